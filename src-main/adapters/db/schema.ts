@@ -1,0 +1,9 @@
+/** Every table, for drizzle-kit and for typed queries. Each lives in its capability's folder. */
+export * from '../../modules/channels/channels.table';
+export * from '../../modules/customers/customers.table';
+export * from '../../modules/catalog/catalog.table';
+export * from '../../modules/inventory/inventory.table';
+export * from '../../modules/orders/orders.table';
+export * from '../../modules/audit/audit.table';
+export * from '../../modules/settings/settings.table';
+export * from '../../modules/outbox/outbox.table';

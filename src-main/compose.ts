@@ -1,0 +1,69 @@
+import { drizzle } from 'drizzle-orm/better-sqlite3';
+import { openDatabase, type Sqlite } from './adapters/db/open';
+import { migrateDatabase } from './adapters/db/migrate';
+import { migrationsDir as defaultMigrationsDir } from './adapters/db/paths';
+import * as schema from './adapters/db/schema';
+import type { CallContext, CoreContext } from './core-context';
+import { createDispatcher, type Handlers } from './dispatch';
+import { EventBus, type EventListener } from './event-bus';
+import type { Result } from '../src-shared/result';
+import { ordersHandlers } from './modules/orders';
+import { channelsHandlers } from './modules/channels';
+import { inventoryHandlers } from './modules/inventory';
+import { settingsHandlers } from './modules/settings';
+import { systemHandlers } from './modules/system';
+
+export interface CoreOptions {
+  dbPath: string;
+  now?: () => number;
+  migrationsDir?: string;
+  /** Check every result against the contract too (tests and development). */
+  validateOutput?: boolean;
+}
+
+export interface Core {
+  /** The one entry point used by every host: IPC, HTTP and the CLI. */
+  call(name: unknown, input: unknown, call?: CallContext): Promise<Result<unknown>>;
+  subscribe(listener: EventListener): () => void;
+  /** For in-process tools (CLI, demo, bench) that work below the contract. */
+  readonly ctx: CoreContext;
+  readonly dbPath: string;
+  close(): void;
+}
+
+export function createCore(opts: CoreOptions): Core {
+  const migrationsDir = opts.migrationsDir ?? defaultMigrationsDir();
+  const sqlite: Sqlite = openDatabase(opts.dbPath);
+  migrateDatabase(sqlite, migrationsDir);
+  const bus = new EventBus();
+  const ctx: CoreContext = {
+    db: drizzle(sqlite, { schema }),
+    sqlite,
+    now: opts.now ?? Date.now,
+    emit: (name, payload) => bus.emit(name, payload),
+  };
+  const handlers: Handlers = {
+    ...ordersHandlers(ctx),
+    ...channelsHandlers(ctx),
+    ...inventoryHandlers(ctx),
+    ...settingsHandlers(ctx),
+    ...systemHandlers(ctx, { dbPath: opts.dbPath, migrationsDir }),
+  };
+  const dispatch = createDispatcher({ sqlite, bus, handlers, validateOutput: opts.validateOutput ?? false });
+  let closed = false;
+  return {
+    call: (name, input, call = { actor: 'system' }) => dispatch(name, input, call),
+    subscribe: (listener) => bus.subscribe(listener),
+    ctx,
+    dbPath: opts.dbPath,
+    close() {
+      if (closed) return;
+      closed = true;
+      try {
+        sqlite.pragma('optimize');
+      } finally {
+        sqlite.close();
+      }
+    },
+  };
+}

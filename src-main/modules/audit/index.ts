@@ -1,0 +1,1 @@
+export { insertAudit as recordAudit, listAudit, type AuditEntryInput } from './audit.repo';

@@ -1,0 +1,1 @@
+export { upsertSku, type SkuValues } from './catalog.repo';

@@ -1,0 +1,1 @@
+export { findOrCreateCustomer, type CustomerValues } from './customers.repo';

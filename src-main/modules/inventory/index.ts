@@ -1,0 +1,3 @@
+export { inventoryHandlers } from './inventory.handlers';
+export { moveStock, releaseOrderReservations, orderReference, stockLevel } from './inventory.service';
+export { listWarehouses, findWarehouseByCode, insertWarehouse } from './warehouses.repo';

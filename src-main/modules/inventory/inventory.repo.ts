@@ -1,0 +1,41 @@
+import type { Sqlite } from '../../adapters/db/open';
+
+export type LedgerKind = 'receipt' | 'adjustment' | 'reservation' | 'release' | 'pick' | 'ship' | 'transfer' | 'return';
+
+export interface LedgerEntry {
+  warehouseId: number;
+  skuId: number;
+  kind: LedgerKind;
+  onHandDelta: number;
+  reservedDelta: number;
+  reference: string | null;
+  reason: string | null;
+  actor: string;
+  at: number;
+}
+
+export function appendLedger(sqlite: Sqlite, e: LedgerEntry): void {
+  sqlite
+    .prepare(
+      `insert into stock_ledger (warehouse_id, sku_id, kind, on_hand_delta, reserved_delta, reference, reason, actor, at)
+       values (@warehouseId, @skuId, @kind, @onHandDelta, @reservedDelta, @reference, @reason, @actor, @at)`,
+    )
+    .run(e);
+}
+
+/** Net quantity still reserved per warehouse and SKU under one reference (e.g. `order:42`). */
+export function openReservations(sqlite: Sqlite, reference: string): { warehouseId: number; skuId: number; reserved: number }[] {
+  return sqlite
+    .prepare(
+      `select warehouse_id as warehouseId, sku_id as skuId, sum(reserved_delta) as reserved
+         from stock_ledger where reference = ? group by warehouse_id, sku_id having sum(reserved_delta) > 0`,
+    )
+    .all(reference) as { warehouseId: number; skuId: number; reserved: number }[];
+}
+
+export function stockLevel(sqlite: Sqlite, warehouseId: number, skuId: number): { onHand: number; reserved: number } {
+  const row = sqlite
+    .prepare('select on_hand as onHand, reserved from stock_levels where warehouse_id = ? and sku_id = ?')
+    .get(warehouseId, skuId) as { onHand: number; reserved: number } | undefined;
+  return row ?? { onHand: 0, reserved: 0 };
+}

@@ -1,0 +1,34 @@
+import type { CoreContext } from '../../core-context';
+import { appendLedger, openReservations, stockLevel, type LedgerKind } from './inventory.repo';
+
+export const orderReference = (orderId: number): string => `order:${orderId}`;
+
+/** Receipts and adjustments change on-hand; the ledger row is the only way stock moves. */
+export function moveStock(
+  ctx: CoreContext,
+  m: { warehouseId: number; skuId: number; kind: LedgerKind; onHandDelta?: number; reservedDelta?: number; reference?: string; reason?: string; actor: string },
+): void {
+  appendLedger(ctx.sqlite, {
+    warehouseId: m.warehouseId,
+    skuId: m.skuId,
+    kind: m.kind,
+    onHandDelta: m.onHandDelta ?? 0,
+    reservedDelta: m.reservedDelta ?? 0,
+    reference: m.reference ?? null,
+    reason: m.reason ?? null,
+    actor: m.actor,
+    at: ctx.now(),
+  });
+}
+
+/** Gives back everything an order still holds, e.g. when it is cancelled. */
+export function releaseOrderReservations(ctx: CoreContext, orderId: number, actor: string, reason: string): number {
+  const reference = orderReference(orderId);
+  const open = openReservations(ctx.sqlite, reference);
+  for (const r of open) {
+    moveStock(ctx, { warehouseId: r.warehouseId, skuId: r.skuId, kind: 'release', reservedDelta: -r.reserved, reference, reason, actor });
+  }
+  return open.length;
+}
+
+export { stockLevel };

@@ -1,0 +1,130 @@
+import type { Sqlite } from '../../adapters/db/open';
+
+/** A filter with channel codes already resolved and dates already in epoch milliseconds. */
+export interface QueueFilter {
+  statuses?: string[];
+  channelIds?: number[];
+  types?: string[];
+  fromMs?: number;
+  toMs?: number;
+  search?: string;
+}
+
+export type QueueSortField = 'placedAt' | 'totalMinor' | 'status' | 'externalId';
+const SORT_COLUMN: Record<QueueSortField, string> = {
+  placedAt: 'o.placed_at',
+  totalMinor: 'o.total_minor',
+  status: 'o.status',
+  externalId: 'o.external_id',
+};
+
+export interface QueueRow {
+  id: number;
+  channel: string;
+  externalId: string;
+  status: string;
+  type: string;
+  placedAt: number;
+  currency: string;
+  totalMinor: number;
+  recipientName: string;
+  province: string;
+  city: string;
+  lineCount: number;
+  warehouse: string | null;
+  carrier: string | null;
+}
+
+const placeholders = (n: number): string => Array.from({ length: n }, () => '?').join(',');
+
+/** Trigram search needs three characters; shorter text falls back to prefix/substring matching. */
+function searchClause(text: string, params: unknown[]): string {
+  const q = text.trim();
+  if ([...q].length >= 3) {
+    params.push(`"${q.replaceAll('"', '""')}"`);
+    return 'o.id in (select rowid from orders_search where orders_search match ?)';
+  }
+  const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  params.push(like, like, like);
+  return `(o.recipient_name like ? escape '\\' or o.phone like ? escape '\\' or o.external_id like ? escape '\\')`;
+}
+
+function whereClause(f: QueueFilter): { sql: string; params: unknown[] } {
+  const parts: string[] = [];
+  const params: unknown[] = [];
+  if (f.statuses?.length) {
+    parts.push(`o.status in (${placeholders(f.statuses.length)})`);
+    params.push(...f.statuses);
+  }
+  if (f.channelIds) {
+    parts.push(`o.channel_id in (${placeholders(f.channelIds.length) || 'null'})`);
+    params.push(...f.channelIds);
+  }
+  if (f.types?.length) {
+    parts.push(`o.type in (${placeholders(f.types.length)})`);
+    params.push(...f.types);
+  }
+  if (f.fromMs !== undefined) {
+    parts.push('o.placed_at >= ?');
+    params.push(f.fromMs);
+  }
+  if (f.toMs !== undefined) {
+    parts.push('o.placed_at < ?');
+    params.push(f.toMs);
+  }
+  if (f.search?.trim()) parts.push(searchClause(f.search, params));
+  return { sql: parts.length ? `where ${parts.join(' and ')}` : '', params };
+}
+
+/** Statement cache: the queue asks the same few shapes over and over while scrolling. */
+type Statement = ReturnType<Sqlite['prepare']> & { all(...p: unknown[]): unknown[]; get(...p: unknown[]): unknown };
+const cache = new WeakMap<Sqlite, Map<string, Statement>>();
+function prepared(sqlite: Sqlite, sql: string): Statement {
+  let m = cache.get(sqlite);
+  if (!m) cache.set(sqlite, (m = new Map()));
+  let st = m.get(sql);
+  if (!st) {
+    st = sqlite.prepare(sql) as Statement;
+    if (m.size > 200) m.clear();
+    m.set(sql, st);
+  }
+  return st;
+}
+
+/**
+ * The inner query picks the page of ids using the indexes alone; the outer one joins names only
+ * for those rows, so a page costs the same at row 10 as at row 100,000.
+ */
+export function listQueue(
+  sqlite: Sqlite,
+  f: QueueFilter,
+  sort: { field: QueueSortField; dir: 'asc' | 'desc' },
+  offset: number,
+  limit: number,
+): QueueRow[] {
+  const w = whereClause(f);
+  const dir = sort.dir === 'asc' ? 'asc' : 'desc';
+  const order = `${SORT_COLUMN[sort.field]} ${dir}, o.id ${dir}`;
+  const sql = `select o.id, c.code as channel, o.external_id as externalId, o.status, o.type, o.placed_at as placedAt,
+      o.currency, o.total_minor as totalMinor, o.recipient_name as recipientName, o.province, o.city,
+      (select count(*) from order_lines l where l.order_id = o.id) as lineCount, wh.code as warehouse, o.carrier
+    from (select o.id from orders o ${w.sql} order by ${order} limit ? offset ?) page
+    join orders o on o.id = page.id
+    join channels c on c.id = o.channel_id
+    left join warehouses wh on wh.id = o.warehouse_id
+    order by ${order}`;
+  return prepared(sqlite, sql).all(...w.params, limit, offset) as QueueRow[];
+}
+
+export function countQueue(sqlite: Sqlite, f: QueueFilter): number {
+  const w = whereClause(f);
+  return (prepared(sqlite, `select count(*) as n from orders o ${w.sql}`).get(...w.params) as { n: number }).n;
+}
+
+export function statusCounts(sqlite: Sqlite): Record<string, number> {
+  const rows = prepared(sqlite, 'select status, count(*) as n from orders group by status').all() as {
+    status: string;
+    n: number;
+  }[];
+  return Object.fromEntries(rows.map((r) => [r.status, r.n]));
+}

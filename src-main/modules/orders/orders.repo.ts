@@ -1,0 +1,186 @@
+import type { Sqlite } from '../../adapters/db/open';
+import type { OrderStatus } from '../../../src-shared/domain/order-status';
+
+export interface NewOrderLine {
+  sku: string;
+  title: string;
+  spec: string;
+  quantity: number;
+  unitPriceMinor: number;
+}
+
+export interface NewOrder {
+  channelId: number;
+  externalId: string;
+  status?: OrderStatus;
+  type: string;
+  placedAt: number;
+  sourceUpdatedAt: number;
+  currency: string;
+  totalMinor: number;
+  shippingMinor: number;
+  paymentMethod: string | null;
+  buyerMessage: string | null;
+  customerId: number | null;
+  recipientName: string;
+  phone: string;
+  country: string;
+  province: string;
+  city: string;
+  district: string;
+  street: string;
+  detail: string;
+  postcode: string;
+  addressRaw: string;
+  addressMasked: boolean;
+  addressAmbiguous: boolean;
+  tags: string[];
+  reasons: string[];
+  lines: NewOrderLine[];
+}
+
+export type UpsertOutcome = 'inserted' | 'updated' | 'unchanged';
+
+/** Raw row of `orders` as the repo reads it (snake_case mapped to camelCase in SQL). */
+export interface OrderRow {
+  id: number;
+  channelCode: string;
+  externalId: string;
+  status: OrderStatus;
+  type: string;
+  placedAt: number;
+  currency: string;
+  totalMinor: number;
+  shippingMinor: number;
+  paymentMethod: string | null;
+  buyerMessage: string | null;
+  customerId: number | null;
+  recipientName: string;
+  phone: string;
+  country: string;
+  province: string;
+  city: string;
+  district: string;
+  street: string;
+  detail: string;
+  postcode: string;
+  addressRaw: string;
+  addressMasked: number;
+  addressAmbiguous: number;
+  warehouseCode: string | null;
+  carrier: string | null;
+  trackingNumber: string | null;
+  shippedAt: number | null;
+  tagsJson: string;
+  reasonsJson: string;
+}
+
+const ORDER_COLUMNS = `channel_id, external_id, status, type, placed_at, source_updated_at, currency, total_minor,
+  shipping_minor, payment_method, buyer_message, customer_id, recipient_name, phone, country, province, city,
+  district, street, detail, postcode, address_raw, address_masked, address_ambiguous, tags_json, reasons_json,
+  created_at, updated_at`;
+const ORDER_PARAMS = `@channelId, @externalId, @status, @type, @placedAt, @sourceUpdatedAt, @currency, @totalMinor,
+  @shippingMinor, @paymentMethod, @buyerMessage, @customerId, @recipientName, @phone, @country, @province, @city,
+  @district, @street, @detail, @postcode, @addressRaw, @addressMasked, @addressAmbiguous, @tagsJson, @reasonsJson,
+  @now, @now`;
+
+const searchBody = (o: NewOrder): string =>
+  [
+    o.externalId,
+    o.recipientName,
+    o.phone,
+    `${o.province}${o.city}${o.district}${o.street}${o.detail}`,
+    o.addressRaw,
+    ...o.lines.map((l) => `${l.sku} ${l.title}`),
+  ].join(' ');
+
+/** Prepared statements, made once per connection. */
+export function ordersStatements(sqlite: Sqlite) {
+  return {
+    find: sqlite.prepare('select id, source_updated_at as sourceUpdatedAt from orders where channel_id = ? and external_id = ?'),
+    insert: sqlite.prepare(`insert into orders (${ORDER_COLUMNS}) values (${ORDER_PARAMS})`),
+    update: sqlite.prepare(
+      `update orders set type = @type, placed_at = @placedAt, source_updated_at = @sourceUpdatedAt, currency = @currency,
+         total_minor = @totalMinor, shipping_minor = @shippingMinor, payment_method = @paymentMethod,
+         buyer_message = @buyerMessage, customer_id = @customerId, recipient_name = @recipientName, phone = @phone,
+         country = @country, province = @province, city = @city, district = @district, street = @street,
+         detail = @detail, postcode = @postcode, address_raw = @addressRaw, address_masked = @addressMasked,
+         address_ambiguous = @addressAmbiguous, tags_json = @tagsJson, reasons_json = @reasonsJson, updated_at = @now
+       where id = @id`,
+    ),
+    deleteLines: sqlite.prepare('delete from order_lines where order_id = ?'),
+    insertLine: sqlite.prepare(
+      `insert into order_lines (order_id, line_no, sku, title, spec, quantity, unit_price_minor)
+       values (?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    deleteSearch: sqlite.prepare('delete from orders_search where rowid = ?'),
+    insertSearch: sqlite.prepare('insert into orders_search (rowid, body) values (?, ?)'),
+  };
+}
+export type OrdersStatements = ReturnType<typeof ordersStatements>;
+
+/**
+ * Inserts an order, or updates it in place when the channel's copy is newer: an order is unique
+ * by (channel, external id), so re-importing never doubles it. Call inside a transaction.
+ */
+export function upsertOrder(st: OrdersStatements, o: NewOrder, now: number): { id: number; outcome: UpsertOutcome } {
+  const existing = st.find.get(o.channelId, o.externalId) as { id: number; sourceUpdatedAt: number } | undefined;
+  if (existing && existing.sourceUpdatedAt >= o.sourceUpdatedAt) return { id: existing.id, outcome: 'unchanged' };
+  const { lines, ...fields } = o;
+  const params = {
+    ...fields,
+    status: o.status ?? 'pending_review',
+    addressMasked: o.addressMasked ? 1 : 0,
+    addressAmbiguous: o.addressAmbiguous ? 1 : 0,
+    tagsJson: JSON.stringify(o.tags),
+    reasonsJson: JSON.stringify(o.reasons),
+    now,
+  };
+  let id: number;
+  if (existing) {
+    id = existing.id;
+    st.update.run({ ...params, id });
+    st.deleteLines.run(id);
+    st.deleteSearch.run(id);
+  } else {
+    id = Number(st.insert.run(params).lastInsertRowid);
+  }
+  lines.forEach((l, i) => st.insertLine.run(id, i + 1, l.sku, l.title, l.spec, l.quantity, l.unitPriceMinor));
+  st.insertSearch.run(id, searchBody(o));
+  return { id, outcome: existing ? 'updated' : 'inserted' };
+}
+
+export function findOrderRow(sqlite: Sqlite, id: number): OrderRow | undefined {
+  return sqlite
+    .prepare(
+      `select o.id, c.code as channelCode, o.external_id as externalId, o.status, o.type, o.placed_at as placedAt,
+         o.currency, o.total_minor as totalMinor, o.shipping_minor as shippingMinor, o.payment_method as paymentMethod,
+         o.buyer_message as buyerMessage, o.customer_id as customerId, o.recipient_name as recipientName, o.phone,
+         o.country, o.province, o.city, o.district, o.street, o.detail, o.postcode, o.address_raw as addressRaw,
+         o.address_masked as addressMasked, o.address_ambiguous as addressAmbiguous, w.code as warehouseCode,
+         o.carrier, o.tracking_number as trackingNumber, o.shipped_at as shippedAt, o.tags_json as tagsJson,
+         o.reasons_json as reasonsJson
+       from orders o join channels c on c.id = o.channel_id left join warehouses w on w.id = o.warehouse_id
+       where o.id = ?`,
+    )
+    .get(id) as OrderRow | undefined;
+}
+
+export function findOrderLines(sqlite: Sqlite, orderId: number): NewOrderLine[] {
+  return sqlite
+    .prepare(
+      `select sku, title, spec, quantity, unit_price_minor as unitPriceMinor
+       from order_lines where order_id = ? order by line_no`,
+    )
+    .all(orderId) as NewOrderLine[];
+}
+
+export function setOrderStatus(sqlite: Sqlite, id: number, status: OrderStatus, now: number): void {
+  sqlite
+    .prepare(
+      `update orders set status = ?, updated_at = ?,
+         shipped_at = case when ? = 'shipped' and shipped_at is null then ? else shipped_at end
+       where id = ?`,
+    )
+    .run(status, now, status, now, id);
+}

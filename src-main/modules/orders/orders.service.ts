@@ -1,0 +1,118 @@
+import type { CoreContext } from '../../core-context';
+import type { OrderDetail, OrderFilter, OrderSummary } from '../../../src-shared/contract/orders.contract';
+import { allowedNext, assertTransition, type OrderStatus } from '../../../src-shared/domain/order-status';
+import type { OrderType } from '../../../src-shared/domain/ids';
+import { AppFailure } from '../../../src-shared/result';
+import { listAudit, recordAudit } from '../audit';
+import { listChannels, orderCountsByChannel } from '../channels';
+import { releaseOrderReservations } from '../inventory';
+import { countQueue, listQueue, statusCounts, type QueueFilter, type QueueSortField } from './orders-queue.repo';
+import { findOrderLines, findOrderRow, setOrderStatus } from './orders.repo';
+
+const iso = (ms: number): string => new Date(ms).toISOString();
+
+/** A bare date means that whole day on this machine's clock, which is the shop's working day. */
+function dateBound(text: string, end: boolean): number {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(text)) {
+    const [y, m, d] = text.split('-').map(Number) as [number, number, number];
+    return new Date(y, m - 1, end ? d + 1 : d).getTime();
+  }
+  return Date.parse(text);
+}
+
+function resolveFilter(ctx: CoreContext, f: OrderFilter): QueueFilter {
+  const out: QueueFilter = {};
+  if (f.status?.length) out.statuses = f.status;
+  if (f.type?.length) out.types = f.type;
+  if (f.channel?.length) {
+    const byCode = new Map(listChannels(ctx.db).map((c) => [c.code, c.id]));
+    out.channelIds = f.channel.map((c) => byCode.get(c)).filter((v): v is number => v !== undefined);
+  }
+  if (f.from) out.fromMs = dateBound(f.from, false);
+  if (f.to) out.toMs = dateBound(f.to, true);
+  if (f.search?.trim()) out.search = f.search;
+  return out;
+}
+
+export function listOrders(
+  ctx: CoreContext,
+  input: { filter: OrderFilter; sort: { field: QueueSortField; dir: 'asc' | 'desc' }; offset: number; limit: number },
+): OrderSummary[] {
+  return listQueue(ctx.sqlite, resolveFilter(ctx, input.filter), input.sort, input.offset, input.limit).map((r) => ({
+    ...r,
+    status: r.status as OrderStatus,
+    type: r.type as OrderType,
+    placedAt: iso(r.placedAt),
+  }));
+}
+
+export const countOrders = (ctx: CoreContext, filter: OrderFilter): number => countQueue(ctx.sqlite, resolveFilter(ctx, filter));
+
+export function orderFacets(ctx: CoreContext) {
+  const counts = orderCountsByChannel(ctx.sqlite);
+  return {
+    status: statusCounts(ctx.sqlite),
+    channel: listChannels(ctx.db).map((c) => ({ code: c.code, name: c.name, count: counts.get(c.id) ?? 0 })),
+  };
+}
+
+export function getOrder(ctx: CoreContext, id: number): OrderDetail {
+  const o = findOrderRow(ctx.sqlite, id);
+  if (!o) throw new AppFailure('not_found', `Order ${id} does not exist`);
+  return {
+    id: o.id,
+    channel: o.channelCode,
+    externalId: o.externalId,
+    status: o.status,
+    type: o.type as OrderType,
+    placedAt: iso(o.placedAt),
+    currency: o.currency,
+    totalMinor: o.totalMinor,
+    shippingMinor: o.shippingMinor,
+    paymentMethod: o.paymentMethod,
+    buyerMessage: o.buyerMessage,
+    customer: { id: o.customerId, name: o.recipientName, phone: o.phone },
+    address: {
+      country: o.country,
+      province: o.province,
+      city: o.city,
+      district: o.district,
+      street: o.street,
+      detail: o.detail,
+      postcode: o.postcode,
+      raw: o.addressRaw,
+      masked: Boolean(o.addressMasked),
+      ambiguous: Boolean(o.addressAmbiguous),
+    },
+    lines: findOrderLines(ctx.sqlite, id),
+    warehouse: o.warehouseCode,
+    carrier: o.carrier,
+    trackingNumber: o.trackingNumber,
+    tags: JSON.parse(o.tagsJson) as string[],
+    reasons: JSON.parse(o.reasonsJson) as string[],
+    history: listAudit(ctx.db, 'order', id).map((a) => ({
+      at: iso(a.at),
+      actor: a.actor,
+      action: a.action,
+      from: a.fromValue,
+      to: a.toValue,
+      reason: a.reason,
+    })),
+    allowedNext: allowedNext(o.status, { shippedBefore: o.shippedAt !== null }),
+  };
+}
+
+/**
+ * The only way an order's status changes: checked against the state machine, audited, and
+ * releasing reservations on cancel, all inside the caller's transaction.
+ */
+export function transitionOrder(ctx: CoreContext, id: number, to: OrderStatus, actor: string, reason?: string): void {
+  const o = findOrderRow(ctx.sqlite, id);
+  if (!o) throw new AppFailure('not_found', `Order ${id} does not exist`);
+  assertTransition(o.status, to, { shippedBefore: o.shippedAt !== null });
+  setOrderStatus(ctx.sqlite, id, to, ctx.now());
+  if (to === 'cancelled' || (to === 'approved' && o.status === 'allocated')) {
+    releaseOrderReservations(ctx, id, actor, reason ?? `order ${to}`);
+  }
+  recordAudit(ctx.db, { at: ctx.now(), actor, entity: 'order', entityId: id, action: 'status', from: o.status, to, reason: reason ?? null });
+}

@@ -1,0 +1,2 @@
+export { settingsHandlers } from './settings.handlers';
+export { readSettings, writeSetting } from './settings.repo';

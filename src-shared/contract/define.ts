@@ -1,0 +1,44 @@
+import { z } from 'zod';
+
+/** Reads may run concurrently and never change data; writes run one at a time in a transaction. */
+export type OpKind = 'read' | 'write';
+
+export interface OpDef<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+  kind: OpKind;
+  summary: string;
+  input: I;
+  output: O;
+}
+
+export const read = <I extends z.ZodType, O extends z.ZodType>(summary: string, input: I, output: O): OpDef<I, O> => ({
+  kind: 'read',
+  summary,
+  input,
+  output,
+});
+
+export const write = <I extends z.ZodType, O extends z.ZodType>(summary: string, input: I, output: O): OpDef<I, O> => ({
+  kind: 'write',
+  summary,
+  input,
+  output,
+});
+
+type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
+
+/** Joins per-capability contracts; an operation name declared twice is a programming error. */
+export function joinContracts<T extends Record<string, OpDef>[]>(...parts: T): UnionToIntersection<T[number]> {
+  const all: Record<string, OpDef> = {};
+  for (const part of parts) {
+    for (const [name, def] of Object.entries(part)) {
+      if (name in all) throw new Error(`Contract operation "${name}" is declared twice`);
+      all[name] = def;
+    }
+  }
+  return all as UnionToIntersection<T[number]>;
+}
+
+/** Turns zod issues into "lines.0.quantity: Too small…" messages the user can act on. */
+export function describeIssues(error: z.ZodError): { path: string; message: string }[] {
+  return error.issues.map((i) => ({ path: i.path.map(String).join('.') || '(input)', message: i.message }));
+}

@@ -1,0 +1,16 @@
+import { z } from 'zod';
+
+/** Push events from the core to every window, tab and handheld. */
+export const eventsContract = {
+  'orders.changed': z.object({ ids: z.array(z.number().int()), reason: z.string() }),
+  'settings.changed': z.object({ what: z.enum(['warehouses', 'channels', 'settings']) }),
+  'jobs.changed': z.object({ ids: z.array(z.number().int()) }),
+  alert: z.object({ level: z.enum(['info', 'warning', 'error']), message: z.string() }),
+} as const;
+
+export type EventName = keyof typeof eventsContract;
+export type EventPayload<K extends EventName> = z.infer<(typeof eventsContract)[K]>;
+export interface PushEvent<K extends EventName = EventName> {
+  name: K;
+  payload: EventPayload<K>;
+}

@@ -1,0 +1,21 @@
+import type { z } from 'zod';
+import { joinContracts, type OpDef } from './define';
+import { ordersContract } from './orders.contract';
+import { settingsContract } from './settings.contract';
+import { systemContract } from './system.contract';
+
+export const contract = joinContracts(ordersContract, settingsContract, systemContract);
+
+export type Contract = typeof contract;
+export type OpName = keyof Contract & string;
+export type OpInput<K extends OpName> = z.input<Contract[K]['input']>;
+export type OpParsedInput<K extends OpName> = z.output<Contract[K]['input']>;
+export type OpOutput<K extends OpName> = z.output<Contract[K]['output']>;
+
+export const opNames = Object.keys(contract) as OpName[];
+export const isOpName = (name: unknown): name is OpName =>
+  typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
+export const opDef = (name: OpName): OpDef => contract[name];
+
+export * from './events.contract';
+export { describeIssues } from './define';

@@ -1,0 +1,135 @@
+import { z } from 'zod';
+import { read, write } from './define';
+import { id, currency, minor, isoDate, dateOrDateTime } from './common.schema';
+import { ORDER_STATUSES } from '../domain/order-status';
+import { ORDER_TYPES } from '../domain/ids';
+
+export const orderStatus = z.enum(ORDER_STATUSES);
+export const orderType = z.enum(ORDER_TYPES);
+
+export const orderFilter = z
+  .object({
+    status: z.array(orderStatus).max(ORDER_STATUSES.length).optional(),
+    channel: z.array(z.string().min(1)).max(100).optional(),
+    type: z.array(orderType).optional(),
+    from: dateOrDateTime.optional(),
+    to: dateOrDateTime.optional(),
+    search: z.string().max(200).optional(),
+  })
+  .strict();
+export type OrderFilter = z.infer<typeof orderFilter>;
+
+export const ORDER_SORT_FIELDS = ['placedAt', 'totalMinor', 'status', 'externalId'] as const;
+export const orderSort = z
+  .object({ field: z.enum(ORDER_SORT_FIELDS), dir: z.enum(['asc', 'desc']) })
+  .strict()
+  .default({ field: 'placedAt', dir: 'desc' });
+
+export const address = z.object({
+  country: z.string(),
+  province: z.string(),
+  city: z.string(),
+  district: z.string(),
+  street: z.string(),
+  detail: z.string(),
+  postcode: z.string(),
+  raw: z.string(),
+  masked: z.boolean(),
+  ambiguous: z.boolean(),
+});
+
+export const orderSummary = z.object({
+  id,
+  channel: z.string(),
+  externalId: z.string(),
+  status: orderStatus,
+  type: orderType,
+  placedAt: isoDate,
+  currency,
+  totalMinor: minor,
+  recipientName: z.string(),
+  province: z.string(),
+  city: z.string(),
+  lineCount: z.number().int(),
+  warehouse: z.string().nullable(),
+  carrier: z.string().nullable(),
+});
+export type OrderSummary = z.infer<typeof orderSummary>;
+
+export const orderLine = z.object({
+  sku: z.string(),
+  title: z.string(),
+  spec: z.string(),
+  quantity: z.number().int().positive(),
+  unitPriceMinor: minor,
+});
+
+export const auditEntry = z.object({
+  at: isoDate,
+  actor: z.string(),
+  action: z.string(),
+  from: z.string().nullable(),
+  to: z.string().nullable(),
+  reason: z.string().nullable(),
+});
+
+export const orderDetail = z.object({
+  id,
+  channel: z.string(),
+  externalId: z.string(),
+  status: orderStatus,
+  type: orderType,
+  placedAt: isoDate,
+  currency,
+  totalMinor: minor,
+  shippingMinor: minor,
+  paymentMethod: z.string().nullable(),
+  buyerMessage: z.string().nullable(),
+  customer: z.object({ id: id.nullable(), name: z.string(), phone: z.string() }),
+  address,
+  lines: z.array(orderLine),
+  warehouse: z.string().nullable(),
+  carrier: z.string().nullable(),
+  trackingNumber: z.string().nullable(),
+  tags: z.array(z.string()),
+  reasons: z.array(z.string()),
+  history: z.array(auditEntry),
+  allowedNext: z.array(orderStatus),
+});
+export type OrderDetail = z.infer<typeof orderDetail>;
+
+export const ordersContract = {
+  'orders.list': read(
+    'One page of the order queue, filtered and sorted',
+    z
+      .object({
+        filter: orderFilter.default({}),
+        sort: orderSort,
+        offset: z.number().int().min(0).default(0),
+        limit: z.number().int().min(1).max(500).default(100),
+      })
+      .strict(),
+    z.object({ rows: z.array(orderSummary) }),
+  ),
+  'orders.count': read(
+    'How many orders match a filter',
+    z.object({ filter: orderFilter.default({}) }).strict(),
+    z.object({ total: z.number().int() }),
+  ),
+  'orders.facets': read(
+    'Order counts per status and per channel, for the queue filters',
+    z.object({}).strict(),
+    z.object({
+      status: z.record(z.string(), z.number().int()),
+      channel: z.array(z.object({ code: z.string(), name: z.string(), count: z.number().int() })),
+    }),
+  ),
+  'orders.get': read('One order with lines, customer, address and history', z.object({ id }).strict(), orderDetail),
+  'orders.transition': write(
+    'Move orders to another status through the state machine',
+    z
+      .object({ ids: z.array(id).min(1).max(10_000), to: orderStatus, reason: z.string().max(500).optional() })
+      .strict(),
+    z.object({ changed: z.array(id) }),
+  ),
+} as const;

@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { read } from './define';
+
+export const systemContract = {
+  'system.info': read(
+    'Version, database location and size',
+    z.object({}).strict(),
+    z.object({
+      version: z.string(),
+      dbPath: z.string(),
+      schemaVersion: z.number().int(),
+      orders: z.number().int(),
+    }),
+  ),
+  'system.check': read(
+    'Integrity and migration state of the database',
+    z.object({}).strict(),
+    z.object({
+      ok: z.boolean(),
+      integrity: z.array(z.string()),
+      migrations: z.object({ applied: z.number().int(), known: z.number().int(), pending: z.array(z.string()) }),
+      foreignKeyViolations: z.number().int(),
+    }),
+  ),
+} as const;
