@@ -1,0 +1,6 @@
+import type { Command } from '../cli-env';
+import { backupCommand, checkCommand, restoreCommand } from './database.command';
+import { ordersCommand } from './orders.command';
+import { serveCommand } from './serve.command';
+
+export const COMMANDS: Command[] = [serveCommand, ordersCommand, backupCommand, restoreCommand, checkCommand];

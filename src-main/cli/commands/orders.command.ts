@@ -1,0 +1,81 @@
+import { parseArgs } from 'node:util';
+import { orderStatus } from '../../../src-shared/contract/orders.contract';
+import { formatMajor } from '../../../src-shared/domain/money';
+import { must, UsageError, type Command } from '../cli-env';
+
+interface Summary {
+  id: number;
+  channel: string;
+  externalId: string;
+  status: string;
+  placedAt: string;
+  currency: string;
+  totalMinor: number;
+  customer: { name: string };
+}
+
+export const ordersCommand: Command = {
+  name: 'orders',
+  usage: 'orders list [--status S] [--channel C] [--limit N] | orders show ID',
+  summary: 'list the order queue or show one order',
+  async run(args, env) {
+    const [sub, ...rest] = args;
+    const core = env.core();
+    if (sub === 'list') {
+      const { values } = parseArgs({
+        args: rest,
+        options: {
+          status: { type: 'string', multiple: true },
+          channel: { type: 'string', multiple: true },
+          search: { type: 'string' },
+          limit: { type: 'string', default: '50' },
+        },
+      });
+      const statuses = (values.status ?? []).flatMap((s) => s.split(','));
+      for (const s of statuses) {
+        if (!orderStatus.safeParse(s).success) throw new UsageError(`unknown status "${s}"; one of: ${orderStatus.options.join(', ')}`);
+      }
+      const limit = Number(values.limit);
+      if (!Number.isInteger(limit) || limit < 1) throw new UsageError(`--limit must be a positive whole number`);
+      const ids: number[] = [];
+      const filter = {
+        ...(statuses.length ? { status: statuses } : {}),
+        ...(values.channel ? { channel: values.channel } : {}),
+        ...(values.search ? { search: values.search } : {}),
+      };
+      // Pages of 500 through the same contract the UI uses, so the CLI sees what the queue shows.
+      while (ids.length < limit) {
+        const page = await must<{ rows: { id: number }[] }>(
+          core.call('orders.list', { filter, offset: ids.length, limit: Math.min(500, limit - ids.length) }, { actor: 'cli' }),
+        );
+        ids.push(...page.rows.map((r) => r.id));
+        if (page.rows.length === 0 || page.rows.length < Math.min(500, limit)) break;
+      }
+      const details: Summary[] = [];
+      for (const id of ids) details.push(await must<Summary>(core.call('orders.get', { id }, { actor: 'cli' })));
+      env.print(details, () =>
+        details
+          .map((o) => `${String(o.id).padStart(7)}  ${o.channel.padEnd(12)} ${o.externalId.padEnd(22)} ${o.status.padEnd(15)} ${o.placedAt.slice(0, 16)}  ${formatMajor(o.totalMinor, o.currency).padStart(10)} ${o.currency}`)
+          .join('\n') || '(no orders)',
+      );
+      return 0;
+    }
+    if (sub === 'show') {
+      const id = Number(rest[0]);
+      if (!Number.isInteger(id) || id < 1) throw new UsageError('orders show needs an order id (a positive whole number)');
+      const o = await must<Summary & { lines: { sku: string; title: string; spec: string; quantity: number }[]; address: { raw: string } }>(
+        core.call('orders.get', { id }, { actor: 'cli' }),
+      );
+      env.print(o, () =>
+        [
+          `Order ${o.id}  ${o.channel} ${o.externalId}  [${o.status}]`,
+          `Placed ${o.placedAt}  total ${formatMajor(o.totalMinor, o.currency)} ${o.currency}`,
+          `Ship to ${o.customer.name}  ${o.address.raw}`,
+          ...o.lines.map((l) => `  ${l.quantity} × ${l.sku}  ${l.title} ${l.spec}`),
+        ].join('\n'),
+      );
+      return 0;
+    }
+    throw new UsageError(sub ? `unknown subcommand "orders ${sub}"` : 'orders needs a subcommand: list or show');
+  },
+};

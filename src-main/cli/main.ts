@@ -1,0 +1,92 @@
+import { defaultDbPath } from '../adapters/db/location';
+import { AppFailure } from '../../src-shared/result';
+import { APP_VERSION } from '../version';
+import { makeEnv, UsageError, type Command } from './cli-env';
+import { COMMANDS } from './commands';
+
+function help(): string {
+  const lines = COMMANDS.map((c) => `  ${c.usage.padEnd(56)} ${c.summary}`);
+  return [
+    `packdesk ${APP_VERSION} — offline order, warehouse and shipping desk`,
+    '',
+    'Usage: packdesk [--db PATH] [--json] <command> [options]',
+    '',
+    'Commands:',
+    ...lines,
+    '',
+    'Global options:',
+    '  --db PATH   database file (default: $PACKDESK_DB, else the per-user data folder)',
+    '  --json      print exactly one JSON document on stdout',
+    '  --help      this text; `packdesk <command> --help` for one command',
+  ].join('\n');
+}
+
+/** Splits global options (before the command) from the command and its own arguments. */
+function splitGlobal(argv: string[]): { db?: string; json: boolean; help: boolean; version: boolean; rest: string[] } {
+  const out = { db: undefined as string | undefined, json: false, help: false, version: false, rest: [] as string[] };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] as string;
+    if (a === '--json') out.json = true;
+    else if (a === '--db') {
+      const v = argv[++i];
+      if (!v) throw new UsageError('--db needs a file path');
+      out.db = v;
+    } else if (a.startsWith('--db=')) out.db = a.slice(5);
+    else if (a === '--help' || a === '-h') out.help = true;
+    else if (a === '--version' || a === '-v') out.version = true;
+    else {
+      out.rest = argv.slice(i);
+      break;
+    }
+  }
+  // `packdesk orders list --json` works too: the flag is global wherever it stands.
+  const idx = out.rest.indexOf('--json');
+  if (idx >= 0) {
+    out.json = true;
+    out.rest.splice(idx, 1);
+  }
+  return out;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  let g;
+  try {
+    g = splitGlobal(argv);
+  } catch (e) {
+    process.stderr.write(`packdesk: ${(e as Error).message}\n`);
+    return 2;
+  }
+  if (g.version) {
+    process.stdout.write(g.json ? JSON.stringify({ version: APP_VERSION }) + '\n' : `${APP_VERSION}\n`);
+    return 0;
+  }
+  const [name, ...args] = g.rest;
+  const command: Command | undefined = COMMANDS.find((c) => c.name === name);
+  if (!name || (g.help && !command)) {
+    process.stdout.write(help() + '\n');
+    return name || g.help ? 0 : 2;
+  }
+  if (!command) {
+    process.stderr.write(`packdesk: unknown command "${name}". Run \`packdesk --help\` for the list.\n`);
+    return 2;
+  }
+  if (g.help || args.includes('--help')) {
+    process.stdout.write(`Usage: packdesk ${command.usage}\n${command.summary}\n`);
+    return 0;
+  }
+  const env = makeEnv(g.db ?? defaultDbPath(), g.json);
+  try {
+    return await command.run(args, env);
+  } catch (e) {
+    if (e instanceof UsageError || (e as { code?: string }).code?.startsWith?.('ERR_PARSE_ARGS')) {
+      process.stderr.write(`packdesk ${command.name}: ${(e as Error).message}\nUsage: packdesk ${command.usage}\n`);
+      return 2;
+    }
+    const message = e instanceof AppFailure ? e.message : `unexpected error: ${(e as Error)?.stack ?? String(e)}`;
+    process.stderr.write(g.json ? JSON.stringify({ error: { code: (e as AppFailure).code ?? 'internal', message } }) + '\n' : `packdesk ${command.name}: ${message}\n`);
+    return 1;
+  } finally {
+    env.dispose();
+  }
+}
+

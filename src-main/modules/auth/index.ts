@@ -1,0 +1,1 @@
+export { hasLanToken, issueLanToken, verifyLanToken } from './auth.service';
