@@ -11,9 +11,12 @@ const entries = {
   'core-process': 'src-main/app/core-process.ts',
 };
 const entryPoints = Object.fromEntries(Object.entries(entries).filter(([, file]) => existsSync(file)));
+// A sandboxed preload can require only 'electron', so it is built on its own with every other
+// dependency inlined (see below) instead of left external.
+const { preload, ...nodeEntries } = entryPoints;
 
 await build({
-  entryPoints,
+  entryPoints: nodeEntries,
   outdir: 'dist/main',
   outExtension: { '.js': '.cjs' },
   bundle: true,
@@ -26,3 +29,18 @@ await build({
   logLevel: 'warning',
   define: { __PACKDESK_VERSION__: JSON.stringify(pkg.version) },
 });
+
+if (preload) {
+  await build({
+    entryPoints: { preload },
+    outdir: 'dist/main',
+    outExtension: { '.js': '.cjs' },
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    external: ['electron'],
+    sourcemap: true,
+    logLevel: 'warning',
+  });
+}
