@@ -1,11 +1,14 @@
 -- Stock moves only through the append-only ledger; stock_levels is derived from it here, and its
 -- CHECK constraints abort any ledger row that would make available stock negative.
 CREATE TRIGGER `stock_ledger_apply` AFTER INSERT ON `stock_ledger` BEGIN
-  INSERT INTO `stock_levels` (`warehouse_id`, `sku_id`, `on_hand`, `reserved`)
-  VALUES (NEW.`warehouse_id`, NEW.`sku_id`, NEW.`on_hand_delta`, NEW.`reserved_delta`)
-  ON CONFLICT (`warehouse_id`, `sku_id`) DO UPDATE SET
-    `on_hand` = `on_hand` + excluded.`on_hand`,
-    `reserved` = `reserved` + excluded.`reserved`;
+  -- Two steps, not an upsert: SQLite checks CHECK constraints on the would-be inserted row
+  -- before it looks for a conflict, so a first reservation would fail against (0, 0).
+  INSERT OR IGNORE INTO `stock_levels` (`warehouse_id`, `sku_id`, `on_hand`, `reserved`)
+  VALUES (NEW.`warehouse_id`, NEW.`sku_id`, 0, 0);
+  UPDATE `stock_levels` SET
+    `on_hand` = `on_hand` + NEW.`on_hand_delta`,
+    `reserved` = `reserved` + NEW.`reserved_delta`
+  WHERE `warehouse_id` = NEW.`warehouse_id` AND `sku_id` = NEW.`sku_id`;
 END;
 --> statement-breakpoint
 CREATE TRIGGER `stock_ledger_no_update` BEFORE UPDATE ON `stock_ledger` BEGIN

@@ -61,9 +61,10 @@ export function createCore(opts: CoreOptions): Core {
       closed = true;
       try {
         sqlite.pragma('optimize');
-      } finally {
-        sqlite.close();
+      } catch {
+        // Statistics are a nicety; a damaged file must still close.
       }
+      sqlite.close();
     },
   };
 }

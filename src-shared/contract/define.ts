@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 
 /** Reads may run concurrently and never change data; writes run one at a time in a transaction. */
 export type OpKind = 'read' | 'write';
