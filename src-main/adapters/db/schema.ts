@@ -7,3 +7,4 @@ export * from '../../modules/orders/orders.table';
 export * from '../../modules/audit/audit.table';
 export * from '../../modules/settings/settings.table';
 export * from '../../modules/outbox/outbox.table';
+export * from '../../modules/routing/routing.table';

@@ -1,4 +1,4 @@
-import { sqliteTable, integer, text, check, primaryKey, index } from 'drizzle-orm/sqlite-core';
+import { sqliteTable, integer, text, check, primaryKey, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { sql } from 'drizzle-orm';
 import { skus } from '../catalog/catalog.table';
 
@@ -14,6 +14,8 @@ export const warehouses = sqliteTable('warehouses', {
   contactName: text('contact_name').notNull().default(''),
   phone: text('phone').notNull().default(''),
   active: integer('active', { mode: 'boolean' }).notNull().default(true),
+  /** Cost of picking and packing one parcel here; routing adds it to the shipping rate. */
+  handlingMinor: integer('handling_minor').notNull().default(0),
   createdAt: integer('created_at').notNull(),
   updatedAt: integer('updated_at').notNull(),
 });
@@ -66,5 +68,80 @@ export const stockLevels = sqliteTable(
     primaryKey({ columns: [t.warehouseId, t.skuId] }),
     check('stock_levels_reserved_nonneg', sql`${t.reserved} >= 0`),
     check('stock_levels_available_nonneg', sql`${t.onHand} - ${t.reserved} >= 0`),
+  ],
+);
+
+/**
+ * Storage locations. Stock is counted per warehouse (that is where the no-oversell guarantee
+ * lives); a bin is where a SKU is kept, and `sequence` is the walking order for picking.
+ */
+export const bins = sqliteTable(
+  'bins',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    warehouseId: integer('warehouse_id')
+      .notNull()
+      .references(() => warehouses.id),
+    code: text('code').notNull(),
+    sequence: integer('sequence').notNull().default(0),
+  },
+  (t) => [uniqueIndex('bins_warehouse_code_uq').on(t.warehouseId, t.code)],
+);
+
+/** The bin a SKU is kept in, per warehouse. */
+export const skuBins = sqliteTable(
+  'sku_bins',
+  {
+    warehouseId: integer('warehouse_id')
+      .notNull()
+      .references(() => warehouses.id),
+    skuId: integer('sku_id')
+      .notNull()
+      .references(() => skus.id),
+    binId: integer('bin_id')
+      .notNull()
+      .references(() => bins.id),
+  },
+  (t) => [primaryKey({ columns: [t.warehouseId, t.skuId] })],
+);
+
+/** Per-warehouse override of skus.safety_stock. */
+export const stockThresholds = sqliteTable(
+  'stock_thresholds',
+  {
+    warehouseId: integer('warehouse_id')
+      .notNull()
+      .references(() => warehouses.id),
+    skuId: integer('sku_id')
+      .notNull()
+      .references(() => skus.id),
+    minAvailable: integer('min_available').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.warehouseId, t.skuId] }), check('stock_thresholds_nonneg', sql`${t.minAvailable} >= 0`)],
+);
+
+/** Low-stock and backorder alerts with their suggestions; at most one open alert per warehouse, SKU and kind. */
+export const stockAlerts = sqliteTable(
+  'stock_alerts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    kind: text('kind').notNull(),
+    warehouseId: integer('warehouse_id')
+      .notNull()
+      .references(() => warehouses.id),
+    skuId: integer('sku_id')
+      .notNull()
+      .references(() => skus.id),
+    available: integer('available').notNull(),
+    threshold: integer('threshold').notNull(),
+    suggestionsJson: text('suggestions_json').notNull().default('[]'),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+    resolvedAt: integer('resolved_at'),
+  },
+  (t) => [
+    uniqueIndex('stock_alerts_open_uq').on(t.warehouseId, t.skuId, t.kind).where(sql`resolved_at is null`),
+    index('stock_alerts_created_idx').on(t.createdAt),
+    check('stock_alerts_kind', sql`${t.kind} in ('low_stock','backorder')`),
   ],
 );
