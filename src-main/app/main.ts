@@ -40,7 +40,7 @@ function boot(): void {
   let quitting = false;
 
   const openWindow = (): void => {
-    mainWindow = createMainWindow(BrowserWindow, {
+    mainWindow = createMainWindow({
       preload: join(__dirname, 'preload.cjs'),
       locales: app.getPreferredSystemLanguages(),
       devTools: !app.isPackaged,

@@ -1,4 +1,4 @@
-import type { BrowserWindow, BrowserWindowConstructorOptions, WebPreferences } from 'electron';
+import { BrowserWindow } from 'electron';
 import { APP_START_URL, LOCALES_ARG } from './ipc-channels';
 import { hardenWebContents } from './security';
 
@@ -11,32 +11,11 @@ export interface MainWindowOptions {
 
 /**
  * Every security-relevant preference is spelled out even where it is Electron's default, so a
- * future default change or a careless edit shows up in review and in the static check.
+ * future default change or a careless edit shows up in review. The options stay literal inside
+ * `new BrowserWindow(…)` because that is the shape Electronegativity's checks can read.
  */
-export function secureWebPreferences(opts: MainWindowOptions): WebPreferences {
-  return {
-    preload: opts.preload,
-    contextIsolation: true,
-    sandbox: true,
-    nodeIntegration: false,
-    nodeIntegrationInWorker: false,
-    nodeIntegrationInSubFrames: false,
-    webSecurity: true,
-    webviewTag: false,
-    experimentalFeatures: false,
-    navigateOnDragDrop: false,
-    spellcheck: false,
-    devTools: opts.devTools,
-    // A sandboxed preload cannot ask main synchronously; the OS languages travel in argv.
-    additionalArguments: [LOCALES_ARG + opts.locales.join(',')],
-  };
-}
-
-export function createMainWindow(
-  BrowserWindowCtor: new (options: BrowserWindowConstructorOptions) => BrowserWindow,
-  opts: MainWindowOptions,
-): BrowserWindow {
-  const win = new BrowserWindowCtor({
+export function createMainWindow(opts: MainWindowOptions): BrowserWindow {
+  const win = new BrowserWindow({
     width: 1280,
     height: 820,
     minWidth: 900,
@@ -44,7 +23,22 @@ export function createMainWindow(
     title: 'Packdesk',
     show: false,
     backgroundColor: '#ffffff',
-    webPreferences: secureWebPreferences(opts),
+    webPreferences: {
+      preload: opts.preload,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      webviewTag: false,
+      experimentalFeatures: false,
+      navigateOnDragDrop: false,
+      spellcheck: false,
+      devTools: opts.devTools,
+      // A sandboxed preload cannot ask main synchronously; the OS languages travel in argv.
+      additionalArguments: [LOCALES_ARG + opts.locales.join(',')],
+    },
   });
   hardenWebContents(win.webContents);
   // Shown once painted, so the user never sees a blank white frame.
