@@ -8,3 +8,4 @@ export * from '../../modules/audit/audit.table';
 export * from '../../modules/settings/settings.table';
 export * from '../../modules/outbox/outbox.table';
 export * from '../../modules/routing/routing.table';
+export * from '../../modules/review/review.table';

@@ -41,6 +41,10 @@ export const orders = sqliteTable(
     trackingNumber: text('tracking_number'),
     /** Set when the order first ships; `exception` transitions depend on it. */
     shippedAt: integer('shipped_at'),
+    /** The buyer's ID number (身份证号), needed for cross-border customs clearance. */
+    buyerIdNumber: text('buyer_id_number'),
+    /** 0 = normal; review rules may raise it so the order is picked first. */
+    priority: integer('priority').notNull().default(0),
     tagsJson: text('tags_json').notNull().default('[]'),
     reasonsJson: text('reasons_json').notNull().default('[]'),
     createdAt: integer('created_at').notNull(),
