@@ -9,3 +9,5 @@ export * from '../../modules/settings/settings.table';
 export * from '../../modules/outbox/outbox.table';
 export * from '../../modules/routing/routing.table';
 export * from '../../modules/review/review.table';
+export * from '../../modules/documents/documents.table';
+export * from '../../modules/printing/printing.table';
