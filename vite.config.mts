@@ -16,7 +16,6 @@ const CSP = [
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",
-  "frame-ancestors 'none'",
 ].join('; ');
 
 /** Dev needs inline scripts for fast refresh, so the policy is injected into the built page only. */

@@ -1,0 +1,33 @@
+import { useTranslation } from 'react-i18next';
+import { SCREENS, type ScreenId } from './screens';
+
+export function AppNav({ current, go }: { current: ScreenId; go(id: ScreenId): void }) {
+  const { t } = useTranslation();
+  return (
+    <nav className="app-nav" aria-label={t('nav.label')}>
+      <ul>
+        {SCREENS.map((s, i) => (
+          <li key={s.id}>
+            <a
+              href={`#/${s.id}`}
+              aria-current={current === s.id ? 'page' : undefined}
+              title={t('nav.shortcut', { n: i + 1, key: s.key })}
+              onClick={(e) => {
+                e.preventDefault();
+                go(s.id);
+              }}
+            >
+              <span className="nav-icon" aria-hidden="true">
+                {s.icon}
+              </span>
+              <span className="nav-label">{t(`nav.${s.id}`)}</span>
+              <kbd className="nav-kbd" aria-hidden="true">
+                {i + 1}
+              </kbd>
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,169 @@
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { OrderDetail } from '../../../src-shared/contract/orders.contract';
+import type { AppError } from '../../../src-shared/result';
+import { useApi } from '../../api/api-context';
+import { ErrorBanner } from '../../ui/error-banner';
+import { StatusBadge } from '../../ui/status-badge';
+import { formatDateTime, formatMoney } from '../../ui/format';
+import { OrderAddress, OrderLinesTable } from './order-detail.sections';
+import { OrderHistoryTimeline } from './order-history.timeline';
+import { useOrders } from './orders.store';
+import { TransitionControls } from './transition-controls';
+
+const Section = ({ title, children }: { title: string; children: ReactNode }) => (
+  <section className="drawer-section">
+    <h3>{title}</h3>
+    {children}
+  </section>
+);
+
+/**
+ * A side panel rather than a modal: keyboard focus stays in the queue, so j/k keep moving
+ * and the drawer follows the cursor, and Esc closes it.
+ */
+export function OrderDetailDrawer({ onClosed }: { onClosed(): void }) {
+  const { t, i18n } = useTranslation();
+  const api = useApi();
+  const id = useOrders((s) => s.openId);
+  const open = useOrders((s) => s.open);
+  const transition = useOrders((s) => s.transition);
+  const [order, setOrder] = useState<OrderDetail | null>(null);
+  const [error, setError] = useState<AppError | null>(null);
+
+  const load = useCallback(
+    async (orderId: number, isCurrent: () => boolean) => {
+      const r = await api.call('orders.get', { id: orderId });
+      if (!isCurrent()) return;
+      if (r.ok) {
+        setOrder(r.value);
+        setError(null);
+      } else setError(r.error);
+    },
+    [api],
+  );
+
+  useEffect(() => {
+    if (id === null) return;
+    let current = true;
+    void load(id, () => current);
+    const off = api.on('orders.changed', ({ ids }) => {
+      if (ids.includes(id)) void load(id, () => current);
+    });
+    return () => {
+      current = false;
+      off();
+    };
+  }, [api, id, load]);
+
+  const close = useCallback(() => {
+    open(null);
+    setOrder(null);
+    onClosed();
+  }, [open, onClosed]);
+
+  useEffect(() => {
+    if (id === null) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape' && !e.defaultPrevented) close();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [id, close]);
+
+  if (id === null) return null;
+  const shown = order && order.id === id ? order : null;
+  return (
+    <aside className="drawer" aria-label={t('orders.detail.label')} aria-busy={!shown}>
+      <header className="drawer-head">
+        <div>
+          <h2 className="mono">{shown?.externalId ?? '…'}</h2>
+          {shown && (
+            <div className="drawer-meta">
+              <StatusBadge status={shown.status} />
+              <span>{shown.channel}</span>
+              <span>{t(`orderType.${shown.type}`)}</span>
+              <span className="mono">{formatDateTime(shown.placedAt, i18n.language)}</span>
+              <strong className="mono">{formatMoney(shown.totalMinor, shown.currency)}</strong>
+            </div>
+          )}
+        </div>
+        <button type="button" className="btn-icon" aria-label={t('common.close')} title={t('common.closeEsc')} onClick={close}>
+          ×
+        </button>
+      </header>
+      {error && <ErrorBanner error={error} />}
+      {shown ? (
+        <div className="drawer-body">
+          <TransitionControls
+            key={shown.id}
+            options={shown.allowedNext}
+            count={1}
+            onApply={(to, reason) => transition([shown.id], to, reason)}
+          />
+          <Section title={t('orders.detail.lines')}>
+            <OrderLinesTable order={shown} />
+          </Section>
+          <div className="drawer-columns">
+            <Section title={t('orders.detail.customer')}>
+              <div>{shown.customer.name || '—'}</div>
+              <div className="mono muted">{shown.customer.phone}</div>
+              {shown.paymentMethod && (
+                <div className="small muted">
+                  {t('orders.detail.payment')}: {shown.paymentMethod}
+                </div>
+              )}
+            </Section>
+            <Section title={t('orders.detail.address')}>
+              <OrderAddress address={shown.address} />
+            </Section>
+          </div>
+          {shown.buyerMessage && (
+            <Section title={t('orders.detail.buyerMessage')}>
+              <p className="buyer-message">{shown.buyerMessage}</p>
+            </Section>
+          )}
+          <Section title={t('orders.detail.fulfilment')}>
+            <dl className="kv">
+              <dt>{t('orders.col.warehouse')}</dt>
+              <dd>{shown.warehouse ?? '—'}</dd>
+              <dt>{t('orders.col.carrier')}</dt>
+              <dd>{shown.carrier ?? '—'}</dd>
+              <dt>{t('orders.detail.tracking')}</dt>
+              <dd className="mono">{shown.trackingNumber ?? '—'}</dd>
+            </dl>
+          </Section>
+          <Section title={t('orders.detail.tags')}>
+            {shown.tags.length ? (
+              <div className="tags">
+                {shown.tags.map((tag) => (
+                  <span key={tag} className="tag">
+                    {tag}
+                  </span>
+                ))}
+              </div>
+            ) : (
+              <p className="muted small">{t('orders.detail.noTags')}</p>
+            )}
+          </Section>
+          <Section title={t('orders.detail.reasons')}>
+            {shown.reasons.length ? (
+              <ul className="reasons">
+                {shown.reasons.map((r, i) => (
+                  <li key={i}>{r}</li>
+                ))}
+              </ul>
+            ) : (
+              <p className="muted small">{t('orders.detail.noReasons')}</p>
+            )}
+          </Section>
+          <Section title={t('orders.detail.history')}>
+            <OrderHistoryTimeline history={shown.history} />
+          </Section>
+        </div>
+      ) : (
+        !error && <div className="drawer-body muted">{t('common.loading')}</div>
+      )}
+    </aside>
+  );
+}

@@ -1,0 +1,74 @@
+import { useCallback, useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useApi } from '../../api/api-context';
+import { ErrorBanner } from '../../ui/error-banner';
+import { formatCount } from '../../ui/format';
+import { BulkActionBar } from './bulk-action.bar';
+import { OrderDetailDrawer } from './order-detail.drawer';
+import { OrderFiltersBar } from './order-filters.bar';
+import { OrdersTable } from './orders-table';
+import { useOrders, useOrdersStore } from './orders.store';
+import './orders.css';
+
+/** Bulk changes emit one event per call, imports one per page: coalesce them into one refresh. */
+const REFRESH_COALESCE_MS = 250;
+
+export function OrdersQueuePage() {
+  const { t, i18n } = useTranslation();
+  const api = useApi();
+  const store = useOrdersStore();
+  const total = useOrders((s) => s.total);
+  const error = useOrders((s) => s.error);
+  const notice = useOrders((s) => s.notice);
+  const openId = useOrders((s) => s.openId);
+  const gridRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const off = api.on('orders.changed', () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => void store.getState().refresh(), REFRESH_COALESCE_MS);
+    });
+    return () => {
+      clearTimeout(timer);
+      off();
+    };
+  }, [api, store]);
+
+  // Coming back to the queue: show fresh numbers without losing filter or scroll position.
+  useEffect(() => {
+    // A store created just now is already loading; an older one (or one that failed) refreshes.
+    const s = store.getState();
+    if (s.total !== null || s.error) void s.refresh();
+    gridRef.current?.focus({ preventScroll: true });
+  }, [store]);
+
+  const returnFocus = useCallback(() => gridRef.current?.focus({ preventScroll: true }), []);
+
+  return (
+    <div className={`queue-page${openId !== null ? ' has-drawer' : ''}`}>
+      <div className="queue-main">
+        <div className="page-head">
+          <h1>{t('orders.title')}</h1>
+          <span className="muted" aria-live="polite">
+            {total === null ? t('common.loading') : t('orders.count', { count: total, formatted: formatCount(total, i18n.language) })}
+          </span>
+          <span className="kbd-hint muted small">{t('orders.keysHint')}</span>
+        </div>
+        <OrderFiltersBar />
+        {error && <ErrorBanner error={error} onDismiss={() => store.getState().clearError()} />}
+        {notice && (
+          <div className="notice" role="status">
+            {t(notice)}
+            <button type="button" className="btn-link" onClick={() => store.getState().clearNotice()}>
+              {t('common.dismiss')}
+            </button>
+          </div>
+        )}
+        <BulkActionBar />
+        <OrdersTable gridRef={gridRef} />
+      </div>
+      <OrderDetailDrawer onClosed={returnFocus} />
+    </div>
+  );
+}

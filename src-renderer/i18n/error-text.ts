@@ -1,0 +1,33 @@
+import type { TFunction } from 'i18next';
+import type { AppError } from '../../src-shared/result';
+
+/**
+ * The core writes messages in English. Known field messages (from the contract's schemas) are
+ * translated; anything else is shown as the core wrote it, because an untranslated detail is
+ * more useful than a vague translated one.
+ */
+const ISSUE_PATTERNS: [RegExp, string][] = [
+  [/^is required$/i, 'issues.required'],
+  [/^must be at least (\d+) characters?$/i, 'issues.minLength'],
+  [/^may use letters, digits/i, 'issues.codeChars'],
+  [/^must be a 2-letter country code/i, 'issues.country'],
+  [/^must be a phone number/i, 'issues.phone'],
+  [/^must be a 3-letter ISO 4217 code/i, 'issues.currency'],
+  [/already (exists|in use|taken)/i, 'issues.duplicate'],
+  [/^Too big/i, 'issues.tooLong'],
+  [/^Too small/i, 'issues.tooShort'],
+  [/^Invalid/i, 'issues.invalid'],
+];
+
+export function issueText(t: TFunction, message: string): string {
+  for (const [re, key] of ISSUE_PATTERNS) {
+    const m = re.exec(message);
+    if (m) return t(key, { n: m[1] ?? '', detail: message });
+  }
+  return message;
+}
+
+/** Headline by error code (what happened and what to do) plus the core's detail. */
+export function errorText(t: TFunction, error: AppError): { title: string; detail: string } {
+  return { title: t(`errors.${error.code}`, { defaultValue: t('errors.internal') }), detail: error.message };
+}

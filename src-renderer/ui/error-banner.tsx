@@ -1,0 +1,28 @@
+import { useTranslation } from 'react-i18next';
+import type { AppError } from '../../src-shared/result';
+import { errorText, issueText } from '../i18n/error-text';
+
+export function ErrorBanner({ error, onDismiss }: { error: AppError; onDismiss?: () => void }) {
+  const { t } = useTranslation();
+  const { title, detail } = errorText(t, error);
+  return (
+    <div className="error-banner" role="alert">
+      <strong>{title}</strong>
+      {detail && <span className="error-detail">{detail}</span>}
+      {error.issues && error.issues.length > 0 && (
+        <ul className="error-issues">
+          {error.issues.map((i, n) => (
+            <li key={n}>
+              <code>{i.path}</code> {issueText(t, i.message)}
+            </li>
+          ))}
+        </ul>
+      )}
+      {onDismiss && (
+        <button type="button" className="btn-link" onClick={onDismiss}>
+          {t('common.dismiss')}
+        </button>
+      )}
+    </div>
+  );
+}
