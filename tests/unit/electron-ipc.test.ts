@@ -6,7 +6,7 @@ function setup() {
   const { ipcMain } = fakeElectron();
   const core = { call: vi.fn(async (op: string, input: unknown, actor: string) => ({ ok: true as const, value: { op, input, actor } })) };
   const logs: string[] = [];
-  const ipc = createValidatedIpc(ipcMain, (m) => logs.push(m));
+  const ipc = createValidatedIpc(ipcMain as never, (m) => logs.push(m));
   ipc.handle(IPC.call, createCallHandler(core, 'desktop:test'));
   const invoke = (event: unknown, ...args: unknown[]) => ipcMain.handlers.get(IPC.call)!(event, ...args) as Promise<any>;
   return { ipcMain, core, logs, invoke, ipc };
@@ -17,7 +17,7 @@ describe('validated IPC', () => {
     const { ipc, ipcMain } = setup();
     expect(() => ipc.handle('packdesk:shell', async () => ({ ok: true, value: 1 }))).toThrow(/not in the allowed list/);
     expect(ipcMain.handlers.has('packdesk:shell')).toBe(false);
-    expect(refuseSender(anIpcEvent(), 'packdesk:shell')).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(refuseSender(anIpcEvent() as never, 'packdesk:shell')).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 
   it.each([
@@ -77,7 +77,7 @@ describe('validated IPC', () => {
 
   it('turns a handler that throws into an internal Result instead of a rejected invoke', async () => {
     const { ipcMain } = fakeElectron();
-    createValidatedIpc(ipcMain).handle(IPC.call, async () => {
+    createValidatedIpc(ipcMain as never).handle(IPC.call, async () => {
       throw new Error('boom');
     });
     const r = await (ipcMain.handlers.get(IPC.call)!(anIpcEvent(), 'x') as Promise<unknown>);
