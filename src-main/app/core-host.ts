@@ -1,6 +1,6 @@
 import type { PushEvent } from '../../src-shared/contract';
 import { err, type Result } from '../../src-shared/result';
-import type { CoreRequest, FromCore, ToCore } from './core-messages';
+import type { CoreRequest, ToCore } from './core-messages';
 
 /** The part of Electron's UtilityProcess the relay needs; tests pass a fake. */
 export interface UtilityChild {
