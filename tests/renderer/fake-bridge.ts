@@ -51,6 +51,7 @@ export function anOrderDetail(s: OrderSummary): OrderDetail {
       ambiguous: false,
     },
     lines: [{ sku: `SKU-${s.id}`, title: `Teapot ${s.id}`, spec: 'Blue', quantity: 2, unitPriceMinor: 4_999 }],
+    trackingNumber: null,
     tags: ['vip'],
     reasons: [],
     history: [{ at: s.placedAt, actor: 'import', action: 'create', from: null, to: s.status, reason: null }],
