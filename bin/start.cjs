@@ -34,6 +34,41 @@ function findElectron(env = process.env) {
   return existsSync(exe) ? exe : null;
 }
 
+/**
+ * The ABI better-sqlite3's native file was compiled for: Node's when it loads here, otherwise
+ * the one named in the loader's "compiled against … NODE_MODULE_VERSION n" error.
+ */
+function sqliteAbi() {
+  try {
+    const Database = require(require.resolve('better-sqlite3', { paths: [root] }));
+    new Database(':memory:').close();
+    return process.versions.modules;
+  } catch (e) {
+    const m = /NODE_MODULE_VERSION (\d+)/.exec(String(e && e.message));
+    return m ? m[1] : null;
+  }
+}
+
+/** Why the desktop app cannot open its database with this Electron, or null when it can. */
+function electronAbiProblem() {
+  let electronAbi;
+  let version;
+  try {
+    const pkgDir = dirname(require.resolve('electron/package.json', { paths: [root] }));
+    electronAbi = readFileSync(join(pkgDir, 'abi_version'), 'utf8').trim();
+    version = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8')).version;
+  } catch {
+    return null;
+  }
+  const built = sqliteAbi();
+  if (!built || built === electronAbi) return null;
+  return (
+    `better-sqlite3 is compiled for Node.js (ABI ${built}) but Electron ${version} needs ABI ${electronAbi}, so the desktop ` +
+    'app could not open its database. To run it, rebuild for Electron: `npx electron-rebuild -f -w better-sqlite3` ' +
+    '(`npm rebuild better-sqlite3` switches back for the CLI and tests).'
+  );
+}
+
 /** Builds once if a fresh checkout has no dist yet; the build itself needs no network. */
 function ensureBuilt(needed) {
   if (needed.every((f) => existsSync(join(root, f)))) return;
@@ -76,7 +111,9 @@ function portOf(args) {
 
 function main(args) {
   const electron = process.env.PACKDESK_NO_ELECTRON === '1' ? null : findElectron();
-  if (electron) {
+  const abiProblem = electron ? electronAbiProblem() : null;
+  if (electron && abiProblem) process.stderr.write(`packdesk: ${abiProblem}\n`);
+  if (electron && !abiProblem) {
     ensureBuilt(['dist/main/main.cjs', 'dist/main/preload.cjs', 'dist/main/core-process.cjs', 'dist/renderer/index.html']);
     const env = { ...process.env };
     // Set by some shells and tools; it would make Electron behave as plain Node and ignore the app.
@@ -85,12 +122,10 @@ function main(args) {
     return;
   }
   ensureBuilt(['dist/main/cli.cjs', 'dist/renderer/index.html']);
-  process.stderr.write(
-    'Electron is not available on this machine (its binary was not downloaded); serving Packdesk at ' +
-      `http://127.0.0.1:${portOf(args)} instead — open it in a browser.\n`,
-  );
+  const why = electron ? 'The desktop app cannot start (see above)' : 'Electron is not available on this machine (its binary was not downloaded)';
+  process.stderr.write(`${why}; serving Packdesk at http://127.0.0.1:${portOf(args)} instead — open it in a browser.\n`);
   runChild(process.execPath, [join(root, 'bin', 'packdesk.cjs'), 'serve', ...args], process.env);
 }
 
-module.exports = { findElectron, portOf, runChild };
+module.exports = { findElectron, portOf, runChild, sqliteAbi, electronAbiProblem };
 if (require.main === module) main(process.argv.slice(2));

@@ -50,3 +50,20 @@ describe('npm start (bin/start.cjs)', () => {
     expect(r.status).toBe(7);
   });
 });
+
+describe('npm start native-module check', () => {
+  const s = requireFromRoot('./bin/start.cjs') as { sqliteAbi(): string | null; electronAbiProblem(): string | null };
+
+  it('knows which ABI better-sqlite3 was compiled for', () => {
+    // The test suite itself runs SQLite under Node, so the module must be built for this Node.
+    expect(s.sqliteAbi()).toBe(process.versions.modules);
+  });
+
+  it('explains how to rebuild when Electron needs another ABI than the one SQLite was built for', () => {
+    const abiFile = join(dirname(requireFromRoot.resolve('electron/package.json')), 'abi_version');
+    const electronAbi = readFileSync(abiFile, 'utf8').trim();
+    const problem = s.electronAbiProblem();
+    if (electronAbi === process.versions.modules) expect(problem).toBeNull();
+    else expect(problem).toMatch(new RegExp(`ABI ${process.versions.modules}.*ABI ${electronAbi}.*electron-rebuild`));
+  });
+});
