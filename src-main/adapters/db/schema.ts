@@ -1,6 +1,8 @@
 /** Every table, for drizzle-kit and for typed queries. Each lives in its capability's folder. */
 export * from '../../modules/channels/channels.table';
 export * from '../../modules/customers/customers.table';
+export * from '../../modules/intake/intake.table';
+export * from '../../modules/standardize/standardize.table';
 export * from '../../modules/catalog/catalog.table';
 export * from '../../modules/inventory/inventory.table';
 export * from '../../modules/orders/orders.table';

@@ -1,4 +1,4 @@
-import { sqliteTable, integer, text, index } from 'drizzle-orm/sqlite-core';
+import { sqliteTable, integer, text, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 export const customers = sqliteTable(
   'customers',
@@ -14,4 +14,21 @@ export const customers = sqliteTable(
     updatedAt: integer('updated_at').notNull(),
   },
   (t) => [index('customers_phone_idx').on(t.phone), index('customers_name_idx').on(t.name)],
+);
+
+/**
+ * What identifies a customer: a channel buyer id, a phone, or name + address. One key belongs to
+ * one profile; an order whose keys point at two profiles merges them.
+ */
+export const customerKeys = sqliteTable(
+  'customer_keys',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    customerId: integer('customer_id')
+      .notNull()
+      .references(() => customers.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    key: text('key').notNull(),
+  },
+  (t) => [uniqueIndex('customer_keys_kind_key_uq').on(t.kind, t.key), index('customer_keys_customer_idx').on(t.customerId)],
 );

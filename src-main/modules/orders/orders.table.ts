@@ -36,6 +36,10 @@ export const orders = sqliteTable(
     addressRaw: text('address_raw').notNull().default(''),
     addressMasked: integer('address_masked', { mode: 'boolean' }).notNull().default(false),
     addressAmbiguous: integer('address_ambiguous', { mode: 'boolean' }).notNull().default(false),
+    /** Customer region (华东, 华南… or the country code abroad), set on arrival; the queue filters by it. */
+    region: text('region').notNull().default(''),
+    /** Fingerprint of the channel's copy: breaks ties between copies with the same source_updated_at. */
+    sourceHash: text('source_hash').notNull().default(''),
     warehouseId: integer('warehouse_id').references(() => warehouses.id),
     carrier: text('carrier'),
     trackingNumber: text('tracking_number'),
@@ -56,6 +60,7 @@ export const orders = sqliteTable(
     index('orders_status_placed_idx').on(t.status, t.placedAt, t.id),
     index('orders_channel_placed_idx').on(t.channelId, t.placedAt, t.id),
     index('orders_type_placed_idx').on(t.type, t.placedAt, t.id),
+    index('orders_region_placed_idx').on(t.region, t.placedAt, t.id),
     index('orders_customer_idx').on(t.customerId),
     check('orders_total_nonneg', sql`${t.totalMinor} >= 0`),
     check(
