@@ -1,6 +1,6 @@
 import { formatMajor } from '../../src-shared/domain/money';
 
-const SYMBOLS: Record<string, string> = { CNY: '¥', USD: '$', EUR: '€', GBP: '£', JPY: '¥', HKD: 'HK$' };
+const SYMBOLS: Record<string, string> = { CNY: '¥', USD: '$', EUR: '€', GBP: '£', JPY: 'JP¥', HKD: 'HK$' };
 
 /**
  * Money stays in integer minor units everywhere; this only turns it into text, grouping the
@@ -15,24 +15,16 @@ export function formatMoney(minor: number, currency: string): string {
   return `${negative ? '-' : ''}${symbol}${grouped}${frac !== undefined ? `.${frac}` : ''}`;
 }
 
-const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+const pad = (n: number): string => String(n).padStart(2, '0');
 
-/** Dates show in the user's clock, in the UI language's order (2025/03/14 09:30 or 14/03/2025, 09:30). */
-export function formatDateTime(iso: string, language: string): string {
-  let f = dateTimeFormats.get(language);
-  if (!f) {
-    f = new Intl.DateTimeFormat(language, {
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hour12: false,
-    });
-    dateTimeFormats.set(language, f);
-  }
+/**
+ * "2025-03-14 09:30" in the machine's local time, in both languages: unambiguous for Chinese
+ * and English readers alike, fixed-width for scanning a column, and sortable by eye.
+ */
+export function formatDateTime(iso: string): string {
   const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : f.format(d);
+  if (Number.isNaN(d.getTime())) return iso;
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
 export const formatCount = (n: number, language: string): string => n.toLocaleString(language);

@@ -23,11 +23,12 @@ const Section = ({ title, children }: { title: string; children: ReactNode }) =>
  * and the drawer follows the cursor, and Esc closes it.
  */
 export function OrderDetailDrawer({ onClosed }: { onClosed(): void }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const api = useApi();
   const id = useOrders((s) => s.openId);
   const open = useOrders((s) => s.open);
   const transition = useOrders((s) => s.transition);
+  const facets = useOrders((s) => s.facets);
   const [order, setOrder] = useState<OrderDetail | null>(null);
   const [error, setError] = useState<AppError | null>(null);
 
@@ -81,9 +82,9 @@ export function OrderDetailDrawer({ onClosed }: { onClosed(): void }) {
           {shown && (
             <div className="drawer-meta">
               <StatusBadge status={shown.status} />
-              <span>{shown.channel}</span>
+              <span title={shown.channel}>{facets?.channel.find((c) => c.code === shown.channel)?.name ?? shown.channel}</span>
               <span>{t(`orderType.${shown.type}`)}</span>
-              <span className="mono">{formatDateTime(shown.placedAt, i18n.language)}</span>
+              <span className="mono">{formatDateTime(shown.placedAt)}</span>
               <strong className="mono">{formatMoney(shown.totalMinor, shown.currency)}</strong>
             </div>
           )}
@@ -110,7 +111,7 @@ export function OrderDetailDrawer({ onClosed }: { onClosed(): void }) {
               <div className="mono muted">{shown.customer.phone}</div>
               {shown.paymentMethod && (
                 <div className="small muted">
-                  {t('orders.detail.payment')}: {shown.paymentMethod}
+                  {t('orders.detail.payment')}: {t(`payment.${shown.paymentMethod}`, { defaultValue: shown.paymentMethod })}
                 </div>
               )}
             </Section>

@@ -5,14 +5,14 @@ import { formatDateTime } from '../../ui/format';
 
 /** Newest first: the question at the desk is nearly always "what happened last?". */
 export function OrderHistoryTimeline({ history }: { history: OrderDetail['history'] }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   if (history.length === 0) return <p className="muted small">{t('orders.detail.noHistory')}</p>;
   const statusText = (s: string | null) => (s === null ? '—' : isOrderStatus(s) ? t(`status.${s}`) : s);
   return (
     <ol className="timeline">
       {[...history].reverse().map((h, i) => (
         <li key={`${h.at}-${i}`} className="timeline-item">
-          <div className="timeline-when mono">{formatDateTime(h.at, i18n.language)}</div>
+          <div className="timeline-when mono">{formatDateTime(h.at)}</div>
           <div className="timeline-what">
             <strong>{t(`audit.${h.action}`, { defaultValue: h.action })}</strong>
             {(h.from !== null || h.to !== null) && (

@@ -20,7 +20,7 @@ interface Props {
 
 /** Memoised: while scrolling only rows entering the window render, not the ~40 already shown. */
 export const OrderRow = memo(function OrderRow(p: Props) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const style = { transform: `translateY(${p.top}px)`, height: ROW_HEIGHT };
   if (!p.row) {
     return (
@@ -77,7 +77,7 @@ export const OrderRow = memo(function OrderRow(p: Props) {
         {formatMoney(r.totalMinor, r.currency)}
       </div>
       <div role="gridcell" className="q-cell mono muted">
-        {formatDateTime(r.placedAt, i18n.language)}
+        {formatDateTime(r.placedAt)}
       </div>
       <div role="gridcell" className="q-cell muted">
         {[r.warehouse, r.carrier].filter(Boolean).join(' · ') || '—'}
