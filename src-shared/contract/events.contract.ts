@@ -6,6 +6,16 @@ export const eventsContract = {
   'settings.changed': z.object({ what: z.enum(['warehouses', 'channels', 'settings']) }),
   'jobs.changed': z.object({ ids: z.array(z.number().int()) }),
   alert: z.object({ level: z.enum(['info', 'warning', 'error']), message: z.string() }),
+  /** Available stock fell below its safety threshold, or an order is waiting for it. */
+  'stock.low': z.object({
+    alertId: z.number().int(),
+    kind: z.enum(['low_stock', 'backorder']),
+    warehouse: z.string(),
+    sku: z.string(),
+    available: z.number().int(),
+    threshold: z.number().int(),
+    suggestions: z.array(z.string()),
+  }),
 } as const;
 
 export type EventName = keyof typeof eventsContract;

@@ -1,10 +1,11 @@
 import type { z } from 'zod';
 import { joinContracts, type OpDef } from './define';
+import { inventoryContract } from './inventory.contract';
 import { ordersContract } from './orders.contract';
 import { settingsContract } from './settings.contract';
 import { systemContract } from './system.contract';
 
-export const contract = joinContracts(ordersContract, settingsContract, systemContract);
+export const contract = joinContracts(ordersContract, settingsContract, systemContract, inventoryContract);
 
 export type Contract = typeof contract;
 export type OpName = keyof Contract & string;

@@ -1,1 +1,2 @@
-export { upsertSku, type SkuValues } from './catalog.repo';
+export { upsertSku, findSkuByCode, isBundle, type SkuValues, type SkuRow } from './catalog.repo';
+export { listSkus, saveSku, catalogSnapshot, stockNeeds, attributesOf, type CatalogSnapshot } from './catalog.service';

@@ -1,3 +1,5 @@
-export { inventoryHandlers } from './inventory.handlers';
+export { inventoryHandlers, type InventoryDeps } from './inventory.handlers';
 export { moveStock, releaseOrderReservations, orderReference, stockLevel } from './inventory.service';
 export { listWarehouses, findWarehouseByCode, insertWarehouse } from './warehouses.repo';
+export { raiseBackorderAlert, resolveBackorderAlert, checkLowStock } from './alerts.service';
+export { receiveStock, transferStock, adjustStock } from './stock.service';

@@ -3,7 +3,20 @@ import type { CoreContext } from '../../core-context';
 import type { Warehouse } from '../../../src-shared/contract/settings.contract';
 import { AppFailure } from '../../../src-shared/result';
 import { recordAudit } from '../audit';
+import { listSkus, saveSku } from '../catalog';
 import { findWarehouse, findWarehouseByCode, insertWarehouse, listWarehouses, updateWarehouse, type WarehouseRow } from './warehouses.repo';
+import { listBins, upsertBin } from './stock-queries.repo';
+import {
+  adjustStock,
+  postStocktake,
+  receiveStock,
+  setStockThreshold,
+  stockAlerts,
+  stockLedger,
+  stockLevels,
+  transferStock,
+  warehouseByCode,
+} from './stock.service';
 
 const toWarehouse = (r: WarehouseRow): Warehouse => ({
   id: r.id,
@@ -19,8 +32,17 @@ const toWarehouse = (r: WarehouseRow): Warehouse => ({
   active: r.active,
 });
 
-export const inventoryHandlers = (ctx: CoreContext) =>
-  ({
+export interface InventoryDeps {
+  /**
+   * Given by compose (routing sits above inventory): allocates backordered orders that the
+   * stock which just arrived can now fill. Returns the ids it allocated.
+   */
+  allocateBackorders?: (skuCodes: string[], actor: string) => number[];
+}
+
+export const inventoryHandlers = (ctx: CoreContext, deps: InventoryDeps = {}) => {
+  const afterArrival = (skus: string[], actor: string): number[] => deps.allocateBackorders?.(skus, actor) ?? [];
+  return {
     'warehouses.list': () => ({ rows: listWarehouses(ctx.db).map(toWarehouse) }),
     'warehouses.save': (input, call) => {
       const { id, ...values } = input;
@@ -40,4 +62,30 @@ export const inventoryHandlers = (ctx: CoreContext) =>
       ctx.emit('settings.changed', { what: 'warehouses' });
       return toWarehouse(row);
     },
-  }) satisfies Partial<Handlers>;
+    'skus.list': (input) => listSkus(ctx, input),
+    'skus.save': (input, call) => saveSku(ctx, input, call.actor),
+    'bins.list': ({ warehouse }) => ({ rows: listBins(ctx.sqlite, warehouseByCode(ctx, warehouse).id) }),
+    'bins.save': ({ warehouse, bins }) => {
+      const w = warehouseByCode(ctx, warehouse);
+      for (const b of bins) upsertBin(ctx.sqlite, w.id, b.code, b.sequence);
+      return { saved: bins.length };
+    },
+    'inventory.levels': (input) => stockLevels(ctx, input),
+    'inventory.ledger': (input) => stockLedger(ctx, input),
+    'inventory.alerts': (input) => stockAlerts(ctx, input),
+    'inventory.receive': (input, call) => {
+      const levels = receiveStock(ctx, input, call.actor);
+      return { levels, allocatedOrders: afterArrival(input.lines.map((l) => l.sku), call.actor) };
+    },
+    'inventory.adjust': (input, call) => {
+      const levels = adjustStock(ctx, input, call.actor);
+      return { levels };
+    },
+    'inventory.transfer': (input, call) => {
+      const levels = transferStock(ctx, input, call.actor);
+      return { levels, allocatedOrders: afterArrival([input.sku], call.actor) };
+    },
+    'inventory.stocktake': (input, call) => postStocktake(ctx, input, call.actor),
+    'inventory.threshold': (input) => ({ threshold: setStockThreshold(ctx, input) }),
+  } satisfies Partial<Handlers>;
+};

@@ -1,0 +1,144 @@
+import type { Sqlite } from '../../adapters/db/open';
+
+export interface LevelRow {
+  warehouseId: number;
+  skuId: number;
+  warehouse: string;
+  sku: string;
+  title: string;
+  bin: string | null;
+  binSequence: number | null;
+  onHand: number;
+  reserved: number;
+  available: number;
+  threshold: number;
+}
+
+const THRESHOLD = 'coalesce(t.min_available, s.safety_stock)';
+
+const LEVELS_FROM = `from stock_levels l
+  join warehouses w on w.id = l.warehouse_id
+  join skus s on s.id = l.sku_id
+  left join sku_bins sb on sb.warehouse_id = l.warehouse_id and sb.sku_id = l.sku_id
+  left join bins b on b.id = sb.bin_id
+  left join stock_thresholds t on t.warehouse_id = l.warehouse_id and t.sku_id = l.sku_id`;
+
+export interface LevelFilter {
+  warehouseId?: number;
+  bin?: string;
+  search?: string;
+  belowThreshold?: boolean;
+  skuIds?: number[];
+}
+
+function where(f: LevelFilter): { sql: string; params: Record<string, unknown> } {
+  const parts: string[] = [];
+  const params: Record<string, unknown> = {};
+  if (f.warehouseId !== undefined) {
+    parts.push('l.warehouse_id = @warehouseId');
+    params.warehouseId = f.warehouseId;
+  }
+  if (f.bin) {
+    parts.push('b.code = @bin');
+    params.bin = f.bin;
+  }
+  if (f.search?.trim()) {
+    parts.push('(s.sku like @like or s.title like @like)');
+    params.like = `%${f.search.trim()}%`;
+  }
+  if (f.belowThreshold) parts.push(`l.on_hand - l.reserved < ${THRESHOLD}`);
+  if (f.skuIds) {
+    parts.push('l.sku_id in (select value from json_each(@skuIds))');
+    params.skuIds = JSON.stringify(f.skuIds);
+  }
+  return { sql: parts.length ? `where ${parts.join(' and ')}` : '', params };
+}
+
+export function listLevels(sqlite: Sqlite, f: LevelFilter, offset: number, limit: number): { rows: LevelRow[]; total: number } {
+  const w = where(f);
+  const rows = sqlite
+    .prepare(
+      `select l.warehouse_id as warehouseId, l.sku_id as skuId, w.code as warehouse, s.sku, s.title, b.code as bin,
+              b.sequence as binSequence, l.on_hand as onHand, l.reserved, l.on_hand - l.reserved as available,
+              ${THRESHOLD} as threshold
+         ${LEVELS_FROM} ${w.sql}
+        order by w.code, coalesce(b.sequence, 1e9), s.sku limit @limit offset @offset`,
+    )
+    .all({ ...w.params, limit, offset }) as LevelRow[];
+  const { n } = sqlite.prepare(`select count(*) as n ${LEVELS_FROM} ${w.sql}`).get(w.params) as { n: number };
+  return { rows, total: n };
+}
+
+/** Levels of given SKUs in every warehouse, for alert suggestions and routing. */
+export const levelsOfSkus = (sqlite: Sqlite, skuIds: number[]): LevelRow[] => listLevels(sqlite, { skuIds }, 0, 1_000_000).rows;
+
+export const effectiveThreshold = (sqlite: Sqlite, warehouseId: number, skuId: number): number =>
+  (
+    sqlite
+      .prepare(`select coalesce(t.min_available, s.safety_stock) as th from skus s left join stock_thresholds t on t.sku_id = s.id and t.warehouse_id = ? where s.id = ?`)
+      .get(warehouseId, skuId) as { th: number } | undefined
+  )?.th ?? 0;
+
+export interface LedgerRowDb {
+  id: number;
+  at: number;
+  warehouse: string;
+  sku: string;
+  kind: string;
+  onHandDelta: number;
+  reservedDelta: number;
+  reference: string | null;
+  reason: string | null;
+  actor: string;
+}
+
+export function listLedger(sqlite: Sqlite, skuId: number, warehouseId: number | undefined, offset: number, limit: number): { rows: LedgerRowDb[]; total: number } {
+  const cond = warehouseId === undefined ? 'l.sku_id = @skuId' : 'l.sku_id = @skuId and l.warehouse_id = @warehouseId';
+  const params = { skuId, warehouseId: warehouseId ?? null };
+  const rows = sqlite
+    .prepare(
+      `select l.id, l.at, w.code as warehouse, s.sku, l.kind, l.on_hand_delta as onHandDelta, l.reserved_delta as reservedDelta,
+              l.reference, l.reason, l.actor
+         from stock_ledger l join warehouses w on w.id = l.warehouse_id join skus s on s.id = l.sku_id
+        where ${cond} order by l.id desc limit @limit offset @offset`,
+    )
+    .all({ ...params, limit, offset }) as LedgerRowDb[];
+  const { n } = sqlite.prepare(`select count(*) as n from stock_ledger l where ${cond}`).get(params) as { n: number };
+  return { rows, total: n };
+}
+
+export function upsertBin(sqlite: Sqlite, warehouseId: number, code: string, sequence: number): number {
+  return (
+    sqlite
+      .prepare(
+        `insert into bins (warehouse_id, code, sequence) values (?, ?, ?)
+         on conflict (warehouse_id, code) do update set sequence = excluded.sequence returning id`,
+      )
+      .get(warehouseId, code, sequence) as { id: number }
+  ).id;
+}
+
+export const findBin = (sqlite: Sqlite, warehouseId: number, code: string): { id: number } | undefined =>
+  sqlite.prepare('select id from bins where warehouse_id = ? and code = ?').get(warehouseId, code) as { id: number } | undefined;
+
+export const listBins = (sqlite: Sqlite, warehouseId: number): { code: string; sequence: number; skuCount: number }[] =>
+  sqlite
+    .prepare(
+      `select b.code, b.sequence, (select count(*) from sku_bins sb where sb.bin_id = b.id) as skuCount
+         from bins b where b.warehouse_id = ? order by b.sequence, b.code`,
+    )
+    .all(warehouseId) as { code: string; sequence: number; skuCount: number }[];
+
+export function assignBin(sqlite: Sqlite, warehouseId: number, skuId: number, binId: number): void {
+  sqlite
+    .prepare('insert into sku_bins (warehouse_id, sku_id, bin_id) values (?, ?, ?) on conflict (warehouse_id, sku_id) do update set bin_id = excluded.bin_id')
+    .run(warehouseId, skuId, binId);
+}
+
+export function setThreshold(sqlite: Sqlite, warehouseId: number, skuId: number, minAvailable: number | null): void {
+  if (minAvailable === null) sqlite.prepare('delete from stock_thresholds where warehouse_id = ? and sku_id = ?').run(warehouseId, skuId);
+  else
+    sqlite
+      .prepare('insert into stock_thresholds (warehouse_id, sku_id, min_available) values (?, ?, ?) on conflict (warehouse_id, sku_id) do update set min_available = excluded.min_available')
+      .run(warehouseId, skuId, minAvailable);
+}

@@ -1,0 +1,190 @@
+import { z } from 'zod';
+import { read, write } from './define';
+import { id, currency, minor, isoDate } from './common.schema';
+
+const skuCode = z.string().trim().min(1, 'is required').max(64);
+const warehouseCode = z.string().trim().min(1, 'is required').max(32);
+const qty = z.number().int().positive('must be at least 1').max(1_000_000);
+const grams = z.number().int().min(0, 'cannot be negative').max(10_000_000);
+const mm = z.number().int().min(0, 'cannot be negative').max(100_000);
+const reason = z.string().trim().min(1, 'a reason is required').max(500);
+const paging = { offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(500).default(100) };
+
+export const HANDLING_ATTRIBUTES = ['coldChain', 'bulky', 'fragile', 'battery', 'liquid'] as const;
+export type HandlingAttribute = (typeof HANDLING_ATTRIBUTES)[number];
+
+export const sku = z.object({
+  id,
+  sku: z.string(),
+  title: z.string(),
+  spec: z.string(),
+  barcodes: z.array(z.string()),
+  category: z.string().nullable(),
+  weightGrams: z.number().int(),
+  lengthMm: z.number().int(),
+  widthMm: z.number().int(),
+  heightMm: z.number().int(),
+  attributes: z.array(z.enum(HANDLING_ATTRIBUTES)),
+  safetyStock: z.number().int(),
+  priceMinor: minor,
+  currency,
+  components: z.array(z.object({ sku: z.string(), quantity: z.number().int() })),
+});
+export type Sku = z.infer<typeof sku>;
+
+export const skuInput = z
+  .object({
+    sku: skuCode,
+    title: z.string().trim().min(1, 'is required').max(200),
+    spec: z.string().trim().max(200).default(''),
+    barcodes: z
+      .array(z.string().trim().min(4, 'is too short for a barcode').max(64).regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces'))
+      .max(20)
+      .default([]),
+    category: z.string().trim().max(80).nullable().default(null),
+    weightGrams: grams.default(0),
+    lengthMm: mm.default(0),
+    widthMm: mm.default(0),
+    heightMm: mm.default(0),
+    attributes: z.array(z.enum(HANDLING_ATTRIBUTES)).default([]),
+    safetyStock: z.number().int().min(0, 'cannot be negative').default(0),
+    priceMinor: minor.min(0, 'cannot be negative').default(0),
+    currency: currency.default('CNY'),
+    /** Makes this SKU a bundle/kit: selling one reserves these. */
+    components: z.array(z.object({ sku: skuCode, quantity: qty }).strict()).max(50).default([]),
+  })
+  .strict();
+export type SkuInput = z.infer<typeof skuInput>;
+
+export const stockLevelRow = z.object({
+  warehouse: z.string(),
+  sku: z.string(),
+  title: z.string(),
+  bin: z.string().nullable(),
+  binSequence: z.number().int().nullable(),
+  onHand: z.number().int(),
+  reserved: z.number().int(),
+  available: z.number().int(),
+  threshold: z.number().int(),
+});
+
+export const ledgerRow = z.object({
+  id,
+  at: isoDate,
+  warehouse: z.string(),
+  sku: z.string(),
+  kind: z.string(),
+  onHandDelta: z.number().int(),
+  reservedDelta: z.number().int(),
+  reference: z.string().nullable(),
+  reason: z.string().nullable(),
+  actor: z.string(),
+});
+
+export const stockSuggestion = z.object({
+  action: z.enum(['transfer', 'contact_buyer', 'cancel', 'receive']),
+  fromWarehouse: z.string().optional(),
+  quantity: z.number().int().optional(),
+  orderId: id.optional(),
+  text: z.string(),
+});
+export type StockSuggestion = z.infer<typeof stockSuggestion>;
+
+export const stockAlert = z.object({
+  id,
+  kind: z.enum(['low_stock', 'backorder']),
+  warehouse: z.string(),
+  sku: z.string(),
+  available: z.number().int(),
+  threshold: z.number().int(),
+  suggestions: z.array(stockSuggestion),
+  createdAt: isoDate,
+  resolvedAt: isoDate.nullable(),
+});
+
+const levelChange = z.object({ warehouse: z.string(), sku: z.string(), onHand: z.number().int(), reserved: z.number().int(), available: z.number().int() });
+
+export const inventoryContract = {
+  'skus.list': read(
+    'SKUs of the catalog, searchable by code, title or barcode',
+    z.object({ search: z.string().max(100).optional(), ...paging }).strict(),
+    z.object({ rows: z.array(sku), total: z.number().int() }),
+  ),
+  'skus.save': write('Create or edit a SKU (matched by its code), its barcodes and bundle components', skuInput, sku),
+  'bins.list': read(
+    'Bins of a warehouse in walking order',
+    z.object({ warehouse: warehouseCode }).strict(),
+    z.object({ rows: z.array(z.object({ code: z.string(), sequence: z.number().int(), skuCount: z.number().int() })) }),
+  ),
+  'bins.save': write(
+    'Create or re-sequence bins of a warehouse',
+    z.object({ warehouse: warehouseCode, bins: z.array(z.object({ code: z.string().trim().min(1).max(32), sequence: z.number().int().min(0) }).strict()).min(1).max(5000) }).strict(),
+    z.object({ saved: z.number().int() }),
+  ),
+  'inventory.levels': read(
+    'Stock levels by warehouse, bin and SKU',
+    z
+      .object({
+        warehouse: warehouseCode.optional(),
+        bin: z.string().max(32).optional(),
+        search: z.string().max(100).optional(),
+        belowThreshold: z.boolean().default(false),
+        ...paging,
+      })
+      .strict(),
+    z.object({ rows: z.array(stockLevelRow), total: z.number().int() }),
+  ),
+  'inventory.ledger': read(
+    'Ledger history of one SKU, newest first',
+    z.object({ sku: skuCode, warehouse: warehouseCode.optional(), ...paging }).strict(),
+    z.object({ rows: z.array(ledgerRow), total: z.number().int() }),
+  ),
+  'inventory.receive': write(
+    'Receive goods into a warehouse (optionally into a bin); backordered orders are allocated afterwards',
+    z
+      .object({
+        warehouse: warehouseCode,
+        lines: z.array(z.object({ sku: skuCode, quantity: qty, bin: z.string().trim().min(1).max(32).optional() }).strict()).min(1).max(5000),
+        reason: reason.default('receipt'),
+        reference: z.string().trim().max(100).optional(),
+      })
+      .strict(),
+    z.object({ levels: z.array(levelChange), allocatedOrders: z.array(id) }),
+  ),
+  'inventory.adjust': write(
+    'Correct on-hand stock up or down, with a reason',
+    z
+      .object({ warehouse: warehouseCode, sku: skuCode, delta: z.number().int().refine((n) => n !== 0, 'must not be 0'), reason })
+      .strict(),
+    z.object({ levels: z.array(levelChange) }),
+  ),
+  'inventory.transfer': write(
+    'Move stock from one warehouse to another; backordered orders at the destination are allocated afterwards',
+    z.object({ from: warehouseCode, to: warehouseCode, sku: skuCode, quantity: qty, reason: reason.default('transfer') }).strict(),
+    z.object({ levels: z.array(levelChange), allocatedOrders: z.array(id) }),
+  ),
+  'inventory.stocktake': write(
+    'Post a count sheet: each difference from on-hand becomes an adjustment',
+    z
+      .object({
+        warehouse: warehouseCode,
+        counts: z.array(z.object({ sku: skuCode, counted: z.number().int().min(0, 'cannot be negative') }).strict()).min(1).max(20_000),
+        reason: reason.default('stocktake'),
+      })
+      .strict(),
+    z.object({
+      differences: z.array(z.object({ sku: z.string(), onHandBefore: z.number().int(), counted: z.number().int(), delta: z.number().int() })),
+      unchanged: z.number().int(),
+    }),
+  ),
+  'inventory.threshold': write(
+    'Set (or clear with null) the safety threshold of a SKU in one warehouse',
+    z.object({ warehouse: warehouseCode, sku: skuCode, minAvailable: z.number().int().min(0).nullable() }).strict(),
+    z.object({ threshold: z.number().int() }),
+  ),
+  'inventory.alerts': read(
+    'Low-stock and backorder alerts with suggestions, newest first',
+    z.object({ open: z.boolean().default(true), ...paging }).strict(),
+    z.object({ rows: z.array(stockAlert), total: z.number().int() }),
+  ),
+} as const;

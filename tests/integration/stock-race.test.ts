@@ -1,0 +1,54 @@
+import { fork } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import { aCore, value } from '../fixtures/core';
+
+type Tally = { won: number; refused: number; busy: number };
+
+/** The worker is bundled once so every child is a plain Node process, as in production. */
+async function bundleWorker(): Promise<string> {
+  // Inside the repository so the bundle finds node_modules and migrations like dist/ does.
+  mkdirSync(join(process.cwd(), 'test-output'), { recursive: true });
+  const out = join(mkdtempSync(join(process.cwd(), 'test-output', 'race-')), 'stock-race.worker.cjs');
+  await build({ entryPoints: [join(__dirname, 'stock-race.worker.ts')], outfile: out, bundle: true, platform: 'node', format: 'cjs', packages: 'external', logLevel: 'warning', define: { __PACKDESK_VERSION__: '"test"' } });
+  return out;
+}
+
+async function race(script: string, dbPath: string, args: string[][]): Promise<Tally[]> {
+  const children = args.map((a) => fork(script, [dbPath, ...a], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'], env: { ...process.env, PACKDESK_QUIET: '1' } }));
+  return Promise.all(
+    children.map(async (c) => {
+      let msg: Tally | undefined;
+      c.on('message', (m) => (msg = m as Tally));
+      const [code] = (await once(c, 'exit')) as [number];
+      expect(code).toBe(0);
+      return msg!;
+    }),
+  );
+}
+
+describe('several processes racing for the same scarce stock', () => {
+  test('blind ledger reservations: never more reserved than on hand, and every success is in the ledger', async () => {
+    const core = aCore();
+    try {
+      await value(core.call('warehouses.save', { code: 'SH', name: '上海仓' }));
+      await value(core.call('skus.save', { sku: 'SCARCE', title: '限量款' }));
+      await value(core.call('inventory.receive', { warehouse: 'SH', lines: [{ sku: 'SCARCE', quantity: 37 }] }));
+      const script = await bundleWorker();
+      const tallies = await race(script, core.dbPath, [0, 1, 2, 3].map((w) => [String(w), '20', 'ledger']));
+      const won = tallies.reduce((s, t) => s + t.won, 0);
+      expect(tallies.reduce((s, t) => s + t.busy, 0)).toBe(0);
+      expect(won).toBe(37);
+      expect(tallies.reduce((s, t) => s + t.refused, 0)).toBe(80 - 37);
+      const level = core.ctx.sqlite.prepare('select on_hand as onHand, reserved from stock_levels').get();
+      expect(level).toEqual({ onHand: 37, reserved: 37 });
+      const ledgerReserved = core.ctx.sqlite.prepare(`select count(*) as n, sum(reserved_delta) as s from stock_ledger where kind = 'reservation'`).get();
+      expect(ledgerReserved).toEqual({ n: 37, s: 37 });
+      rmSync(join(script, '..'), { recursive: true, force: true });
+    } finally {
+      core.dispose();
+    }
+  }, 60_000);
+});
