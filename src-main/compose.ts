@@ -12,6 +12,7 @@ import { channelsHandlers } from './modules/channels';
 import { inventoryHandlers } from './modules/inventory';
 import { settingsHandlers } from './modules/settings';
 import { systemHandlers } from './modules/system';
+import { documentsHandlers } from './modules/documents';
 
 export interface CoreOptions {
   dbPath: string;
@@ -48,6 +49,7 @@ export function createCore(opts: CoreOptions): Core {
     ...inventoryHandlers(ctx),
     ...settingsHandlers(ctx),
     ...systemHandlers(ctx, { dbPath: opts.dbPath, migrationsDir }),
+    ...documentsHandlers(ctx),
   };
   const dispatch = createDispatcher({ sqlite, bus, handlers, validateOutput: opts.validateOutput ?? false });
   let closed = false;
