@@ -11,6 +11,7 @@ import { ordersHandlers } from './modules/orders';
 import { channelsHandlers } from './modules/channels';
 import { inventoryHandlers } from './modules/inventory';
 import { settingsHandlers } from './modules/settings';
+import { reviewHandlers } from './modules/review';
 import { systemHandlers } from './modules/system';
 import { documentsHandlers } from './modules/documents';
 
@@ -48,6 +49,7 @@ export function createCore(opts: CoreOptions): Core {
     ...channelsHandlers(ctx),
     ...inventoryHandlers(ctx),
     ...settingsHandlers(ctx),
+    ...reviewHandlers(ctx),
     ...systemHandlers(ctx, { dbPath: opts.dbPath, migrationsDir }),
     ...documentsHandlers(ctx),
   };

@@ -3,10 +3,11 @@ import { joinContracts, type OpDef } from './define';
 import { documentsContract } from './documents.contract';
 import { inventoryContract } from './inventory.contract';
 import { ordersContract } from './orders.contract';
+import { reviewContract } from './review.contract';
 import { settingsContract } from './settings.contract';
 import { systemContract } from './system.contract';
 
-export const contract = joinContracts(ordersContract, settingsContract, systemContract, inventoryContract, documentsContract);
+export const contract = joinContracts(ordersContract, settingsContract, systemContract, reviewContract, inventoryContract, documentsContract);
 
 export type Contract = typeof contract;
 export type OpName = keyof Contract & string;

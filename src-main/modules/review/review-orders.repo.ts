@@ -1,0 +1,137 @@
+import type { Sqlite } from '../../adapters/db/open';
+
+/**
+ * What review reads about orders, in a few set-based queries per run rather than one per order:
+ * the orders, their lines, the SKU catalogue and per-customer totals.
+ */
+export interface ReviewOrderRow {
+  id: number;
+  externalId: string;
+  status: string;
+  channel: string;
+  type: string;
+  country: string;
+  province: string;
+  city: string;
+  currency: string;
+  totalMinor: number;
+  paymentMethod: string | null;
+  buyerMessage: string | null;
+  addressMasked: number;
+  addressAmbiguous: number;
+  buyerIdNumber: string | null;
+  customerId: number | null;
+  tagsJson: string;
+  reasonsJson: string;
+  priority: number;
+  placedAt: number;
+}
+
+export interface LineRow {
+  orderId: number;
+  sku: string;
+  quantity: number;
+}
+
+/** Which orders a pass looks at: the pending ones (a run) or the latest N (a simulation). */
+export type ReviewScope = { kind: 'pending' } | { kind: 'latest'; limit: number };
+
+const scopeSql = (s: ReviewScope): { where: string; params: unknown[] } =>
+  s.kind === 'pending'
+    ? { where: `o.status = 'pending_review'`, params: [] }
+    : { where: `o.id in (select id from orders order by placed_at desc, id desc limit ?)`, params: [s.limit] };
+
+export function readScopeOrders(sqlite: Sqlite, scope: ReviewScope): ReviewOrderRow[] {
+  const { where, params } = scopeSql(scope);
+  return sqlite
+    .prepare(
+      `select o.id, o.external_id as externalId, o.status, c.code as channel, o.type, o.country, o.province, o.city,
+         o.currency, o.total_minor as totalMinor, o.payment_method as paymentMethod, o.buyer_message as buyerMessage,
+         o.address_masked as addressMasked, o.address_ambiguous as addressAmbiguous, o.buyer_id_number as buyerIdNumber,
+         o.customer_id as customerId, o.tags_json as tagsJson, o.reasons_json as reasonsJson, o.priority,
+         o.placed_at as placedAt
+       from orders o join channels c on c.id = o.channel_id
+       where ${where} order by o.id`,
+    )
+    .all(...params) as ReviewOrderRow[];
+}
+
+export function readScopeLines(sqlite: Sqlite, scope: ReviewScope): LineRow[] {
+  const { where, params } = scopeSql(scope);
+  return sqlite
+    .prepare(
+      `select l.order_id as orderId, l.sku, l.quantity
+       from order_lines l join orders o on o.id = l.order_id
+       where ${where} order by l.order_id, l.line_no`,
+    )
+    .all(...params) as LineRow[];
+}
+
+export function readSkuFacts(sqlite: Sqlite): Map<string, { category: string | null; weightGrams: number }> {
+  const rows = sqlite.prepare('select sku, category, weight_grams as weightGrams from skus').all() as {
+    sku: string;
+    category: string | null;
+    weightGrams: number;
+  }[];
+  return new Map(rows.map((r) => [r.sku, r]));
+}
+
+/** Orders and spend per customer, cancelled orders excluded. */
+export function readCustomerStats(sqlite: Sqlite): Map<number, { orders: number; spendMinor: number }> {
+  const rows = sqlite
+    .prepare(
+      `select customer_id as customerId, count(*) as orders, sum(total_minor) as spendMinor
+       from orders where customer_id is not null and status != 'cancelled' group by customer_id`,
+    )
+    .all() as { customerId: number; orders: number; spendMinor: number }[];
+  return new Map(rows.map((r) => [r.customerId, r]));
+}
+
+/** Prepared once per run: the review's own columns of an order (status goes through transitionOrder). */
+export function reviewWriter(sqlite: Sqlite) {
+  const st = sqlite.prepare('update orders set reasons_json = ?, tags_json = ?, priority = ?, updated_at = ? where id = ?');
+  return (id: number, reasons: string[], tags: string[], priority: number, now: number): void => {
+    st.run(JSON.stringify(reasons), JSON.stringify(tags), priority, now, id);
+  };
+}
+
+export interface QueueDbRow {
+  id: number;
+  channel: string;
+  externalId: string;
+  placedAt: number;
+  currency: string;
+  totalMinor: number;
+  recipientName: string;
+  province: string;
+  city: string;
+  type: string;
+  reasonsJson: string;
+  tagsJson: string;
+  heldAt: number | null;
+}
+
+export function listHeld(sqlite: Sqlite, offset: number, limit: number): { total: number; rows: QueueDbRow[] } {
+  const { total } = sqlite.prepare(`select count(*) as total from orders where status = 'held'`).get() as { total: number };
+  const rows = sqlite
+    .prepare(
+      `select o.id, c.code as channel, o.external_id as externalId, o.placed_at as placedAt, o.currency,
+         o.total_minor as totalMinor, o.recipient_name as recipientName, o.province, o.city, o.type,
+         o.reasons_json as reasonsJson, o.tags_json as tagsJson,
+         (select max(d.at) from review_decisions d where d.order_id = o.id and d.outcome in ('held', 'blocked')) as heldAt
+       from orders o join channels c on c.id = o.channel_id
+       where o.status = 'held' order by o.placed_at, o.id limit ? offset ?`,
+    )
+    .all(limit, offset) as QueueDbRow[];
+  return { total, rows };
+}
+
+export function readOrderBrief(sqlite: Sqlite, id: number): { id: number; status: string; reasonsJson: string } | undefined {
+  return sqlite.prepare('select id, status, reasons_json as reasonsJson from orders where id = ?').get(id) as
+    | { id: number; status: string; reasonsJson: string }
+    | undefined;
+}
+
+export function setOrderReasons(sqlite: Sqlite, id: number, reasons: string[], now: number): void {
+  sqlite.prepare('update orders set reasons_json = ?, updated_at = ? where id = ?').run(JSON.stringify(reasons), now, id);
+}

@@ -1,0 +1,104 @@
+import { asc, desc, eq, sql } from 'drizzle-orm';
+import type { Db } from '../../core-context';
+import type { Condition, RuleAction } from '../../../src-shared/contract/review-rule.schema';
+import { reviewDecisions, reviewRules } from './review.table';
+import type { RuleDef } from './review-engine';
+
+type RuleRow = typeof reviewRules.$inferSelect;
+
+export interface StoredRule extends RuleDef {
+  updatedAt: number;
+}
+
+const toRule = (r: RuleRow): StoredRule => ({
+  id: r.id,
+  name: r.name,
+  enabled: r.enabled,
+  position: r.position,
+  priority: r.priority,
+  condition: JSON.parse(r.conditionJson) as Condition,
+  actions: JSON.parse(r.actionsJson) as RuleAction[],
+  updatedAt: r.updatedAt,
+});
+
+export const listRules = (db: Db): StoredRule[] =>
+  db.select().from(reviewRules).orderBy(asc(reviewRules.position), asc(reviewRules.id)).all().map(toRule);
+
+export const findRule = (db: Db, id: number): StoredRule | undefined => {
+  const r = db.select().from(reviewRules).where(eq(reviewRules.id, id)).get();
+  return r ? toRule(r) : undefined;
+};
+
+export interface RuleValues {
+  name: string;
+  enabled: boolean;
+  priority: number;
+  condition: Condition;
+  actions: RuleAction[];
+}
+
+const columns = (v: RuleValues) => ({
+  name: v.name,
+  enabled: v.enabled,
+  priority: v.priority,
+  conditionJson: JSON.stringify(v.condition),
+  actionsJson: JSON.stringify(v.actions),
+});
+
+/** A new rule goes last. */
+export function insertRule(db: Db, v: RuleValues, now: number): StoredRule {
+  const { next } = db.select({ next: sql<number>`coalesce(max(${reviewRules.position}), 0) + 1` }).from(reviewRules).get()!;
+  return toRule(db.insert(reviewRules).values({ ...columns(v), position: next, createdAt: now, updatedAt: now }).returning().get());
+}
+
+export const updateRule = (db: Db, id: number, v: RuleValues, now: number): StoredRule =>
+  toRule(db.update(reviewRules).set({ ...columns(v), updatedAt: now }).where(eq(reviewRules.id, id)).returning().get());
+
+export const deleteRule = (db: Db, id: number): boolean => db.delete(reviewRules).where(eq(reviewRules.id, id)).run().changes > 0;
+
+export const setRulePosition = (db: Db, id: number, position: number, now: number): void => {
+  db.update(reviewRules).set({ position, updatedAt: now }).where(eq(reviewRules.id, id)).run();
+};
+
+export interface DecisionValues {
+  orderId: number;
+  at: number;
+  outcome: string;
+  source: 'rules' | 'manual';
+  reasons: string[];
+  ruleIds: number[];
+  actor: string;
+  durationMs: number | null;
+}
+
+export function insertDecision(db: Db, d: DecisionValues): void {
+  db.insert(reviewDecisions)
+    .values({
+      orderId: d.orderId,
+      at: d.at,
+      outcome: d.outcome,
+      source: d.source,
+      reasonsJson: JSON.stringify(d.reasons),
+      ruleIdsJson: JSON.stringify(d.ruleIds),
+      actor: d.actor,
+      durationMs: d.durationMs,
+    })
+    .run();
+}
+
+export const listDecisions = (db: Db, orderId: number) =>
+  db
+    .select()
+    .from(reviewDecisions)
+    .where(eq(reviewDecisions.orderId, orderId))
+    .orderBy(desc(reviewDecisions.id))
+    .all()
+    .map((d) => ({
+      at: d.at,
+      outcome: d.outcome,
+      source: d.source,
+      reasons: JSON.parse(d.reasonsJson) as string[],
+      ruleIds: JSON.parse(d.ruleIdsJson) as number[],
+      actor: d.actor,
+      durationMs: d.durationMs,
+    }));

@@ -1,0 +1,107 @@
+import type { CoreContext } from '../../core-context';
+import type { ParsedRuleInput } from '../../../src-shared/contract/review-rule.schema';
+import type { ReviewQueueRow, RuleOutcome } from '../../../src-shared/contract/review.contract';
+import { transitionOrder } from '../orders';
+import { compileRules, evaluate, type CompiledRule, type RuleDef, type Verdict } from './review-engine';
+import { loadFacts } from './review-facts';
+import { listHeld, reviewWriter, type ReviewOrderRow } from './review-orders.repo';
+import { insertDecision, listRules } from './review.repo';
+import { reviewSettings } from './review-rules.service';
+
+/** Review reasons in orders.reasons_json start with this, so a re-run replaces only its own lines. */
+export const REVIEW_PREFIX = 'review: ';
+export const RULES_ACTOR = 'review-rules';
+
+type Counts = Record<RuleOutcome, number>;
+const zero = (): Counts => ({ approved: 0, held: 0, blocked: 0, unchanged: 0 });
+const iso = (ms: number): string => new Date(ms).toISOString();
+
+export const mergeReasons = (existing: string[], review: string[]): string[] => [
+  ...existing.filter((r) => !r.startsWith(REVIEW_PREFIX)),
+  ...review.map((r) => REVIEW_PREFIX + r),
+];
+
+function applyVerdict(ctx: CoreContext, write: ReturnType<typeof reviewWriter>, row: ReviewOrderRow, v: Verdict, actor: string): boolean {
+  const tags = JSON.parse(row.tagsJson) as string[];
+  const newTags = [...tags, ...v.addTags.filter((t) => !tags.includes(t))];
+  const priority = v.priority ?? row.priority;
+  if (v.outcome === 'unchanged' && v.reasons.length === 0) return false;
+  write(row.id, mergeReasons(JSON.parse(row.reasonsJson) as string[], v.reasons), newTags, priority, ctx.now());
+  if (v.outcome === 'unchanged') return true;
+  const why = v.decisive ?? v.approvedBy ?? 'review rules';
+  transitionOrder(ctx, row.id, v.outcome === 'approved' ? 'approved' : 'held', actor, why);
+  insertDecision(ctx.db, { orderId: row.id, at: ctx.now(), outcome: v.outcome, source: 'rules', reasons: v.reasons, ruleIds: v.ruleIds, actor, durationMs: null });
+  return true;
+}
+
+/** Applies the enabled rules to every pending_review order; the caller's transaction makes it all-or-nothing. */
+export function runReview(ctx: CoreContext, actor: string): Counts & { seconds: number; changedIds: number[] } {
+  const started = performance.now();
+  const rules = compileRules(listRules(ctx.db));
+  const rows = loadFacts(ctx.sqlite, { kind: 'pending' }, reviewSettings(ctx).effectiveHomeProvince);
+  const write = reviewWriter(ctx.sqlite);
+  const counts = zero();
+  const changedIds: number[] = [];
+  const by = actor === RULES_ACTOR ? actor : `${RULES_ACTOR} (${actor})`;
+  for (const { row, facts } of rows) {
+    const v = evaluate(rules, facts);
+    counts[v.outcome] += 1;
+    if (applyVerdict(ctx, write, row, v, by)) changedIds.push(row.id);
+  }
+  return { ...counts, seconds: Math.round(performance.now() - started) / 1000, changedIds };
+}
+
+/** The saved rules with the draft in place of its saved version (or appended when new). */
+function withDraft(saved: RuleDef[], draft: ParsedRuleInput): { rules: RuleDef[]; draftId: number } {
+  const draftId = draft.id ?? -1;
+  const existing = saved.find((r) => r.id === draftId);
+  const position = existing?.position ?? Math.max(0, ...saved.map((r) => r.position)) + 1;
+  const rule: RuleDef = { id: draftId, name: draft.name, enabled: draft.enabled, position, priority: draft.priority, condition: draft.condition, actions: draft.actions };
+  return { rules: [...saved.filter((r) => r.id !== draftId), rule], draftId };
+}
+
+/**
+ * What the rules would decide for the latest orders with and without the draft. Pure reading:
+ * whatever status the orders have now, both passes evaluate them as if they were pending.
+ */
+export function simulateReview(ctx: CoreContext, draft: ParsedRuleInput, limit: number, sampleSize: number) {
+  const saved = listRules(ctx.db);
+  const { rules, draftId } = withDraft(saved, draft);
+  const before: CompiledRule[] = compileRules(saved);
+  const after: CompiledRule[] = compileRules(rules);
+  const rows = loadFacts(ctx.sqlite, { kind: 'latest', limit }, reviewSettings(ctx).effectiveHomeProvince);
+  const countsBefore = zero();
+  const countsAfter = zero();
+  let matched = 0;
+  let changed = 0;
+  const sample = [];
+  for (const { row, facts } of rows) {
+    const b = evaluate(before, facts);
+    const a = evaluate(after, facts);
+    countsBefore[b.outcome] += 1;
+    countsAfter[a.outcome] += 1;
+    const hit = a.ruleIds.includes(draftId);
+    if (hit) matched += 1;
+    if (a.outcome !== b.outcome) changed += 1;
+    if ((hit || a.outcome !== b.outcome) && sample.length < sampleSize) {
+      sample.push({ id: row.id, externalId: row.externalId, status: row.status, totalMinor: row.totalMinor, currency: row.currency, before: b.outcome, after: a.outcome, reasons: a.reasons });
+    }
+  }
+  // Orders whose outcome changes are the point of a simulation: show them before mere matches.
+  sample.sort((x, y) => Number(y.before !== y.after) - Number(x.before !== x.after));
+  return { considered: rows.length, matched, changed, before: countsBefore, after: countsAfter, sample };
+}
+
+export function reviewQueue(ctx: CoreContext, offset: number, limit: number): { total: number; rows: ReviewQueueRow[] } {
+  const { total, rows } = listHeld(ctx.sqlite, offset, limit);
+  return {
+    total,
+    rows: rows.map(({ reasonsJson, tagsJson, placedAt, heldAt, ...r }) => ({
+      ...r,
+      placedAt: iso(placedAt),
+      heldAt: heldAt === null ? null : iso(heldAt),
+      reasons: JSON.parse(reasonsJson) as string[],
+      tags: JSON.parse(tagsJson) as string[],
+    })),
+  };
+}
