@@ -37,7 +37,10 @@ export function createApi(transport: Transport): Api {
         return (await transport.call(op, input)) as Result<OpOutput<typeof op>>;
       } catch (e) {
         // The preload rejects only when the core process is gone; screens still get a Result.
-        return { ok: false, error: { code: 'unavailable', message: e instanceof Error ? e.message : String(e) } };
+        return {
+          ok: false,
+          error: { code: 'unavailable', message: e instanceof Error ? e.message : String(e) },
+        };
       }
     },
     on(name, listener) {

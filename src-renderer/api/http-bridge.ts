@@ -24,7 +24,10 @@ export interface HttpBridgeOptions {
   maxDelayMs?: number;
 }
 
-const unavailable = (message: string): Result<never> => ({ ok: false, error: { code: 'unavailable', message } });
+const unavailable = (message: string): Result<never> => ({
+  ok: false,
+  error: { code: 'unavailable', message },
+});
 
 export function createHttpBridge(opts: HttpBridgeOptions): Transport {
   const doFetch = opts.fetch ?? globalThis.fetch.bind(globalThis);
@@ -114,7 +117,10 @@ export function createHttpBridge(opts: HttpBridgeOptions): Transport {
     }
     if (res.status === 401) {
       setState('unauthorized');
-      return { ok: false, error: { code: 'unauthorized', message: 'The LAN access token is missing or wrong' } };
+      return {
+        ok: false,
+        error: { code: 'unauthorized', message: 'The LAN access token is missing or wrong' },
+      };
     }
     if (state === 'unauthorized') setState(socket?.readyState === 1 ? 'online' : 'connecting');
     try {
@@ -123,7 +129,10 @@ export function createHttpBridge(opts: HttpBridgeOptions): Transport {
     } catch {
       // Fall through: a proxy or crashed server answered with something that is not a Result.
     }
-    return { ok: false, error: { code: 'internal', message: `Unexpected answer from the server (HTTP ${res.status})` } };
+    return {
+      ok: false,
+      error: { code: 'internal', message: `Unexpected answer from the server (HTTP ${res.status})` },
+    };
   };
 
   connect();

@@ -16,6 +16,10 @@ export function startApi(win: Window = window): Api {
   const tokens = localTokenStore(win.localStorage);
   adoptTokenFromUrl(tokens, win.location, win.history);
   return createApi(
-    createHttpBridge({ origin: win.location.origin, tokens, locales: win.navigator.languages ?? [win.navigator.language] }),
+    createHttpBridge({
+      origin: win.location.origin,
+      tokens,
+      locales: win.navigator.languages ?? [win.navigator.language],
+    }),
   );
 }

@@ -30,7 +30,11 @@ export const localTokenStore = (storage: Storage | undefined = globalThis.localS
  * `packdesk serve` prints a URL with `?token=…` for handhelds to open. The token is moved into
  * storage and removed from the address bar so it does not end up in bookmarks, history or screenshots.
  */
-export function adoptTokenFromUrl(store: TokenStore, loc: Location = window.location, hist: History = window.history): void {
+export function adoptTokenFromUrl(
+  store: TokenStore,
+  loc: Location = window.location,
+  hist: History = window.history,
+): void {
   const url = new URL(loc.href);
   const token = url.searchParams.get(HTTP.tokenQuery);
   if (!token) return;

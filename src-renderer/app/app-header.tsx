@@ -9,7 +9,8 @@ export function AppHeader({ onHelp }: { onHelp(): void }) {
   const state = useConnection();
   const { language, setLanguage } = useLanguage();
   // Inside Electron the database is on this machine; "online" would suggest the internet.
-  const label = api.host === 'electron' && state === 'online' ? t('connection.local') : t(`connection.${state}`);
+  const label =
+    api.host === 'electron' && state === 'online' ? t('connection.local') : t(`connection.${state}`);
   return (
     <header className="app-header">
       <div className="brand">
@@ -36,7 +37,13 @@ export function AppHeader({ onHelp }: { onHelp(): void }) {
             </button>
           ))}
         </div>
-        <button type="button" className="btn-icon" onClick={onHelp} aria-label={t('shortcuts.title')} title={t('shortcuts.title')}>
+        <button
+          type="button"
+          className="btn-icon"
+          onClick={onHelp}
+          aria-label={t('shortcuts.title')}
+          title={t('shortcuts.title')}
+        >
           ?
         </button>
       </div>

@@ -11,7 +11,9 @@ export function PlaceholderPage({ screen }: { screen: Exclude<ScreenId, 'orders'
         <h1>{t(`nav.${screen}`)}</h1>
       </div>
       <div className="placeholder-panel">
-        <p className="placeholder-lead">{t('placeholder.arrives', { capability: t(`placeholder.${screen}.capability`) })}</p>
+        <p className="placeholder-lead">
+          {t('placeholder.arrives', { capability: t(`placeholder.${screen}.capability`) })}
+        </p>
         <p>{t(`placeholder.${screen}.what`)}</p>
         {Array.isArray(points) && (
           <ul>

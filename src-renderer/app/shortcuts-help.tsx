@@ -1,7 +1,18 @@
 import { useTranslation } from 'react-i18next';
 
 /** Key names are translated too ("Space" reads 空格 in Chinese), so both columns come from i18n. */
-const ROWS = ['screens', 'goTo', 'search', 'move', 'toggle', 'range', 'all', 'open', 'close', 'help'] as const;
+const ROWS = [
+  'screens',
+  'goTo',
+  'search',
+  'move',
+  'toggle',
+  'range',
+  'all',
+  'open',
+  'close',
+  'help',
+] as const;
 
 export function ShortcutsHelp({ onClose }: { onClose(): void }) {
   const { t } = useTranslation();
@@ -13,7 +24,13 @@ export function ShortcutsHelp({ onClose }: { onClose(): void }) {
         if (e.key === 'Escape') onClose();
       }}
     >
-      <div className="modal" role="dialog" aria-modal="true" aria-labelledby="shortcuts-title" onClick={(e) => e.stopPropagation()}>
+      <div
+        className="modal"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="shortcuts-title"
+        onClick={(e) => e.stopPropagation()}
+      >
         <h2 id="shortcuts-title">{t('shortcuts.title')}</h2>
         <table className="shortcuts">
           <tbody>

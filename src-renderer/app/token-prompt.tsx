@@ -21,7 +21,13 @@ export function TokenPrompt({ onSubmit }: { onSubmit(token: string): void }) {
         <p>{t('token.explain')}</p>
         <label className="field">
           <span>{t('token.label')}</span>
-          <input autoFocus value={token} onChange={(e) => setToken(e.target.value)} autoComplete="off" spellCheck={false} />
+          <input
+            autoFocus
+            value={token}
+            onChange={(e) => setToken(e.target.value)}
+            autoComplete="off"
+            spellCheck={false}
+          />
         </label>
         <div className="form-actions">
           <button type="submit" className="btn btn-primary" disabled={!token.trim()}>

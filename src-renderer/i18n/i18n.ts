@@ -8,7 +8,8 @@ export type Language = (typeof LANGUAGES)[number];
 
 export const LANGUAGE_STORAGE_KEY = 'packdesk.language';
 
-export const isLanguage = (v: unknown): v is Language => typeof v === 'string' && (LANGUAGES as readonly string[]).includes(v);
+export const isLanguage = (v: unknown): v is Language =>
+  typeof v === 'string' && (LANGUAGES as readonly string[]).includes(v);
 
 /** Any Chinese locale (zh, zh-CN, zh-Hans-TW…) gets Simplified Chinese; everything else English. */
 export function languageFromLocales(locales: readonly string[]): Language {

@@ -81,7 +81,10 @@ describe('HTTP transport', () => {
 
   it('reports 401 as "unauthorized" so the shell can ask for the token', async () => {
     const { api, states } = setup((async () =>
-      jsonResponse(401, { ok: false, error: { code: 'unauthorized', message: 'x' } })) as unknown as typeof fetch);
+      jsonResponse(401, {
+        ok: false,
+        error: { code: 'unauthorized', message: 'x' },
+      })) as unknown as typeof fetch);
     const r = await api.call('orders.facets', {});
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error.code).toBe('unauthorized');
@@ -98,14 +101,17 @@ describe('HTTP transport', () => {
   });
 
   it('streams push events over a WebSocket with the token and reconnects after a drop', async () => {
-    const { api, states } = setup((async () => jsonResponse(200, { ok: true, value: {} })) as unknown as typeof fetch);
+    const { api, states } = setup((async () =>
+      jsonResponse(200, { ok: true, value: {} })) as unknown as typeof fetch);
     const seen: number[][] = [];
     api.on('orders.changed', (p) => seen.push(p.ids));
     const first = FakeSocket.all[0]!;
     expect(first.url).toBe('ws://127.0.0.1:4780/api/events?token=tok');
     first.open();
     expect(states.at(-1)).toBe('online');
-    first.onmessage?.({ data: JSON.stringify({ name: 'orders.changed', payload: { ids: [4], reason: 'x' } }) });
+    first.onmessage?.({
+      data: JSON.stringify({ name: 'orders.changed', payload: { ids: [4], reason: 'x' } }),
+    });
     first.onmessage?.({ data: 'not json' });
     expect(seen).toEqual([[4]]);
 

@@ -50,7 +50,9 @@ export function anOrderDetail(s: OrderSummary): OrderDetail {
       masked: true,
       ambiguous: false,
     },
-    lines: [{ sku: `SKU-${s.id}`, title: `Teapot ${s.id}`, spec: 'Blue', quantity: 2, unitPriceMinor: 4_999 }],
+    lines: [
+      { sku: `SKU-${s.id}`, title: `Teapot ${s.id}`, spec: 'Blue', quantity: 2, unitPriceMinor: 4_999 },
+    ],
     trackingNumber: null,
     tags: ['vip'],
     reasons: [],
@@ -71,13 +73,34 @@ export interface FakeBridge extends PackdeskBridge {
 const ok = <T>(value: T) => ({ ok: true as const, value });
 
 /** An in-memory host: enough of the contract for the screens, with every call recorded. */
-export function fakeBridge(opts: { orders?: number; handlers?: Handlers; locales?: string[] } = {}): FakeBridge {
+export function fakeBridge(
+  opts: { orders?: number; handlers?: Handlers; locales?: string[] } = {},
+): FakeBridge {
   const orders = Array.from({ length: opts.orders ?? 50 }, (_, i) => anOrderSummary(i));
   const listeners = new Set<(e: PushEvent) => void>();
   const warehouses: Warehouse[] = [
-    { id: 1, code: 'HZ-01', name: 'Hangzhou main', country: 'CN', province: '浙江省', city: '杭州市', district: '', address: '', contactName: 'Li', phone: '', active: true },
+    {
+      id: 1,
+      code: 'HZ-01',
+      name: 'Hangzhou main',
+      country: 'CN',
+      province: '浙江省',
+      city: '杭州市',
+      district: '',
+      address: '',
+      contactName: 'Li',
+      phone: '',
+      active: true,
+    },
   ];
-  const channels: Channel[] = CHANNELS.map((c, i) => ({ id: i + 1, ...c, kind: 'taobao', currency: 'CNY', enabled: true, orderCount: 0 }));
+  const channels: Channel[] = CHANNELS.map((c, i) => ({
+    id: i + 1,
+    ...c,
+    kind: 'taobao',
+    currency: 'CNY',
+    enabled: true,
+    orderCount: 0,
+  }));
 
   const matching = (f: any = {}) =>
     orders.filter(
@@ -89,15 +112,20 @@ export function fakeBridge(opts: { orders?: number; handlers?: Handlers; locales
 
   const defaults: Handlers = {
     'orders.count': ({ filter }) => ok({ total: matching(filter).length }),
-    'orders.list': ({ filter, offset = 0, limit = 100 }) => ok({ rows: matching(filter).slice(offset, offset + limit) }),
+    'orders.list': ({ filter, offset = 0, limit = 100 }) =>
+      ok({ rows: matching(filter).slice(offset, offset + limit) }),
     'orders.facets': () =>
       ok({
-        status: Object.fromEntries(ORDER_STATUSES.map((s) => [s, orders.filter((o) => o.status === s).length])),
+        status: Object.fromEntries(
+          ORDER_STATUSES.map((s) => [s, orders.filter((o) => o.status === s).length]),
+        ),
         channel: CHANNELS.map((c) => ({ ...c, count: orders.filter((o) => o.channel === c.code).length })),
       }),
     'orders.get': ({ id }) => {
       const s = orders.find((o) => o.id === id);
-      return s ? ok(anOrderDetail(s)) : { ok: false, error: { code: 'not_found', message: `No order ${id}` } };
+      return s
+        ? ok(anOrderDetail(s))
+        : { ok: false, error: { code: 'not_found', message: `No order ${id}` } };
     },
     'orders.transition': ({ ids, to }) => {
       for (const o of orders) if (ids.includes(o.id)) o.status = to;

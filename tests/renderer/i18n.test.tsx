@@ -65,7 +65,9 @@ describe('language switch', () => {
     expect(screen.getByRole('link', { name: /设置/ })).toBeTruthy();
     expect(screen.getAllByText('待审核').length).toBeGreaterThan(0);
     expect(localStorage.getItem(LANGUAGE_STORAGE_KEY)).toBe('zh-CN');
-    await waitFor(() => expect(bridge.callsOf('settings.set')).toEqual([{ key: 'ui.language', value: 'zh-CN' }]));
+    await waitFor(() =>
+      expect(bridge.callsOf('settings.set')).toEqual([{ key: 'ui.language', value: 'zh-CN' }]),
+    );
     expect(document.documentElement.lang).toBe('zh-CN');
 
     fireEvent.click(screen.getByRole('button', { name: 'EN' }));

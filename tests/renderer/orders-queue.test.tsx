@@ -32,16 +32,22 @@ describe('order queue', () => {
     const chips = screen.getByRole('group', { name: 'Status' });
     fireEvent.click(within(chips).getByRole('button', { name: /Held/ }));
 
-    await waitFor(() => expect(bridge.callsOf('orders.count').at(-1)).toEqual({ filter: { status: ['held'] } }));
+    await waitFor(() =>
+      expect(bridge.callsOf('orders.count').at(-1)).toEqual({ filter: { status: ['held'] } }),
+    );
     expect(bridge.callsOf('orders.list').at(-1)).toMatchObject({ filter: { status: ['held'] }, offset: 0 });
     // Order 2 is the first "held" one in the fake (statuses cycle).
     expect(await screen.findByText('EXT-00002')).toBeTruthy();
     expect(screen.queryByText('EXT-00001')).toBeNull();
     expect(screen.getByText('10 orders')).toBeTruthy();
 
-    fireEvent.change(screen.getByRole('searchbox', { name: 'Search orders' }), { target: { value: 'EXT-00014' } });
+    fireEvent.change(screen.getByRole('searchbox', { name: 'Search orders' }), {
+      target: { value: 'EXT-00014' },
+    });
     await waitFor(() =>
-      expect(bridge.callsOf('orders.count').at(-1)).toEqual({ filter: { status: ['held'], search: 'EXT-00014' } }),
+      expect(bridge.callsOf('orders.count').at(-1)).toEqual({
+        filter: { status: ['held'], search: 'EXT-00014' },
+      }),
     );
     await waitFor(() => expect(screen.queryByText('EXT-00002')).toBeNull());
     expect(screen.getByText('EXT-00014')).toBeTruthy();
@@ -53,11 +59,15 @@ describe('order queue', () => {
     await screen.findByText('EXT-00001');
     fireEvent.click(screen.getByRole('button', { name: /Total/ }));
     await waitFor(() =>
-      expect(bridge.callsOf('orders.list').at(-1)).toMatchObject({ sort: { field: 'totalMinor', dir: 'desc' } }),
+      expect(bridge.callsOf('orders.list').at(-1)).toMatchObject({
+        sort: { field: 'totalMinor', dir: 'desc' },
+      }),
     );
     fireEvent.click(screen.getByRole('button', { name: /Total/ }));
     await waitFor(() =>
-      expect(bridge.callsOf('orders.list').at(-1)).toMatchObject({ sort: { field: 'totalMinor', dir: 'asc' } }),
+      expect(bridge.callsOf('orders.list').at(-1)).toMatchObject({
+        sort: { field: 'totalMinor', dir: 'asc' },
+      }),
     );
   });
 
@@ -77,7 +87,9 @@ describe('order queue', () => {
 
     fireEvent.keyDown(g, { key: ' ' });
     expect(rowOf('EXT-00003').getAttribute('aria-selected')).toBe('true');
-    expect(screen.getByRole('region', { name: 'Actions for the selected orders' }).textContent).toContain('1 selected');
+    expect(screen.getByRole('region', { name: 'Actions for the selected orders' }).textContent).toContain(
+      '1 selected',
+    );
 
     fireEvent.keyDown(g, { key: 'Enter' });
     const drawer = await screen.findByRole('complementary', { name: 'Order details' });
@@ -107,12 +119,16 @@ describe('order queue', () => {
     expect(bar().textContent).toContain('3 selected');
 
     // pending_review, approved and backordered share only "held" and "cancelled".
-    const buttons = within(bar()).getAllByRole('button').map((b) => b.textContent);
+    const buttons = within(bar())
+      .getAllByRole('button')
+      .map((b) => b.textContent);
     expect(buttons).toEqual(expect.arrayContaining(['Hold', 'Cancel order']));
     expect(buttons).not.toContain('Approve');
 
     fireEvent.click(within(bar()).getByRole('button', { name: 'Hold' }));
-    await waitFor(() => expect(bridge.callsOf('orders.transition')).toEqual([{ ids: [1, 3, 4], to: 'held' }]));
+    await waitFor(() =>
+      expect(bridge.callsOf('orders.transition')).toEqual([{ ids: [1, 3, 4], to: 'held' }]),
+    );
 
     fireEvent.keyDown(grid(), { key: 'a', ctrlKey: true });
     await waitFor(() => expect(bar().textContent).toContain('40 selected'));

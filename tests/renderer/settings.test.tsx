@@ -43,7 +43,12 @@ describe('settings', () => {
     fireEvent.click(within(form).getByRole('button', { name: 'Save' }));
 
     await waitFor(() => expect(bridge.callsOf('warehouses.save')).toHaveLength(1));
-    expect(bridge.callsOf('warehouses.save')[0]).toMatchObject({ code: 'X', name: 'Ningbo', country: 'CN', active: true });
+    expect(bridge.callsOf('warehouses.save')[0]).toMatchObject({
+      code: 'X',
+      name: 'Ningbo',
+      country: 'CN',
+      active: true,
+    });
     const code = within(form).getByLabelText('Code');
     await waitFor(() => expect(code.getAttribute('aria-invalid')).toBe('true'));
     const message = document.getElementById(code.getAttribute('aria-describedby')!);

@@ -10,6 +10,7 @@ import { OrderAddress, OrderLinesTable } from './order-detail.sections';
 import { OrderHistoryTimeline } from './order-history.timeline';
 import { useOrders } from './orders.store';
 import { TransitionControls } from './transition-controls';
+import './order-detail.css';
 
 const Section = ({ title, children }: { title: string; children: ReactNode }) => (
   <section className="drawer-section">
@@ -82,14 +83,22 @@ export function OrderDetailDrawer({ onClosed }: { onClosed(): void }) {
           {shown && (
             <div className="drawer-meta">
               <StatusBadge status={shown.status} />
-              <span title={shown.channel}>{facets?.channel.find((c) => c.code === shown.channel)?.name ?? shown.channel}</span>
+              <span title={shown.channel}>
+                {facets?.channel.find((c) => c.code === shown.channel)?.name ?? shown.channel}
+              </span>
               <span>{t(`orderType.${shown.type}`)}</span>
               <span className="mono">{formatDateTime(shown.placedAt)}</span>
               <strong className="mono">{formatMoney(shown.totalMinor, shown.currency)}</strong>
             </div>
           )}
         </div>
-        <button type="button" className="btn-icon" aria-label={t('common.close')} title={t('common.closeEsc')} onClick={close}>
+        <button
+          type="button"
+          className="btn-icon"
+          aria-label={t('common.close')}
+          title={t('common.closeEsc')}
+          onClick={close}
+        >
           ×
         </button>
       </header>
@@ -111,7 +120,8 @@ export function OrderDetailDrawer({ onClosed }: { onClosed(): void }) {
               <div className="mono muted">{shown.customer.phone}</div>
               {shown.paymentMethod && (
                 <div className="small muted">
-                  {t('orders.detail.payment')}: {t(`payment.${shown.paymentMethod}`, { defaultValue: shown.paymentMethod })}
+                  {t('orders.detail.payment')}:{' '}
+                  {t(`payment.${shown.paymentMethod}`, { defaultValue: shown.paymentMethod })}
                 </div>
               )}
             </Section>
@@ -131,7 +141,7 @@ export function OrderDetailDrawer({ onClosed }: { onClosed(): void }) {
               <dt>{t('orders.col.carrier')}</dt>
               <dd>{shown.carrier ?? '—'}</dd>
               <dt>{t('orders.detail.tracking')}</dt>
-              <dd className="mono">{shown.trackingNumber ?? '—'}</dd>
+              <dd className={shown.trackingNumber ? 'mono' : undefined}>{shown.trackingNumber ?? '—'}</dd>
             </dl>
           </Section>
           <Section title={t('orders.detail.tags')}>

@@ -27,7 +27,10 @@ export function OrderLinesTable({ order }: { order: OrderDetail }) {
             <td className="num">{l.quantity}</td>
             <td className="num mono">{formatMoney(l.unitPriceMinor, order.currency)}</td>
             <td className="num mono">
-              {formatMoney(multiplyMoney(money(l.unitPriceMinor, order.currency), l.quantity).minor, order.currency)}
+              {formatMoney(
+                multiplyMoney(money(l.unitPriceMinor, order.currency), l.quantity).minor,
+                order.currency,
+              )}
             </td>
           </tr>
         ))}
@@ -68,9 +71,7 @@ export function OrderAddress({ address }: { address: OrderDetail['address'] }) {
         </div>
       )}
       <div>{structured || '—'}</div>
-      <div className="muted small">
-        {[address.country, address.postcode].filter(Boolean).join(' · ')}
-      </div>
+      <div className="muted small">{[address.country, address.postcode].filter(Boolean).join(' · ')}</div>
       {address.raw && address.raw !== structured && (
         <div className="muted small">
           {t('orders.address.raw')}: {address.raw}

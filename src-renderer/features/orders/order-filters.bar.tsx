@@ -5,6 +5,7 @@ import { ORDER_TYPES, type OrderType } from '../../../src-shared/domain/ids';
 import { MultiSelect } from '../../ui/multi-select';
 import { formatCount } from '../../ui/format';
 import { useOrders } from './orders.store';
+import './order-filters.css';
 
 /** Long enough to wait for a clerk to finish typing, short enough to feel live. */
 const SEARCH_DEBOUNCE_MS = 300;
@@ -74,11 +75,21 @@ export function OrderFiltersBar() {
         />
         <label className="date-field">
           <span>{t('orders.filter.from')}</span>
-          <input type="date" value={filter.from ?? ''} max={filter.to} onChange={(e) => setFilter({ from: e.target.value })} />
+          <input
+            type="date"
+            value={filter.from ?? ''}
+            max={filter.to}
+            onChange={(e) => setFilter({ from: e.target.value })}
+          />
         </label>
         <label className="date-field">
           <span>{t('orders.filter.to')}</span>
-          <input type="date" value={filter.to ?? ''} min={filter.from} onChange={(e) => setFilter({ to: e.target.value })} />
+          <input
+            type="date"
+            value={filter.to ?? ''}
+            min={filter.from}
+            onChange={(e) => setFilter({ to: e.target.value })}
+          />
         </label>
         {active && (
           <button type="button" className="btn-link" onClick={resetFilter}>

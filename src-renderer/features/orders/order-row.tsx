@@ -24,7 +24,13 @@ export const OrderRow = memo(function OrderRow(p: Props) {
   const style = { transform: `translateY(${p.top}px)`, height: ROW_HEIGHT };
   if (!p.row) {
     return (
-      <div role="row" id={`order-row-${p.index}`} aria-rowindex={p.index + 2} className="q-row is-loading" style={style}>
+      <div
+        role="row"
+        id={`order-row-${p.index}`}
+        aria-rowindex={p.index + 2}
+        className="q-row is-loading"
+        style={style}
+      >
         <div role="gridcell" className="q-cell loading-bar" aria-label={t('common.loading')} />
       </div>
     );
@@ -55,7 +61,7 @@ export const OrderRow = memo(function OrderRow(p: Props) {
       <div role="gridcell" className="q-cell q-ext mono" title={r.externalId}>
         {r.externalId}
       </div>
-      <div role="gridcell" className="q-cell" title={r.channel}>
+      <div role="gridcell" className="q-cell" title={p.channelName ?? r.channel}>
         {p.channelName ?? r.channel}
       </div>
       <div role="gridcell" className="q-cell">
@@ -64,10 +70,10 @@ export const OrderRow = memo(function OrderRow(p: Props) {
       <div role="gridcell" className="q-cell muted">
         {t(`orderType.${r.type}`)}
       </div>
-      <div role="gridcell" className="q-cell">
+      <div role="gridcell" className="q-cell" title={r.recipientName}>
         {r.recipientName}
       </div>
-      <div role="gridcell" className="q-cell muted">
+      <div role="gridcell" className="q-cell muted" title={[r.province, r.city].filter(Boolean).join(' ')}>
         {[r.province, r.city].filter(Boolean).join(' ')}
       </div>
       <div role="gridcell" className="q-cell num">

@@ -31,7 +31,12 @@ export function rowAt(cache: PageCache, index: number): OrderSummary | undefined
 }
 
 /** Adds a page and drops the pages farthest from the visible window once over the limit. */
-export function withPage(cache: PageCache, page: number, entry: CachedPage, visible: [number, number]): Map<number, CachedPage> {
+export function withPage(
+  cache: PageCache,
+  page: number,
+  entry: CachedPage,
+  visible: [number, number],
+): Map<number, CachedPage> {
   const next = new Map(cache);
   next.set(page, entry);
   if (next.size <= MAX_CACHED_PAGES) return next;

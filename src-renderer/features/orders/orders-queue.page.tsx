@@ -51,7 +51,9 @@ export function OrdersQueuePage() {
         <div className="page-head">
           <h1>{t('orders.title')}</h1>
           <span className="muted" aria-live="polite">
-            {total === null ? t('common.loading') : t('orders.count', { count: total, formatted: formatCount(total, i18n.language) })}
+            {total === null
+              ? t('common.loading')
+              : t('orders.count', { count: total, formatted: formatCount(total, i18n.language) })}
           </span>
           <span className="kbd-hint muted small">{t('orders.keysHint')}</span>
         </div>

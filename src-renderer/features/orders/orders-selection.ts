@@ -40,7 +40,10 @@ type Set_ = (partial: Partial<SelectionState>) => void;
 
 export function selectionActions(set: Set_, get: () => Host): SelectionState & SelectionActions {
   const clamp = (i: number): number => Math.max(0, Math.min((get().total ?? 1) - 1, i));
-  const withRows = (base: ReadonlyMap<number, OrderStatus>, rows: OrderSummary[]): Map<number, OrderStatus> => {
+  const withRows = (
+    base: ReadonlyMap<number, OrderStatus>,
+    rows: OrderSummary[],
+  ): Map<number, OrderStatus> => {
     const next = new Map(base);
     for (const r of rows) {
       if (next.size >= MAX_SELECTION) break;

@@ -1,4 +1,12 @@
-import { useCallback, useEffect, useMemo, useRef, type KeyboardEvent, type MouseEvent, type RefObject } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  type KeyboardEvent,
+  type MouseEvent,
+  type RefObject,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { OrderRow, ROW_HEIGHT } from './order-row';
@@ -131,7 +139,9 @@ export function OrdersTable({ gridRef }: { gridRef: RefObject<HTMLDivElement | n
               type="checkbox"
               checked={allChecked}
               aria-label={t('orders.selectAll')}
-              onChange={() => (allChecked ? store.getState().clearSelection() : void store.getState().selectAll())}
+              onChange={() =>
+                allChecked ? store.getState().clearSelection() : void store.getState().selectAll()
+              }
             />
           </div>
           {HEADERS.map((h) => {
@@ -144,7 +154,11 @@ export function OrdersTable({ gridRef }: { gridRef: RefObject<HTMLDivElement | n
                 aria-sort={dir ? (dir === 'asc' ? 'ascending' : 'descending') : undefined}
               >
                 {h.sort ? (
-                  <button type="button" className="sort-btn" onClick={() => store.getState().setSort(h.sort!)}>
+                  <button
+                    type="button"
+                    className="sort-btn"
+                    onClick={() => store.getState().setSort(h.sort!)}
+                  >
                     {t(`orders.col.${h.key}`)}
                     <span className="sort-arrow" aria-hidden="true">
                       {dir === 'asc' ? '▲' : dir === 'desc' ? '▼' : '↕'}

@@ -1,6 +1,10 @@
 import { createStore, useStore, type StoreApi } from 'zustand';
 import { useApi } from '../../api/api-context';
-import type { OrderFilter, OrderSummary, ORDER_SORT_FIELDS } from '../../../src-shared/contract/orders.contract';
+import type {
+  OrderFilter,
+  OrderSummary,
+  ORDER_SORT_FIELDS,
+} from '../../../src-shared/contract/orders.contract';
 import type { OpOutput } from '../../../src-shared/contract';
 import type { OrderStatus } from '../../../src-shared/domain/order-status';
 import type { AppError, Result } from '../../../src-shared/result';
@@ -70,17 +74,19 @@ export function createOrdersStore(api: Api): OrdersStore {
       if (pending) return pending;
       const myGen = gen;
       const { filter, sort } = get();
-      const p = api.call('orders.list', { filter, sort, offset: page * PAGE_SIZE, limit: PAGE_SIZE }).then((r) => {
-        inFlight.delete(key);
-        if (myGen !== gen) return null;
-        if (!r.ok) {
-          fail(r.error);
-          return null;
-        }
-        set((s) => ({ pages: withPage(s.pages, page, { gen: myGen, rows: r.value.rows }, visible) }));
-        get().syncSelectedStatuses(r.value.rows);
-        return r.value.rows;
-      });
+      const p = api
+        .call('orders.list', { filter, sort, offset: page * PAGE_SIZE, limit: PAGE_SIZE })
+        .then((r) => {
+          inFlight.delete(key);
+          if (myGen !== gen) return null;
+          if (!r.ok) {
+            fail(r.error);
+            return null;
+          }
+          set((s) => ({ pages: withPage(s.pages, page, { gen: myGen, rows: r.value.rows }, visible) }));
+          get().syncSelectedStatuses(r.value.rows);
+          return r.value.rows;
+        });
       inFlight.set(key, p);
       return p;
     };
@@ -103,7 +109,15 @@ export function createOrdersStore(api: Api): OrdersStore {
       gen += 1;
       inFlight.clear();
       // Selection goes too: a bulk action must never hit orders the user can no longer see.
-      set({ ...patch, total: null, pages: new Map(), cursor: 0, anchor: null, selected: new Map(), error: null });
+      set({
+        ...patch,
+        total: null,
+        pages: new Map(),
+        cursor: 0,
+        anchor: null,
+        selected: new Map(),
+        error: null,
+      });
       // The first page is fetched together with the count: that saves a round trip on every filter change.
       void loadCount();
       void fetchPage(0);
@@ -167,7 +181,10 @@ export function createOrdersStore(api: Api): OrdersStore {
         set({ openId: id });
       },
       async transition(ids, to, reason) {
-        const r = await api.call('orders.transition', reason?.trim() ? { ids, to, reason: reason.trim() } : { ids, to });
+        const r = await api.call(
+          'orders.transition',
+          reason?.trim() ? { ids, to, reason: reason.trim() } : { ids, to },
+        );
         if (r.ok) {
           get().deselect(r.value.changed);
           // The push event refreshes too; this covers a window whose event socket is down.

@@ -45,7 +45,9 @@ export function TransitionControls(props: {
             disabled={busy}
             onClick={() => void apply(to)}
           >
-            {confirming === to ? t('orders.transition.confirm', { count: props.count }) : t(`orders.action.${to}`)}
+            {confirming === to
+              ? t('orders.transition.confirm', { count: props.count })
+              : t(`orders.action.${to}`)}
           </button>
         ))}
         <input

@@ -20,7 +20,13 @@ export function ChannelForm(props: { channel: Channel | null; onSaved(c: Channel
   const api = useApi();
   const c = props.channel;
   const form = useSaveForm<Values>(
-    { code: c?.code ?? '', kind: c?.kind ?? 'manual', name: c?.name ?? '', currency: c?.currency ?? 'CNY', enabled: c?.enabled ?? true },
+    {
+      code: c?.code ?? '',
+      kind: c?.kind ?? 'manual',
+      name: c?.name ?? '',
+      currency: c?.currency ?? 'CNY',
+      enabled: c?.enabled ?? true,
+    },
     ['code', 'kind', 'name', 'currency', 'enabled'],
   );
 
@@ -44,7 +50,11 @@ export function ChannelForm(props: { channel: Channel | null; onSaved(c: Channel
       <h3>{c ? t('settings.channels.edit') : t('settings.channels.new')}</h3>
       {form.error && <ErrorBanner error={form.error} onDismiss={() => form.setError(null)} />}
       <div className="form-grid">
-        <FormField label={t('settings.channels.field.code')} error={form.fieldErrors.code} hint={t('settings.channels.codeHint')}>
+        <FormField
+          label={t('settings.channels.field.code')}
+          error={form.fieldErrors.code}
+          hint={t('settings.channels.codeHint')}
+        >
           <input value={form.values.code} onChange={(e) => form.set('code', e.target.value)} />
         </FormField>
         <FormField label={t('settings.channels.field.name')} error={form.fieldErrors.name}>
@@ -67,7 +77,11 @@ export function ChannelForm(props: { channel: Channel | null; onSaved(c: Channel
           />
         </FormField>
         <label className="check-field">
-          <input type="checkbox" checked={form.values.enabled} onChange={(e) => form.set('enabled', e.target.checked)} />
+          <input
+            type="checkbox"
+            checked={form.values.enabled}
+            onChange={(e) => form.set('enabled', e.target.checked)}
+          />
           {t('settings.channels.field.enabled')}
         </label>
       </div>

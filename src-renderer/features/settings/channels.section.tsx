@@ -53,7 +53,13 @@ export function ChannelsSection() {
                 <td>{t(`channelKind.${c.kind}`)}</td>
                 <td className="mono">{c.currency}</td>
                 <td className="num">{c.orderCount}</td>
-                <td>{c.enabled ? t('settings.enabled') : <span className="muted">{t('settings.disabled')}</span>}</td>
+                <td>
+                  {c.enabled ? (
+                    t('settings.enabled')
+                  ) : (
+                    <span className="muted">{t('settings.disabled')}</span>
+                  )}
+                </td>
                 <td className="actions">
                   <button type="button" className="btn-link" onClick={() => setEditing(c)}>
                     {t('common.edit')}

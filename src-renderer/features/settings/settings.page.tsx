@@ -15,7 +15,12 @@ function LanguageSection() {
       <div className="radio-row" role="radiogroup" aria-labelledby="settings-language">
         {LANGUAGES.map((l: Language) => (
           <label key={l} className="radio">
-            <input type="radio" name="ui-language" checked={language === l} onChange={() => void setLanguage(l)} />
+            <input
+              type="radio"
+              name="ui-language"
+              checked={language === l}
+              onChange={() => void setLanguage(l)}
+            />
             {t(`language.${l}`)}
           </label>
         ))}

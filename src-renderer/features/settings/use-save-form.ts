@@ -7,7 +7,10 @@ import { issueText } from '../../i18n/error-text';
  * Form state plus the server's verdict. The server validates against the contract and answers
  * with issues keyed by field path; issues for fields the form does not show stay in the banner.
  */
-export function useSaveForm<T extends Record<string, unknown>>(initial: T, fields: readonly (keyof T & string)[]) {
+export function useSaveForm<T extends Record<string, unknown>>(
+  initial: T,
+  fields: readonly (keyof T & string)[],
+) {
   const { t } = useTranslation();
   const [values, setValues] = useState<T>(initial);
   const [fieldErrors, setFieldErrors] = useState<Partial<Record<keyof T & string, string>>>({});
@@ -37,7 +40,9 @@ export function useSaveForm<T extends Record<string, unknown>>(initial: T, field
       else other.push(issue);
     }
     setFieldErrors(byField);
-    setError({ ...r.error, issues: other });
+    // When every problem sits next to its field, the core's English summary would only repeat them.
+    const allPlaced = (r.error.issues?.length ?? 0) > 0 && other.length === 0;
+    setError({ ...r.error, message: allPlaced ? '' : r.error.message, issues: other });
     return null;
   };
 

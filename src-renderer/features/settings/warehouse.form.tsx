@@ -5,7 +5,17 @@ import { ErrorBanner } from '../../ui/error-banner';
 import { FormField } from '../../ui/form-field';
 import { useSaveForm } from './use-save-form';
 
-const TEXT_FIELDS = ['code', 'name', 'country', 'province', 'city', 'district', 'address', 'contactName', 'phone'] as const;
+const TEXT_FIELDS = [
+  'code',
+  'name',
+  'country',
+  'province',
+  'city',
+  'district',
+  'address',
+  'contactName',
+  'phone',
+] as const;
 type Values = Record<(typeof TEXT_FIELDS)[number], string> & { active: boolean };
 
 const fromWarehouse = (w: Warehouse | null): Values => ({
@@ -21,7 +31,11 @@ const fromWarehouse = (w: Warehouse | null): Values => ({
   active: w?.active ?? true,
 });
 
-export function WarehouseForm(props: { warehouse: Warehouse | null; onSaved(w: Warehouse): void; onCancel(): void }) {
+export function WarehouseForm(props: {
+  warehouse: Warehouse | null;
+  onSaved(w: Warehouse): void;
+  onCancel(): void;
+}) {
   const { t } = useTranslation();
   const api = useApi();
   const form = useSaveForm<Values>(fromWarehouse(props.warehouse), [...TEXT_FIELDS, 'active']);
@@ -46,12 +60,21 @@ export function WarehouseForm(props: { warehouse: Warehouse | null; onSaved(w: W
       {form.error && <ErrorBanner error={form.error} onDismiss={() => form.setError(null)} />}
       <div className="form-grid">
         {TEXT_FIELDS.map((f) => (
-          <FormField key={f} label={t(`settings.warehouses.field.${f}`)} error={form.fieldErrors[f]} wide={f === 'address'}>
+          <FormField
+            key={f}
+            label={t(`settings.warehouses.field.${f}`)}
+            error={form.fieldErrors[f]}
+            wide={f === 'address'}
+          >
             <input value={form.values[f]} onChange={(e) => form.set(f, e.target.value)} />
           </FormField>
         ))}
         <label className="check-field">
-          <input type="checkbox" checked={form.values.active} onChange={(e) => form.set('active', e.target.checked)} />
+          <input
+            type="checkbox"
+            checked={form.values.active}
+            onChange={(e) => form.set('active', e.target.checked)}
+          />
           {t('settings.warehouses.field.active')}
         </label>
       </div>

@@ -54,7 +54,9 @@ export function WarehousesSection() {
                 <td>{[w.province, w.city, w.district].filter(Boolean).join(' ') || '—'}</td>
                 <td>{w.contactName || '—'}</td>
                 <td className="mono">{w.phone || '—'}</td>
-                <td>{w.active ? t('settings.active') : <span className="muted">{t('settings.inactive')}</span>}</td>
+                <td>
+                  {w.active ? t('settings.active') : <span className="muted">{t('settings.inactive')}</span>}
+                </td>
                 <td className="actions">
                   <button type="button" className="btn-link" onClick={() => setEditing(w)}>
                     {t('common.edit')}

@@ -1,0 +1,198 @@
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const OUT = join(ROOT, 'test-output', 'e2e');
+const CLI = join(ROOT, 'bin', 'packdesk.cjs');
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+let dir = '';
+let server: ChildProcess | undefined;
+let baseUrl = '';
+let browser: Browser | undefined;
+let page: Page;
+const problems: string[] = [];
+
+/** The first stdout line of `packdesk serve` is a contract: "Packdesk is serving on <url>". */
+function startServer(db: string): Promise<string> {
+  const child = spawn(process.execPath, [CLI, '--db', db, 'serve', '--port', '0'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  server = child;
+  let stderr = '';
+  child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`serve did not start in 20 s: ${stderr}`)), 20_000);
+    child.once('exit', (code) => reject(new Error(`serve exited with ${code}: ${stderr}`)));
+    createInterface({ input: child.stdout }).once('line', (line) => {
+      clearTimeout(timer);
+      const m = /^Packdesk is serving on (http:\/\/\S+)$/.exec(line.trim());
+      if (m?.[1]) resolve(m[1]);
+      else reject(new Error(`unexpected first line from serve: ${line}`));
+    });
+  });
+}
+
+/** Asks the server directly, to compare what the screen shows with the truth. */
+async function apiCall<T>(op: string, input: unknown): Promise<T> {
+  const res = await fetch(new URL(`/api/call/${op}`, baseUrl), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(input),
+  });
+  const body = (await res.json()) as { ok: boolean; value: T; error?: { message: string } };
+  if (!body.ok) throw new Error(`${op} failed: ${body.error?.message}`);
+  return body.value;
+}
+
+const shot = (name: string) => page.screenshot({ path: join(OUT, `${name}.png`) });
+const countText = () => page.locator('.page-head [aria-live]').innerText();
+const visibleIds = () => page.locator('[data-order-id] .q-ext').allInnerTexts();
+
+beforeAll(async () => {
+  if (
+    !existsSync(join(ROOT, 'dist', 'renderer', 'index.html')) ||
+    !existsSync(join(ROOT, 'dist', 'main', 'cli.cjs'))
+  ) {
+    throw new Error('dist/ is missing: run `npm run build` before the end-to-end tests');
+  }
+  mkdirSync(OUT, { recursive: true });
+  dir = mkdtempSync(join(tmpdir(), 'packdesk-e2e-'));
+  const db = join(dir, 'e2e.db');
+  execFileSync(process.execPath, [CLI, '--db', db, 'demo', '--orders', '2000', '--seed', '7'], {
+    cwd: ROOT,
+    stdio: 'pipe',
+  });
+  baseUrl = await startServer(db);
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  // A Chinese system: the first start must pick Simplified Chinese by itself.
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
+  page = await context.newPage();
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error' || /Content Security Policy/i.test(m.text()))
+      problems.push(`console: ${m.text()}`);
+  });
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  server?.kill('SIGTERM');
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('order queue in a real browser against packdesk serve', () => {
+  it('opens in Chinese with all demo orders, live connection and no CSP violations', async () => {
+    await page.goto(baseUrl);
+    await page.getByRole('heading', { name: '订单队列' }).waitFor();
+    await page.locator('[data-order-id]').first().waitFor();
+    expect(await countText()).toContain('2,000');
+    await page.getByText('已连接').waitFor();
+    await shot('01-queue-zh');
+  }, 60_000);
+
+  it('filters by status with counts that match the server', async () => {
+    const expected = await apiCall<{ total: number }>('orders.count', { filter: { status: ['allocated'] } });
+    expect(expected.total).toBeGreaterThan(0);
+    await page
+      .getByRole('group', { name: '状态' })
+      .getByRole('button', { name: /已配货/ })
+      .click();
+    await page.waitForFunction(
+      (n) => document.querySelector('.page-head [aria-live]')?.textContent?.includes(n.toLocaleString('en')),
+      expected.total,
+    );
+    const badges = await page.locator('[data-order-id] .badge').allInnerTexts();
+    expect(badges.length).toBeGreaterThan(0);
+    expect(new Set(badges)).toEqual(new Set(['已配货']));
+    await shot('02-filter-status-zh');
+    await page.getByRole('button', { name: '清除筛选' }).click();
+    await page.waitForFunction(() =>
+      document.querySelector('.page-head [aria-live]')?.textContent?.includes('2,000'),
+    );
+  }, 60_000);
+
+  it('searches by order number', async () => {
+    const target = (await visibleIds())[4]!;
+    await page.keyboard.press('/');
+    await page.keyboard.type(target);
+    await page.waitForFunction((id) => {
+      const ids = [...document.querySelectorAll('[data-order-id] .q-ext')].map((e) => e.textContent);
+      return ids.length > 0 && ids.every((x) => x?.includes(id));
+    }, target);
+    expect((await visibleIds())[0]).toBe(target);
+    await shot('03-search-zh');
+  }, 60_000);
+
+  it('opens the drawer with the keyboard and shows the order lines', async () => {
+    await page.locator('[data-order-id]').first().click();
+    await page.keyboard.press('Enter');
+    const drawer = page.getByRole('complementary', { name: '订单详情' });
+    await drawer.locator('table.lines tbody tr').first().waitFor();
+    const id = Number(await page.locator('[data-order-id]').first().getAttribute('data-order-id'));
+    const order = await apiCall<{ externalId: string; lines: { sku: string }[] }>('orders.get', { id });
+    await expect(drawer.getByRole('heading', { level: 2 }).innerText()).resolves.toBe(order.externalId);
+    const skus = await drawer.locator('table.lines tbody tr td:first-child').allInnerTexts();
+    expect(skus).toEqual(order.lines.map((l) => l.sku));
+    await shot('04-drawer-zh');
+  }, 60_000);
+
+  it('switches to English and back, changing the labels', async () => {
+    await page.getByRole('button', { name: 'EN' }).click();
+    await page.getByRole('heading', { name: 'Order queue' }).waitFor();
+    await page.getByRole('complementary', { name: 'Order details' }).getByText('Items').waitFor();
+    await shot('05-drawer-en');
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+    await page.waitForFunction(() =>
+      document.querySelector('.page-head [aria-live]')?.textContent?.includes('2,000 orders'),
+    );
+    await shot('06-queue-en');
+
+    // Scrolling to the end loads the last page on demand.
+    await page.getByRole('grid').focus();
+    await page.keyboard.press('End');
+    await page.locator('[role="row"][aria-rowindex="2001"][data-order-id]').waitFor();
+    await shot('07-queue-end-en');
+
+    await page.getByRole('link', { name: /Settings/ }).click();
+    await page.getByRole('heading', { name: 'Warehouses' }).waitFor();
+    await shot('08-settings-en');
+    await page.getByRole('button', { name: '中文' }).click();
+    await page.getByRole('heading', { name: '仓库' }).waitFor();
+    await shot('09-settings-zh');
+  }, 60_000);
+
+  it('shows the server’s validation message next to the field, and honest placeholders', async () => {
+    await page.getByRole('button', { name: '+ 新建仓库' }).click();
+    const form = page.getByRole('form', { name: '新建仓库' });
+    await form.getByLabel('代码').fill('X');
+    await form.getByLabel('名称').fill('宁波仓');
+    await form.getByRole('button', { name: '保存' }).click();
+    await form.locator('.field-error', { hasText: '至少需要 2 个字符。' }).waitFor();
+    expect(await form.getByLabel('代码').getAttribute('aria-invalid')).toBe('true');
+    await shot('10-settings-error-zh');
+
+    await page.keyboard.press('Alt+2');
+    await page.getByRole('heading', { name: '审单' }).waitFor();
+    await page.getByText('此页面将随审单规则功能一起推出。').waitFor();
+    await shot('11-placeholder-zh');
+    expect(problems).toEqual([]);
+  }, 60_000);
+});
