@@ -1,8 +1,7 @@
 import type { Command } from '../cli-env';
 import { backupCommand, checkCommand, restoreCommand } from './database.command';
-import { labelCommand } from './label.command';
 import { ordersCommand } from './orders.command';
 import { reviewCommand } from './review.command';
 import { serveCommand } from './serve.command';
 
-export const COMMANDS: Command[] = [serveCommand, ordersCommand, reviewCommand, backupCommand, restoreCommand, checkCommand, labelCommand];
+export const COMMANDS: Command[] = [serveCommand, ordersCommand, reviewCommand, backupCommand, restoreCommand, checkCommand];
