@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 /** Key names are translated too ("Space" reads 空格 in Chinese), so both columns come from i18n. */
@@ -16,6 +17,10 @@ const ROWS = [
 
 export function ShortcutsHelp({ onClose }: { onClose(): void }) {
   const { t } = useTranslation();
+  // Give focus back to where it was (usually the queue), so the keyboard keeps working.
+  // Read during the first render, before autoFocus moves focus into the dialog.
+  const [before] = useState(() => document.activeElement as HTMLElement | null);
+  useEffect(() => () => before?.focus({ preventScroll: true }), [before]);
   return (
     <div
       className="modal-backdrop"

@@ -45,6 +45,8 @@ export const OrderRow = memo(function OrderRow(p: Props) {
       data-order-id={r.id}
       className={`q-row${p.checked ? ' is-checked' : ''}${p.current ? ' is-current' : ''}`}
       style={style}
+      // Shift+click selects a range of rows, not a range of text.
+      onMouseDown={(e) => e.shiftKey && e.preventDefault()}
       onClick={(e) => p.onRowClick(p.index, e)}
       onDoubleClick={() => p.onOpen(p.index)}
     >
