@@ -2,6 +2,7 @@ import { useCallback, useState } from 'react';
 import { useApi, useConnection } from '../api/api-context';
 import { OrdersQueuePage } from '../features/orders/orders-queue.page';
 import { SettingsPage } from '../features/settings/settings.page';
+import { ReviewPage } from '../features/review/review.page';
 import { AppHeader } from './app-header';
 import { AppNav } from './app-nav';
 import { PlaceholderPage } from './placeholder.page';
@@ -31,6 +32,8 @@ export function App() {
             <OrdersQueuePage />
           ) : screen === 'settings' ? (
             <SettingsPage />
+          ) : screen === 'review' ? (
+            <ReviewPage />
           ) : (
             <PlaceholderPage screen={screen} />
           )}
