@@ -1,0 +1,170 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useStore } from 'zustand';
+import { useApi } from '../../api/api-context';
+import { ErrorBanner } from '../../ui/error-banner';
+import { formatDateTime, formatMoney } from '../../ui/format';
+import { createQueueStore, type Decision } from './review-queue.store';
+
+const isTyping = (t: EventTarget | null): boolean =>
+  t instanceof HTMLElement && (t.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName));
+
+/** Held orders with their reasons; j/k move, x selects, a approves, r rejects, h holds. */
+export function ReviewQueueView() {
+  const { t } = useTranslation();
+  const api = useApi();
+  const store = useMemo(() => createQueueStore(api), [api]);
+  const s = useStore(store);
+  // Reject and hold need a reason: the key opens this prompt instead of acting at once.
+  const [asking, setAsking] = useState<Exclude<Decision, 'approve'> | null>(null);
+  const [reason, setReason] = useState('');
+  const reasonRef = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    void store.getState().load();
+    return api.on('orders.changed', () => void store.getState().load());
+  }, [api, store]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.altKey || e.ctrlKey || e.metaKey || isTyping(e.target) || asking) return;
+      const st = store.getState();
+      const row = st.rows[st.cursor];
+      const act: Record<string, () => void> = {
+        j: () => st.move(1),
+        k: () => st.move(-1),
+        ArrowDown: () => st.move(1),
+        ArrowUp: () => st.move(-1),
+        x: () => row && st.toggle(row.id),
+        a: () => void st.decide('approve'),
+        r: () => setAsking('reject'),
+        h: () => setAsking('hold'),
+      };
+      const fn = act[e.key];
+      if (fn) {
+        e.preventDefault();
+        fn();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [store, asking]);
+
+  useEffect(() => {
+    if (asking) reasonRef.current?.focus();
+  }, [asking]);
+
+  const submitReason = async () => {
+    if (!asking || !reason.trim()) return;
+    if (await store.getState().decide(asking, reason.trim())) {
+      setAsking(null);
+      setReason('');
+    }
+  };
+
+  const count = s.selected.size || (s.rows.length ? 1 : 0);
+  return (
+    <section className="review-queue" aria-label={t('review.queue.title')}>
+      <div className="review-toolbar">
+        <span className="muted">{s.total === null ? t('common.loading') : t('review.queue.count', { count: s.total })}</span>
+        <span className="kbd-hint">{t('review.queue.keys')}</span>
+        <div className="actions">
+          <button type="button" className="btn btn-primary" disabled={!count || s.busy} onClick={() => void s.decide('approve')}>
+            {t('review.queue.approve', { count })}
+          </button>
+          <button type="button" className="btn" disabled={!count || s.busy} onClick={() => setAsking('hold')}>
+            {t('review.queue.hold', { count })}
+          </button>
+          <button type="button" className="btn btn-danger" disabled={!count || s.busy} onClick={() => setAsking('reject')}>
+            {t('review.queue.reject', { count })}
+          </button>
+        </div>
+      </div>
+      {asking && (
+        <form
+          className="review-reason"
+          aria-label={t(`review.queue.${asking}Reason`)}
+          onSubmit={(e) => {
+            e.preventDefault();
+            void submitReason();
+          }}
+        >
+          <label>
+            {t(`review.queue.${asking}Reason`)}
+            <input
+              ref={reasonRef}
+              value={reason}
+              maxLength={500}
+              onChange={(e) => setReason(e.target.value)}
+              onKeyDown={(e) => e.key === 'Escape' && setAsking(null)}
+            />
+          </label>
+          <button type="submit" className="btn btn-primary" disabled={!reason.trim() || s.busy}>
+            {t('review.confirm')}
+          </button>
+          <button type="button" className="btn-link" onClick={() => setAsking(null)}>
+            {t('common.cancel')}
+          </button>
+        </form>
+      )}
+      {s.error && <ErrorBanner error={s.error} onDismiss={s.clearMessages} />}
+      {s.notice && (
+        <div className="review-notice" role="status">
+          {t('review.queue.done', { count: s.notice.changed })}
+          {s.notice.skipped.map((k) => (
+            <div key={k.id} className="muted small">
+              {k.message}
+            </div>
+          ))}
+        </div>
+      )}
+      {s.rows.length === 0 && s.total !== null ? (
+        <p className="empty-note">{t('review.queue.empty')}</p>
+      ) : (
+        <table className="data-table review-table">
+          <thead>
+            <tr>
+              <th aria-label={t('review.queue.select')}>
+                <input type="checkbox" checked={s.rows.length > 0 && s.selected.size === s.rows.length} onChange={s.toggleAll} />
+              </th>
+              <th>{t('review.queue.order')}</th>
+              <th>{t('review.queue.placed')}</th>
+              <th className="num">{t('review.queue.total')}</th>
+              <th>{t('review.queue.shipTo')}</th>
+              <th>{t('review.queue.reasons')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {s.rows.map((r, i) => (
+              <tr key={r.id} aria-selected={s.selected.has(r.id)} className={i === s.cursor ? 'is-cursor' : undefined} onClick={() => s.setCursor(i)}>
+                <td>
+                  <input type="checkbox" aria-label={r.externalId} checked={s.selected.has(r.id)} onChange={() => s.toggle(r.id)} />
+                </td>
+                <td className="mono">
+                  {r.externalId}
+                  <div className="muted small">{r.channel}</div>
+                </td>
+                <td className="mono">{formatDateTime(r.placedAt)}</td>
+                <td className="num">{formatMoney(r.totalMinor, r.currency)}</td>
+                <td>
+                  {r.recipientName}
+                  <div className="muted small">
+                    {r.province}
+                    {r.city}
+                  </div>
+                </td>
+                <td>
+                  <ul className="review-reasons">
+                    {r.reasons.map((x, n) => (
+                      <li key={n}>{x.replace(/^review: /, '')}</li>
+                    ))}
+                  </ul>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
