@@ -10,6 +10,7 @@ import type { Result } from '../src-shared/result';
 import { ordersHandlers } from './modules/orders';
 import { channelsHandlers } from './modules/channels';
 import { inventoryHandlers } from './modules/inventory';
+import { allocateBackorders, routingHandlers } from './modules/routing';
 import { settingsHandlers } from './modules/settings';
 import { reviewHandlers } from './modules/review';
 import { systemHandlers } from './modules/system';
@@ -47,7 +48,8 @@ export function createCore(opts: CoreOptions): Core {
   const handlers: Handlers = {
     ...ordersHandlers(ctx),
     ...channelsHandlers(ctx),
-    ...inventoryHandlers(ctx),
+    ...inventoryHandlers(ctx, { allocateBackorders: (skus, actor) => allocateBackorders(ctx, skus, actor) }),
+    ...routingHandlers(ctx),
     ...settingsHandlers(ctx),
     ...reviewHandlers(ctx),
     ...systemHandlers(ctx, { dbPath: opts.dbPath, migrationsDir }),
