@@ -10,11 +10,12 @@ import type { Result } from '../src-shared/result';
 import { ordersHandlers } from './modules/orders';
 import { channelsHandlers } from './modules/channels';
 import { inventoryHandlers } from './modules/inventory';
-import { allocateBackorders, routingHandlers } from './modules/routing';
 import { settingsHandlers } from './modules/settings';
 import { reviewHandlers } from './modules/review';
 import { systemHandlers } from './modules/system';
 import { documentsHandlers } from './modules/documents';
+import { PrintQueue, printingHandlers, type PrintQueueDeps } from './modules/printing';
+import { unavailableSystemPrinters } from './adapters/printers/system-printer.port';
 
 export interface CoreOptions {
   dbPath: string;
@@ -22,6 +23,8 @@ export interface CoreOptions {
   migrationsDir?: string;
   /** Check every result against the contract too (tests and development). */
   validateOutput?: boolean;
+  /** Printing drivers: the desktop host passes its system-printer port. Hosts that print call core.printQueue.start(). */
+  printing?: Partial<PrintQueueDeps>;
 }
 
 export interface Core {
@@ -31,6 +34,7 @@ export interface Core {
   /** For in-process tools (CLI, demo, bench) that work below the contract. */
   readonly ctx: CoreContext;
   readonly dbPath: string;
+  readonly printQueue: PrintQueue;
   close(): void;
 }
 
@@ -45,15 +49,16 @@ export function createCore(opts: CoreOptions): Core {
     now: opts.now ?? Date.now,
     emit: (name, payload) => bus.emit(name, payload),
   };
+  const printQueue = new PrintQueue(ctx, { systemPrinters: unavailableSystemPrinters, ...opts.printing });
   const handlers: Handlers = {
     ...ordersHandlers(ctx),
     ...channelsHandlers(ctx),
-    ...inventoryHandlers(ctx, { allocateBackorders: (skus, actor) => allocateBackorders(ctx, skus, actor) }),
-    ...routingHandlers(ctx),
+    ...inventoryHandlers(ctx),
     ...settingsHandlers(ctx),
     ...reviewHandlers(ctx),
     ...systemHandlers(ctx, { dbPath: opts.dbPath, migrationsDir }),
     ...documentsHandlers(ctx),
+    ...printingHandlers(ctx, printQueue, opts.printing?.systemPrinters ?? unavailableSystemPrinters),
   };
   const dispatch = createDispatcher({ sqlite, bus, handlers, validateOutput: opts.validateOutput ?? false });
   let closed = false;
@@ -62,9 +67,11 @@ export function createCore(opts: CoreOptions): Core {
     subscribe: (listener) => bus.subscribe(listener),
     ctx,
     dbPath: opts.dbPath,
+    printQueue,
     close() {
       if (closed) return;
       closed = true;
+      printQueue.stop();
       try {
         sqlite.pragma('optimize');
       } catch {
