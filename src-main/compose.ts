@@ -10,12 +10,14 @@ import type { Result } from '../src-shared/result';
 import { ordersHandlers } from './modules/orders';
 import { channelsHandlers } from './modules/channels';
 import { inventoryHandlers } from './modules/inventory';
+import { allocateBackorders, routingHandlers } from './modules/routing';
 import { settingsHandlers } from './modules/settings';
 import { reviewHandlers } from './modules/review';
 import { systemHandlers } from './modules/system';
 import { documentsHandlers } from './modules/documents';
-import { PrintQueue, printingHandlers, type PrintQueueDeps } from './modules/printing';
-import { unavailableSystemPrinters } from './adapters/printers/system-printer.port';
+import { intakeHandlers } from './modules/intake';
+import { standardizeHandlers } from './modules/standardize';
+import { customersHandlers } from './modules/customers';
 
 export interface CoreOptions {
   dbPath: string;
@@ -23,8 +25,6 @@ export interface CoreOptions {
   migrationsDir?: string;
   /** Check every result against the contract too (tests and development). */
   validateOutput?: boolean;
-  /** Printing drivers: the desktop host passes its system-printer port. Hosts that print call core.printQueue.start(). */
-  printing?: Partial<PrintQueueDeps>;
 }
 
 export interface Core {
@@ -34,7 +34,6 @@ export interface Core {
   /** For in-process tools (CLI, demo, bench) that work below the contract. */
   readonly ctx: CoreContext;
   readonly dbPath: string;
-  readonly printQueue: PrintQueue;
   close(): void;
 }
 
@@ -49,16 +48,18 @@ export function createCore(opts: CoreOptions): Core {
     now: opts.now ?? Date.now,
     emit: (name, payload) => bus.emit(name, payload),
   };
-  const printQueue = new PrintQueue(ctx, { systemPrinters: unavailableSystemPrinters, ...opts.printing });
   const handlers: Handlers = {
     ...ordersHandlers(ctx),
     ...channelsHandlers(ctx),
-    ...inventoryHandlers(ctx),
+    ...inventoryHandlers(ctx, { allocateBackorders: (skus, actor) => allocateBackorders(ctx, skus, actor) }),
+    ...routingHandlers(ctx),
     ...settingsHandlers(ctx),
     ...reviewHandlers(ctx),
     ...systemHandlers(ctx, { dbPath: opts.dbPath, migrationsDir }),
     ...documentsHandlers(ctx),
-    ...printingHandlers(ctx, printQueue, opts.printing?.systemPrinters ?? unavailableSystemPrinters),
+    ...intakeHandlers(ctx),
+    ...standardizeHandlers(ctx),
+    ...customersHandlers(ctx),
   };
   const dispatch = createDispatcher({ sqlite, bus, handlers, validateOutput: opts.validateOutput ?? false });
   let closed = false;
@@ -67,11 +68,9 @@ export function createCore(opts: CoreOptions): Core {
     subscribe: (listener) => bus.subscribe(listener),
     ctx,
     dbPath: opts.dbPath,
-    printQueue,
     close() {
       if (closed) return;
       closed = true;
-      printQueue.stop();
       try {
         sqlite.pragma('optimize');
       } catch {

@@ -1,14 +1,16 @@
 import type { z } from 'zod';
 import { joinContracts, type OpDef } from './define';
-import { printingContract } from './printing.contract';
+import { customersContract } from './customers.contract';
 import { documentsContract } from './documents.contract';
+import { intakeContract } from './intake.contract';
 import { inventoryContract } from './inventory.contract';
 import { ordersContract } from './orders.contract';
 import { reviewContract } from './review.contract';
+import { routingContract } from './routing.contract';
 import { settingsContract } from './settings.contract';
 import { systemContract } from './system.contract';
 
-export const contract = joinContracts(ordersContract, settingsContract, systemContract, reviewContract, inventoryContract, documentsContract, printingContract);
+export const contract = joinContracts(ordersContract, settingsContract, systemContract, reviewContract, inventoryContract, documentsContract, routingContract, intakeContract, customersContract);
 
 export type Contract = typeof contract;
 export type OpName = keyof Contract & string;

@@ -13,3 +13,4 @@ export * from '../../modules/routing/routing.table';
 export * from '../../modules/review/review.table';
 export * from '../../modules/documents/documents.table';
 export * from '../../modules/printing/printing.table';
+export * from '../../modules/sync/sync.table';

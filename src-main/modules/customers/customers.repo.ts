@@ -9,14 +9,7 @@ export interface CustomerValues {
   city?: string | null;
 }
 
-/** Links by phone when there is one, else by exact name; creates the profile on first sight. */
-export function findOrCreateCustomer(sqlite: Sqlite, v: CustomerValues, now: number): number {
-  const found = (
-    v.phone
-      ? sqlite.prepare('select id from customers where phone = ? limit 1').get(v.phone)
-      : sqlite.prepare('select id from customers where phone is null and name = ? limit 1').get(v.name)
-  ) as { id: number } | undefined;
-  if (found) return found.id;
+function insertCustomer(sqlite: Sqlite, v: CustomerValues, now: number): number {
   const r = sqlite
     .prepare(
       `insert into customers (name, phone, email, country, province, city, created_at, updated_at)
@@ -25,3 +18,130 @@ export function findOrCreateCustomer(sqlite: Sqlite, v: CustomerValues, now: num
     .run(v.name, v.phone, v.email ?? null, v.country ?? null, v.province ?? null, v.city ?? null, now, now);
   return Number(r.lastInsertRowid);
 }
+
+/** Links by phone when there is one, else by exact name; creates the profile on first sight. */
+export function findOrCreateCustomer(sqlite: Sqlite, v: CustomerValues, now: number): number {
+  const found = (
+    v.phone
+      ? sqlite.prepare('select id from customers where phone = ? limit 1').get(v.phone)
+      : sqlite.prepare('select id from customers where phone is null and name = ? limit 1').get(v.name)
+  ) as { id: number } | undefined;
+  if (found) return found.id;
+  return insertCustomer(sqlite, v, now);
+}
+
+export type KeyKind = 'buyer' | 'phone' | 'email' | 'name_address';
+
+/** Statements the importer runs per order; prepared once per import. */
+export function customerStatements(sqlite: Sqlite) {
+  return {
+    byKey: sqlite.prepare('select customer_id as id from customer_keys where kind = ? and key = ?'),
+    // Profiles made before keys existed (demo data, older imports) are still found by phone.
+    byPhone: sqlite.prepare('select id from customers where phone = ? order by id limit 1'),
+    insertKey: sqlite.prepare('insert or ignore into customer_keys (customer_id, kind, key) values (?, ?, ?)'),
+    moveKeys: sqlite.prepare('update or ignore customer_keys set customer_id = ? where customer_id = ?'),
+    deleteCustomer: sqlite.prepare('delete from customers where id = ?'),
+    exists: sqlite.prepare('select id, name from customers where id = ?'),
+    insert: (v: CustomerValues, now: number) => insertCustomer(sqlite, v, now),
+    usualAddress: sqlite.prepare(
+      `select province, city, district, street, detail, postcode, address_raw as addressRaw, country, count(*) as uses
+       from orders where customer_id = ? and address_masked = 0 and (province != '' or address_raw != '')
+       group by country, province, city, district, street, detail, postcode order by uses desc, max(placed_at) desc limit 1`,
+    ),
+  };
+}
+export type CustomerStatements = ReturnType<typeof customerStatements>;
+
+export interface UsualAddress {
+  country: string;
+  province: string;
+  city: string;
+  district: string;
+  street: string;
+  detail: string;
+  postcode: string;
+  addressRaw: string;
+  uses: number;
+}
+
+export interface CustomerListRow {
+  id: number;
+  name: string;
+  phone: string | null;
+  orderCount: number;
+  firstOrderAt: number | null;
+  lastOrderAt: number | null;
+}
+
+export function listCustomerRows(sqlite: Sqlite, search: string | null, offset: number, limit: number): CustomerListRow[] {
+  const like = search ? `%${search}%` : null;
+  return sqlite
+    .prepare(
+      `select c.id, c.name, c.phone, count(o.id) as orderCount, min(o.placed_at) as firstOrderAt, max(o.placed_at) as lastOrderAt
+       from customers c left join orders o on o.customer_id = c.id and o.status != 'cancelled'
+       where (@like is null or c.name like @like or c.phone like @like)
+       group by c.id order by lastOrderAt desc nulls last, c.id desc limit @limit offset @offset`,
+    )
+    .all({ like, limit, offset }) as CustomerListRow[];
+}
+
+export const countCustomers = (sqlite: Sqlite, search: string | null): number =>
+  (
+    sqlite
+      .prepare('select count(*) as n from customers c where (@like is null or c.name like @like or c.phone like @like)')
+      .get({ like: search ? `%${search}%` : null }) as { n: number }
+  ).n;
+
+/** Spend per customer and currency (cancelled orders excluded); a shop may sell in several. */
+export function spendByCustomer(sqlite: Sqlite, ids: number[]): { customerId: number; currency: string; totalMinor: number; orders: number }[] {
+  if (!ids.length) return [];
+  return sqlite
+    .prepare(
+      `select customer_id as customerId, currency, sum(total_minor) as totalMinor, count(*) as orders
+       from orders where status != 'cancelled' and customer_id in (select value from json_each(?))
+       group by customer_id, currency order by orders desc`,
+    )
+    .all(JSON.stringify(ids)) as { customerId: number; currency: string; totalMinor: number; orders: number }[];
+}
+
+export const findCustomer = (sqlite: Sqlite, id: number) =>
+  sqlite.prepare('select id, name, phone, email, country, province, city, created_at as createdAt from customers where id = ?').get(id) as
+    | { id: number; name: string; phone: string | null; email: string | null; country: string | null; province: string | null; city: string | null; createdAt: number }
+    | undefined;
+
+export const customerKeysOf = (sqlite: Sqlite, id: number) =>
+  sqlite.prepare('select kind, key from customer_keys where customer_id = ? order by kind, key').all(id) as { kind: string; key: string }[];
+
+export const topSkus = (sqlite: Sqlite, id: number) =>
+  sqlite
+    .prepare(
+      `select l.sku, max(l.title) as title, sum(l.quantity) as quantity from order_lines l join orders o on o.id = l.order_id
+       where o.customer_id = ? and o.status != 'cancelled' group by l.sku order by quantity desc, l.sku limit 5`,
+    )
+    .all(id) as { sku: string; title: string; quantity: number }[];
+
+export const topCategories = (sqlite: Sqlite, id: number) =>
+  sqlite
+    .prepare(
+      `select s.category as category, sum(l.quantity) as quantity from order_lines l join orders o on o.id = l.order_id
+       join skus s on s.sku = l.sku where o.customer_id = ? and o.status != 'cancelled' and s.category is not null
+       group by s.category order by quantity desc limit 3`,
+    )
+    .all(id) as { category: string; quantity: number }[];
+
+export const recentOrders = (sqlite: Sqlite, id: number) =>
+  sqlite
+    .prepare(
+      `select o.id, c.code as channel, o.external_id as externalId, o.status, o.placed_at as placedAt, o.currency, o.total_minor as totalMinor,
+         o.recipient_name as recipientName
+       from orders o join channels c on c.id = o.channel_id where o.customer_id = ? order by o.placed_at desc limit 20`,
+    )
+    .all(id) as { id: number; channel: string; externalId: string; status: string; placedAt: number; currency: string; totalMinor: number; recipientName: string }[];
+
+export const customerStats = (sqlite: Sqlite, id: number) =>
+  sqlite
+    .prepare(
+      `select count(*) as orderCount, min(placed_at) as firstOrderAt, max(placed_at) as lastOrderAt
+       from orders where customer_id = ? and status != 'cancelled'`,
+    )
+    .get(id) as { orderCount: number; firstOrderAt: number | null; lastOrderAt: number | null };

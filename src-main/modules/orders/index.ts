@@ -1,3 +1,12 @@
 export { ordersHandlers } from './orders.handlers';
 export { transitionOrder, getOrder } from './orders.service';
-export { ordersStatements, upsertOrder, type NewOrder, type NewOrderLine, type UpsertOutcome } from './orders.repo';
+export {
+  ordersStatements,
+  upsertOrder,
+  remapLineSku,
+  reassignCustomerOrders,
+  type NewOrder,
+  type NewOrderLine,
+  type OrdersStatements,
+  type UpsertOutcome,
+} from './orders.repo';

@@ -37,6 +37,14 @@ export interface NewOrder {
   tags: string[];
   reasons: string[];
   lines: NewOrderLine[];
+  /** Customer region (华东…, or the country code abroad); '' when unknown. */
+  region?: string;
+  buyerIdNumber?: string | null;
+  /**
+   * Fingerprint of the channel's copy. Two copies with the same source_updated_at are told apart
+   * by it (the larger wins), so importing them in any order gives the same database.
+   */
+  sourceHash?: string;
 }
 
 export type UpsertOutcome = 'inserted' | 'updated' | 'unchanged';
@@ -78,11 +86,11 @@ export interface OrderRow {
 const ORDER_COLUMNS = `channel_id, external_id, status, type, placed_at, source_updated_at, currency, total_minor,
   shipping_minor, payment_method, buyer_message, customer_id, recipient_name, phone, country, province, city,
   district, street, detail, postcode, address_raw, address_masked, address_ambiguous, tags_json, reasons_json,
-  created_at, updated_at`;
+  region, buyer_id_number, source_hash, created_at, updated_at`;
 const ORDER_PARAMS = `@channelId, @externalId, @status, @type, @placedAt, @sourceUpdatedAt, @currency, @totalMinor,
   @shippingMinor, @paymentMethod, @buyerMessage, @customerId, @recipientName, @phone, @country, @province, @city,
   @district, @street, @detail, @postcode, @addressRaw, @addressMasked, @addressAmbiguous, @tagsJson, @reasonsJson,
-  @now, @now`;
+  @region, @buyerIdNumber, @sourceHash, @now, @now`;
 
 const searchBody = (o: NewOrder): string =>
   [
@@ -97,7 +105,9 @@ const searchBody = (o: NewOrder): string =>
 /** Prepared statements, made once per connection. */
 export function ordersStatements(sqlite: Sqlite) {
   return {
-    find: sqlite.prepare('select id, source_updated_at as sourceUpdatedAt from orders where channel_id = ? and external_id = ?'),
+    find: sqlite.prepare(
+      'select id, source_updated_at as sourceUpdatedAt, source_hash as sourceHash from orders where channel_id = ? and external_id = ?',
+    ),
     insert: sqlite.prepare(`insert into orders (${ORDER_COLUMNS}) values (${ORDER_PARAMS})`),
     update: sqlite.prepare(
       `update orders set type = @type, placed_at = @placedAt, source_updated_at = @sourceUpdatedAt, currency = @currency,
@@ -105,7 +115,8 @@ export function ordersStatements(sqlite: Sqlite) {
          buyer_message = @buyerMessage, customer_id = @customerId, recipient_name = @recipientName, phone = @phone,
          country = @country, province = @province, city = @city, district = @district, street = @street,
          detail = @detail, postcode = @postcode, address_raw = @addressRaw, address_masked = @addressMasked,
-         address_ambiguous = @addressAmbiguous, tags_json = @tagsJson, reasons_json = @reasonsJson, updated_at = @now
+         address_ambiguous = @addressAmbiguous, tags_json = @tagsJson, reasons_json = @reasonsJson, region = @region,
+         buyer_id_number = @buyerIdNumber, source_hash = @sourceHash, updated_at = @now
        where id = @id`,
     ),
     deleteLines: sqlite.prepare('delete from order_lines where order_id = ?'),
@@ -124,11 +135,17 @@ export type OrdersStatements = ReturnType<typeof ordersStatements>;
  * by (channel, external id), so re-importing never doubles it. Call inside a transaction.
  */
 export function upsertOrder(st: OrdersStatements, o: NewOrder, now: number): { id: number; outcome: UpsertOutcome } {
-  const existing = st.find.get(o.channelId, o.externalId) as { id: number; sourceUpdatedAt: number } | undefined;
-  if (existing && existing.sourceUpdatedAt >= o.sourceUpdatedAt) return { id: existing.id, outcome: 'unchanged' };
+  const existing = st.find.get(o.channelId, o.externalId) as { id: number; sourceUpdatedAt: number; sourceHash: string } | undefined;
+  const hash = o.sourceHash ?? '';
+  if (existing && (existing.sourceUpdatedAt > o.sourceUpdatedAt || (existing.sourceUpdatedAt === o.sourceUpdatedAt && existing.sourceHash >= hash))) {
+    return { id: existing.id, outcome: 'unchanged' };
+  }
   const { lines, ...fields } = o;
   const params = {
     ...fields,
+    region: o.region ?? '',
+    buyerIdNumber: o.buyerIdNumber ?? null,
+    sourceHash: hash,
     status: o.status ?? 'pending_review',
     addressMasked: o.addressMasked ? 1 : 0,
     addressAmbiguous: o.addressAmbiguous ? 1 : 0,
@@ -183,4 +200,15 @@ export function setOrderStatus(sqlite: Sqlite, id: number, status: OrderStatus, 
        where id = ?`,
     )
     .run(status, now, status, now, id);
+}
+
+/** Points lines at another SKU (a person mapped the channel's text to the catalogue). */
+export function remapLineSku(sqlite: Sqlite, lineIds: number[], sku: string): void {
+  const st = sqlite.prepare('update order_lines set sku = ? where id = ?');
+  for (const id of lineIds) st.run(sku, id);
+}
+
+/** Moves every order of one customer profile to another (duplicate profiles merged). */
+export function reassignCustomerOrders(sqlite: Sqlite, fromId: number, toId: number): number {
+  return sqlite.prepare('update orders set customer_id = ? where customer_id = ?').run(toId, fromId).changes;
 }

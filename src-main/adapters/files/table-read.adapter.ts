@@ -1,0 +1,109 @@
+import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+import { AppFailure } from '../../../src-shared/result';
+import { decodeText, type TextEncoding } from './text-decode.adapter';
+
+/** A sheet as the layouts see it: trimmed header names and rows of plain strings. */
+export interface Table {
+  fileName: string;
+  encoding: TextEncoding | 'xlsx';
+  headers: string[];
+  /** Data rows; `rowNumbers[i]` is the row a person sees in Excel (the header is row 1). */
+  rows: string[][];
+  rowNumbers: number[];
+}
+
+const fail = (fileName: string, row: number | null, message: string): never => {
+  const where = row === null ? '' : ` row ${row}:`;
+  throw new AppFailure('invalid_input', `${fileName}:${where} ${message}`, [{ path: row === null ? '(file)' : `row ${row}`, message }]);
+};
+
+const isZip = (b: Uint8Array): boolean => b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
+
+/** Reads CSV, TSV (Amazon flat files) or XLSX into a Table; any damage is an error naming the row. */
+export async function readTable(buf: Uint8Array, fileName: string): Promise<Table> {
+  if (buf.length === 0) fail(fileName, null, 'the file is empty');
+  const t = isZip(buf) ? await readXlsx(buf, fileName) : readDelimited(buf, fileName);
+  if (t.headers.every((h) => h === '')) fail(fileName, 1, 'the first row has no column names');
+  return t;
+}
+
+function readDelimited(buf: Uint8Array, fileName: string): Table {
+  const { text, encoding } = decodeText(buf, fileName);
+  const firstLine = text.slice(0, text.indexOf('\n') >>> 0);
+  const tsv = (firstLine.match(/\t/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0);
+  let records: { record: string[]; info: { lines: number } }[];
+  try {
+    // Amazon flat files are tab-separated without quoting: a `"` inside a product name is text.
+    records = parse(text, {
+      delimiter: tsv ? '\t' : ',',
+      quote: tsv ? false : '"',
+      bom: true,
+      info: true,
+      skip_empty_lines: true,
+      relax_column_count_less: false,
+    }) as unknown as { record: string[]; info: { lines: number } }[];
+  } catch (e) {
+    const err = e as { lines?: number; message?: string; code?: string };
+    const reason =
+      err.code === 'CSV_QUOTE_NOT_CLOSED'
+        ? 'a quoted cell is never closed (the file is truncated or damaged)'
+        : err.code === 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH'
+          ? 'this row has a different number of cells than the header (the file is truncated or damaged)'
+          : `the file cannot be read as ${tsv ? 'TSV' : 'CSV'}: ${err.message ?? String(e)}`;
+    return fail(fileName, err.lines ?? null, reason);
+  }
+  const [head, ...body] = records;
+  if (!head) return fail(fileName, null, 'the file has no header row');
+  return {
+    fileName,
+    encoding,
+    headers: head.record.map((h) => h.trim()),
+    rows: body.map((r) => r.record),
+    rowNumbers: body.map((_, i) => i + 2),
+  };
+}
+
+function cellText(v: ExcelJS.CellValue): string {
+  if (v === null || v === undefined) return '';
+  if (v instanceof Date) {
+    // Excel stores wall-clock time; exceljs hands it over as if it were UTC.
+    const p = (n: number) => String(n).padStart(2, '0');
+    return `${v.getUTCFullYear()}-${p(v.getUTCMonth() + 1)}-${p(v.getUTCDate())} ${p(v.getUTCHours())}:${p(v.getUTCMinutes())}:${p(v.getUTCSeconds())}`;
+  }
+  if (typeof v === 'object') {
+    if ('richText' in v) return v.richText.map((r) => r.text).join('');
+    if ('result' in v) return cellText((v as { result?: ExcelJS.CellValue }).result ?? null);
+    if ('text' in v) return String((v as { text: unknown }).text);
+    if ('error' in v) return '';
+    return '';
+  }
+  return String(v);
+}
+
+async function readXlsx(buf: Uint8Array, fileName: string): Promise<Table> {
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength) as never);
+  } catch (e) {
+    return fail(fileName, null, `the XLSX workbook is damaged or truncated (${(e as Error).message})`);
+  }
+  const sheet = wb.worksheets[0];
+  if (!sheet) return fail(fileName, null, 'the workbook has no sheet');
+  let headers: string[] | null = null;
+  const rows: string[][] = [];
+  const rowNumbers: number[] = [];
+  sheet.eachRow({ includeEmpty: false }, (row, n) => {
+    const values = (row.values as ExcelJS.CellValue[]).slice(1).map(cellText);
+    if (!headers) {
+      headers = values.map((h) => h.trim());
+      return;
+    }
+    if (values.every((v) => v.trim() === '')) return;
+    while (values.length < headers.length) values.push('');
+    rows.push(values);
+    rowNumbers.push(n);
+  });
+  if (!headers) return fail(fileName, null, 'the first sheet is empty');
+  return { fileName, encoding: 'xlsx', headers, rows, rowNumbers };
+}

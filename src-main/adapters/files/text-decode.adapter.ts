@@ -1,0 +1,70 @@
+import iconv from 'iconv-lite';
+import { AppFailure } from '../../../src-shared/result';
+
+export type TextEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'gb18030';
+
+/** 1-based line of a byte offset, so an encoding error can name the row a person sees. */
+function lineAt(buf: Uint8Array, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset && i < buf.length; i++) if (buf[i] === 0x0a) line++;
+  return line;
+}
+
+/** Offset of the first byte that is not valid UTF-8 (a strict decoder says only "invalid"). */
+function firstBadUtf8(buf: Uint8Array): number {
+  let i = 0;
+  while (i < buf.length) {
+    const b = buf[i] as number;
+    const need = b < 0x80 ? 0 : b >= 0xc2 && b < 0xe0 ? 1 : b >= 0xe0 && b < 0xf0 ? 2 : b >= 0xf0 && b < 0xf5 ? 3 : -1;
+    if (need < 0) return i;
+    for (let k = 1; k <= need; k++) if (((buf[i + k] ?? 0) & 0xc0) !== 0x80) return i;
+    i += need + 1;
+  }
+  return -1;
+}
+
+/**
+ * Chinese channel exports come as UTF-8 (with or without BOM) or GBK/GB18030 depending on the
+ * platform and on whether a person re-saved them in Excel. A strict UTF-8 decode is decisive
+ * (GBK text is almost never valid UTF-8); otherwise GB18030, a superset of GBK, is tried, and a
+ * file that is neither is refused rather than imported as mojibake.
+ */
+export function decodeText(buf: Uint8Array, fileName: string): { text: string; encoding: TextEncoding } {
+  if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) return { text: strictUtf8(buf.subarray(3), fileName, 3), encoding: 'utf-8-bom' };
+  if (buf[0] === 0xff && buf[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(buf.subarray(2)), encoding: 'utf-16le' };
+  if (buf[0] === 0xfe && buf[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(buf.subarray(2)), encoding: 'utf-16be' };
+  const nul = buf.indexOf(0);
+  if (nul >= 0) {
+    throw new AppFailure(
+      'invalid_input',
+      `${fileName}: row ${lineAt(buf, nul)}: the file is not text (binary data, or UTF-16 without a byte-order mark). Save it as CSV UTF-8 or XLSX and import again.`,
+      [{ path: `row ${lineAt(buf, nul)}`, message: 'not a text file' }],
+    );
+  }
+  const bad = firstBadUtf8(buf);
+  if (bad < 0) return { text: new TextDecoder('utf-8').decode(buf), encoding: 'utf-8' };
+  const text = iconv.decode(Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength), 'gb18030');
+  const replaced = text.indexOf('\uFFFD');
+  if (replaced >= 0) {
+    const row = text.slice(0, replaced).split('\n').length;
+    throw new AppFailure(
+      'invalid_input',
+      `${fileName}: row ${row}: the text is neither UTF-8 nor GBK/GB18030 (wrong encoding). Save it as CSV UTF-8 and import again.`,
+      [{ path: `row ${row}`, message: 'unknown text encoding' }],
+    );
+  }
+  return { text, encoding: 'gb18030' };
+}
+
+function strictUtf8(buf: Uint8Array, fileName: string, shift: number): string {
+  const bad = firstBadUtf8(buf);
+  if (bad >= 0) {
+    const row = lineAt(buf, bad);
+    throw new AppFailure(
+      'invalid_input',
+      `${fileName}: row ${row}: the file says it is UTF-8 but byte ${bad + shift} is not (wrong encoding or damaged file)`,
+      [{ path: `row ${row}`, message: 'invalid UTF-8' }],
+    );
+  }
+  return new TextDecoder('utf-8').decode(buf);
+}

@@ -1,0 +1,78 @@
+import type { Sqlite } from '../../adapters/db/open';
+import { recordAudit } from '../audit';
+import { reassignCustomerOrders } from '../orders';
+import type { Db } from '../../core-context';
+import type { CustomerStatements, KeyKind, UsualAddress } from './customers.repo';
+
+export interface CustomerFacts {
+  channelId: number;
+  buyerId: string;
+  name: string;
+  /** Normalised and valid, or '' (a masked or invalid phone identifies nobody). */
+  phone: string;
+  email: string;
+  /** Normalised full address, '' when masked or missing. */
+  addressKey: string;
+  country: string;
+  province: string;
+  city: string;
+}
+
+export interface LinkResult {
+  customerId: number | null;
+  isNew: boolean;
+  reasons: string[];
+}
+
+const masked = (s: string) => /\*{2,}|#{2}|\${2}|密文/.test(s);
+
+function keysOf(f: CustomerFacts): { kind: KeyKind; key: string; label: string }[] {
+  const keys: { kind: KeyKind; key: string; label: string }[] = [];
+  if (f.buyerId && !masked(f.buyerId)) keys.push({ kind: 'buyer', key: `${f.channelId}:${f.buyerId}`, label: `channel buyer id ${f.buyerId}` });
+  if (f.phone) keys.push({ kind: 'phone', key: f.phone, label: `phone ${f.phone}` });
+  if (f.email && f.email.includes('@')) keys.push({ kind: 'email', key: f.email.toLowerCase(), label: `email ${f.email.toLowerCase()}` });
+  if (f.name && !masked(f.name) && f.addressKey) keys.push({ kind: 'name_address', key: `${f.name}|${f.addressKey}`, label: `name + address` });
+  return keys;
+}
+
+/**
+ * Finds the profile an order belongs to by buyer id, phone, email or name + address; creates one
+ * on first sight. When the keys point at two profiles they are the same person seen twice, so the
+ * younger profile is merged into the older (orders and keys move, an audit entry says why).
+ */
+export function linkCustomer(db: Db, sqlite: Sqlite, st: CustomerStatements, f: CustomerFacts, now: number, actor: string): LinkResult {
+  const keys = keysOf(f);
+  if (!keys.length) return { customerId: null, isNew: false, reasons: ['no customer link: recipient masked and no buyer id'] };
+  const hits = new Map<number, string[]>();
+  for (const k of keys) {
+    let row = st.byKey.get(k.kind, k.key) as { id: number } | undefined;
+    if (!row && k.kind === 'phone') row = st.byPhone.get(k.key) as { id: number } | undefined;
+    if (row) hits.set(row.id, [...(hits.get(row.id) ?? []), k.label]);
+  }
+  const reasons: string[] = [];
+  let id: number;
+  let isNew = false;
+  if (hits.size === 0) {
+    id = st.insert({ name: f.name, phone: f.phone || null, email: f.email || null, country: f.country || null, province: f.province || null, city: f.city || null }, now);
+    isNew = true;
+    reasons.push(`new customer profile #${id}`);
+  } else {
+    const ids = [...hits.keys()].sort((a, b) => a - b);
+    id = ids[0] as number;
+    reasons.push(`customer #${id} recognised by ${(hits.get(id) ?? []).join(', ')}`);
+    for (const other of ids.slice(1)) {
+      const why = `same ${(hits.get(other) ?? []).join(', ')} as customer #${id}`;
+      reassignCustomerOrders(sqlite, other, id);
+      st.moveKeys.run(id, other);
+      st.deleteCustomer.run(other);
+      recordAudit(db, { at: now, actor, entity: 'customer', entityId: id, action: 'merge', from: String(other), to: String(id), reason: why });
+      reasons.push(`customer #${other} merged into #${id}: ${why}`);
+    }
+  }
+  for (const k of keys) st.insertKey.run(id, k.kind, k.key);
+  return { customerId: id, isNew, reasons };
+}
+
+/** The address a repeat customer uses most (masked addresses never count). */
+export const usualAddress = (st: CustomerStatements, customerId: number): UsualAddress | undefined =>
+  st.usualAddress.get(customerId) as UsualAddress | undefined;

@@ -1,0 +1,157 @@
+import { parseMajor } from '../../../src-shared/domain/money';
+import type { Table } from './intake.types';
+
+/** A problem in one cell: the order it belongs to is rejected, the rest of the file imports. */
+export class RowError extends Error {
+  constructor(
+    readonly column: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Excel guards: "\t9001", "'123" and ="123" all mean the id 123 (Chinese exports use all three). */
+export function cleanId(v: string): string {
+  let s = v.replace(/^[\t\s]+|[\t\s]+$/g, '');
+  const formula = /^="(.*)"$/.exec(s);
+  if (formula) s = formula[1] as string;
+  if (s.startsWith("'") || s.startsWith('`')) s = s.slice(1);
+  return s.trim();
+}
+
+/** Reads cells by trimmed header name; a header that is absent reads as empty. */
+export function columns(t: Table) {
+  const index = new Map<string, number>();
+  t.headers.forEach((h, i) => {
+    if (!index.has(h)) index.set(h, i);
+  });
+  return {
+    has: (name: string) => index.has(name),
+    get: (row: string[], name: string): string => {
+      const i = index.get(name);
+      return i === undefined ? '' : (row[i] ?? '').trim();
+    },
+    /** The first header of `names` that exists, for layouts whose column names drifted over years. */
+    pick: (row: string[], ...names: string[]): string => {
+      for (const n of names) {
+        const i = index.get(n);
+        if (i !== undefined) return (row[i] ?? '').trim();
+      }
+      return '';
+    },
+  };
+}
+export type Columns = ReturnType<typeof columns>;
+
+export function quantity(text: string, column: string): number {
+  const s = text.replace(/[件个,\s]/g, '');
+  if (!/^-?\d+(\.0+)?$/.test(s)) throw new RowError(column, `quantity "${text}" is not a whole number`);
+  const n = Number.parseInt(s, 10);
+  if (n <= 0) throw new RowError(column, `quantity ${n} must be at least 1`);
+  if (n > 1_000_000) throw new RowError(column, `quantity ${n} is implausibly large`);
+  return n;
+}
+
+/** An amount in major units; empty means 0 unless required. Negative amounts are refused. */
+export function amount(text: string, currency: string, column: string, required = false): number {
+  if (text.trim() === '') {
+    if (required) throw new RowError(column, 'the amount is missing');
+    return 0;
+  }
+  let minor: number;
+  try {
+    minor = parseMajor(text, currency);
+  } catch {
+    throw new RowError(column, `"${text}" is not an amount`);
+  }
+  if (minor < 0) throw new RowError(column, `amount ${text} is negative`);
+  return minor;
+}
+
+const DATE_RE =
+  /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:[ T]+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?)?\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2})?$/i;
+
+/**
+ * Dates as exports write them. Without a zone, `defaultOffsetMin` applies: Chinese platforms
+ * export Beijing time (+08:00).
+ */
+export function dateMs(text: string, column: string, defaultOffsetMin: number): number {
+  const s = text.trim();
+  const m = DATE_RE.exec(s);
+  if (!m) {
+    const iso = Date.parse(s);
+    if (s && Number.isFinite(iso) && /\d{4}/.test(s)) return iso;
+    throw new RowError(column, s ? `"${s}" is not a date` : 'the date is missing');
+  }
+  const [, y, mo, d, h = '0', mi = '0', sec = '0', zone] = m;
+  let offset = defaultOffsetMin;
+  if (zone) {
+    if (/^(Z|UTC|GMT)$/i.test(zone)) offset = 0;
+    else {
+      const z = /^([+-])(\d{2}):?(\d{2})$/.exec(zone) as RegExpExecArray;
+      offset = (z[1] === '-' ? -1 : 1) * (Number(z[2]) * 60 + Number(z[3]));
+    }
+  }
+  const ms = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(sec)) - offset * 60_000;
+  const back = new Date(ms + offset * 60_000);
+  if (back.getUTCMonth() !== Number(mo) - 1 || back.getUTCDate() !== Number(d) || Number(h) > 23) {
+    throw new RowError(column, `"${s}" is not a real date`);
+  }
+  return ms;
+}
+
+export const optionalDate = (text: string, column: string, offset: number): number | null =>
+  text.trim() === '' ? null : dateMs(text, column, offset);
+
+export const newestOf = (...ms: (number | null)[]): number => Math.max(...ms.map((v) => v ?? 0));
+
+export const emptyAddress = () => ({ raw: '', country: '', province: '', city: '', district: '', street: '', detail: '', postcode: '' });
+
+/**
+ * Runs `build` for each group of rows; an error in any row rejects the whole order (a half
+ * order would ship the wrong parcel), naming the row and column.
+ */
+export function collect<T>(
+  groups: Iterable<{ key: string; rows: number[] }>,
+  t: Table,
+  build: (rows: string[][], rowNumbers: number[]) => T,
+  out: { orders: T[]; rejected: { row: number; column: string; message: string }[] },
+): void {
+  for (const g of groups) {
+    try {
+      out.orders.push(build(g.rows.map((i) => t.rows[i] as string[]), g.rows.map((i) => t.rowNumbers[i] as number)));
+    } catch (e) {
+      if (!(e instanceof RowError)) throw e;
+      const rowNo = (e as RowError & { row?: number }).row ?? t.rowNumbers[g.rows[0] as number] ?? 0;
+      out.rejected.push({ row: rowNo, column: e.column, message: g.key ? `order ${g.key}: ${e.message}` : e.message });
+    }
+  }
+}
+
+/** Groups row indexes by order id, keeping the file's order; rows without an id are reported. */
+export function groupBy(t: Table, key: (row: string[]) => string, idColumn: string, rejected: { row: number; column: string; message: string }[]) {
+  const groups = new Map<string, number[]>();
+  t.rows.forEach((row, i) => {
+    const k = key(row);
+    if (!k) {
+      rejected.push({ row: t.rowNumbers[i] as number, column: idColumn, message: 'the order id is missing' });
+      return;
+    }
+    const g = groups.get(k);
+    if (g) g.push(i);
+    else groups.set(k, [i]);
+  });
+  return [...groups].map(([k, rows]) => ({ key: k, rows }));
+}
+
+/** Attaches the file row to a RowError thrown while reading it. */
+export function atRow<T>(rowNumber: number, fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    // The innermost row wins: a bad line names its own row, not the order's first.
+    if (e instanceof RowError && (e as RowError & { row?: number }).row === undefined) Object.assign(e, { row: rowNumber });
+    throw e;
+  }
+}

@@ -1,0 +1,48 @@
+import type { Handlers } from '../../dispatch';
+import type { CoreContext } from '../../core-context';
+import type { Allocation, AllocationOption } from '../../../src-shared/contract/routing.contract';
+import { getOrder } from '../orders';
+import { carriersList, importRates, readRoutingConfig, saveCarrier, saveRoutingConfig } from './routing-config.service';
+import { mergeOrders, splitOrder } from './merge-split.service';
+import { allocationsOf, linksOf, type AllocationRowDb } from './routing.repo';
+import { runRouting } from './routing.service';
+
+const toAllocation = (a: AllocationRowDb): Allocation => ({
+  at: new Date(a.at).toISOString(),
+  actor: a.actor,
+  outcome: a.outcome,
+  warehouse: a.warehouse,
+  carrier: a.carrier,
+  shippingMinor: a.shippingMinor,
+  handlingMinor: a.handlingMinor,
+  currency: a.currency,
+  reasons: JSON.parse(a.reasonsJson) as string[],
+  alternatives: JSON.parse(a.alternativesJson) as AllocationOption[],
+});
+
+export const routingHandlers = (ctx: CoreContext) =>
+  ({
+    'carriers.list': () => ({ rows: carriersList(ctx) }),
+    'carriers.save': (input, call) => {
+      const saved = saveCarrier(ctx, input, call.actor);
+      ctx.emit('settings.changed', { what: 'settings' });
+      return saved;
+    },
+    'rates.import': ({ csv }, call) => importRates(ctx, csv, call.actor),
+    'routing.config.get': () => readRoutingConfig(ctx),
+    'routing.config.save': (input, call) => saveRoutingConfig(ctx, input, call.actor),
+    'routing.run': ({ ids }, call) => runRouting(ctx, ids, call.actor),
+    'routing.explain': ({ id }) => {
+      getOrder(ctx, id);
+      const all = allocationsOf(ctx.sqlite, id).map(toAllocation);
+      return {
+        latest: all[0] ?? null,
+        history: all.slice(1),
+        links: linksOf(ctx.sqlite, id).map((l) =>
+          l.sourceOrderId === id ? { kind: l.kind, direction: 'into' as const, orderId: l.targetOrderId } : { kind: l.kind, direction: 'from' as const, orderId: l.sourceOrderId },
+        ),
+      };
+    },
+    'orders.merge': ({ ids }, call) => ({ orderId: mergeOrders(ctx, ids, call.actor) }),
+    'orders.split': ({ id, groups }, call) => ({ orderIds: splitOrder(ctx, id, groups, call.actor) }),
+  }) satisfies Partial<Handlers>;

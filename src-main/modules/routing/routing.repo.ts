@@ -1,0 +1,114 @@
+import type { Sqlite } from '../../adapters/db/open';
+
+export interface RoutableOrder {
+  id: number;
+  status: string;
+  province: string;
+  paymentMethod: string | null;
+  currency: string;
+}
+
+export interface RoutableLine {
+  orderId: number;
+  lineNo: number;
+  sku: string;
+  quantity: number;
+}
+
+/** Prepared once per run: routing 100k orders must not re-prepare statements per order. */
+export function routingStatements(sqlite: Sqlite) {
+  return {
+    order: sqlite.prepare('select id, status, province, payment_method as paymentMethod, currency from orders where id = ?'),
+    lines: sqlite.prepare('select order_id as orderId, line_no as lineNo, sku, quantity from order_lines where order_id = ? order by line_no'),
+    setRoute: sqlite.prepare('update orders set warehouse_id = ?, carrier = ?, updated_at = ? where id = ?'),
+    insertAllocation: sqlite.prepare(
+      `insert into allocations (order_id, at, actor, outcome, warehouse_id, carrier, shipping_minor, handling_minor, currency, reasons_json, alternatives_json)
+       values (@orderId, @at, @actor, @outcome, @warehouseId, @carrier, @shippingMinor, @handlingMinor, @currency, @reasonsJson, @alternativesJson)`,
+    ),
+  };
+}
+export type RoutingStatements = ReturnType<typeof routingStatements>;
+
+export const orderIdsWithStatus = (sqlite: Sqlite, status: string): number[] =>
+  sqlite.prepare('select id from orders where status = ? order by placed_at, id').pluck().all(status) as number[];
+
+/** Backordered orders that contain any of these SKUs (directly or through a bundle), oldest first. */
+export const backorderedWithSkus = (sqlite: Sqlite, skus: string[]): number[] =>
+  sqlite
+    .prepare(
+      `select distinct o.id from orders o join order_lines l on l.order_id = o.id
+        where o.status = 'backordered' and (l.sku in (select value from json_each(@skus))
+          or l.sku in (select b.sku from sku_components c join skus b on b.id = c.bundle_sku_id join skus p on p.id = c.component_sku_id
+                        where p.sku in (select value from json_each(@skus))))
+        order by o.placed_at, o.id`,
+    )
+    .pluck()
+    .all({ skus: JSON.stringify(skus) }) as number[];
+
+export interface AllocationRowDb {
+  at: number;
+  actor: string;
+  outcome: 'allocated' | 'backordered' | 'exception' | 'split';
+  warehouse: string | null;
+  carrier: string | null;
+  shippingMinor: number | null;
+  handlingMinor: number | null;
+  currency: string;
+  reasonsJson: string;
+  alternativesJson: string;
+}
+
+export const allocationsOf = (sqlite: Sqlite, orderId: number): AllocationRowDb[] =>
+  sqlite
+    .prepare(
+      `select a.at, a.actor, a.outcome, w.code as warehouse, a.carrier, a.shipping_minor as shippingMinor, a.handling_minor as handlingMinor,
+              a.currency, a.reasons_json as reasonsJson, a.alternatives_json as alternativesJson
+         from allocations a left join warehouses w on w.id = a.warehouse_id where a.order_id = ? order by a.id desc`,
+    )
+    .all(orderId) as AllocationRowDb[];
+
+export const insertLink = (sqlite: Sqlite, kind: 'merge' | 'split', sourceOrderId: number, targetOrderId: number, at: number): void =>
+  void sqlite.prepare('insert into order_links (kind, source_order_id, target_order_id, at) values (?, ?, ?, ?)').run(kind, sourceOrderId, targetOrderId, at);
+
+export const linksOf = (sqlite: Sqlite, orderId: number): { kind: 'merge' | 'split'; sourceOrderId: number; targetOrderId: number }[] =>
+  sqlite
+    .prepare('select kind, source_order_id as sourceOrderId, target_order_id as targetOrderId from order_links where source_order_id = ? or target_order_id = ? order by id')
+    .all(orderId, orderId) as { kind: 'merge' | 'split'; sourceOrderId: number; targetOrderId: number }[];
+
+export const regionPreferences = (sqlite: Sqlite): { region: string; warehouseId: number; code: string; rank: number }[] =>
+  sqlite
+    .prepare('select r.region, r.warehouse_id as warehouseId, w.code, r.rank from region_warehouses r join warehouses w on w.id = r.warehouse_id order by r.region, r.rank')
+    .all() as { region: string; warehouseId: number; code: string; rank: number }[];
+
+export function replaceRegionPreferences(sqlite: Sqlite, rows: { region: string; warehouseId: number; rank: number }[]): void {
+  sqlite.prepare('delete from region_warehouses').run();
+  const ins = sqlite.prepare('insert into region_warehouses (region, warehouse_id, rank) values (?, ?, ?)');
+  for (const r of rows) ins.run(r.region, r.warehouseId, r.rank);
+}
+
+export interface WarehouseForRouting {
+  id: number;
+  code: string;
+  province: string;
+  handlingMinor: number;
+}
+
+export const activeWarehouses = (sqlite: Sqlite): WarehouseForRouting[] =>
+  sqlite.prepare('select id, code, province, handling_minor as handlingMinor from warehouses where active = 1 order by id').all() as WarehouseForRouting[];
+
+export const setWarehouseHandling = (sqlite: Sqlite, warehouseId: number, handlingMinor: number): void =>
+  void sqlite.prepare('update warehouses set handling_minor = ? where id = ?').run(handlingMinor, warehouseId);
+
+export const readRoutingSettings = (sqlite: Sqlite): Map<string, string> =>
+  new Map((sqlite.prepare('select key, value from routing_settings').all() as { key: string; value: string }[]).map((r) => [r.key, r.value]));
+
+export const writeRoutingSetting = (sqlite: Sqlite, key: string, value: string): void =>
+  void sqlite.prepare('insert into routing_settings (key, value) values (?, ?) on conflict (key) do update set value = excluded.value').run(key, value);
+
+/** Available stock of every warehouse and SKU, loaded once per run and kept in step as the run reserves. */
+export const availableStock = (sqlite: Sqlite): { warehouseId: number; skuId: number; available: number }[] =>
+  sqlite.prepare('select warehouse_id as warehouseId, sku_id as skuId, on_hand - reserved as available from stock_levels').all() as {
+    warehouseId: number;
+    skuId: number;
+    available: number;
+  }[];

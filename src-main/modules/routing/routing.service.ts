@@ -1,0 +1,188 @@
+import type { CoreContext } from '../../core-context';
+import type { RoutingRegion } from '../../../src-shared/contract/routing.contract';
+import { AppFailure } from '../../../src-shared/result';
+import { catalogSnapshot, stockNeeds, type CatalogSnapshot } from '../catalog';
+import { checkLowStock, moveStock, orderReference, raiseBackorderAlert, resolveBackorderAlert } from '../inventory';
+import { transitionOrder } from '../orders';
+import { listCarriers, listRates, type RateRow } from './carriers.repo';
+import { planOrder, type Need, type ParcelFacts, type Plan, type PlanWorld } from './routing-plan';
+import { regionOf } from './routing-regions';
+import {
+  activeWarehouses,
+  availableStock,
+  backorderedWithSkus,
+  orderIdsWithStatus,
+  regionPreferences,
+  routingStatements,
+  type RoutableLine,
+  type RoutableOrder,
+  type RoutingStatements,
+} from './routing.repo';
+import { readRoutingConfig } from './routing-config.service';
+
+export interface RunResult {
+  considered: number;
+  allocated: number[];
+  backordered: number[];
+  exception: number[];
+  split: number[];
+}
+
+/** Everything a run needs, read once inside the write transaction so it cannot go stale. */
+interface RunWorld {
+  st: RoutingStatements;
+  catalog: CatalogSnapshot;
+  base: Omit<PlanWorld, 'rank'>;
+  stock: Map<string, number>;
+  ranks: Map<string, Map<number, number>>;
+}
+
+const key = (warehouseId: number, skuId: number): string => `${warehouseId}:${skuId}`;
+
+function loadWorld(ctx: CoreContext): RunWorld {
+  const cfg = readRoutingConfig(ctx);
+  const rates = new Map<number, RateRow[]>();
+  for (const r of listRates(ctx.sqlite)) rates.set(r.carrierId, [...(rates.get(r.carrierId) ?? []), r]);
+  const stock = new Map(availableStock(ctx.sqlite).map((s) => [key(s.warehouseId, s.skuId), s.available]));
+  const ranks = new Map<string, Map<number, number>>();
+  for (const p of regionPreferences(ctx.sqlite)) {
+    const m = ranks.get(p.region) ?? new Map<number, number>();
+    m.set(p.warehouseId, m.size);
+    ranks.set(p.region, m);
+  }
+  const catalog = catalogSnapshot(ctx);
+  return {
+    st: routingStatements(ctx.sqlite),
+    catalog,
+    stock,
+    ranks,
+    base: {
+      warehouses: activeWarehouses(ctx.sqlite),
+      available: (w, s) => stock.get(key(w, s)) ?? 0,
+      carriers: listCarriers(ctx.sqlite).filter((c) => c.active),
+      rates,
+      promiseDays: cfg.promiseDays,
+    },
+  };
+}
+
+/** Physical needs and parcel facts of an order; a line whose SKU is unknown makes the order an exception. */
+function orderFacts(world: RunWorld, o: RoutableOrder, lines: RoutableLine[]): { needs: Need[]; facts: ParcelFacts } | { unknown: string[] } {
+  const unknown = lines.filter((l) => !world.catalog.byCode.has(l.sku)).map((l) => l.sku);
+  if (unknown.length) return { unknown };
+  const needs = new Map<number, Need>();
+  const facts: ParcelFacts = { province: o.province, cod: (o.paymentMethod ?? '').toLowerCase() === 'cod', weightGrams: 0, volumeMm3: 0, coldChain: false, bulky: false, battery: false, liquid: false };
+  for (const l of lines) {
+    for (const part of stockNeeds(world.catalog, world.catalog.byCode.get(l.sku)!, l.quantity)) {
+      const s = part.sku;
+      const n = needs.get(s.id) ?? { skuId: s.id, sku: s.sku, quantity: 0 };
+      n.quantity += part.quantity;
+      needs.set(s.id, n);
+      facts.weightGrams += s.weightGrams * part.quantity;
+      facts.volumeMm3 += s.lengthMm * s.widthMm * s.heightMm * part.quantity;
+      facts.coldChain ||= Boolean(s.coldChain);
+      facts.bulky ||= Boolean(s.bulky);
+      facts.battery ||= Boolean(s.battery);
+      facts.liquid ||= Boolean(s.liquid);
+    }
+  }
+  return { needs: [...needs.values()], facts };
+}
+
+function record(ctx: CoreContext, world: RunWorld, orderId: number, plan: Plan | { outcome: 'exception'; reasons: string[]; alternatives: [] }, actor: string, currency: string): void {
+  const allocated = plan.outcome === 'allocated' ? plan : null;
+  world.st.insertAllocation.run({
+    orderId,
+    at: ctx.now(),
+    actor,
+    outcome: plan.outcome,
+    warehouseId: plan.outcome === 'exception' ? null : plan.warehouseId,
+    carrier: allocated?.quote.carrier ?? null,
+    shippingMinor: allocated?.quote.shippingMinor ?? null,
+    handlingMinor: allocated?.handlingMinor ?? null,
+    currency: allocated?.quote.currency ?? currency,
+    reasonsJson: JSON.stringify(plan.reasons),
+    alternativesJson: JSON.stringify(plan.alternatives),
+  });
+}
+
+/**
+ * Routes one order inside the caller's transaction: reservation, route, status change and the
+ * allocation record either all happen or (if anything throws) none of them do.
+ */
+function routeOne(ctx: CoreContext, world: RunWorld, orderId: number, actor: string, out: RunResult): void {
+  const o = world.st.order.get(orderId) as RoutableOrder | undefined;
+  if (!o) throw new AppFailure('not_found', `Order ${orderId} does not exist`);
+  if (o.status !== 'approved' && o.status !== 'backordered') {
+    throw new AppFailure('conflict', `Order ${orderId} is ${o.status}; only approved or backordered orders can be routed`);
+  }
+  out.considered++;
+  const f = orderFacts(world, o, world.st.lines.all(orderId) as RoutableLine[]);
+  if ('unknown' in f) {
+    if (o.status === 'backordered') return;
+    const reasons = [`SKU ${f.unknown.join(', ')} is not in the catalog; add it (skus.save) and route again`];
+    transitionOrder(ctx, orderId, 'exception', actor, reasons[0]);
+    record(ctx, world, orderId, { outcome: 'exception', reasons, alternatives: [] }, actor, o.currency);
+    out.exception.push(orderId);
+    return;
+  }
+  const region = regionOf(o.province);
+  const plan = planOrder(f.needs, f.facts, { ...world.base, rank: (region && world.ranks.get(region)) || new Map() });
+  if (plan.outcome === 'allocated') {
+    const reference = orderReference(orderId);
+    for (const n of f.needs) {
+      moveStock(ctx, { warehouseId: plan.warehouseId, skuId: n.skuId, kind: 'reservation', reservedDelta: n.quantity, reference, reason: 'allocated', actor });
+      world.stock.set(key(plan.warehouseId, n.skuId), world.base.available(plan.warehouseId, n.skuId) - n.quantity);
+    }
+    world.st.setRoute.run(plan.warehouseId, plan.quote.carrier, ctx.now(), orderId);
+    transitionOrder(ctx, orderId, 'allocated', actor, plan.reasons[plan.reasons.length - 1]);
+    record(ctx, world, orderId, plan, actor, o.currency);
+    checkLowStock(ctx, f.needs.map((n) => ({ warehouseId: plan.warehouseId, skuId: n.skuId })));
+    out.allocated.push(orderId);
+  } else if (plan.outcome === 'backordered') {
+    for (const n of plan.short) {
+      const available = world.base.available(plan.warehouseId, n.skuId);
+      raiseBackorderAlert(ctx, { warehouseId: plan.warehouseId, skuId: n.skuId, available, short: n.quantity - available, orderId });
+    }
+    if (o.status === 'backordered') return;
+    world.st.setRoute.run(plan.warehouseId, null, ctx.now(), orderId);
+    transitionOrder(ctx, orderId, 'backordered', actor, plan.reasons[plan.reasons.length - 1]);
+    record(ctx, world, orderId, plan, actor, o.currency);
+    out.backordered.push(orderId);
+  } else {
+    // A backordered order cannot become an exception (state machine); it keeps waiting.
+    if (o.status === 'backordered') return;
+    transitionOrder(ctx, orderId, 'exception', actor, plan.reasons.join('; '));
+    record(ctx, world, orderId, plan, actor, o.currency);
+    out.exception.push(orderId);
+  }
+}
+
+const emptyResult = (): RunResult => ({ considered: 0, allocated: [], backordered: [], exception: [], split: [] });
+
+export function runRouting(ctx: CoreContext, ids: number[] | undefined, actor: string): RunResult {
+  const world = loadWorld(ctx);
+  const out = emptyResult();
+  for (const id of ids ?? orderIdsWithStatus(ctx.sqlite, 'approved')) routeOne(ctx, world, id, actor, out);
+  const changed = [...out.allocated, ...out.backordered, ...out.exception];
+  if (changed.length) ctx.emit('orders.changed', { ids: changed, reason: 'routing' });
+  return out;
+}
+
+/** Stock arrived for these SKUs: try every backordered order that waits for any of them, oldest first. */
+export function allocateBackorders(ctx: CoreContext, skuCodes: string[], actor: string): number[] {
+  const ids = backorderedWithSkus(ctx.sqlite, skuCodes);
+  if (ids.length === 0) return [];
+  const world = loadWorld(ctx);
+  // Alerts about these SKUs are re-raised below for the orders that still wait.
+  for (const code of skuCodes) {
+    const s = world.catalog.byCode.get(code);
+    if (s) for (const w of world.base.warehouses) resolveBackorderAlert(ctx, w.id, s.id);
+  }
+  const out = emptyResult();
+  for (const id of ids) routeOne(ctx, world, id, actor, out);
+  if (out.allocated.length) ctx.emit('orders.changed', { ids: out.allocated, reason: 'stock arrived' });
+  return out.allocated;
+}
+
+export type { RoutingRegion };

@@ -1,0 +1,134 @@
+import { divisionIndex, type Place } from './address-division';
+
+export interface AddressSplit {
+  province: string;
+  city: string;
+  district: string;
+  street: string;
+  detail: string;
+  /** More than one place fits: the candidates are listed and nothing is guessed. */
+  ambiguous: boolean;
+  candidates: string[];
+  /** What was inferred rather than read, e.g. "district 南山区 completed from street 粤海街道". */
+  notes: string[];
+}
+
+const label = (p: Place): string => [p.province?.name, p.city && p.city.name !== p.province?.name ? p.city.name : '', p.district?.name, p.level === 'street' ? p.name : ''].filter(Boolean).join('');
+
+/** Longest name of `map` starting at `pos`, keeping only places that `keep` accepts. */
+function longest(map: Map<string, Place[]>, text: string, pos: number, keep: (p: Place) => boolean): { places: Place[]; len: number } | null {
+  const max = Math.min(divisionIndex().maxLen, text.length - pos);
+  for (let len = max; len >= 2; len--) {
+    const found = map.get(text.substr(pos, len));
+    if (!found) continue;
+    const places = found.filter(keep);
+    if (places.length) return { places, len };
+  }
+  return null;
+}
+
+const within = (prov: Place | null, city: Place | null, district: Place | null) => (p: Place) =>
+  (!prov || p.province === prov) && (!city || p.city === city) && (!district || p.district === district);
+
+/**
+ * Splits a free-text Chinese address with the 2023 division data: longest full or short name at
+ * each level (province → city → district → street), higher levels inferred from lower ones, a
+ * missing district completed from the street, and any doubt reported with its candidates.
+ */
+export function splitChineseAddress(input: string): AddressSplit {
+  const idx = divisionIndex();
+  // Match on the text without spaces, but cut the detail from the original so its spacing stays.
+  const origin: number[] = [];
+  let text = '';
+  for (let i = 0; i < input.length; i++) {
+    const ch = input[i] as string;
+    if (/\s/.test(ch)) continue;
+    text += ch;
+    origin.push(i);
+  }
+  const out: AddressSplit = { province: '', city: '', district: '', street: '', detail: '', ambiguous: false, candidates: [], notes: [] };
+  let pos = 0;
+  let prov: Place | null = null;
+  let city: Place | null = null;
+  let district: Place | null = null;
+  let street: Place | null = null;
+
+  const p = longest(idx.provinces, text, pos, () => true);
+  if (p) {
+    prov = p.places[0] as Place;
+    pos += p.len;
+  }
+  let c = longest(idx.cities, text, pos, within(prov, null, null));
+  // 朝阳区… is a district, not 朝阳(市) followed by "区": the longer name at the same spot wins.
+  if (c) {
+    const asDistrict = longest(idx.districts, text, pos, within(prov, null, null));
+    if (asDistrict && asDistrict.len > c.len) c = null;
+  }
+  if (c) {
+    if (c.places.length === 1) {
+      city = c.places[0] as Place;
+      pos += c.len;
+    } else {
+      out.ambiguous = true;
+      out.candidates = c.places.map(label);
+    }
+  } else if (prov) {
+    // 上海浦东: a municipality has exactly one city, itself.
+    const own = idx.cities.get(prov.name)?.filter((x) => x.province === prov);
+    if (own?.length === 1) city = own[0] as Place;
+  }
+  if (!out.ambiguous) {
+    const d = longest(idx.districts, text, pos, within(prov, city, null));
+    if (d) {
+      let places = d.places;
+      if (places.length > 1) {
+        // 朝阳区 alone fits Beijing and Changchun; a following street may tell them apart.
+        const byStreet = places.filter((dp) => longest(idx.streets, text, pos + d.len, within(null, null, dp)));
+        if (byStreet.length === 1) places = byStreet;
+      }
+      if (places.length === 1) {
+        district = places[0] as Place;
+        pos += d.len;
+      } else {
+        out.ambiguous = true;
+        out.candidates = places.map(label);
+      }
+    }
+  }
+  if (!out.ambiguous && (city || prov)) {
+    const s = longest(idx.streets, text, pos, within(prov, city, district));
+    if (s) {
+      const districts = new Set(s.places.map((x) => x.district));
+      if (s.places.length === 1 || (district && districts.size === 1)) {
+        street = s.places[0] as Place;
+        pos += s.len;
+        if (!district && street.district) {
+          district = street.district;
+          out.notes.push(`district ${district.name} completed from street ${street.name}`);
+        }
+      } else {
+        out.ambiguous = true;
+        out.candidates = s.places.map(label);
+      }
+    }
+  }
+  const inferred = street ?? district ?? city;
+  if (inferred) {
+    if (!city && inferred.city) {
+      city = inferred.city;
+      out.notes.push(`city ${city.name} inferred from ${inferred.name}`);
+    }
+    if (!prov && inferred.province) {
+      prov = inferred.province;
+      out.notes.push(`province ${prov.name} inferred from ${(city ?? inferred).name}`);
+    }
+  }
+  out.province = prov?.name ?? '';
+  out.city = city?.name ?? '';
+  out.district = district?.name ?? '';
+  out.street = street?.name ?? '';
+  const cut = pos < origin.length ? (origin[pos] as number) : input.length;
+  out.detail = input.slice(cut).replace(/^[\s,，、;；]+/, '').trim();
+  if (!prov && !out.ambiguous) out.notes.push('no province, city or district recognised');
+  return out;
+}

@@ -1,0 +1,127 @@
+import type { Sqlite } from '../../adapters/db/open';
+import type { NewOrder } from '../orders';
+import { splitChineseAddress } from './address-parse';
+import { checkPostcode, countryCode, isMasked, normalizePhone, regionOf } from './contact-normalize';
+import { canonicalSpec, normalizeTitle, sourceKey, synonymMap } from './spec-synonyms';
+import { catalogueSkus, listMappings, listShopSynonyms, type ChangeRow } from './standardize.repo';
+
+/** What one import needs to standardise its orders, loaded once instead of per order. */
+export interface Standardizer {
+  synonyms: Map<string, string>;
+  known: Set<string>;
+  mappings: Map<string, string>;
+  catalogue: { sku: string; title: string; spec: string }[];
+}
+
+export function loadStandardizer(sqlite: Sqlite): Standardizer {
+  const synonyms = synonymMap(listShopSynonyms(sqlite));
+  const rows = catalogueSkus(sqlite);
+  return {
+    synonyms,
+    known: new Set(rows.map((r) => r.sku)),
+    mappings: new Map(listMappings(sqlite).map((m) => [m.sourceKey, m.sku])),
+    catalogue: rows.map((r) => ({ sku: r.sku, title: normalizeTitle(r.title), spec: canonicalSpec(r.spec, synonyms) })),
+  };
+}
+
+export interface Standardized {
+  order: NewOrder;
+  changes: ChangeRow[];
+  /** Lines whose SKU could not be matched to the catalogue (listed on the mapping screen). */
+  unmatched: number;
+  /** A real, unmasked number: only such a phone may link the order to a customer. */
+  phoneValid: boolean;
+}
+
+const ADDRESS_FIELDS = ['province', 'city', 'district', 'street', 'detail'] as const;
+
+/** Finds the internal SKU for a channel line: known code, remembered mapping, or one catalogue title + spec match. */
+export function matchSku(s: Standardizer, title: string, spec: string, sku: string): { sku: string; reason: string } | null {
+  if (sku && s.known.has(sku)) return null;
+  const mapped = s.mappings.get(sourceKey(title, spec, s.synonyms));
+  if (mapped) return { sku: mapped, reason: 'remembered SKU mapping' };
+  const t = normalizeTitle(title);
+  const c = canonicalSpec(spec, s.synonyms);
+  const hits = s.catalogue.filter((e) => e.spec === c && t !== '' && e.title !== '' && (t.includes(e.title) || e.title.includes(t)));
+  if (hits.length === 1) return { sku: (hits[0] as { sku: string }).sku, reason: `catalogue title + spec (${c || 'no spec'})` };
+  return { sku: '', reason: hits.length > 1 ? `${hits.length} catalogue SKUs fit: ${hits.map((h) => h.sku).join(', ')}` : 'no catalogue SKU fits' };
+}
+
+/**
+ * Cleans one order as it arrives: address split and completed, phone and postcode checked,
+ * channel SKUs mapped, region set. Every change is returned before → after with its reason,
+ * and masked recipients are flagged and left exactly as the platform sent them.
+ */
+export function standardizeOrder(s: Standardizer, input: NewOrder, homeCountry = 'CN'): Standardized {
+  const o: NewOrder = { ...input, reasons: [...input.reasons], lines: input.lines.map((l) => ({ ...l })) };
+  const changes: ChangeRow[] = [];
+  const change = (field: string, before: string, after: string, reason: string) => {
+    if (before !== after) changes.push({ field, before, after, reason });
+  };
+  const country = countryCode(o.country) || homeCountry;
+  change('country', o.country, country, o.country ? 'ISO country code' : `no country given: ${homeCountry} assumed`);
+  o.country = country;
+
+  const masked = [o.recipientName, o.phone, o.detail, o.addressRaw].some(isMasked);
+  if (masked) {
+    o.addressMasked = true;
+    o.reasons.push('recipient masked by the platform: kept as sent; the real details come from the platform e-waybill');
+  }
+
+  if (country === 'CN') {
+    const structured = Boolean(o.province || o.city || o.district);
+    const detailMasked = isMasked(o.detail) || (!structured && isMasked(o.addressRaw));
+    // Latin-only admin names (Shopify's "Shanghai"/"SH") say nothing the Chinese text does not.
+    const chinese = (v: string) => (/[\u4e00-\u9fff]/.test(v) ? v : '');
+    const text = structured
+      ? [chinese(o.province), chinese(o.city), chinese(o.district), o.street, detailMasked ? '' : o.detail].join(' ')
+      : detailMasked ? '' : o.addressRaw;
+    if (text.trim()) {
+      const split = splitChineseAddress(text);
+      const reason = split.notes.find((n) => n.startsWith('district')) ?? (structured ? 'official division name' : 'split from the address text');
+      for (const f of ADDRESS_FIELDS) {
+        if (f === 'detail' && detailMasked) continue;
+        // Never blank what the file said: an unrecognised part stays as written.
+        const after = split[f] || o[f];
+        const why = split.notes.find((n) => n.startsWith(f === 'province' ? 'province' : f === 'city' ? 'city' : f)) ?? reason;
+        change(f, o[f], after, why);
+        o[f] = after;
+      }
+      if (split.ambiguous || !split.province) {
+        o.addressAmbiguous = true;
+        o.reasons.push(
+          split.ambiguous
+            ? `address ambiguous, not guessed: candidates ${split.candidates.join(' / ')}`
+            : 'address not recognised: no province, city or district found',
+        );
+      }
+    } else if (!masked && !o.addressRaw) {
+      o.reasons.push('no address on the order');
+    }
+    if (!o.addressRaw) o.addressRaw = [o.province, o.city, o.district, o.street, o.detail].filter(Boolean).join(' ');
+  }
+  const pc = checkPostcode(o.postcode, country);
+  change('postcode', o.postcode, pc.postcode, 'postcode format');
+  o.postcode = pc.postcode;
+  if (pc.valid === false) o.reasons.push(`postcode "${pc.postcode}" does not look like a ${country} postcode`);
+
+  const ph = normalizePhone(o.phone, country);
+  change('phone', o.phone, ph.phone, 'phone normalised');
+  o.phone = ph.phone;
+  if (ph.note && !ph.masked) o.reasons.push(ph.note);
+
+  let unmatched = 0;
+  o.lines.forEach((l, i) => {
+    const m = matchSku(s, l.title, l.spec, l.sku);
+    if (!m) return;
+    if (m.sku) {
+      change(`lines.${i + 1}.sku`, l.sku, m.sku, m.reason);
+      l.sku = m.sku;
+    } else {
+      unmatched++;
+      o.reasons.push(`line ${i + 1} "${l.title}${l.spec ? ` ${l.spec}` : ''}" (SKU "${l.sku}") is not in the catalogue: ${m.reason}; map it on the SKU mapping screen`);
+    }
+  });
+  o.region = regionOf(country, o.province);
+  return { order: o, changes, unmatched, phoneValid: ph.valid };
+}

@@ -1,0 +1,84 @@
+import type { Sqlite } from '../../adapters/db/open';
+
+export interface ChangeRow {
+  field: string;
+  before: string;
+  after: string;
+  reason: string;
+}
+
+/** Statements an import page uses for every order; prepared once per import. */
+export function standardizeStatements(sqlite: Sqlite) {
+  return {
+    deleteChanges: sqlite.prepare('delete from standardization_changes where order_id = ?'),
+    insertChange: sqlite.prepare('insert into standardization_changes (order_id, field, before, after, reason) values (?, ?, ?, ?, ?)'),
+  };
+}
+export type StandardizeStatements = ReturnType<typeof standardizeStatements>;
+
+/** Replaces an order's recorded changes (a newer copy of the order is standardised afresh). */
+export function replaceChanges(st: StandardizeStatements, orderId: number, changes: ChangeRow[]): void {
+  st.deleteChanges.run(orderId);
+  for (const c of changes) st.insertChange.run(orderId, c.field, c.before, c.after, c.reason);
+}
+
+export const listChanges = (sqlite: Sqlite, orderId: number): ChangeRow[] =>
+  sqlite.prepare('select field, before, after, reason from standardization_changes where order_id = ? order by id').all(orderId) as ChangeRow[];
+
+export const listShopSynonyms = (sqlite: Sqlite): { term: string; canonical: string }[] =>
+  sqlite.prepare('select term, canonical from spec_synonyms order by term').all() as { term: string; canonical: string }[];
+
+export function saveSynonym(sqlite: Sqlite, term: string, canonical: string, now: number): void {
+  sqlite
+    .prepare(
+      `insert into spec_synonyms (term, canonical, updated_at) values (?, ?, ?)
+       on conflict (term) do update set canonical = excluded.canonical, updated_at = excluded.updated_at`,
+    )
+    .run(term, canonical, now);
+}
+
+export const deleteSynonym = (sqlite: Sqlite, term: string): number => sqlite.prepare('delete from spec_synonyms where term = ?').run(term).changes;
+
+export const listMappings = (sqlite: Sqlite): { sourceKey: string; title: string; spec: string; sku: string }[] =>
+  sqlite.prepare('select source_key as sourceKey, title, spec, sku from sku_mappings order by title, spec').all() as {
+    sourceKey: string;
+    title: string;
+    spec: string;
+    sku: string;
+  }[];
+
+export function saveMapping(sqlite: Sqlite, m: { sourceKey: string; title: string; spec: string; sku: string }, now: number): void {
+  sqlite
+    .prepare(
+      `insert into sku_mappings (source_key, title, spec, sku, created_at, updated_at) values (@sourceKey, @title, @spec, @sku, @now, @now)
+       on conflict (source_key) do update set sku = excluded.sku, title = excluded.title, spec = excluded.spec, updated_at = excluded.updated_at`,
+    )
+    .run({ ...m, now });
+}
+
+/** The catalogue as the matcher needs it (read-only look at the catalog's skus). */
+export const catalogueSkus = (sqlite: Sqlite): { sku: string; title: string; spec: string }[] =>
+  sqlite.prepare('select sku, title, spec from skus').all() as { sku: string; title: string; spec: string }[];
+
+export const skuExists = (sqlite: Sqlite, sku: string): boolean => Boolean(sqlite.prepare('select 1 from skus where sku = ?').get(sku));
+
+export interface UnmatchedLine {
+  lineId: number;
+  orderId: number;
+  sku: string;
+  title: string;
+  spec: string;
+  quantity: number;
+}
+
+/** Order lines whose SKU is not in the catalogue, on orders not yet shipped: the mapping screen's work list. */
+export const unmatchedLines = (sqlite: Sqlite, limit: number): UnmatchedLine[] =>
+  sqlite
+    .prepare(
+      `select l.id as lineId, l.order_id as orderId, l.sku, l.title, l.spec, l.quantity
+       from order_lines l join orders o on o.id = l.order_id
+       where not exists (select 1 from skus s where s.sku = l.sku)
+         and o.status not in ('shipped','delivered','returned','cancelled')
+       order by l.title, l.spec limit ?`,
+    )
+    .all(limit) as UnmatchedLine[];

@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import { read, write } from './define';
+import { id, isoDate } from './common.schema';
+
+export const IMPORT_FORMAT_NAMES = ['auto', 'shopify', 'woocommerce', 'amazon', 'taobao', 'pdd', 'douyin', 'alibaba1688', 'packdesk'] as const;
+export const importFormat = z.enum(IMPORT_FORMAT_NAMES);
+
+export const rowProblem = z.object({ row: z.number().int(), column: z.string(), message: z.string() });
+
+/** The same shape `packdesk import --json` prints. */
+export const importReport = z.object({
+  imported: z.number().int(),
+  updated: z.number().int(),
+  unchanged: z.number().int(),
+  rejected: z.array(rowProblem),
+});
+export type ImportReport = z.infer<typeof importReport>;
+
+export const importRun = z.object({
+  id,
+  fileName: z.string(),
+  format: z.string(),
+  channel: z.string(),
+  status: z.enum(['running', 'done']),
+  totalOrders: z.number().int(),
+  doneOrders: z.number().int(),
+  imported: z.number().int(),
+  updated: z.number().int(),
+  unchanged: z.number().int(),
+  rejected: z.array(rowProblem),
+  startedAt: isoDate,
+  finishedAt: isoDate.nullable(),
+});
+
+const standardizationChange = z.object({ field: z.string(), before: z.string(), after: z.string(), reason: z.string() });
+
+/** 1 MiB of file per chunk keeps each HTTP/IPC message small; a file is at most 200 MiB. */
+export const UPLOAD_CHUNK_BYTES = 1024 * 1024;
+
+export const intakeContract = {
+  'intake.upload': write(
+    'Store one base64 chunk of a file picked or dropped in the UI, before intake.import',
+    z
+      .object({
+        uploadId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be 8–64 letters, digits, - or _'),
+        seq: z.number().int().min(0).max(200),
+        fileName: z.string().min(1).max(255),
+        chunkBase64: z.string().max(Math.ceil((UPLOAD_CHUNK_BYTES * 4) / 3) + 4),
+      })
+      .strict(),
+    z.object({ bytes: z.number().int() }),
+  ),
+  /**
+   * Declared as a read because it cannot be one transaction: it commits its own pages (each page of
+   * orders with its progress), so the UI and other writers are not blocked for the whole file.
+   */
+  'intake.import': read(
+    'Import an uploaded file page by page (idempotent: re-importing changes nothing)',
+    z.object({ uploadId: z.string().min(8).max(64), format: importFormat.default('auto'), channel: z.string().min(1).max(40).optional() }).strict(),
+    importReport.extend({ runId: id, format: z.string(), channel: z.string() }),
+  ),
+  'intake.runs': read('Recent imports with their progress and rejected rows', z.object({ limit: z.number().int().min(1).max(100).default(20) }).strict(), z.object({ rows: z.array(importRun) })),
+  'standardize.changes': read('What standardisation changed on an order, before → after, with reasons', z.object({ orderId: id }).strict(), z.object({ rows: z.array(standardizationChange) })),
+  'standardize.unmatched': read(
+    'Order lines whose channel SKU/spec matches no catalogue SKU, grouped for the mapping screen',
+    z.object({ limit: z.number().int().min(1).max(500).default(200) }).strict(),
+    z.object({
+      rows: z.array(z.object({ sourceKey: z.string(), title: z.string(), spec: z.string(), channelSku: z.string(), lines: z.number().int(), orders: z.number().int(), suggestion: z.string().nullable() })),
+    }),
+  ),
+  'standardize.mapSku': write(
+    'Remember that a channel title + spec is an internal SKU and apply it to waiting order lines',
+    z.object({ title: z.string().max(500), spec: z.string().max(500), sku: z.string().min(1).max(64) }).strict(),
+    z.object({ sourceKey: z.string(), remapped: z.number().int() }),
+  ),
+  'standardize.synonyms': read(
+    'The spec/size/colour dictionary: built-in defaults and the shop’s own entries',
+    z.object({}).strict(),
+    z.object({ rows: z.array(z.object({ term: z.string(), canonical: z.string(), source: z.enum(['default', 'shop']) })) }),
+  ),
+  'standardize.saveSynonym': write(
+    'Add or change a spec synonym (canonical empty removes the shop entry)',
+    z.object({ term: z.string().min(1).max(40), canonical: z.string().max(40) }).strict(),
+    z.object({ term: z.string(), canonical: z.string() }),
+  ),
+} as const;

@@ -1,0 +1,109 @@
+import { aCore, value } from '../fixtures/core';
+import { approvedOrders, aRoutingWorld, line, shanghai, xinjiang } from '../fixtures/routing';
+
+type TestCore = ReturnType<typeof aCore>;
+const level = (core: TestCore, wh: string, sku: string) =>
+  core.ctx.sqlite
+    .prepare('select on_hand as onHand, reserved from stock_levels l join warehouses w on w.id = l.warehouse_id join skus s on s.id = l.sku_id where w.code = ? and s.sku = ?')
+    .get(wh, sku);
+
+describe('routing', () => {
+  let core: TestCore;
+  beforeEach(async () => {
+    core = aCore();
+    await aRoutingWorld(core);
+  });
+  afterEach(() => core.dispose());
+
+  test('picks the cheapest in-stock warehouse and carrier, reserves stock and explains the alternatives', async () => {
+    await value(core.call('inventory.receive', { warehouse: 'SH', lines: [{ sku: 'TEE', quantity: 10 }] }));
+    await value(core.call('inventory.receive', { warehouse: 'GZ', lines: [{ sku: 'TEE', quantity: 10 }] }));
+    const [id] = await approvedOrders(core, [{ ...shanghai, lines: [line('TEE', 2)] }]);
+    const run = await value(core.call('routing.run', {}, { actor: 'router' }));
+    expect(run).toMatchObject({ considered: 1, allocated: [id] });
+    const o = await value(core.call('orders.get', { id }));
+    expect(o).toMatchObject({ status: 'allocated', warehouse: 'SH', carrier: 'ZTO' });
+    expect(level(core, 'SH', 'TEE')).toEqual({ onHand: 10, reserved: 2 });
+    expect(level(core, 'GZ', 'TEE')).toEqual({ onHand: 10, reserved: 0 });
+    const why = await value(core.call('routing.explain', { id }));
+    // 600 g ships as 1 kg: SH→上海 is ZTO's province zone (¥6.00 + ¥1.00 handling); GZ→上海 is national (¥10.00 + ¥0.50).
+    expect(why.latest).toMatchObject({ outcome: 'allocated', warehouse: 'SH', carrier: 'ZTO', shippingMinor: 600, handlingMinor: 100, actor: 'router' });
+    expect(why.latest.alternatives).toEqual([
+      expect.objectContaining({ warehouse: 'SH', rank: 0, inStock: true, carrier: 'ZTO', totalMinor: 700 }),
+      expect.objectContaining({ warehouse: 'GZ', rank: 1, inStock: true, carrier: 'ZTO', totalMinor: 1050 }),
+    ]);
+    expect(why.latest.reasons).toEqual(['SH: in stock, ¥7.00 via ZTO (2 d)', 'GZ: in stock, ¥10.50 via ZTO (4 d)', 'chose SH via ZTO: cheapest in-stock option']);
+    expect(o.history.at(-1)).toMatchObject({ from: 'approved', to: 'allocated', actor: 'router' });
+  });
+
+  test('product attributes, COD and destination decide the carrier', async () => {
+    await value(core.call('inventory.receive', { warehouse: 'SH', lines: [{ sku: 'CRAB', quantity: 5 }, { sku: 'POWERBANK', quantity: 5 }, { sku: 'SOFA', quantity: 2 }, { sku: 'TEE', quantity: 5 }] }));
+    const [crab, power, sofa, remote] = await approvedOrders(core, [
+      { ...shanghai, lines: [line('CRAB')] },
+      { ...shanghai, lines: [line('POWERBANK')], paymentMethod: 'cod' },
+      { ...shanghai, lines: [line('SOFA')] },
+      { ...xinjiang, lines: [line('TEE', 1)] },
+    ]);
+    await value(core.call('routing.run', {}));
+    const carrierOf = async (id: number | undefined) => (await value(core.call('orders.get', { id }))).carrier;
+    expect(await carrierOf(crab)).toBe('SF');
+    expect(await carrierOf(power)).toBe('ZTO');
+    expect(await carrierOf(sofa)).toBe('DBL');
+    // Remote zone: ZTO ¥18 + ¥5 surcharge but 6 days breaks the 5-day promise; SF ¥28 in 3 days.
+    expect(await carrierOf(remote)).toBe('SF');
+    const why = await value(core.call('routing.explain', { id: sofa }));
+    // Volumetric 2000×900×800/8000 = 180 kg beats 40 kg actual: DBL ¥60 first 30 kg + 150 × ¥1.50… from SH, same province ¥30 + 150 × ¥1.
+    expect(why.latest).toMatchObject({ carrier: 'DBL', shippingMinor: 3000 + 150 * 100 });
+  });
+
+  test('no possible carrier or no rate puts the order in exception with the reason, never silently', async () => {
+    await value(core.call('skus.save', { sku: 'PERFUME', title: '香水', weightGrams: 200, attributes: ['liquid', 'coldChain'] }));
+    await value(core.call('inventory.receive', { warehouse: 'SH', lines: [{ sku: 'PERFUME', quantity: 5 }] }));
+    const [id, unknown] = await approvedOrders(core, [{ ...shanghai, lines: [line('PERFUME')] }, { ...shanghai, lines: [line('GHOST')] }]);
+    const run = await value(core.call('routing.run', {}));
+    expect(run.exception).toEqual([id, unknown]);
+    const o = await value(core.call('orders.get', { id }));
+    expect(o.status).toBe('exception');
+    expect(o.history.at(-1).reason).toMatch(/SF: no liquids by air.*ZTO: no cold chain/);
+    expect(level(core, 'SH', 'PERFUME')).toEqual({ onHand: 5, reserved: 0 });
+    const ghost = await value(core.call('routing.explain', { id: unknown }));
+    expect(ghost.latest.reasons[0]).toMatch(/GHOST is not in the catalog/);
+  });
+
+  test('short stock backorders the order with an alert; a receipt allocates it automatically', async () => {
+    await value(core.call('inventory.receive', { warehouse: 'SH', lines: [{ sku: 'TEE', quantity: 1 }] }));
+    const [id] = await approvedOrders(core, [{ ...shanghai, lines: [line('TEE', 3)] }]);
+    expect((await value(core.call('routing.run', {}))).backordered).toEqual([id]);
+    expect(await value(core.call('orders.get', { id }))).toMatchObject({ status: 'backordered', warehouse: 'SH', carrier: null });
+    const alerts = await value(core.call('inventory.alerts', {}));
+    expect(alerts.rows).toEqual([expect.objectContaining({ kind: 'backorder', warehouse: 'SH', sku: 'TEE', suggestions: [expect.objectContaining({ action: 'contact_buyer', orderId: id }), expect.objectContaining({ action: 'cancel', orderId: id })] })]);
+    const received = await value(core.call('inventory.receive', { warehouse: 'GZ', lines: [{ sku: 'TEE', quantity: 5 }] }));
+    expect(received.allocatedOrders).toEqual([id]);
+    expect(await value(core.call('orders.get', { id }))).toMatchObject({ status: 'allocated', warehouse: 'GZ' });
+    expect(level(core, 'GZ', 'TEE')).toEqual({ onHand: 5, reserved: 3 });
+    expect((await value(core.call('inventory.alerts', {}))).total).toBe(0);
+  });
+
+  test('a bundle reserves its components', async () => {
+    await value(core.call('skus.save', { sku: 'KIT', title: '套装', components: [{ sku: 'TEE', quantity: 2 }, { sku: 'POWERBANK', quantity: 1 }] }));
+    await value(core.call('inventory.receive', { warehouse: 'GZ', lines: [{ sku: 'TEE', quantity: 4 }, { sku: 'POWERBANK', quantity: 1 }] }));
+    const [id] = await approvedOrders(core, [{ ...shanghai, lines: [line('KIT', 1)] }]);
+    expect((await value(core.call('routing.run', {}))).allocated).toEqual([id]);
+    expect(level(core, 'GZ', 'TEE')).toEqual({ onHand: 4, reserved: 2 });
+    expect(level(core, 'GZ', 'POWERBANK')).toEqual({ onHand: 1, reserved: 1 });
+  });
+
+  test('a crash in the middle of allocation leaves neither reservation nor status change', async () => {
+    await value(core.call('inventory.receive', { warehouse: 'SH', lines: [{ sku: 'TEE', quantity: 10 }] }));
+    const ids = await approvedOrders(core, [{ ...shanghai, lines: [line('TEE', 1)] }, { ...shanghai, lines: [line('TEE', 1)] }]);
+    // Fails the second order's allocation record: after its reservation and status change were written.
+    core.ctx.sqlite.exec(`create trigger boom before insert on allocations when new.order_id = ${ids[1]} begin select raise(abort, 'simulated crash'); end`);
+    const r = await core.call('routing.run', {});
+    expect(r).toMatchObject({ ok: false });
+    expect(level(core, 'SH', 'TEE')).toEqual({ onHand: 10, reserved: 0 });
+    for (const id of ids) expect((await value(core.call('orders.get', { id }))).status).toBe('approved');
+    expect(core.ctx.sqlite.prepare('select count(*) as n from allocations').get()).toEqual({ n: 0 });
+    core.ctx.sqlite.exec('drop trigger boom');
+    expect((await value(core.call('routing.run', {}))).allocated).toEqual(ids);
+  });
+});

@@ -1,0 +1,177 @@
+import { readFileSync } from 'node:fs';
+import { parseImportFile } from '../../src-main/modules/intake';
+import { cleanId, dateMs, quantity, RowError } from '../../src-main/modules/intake/cell-parse';
+import { decodeText } from '../../src-main/adapters/files/text-decode.adapter';
+import { csv, gbk, HEADERS, utf8, utf8Bom, xlsx } from '../fixtures/order-files';
+import { SAMPLES } from '../fixtures/order-samples';
+
+const file = (name: string) => readFileSync(`tests/fixtures/files/${name}`);
+const parse = async (name: string, format: Parameters<typeof parseImportFile>[2] = 'auto') => parseImportFile(name, file(name), format);
+
+describe('channel export parsers', () => {
+  test.each([
+    ['shopify-orders.csv', 'shopify', 3],
+    ['woocommerce-webtoffee.csv', 'woocommerce', 2],
+    ['amazon-new-orders.txt', 'amazon', 2],
+    ['amazon-unshipped.txt', 'amazon', 1],
+    ['taobao-orders-gbk.csv', 'taobao', 3],
+    ['taobao-orders-utf8bom.csv', 'taobao', 3],
+    ['taobao-orders.xlsx', 'taobao', 3],
+    ['pdd-orders-gbk.csv', 'pdd', 2],
+    ['pdd-orders.xlsx', 'pdd', 2],
+    ['douyin-orders-bom.csv', 'douyin', 2],
+    ['douyin-orders.xlsx', 'douyin', 2],
+    ['alibaba1688-orders-gbk.csv', 'alibaba1688', 1],
+    ['packdesk-template.csv', 'packdesk', 3],
+    ['packdesk-template.xlsx', 'packdesk', 3],
+  ])('%s is detected as %s with %i orders and no rejected rows', async (name, format, count) => {
+    const { layout, parsed } = await parse(name);
+    expect(layout.format).toBe(format);
+    expect(parsed.rejected).toEqual([]);
+    expect(parsed.orders).toHaveLength(count);
+  });
+
+  test('GBK, UTF-8 with BOM and XLSX copies of one Taobao export parse to the same orders', async () => {
+    const a = (await parse('taobao-orders-gbk.csv')).parsed.orders;
+    const b = (await parse('taobao-orders-utf8bom.csv')).parsed.orders;
+    const c = (await parse('taobao-orders.xlsx')).parsed.orders;
+    expect(b).toEqual(a);
+    expect(c).toEqual(a);
+  });
+
+  test('Taobao: ids cleaned of \', ="…" and tab; trailing-space headers matched; postcode cut from the address', async () => {
+    const [o1, o2, o3] = (await parse('taobao-orders-gbk.csv')).parsed.orders;
+    expect([o1!.externalId, o2!.externalId, o3!.externalId]).toEqual(['3812345678901234567', '3812345678901234999', '3812345678901230000']);
+    expect(o1!.address).toMatchObject({ raw: '广东省 深圳市 南山区 粤海街道 科技园南路88号创维大厦A座1203', postcode: '518057' });
+    expect(o1!.phone).toBe('13812345678');
+    expect(o1!.lines).toEqual([{ sku: '', title: '纯棉圆领T恤 男女同款 夏季', spec: '颜色分类:大红;尺码:XL码', quantity: 2, unitPriceMinor: 5900 }]);
+    expect(o1!.placedAt).toBe(Date.parse('2026-03-01T20:15:33+08:00'));
+    // Two kinds, three units: one each, the last takes the rest.
+    expect(o2!.lines.map((l) => [l.title, l.quantity])).toEqual([['316不锈钢保温杯', 1], ['磁吸防摔手机壳', 2]]);
+    expect(o2!.totalMinor).toBe(17800);
+    expect(o3!.cancelled).toBe(true);
+  });
+
+  test('Shopify: order fields only on the first row; variant split from the line name; zip apostrophe removed', async () => {
+    const [o] = (await parse('shopify-orders.csv')).parsed.orders;
+    expect(o).toMatchObject({ externalId: '#1001', currency: 'USD', totalMinor: 8450, shippingMinor: 650, rows: [2, 3] });
+    expect(o!.lines).toEqual([
+      { sku: 'TS-RED-XL', title: 'Cotton Crew T-Shirt', spec: 'Red / XL', quantity: 2, unitPriceMinor: 1900 },
+      { sku: 'HD-GRY-L', title: 'Fleece Hoodie', spec: 'Grey / L', quantity: 1, unitPriceMinor: 4000 },
+    ]);
+    expect(o!.address.postcode).toBe('10118');
+    expect(o!.placedAt).toBe(Date.parse('2026-03-01T10:15:00-05:00'));
+  });
+
+  test('WooCommerce: line_item cells with "|" inside the product name', async () => {
+    const [o] = (await parse('woocommerce-webtoffee.csv')).parsed.orders;
+    expect(o!.lines[1]).toEqual({ sku: 'SOCK-BLK-OS', title: 'Socks | 5 pairs', spec: 'Black', quantity: 2, unitPriceMinor: 1100 });
+  });
+
+  test('Amazon TSV: items of one order grouped, item-price is the line total, quotes are plain text', async () => {
+    const [o] = (await parse('amazon-new-orders.txt')).parsed.orders;
+    expect(o!.lines.map((l) => [l.sku, l.quantity, l.unitPriceMinor])).toEqual([['EAR-BLK', 1, 4599], ['CBL-1M-WHT', 3, 999]]);
+    expect(o!.lines[0]!.title).toBe('True Wireless ANC Earbuds, Black "Pro"');
+    expect(o!.totalMinor).toBe(4599 + 2997 + 499);
+  });
+
+  test('Douyin: tab-prefixed ids cleaned, sub-orders grouped, ##密文 kept as sent, live stream recognised', async () => {
+    const [o] = (await parse('douyin-orders-bom.csv')).parsed.orders;
+    expect(o!.externalId).toBe('6920000000000000001');
+    expect(o!.lines).toHaveLength(2);
+    expect(o!.phone).toBe('##密文');
+    expect(o!.address.detail).toBe('##密文');
+    expect(o!.type).toBe('live_stream');
+    expect(o!.typeHint).toContain('达人ID 88889999');
+  });
+
+  test('the Douyin custom-export subset (6a) is detected too', async () => {
+    const rows = [{ 主订单编号: '\t1', 子订单编号: '\t2', 选购商品: '耳机', 商品规格: '白色', 商品数量: '1', 订单应付金额: '10', 收件人: '王**', 收件人手机号: '$$密文', 详细地址: '$$密文', 订单提交时间: '2026-03-01 10:00:00' }];
+    const { layout, parsed } = await parseImportFile('dy.csv', utf8Bom(csv(HEADERS.douyinSubset, rows)), 'auto');
+    expect(layout.format).toBe('douyin');
+    expect(parsed.orders[0]).toMatchObject({ externalId: '1', totalMinor: 1000, type: 'live_stream' });
+  });
+
+  test('the forced format is used even when auto would pick another', async () => {
+    await expect(parse('taobao-orders-gbk.csv', 'shopify')).rejects.toThrow(/column "Name": required column missing for the shopify layout/);
+  });
+});
+
+describe('file-level errors name the file, row and column', () => {
+  const taobao = () => csv(HEADERS.taobao, SAMPLES.taobao!);
+  test('a header nobody knows', async () => {
+    await expect(parseImportFile('x.csv', utf8('a,b,c\n1,2,3\n'), 'auto')).rejects.toThrow(/x\.csv: row 1: the header does not match any known export/);
+  });
+  test('a missing required column', async () => {
+    const text = taobao().replace('宝贝标题 ,', '标题X,');
+    await expect(parseImportFile('tb.csv', utf8(text), 'taobao')).rejects.toThrow(/tb\.csv: row 1, column "宝贝标题": required column missing/);
+  });
+  test('a truncated file (cut inside a quoted cell)', async () => {
+    const text = csv(HEADERS.packdesk, SAMPLES.packdesk!).replace('科技园南路1号', '"科技园南路1号');
+    const cut = text.slice(0, text.indexOf('"科技园') + 5);
+    await expect(parseImportFile('cut.csv', utf8(cut), 'auto')).rejects.toThrow(/cut\.csv: row \d+: a quoted cell is never closed/);
+  });
+  test('a row cut short', async () => {
+    const text = csv(HEADERS.packdesk, SAMPLES.packdesk!);
+    const cut = text.slice(0, text.lastIndexOf(',CNY'));
+    await expect(parseImportFile('short.csv', utf8(cut), 'auto')).rejects.toThrow(/short\.csv: row 5: this row has a different number of cells/);
+  });
+  test('a wrong encoding (UTF-16 without BOM, binary)', async () => {
+    const utf16 = Buffer.from(taobao(), 'utf16le');
+    await expect(parseImportFile('u16.csv', utf16, 'auto')).rejects.toThrow(/u16\.csv: row 1: the file is not text/);
+  });
+  test('a BOM that lies about UTF-8', async () => {
+    const bad = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), gbk(taobao())]);
+    await expect(parseImportFile('lie.csv', bad, 'auto')).rejects.toThrow(/lie\.csv: row 1: the file says it is UTF-8/);
+  });
+  test('a damaged XLSX', async () => {
+    const good = await xlsx(HEADERS.packdesk, SAMPLES.packdesk!);
+    await expect(parseImportFile('bad.xlsx', good.subarray(0, good.length / 2), 'auto')).rejects.toThrow(/bad\.xlsx: the XLSX workbook is damaged or truncated/);
+  });
+  test('an empty file', async () => {
+    await expect(parseImportFile('empty.csv', Buffer.alloc(0), 'auto')).rejects.toThrow(/empty\.csv: the file is empty/);
+  });
+});
+
+describe('row-level problems reject that order only', () => {
+  test('negative quantity, bad price, bad date and a missing id are reported with row and column', async () => {
+    const rows = SAMPLES.packdesk!.map((r) => ({ ...r }));
+    rows[1]!.quantity = '-2'; // second line of WS-2026-0001: the whole order goes
+    rows[2]!.unit_price = '12,5x';
+    rows.push({ ...rows[3]!, order_id: 'LS-2', placed_at: '2026-02-30 10:00' });
+    rows.push({ ...rows[3]!, order_id: '' });
+    const { parsed } = await parseImportFile('bad-rows.csv', utf8(csv(HEADERS.packdesk, rows)), 'packdesk');
+    expect(parsed.orders.map((o) => o.externalId)).toEqual(['LS-0316-001']);
+    expect(parsed.rejected).toEqual(
+      expect.arrayContaining([
+        { row: 3, column: 'quantity', message: 'order WS-2026-0001: quantity -2 must be at least 1' },
+        { row: 4, column: 'unit_price', message: 'order GB-0315-07: "12,5x" is not an amount' },
+        { row: 6, column: 'placed_at', message: 'order LS-2: "2026-02-30 10:00" is not a real date' },
+        { row: 7, column: 'order_id', message: 'the order id is missing' },
+      ]),
+    );
+  });
+});
+
+describe('cells', () => {
+  test.each([
+    ['\t9001', '9001'],
+    ["'123", '123'],
+    ['="00123"', '00123'],
+    [' 42 ', '42'],
+  ])('cleanId(%j) = %j', (a, b) => expect(cleanId(a)).toBe(b));
+  test('quantity refuses zero, negatives and fractions', () => {
+    expect(quantity('3', 'q')).toBe(3);
+    for (const bad of ['0', '-1', '1.5', 'x', '']) expect(() => quantity(bad, 'q')).toThrow(RowError);
+  });
+  test('dates without a zone use the layout offset; impossible dates are refused', () => {
+    expect(dateMs('2026-03-01 08:00:00', 'd', 480)).toBe(Date.parse('2026-03-01T00:00:00Z'));
+    expect(dateMs('2026/3/1 8:00', 'd', 0)).toBe(Date.parse('2026-03-01T08:00:00Z'));
+    expect(() => dateMs('2026-13-01', 'd', 0)).toThrow(/not a/);
+  });
+  test('decodeText: strict UTF-8 first, then GB18030', () => {
+    expect(decodeText(gbk('订单编号,收货地址'), 'f').encoding).toBe('gb18030');
+    expect(decodeText(gbk('订单编号,收货地址'), 'f').text).toBe('订单编号,收货地址');
+    expect(decodeText(utf8('订单编号'), 'f').encoding).toBe('utf-8');
+  });
+});
