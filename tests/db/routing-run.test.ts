@@ -107,3 +107,32 @@ describe('routing', () => {
     expect((await value(core.call('routing.run', {}))).allocated).toEqual(ids);
   });
 });
+
+describe('split shipments', () => {
+  let core: TestCore;
+  beforeEach(async () => {
+    core = aCore();
+    await aRoutingWorld(core);
+    await value(core.call('inventory.receive', { warehouse: 'SH', lines: [{ sku: 'TEE', quantity: 5 }] }));
+    await value(core.call('inventory.receive', { warehouse: 'GZ', lines: [{ sku: 'CRAB', quantity: 5 }] }));
+  });
+  afterEach(() => core.dispose());
+
+  test('only when no single warehouse can fill the order and the shop allows it', async () => {
+    const [waits] = await approvedOrders(core, [{ ...shanghai, lines: [line('TEE'), line('CRAB')] }]);
+    expect((await value(core.call('routing.run', {}))).backordered).toEqual([waits]);
+    const cfg = await value(core.call('routing.config.get', {}));
+    await value(core.call('routing.config.save', { ...cfg, allowSplit: true }));
+    const [id] = await approvedOrders(core, [{ ...shanghai, lines: [line('TEE'), line('CRAB')] }]);
+    const run = await value(core.call('routing.run', {}));
+    expect(run.split).toEqual([id]);
+    expect(run.allocated).toHaveLength(2);
+    const why = await value(core.call('routing.explain', { id }));
+    expect(why.latest.outcome).toBe('split');
+    expect(why.latest.reasons.at(-1)).toBe('no warehouse has everything; split by warehouse: lines 1 from SH; lines 2 from GZ');
+    const children = why.links.map((l: { orderId: number }) => l.orderId);
+    const parts = await Promise.all(children.map((n: number) => value(core.call('orders.get', { id: n }))));
+    expect(parts.map((p) => [p.status, p.warehouse, p.lines[0].sku])).toEqual([['allocated', 'SH', 'TEE'], ['allocated', 'GZ', 'CRAB']]);
+    expect((await value(core.call('orders.get', { id }))).status).toBe('cancelled');
+  });
+});

@@ -82,7 +82,7 @@ export function mergeOrders(ctx: CoreContext, ids: number[], actor: string): num
   return id;
 }
 
-export function splitOrder(ctx: CoreContext, id: number, groups: number[][], actor: string): number[] {
+export function splitOrder(ctx: CoreContext, id: number, groups: number[][], actor: string, why?: string): number[] {
   const o = getOrder(ctx, id);
   if (!RECOMBINABLE.includes(o.status)) throw new AppFailure('conflict', `Order ${id} is ${o.status}; only orders not yet allocated can be split`);
   const all = groups.flat();
@@ -95,7 +95,7 @@ export function splitOrder(ctx: CoreContext, id: number, groups: number[][], act
   );
   for (let n = 1; n <= o.lines.length; n++) if (!all.includes(n)) issues.push({ path: 'groups', message: `line ${n} is in no group` });
   if (issues.length) throw new AppFailure('invalid_input', `Order ${id} was not split: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, issues);
-  const reason = `split from #${id}`;
+  const reason = why ? `split from #${id}: ${why}` : `split from #${id}`;
   const target: OrderStatus = o.status === 'held' ? 'held' : o.status === 'pending_review' ? 'pending_review' : 'approved';
   const st = ordersStatements(ctx.sqlite);
   const ids = groups.map((g, i) => {

@@ -19,6 +19,7 @@ import {
   type RoutingStatements,
 } from './routing.repo';
 import { readRoutingConfig } from './routing-config.service';
+import { splitOrder } from './merge-split.service';
 
 export interface RunResult {
   considered: number;
@@ -35,6 +36,7 @@ interface RunWorld {
   base: Omit<PlanWorld, 'rank'>;
   stock: Map<string, number>;
   ranks: Map<string, Map<number, number>>;
+  allowSplit: boolean;
 }
 
 const key = (warehouseId: number, skuId: number): string => `${warehouseId}:${skuId}`;
@@ -56,6 +58,7 @@ function loadWorld(ctx: CoreContext): RunWorld {
     catalog,
     stock,
     ranks,
+    allowSplit: cfg.allowSplit,
     base: {
       warehouses: activeWarehouses(ctx.sqlite),
       available: (w, s) => stock.get(key(w, s)) ?? 0,
@@ -67,13 +70,16 @@ function loadWorld(ctx: CoreContext): RunWorld {
 }
 
 /** Physical needs and parcel facts of an order; a line whose SKU is unknown makes the order an exception. */
-function orderFacts(world: RunWorld, o: RoutableOrder, lines: RoutableLine[]): { needs: Need[]; facts: ParcelFacts } | { unknown: string[] } {
+function orderFacts(world: RunWorld, o: RoutableOrder, lines: RoutableLine[]): { needs: Need[]; facts: ParcelFacts; lineNeeds: Need[][] } | { unknown: string[] } {
   const unknown = lines.filter((l) => !world.catalog.byCode.has(l.sku)).map((l) => l.sku);
   if (unknown.length) return { unknown };
   const needs = new Map<number, Need>();
   const facts: ParcelFacts = { province: o.province, cod: (o.paymentMethod ?? '').toLowerCase() === 'cod', weightGrams: 0, volumeMm3: 0, coldChain: false, bulky: false, battery: false, liquid: false };
+  const lineNeeds: Need[][] = [];
   for (const l of lines) {
-    for (const part of stockNeeds(world.catalog, world.catalog.byCode.get(l.sku)!, l.quantity)) {
+    const parts = stockNeeds(world.catalog, world.catalog.byCode.get(l.sku)!, l.quantity);
+    lineNeeds.push(parts.map((p) => ({ skuId: p.sku.id, sku: p.sku.sku, quantity: p.quantity })));
+    for (const part of parts) {
       const s = part.sku;
       const n = needs.get(s.id) ?? { skuId: s.id, sku: s.sku, quantity: 0 };
       n.quantity += part.quantity;
@@ -86,7 +92,31 @@ function orderFacts(world: RunWorld, o: RoutableOrder, lines: RoutableLine[]): {
       facts.liquid ||= Boolean(s.liquid);
     }
   }
-  return { needs: [...needs.values()], facts };
+  return { needs: [...needs.values()], facts, lineNeeds };
+}
+
+/**
+ * When no warehouse has everything and the shop allows it: give each line to the first warehouse
+ * (by preference, then cost) that still has all of it. Null when some line fits nowhere, or when
+ * everything would come from one warehouse anyway.
+ */
+function splitByWarehouse(world: RunWorld, plan: Plan, lineNeeds: Need[][]): { warehouse: string; lineNos: number[] }[] | null {
+  const order = plan.alternatives.filter((a) => a.carrier !== null).sort((a, b) => (a.rank ?? 1e9) - (b.rank ?? 1e9) || a.totalMinor! - b.totalMinor!);
+  const ids = new Map(world.base.warehouses.map((w) => [w.code, w.id]));
+  const taken = new Map<string, number>();
+  const groups = new Map<string, number[]>();
+  for (const [i, needs] of lineNeeds.entries()) {
+    const fits = order.find((a) =>
+      needs.every((n) => world.base.available(ids.get(a.warehouse)!, n.skuId) - (taken.get(key(ids.get(a.warehouse)!, n.skuId)) ?? 0) >= n.quantity),
+    );
+    if (!fits) return null;
+    for (const n of needs) {
+      const k = key(ids.get(fits.warehouse)!, n.skuId);
+      taken.set(k, (taken.get(k) ?? 0) + n.quantity);
+    }
+    groups.set(fits.warehouse, [...(groups.get(fits.warehouse) ?? []), i + 1]);
+  }
+  return groups.size > 1 ? [...groups].map(([warehouse, lineNos]) => ({ warehouse, lineNos })) : null;
 }
 
 function record(ctx: CoreContext, world: RunWorld, orderId: number, plan: Plan | { outcome: 'exception'; reasons: string[]; alternatives: [] }, actor: string, currency: string): void {
@@ -128,6 +158,7 @@ function routeOne(ctx: CoreContext, world: RunWorld, orderId: number, actor: str
   }
   const region = regionOf(o.province);
   const plan = planOrder(f.needs, f.facts, { ...world.base, rank: (region && world.ranks.get(region)) || new Map() });
+  const groups = plan.outcome === 'backordered' && world.allowSplit && o.status === 'approved' ? splitByWarehouse(world, plan, f.lineNeeds) : null;
   if (plan.outcome === 'allocated') {
     const reference = orderReference(orderId);
     for (const n of f.needs) {
@@ -139,6 +170,12 @@ function routeOne(ctx: CoreContext, world: RunWorld, orderId: number, actor: str
     record(ctx, world, orderId, plan, actor, o.currency);
     checkLowStock(ctx, f.needs.map((n) => ({ warehouseId: plan.warehouseId, skuId: n.skuId })));
     out.allocated.push(orderId);
+  } else if (groups) {
+    const reasons = [...plan.reasons.slice(0, -1), `no warehouse has everything; split by warehouse: ${groups.map((g) => `lines ${g.lineNos.join(', ')} from ${g.warehouse}`).join('; ')}`];
+    world.st.insertAllocation.run({ orderId, at: ctx.now(), actor, outcome: 'split', warehouseId: null, carrier: null, shippingMinor: null, handlingMinor: null, currency: o.currency, reasonsJson: JSON.stringify(reasons), alternativesJson: JSON.stringify(plan.alternatives) });
+    const children = splitOrder(ctx, orderId, groups.map((g) => g.lineNos), actor, reasons[reasons.length - 1]);
+    out.split.push(orderId);
+    for (const child of children) routeOne(ctx, world, child, actor, out);
   } else if (plan.outcome === 'backordered') {
     for (const n of plan.short) {
       const available = world.base.available(plan.warehouseId, n.skuId);
