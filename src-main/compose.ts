@@ -15,6 +15,8 @@ import { settingsHandlers } from './modules/settings';
 import { reviewHandlers } from './modules/review';
 import { systemHandlers } from './modules/system';
 import { documentsHandlers } from './modules/documents';
+import { PrintQueue, printingHandlers, type PrintQueueDeps } from './modules/printing';
+import { unavailableSystemPrinters } from './adapters/printers/system-printer.port';
 import { intakeHandlers } from './modules/intake';
 import { standardizeHandlers } from './modules/standardize';
 import { customersHandlers } from './modules/customers';
@@ -25,6 +27,8 @@ export interface CoreOptions {
   migrationsDir?: string;
   /** Check every result against the contract too (tests and development). */
   validateOutput?: boolean;
+  /** Printing drivers: the desktop host passes its system-printer port. Hosts that print call core.printQueue.start(). */
+  printing?: Partial<PrintQueueDeps>;
 }
 
 export interface Core {
@@ -34,6 +38,7 @@ export interface Core {
   /** For in-process tools (CLI, demo, bench) that work below the contract. */
   readonly ctx: CoreContext;
   readonly dbPath: string;
+  readonly printQueue: PrintQueue;
   close(): void;
 }
 
@@ -48,6 +53,7 @@ export function createCore(opts: CoreOptions): Core {
     now: opts.now ?? Date.now,
     emit: (name, payload) => bus.emit(name, payload),
   };
+  const printQueue = new PrintQueue(ctx, { systemPrinters: unavailableSystemPrinters, ...opts.printing });
   const handlers: Handlers = {
     ...ordersHandlers(ctx),
     ...channelsHandlers(ctx),
@@ -57,6 +63,7 @@ export function createCore(opts: CoreOptions): Core {
     ...reviewHandlers(ctx),
     ...systemHandlers(ctx, { dbPath: opts.dbPath, migrationsDir }),
     ...documentsHandlers(ctx),
+    ...printingHandlers(ctx, printQueue, opts.printing?.systemPrinters ?? unavailableSystemPrinters),
     ...intakeHandlers(ctx),
     ...standardizeHandlers(ctx),
     ...customersHandlers(ctx),
@@ -68,9 +75,11 @@ export function createCore(opts: CoreOptions): Core {
     subscribe: (listener) => bus.subscribe(listener),
     ctx,
     dbPath: opts.dbPath,
+    printQueue,
     close() {
       if (closed) return;
       closed = true;
+      printQueue.stop();
       try {
         sqlite.pragma('optimize');
       } catch {

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { joinContracts, type OpDef } from './define';
+import { printingContract } from './printing.contract';
 import { customersContract } from './customers.contract';
 import { documentsContract } from './documents.contract';
 import { intakeContract } from './intake.contract';
@@ -10,7 +11,7 @@ import { routingContract } from './routing.contract';
 import { settingsContract } from './settings.contract';
 import { systemContract } from './system.contract';
 
-export const contract = joinContracts(ordersContract, settingsContract, systemContract, reviewContract, inventoryContract, documentsContract, routingContract, intakeContract, customersContract);
+export const contract = joinContracts(ordersContract, settingsContract, systemContract, reviewContract, inventoryContract, documentsContract, routingContract, intakeContract, customersContract, printingContract);
 
 export type Contract = typeof contract;
 export type OpName = keyof Contract & string;

@@ -17,6 +17,7 @@ import { renderLabelsPdf } from './label-pdf.renderer';
 import { renderLabelZpl } from './label-zpl.renderer';
 import { renderLabelTspl } from './label-tspl.renderer';
 import { renderLabelEscpos } from './label-escpos.renderer';
+import { renderReceiptEscpos } from './receipt-escpos.renderer';
 
 interface SenderJson {
   name: string;
@@ -126,6 +127,9 @@ export function labelModelFor(ctx: CoreContext, orderId: number, template = temp
   });
 }
 
+/** The TTF a Zebra must hold (downloaded once with the vendor's utility) when set to use its own CJK font. */
+export const ZPL_PRINTER_CJK_FONT = 'E:SIMSUN.TTF';
+
 const MIME: Record<LabelFormat, string> = {
   pdf: 'application/pdf',
   zpl: 'application/vnd.zebra.zpl',
@@ -133,16 +137,19 @@ const MIME: Record<LabelFormat, string> = {
   escpos: 'application/vnd.escpos',
 };
 
-export async function renderLabelBytes(ctx: CoreContext, input: { orderIds: number[]; format: LabelFormat; size: LabelSize; dpi: number }): Promise<Buffer> {
+export async function renderLabelBytes(
+  ctx: CoreContext,
+  input: { orderIds: number[]; format: LabelFormat; size: LabelSize; dpi: number; cjkFont?: boolean },
+): Promise<Buffer> {
   const template = templateAssets(ctx, 'label');
   const models = input.orderIds.map((id) => labelModelFor(ctx, id, template));
   switch (input.format) {
     case 'pdf':
       return renderLabelsPdf(models, { size: input.size, logo: template.logo });
     case 'zpl':
-      return Buffer.concat(models.map((m) => renderLabelZpl(m, { size: input.size, dpi: input.dpi })));
+      return Buffer.concat(models.map((m) => renderLabelZpl(m, { size: input.size, dpi: input.dpi, cjkFont: input.cjkFont ? ZPL_PRINTER_CJK_FONT : null })));
     case 'tspl':
-      return Buffer.concat(models.map((m) => renderLabelTspl(m, { size: input.size, dpi: input.dpi })));
+      return Buffer.concat(models.map((m) => renderLabelTspl(m, { size: input.size, dpi: input.dpi, cjkFont: input.cjkFont ?? false })));
     case 'escpos':
       return Buffer.concat(models.map((m) => renderLabelEscpos(m)));
     default:
@@ -158,4 +165,12 @@ export async function renderLabel(ctx: CoreContext, input: { orderId: number; fo
     base64: bytes.toString('base64'),
     bytes: bytes.length,
   };
+}
+
+/** The sales receipt for a receipt printer; the shop name comes from the receipt template's sender. */
+export function renderSalesReceiptEscpos(ctx: CoreContext, orderId: number): Buffer {
+  const order = getOrder(ctx, orderId);
+  const t = templateAssets(ctx, 'sales_receipt');
+  const sender = senderFor(ctx, order.warehouse, t);
+  return renderReceiptEscpos(order, { name: sender.company || sender.name, phone: sender.phone, footer: t.options.footer ?? '' });
 }

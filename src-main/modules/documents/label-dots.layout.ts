@@ -88,7 +88,8 @@ export function layoutLabelDots(m: LabelModel, size: LabelSize, dpi: number): Do
     // ~29 modules for our payload at ECC M; magnification is whole dots per module.
     els.push({ t: 'qr', x: W - pad - qr, y: footerTop, mag: Math.max(2, Math.floor(qr / 29)), data: m.qrPayload });
   }
-  y = Math.max(y, footerTop + qr + mm(1));
+  // ZPL and TSPL place QR symbols a few dots below their origin: leave room.
+  y = Math.max(y, footerTop + qr + mm(6));
   const notes = [m.linesSummary, m.buyerMessage].filter(Boolean).join('  ');
   if (notes && y + mm(3) < H - pad) {
     rule(y);

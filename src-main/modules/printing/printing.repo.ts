@@ -1,0 +1,145 @@
+import { and, asc, desc, eq, inArray, lte, sql } from 'drizzle-orm';
+import type { Db } from '../../core-context';
+import { printers, printJobs } from './printing.table';
+
+export type PrinterRow = typeof printers.$inferSelect;
+export type PrinterValues = Omit<typeof printers.$inferInsert, 'id' | 'createdAt' | 'updatedAt'>;
+export type PrintJobRow = typeof printJobs.$inferSelect;
+export type NewPrintJob = Omit<typeof printJobs.$inferInsert, 'id'>;
+
+export const listPrinters = (db: Db): PrinterRow[] => db.select().from(printers).orderBy(asc(printers.name)).all();
+export const findPrinter = (db: Db, id: number): PrinterRow | undefined => db.select().from(printers).where(eq(printers.id, id)).get();
+export const findPrinterByName = (db: Db, name: string): PrinterRow | undefined =>
+  db.select().from(printers).where(eq(printers.name, name)).get();
+export const findDefaultPrinter = (db: Db, role: string): PrinterRow | undefined =>
+  db
+    .select()
+    .from(printers)
+    .where(and(eq(printers.defaultFor, role), eq(printers.active, true)))
+    .get();
+
+export function clearDefault(db: Db, role: string, exceptId: number | null): void {
+  db.update(printers)
+    .set({ defaultFor: null })
+    .where(and(eq(printers.defaultFor, role), exceptId === null ? sql`1 = 1` : sql`${printers.id} <> ${exceptId}`))
+    .run();
+}
+
+export const insertPrinter = (db: Db, v: PrinterValues, now: number): PrinterRow =>
+  db
+    .insert(printers)
+    .values({ ...v, createdAt: now, updatedAt: now })
+    .returning()
+    .get();
+
+export const updatePrinter = (db: Db, id: number, v: PrinterValues, now: number): PrinterRow =>
+  db
+    .update(printers)
+    .set({ ...v, updatedAt: now })
+    .where(eq(printers.id, id))
+    .returning()
+    .get();
+
+export const findJob = (db: Db, id: number): PrintJobRow | undefined => db.select().from(printJobs).where(eq(printJobs.id, id)).get();
+export const findJobByKey = (db: Db, key: string): PrintJobRow | undefined =>
+  db.select().from(printJobs).where(eq(printJobs.idempotencyKey, key)).get();
+export const insertJob = (db: Db, job: NewPrintJob): PrintJobRow => db.insert(printJobs).values(job).returning().get();
+
+export const countReprints = (db: Db, jobId: number): number =>
+  db
+    .select({ n: sql<number>`count(*)` })
+    .from(printJobs)
+    .where(eq(printJobs.reprintOf, jobId))
+    .get()?.n ?? 0;
+
+export function listJobs(db: Db, f: { status?: string[]; orderId?: number; offset: number; limit: number }): (PrintJobRow & { printerName: string })[] {
+  const where = and(f.status?.length ? inArray(printJobs.status, f.status) : undefined, f.orderId ? eq(printJobs.orderId, f.orderId) : undefined);
+  return db
+    .select({ job: printJobs, printerName: printers.name })
+    .from(printJobs)
+    .innerJoin(printers, eq(printers.id, printJobs.printerId))
+    .where(where)
+    .orderBy(desc(printJobs.createdAt), desc(printJobs.id))
+    .limit(f.limit)
+    .offset(f.offset)
+    .all()
+    .map((r) => ({ ...r.job, printerName: r.printerName }));
+}
+
+/** The next job due to print, oldest first. */
+export const nextDueJob = (db: Db, now: number): PrintJobRow | undefined =>
+  db
+    .select()
+    .from(printJobs)
+    .where(and(eq(printJobs.status, 'queued'), lte(printJobs.nextRunAt, now)))
+    .orderBy(asc(printJobs.nextRunAt), asc(printJobs.id))
+    .limit(1)
+    .get();
+
+export const earliestQueued = (db: Db): number | null =>
+  db
+    .select({ at: sql<number | null>`min(${printJobs.nextRunAt})` })
+    .from(printJobs)
+    .where(eq(printJobs.status, 'queued'))
+    .get()?.at ?? null;
+
+/** Moves a queued job to printing; false when someone else took it first. */
+export function claimJob(db: Db, id: number, now: number): boolean {
+  const r = db
+    .update(printJobs)
+    .set({ status: 'printing', attempts: sql`${printJobs.attempts} + 1`, updatedAt: now, sendStartedAt: null })
+    .where(and(eq(printJobs.id, id), eq(printJobs.status, 'queued')))
+    .run();
+  return r.changes === 1;
+}
+
+export const setPayload = (db: Db, id: number, payload: Buffer, now: number): void => {
+  db.update(printJobs).set({ payload, updatedAt: now }).where(eq(printJobs.id, id)).run();
+};
+
+export const markSending = (db: Db, id: number, now: number): void => {
+  db.update(printJobs).set({ sendStartedAt: now, updatedAt: now }).where(eq(printJobs.id, id)).run();
+};
+
+export const markDone = (db: Db, id: number, now: number): void => {
+  db.update(printJobs).set({ status: 'done', doneAt: now, lastError: null, updatedAt: now }).where(eq(printJobs.id, id)).run();
+};
+
+export const markRetry = (db: Db, id: number, error: string, nextRunAt: number, now: number): void => {
+  db.update(printJobs).set({ status: 'queued', lastError: error, nextRunAt, sendStartedAt: null, updatedAt: now }).where(eq(printJobs.id, id)).run();
+};
+
+export const markFailed = (db: Db, id: number, error: string, now: number): void => {
+  db.update(printJobs).set({ status: 'failed', lastError: error, updatedAt: now }).where(eq(printJobs.id, id)).run();
+};
+
+export const requeueJob = (db: Db, id: number, now: number): void => {
+  db.update(printJobs)
+    .set({ status: 'queued', attempts: 0, nextRunAt: now, sendStartedAt: null, updatedAt: now })
+    .where(eq(printJobs.id, id))
+    .run();
+};
+
+/**
+ * After a crash: a job whose bytes never started to leave goes back to the queue; one that was
+ * sending may have printed, so it fails and waits for a person. Returns the ids it touched.
+ */
+export function recoverInterrupted(db: Db, now: number): { requeued: number[]; uncertain: number[] } {
+  const stuck = db.select({ id: printJobs.id, sending: printJobs.sendStartedAt }).from(printJobs).where(eq(printJobs.status, 'printing')).all();
+  const requeued = stuck.filter((j) => j.sending === null).map((j) => j.id);
+  const uncertain = stuck.filter((j) => j.sending !== null).map((j) => j.id);
+  if (requeued.length) {
+    db.update(printJobs).set({ status: 'queued', nextRunAt: now, updatedAt: now }).where(inArray(printJobs.id, requeued)).run();
+  }
+  if (uncertain.length) {
+    db.update(printJobs)
+      .set({
+        status: 'failed',
+        updatedAt: now,
+        lastError: 'Packdesk stopped while this job was being sent: it may or may not have printed. Check the printer; reprint from history if nothing came out.',
+      })
+      .where(inArray(printJobs.id, uncertain))
+      .run();
+  }
+  return { requeued, uncertain };
+}

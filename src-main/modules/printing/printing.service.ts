@@ -1,0 +1,209 @@
+import { createHash } from 'node:crypto';
+import type { CoreContext } from '../../core-context';
+import type { Printer, PrintJob } from '../../../src-shared/contract/printing.contract';
+import type { LabelSize } from '../../../src-shared/contract/documents.contract';
+import { AppFailure } from '../../../src-shared/result';
+import {
+  clearDefault,
+  countReprints,
+  findDefaultPrinter,
+  findJob,
+  findJobByKey,
+  findPrinter,
+  findPrinterByName,
+  insertJob,
+  insertPrinter,
+  listJobs,
+  requeueJob,
+  updatePrinter,
+  type PrinterRow,
+  type PrintJobRow,
+} from './printing.repo';
+
+const iso = (ms: number): string => new Date(ms).toISOString();
+
+export const toPrinter = (r: PrinterRow): Printer => ({
+  id: r.id,
+  name: r.name,
+  kind: r.kind as Printer['kind'],
+  language: r.language as Printer['language'],
+  host: r.host,
+  port: r.port,
+  deviceName: r.deviceName,
+  labelSize: r.labelSize as LabelSize,
+  dpi: r.dpi,
+  cjkFont: r.cjkFont,
+  defaultFor: r.defaultFor as Printer['defaultFor'],
+  active: r.active,
+});
+
+export const toJob = (r: PrintJobRow, printerName: string): PrintJob => ({
+  id: r.id,
+  printerId: r.printerId,
+  printerName,
+  document: r.document,
+  orderId: r.orderId,
+  title: r.title,
+  format: r.format,
+  status: r.status as PrintJob['status'],
+  attempts: r.attempts,
+  maxAttempts: r.maxAttempts,
+  nextRunAt: iso(r.nextRunAt),
+  lastError: r.lastError,
+  reprintOf: r.reprintOf,
+  reprintReason: r.reprintReason,
+  actor: r.actor,
+  createdAt: iso(r.createdAt),
+  doneAt: r.doneAt === null ? null : iso(r.doneAt),
+});
+
+const KIND_LANGUAGES: Record<Printer['kind'], Printer['language'][]> = {
+  system: ['pdf'],
+  raw_tcp: ['zpl', 'tspl', 'escpos'],
+  cainiao_ws: ['cainiao'],
+  pdd_ws: ['cainiao'],
+  douyin_ws: ['cainiao'],
+};
+
+type PrinterInput = Omit<Printer, 'id'> & { id?: number };
+
+export function savePrinter(ctx: CoreContext, input: PrinterInput): Printer {
+  const allowed = KIND_LANGUAGES[input.kind];
+  if (!allowed.includes(input.language)) {
+    throw new AppFailure('invalid_input', `language: a ${input.kind} printer speaks ${allowed.join(' or ')}, not ${input.language}`, [
+      { path: 'language', message: `use ${allowed.join(' or ')}` },
+    ]);
+  }
+  if (input.kind === 'raw_tcp' && !input.host) {
+    throw new AppFailure('invalid_input', 'host: a network printer needs its IP address or host name', [{ path: 'host', message: 'required for raw_tcp' }]);
+  }
+  const same = findPrinterByName(ctx.db, input.name);
+  if (same && same.id !== input.id) throw new AppFailure('conflict', `name: there is already a printer called "${input.name}"`);
+  const { id, ...values } = input;
+  if (id !== undefined && !findPrinter(ctx.db, id)) throw new AppFailure('not_found', `Printer ${id} does not exist`);
+  // One default per role: choosing a new one quietly replaces the old.
+  if (values.defaultFor) clearDefault(ctx.db, values.defaultFor, id ?? null);
+  const row = id === undefined ? insertPrinter(ctx.db, values, ctx.now()) : updatePrinter(ctx.db, id, values, ctx.now());
+  ctx.emit('settings.changed', { what: 'settings' });
+  return toPrinter(row);
+}
+
+const ROLE: Record<string, 'label' | 'receipt' | 'document'> = {
+  label: 'label',
+  sales_receipt: 'receipt',
+};
+
+function printerFor(ctx: CoreContext, document: string, printerId?: number): PrinterRow {
+  if (printerId !== undefined) {
+    const p = findPrinter(ctx.db, printerId);
+    if (!p) throw new AppFailure('not_found', `Printer ${printerId} does not exist`);
+    if (!p.active) throw new AppFailure('conflict', `Printer "${p.name}" is switched off in Packdesk; turn it on in the printer list first`);
+    return p;
+  }
+  const role = ROLE[document] ?? 'document';
+  const p = findDefaultPrinter(ctx.db, role);
+  if (!p) throw new AppFailure('conflict', `No default ${role} printer is set; choose one in Settings → Printers`);
+  return p;
+}
+
+function assertCanPrint(p: PrinterRow, document: string): void {
+  const pdfOnly = !['label', 'test', 'waybill', 'sales_receipt'].includes(document);
+  if (pdfOnly && p.language !== 'pdf') {
+    throw new AppFailure('invalid_input', `Printer "${p.name}" speaks ${p.language}; a ${document.replace('_', ' ')} is an A4 PDF, so send it to a system (PDF) printer`);
+  }
+  if (document === 'sales_receipt' && !['pdf', 'escpos'].includes(p.language)) {
+    throw new AppFailure('invalid_input', `Printer "${p.name}" speaks ${p.language}; a sales receipt needs a PDF or ESC/POS printer`);
+  }
+  if (document === 'label' && p.language === 'cainiao') {
+    throw new AppFailure('invalid_input', `Printer "${p.name}" prints platform e-waybills only; choose a label printer`);
+  }
+}
+
+function newJob(ctx: CoreContext, p: PrinterRow, v: { key: string; document: string; orderId: number | null; title: string; request: object; actor: string; payload?: Buffer | null; reprintOf?: number; reprintReason?: string }): PrintJobRow {
+  const now = ctx.now();
+  return insertJob(ctx.db, {
+    printerId: p.id,
+    idempotencyKey: v.key,
+    document: v.document,
+    orderId: v.orderId,
+    title: v.title,
+    format: p.language,
+    payload: v.payload ?? null,
+    requestJson: JSON.stringify(v.request),
+    status: 'queued',
+    attempts: 0,
+    maxAttempts: 5,
+    nextRunAt: now,
+    actor: v.actor,
+    reprintOf: v.reprintOf ?? null,
+    reprintReason: v.reprintReason ?? null,
+    createdAt: now,
+    updatedAt: now,
+  });
+}
+
+/**
+ * Queues documents. The idempotency key names what is printed, not where or when, so a second
+ * click, a retried request or a second window gets the job that already exists.
+ */
+export function enqueuePrint(ctx: CoreContext, input: { document: string; orderIds: number[]; printerId?: number }, actor: string): { jobs: PrintJob[]; created: number } {
+  const p = printerFor(ctx, input.document, input.printerId);
+  assertCanPrint(p, input.document);
+  const perOrder = input.document !== 'pick_list';
+  const groups = perOrder ? input.orderIds.map((id) => [id]) : [[...new Set(input.orderIds)].sort((a, b) => a - b)];
+  let created = 0;
+  const jobs = groups.map((ids) => {
+    const key = perOrder ? `${input.document}:order:${ids[0]}` : `${input.document}:orders:${createHash('sha256').update(ids.join(',')).digest('hex').slice(0, 24)}`;
+    const existing = findJobByKey(ctx.db, key);
+    if (existing) return toJob(existing, findPrinter(ctx.db, existing.printerId)?.name ?? '');
+    created += 1;
+    const title = perOrder ? `${input.document} · order ${ids[0]}` : `${input.document} · ${ids.length} orders`;
+    const row = newJob(ctx, p, { key, document: input.document, orderId: perOrder ? ids[0]! : null, title, request: { orderIds: ids }, actor });
+    return toJob(row, p.name);
+  });
+  if (created) ctx.emit('jobs.changed', { ids: jobs.map((j) => j.id) });
+  return { jobs, created };
+}
+
+export function enqueueTest(ctx: CoreContext, printerId: number, actor: string): PrintJob {
+  const p = findPrinter(ctx.db, printerId);
+  if (!p) throw new AppFailure('not_found', `Printer ${printerId} does not exist`);
+  // Every press of "test print" is its own request.
+  const row = newJob(ctx, p, { key: `test:${p.id}:${ctx.now()}:${Math.random().toString(36).slice(2, 8)}`, document: 'test', orderId: null, title: `Test page · ${p.name}`, request: {}, actor });
+  ctx.emit('jobs.changed', { ids: [row.id] });
+  return toJob(row, p.name);
+}
+
+/** A deliberate second copy: a new job with the same bytes (when the printer speaks the same language) and the reason. */
+export function reprint(ctx: CoreContext, input: { jobId: number; reason: string; printerId?: number }, actor: string): PrintJob {
+  const orig = findJob(ctx.db, input.jobId);
+  if (!orig) throw new AppFailure('not_found', `Print job ${input.jobId} does not exist`);
+  const p = input.printerId !== undefined ? printerFor(ctx, orig.document, input.printerId) : findPrinter(ctx.db, orig.printerId)!;
+  assertCanPrint(p, orig.document);
+  const n = countReprints(ctx.db, orig.id) + 1;
+  const row = newJob(ctx, p, {
+    key: `reprint:${orig.id}:${n}`,
+    document: orig.document,
+    orderId: orig.orderId,
+    title: `${orig.title} (reprint ${n})`,
+    request: JSON.parse(orig.requestJson) as object,
+    actor,
+    payload: p.language === orig.format ? orig.payload : null,
+    reprintOf: orig.id,
+    reprintReason: input.reason,
+  });
+  ctx.emit('jobs.changed', { ids: [row.id] });
+  return toJob(row, p.name);
+}
+
+export function retryJob(ctx: CoreContext, jobId: number): PrintJob {
+  const job = findJob(ctx.db, jobId);
+  if (!job) throw new AppFailure('not_found', `Print job ${jobId} does not exist`);
+  if (job.status !== 'failed') throw new AppFailure('conflict', `Print job ${jobId} is ${job.status}; only a failed job can be retried (use reprint for a printed one)`);
+  requeueJob(ctx.db, jobId, ctx.now());
+  ctx.emit('jobs.changed', { ids: [jobId] });
+  return toJob(findJob(ctx.db, jobId)!, findPrinter(ctx.db, job.printerId)?.name ?? '');
+}
+
+export const jobsPage = (ctx: CoreContext, f: { status?: string[]; orderId?: number; offset: number; limit: number }): PrintJob[] =>
+  listJobs(ctx.db, f).map((r) => toJob(r, r.printerName));

@@ -1,0 +1,104 @@
+import { z } from 'zod';
+import { read, write } from './define';
+import { id, isoDate } from './common.schema';
+import { LABEL_SIZES } from './documents.contract';
+
+export const PRINTER_KINDS = ['system', 'raw_tcp', 'cainiao_ws', 'pdd_ws', 'douyin_ws'] as const;
+export const PRINTER_LANGUAGES = ['pdf', 'zpl', 'tspl', 'escpos', 'cainiao'] as const;
+export const PRINTER_ROLES = ['label', 'receipt', 'document'] as const;
+export const PRINT_JOB_STATUSES = ['queued', 'printing', 'done', 'failed'] as const;
+export const PRINTABLE_DOCUMENTS = ['label', 'pick_list', 'packing_slip', 'customs', 'commercial_invoice', 'sales_receipt', 'manifest', 'test', 'waybill'] as const;
+
+export const printerInput = z
+  .object({
+    id: id.optional(),
+    name: z.string().trim().min(1, 'a printer needs a name').max(80),
+    kind: z.enum(PRINTER_KINDS),
+    language: z.enum(PRINTER_LANGUAGES),
+    host: z.string().trim().max(255).default(''),
+    port: z.number().int().min(1).max(65535).default(9100),
+    deviceName: z.string().max(200).default(''),
+    labelSize: z.enum(LABEL_SIZES).default('100x150'),
+    dpi: z.number().int().min(150).max(600).default(203),
+    cjkFont: z.boolean().default(false),
+    defaultFor: z.enum(PRINTER_ROLES).nullable().default(null),
+    active: z.boolean().default(true),
+  })
+  .strict();
+
+export const printer = z.object({
+  id,
+  name: z.string(),
+  kind: z.enum(PRINTER_KINDS),
+  language: z.enum(PRINTER_LANGUAGES),
+  host: z.string(),
+  port: z.number().int(),
+  deviceName: z.string(),
+  labelSize: z.enum(LABEL_SIZES),
+  dpi: z.number().int(),
+  cjkFont: z.boolean(),
+  defaultFor: z.enum(PRINTER_ROLES).nullable(),
+  active: z.boolean(),
+});
+export type Printer = z.infer<typeof printer>;
+
+export const printJob = z.object({
+  id,
+  printerId: id,
+  printerName: z.string(),
+  document: z.string(),
+  orderId: id.nullable(),
+  title: z.string(),
+  format: z.string(),
+  status: z.enum(PRINT_JOB_STATUSES),
+  attempts: z.number().int(),
+  maxAttempts: z.number().int(),
+  nextRunAt: isoDate,
+  lastError: z.string().nullable(),
+  reprintOf: id.nullable(),
+  reprintReason: z.string().nullable(),
+  actor: z.string(),
+  createdAt: isoDate,
+  doneAt: isoDate.nullable(),
+});
+export type PrintJob = z.infer<typeof printJob>;
+
+export const printingContract = {
+  'printing.printers.list': read('Every registered printer', z.object({}).strict(), z.object({ rows: z.array(printer) })),
+  'printing.printers.save': write('Add a printer, or change one (with id)', printerInput, printer),
+  'printing.printers.test': write('Queue a test page on a printer', z.object({ id }).strict(), printJob),
+  'printing.system.list': read(
+    "The operating system's printers (desktop app only)",
+    z.object({}).strict(),
+    z.object({ available: z.boolean(), printers: z.array(z.object({ name: z.string(), displayName: z.string(), isDefault: z.boolean() })) }),
+  ),
+  'printing.print': write(
+    "Queue documents for orders on a printer (default: the printer set for the document's role). Printing the same thing again returns the existing job; use printing.reprint for a second copy",
+    z
+      .object({
+        document: z.enum(PRINTABLE_DOCUMENTS).exclude(['test', 'waybill', 'manifest']),
+        orderIds: z.array(id).min(1).max(2000),
+        printerId: id.optional(),
+      })
+      .strict(),
+    z.object({ jobs: z.array(printJob), created: z.number().int() }),
+  ),
+  'printing.reprint': write(
+    'Print a job again, on purpose, with a reason kept in the history',
+    z.object({ jobId: id, reason: z.string().trim().min(1, 'say why it is reprinted').max(300), printerId: id.optional() }).strict(),
+    printJob,
+  ),
+  'printing.jobs.list': read(
+    'Print queue and history, newest first',
+    z
+      .object({
+        status: z.array(z.enum(PRINT_JOB_STATUSES)).optional(),
+        orderId: id.optional(),
+        offset: z.number().int().min(0).default(0),
+        limit: z.number().int().min(1).max(500).default(100),
+      })
+      .strict(),
+    z.object({ rows: z.array(printJob) }),
+  ),
+  'printing.jobs.retry': write('Put a failed job back in the queue (it has not printed)', z.object({ jobId: id }).strict(), printJob),
+} as const;
