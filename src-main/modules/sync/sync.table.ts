@@ -37,6 +37,15 @@ export const syncState = sqliteTable(
     unchanged: integer('unchanged').notNull().default(0),
     lastError: text('last_error'),
     state: text('state').notNull().default('idle'),
+    /**
+     * The sweep in progress ('incremental' or 'full'), its lower bound, the next page's cursor and
+     * the newest change seen: committed with each page, so a killed pull continues where it stopped.
+     */
+    sweepKind: text('sweep_kind'),
+    sweepSince: integer('sweep_since'),
+    sweepCursor: text('sweep_cursor'),
+    sweepStartedAt: integer('sweep_started_at'),
+    sweepMaxAt: integer('sweep_max_at'),
     updatedAt: integer('updated_at').notNull(),
   },
   (t) => [check('sync_state_state', sql`${t.state} in ('idle','running','ok','error','offline')`)],
