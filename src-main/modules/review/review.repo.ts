@@ -1,4 +1,5 @@
 import { asc, desc, eq, sql } from 'drizzle-orm';
+import type { Sqlite } from '../../adapters/db/open';
 import type { Db } from '../../core-context';
 import type { Condition, RuleAction } from '../../../src-shared/contract/review-rule.schema';
 import { reviewDecisions, reviewRules } from './review.table';
@@ -84,6 +85,17 @@ export function insertDecision(db: Db, d: DecisionValues): void {
       durationMs: d.durationMs,
     })
     .run();
+}
+
+/** Prepared once per run: a run may record 100,000 decisions, and building each insert costs more than the write. */
+export function decisionWriter(sqlite: Sqlite) {
+  const st = sqlite.prepare(
+    `insert into review_decisions (order_id, at, outcome, source, reasons_json, rule_ids_json, actor, duration_ms)
+     values (?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  return (d: DecisionValues): void => {
+    st.run(d.orderId, d.at, d.outcome, d.source, JSON.stringify(d.reasons), JSON.stringify(d.ruleIds), d.actor, d.durationMs);
+  };
 }
 
 export const listDecisions = (db: Db, orderId: number) =>

@@ -5,7 +5,7 @@ import { transitionOrder } from '../orders';
 import { compileRules, evaluate, type CompiledRule, type RuleDef, type Verdict } from './review-engine';
 import { loadFacts } from './review-facts';
 import { listHeld, reviewWriter, type ReviewOrderRow } from './review-orders.repo';
-import { insertDecision, listRules } from './review.repo';
+import { decisionWriter, listRules } from './review.repo';
 import { reviewSettings } from './review-rules.service';
 
 /** Review reasons in orders.reasons_json start with this, so a re-run replaces only its own lines. */
@@ -21,16 +21,21 @@ export const mergeReasons = (existing: string[], review: string[]): string[] => 
   ...review.map((r) => REVIEW_PREFIX + r),
 ];
 
-function applyVerdict(ctx: CoreContext, write: ReturnType<typeof reviewWriter>, row: ReviewOrderRow, v: Verdict, actor: string): boolean {
+interface Writers {
+  order: ReturnType<typeof reviewWriter>;
+  decision: ReturnType<typeof decisionWriter>;
+}
+
+function applyVerdict(ctx: CoreContext, w: Writers, row: ReviewOrderRow, v: Verdict, actor: string): boolean {
   const tags = JSON.parse(row.tagsJson) as string[];
   const newTags = [...tags, ...v.addTags.filter((t) => !tags.includes(t))];
   const priority = v.priority ?? row.priority;
   if (v.outcome === 'unchanged' && v.reasons.length === 0) return false;
-  write(row.id, mergeReasons(JSON.parse(row.reasonsJson) as string[], v.reasons), newTags, priority, ctx.now());
+  w.order(row.id, mergeReasons(JSON.parse(row.reasonsJson) as string[], v.reasons), newTags, priority, ctx.now());
   if (v.outcome === 'unchanged') return true;
   const why = v.decisive ?? v.approvedBy ?? 'review rules';
   transitionOrder(ctx, row.id, v.outcome === 'approved' ? 'approved' : 'held', actor, why);
-  insertDecision(ctx.db, { orderId: row.id, at: ctx.now(), outcome: v.outcome, source: 'rules', reasons: v.reasons, ruleIds: v.ruleIds, actor, durationMs: null });
+  w.decision({ orderId: row.id, at: ctx.now(), outcome: v.outcome, source: 'rules', reasons: v.reasons, ruleIds: v.ruleIds, actor, durationMs: null });
   return true;
 }
 
@@ -39,14 +44,14 @@ export function runReview(ctx: CoreContext, actor: string): Counts & { seconds: 
   const started = performance.now();
   const rules = compileRules(listRules(ctx.db));
   const rows = loadFacts(ctx.sqlite, { kind: 'pending' }, reviewSettings(ctx).effectiveHomeProvince);
-  const write = reviewWriter(ctx.sqlite);
+  const writers: Writers = { order: reviewWriter(ctx.sqlite), decision: decisionWriter(ctx.sqlite) };
   const counts = zero();
   const changedIds: number[] = [];
   const by = actor === RULES_ACTOR ? actor : `${RULES_ACTOR} (${actor})`;
   for (const { row, facts } of rows) {
     const v = evaluate(rules, facts);
     counts[v.outcome] += 1;
-    if (applyVerdict(ctx, write, row, v, by)) changedIds.push(row.id);
+    if (applyVerdict(ctx, writers, row, v, by)) changedIds.push(row.id);
   }
   return { ...counts, seconds: Math.round(performance.now() - started) / 1000, changedIds };
 }
