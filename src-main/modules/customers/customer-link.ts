@@ -49,24 +49,23 @@ export function linkCustomer(db: Db, sqlite: Sqlite, st: CustomerStatements, f: 
     if (!row && k.kind === 'phone') row = st.byPhone.get(k.key) as { id: number } | undefined;
     if (row) hits.set(row.id, [...(hits.get(row.id) ?? []), k.label]);
   }
-  const reasons: string[] = [];
+  // The order's reason names its keys, not the history (new profile or not, merged or not), so
+  // the same orders give the same reasons whatever order they arrive in; merges go to the audit log.
+  const reasons = [`customer profile linked by ${keys.map((k) => k.label).join(', ')}`];
   let id: number;
   let isNew = false;
   if (hits.size === 0) {
     id = st.insert({ name: f.name, phone: f.phone || null, email: f.email || null, country: f.country || null, province: f.province || null, city: f.city || null }, now);
     isNew = true;
-    reasons.push(`new customer profile #${id}`);
   } else {
     const ids = [...hits.keys()].sort((a, b) => a - b);
     id = ids[0] as number;
-    reasons.push(`customer #${id} recognised by ${(hits.get(id) ?? []).join(', ')}`);
     for (const other of ids.slice(1)) {
       const why = `same ${(hits.get(other) ?? []).join(', ')} as customer #${id}`;
       reassignCustomerOrders(sqlite, other, id);
       st.moveKeys.run(id, other);
       st.deleteCustomer.run(other);
       recordAudit(db, { at: now, actor, entity: 'customer', entityId: id, action: 'merge', from: String(other), to: String(id), reason: why });
-      reasons.push(`customer #${other} merged into #${id}: ${why}`);
     }
   }
   for (const k of keys) st.insertKey.run(id, k.kind, k.key);
