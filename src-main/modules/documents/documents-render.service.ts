@@ -1,20 +1,107 @@
 import type { CoreContext } from '../../core-context';
+import type { OrderDetail } from '../../../src-shared/contract/orders.contract';
 import type { DocumentKind, RenderedFile } from '../../../src-shared/contract/documents.contract';
 import { AppFailure } from '../../../src-shared/result';
+import { getOrder } from '../orders';
+import { binsFor, customsFacts, manifestOrderIds, skuFacts } from './documents.repo';
+import { orderWeightGrams, senderFor, templateAssets } from './documents.service';
+import { newPdf, pdfBuffer } from './pdf-doc';
+import { drawManifest, drawPackingSlip, drawPickList, pickRows, type Lang } from './warehouse-docs.renderer';
+import { drawCommercialInvoice, drawCustoms, drawSalesReceipt, type CustomsLine } from './trade-docs.renderer';
 
 export interface RenderInput {
   kind: Exclude<DocumentKind, 'label'>;
   orderIds: number[];
   carrier?: string;
   date?: string;
-  language?: 'zh' | 'en';
+  language?: Lang;
 }
 
-export async function renderDocumentBytes(_ctx: CoreContext, input: RenderInput): Promise<Buffer> {
-  throw new AppFailure('unavailable', `${input.kind} is not available yet`);
+const TITLES: Record<RenderInput['kind'], string> = {
+  pick_list: 'Pick list 拣货单',
+  packing_slip: 'Packing slip 出库单',
+  customs: 'Customs declaration CN22/CN23',
+  commercial_invoice: 'Commercial invoice',
+  sales_receipt: 'Sales receipt 销售单',
+  manifest: 'Manifest 交接清单',
+};
+
+function customsLines(ctx: CoreContext, o: OrderDetail): { lines: CustomsLine[]; category: string } {
+  const codes = o.lines.map((l) => l.sku);
+  const customs = customsFacts(ctx.db, codes);
+  const facts = skuFacts(ctx.db, codes);
+  const lines = o.lines.map((l) => {
+    const c = customs.get(l.sku);
+    return {
+      description: c?.descriptionEn ? `${c.descriptionEn} ${l.title}` : `${l.title} ${l.spec}`.trim(),
+      hsCode: c?.hsCode ?? '',
+      origin: c?.originCountry ?? 'CN',
+      quantity: l.quantity,
+      weightGrams: (facts.get(l.sku)?.weightGrams ?? 0) * l.quantity,
+      valueMinor: l.quantity * l.unitPriceMinor,
+    };
+  });
+  return { lines, category: customs.get(o.lines[0]?.sku ?? '')?.category ?? 'merchandise' };
+}
+
+/** The shop's local day [from, to) in epoch ms; a manifest covers one working day. */
+function dayBounds(date: string): [number, number] {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return [new Date(y, m - 1, d).getTime(), new Date(y, m - 1, d + 1).getTime()];
+}
+
+const localDate = (ms: number): string => {
+  const d = new Date(ms);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+};
+
+export async function renderDocumentBytes(ctx: CoreContext, input: RenderInput): Promise<Buffer> {
+  const t = templateAssets(ctx, input.kind);
+  const today = localDate(ctx.now());
+  let ids = input.orderIds;
+  if (input.kind === 'manifest') {
+    if (!input.carrier) throw new AppFailure('invalid_input', 'carrier: a manifest is per carrier; say which one (e.g. sf, zto)');
+    const [from, to] = dayBounds(input.date ?? today);
+    ids = ids.length ? ids : manifestOrderIds(ctx.db, input.carrier, from, to);
+    if (ids.length === 0) throw new AppFailure('not_found', `No packed or shipped parcels with a tracking number for ${input.carrier} on ${input.date ?? today}`);
+  }
+  if (ids.length === 0) throw new AppFailure('invalid_input', `orderIds: choose at least one order for the ${input.kind.replace('_', ' ')}`);
+  const orders = ids.map((id) => getOrder(ctx, id));
+  const optLang = t.options.language && t.options.language !== 'auto' ? t.options.language : undefined;
+  const lang: Lang = input.language ?? optLang ?? 'zh';
+  const sender = senderFor(ctx, orders[0]!.warehouse, t);
+  const doc = newPdf('A4', { title: TITLES[input.kind] });
+  switch (input.kind) {
+    case 'pick_list': {
+      // Bins are per warehouse; a mixed batch uses the first order's warehouse for walking order.
+      const bins = binsFor(ctx.db, orders[0]!.warehouse, orders.flatMap((o) => o.lines.map((l) => l.sku)));
+      drawPickList(doc, orders, pickRows(orders, bins), lang, today);
+      break;
+    }
+    case 'packing_slip':
+      for (const o of orders) drawPackingSlip(doc, o, senderFor(ctx, o.warehouse, t), lang, { showPrices: t.options.showPrices ?? false, footer: t.options.footer ?? '', logo: t.logo });
+      break;
+    case 'customs':
+      for (const o of orders) {
+        const c = customsLines(ctx, o);
+        drawCustoms(doc, o, senderFor(ctx, o.warehouse, t), c.lines, c.category, today);
+      }
+      break;
+    case 'commercial_invoice':
+      for (const o of orders) drawCommercialInvoice(doc, o, senderFor(ctx, o.warehouse, t), customsLines(ctx, o).lines, o.lines.map((l) => l.unitPriceMinor));
+      break;
+    case 'sales_receipt':
+      for (const o of orders) drawSalesReceipt(doc, o, senderFor(ctx, o.warehouse, t), lang);
+      break;
+    case 'manifest':
+      drawManifest(doc, input.carrier!, input.date ?? today, orders.map((o) => ({ order: o, weightGrams: orderWeightGrams(ctx, o) })), sender, lang);
+      break;
+  }
+  return pdfBuffer(doc);
 }
 
 export async function renderDocument(ctx: CoreContext, input: RenderInput): Promise<RenderedFile> {
   const bytes = await renderDocumentBytes(ctx, input);
-  return { filename: `${input.kind}.pdf`, mime: 'application/pdf', base64: bytes.toString('base64'), bytes: bytes.length };
+  const suffix = input.kind === 'manifest' ? `${input.carrier}-${input.date ?? localDate(ctx.now())}` : input.orderIds.length === 1 ? String(input.orderIds[0]) : `${input.orderIds.length}-orders`;
+  return { filename: `${input.kind}-${suffix}.pdf`, mime: 'application/pdf', base64: bytes.toString('base64'), bytes: bytes.length };
 }
