@@ -3,6 +3,7 @@ import { useApi, useConnection } from '../api/api-context';
 import { OrdersQueuePage } from '../features/orders/orders-queue.page';
 import { SettingsPage } from '../features/settings/settings.page';
 import { ReviewPage } from '../features/review/review.page';
+import { InventoryPage } from '../features/inventory/inventory.page';
 import { AppHeader } from './app-header';
 import { AppNav } from './app-nav';
 import { PlaceholderPage } from './placeholder.page';
@@ -34,6 +35,8 @@ export function App() {
             <SettingsPage />
           ) : screen === 'review' ? (
             <ReviewPage />
+          ) : screen === 'inventory' ? (
+            <InventoryPage />
           ) : (
             <PlaceholderPage screen={screen} />
           )}

@@ -70,7 +70,17 @@ export function listLevels(sqlite: Sqlite, f: LevelFilter, offset: number, limit
 }
 
 /** Levels of given SKUs in every warehouse, for alert suggestions and routing. */
-export const levelsOfSkus = (sqlite: Sqlite, skuIds: number[]): LevelRow[] => listLevels(sqlite, { skuIds }, 0, 1_000_000).rows;
+export function levelsOfSkus(sqlite: Sqlite, skuIds: number[]): LevelRow[] {
+  const w = where({ skuIds });
+  return sqlite
+    .prepare(
+      `select l.warehouse_id as warehouseId, l.sku_id as skuId, w.code as warehouse, s.sku, s.title, b.code as bin,
+              b.sequence as binSequence, l.on_hand as onHand, l.reserved, l.on_hand - l.reserved as available,
+              ${THRESHOLD} as threshold
+         ${LEVELS_FROM} ${w.sql}`,
+    )
+    .all(w.params) as LevelRow[];
+}
 
 export const effectiveThreshold = (sqlite: Sqlite, warehouseId: number, skuId: number): number =>
   (

@@ -37,6 +37,8 @@ interface RunWorld {
   stock: Map<string, number>;
   ranks: Map<string, Map<number, number>>;
   allowSplit: boolean;
+  /** Reserved warehouse/SKU pairs: their low-stock alerts are checked once at the end of the run. */
+  touched: Map<string, { warehouseId: number; skuId: number }>;
 }
 
 const key = (warehouseId: number, skuId: number): string => `${warehouseId}:${skuId}`;
@@ -59,6 +61,7 @@ function loadWorld(ctx: CoreContext): RunWorld {
     stock,
     ranks,
     allowSplit: cfg.allowSplit,
+    touched: new Map(),
     base: {
       warehouses: activeWarehouses(ctx.sqlite),
       available: (w, s) => stock.get(key(w, s)) ?? 0,
@@ -168,7 +171,7 @@ function routeOne(ctx: CoreContext, world: RunWorld, orderId: number, actor: str
     world.st.setRoute.run(plan.warehouseId, plan.quote.carrier, ctx.now(), orderId);
     transitionOrder(ctx, orderId, 'allocated', actor, plan.reasons[plan.reasons.length - 1]);
     record(ctx, world, orderId, plan, actor, o.currency);
-    checkLowStock(ctx, f.needs.map((n) => ({ warehouseId: plan.warehouseId, skuId: n.skuId })));
+    for (const n of f.needs) world.touched.set(key(plan.warehouseId, n.skuId), { warehouseId: plan.warehouseId, skuId: n.skuId });
     out.allocated.push(orderId);
   } else if (groups) {
     const reasons = [...plan.reasons.slice(0, -1), `no warehouse has everything; split by warehouse: ${groups.map((g) => `lines ${g.lineNos.join(', ')} from ${g.warehouse}`).join('; ')}`];
@@ -201,6 +204,7 @@ export function runRouting(ctx: CoreContext, ids: number[] | undefined, actor: s
   const world = loadWorld(ctx);
   const out = emptyResult();
   for (const id of ids ?? orderIdsWithStatus(ctx.sqlite, 'approved')) routeOne(ctx, world, id, actor, out);
+  checkLowStock(ctx, [...world.touched.values()]);
   const changed = [...out.allocated, ...out.backordered, ...out.exception];
   if (changed.length) ctx.emit('orders.changed', { ids: changed, reason: 'routing' });
   return out;
@@ -218,6 +222,7 @@ export function allocateBackorders(ctx: CoreContext, skuCodes: string[], actor: 
   }
   const out = emptyResult();
   for (const id of ids) routeOne(ctx, world, id, actor, out);
+  checkLowStock(ctx, [...world.touched.values()]);
   if (out.allocated.length) ctx.emit('orders.changed', { ids: out.allocated, reason: 'stock arrived' });
   return out.allocated;
 }

@@ -1,0 +1,82 @@
+import { createStore, type StoreApi } from 'zustand';
+import type { Api } from '../../api/client';
+import type { OpOutput } from '../../../src-shared/contract';
+import type { AppError } from '../../../src-shared/result';
+
+export type LevelRow = OpOutput<'inventory.levels'>['rows'][number];
+export type LedgerRow = OpOutput<'inventory.ledger'>['rows'][number];
+
+export interface LevelFilter {
+  warehouse: string;
+  bin: string;
+  search: string;
+  belowThreshold: boolean;
+}
+
+export interface InventoryState {
+  warehouses: { code: string; name: string }[];
+  filter: LevelFilter;
+  levels: LevelRow[];
+  total: number | null;
+  /** The SKU whose ledger history is shown. */
+  ledgerSku: string | null;
+  ledger: LedgerRow[];
+  error: AppError | null;
+}
+
+export interface InventoryActions {
+  init(): Promise<void>;
+  setFilter(f: Partial<LevelFilter>): void;
+  loadLevels(): Promise<void>;
+  showLedger(sku: string | null): Promise<void>;
+  setError(e: AppError | null): void;
+}
+
+export type InventoryStore = StoreApi<InventoryState & InventoryActions>;
+
+const PAGE = 500;
+
+export function createInventoryStore(api: Api): InventoryStore {
+  return createStore<InventoryState & InventoryActions>()((set, get) => ({
+    warehouses: [],
+    filter: { warehouse: '', bin: '', search: '', belowThreshold: false },
+    levels: [],
+    total: null,
+    ledgerSku: null,
+    ledger: [],
+    error: null,
+    async init() {
+      const r = await api.call('warehouses.list', {});
+      if (r.ok) set({ warehouses: r.value.rows.map((w) => ({ code: w.code, name: w.name })) });
+      else set({ error: r.error });
+      await get().loadLevels();
+    },
+    setFilter(f) {
+      set((s) => ({ filter: { ...s.filter, ...f } }));
+      void get().loadLevels();
+    },
+    async loadLevels() {
+      const f = get().filter;
+      const r = await api.call('inventory.levels', {
+        ...(f.warehouse ? { warehouse: f.warehouse } : {}),
+        ...(f.bin.trim() ? { bin: f.bin.trim() } : {}),
+        ...(f.search.trim() ? { search: f.search.trim() } : {}),
+        belowThreshold: f.belowThreshold,
+        limit: PAGE,
+      });
+      if (r.ok) set({ levels: r.value.rows, total: r.value.total, error: null });
+      else set({ error: r.error });
+    },
+    async showLedger(sku) {
+      set({ ledgerSku: sku, ledger: [] });
+      if (!sku) return;
+      const r = await api.call('inventory.ledger', { sku, limit: 200 });
+      if (get().ledgerSku !== sku) return;
+      if (r.ok) set({ ledger: r.value.rows });
+      else set({ error: r.error });
+    },
+    setError(e) {
+      set({ error: e });
+    },
+  }));
+}

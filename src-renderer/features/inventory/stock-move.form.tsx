@@ -1,0 +1,111 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useStore } from 'zustand';
+import type { AppError } from '../../../src-shared/result';
+import { useApi } from '../../api/api-context';
+import { ErrorBanner } from '../../ui/error-banner';
+import type { InventoryStore } from './inventory.store';
+
+type Mode = 'receive' | 'adjust' | 'transfer';
+
+/** Receipts, corrections and transfers: every one needs a reason, which the ledger keeps. */
+export function StockMoveForm({ store }: { store: InventoryStore }) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const warehouses = useStore(store, (s) => s.warehouses);
+  const [mode, setMode] = useState<Mode>('receive');
+  const [warehouse, setWarehouse] = useState('');
+  const [to, setTo] = useState('');
+  const [sku, setSku] = useState('');
+  const [bin, setBin] = useState('');
+  const [quantity, setQuantity] = useState('');
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<AppError | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setDone(null);
+    const n = Number(quantity);
+    if (!Number.isInteger(n) || n === 0 || (mode !== 'adjust' && n < 0)) {
+      setError({ code: 'invalid_input', message: t('inventory.move.badQuantity') });
+      return;
+    }
+    const wh = warehouse || warehouses[0]?.code || '';
+    const r =
+      mode === 'receive'
+        ? await api.call('inventory.receive', { warehouse: wh, lines: [{ sku: sku.trim(), quantity: n, ...(bin.trim() ? { bin: bin.trim() } : {}) }], reason: reason.trim() || 'receipt' })
+        : mode === 'adjust'
+          ? await api.call('inventory.adjust', { warehouse: wh, sku: sku.trim(), delta: n, reason: reason.trim() })
+          : await api.call('inventory.transfer', { from: wh, to, sku: sku.trim(), quantity: n, reason: reason.trim() || 'transfer' });
+    if (!r.ok) return setError(r.error);
+    setError(null);
+    const allocated = 'allocatedOrders' in r.value ? (r.value.allocatedOrders as number[]).length : 0;
+    setDone(t('inventory.move.done', { count: allocated }));
+    setQuantity('');
+    void store.getState().loadLevels();
+  };
+
+  return (
+    <form className="stock-form" onSubmit={(e) => void submit(e)}>
+      <div className="radio-row" role="radiogroup" aria-label={t('inventory.move.mode')}>
+        {(['receive', 'adjust', 'transfer'] as const).map((m) => (
+          <label key={m} className="radio">
+            <input type="radio" name="stock-mode" checked={mode === m} onChange={() => setMode(m)} />
+            {t(`inventory.move.${m}`)}
+          </label>
+        ))}
+      </div>
+      {error && <ErrorBanner error={error} onDismiss={() => setError(null)} />}
+      {done && <p className="notice">{done}</p>}
+      <div className="stock-form-grid">
+        <label>
+          {mode === 'transfer' ? t('inventory.move.from') : t('inventory.filter.warehouse')}
+          <select value={warehouse} onChange={(e) => setWarehouse(e.target.value)}>
+            {warehouses.map((w) => (
+              <option key={w.code} value={w.code}>
+                {w.name} ({w.code})
+              </option>
+            ))}
+          </select>
+        </label>
+        {mode === 'transfer' && (
+          <label>
+            {t('inventory.move.to')}
+            <select value={to} onChange={(e) => setTo(e.target.value)} required>
+              <option value="" />
+              {warehouses.map((w) => (
+                <option key={w.code} value={w.code}>
+                  {w.name} ({w.code})
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        <label>
+          {t('inventory.col.sku')}
+          <input value={sku} onChange={(e) => setSku(e.target.value)} required autoComplete="off" />
+        </label>
+        {mode === 'receive' && (
+          <label>
+            {t('inventory.col.bin')}
+            <input value={bin} onChange={(e) => setBin(e.target.value)} />
+          </label>
+        )}
+        <label>
+          {mode === 'adjust' ? t('inventory.move.delta') : t('inventory.move.quantity')}
+          <input value={quantity} onChange={(e) => setQuantity(e.target.value)} inputMode="numeric" required />
+        </label>
+        <label className="field-wide">
+          {t('inventory.ledger.reason')}
+          <input value={reason} onChange={(e) => setReason(e.target.value)} required={mode === 'adjust'} placeholder={t('inventory.move.reasonHint')} />
+        </label>
+      </div>
+      <div className="form-actions">
+        <button type="submit" className="btn btn-primary">
+          {t(`inventory.move.submit.${mode}`)}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,72 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { parseCountSheet } from '../../src-renderer/features/inventory/stocktake.form';
+import { fakeBridge } from './fake-bridge';
+import { renderApp } from './render-app';
+
+afterEach(cleanup);
+
+const level = (sku: string, available: number, threshold: number) => ({
+  warehouse: 'HZ-01', sku, title: `Title ${sku}`, bin: 'A-01', binSequence: 1, onHand: available + 1, reserved: 1, available, threshold,
+});
+
+describe('stock screen', () => {
+  it('shows levels by warehouse, filters, and opens the ledger of a SKU', async () => {
+    const bridge = fakeBridge({
+      handlers: {
+        'inventory.levels': (input) => ({ ok: true, value: { rows: input.belowThreshold ? [level('TEA', 1, 5)] : [level('TEA', 1, 5), level('CUP', 9, 0)], total: input.belowThreshold ? 1 : 2 } }),
+        'inventory.ledger': () => ({ ok: true, value: { rows: [{ id: 1, at: '2025-03-01T08:00:00.000Z', warehouse: 'HZ-01', sku: 'TEA', kind: 'receipt', onHandDelta: 2, reservedDelta: 0, reference: null, reason: 'PO-7', actor: 'clerk' }], total: 1 } }),
+      },
+    });
+    renderApp({ bridge, hash: '#/inventory', language: 'zh-CN' });
+    expect(await screen.findByText('TEA')).toBeTruthy();
+    expect(screen.getByText('CUP')).toBeTruthy();
+    fireEvent.click(screen.getByLabelText('只看低于安全库存'));
+    await waitFor(() => expect(screen.queryByText('CUP')).toBeNull());
+    expect(bridge.callsOf('inventory.levels').at(-1)).toMatchObject({ belowThreshold: true });
+    fireEvent.click(screen.getByRole('button', { name: 'TEA' }));
+    const ledger = await screen.findByRole('region', { name: 'TEA 的库存流水' });
+    expect(within(ledger).getByText('入库')).toBeTruthy();
+    expect(within(ledger).getByText('PO-7')).toBeTruthy();
+  });
+
+  it('shows the server error naming the field when an adjustment is refused', async () => {
+    const bridge = fakeBridge({
+      handlers: {
+        'inventory.levels': () => ({ ok: true, value: { rows: [], total: 0 } }),
+        'inventory.adjust': () => ({ ok: false, error: { code: 'conflict', message: 'delta: only 3 available', issues: [{ path: 'delta', message: 'only 3 available' }] } }),
+      },
+    });
+    renderApp({ bridge, hash: '#/inventory' });
+    fireEvent.click(await screen.findByRole('tab', { name: 'Receive / adjust / transfer' }));
+    fireEvent.click(screen.getByLabelText('Adjust'));
+    fireEvent.change(screen.getByLabelText('SKU'), { target: { value: 'TEA' } });
+    fireEvent.change(screen.getByLabelText('Change (+/−)'), { target: { value: '-5' } });
+    fireEvent.change(screen.getByLabelText('Reason'), { target: { value: 'broken' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Post adjustment' }));
+    expect(await screen.findByRole('alert')).toBeTruthy();
+    expect(bridge.callsOf('inventory.adjust')).toEqual([{ warehouse: 'HZ-01', sku: 'TEA', delta: -5, reason: 'broken' }]);
+  });
+
+  it('lists alerts with suggestions worded in the chosen language', async () => {
+    const bridge = fakeBridge({
+      handlers: {
+        'inventory.levels': () => ({ ok: true, value: { rows: [], total: 0 } }),
+        'inventory.alerts': () => ({
+          ok: true,
+          value: { rows: [{ id: 1, kind: 'low_stock', warehouse: 'HZ-01', sku: 'TEA', available: 1, threshold: 5, suggestions: [{ action: 'transfer', fromWarehouse: 'GZ', quantity: 4, text: 'transfer 4 from warehouse GZ' }], createdAt: '2025-03-01T08:00:00.000Z', resolvedAt: null }], total: 1 },
+        }),
+      },
+    });
+    renderApp({ bridge, hash: '#/inventory', language: 'zh-CN' });
+    fireEvent.click(await screen.findByRole('tab', { name: '预警' }));
+    expect(await screen.findByText('从 GZ 仓调拨 4 件')).toBeTruthy();
+  });
+});
+
+describe('count sheet', () => {
+  it('reads comma or tab separated lines, skips a header and names bad lines', () => {
+    expect(parseCountSheet('sku,count\nTEA,12\nCUP\t3\n\nBAD,x')).toEqual({ counts: [{ sku: 'TEA', counted: 12 }, { sku: 'CUP', counted: 3 }], errors: ['5: "BAD,x"'] });
+  });
+});
