@@ -96,8 +96,14 @@ export const reviewContract = {
     outcomeCounts.extend({ seconds: z.number() }),
   ),
   'review.queue': read(
-    'Held orders with the reasons they were held, oldest first',
-    z.object({ offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(500).default(100) }).strict(),
+    'Orders waiting for a reviewer, oldest first: held by a rule (with its reasons), or pending with no rule deciding',
+    z
+      .object({
+        status: z.enum(['held', 'pending_review']).default('held'),
+        offset: z.number().int().min(0).default(0),
+        limit: z.number().int().min(1).max(500).default(100),
+      })
+      .strict(),
     z.object({ total: z.number().int(), rows: z.array(queueRow) }),
   ),
   'review.decide': write(

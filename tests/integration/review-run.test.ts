@@ -20,11 +20,10 @@ describe('review.run with the default rules', () => {
       anOrder(),
       anOrder({ totalMinor: 600_000 }),
       anOrder({ type: 'cross_border', country: 'HK', province: '香港', city: '香港' }),
-      anOrder({ type: 'cross_border', province: '上海市', city: '上海市' }),
+      anOrder({ type: 'cross_border', province: '上海市', city: '上海市', buyerIdNumber: '310101199001011234' }),
       anOrder({ addressMasked: true, addressRaw: '广东省深圳市南山区****' }),
       anOrder({ province: '浙江省', city: '杭州市' }),
     ]) as [number, number, number, number, number, number];
-    core.ctx.sqlite.prepare(`update orders set buyer_id_number = '310101199001011234' where id = ?`).run(crossWithId);
 
     const counts = await value(core.call('review.run', {}, { actor: 'alice' }));
     expect(counts).toMatchObject({ approved: 1, held: 3, blocked: 0, unchanged: 2 });
@@ -109,6 +108,15 @@ describe('review queue and manual decisions', () => {
     expect(q.rows).toHaveLength(3);
     expect(q.rows[0]).toMatchObject({ id: held[0], heldAt: new Date(clock).toISOString() });
     expect(q.rows[0].reasons[0]).toMatch(/^review: 地址模糊或被脱敏/);
+  });
+
+  test('orders no rule decided are listed too, and can be approved by hand', async () => {
+    const [undecided] = seedOrders(core, [anOrder({ province: '浙江省' })]) as [number];
+    await value(core.call('review.run', {}));
+    const q = await value(core.call('review.queue', { status: 'pending_review' }));
+    expect(q).toMatchObject({ total: 1, rows: [{ id: undecided, reasons: [] }] });
+    await value(core.call('review.decide', { ids: [undecided], decision: 'approve' }));
+    expect((await value(core.call('review.queue', { status: 'pending_review' }))).total).toBe(0);
   });
 
   test('bulk approve records the review time; reject cancels; hold needs a reason', async () => {

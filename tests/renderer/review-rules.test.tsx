@@ -125,6 +125,15 @@ describe('review queue keyboard', () => {
     expect(typeof call.openedAt).toBe('string');
   });
 
+  it('switches to orders no rule decided', async () => {
+    const bridge = bridgeWith();
+    renderApp({ bridge, hash: '#/review' });
+    await screen.findByText('EXT-11');
+    fireEvent.change(screen.getByLabelText('Show'), { target: { value: 'pending_review' } });
+    await waitFor(() => expect(bridge.callsOf('review.queue').at(-1)).toMatchObject({ status: 'pending_review' }));
+    expect(bridge.callsOf('review.queue')[0]).toMatchObject({ status: 'held' });
+  });
+
   it('r asks for a reason before rejecting', async () => {
     const bridge = bridgeWith({ 'review.decide': ({ ids }) => ok({ changed: ids, skipped: [] }) });
     renderApp({ bridge, hash: '#/review', language: 'zh-CN' });

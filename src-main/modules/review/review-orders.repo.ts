@@ -111,8 +111,8 @@ export interface QueueDbRow {
   heldAt: number | null;
 }
 
-export function listHeld(sqlite: Sqlite, offset: number, limit: number): { total: number; rows: QueueDbRow[] } {
-  const { total } = sqlite.prepare(`select count(*) as total from orders where status = 'held'`).get() as { total: number };
+export function listWaiting(sqlite: Sqlite, status: 'held' | 'pending_review', offset: number, limit: number): { total: number; rows: QueueDbRow[] } {
+  const { total } = sqlite.prepare('select count(*) as total from orders where status = ?').get(status) as { total: number };
   const rows = sqlite
     .prepare(
       `select o.id, c.code as channel, o.external_id as externalId, o.placed_at as placedAt, o.currency,
@@ -120,9 +120,9 @@ export function listHeld(sqlite: Sqlite, offset: number, limit: number): { total
          o.reasons_json as reasonsJson, o.tags_json as tagsJson,
          (select max(d.at) from review_decisions d where d.order_id = o.id and d.outcome in ('held', 'blocked')) as heldAt
        from orders o join channels c on c.id = o.channel_id
-       where o.status = 'held' order by o.placed_at, o.id limit ? offset ?`,
+       where o.status = ? order by o.placed_at, o.id limit ? offset ?`,
     )
-    .all(limit, offset) as QueueDbRow[];
+    .all(status, limit, offset) as QueueDbRow[];
   return { total, rows };
 }
 

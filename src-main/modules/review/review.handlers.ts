@@ -19,7 +19,7 @@ export const reviewHandlers = (ctx: CoreContext) =>
       if (changedIds.length) ctx.emit('orders.changed', { ids: changedIds, reason: 'review rules' });
       return counts;
     },
-    'review.queue': ({ offset, limit }) => reviewQueue(ctx, offset, limit),
+    'review.queue': ({ status, offset, limit }) => reviewQueue(ctx, status, offset, limit),
     'review.decide': (input, call) => {
       const out = decideReview(ctx, input, call.actor);
       if (out.changed.length) ctx.emit('orders.changed', { ids: out.changed, reason: `review: ${input.decision}` });

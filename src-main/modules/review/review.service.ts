@@ -4,7 +4,7 @@ import type { ReviewQueueRow, RuleOutcome } from '../../../src-shared/contract/r
 import { transitionOrder } from '../orders';
 import { compileRules, evaluate, type CompiledRule, type RuleDef, type Verdict } from './review-engine';
 import { loadFacts } from './review-facts';
-import { listHeld, reviewWriter, type ReviewOrderRow } from './review-orders.repo';
+import { listWaiting, reviewWriter, type ReviewOrderRow } from './review-orders.repo';
 import { decisionWriter, listRules } from './review.repo';
 import { reviewSettings } from './review-rules.service';
 
@@ -97,8 +97,8 @@ export function simulateReview(ctx: CoreContext, draft: ParsedRuleInput, limit: 
   return { considered: rows.length, matched, changed, before: countsBefore, after: countsAfter, sample };
 }
 
-export function reviewQueue(ctx: CoreContext, offset: number, limit: number): { total: number; rows: ReviewQueueRow[] } {
-  const { total, rows } = listHeld(ctx.sqlite, offset, limit);
+export function reviewQueue(ctx: CoreContext, status: 'held' | 'pending_review', offset: number, limit: number): { total: number; rows: ReviewQueueRow[] } {
+  const { total, rows } = listWaiting(ctx.sqlite, status, offset, limit);
   return {
     total,
     rows: rows.map(({ reasonsJson, tagsJson, placedAt, heldAt, ...r }) => ({

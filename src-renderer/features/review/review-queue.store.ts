@@ -4,8 +4,11 @@ import type { ReviewQueueRow } from '../../../src-shared/contract/review.contrac
 import type { AppError } from '../../../src-shared/result';
 
 export type Decision = 'approve' | 'reject' | 'hold';
+/** Held by a rule, or still pending because no rule decided. */
+export type QueueStatus = 'held' | 'pending_review';
 
 export interface QueueState {
+  status: QueueStatus;
   rows: ReviewQueueRow[];
   total: number | null;
   cursor: number;
@@ -19,6 +22,7 @@ export interface QueueState {
 
 export interface QueueActions {
   load(): Promise<void>;
+  setStatus(status: QueueStatus): void;
   move(delta: number): void;
   setCursor(i: number): void;
   toggle(id: number): void;
@@ -40,6 +44,7 @@ export function createQueueStore(api: Api, now: () => number = Date.now): QueueS
       if (row && !get().openedAt.has(row.id)) set((s) => ({ openedAt: new Map(s.openedAt).set(row.id, now()) }));
     };
     return {
+      status: 'held',
       rows: [],
       total: null,
       cursor: 0,
@@ -49,7 +54,9 @@ export function createQueueStore(api: Api, now: () => number = Date.now): QueueS
       notice: null,
       busy: false,
       async load() {
-        const r = await api.call('review.queue', { offset: 0, limit: PAGE });
+        const status = get().status;
+        const r = await api.call('review.queue', { status, offset: 0, limit: PAGE });
+        if (status !== get().status) return; // switched meanwhile: the newer load wins
         if (!r.ok) return set({ error: r.error });
         const ids = new Set(r.value.rows.map((x) => x.id));
         set((s) => ({
@@ -59,6 +66,10 @@ export function createQueueStore(api: Api, now: () => number = Date.now): QueueS
           selected: new Set([...s.selected].filter((id) => ids.has(id))),
         }));
         markOpened(get().cursor);
+      },
+      setStatus(status) {
+        set({ status, rows: [], total: null, cursor: 0, selected: new Set(), notice: null, error: null });
+        void get().load();
       },
       move(delta) {
         const { rows, cursor } = get();

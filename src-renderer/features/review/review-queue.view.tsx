@@ -4,7 +4,7 @@ import { useStore } from 'zustand';
 import { useApi } from '../../api/api-context';
 import { ErrorBanner } from '../../ui/error-banner';
 import { formatDateTime, formatMoney } from '../../ui/format';
-import { createQueueStore, type Decision } from './review-queue.store';
+import { createQueueStore, type Decision, type QueueStatus } from './review-queue.store';
 
 const isTyping = (t: EventTarget | null): boolean =>
   t instanceof HTMLElement && (t.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName));
@@ -66,7 +66,11 @@ export function ReviewQueueView() {
   return (
     <section className="review-queue" aria-label={t('review.queue.title')}>
       <div className="review-toolbar">
-        <span className="muted">{s.total === null ? t('common.loading') : t('review.queue.count', { count: s.total })}</span>
+        <select aria-label={t('review.queue.show')} value={s.status} onChange={(e) => s.setStatus(e.target.value as QueueStatus)}>
+          <option value="held">{t('review.queue.showHeld')}</option>
+          <option value="pending_review">{t('review.queue.showPending')}</option>
+        </select>
+        <span className="muted">{s.total === null ? t('common.loading') : t(s.status === 'held' ? 'review.queue.count' : 'review.queue.countPending', { count: s.total })}</span>
         <span className="kbd-hint">{t('review.queue.keys')}</span>
         <div className="actions">
           <button type="button" className="btn btn-primary" disabled={!count || s.busy} onClick={() => void s.decide('approve')}>
@@ -119,7 +123,7 @@ export function ReviewQueueView() {
         </div>
       )}
       {s.rows.length === 0 && s.total !== null ? (
-        <p className="empty-note">{t('review.queue.empty')}</p>
+        <p className="empty-note">{t(s.status === 'held' ? 'review.queue.empty' : 'review.queue.emptyPending')}</p>
       ) : (
         <table className="data-table review-table">
           <thead>
