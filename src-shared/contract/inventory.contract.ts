@@ -152,11 +152,11 @@ export const inventoryContract = {
     z.object({ levels: z.array(levelChange), allocatedOrders: z.array(id) }),
   ),
   'inventory.adjust': write(
-    'Correct on-hand stock up or down, with a reason',
+    'Correct on-hand stock up or down, with a reason; a correction upwards allocates backordered orders',
     z
       .object({ warehouse: warehouseCode, sku: skuCode, delta: z.number().int().refine((n) => n !== 0, 'must not be 0'), reason })
       .strict(),
-    z.object({ levels: z.array(levelChange) }),
+    z.object({ levels: z.array(levelChange), allocatedOrders: z.array(id) }),
   ),
   'inventory.transfer': write(
     'Move stock from one warehouse to another; backordered orders at the destination are allocated afterwards',
@@ -164,7 +164,7 @@ export const inventoryContract = {
     z.object({ levels: z.array(levelChange), allocatedOrders: z.array(id) }),
   ),
   'inventory.stocktake': write(
-    'Post a count sheet: each difference from on-hand becomes an adjustment',
+    'Post a count sheet: each difference from on-hand becomes an adjustment; found stock allocates backordered orders',
     z
       .object({
         warehouse: warehouseCode,
@@ -175,6 +175,7 @@ export const inventoryContract = {
     z.object({
       differences: z.array(z.object({ sku: z.string(), onHandBefore: z.number().int(), counted: z.number().int(), delta: z.number().int() })),
       unchanged: z.number().int(),
+      allocatedOrders: z.array(id),
     }),
   ),
   'inventory.threshold': write(

@@ -136,3 +136,31 @@ describe('split shipments', () => {
     expect((await value(core.call('orders.get', { id }))).status).toBe('cancelled');
   });
 });
+
+describe('re-routing', () => {
+  let core: TestCore;
+  beforeEach(async () => {
+    core = aCore();
+    await aRoutingWorld(core);
+  });
+  afterEach(() => core.dispose());
+
+  test('an allocated order put on hold and approved again is re-routed without reserving twice', async () => {
+    await value(core.call('inventory.receive', { warehouse: 'SH', lines: [{ sku: 'TEE', quantity: 2 }] }));
+    const [id] = await approvedOrders(core, [{ ...shanghai, lines: [line('TEE', 2)] }]);
+    await value(core.call('routing.run', {}));
+    await value(core.call('orders.transition', { ids: [id], to: 'held', reason: 'buyer called' }));
+    expect(level(core, 'SH', 'TEE')).toEqual({ onHand: 2, reserved: 2 });
+    await value(core.call('orders.transition', { ids: [id], to: 'approved' }));
+    expect((await value(core.call('routing.run', {}))).allocated).toEqual([id]);
+    expect(level(core, 'SH', 'TEE')).toEqual({ onHand: 2, reserved: 2 });
+    expect((await value(core.call('routing.explain', { id }))).history).toHaveLength(1);
+  });
+
+  test('stock found by an adjustment or a stocktake allocates backordered orders', async () => {
+    const [a, b] = await approvedOrders(core, [{ ...shanghai, lines: [line('TEE', 1)] }, { ...shanghai, lines: [line('CRAB', 1)] }]);
+    expect((await value(core.call('routing.run', {}))).backordered).toEqual([a, b]);
+    expect((await value(core.call('inventory.adjust', { warehouse: 'SH', sku: 'TEE', delta: 1, reason: 'found behind shelf' }))).allocatedOrders).toEqual([a]);
+    expect((await value(core.call('inventory.stocktake', { warehouse: 'GZ', counts: [{ sku: 'CRAB', counted: 3 }] }))).allocatedOrders).toEqual([b]);
+  });
+});

@@ -66,7 +66,7 @@ describe('stock operations', () => {
   test('a stocktake posts only the differences as adjustments and refuses counts below what is reserved', async () => {
     await value(core.call('inventory.receive', { warehouse: 'SH', lines: [{ sku: 'TEA', quantity: 10 }, { sku: 'CUP', quantity: 4 }] }));
     const out = await value(core.call('inventory.stocktake', { warehouse: 'SH', counts: [{ sku: 'TEA', counted: 9 }, { sku: 'CUP', counted: 4 }] }));
-    expect(out).toEqual({ differences: [{ sku: 'TEA', onHandBefore: 10, counted: 9, delta: -1 }], unchanged: 1 });
+    expect(out).toEqual({ differences: [{ sku: 'TEA', onHandBefore: 10, counted: 9, delta: -1 }], unchanged: 1, allocatedOrders: [] });
     core.ctx.sqlite.prepare(`insert into stock_ledger (warehouse_id, sku_id, kind, reserved_delta, reference, actor, at) values (1, 2, 'reservation', 3, 'order:1', 't', 0)`).run();
     const r = await core.call('inventory.stocktake', { warehouse: 'SH', counts: [{ sku: 'TEA', counted: 0 }, { sku: 'CUP', counted: 2 }] });
     expect(r).toMatchObject({ ok: false, error: { code: 'conflict', issues: [{ path: 'counts.1.counted' }] } });

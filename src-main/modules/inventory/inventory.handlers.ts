@@ -79,13 +79,17 @@ export const inventoryHandlers = (ctx: CoreContext, deps: InventoryDeps = {}) =>
     },
     'inventory.adjust': (input, call) => {
       const levels = adjustStock(ctx, input, call.actor);
-      return { levels };
+      return { levels, allocatedOrders: input.delta > 0 ? afterArrival([input.sku], call.actor) : [] };
     },
     'inventory.transfer': (input, call) => {
       const levels = transferStock(ctx, input, call.actor);
       return { levels, allocatedOrders: afterArrival([input.sku], call.actor) };
     },
-    'inventory.stocktake': (input, call) => postStocktake(ctx, input, call.actor),
+    'inventory.stocktake': (input, call) => {
+      const out = postStocktake(ctx, input, call.actor);
+      const found = out.differences.filter((d) => d.delta > 0).map((d) => d.sku);
+      return { ...out, allocatedOrders: found.length ? afterArrival(found, call.actor) : [] };
+    },
     'inventory.threshold': (input) => ({ threshold: setStockThreshold(ctx, input) }),
   } satisfies Partial<Handlers>;
 };

@@ -21,14 +21,19 @@ export function moveStock(
   });
 }
 
-/** Gives back everything an order still holds, e.g. when it is cancelled. */
-export function releaseOrderReservations(ctx: CoreContext, orderId: number, actor: string, reason: string): number {
+/** Gives back everything an order still holds, e.g. when it is cancelled; returns what it gave back. */
+export function releaseOrderReservations(
+  ctx: CoreContext,
+  orderId: number,
+  actor: string,
+  reason: string,
+): { warehouseId: number; skuId: number; reserved: number }[] {
   const reference = orderReference(orderId);
   const open = openReservations(ctx.sqlite, reference);
   for (const r of open) {
     moveStock(ctx, { warehouseId: r.warehouseId, skuId: r.skuId, kind: 'release', reservedDelta: -r.reserved, reference, reason, actor });
   }
-  return open.length;
+  return open;
 }
 
 export { stockLevel };

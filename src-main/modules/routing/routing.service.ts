@@ -2,7 +2,7 @@ import type { CoreContext } from '../../core-context';
 import type { RoutingRegion } from '../../../src-shared/contract/routing.contract';
 import { AppFailure } from '../../../src-shared/result';
 import { catalogSnapshot, stockNeeds, type CatalogSnapshot } from '../catalog';
-import { checkLowStock, moveStock, orderReference, raiseBackorderAlert, resolveBackorderAlert } from '../inventory';
+import { checkLowStock, moveStock, orderReference, raiseBackorderAlert, releaseOrderReservations, resolveBackorderAlert } from '../inventory';
 import { transitionOrder } from '../orders';
 import { listCarriers, listRates, type RateRow } from './carriers.repo';
 import { planOrder, type Need, type ParcelFacts, type Plan, type PlanWorld } from './routing-plan';
@@ -158,6 +158,12 @@ function routeOne(ctx: CoreContext, world: RunWorld, orderId: number, actor: str
     record(ctx, world, orderId, { outcome: 'exception', reasons, alternatives: [] }, actor, o.currency);
     out.exception.push(orderId);
     return;
+  }
+  // Allocated → held → approved keeps what it had reserved: give that back before planning anew.
+  if (world.st.wasAllocated.get(orderId)) {
+    for (const r of releaseOrderReservations(ctx, orderId, actor, 're-routed')) {
+      world.stock.set(key(r.warehouseId, r.skuId), world.base.available(r.warehouseId, r.skuId) + r.reserved);
+    }
   }
   const region = regionOf(o.province);
   const plan = planOrder(f.needs, f.facts, { ...world.base, rank: (region && world.ranks.get(region)) || new Map() });
