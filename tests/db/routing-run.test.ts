@@ -34,6 +34,7 @@ describe('routing', () => {
     ]);
     expect(why.latest.reasons).toEqual(['SH: in stock, ¥7.00 via ZTO (2 d)', 'GZ: in stock, ¥10.50 via ZTO (4 d)', 'chose SH via ZTO: cheapest in-stock option']);
     expect(o.history.at(-1)).toMatchObject({ from: 'approved', to: 'allocated', actor: 'router' });
+    expect(o.reasons).toEqual(['routing: SH: in stock, ¥7.00 via ZTO (2 d); GZ: in stock, ¥10.50 via ZTO (4 d); chose SH via ZTO: cheapest in-stock option']);
   });
 
   test('product attributes, COD and destination decide the carrier', async () => {

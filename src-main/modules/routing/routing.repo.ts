@@ -21,7 +21,8 @@ export function routingStatements(sqlite: Sqlite) {
     order: sqlite.prepare('select id, status, province, payment_method as paymentMethod, currency from orders where id = ?'),
     lines: sqlite.prepare('select order_id as orderId, line_no as lineNo, sku, quantity from order_lines where order_id = ? order by line_no'),
     wasAllocated: sqlite.prepare(`select 1 from allocations where order_id = ? and outcome = 'allocated' limit 1`),
-    setRoute: sqlite.prepare('update orders set warehouse_id = ?, carrier = ?, updated_at = ? where id = ?'),
+    /** Also appends the decision to the order's reasons, so `orders show` and the drawer tell it too. */
+    setRoute: sqlite.prepare(`update orders set warehouse_id = ?, carrier = ?, reasons_json = json_insert(reasons_json, '$[#]', ?), updated_at = ? where id = ?`),
     insertAllocation: sqlite.prepare(
       `insert into allocations (order_id, at, actor, outcome, warehouse_id, carrier, shipping_minor, handling_minor, currency, reasons_json, alternatives_json)
        values (@orderId, @at, @actor, @outcome, @warehouseId, @carrier, @shippingMinor, @handlingMinor, @currency, @reasonsJson, @alternativesJson)`,

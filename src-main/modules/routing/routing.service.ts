@@ -43,6 +43,9 @@ interface RunWorld {
 
 const key = (warehouseId: number, skuId: number): string => `${warehouseId}:${skuId}`;
 
+/** One line for the order's reasons: "routing: SH: in stock, ¥7.00 via ZTO (2 d); GZ: …; chose SH via ZTO: …". */
+const summary = (reasons: string[]): string => `routing: ${reasons.join('; ')}`;
+
 function loadWorld(ctx: CoreContext): RunWorld {
   const cfg = readRoutingConfig(ctx);
   const rates = new Map<number, RateRow[]>();
@@ -154,6 +157,7 @@ function routeOne(ctx: CoreContext, world: RunWorld, orderId: number, actor: str
   if ('unknown' in f) {
     if (o.status === 'backordered') return;
     const reasons = [`SKU ${f.unknown.join(', ')} is not in the catalog; add it (skus.save) and route again`];
+    world.st.setRoute.run(null, null, summary(reasons), ctx.now(), orderId);
     transitionOrder(ctx, orderId, 'exception', actor, reasons[0]);
     record(ctx, world, orderId, { outcome: 'exception', reasons, alternatives: [] }, actor, o.currency);
     out.exception.push(orderId);
@@ -174,7 +178,7 @@ function routeOne(ctx: CoreContext, world: RunWorld, orderId: number, actor: str
       moveStock(ctx, { warehouseId: plan.warehouseId, skuId: n.skuId, kind: 'reservation', reservedDelta: n.quantity, reference, reason: 'allocated', actor });
       world.stock.set(key(plan.warehouseId, n.skuId), world.base.available(plan.warehouseId, n.skuId) - n.quantity);
     }
-    world.st.setRoute.run(plan.warehouseId, plan.quote.carrier, ctx.now(), orderId);
+    world.st.setRoute.run(plan.warehouseId, plan.quote.carrier, summary(plan.reasons), ctx.now(), orderId);
     transitionOrder(ctx, orderId, 'allocated', actor, plan.reasons[plan.reasons.length - 1]);
     record(ctx, world, orderId, plan, actor, o.currency);
     for (const n of f.needs) world.touched.set(key(plan.warehouseId, n.skuId), { warehouseId: plan.warehouseId, skuId: n.skuId });
@@ -191,13 +195,14 @@ function routeOne(ctx: CoreContext, world: RunWorld, orderId: number, actor: str
       raiseBackorderAlert(ctx, { warehouseId: plan.warehouseId, skuId: n.skuId, available, short: n.quantity - available, orderId });
     }
     if (o.status === 'backordered') return;
-    world.st.setRoute.run(plan.warehouseId, null, ctx.now(), orderId);
+    world.st.setRoute.run(plan.warehouseId, null, summary(plan.reasons), ctx.now(), orderId);
     transitionOrder(ctx, orderId, 'backordered', actor, plan.reasons[plan.reasons.length - 1]);
     record(ctx, world, orderId, plan, actor, o.currency);
     out.backordered.push(orderId);
   } else {
     // A backordered order cannot become an exception (state machine); it keeps waiting.
     if (o.status === 'backordered') return;
+    world.st.setRoute.run(null, null, summary(plan.reasons), ctx.now(), orderId);
     transitionOrder(ctx, orderId, 'exception', actor, plan.reasons.join('; '));
     record(ctx, world, orderId, plan, actor, o.currency);
     out.exception.push(orderId);
