@@ -100,5 +100,19 @@ export const printingContract = {
       .strict(),
     z.object({ rows: z.array(printJob) }),
   ),
+  'printing.waybill': write(
+    "Queue a platform e-waybill (电子面单) for the local print component; the same waybill number is never queued twice",
+    z
+      .object({
+        orderId: id,
+        printerId: id.optional(),
+        documents: z
+          .array(z.object({ documentID: z.string().min(1).max(64), contents: z.array(z.record(z.string(), z.unknown())).min(1).max(5) }).strict())
+          .min(1)
+          .max(10),
+      })
+      .strict(),
+    z.object({ job: printJob, created: z.boolean() }),
+  ),
   'printing.jobs.retry': write('Put a failed job back in the queue (it has not printed)', z.object({ jobId: id }).strict(), printJob),
 } as const;

@@ -5,6 +5,7 @@ import { renderDocumentBytes, renderLabelBytes, renderSalesReceiptEscpos, render
 import { PrinterError } from '../../adapters/printers/printer-error';
 import { sendRawTcp, type RawTcpOptions } from '../../adapters/printers/raw-tcp.driver';
 import type { SystemPrinterPort } from '../../adapters/printers/system-printer.port';
+import { componentWaybill } from './waybill.driver';
 import {
   claimJob,
   earliestQueued,
@@ -24,7 +25,7 @@ import {
 export interface PrintQueueDeps {
   systemPrinters: SystemPrinterPort;
   /** Sends a platform e-waybill task to the local print component (Cainiao/PDD/Douyin). */
-  waybill?: (printer: PrinterRow, payload: Buffer) => Promise<void>;
+  waybill?: (printer: PrinterRow, payload: Buffer, job: PrintJobRow) => Promise<void>;
   rawTcp?: RawTcpOptions;
   /** Retry n waits base·2^(n-1), at most max: 2 s, 4 s, 8 s … 5 min by default. */
   backoff?: { baseMs: number; maxMs: number };
@@ -118,7 +119,7 @@ export class PrintQueue {
         setPayload(ctx.db, job.id, payload, ctx.now());
       }
       markSending(ctx.db, job.id, ctx.now());
-      await this.send(printer, payload);
+      await this.send(printer, payload, job);
       if (this.stopped) return;
       markDone(ctx.db, job.id, ctx.now());
     } catch (e) {
@@ -156,7 +157,7 @@ export class PrintQueue {
     }
   }
 
-  private async send(p: PrinterRow, payload: Buffer): Promise<void> {
+  private async send(p: PrinterRow, payload: Buffer, job: PrintJobRow): Promise<void> {
     switch (p.kind) {
       case 'raw_tcp':
         return sendRawTcp({ name: p.name, host: p.host, port: p.port }, payload, { ...this.deps.rawTcp, escposStatus: p.language === 'escpos' });
@@ -165,8 +166,7 @@ export class PrintQueue {
         return this.deps.systemPrinters.printPdf(p.deviceName, payload, { widthMm: w, heightMm: h });
       }
       default:
-        if (!this.deps.waybill) throw new PrinterError('unavailable', `No client for ${p.kind} print components is configured`, false);
-        return this.deps.waybill(p, payload);
+        return (this.deps.waybill ?? componentWaybill())(p, payload, job);
     }
   }
 

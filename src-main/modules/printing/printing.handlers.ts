@@ -2,7 +2,7 @@ import type { Handlers } from '../../dispatch';
 import type { CoreContext } from '../../core-context';
 import type { PrintQueue } from './print-queue';
 import type { SystemPrinterPort } from '../../adapters/printers/system-printer.port';
-import { enqueuePrint, enqueueTest, jobsPage, reprint, retryJob, savePrinter, toPrinter } from './printing.service';
+import { enqueuePrint, enqueueTest, enqueueWaybill, jobsPage, reprint, retryJob, savePrinter, toPrinter } from './printing.service';
 import { listPrinters } from './printing.repo';
 
 export const printingHandlers = (ctx: CoreContext, queue: PrintQueue, system: SystemPrinterPort) =>
@@ -27,6 +27,11 @@ export const printingHandlers = (ctx: CoreContext, queue: PrintQueue, system: Sy
       const job = reprint(ctx, input, call.actor);
       queue.kick();
       return job;
+    },
+    'printing.waybill': (input, call) => {
+      const r = enqueueWaybill(ctx, input, call.actor);
+      if (r.created) queue.kick();
+      return r;
     },
     'printing.jobs.list': (input) => ({ rows: jobsPage(ctx, input) }),
     'printing.jobs.retry': ({ jobId }) => {

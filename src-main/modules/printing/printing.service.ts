@@ -14,6 +14,7 @@ import {
   insertJob,
   insertPrinter,
   listJobs,
+  listPrinters,
   requeueJob,
   updatePrinter,
   type PrinterRow,
@@ -207,3 +208,34 @@ export function retryJob(ctx: CoreContext, jobId: number): PrintJob {
 
 export const jobsPage = (ctx: CoreContext, f: { status?: string[]; orderId?: number; offset: number; limit: number }): PrintJob[] =>
   listJobs(ctx.db, f).map((r) => toJob(r, r.printerName));
+
+/**
+ * Queues a platform e-waybill (电子面单) for the local print component. `documents` are the
+ * platform's print data (contents[0] = the encrypted waybill from the platform API, then an
+ * optional custom area). One job per waybill number: the same waybill is never queued twice.
+ */
+export function enqueueWaybill(
+  ctx: CoreContext,
+  input: { orderId: number; documents: { documentID: string; contents: Record<string, unknown>[] }[]; printerId?: number },
+  actor: string,
+): { job: PrintJob; created: boolean } {
+  const p =
+    input.printerId !== undefined
+      ? printerFor(ctx, 'waybill', input.printerId)
+      : listPrinters(ctx.db).find((x) => x.active && x.language === 'cainiao');
+  if (!p) throw new AppFailure('conflict', 'No platform print component (Cainiao/PDD/Douyin) is set up; add one in Settings → Printers');
+  if (p.language !== 'cainiao') throw new AppFailure('invalid_input', `Printer "${p.name}" is not a platform print component; e-waybills print through Cainiao/PDD/Douyin`);
+  const key = `waybill:${input.documents.map((d) => d.documentID).join(',')}`;
+  const existing = findJobByKey(ctx.db, key);
+  if (existing) return { job: toJob(existing, findPrinter(ctx.db, existing.printerId)?.name ?? ''), created: false };
+  const row = newJob(ctx, p, {
+    key,
+    document: 'waybill',
+    orderId: input.orderId,
+    title: `e-waybill ${input.documents.map((d) => d.documentID).join(', ')}`,
+    request: { orderIds: [input.orderId], documents: input.documents },
+    actor,
+  });
+  ctx.emit('jobs.changed', { ids: [row.id] });
+  return { job: toJob(row, p.name), created: true };
+}
