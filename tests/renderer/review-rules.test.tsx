@@ -51,8 +51,19 @@ describe('review rules editor', () => {
     fireEvent.click(within(form).getByRole('button', { name: 'Save' }));
 
     await waitFor(() => expect(within(row).getByLabelText('Value').getAttribute('aria-invalid')).toBe('true'));
-    expect(within(row).getByRole('alert').textContent).toBe('total needs a number');
+    expect(within(row).getByRole('alert').textContent).toBe('Order total (¥) needs a number');
     expect(bridge.callsOf('review.rules.save')).toHaveLength(0);
+  });
+
+  it('says it in Chinese on a Chinese desk', async () => {
+    renderApp({ bridge: bridgeWith(), hash: '#/review', language: 'zh-CN' });
+    fireEvent.click(await screen.findByRole('tab', { name: '审单规则' }));
+    fireEvent.click(await screen.findByRole('button', { name: '+ 新建规则' }));
+    const form = screen.getByRole('form', { name: '新建规则' });
+    const row = within(form).getByRole('group', { name: 'condition.all.0' });
+    fireEvent.change(within(row).getByLabelText('值'), { target: { value: '很多' } });
+    fireEvent.click(within(form).getByRole('button', { name: '保存' }));
+    await waitFor(() => expect(within(row).getByRole('alert').textContent).toBe('订单金额（元）需要填数字'));
   });
 
   it('shows the server’s issues next to the condition row and the field they name', async () => {
@@ -85,7 +96,7 @@ describe('review rules editor', () => {
       name: 'Big COD orders',
       condition: { all: [{ field: 'total', op: 'eq', value: 500_000 }, { field: 'paymentMethod', op: 'eq', value: 'COD' }] },
     });
-    await waitFor(() => expect(within(second).getByRole('alert').textContent).toMatch(/paymentMethod needs text/));
+    await waitFor(() => expect(within(second).getByRole('alert').textContent).toBe('Payment method needs some text'));
     expect(within(second).getByLabelText('Value').getAttribute('aria-invalid')).toBe('true');
     expect(within(within(form).getByRole('group', { name: 'condition.all.0' })).queryByRole('alert')).toBeNull();
     expect(within(form).getByLabelText('Name').getAttribute('aria-invalid')).toBe('true');

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { ACTION_TYPES, DOCUMENTS, type RuleAction } from '../../../src-shared/contract/review-rule.schema';
-import { issueText } from '../../i18n/error-text';
+import { ruleIssueText as issueText } from './review-issue-text';
 
 const blank = (type: RuleAction['type']): RuleAction => {
   switch (type) {

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { OPERATORS_BY_KIND, OPERATOR_SYMBOLS, REVIEW_FIELDS, REVIEW_FIELD_NAMES, type Operator, type ReviewField } from '../../../src-shared/contract/review-fields';
-import { issueText } from '../../i18n/error-text';
+import { ruleIssueText as issueText } from './review-issue-text';
 import { newLeaf, type UiNode } from './rule-draft';
 
 type Path = (string | number)[];

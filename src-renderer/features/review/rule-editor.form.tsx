@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { ErrorBanner } from '../../ui/error-banner';
 import { FormField } from '../../ui/form-field';
-import { issueText } from '../../i18n/error-text';
+import { ruleIssueText as issueText } from './review-issue-text';
 import { ActionList } from './action-list';
 import { ConditionBuilder } from './condition-builder';
 import type { RulesStore, Simulation } from './review-rules.store';
