@@ -20,6 +20,9 @@ import { unavailableSystemPrinters } from './adapters/printers/system-printer.po
 import { intakeHandlers } from './modules/intake';
 import { standardizeHandlers } from './modules/standardize';
 import { customersHandlers } from './modules/customers';
+import { createSyncScheduler, syncHandlers, type SchedulerOptions, type SyncScheduler } from './modules/sync';
+import { defaultChannelIo, type ChannelIo } from './adapters/channels/channel-http';
+import { noSecretStore, type SecretStore } from './adapters/secrets/secret-store.port';
 
 export interface CoreOptions {
   dbPath: string;
@@ -29,6 +32,11 @@ export interface CoreOptions {
   validateOutput?: boolean;
   /** Printing drivers: the desktop host passes its system-printer port. Hosts that print call core.printQueue.start(). */
   printing?: Partial<PrintQueueDeps>;
+  /**
+   * Channel API sync: the desktop host passes its safeStorage-backed secret store; tests pass a
+   * fake HTTP/clock. Long-running hosts call core.sync.start(); one-shot CLI commands never do.
+   */
+  sync?: { secrets?: SecretStore; io?: Partial<ChannelIo> } & Partial<Omit<SchedulerOptions, 'ctx' | 'secrets' | 'io'>>;
 }
 
 export interface Core {
@@ -39,6 +47,7 @@ export interface Core {
   readonly ctx: CoreContext;
   readonly dbPath: string;
   readonly printQueue: PrintQueue;
+  readonly sync: SyncScheduler;
   close(): void;
 }
 
@@ -54,6 +63,8 @@ export function createCore(opts: CoreOptions): Core {
     emit: (name, payload) => bus.emit(name, payload),
   };
   const printQueue = new PrintQueue(ctx, { systemPrinters: unavailableSystemPrinters, ...opts.printing });
+  const { secrets = noSecretStore('This Packdesk host (command line or packdesk serve)'), io, ...syncOpts } = opts.sync ?? {};
+  const sync = createSyncScheduler({ ...syncOpts, ctx, secrets, io: { ...defaultChannelIo(), ...io } });
   const handlers: Handlers = {
     ...ordersHandlers(ctx),
     ...channelsHandlers(ctx),
@@ -67,6 +78,7 @@ export function createCore(opts: CoreOptions): Core {
     ...intakeHandlers(ctx),
     ...standardizeHandlers(ctx),
     ...customersHandlers(ctx),
+    ...syncHandlers(ctx, { scheduler: sync, secrets }),
   };
   const dispatch = createDispatcher({ sqlite, bus, handlers, validateOutput: opts.validateOutput ?? false });
   let closed = false;
@@ -76,10 +88,12 @@ export function createCore(opts: CoreOptions): Core {
     ctx,
     dbPath: opts.dbPath,
     printQueue,
+    sync,
     close() {
       if (closed) return;
       closed = true;
       printQueue.stop();
+      sync.stop();
       try {
         sqlite.pragma('optimize');
       } catch {

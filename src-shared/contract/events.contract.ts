@@ -16,6 +16,16 @@ export const eventsContract = {
     threshold: z.number().int(),
     suggestions: z.array(z.string()),
   }),
+  /** A channel API pull started, committed a page, finished, failed or went offline. */
+  'sync.progress': z.object({
+    channelId: z.number().int(),
+    state: z.enum(['running', 'ok', 'error', 'offline']),
+    pages: z.number().int(),
+    imported: z.number().int(),
+    updated: z.number().int(),
+    unchanged: z.number().int(),
+    error: z.string().nullable(),
+  }),
 } as const;
 
 export type EventName = keyof typeof eventsContract;

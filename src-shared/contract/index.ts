@@ -10,8 +10,9 @@ import { reviewContract } from './review.contract';
 import { routingContract } from './routing.contract';
 import { settingsContract } from './settings.contract';
 import { systemContract } from './system.contract';
+import { syncContract } from './sync.contract';
 
-export const contract = joinContracts(ordersContract, settingsContract, systemContract, reviewContract, inventoryContract, documentsContract, routingContract, intakeContract, customersContract, printingContract);
+export const contract = joinContracts(ordersContract, settingsContract, systemContract, reviewContract, inventoryContract, documentsContract, routingContract, intakeContract, customersContract, printingContract, syncContract);
 
 export type Contract = typeof contract;
 export type OpName = keyof Contract & string;

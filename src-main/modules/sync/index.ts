@@ -1,0 +1,3 @@
+export { syncHandlers } from './sync.handlers';
+export { createSyncScheduler, type SyncScheduler, type SchedulerOptions } from './sync-scheduler';
+export { DEFAULT_PULL, type PullPolicy } from './sync-pull.service';

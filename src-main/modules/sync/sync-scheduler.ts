@@ -1,0 +1,179 @@
+import type { CoreContext } from '../../core-context';
+import { ChannelError, type ChannelIo } from '../../adapters/channels/channel-http';
+import type { ChannelClient } from '../../adapters/channels/channel-order';
+import type { SecretStore } from '../../adapters/secrets/secret-store.port';
+import { AppFailure } from '../../../src-shared/result';
+import { clientFor, type Credentials } from './sync-clients';
+import { loadCredentials } from './sync-credentials.service';
+import { DEFAULT_PULL, pullChannel, type PullCounts, type PullPolicy } from './sync-pull.service';
+import { orderSink } from './sync-write';
+import { listApiChannels, patchSyncState, secretChannelIds, type ApiChannelRow } from './sync.repo';
+
+export interface SchedulerOptions {
+  ctx: CoreContext;
+  secrets: SecretStore;
+  io: ChannelIo;
+  policy?: PullPolicy;
+  /** How often the timer looks for due channels. */
+  tickMs?: number;
+  /** Offline pauses: first wait, doubled on each failed probe, up to the cap. */
+  offlineBaseMs?: number;
+  offlineCapMs?: number;
+  /** Tests swap the HTTP clients for fakes. */
+  makeClient?: (channel: ApiChannelRow, creds: Credentials, io: ChannelIo) => ChannelClient;
+}
+
+export interface OfflineState {
+  since: number;
+  retryAt: number;
+  probes: number;
+  reason: string;
+}
+
+export interface SyncScheduler {
+  start(): void;
+  stop(): void;
+  /** One pass: runs every due channel (or only a probe while offline). */
+  tick(): Promise<void>;
+  /** Runs the given channels (all API channels when omitted) now, ignoring their schedule and any offline pause. */
+  runNow(channelIds?: number[]): Promise<void>;
+  nextRunAt(channelId: number): number | null;
+  isRunning(channelId: number): boolean;
+  offline(): OfflineState | null;
+  clientFor(channel: ApiChannelRow): Promise<ChannelClient>;
+}
+
+const isNetworkDown = (e: unknown): e is ChannelError => e instanceof ChannelError && (e.kind === 'offline' || e.kind === 'timeout');
+
+/**
+ * Runs each enabled API channel every N minutes. When the network is down it enters one
+ * 'offline' state and probes with a growing pause instead of failing every channel every minute.
+ */
+export function createSyncScheduler(opts: SchedulerOptions): SyncScheduler {
+  const { ctx, secrets, io } = opts;
+  const tickMs = opts.tickMs ?? 15_000;
+  const offlineBase = opts.offlineBaseMs ?? 30_000;
+  const offlineCap = opts.offlineCapMs ?? 15 * 60_000;
+  const makeClient = opts.makeClient ?? clientFor;
+  const next = new Map<number, number>();
+  const running = new Map<number, Promise<void>>();
+  let offline: OfflineState | null = null;
+  let timer: ReturnType<typeof setInterval> | null = null;
+  let ticking: Promise<void> | null = null;
+
+  const progress = (channelId: number, state: 'running' | 'ok' | 'error' | 'offline', c: Partial<PullCounts>, error: string | null) =>
+    ctx.emit('sync.progress', {
+      channelId,
+      state,
+      pages: c.pages ?? 0,
+      imported: c.imported ?? 0,
+      updated: c.updated ?? 0,
+      unchanged: c.unchanged ?? 0,
+      error,
+    });
+  const save = (channelId: number, patch: Parameters<typeof patchSyncState>[2]) =>
+    ctx.sqlite.transaction(() => patchSyncState(ctx.sqlite, channelId, patch, ctx.now())).immediate();
+
+  async function makeFor(channel: ApiChannelRow): Promise<ChannelClient> {
+    const creds = await loadCredentials(ctx, secrets, channel.id);
+    if (!creds) throw new AppFailure('invalid_input', `Channel "${channel.name}" has no credentials yet; enter them in its connection settings`);
+    return makeClient(channel, creds, io);
+  }
+
+  async function runOne(channel: ApiChannelRow): Promise<void> {
+    const interval = (channel.api?.intervalMinutes ?? 15) * 60_000;
+    progress(channel.id, 'running', {}, null);
+    try {
+      const client = await makeFor(channel);
+      const counts = await pullChannel(ctx, channel.id, client, orderSink(ctx, channel, 'sync'), {
+        ...(opts.policy ? { policy: opts.policy } : {}),
+        hooks: { onPage: (c) => progress(channel.id, 'running', c, null) },
+      });
+      offline = null;
+      const now = ctx.now();
+      save(channel.id, { state: 'ok', lastSuccessAt: now, lastError: null, imported: counts.imported, updated: counts.updated, unchanged: counts.unchanged });
+      next.set(channel.id, now + interval);
+      progress(channel.id, 'ok', counts, null);
+    } catch (e) {
+      const message = (e as Error)?.message ?? String(e);
+      const now = ctx.now();
+      if (isNetworkDown(e)) {
+        const probes = (offline?.probes ?? 0) + 1;
+        const retryAt = now + Math.min(offlineCap, offlineBase * 2 ** (probes - 1));
+        offline = { since: offline?.since ?? now, retryAt, probes, reason: message };
+        // One state, overwritten: a day offline leaves one line, not a thousand errors.
+        save(channel.id, { state: 'offline', lastError: message });
+        next.set(channel.id, retryAt);
+        progress(channel.id, 'offline', {}, message);
+        return;
+      }
+      if (!(e instanceof ChannelError) && !(e instanceof AppFailure)) console.error('[packdesk] sync failed unexpectedly:', e);
+      save(channel.id, { state: 'error', lastError: message });
+      const wait = e instanceof ChannelError && e.kind === 'rate_limited' ? Math.max(interval, e.retryAfterMs ?? 0) : interval;
+      next.set(channel.id, now + wait);
+      progress(channel.id, 'error', {}, message);
+    }
+  }
+
+  /** One in-flight pull per channel: a second request joins the first. */
+  function run(channel: ApiChannelRow): Promise<void> {
+    const current = running.get(channel.id);
+    if (current) return current;
+    const p = runOne(channel).finally(() => running.delete(channel.id));
+    running.set(channel.id, p);
+    return p;
+  }
+
+  const runnable = (): ApiChannelRow[] => {
+    const withSecrets = secretChannelIds(ctx.sqlite);
+    return listApiChannels(ctx.sqlite).filter((c) => c.enabled && c.api?.enabled && withSecrets.has(c.id));
+  };
+
+  async function tickOnce(): Promise<void> {
+    const now = ctx.now();
+    const channels = runnable();
+    if (offline) {
+      if (now < offline.retryAt) return;
+      // Probe with one channel; the others follow as soon as it gets through.
+      const probe = channels[0];
+      if (!probe) return;
+      await run(probe);
+      if (offline) return;
+    }
+    for (const c of channels) {
+      if ((next.get(c.id) ?? 0) > ctx.now()) continue;
+      await run(c);
+      if (offline) return;
+    }
+  }
+
+  return {
+    start() {
+      if (timer) return;
+      timer = setInterval(() => void this.tick(), tickMs);
+      timer.unref?.();
+      setTimeout(() => void this.tick(), 1_000).unref?.();
+    },
+    stop() {
+      if (timer) clearInterval(timer);
+      timer = null;
+    },
+    tick() {
+      ticking ??= tickOnce()
+        .catch((e: unknown) => console.error('[packdesk] sync tick failed:', e))
+        .finally(() => (ticking = null));
+      return ticking;
+    },
+    async runNow(channelIds) {
+      const all = listApiChannels(ctx.sqlite).filter((c) => c.api);
+      const chosen = channelIds ? all.filter((c) => channelIds.includes(c.id)) : all.filter((c) => c.enabled && c.api?.enabled);
+      await Promise.all(chosen.map((c) => run(c)));
+    },
+    nextRunAt: (id) => next.get(id) ?? null,
+    isRunning: (id) => running.has(id),
+    offline: () => offline,
+    clientFor: makeFor,
+  };
+}
+
+export { DEFAULT_PULL };
