@@ -65,6 +65,31 @@ describe('stock screen', () => {
   });
 });
 
+describe('routing settings', () => {
+  it('imports a rate CSV and shows the row/column errors when it is refused', async () => {
+    const bridge = fakeBridge({
+      handlers: {
+        'inventory.levels': () => ({ ok: true, value: { rows: [], total: 0 } }),
+        'carriers.list': () => ({ ok: true, value: { rows: [{ id: 1, code: 'ZTO', name: '中通', active: true, mode: 'ground', serviceLevel: 'standard', coldChain: false, freight: false, batteryAllowed: true, cod: true, volumetricDivisor: 6000, maxWeightGrams: 0, rateRows: 0 }] } }),
+        'routing.config.get': () => ({ ok: true, value: { regions: [{ region: 'east', warehouses: ['HZ-01'] }], handling: [{ warehouse: 'HZ-01', handlingMinor: 150 }], allowSplit: false, promiseDays: 5 } }),
+        'rates.import': () => ({ ok: false, error: { code: 'invalid_input', message: 'The rate file was not imported', issues: [{ path: 'row 3.first_price', message: '"five" is not an amount' }] } }),
+        'routing.config.save': (input) => ({ ok: true, value: input }),
+      },
+    });
+    renderApp({ bridge, hash: '#/inventory' });
+    fireEvent.click(await screen.findByRole('tab', { name: 'Routing & carriers' }));
+    expect(await screen.findByText('ZTO')).toBeTruthy();
+    expect(screen.getByText('Batteries · Cash on delivery')).toBeTruthy();
+    fireEvent.change(screen.getByLabelText('Rate table (CSV)'), { target: { value: 'carrier,zone\nZTO,x' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Import rates' }));
+    expect(await screen.findByText('row 3.first_price')).toBeTruthy();
+    fireEvent.click(screen.getByLabelText('Split an order across warehouses when no single one has everything'));
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(bridge.callsOf('routing.config.save')).toHaveLength(1));
+    expect(bridge.callsOf('routing.config.save')[0]).toMatchObject({ allowSplit: true, handling: [{ warehouse: 'HZ-01', handlingMinor: 150 }] });
+  });
+});
+
 describe('count sheet', () => {
   it('reads comma or tab separated lines, skips a header and names bad lines', () => {
     expect(parseCountSheet('sku,count\nTEA,12\nCUP\t3\n\nBAD,x')).toEqual({ counts: [{ sku: 'TEA', counted: 12 }, { sku: 'CUP', counted: 3 }], errors: ['5: "BAD,x"'] });

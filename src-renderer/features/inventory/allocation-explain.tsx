@@ -43,7 +43,8 @@ export function AllocationExplain({ orderId }: { orderId: number }) {
             <strong>{t(`routing.outcome.${a.outcome}`)}</strong>
             {a.warehouse && ` · ${a.warehouse}`}
             {a.carrier && ` · ${a.carrier}`}
-            {a.shippingMinor !== null && ` · ${formatMoney(a.shippingMinor + (a.handlingMinor ?? 0), a.currency)}`}
+            {a.shippingMinor !== null &&
+              ` · ${formatMoney(a.shippingMinor + (a.handlingMinor ?? 0), a.currency)}`}
           </p>
           {a.alternatives.length > 0 && (
             <table className="data-table compact">
@@ -60,9 +61,17 @@ export function AllocationExplain({ orderId }: { orderId: number }) {
                 {a.alternatives.map((o) => (
                   <tr key={o.warehouse} className={o.warehouse === a.warehouse ? 'chosen' : undefined}>
                     <td className="mono">{o.warehouse}</td>
-                    <td>{o.inStock ? t('routing.explain.inStock') : t('routing.explain.short', { skus: o.short.map((s) => `${s.sku} ${s.available}/${s.need}`).join(', ') })}</td>
+                    <td>
+                      {o.inStock
+                        ? t('routing.explain.inStock')
+                        : t('routing.explain.short', {
+                            skus: o.short.map((s) => `${s.sku} ${s.available}/${s.need}`).join(', '),
+                          })}
+                    </td>
                     <td title={o.note ?? undefined}>{o.carrier ?? t('routing.explain.noCarrier')}</td>
-                    <td className="num">{o.totalMinor !== null ? formatMoney(o.totalMinor, a.currency) : '—'}</td>
+                    <td className="num">
+                      {o.totalMinor !== null ? formatMoney(o.totalMinor, a.currency) : '—'}
+                    </td>
                     <td className="num">{o.transitDays ?? '—'}</td>
                   </tr>
                 ))}

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../../api/api-context';
 import { createInventoryStore } from './inventory.store';
+import { RoutingSettingsView } from './routing-settings.view';
 import { StockAlertsView } from './stock-alerts.view';
 import { StockLevelsView } from './stock-levels.view';
 import { StockMoveForm } from './stock-move.form';
@@ -10,7 +11,7 @@ import { ErrorBanner } from '../../ui/error-banner';
 import { useStore } from 'zustand';
 import './inventory.css';
 
-const TABS = ['levels', 'move', 'stocktake', 'alerts'] as const;
+const TABS = ['levels', 'move', 'stocktake', 'alerts', 'routing'] as const;
 type Tab = (typeof TABS)[number];
 
 /** 库存: levels by warehouse and bin, ledger per SKU, receipts/adjustments/transfers, stocktakes and alerts. */
@@ -35,7 +36,14 @@ export function InventoryPage() {
         <h1>{t('nav.inventory')}</h1>
         <div className="inventory-tabs" role="tablist">
           {TABS.map((k) => (
-            <button key={k} type="button" role="tab" aria-selected={tab === k} className={tab === k ? 'btn btn-primary' : 'btn'} onClick={() => setTab(k)}>
+            <button
+              key={k}
+              type="button"
+              role="tab"
+              aria-selected={tab === k}
+              className={tab === k ? 'btn btn-primary' : 'btn'}
+              onClick={() => setTab(k)}
+            >
               {t(`inventory.tab.${k}`)}
             </button>
           ))}
@@ -46,6 +54,7 @@ export function InventoryPage() {
       {tab === 'move' && <StockMoveForm store={store} />}
       {tab === 'stocktake' && <StocktakeForm store={store} />}
       {tab === 'alerts' && <StockAlertsView />}
+      {tab === 'routing' && <RoutingSettingsView />}
     </div>
   );
 }

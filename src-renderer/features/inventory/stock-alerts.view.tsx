@@ -12,7 +12,11 @@ type AlertRow = OpOutput<'inventory.alerts'>['rows'][number];
 
 /** Suggestions travel as data, so each language words them itself. */
 export const suggestionText = (t: TFunction, s: StockSuggestion): string =>
-  t(`inventory.suggestion.${s.action}`, { from: s.fromWarehouse ?? '', quantity: s.quantity ?? 0, order: s.orderId ?? '' });
+  t(`inventory.suggestion.${s.action}`, {
+    from: s.fromWarehouse ?? '',
+    quantity: s.quantity ?? 0,
+    order: s.orderId ?? '',
+  });
 
 export function StockAlertsView() {
   const { t } = useTranslation();

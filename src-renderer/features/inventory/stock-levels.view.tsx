@@ -22,14 +22,26 @@ export function StockLevelsView({ store }: { store: InventoryStore }) {
         </label>
         <label>
           {t('inventory.filter.bin')}
-          <input value={s.filter.bin} onChange={(e) => s.setFilter({ bin: e.target.value })} placeholder="A-01" />
+          <input
+            value={s.filter.bin}
+            onChange={(e) => s.setFilter({ bin: e.target.value })}
+            placeholder="A-01"
+          />
         </label>
         <label>
           {t('inventory.filter.search')}
-          <input type="search" value={s.filter.search} onChange={(e) => s.setFilter({ search: e.target.value })} />
+          <input
+            type="search"
+            value={s.filter.search}
+            onChange={(e) => s.setFilter({ search: e.target.value })}
+          />
         </label>
         <label className="checkbox">
-          <input type="checkbox" checked={s.filter.belowThreshold} onChange={(e) => s.setFilter({ belowThreshold: e.target.checked })} />
+          <input
+            type="checkbox"
+            checked={s.filter.belowThreshold}
+            onChange={(e) => s.setFilter({ belowThreshold: e.target.checked })}
+          />
           {t('inventory.filter.belowThreshold')}
         </label>
         {s.total !== null && <span className="muted small">{t('inventory.count', { count: s.total })}</span>}
@@ -52,7 +64,10 @@ export function StockLevelsView({ store }: { store: InventoryStore }) {
           </thead>
           <tbody>
             {s.levels.map((l) => (
-              <tr key={`${l.warehouse}:${l.sku}`} className={l.threshold > 0 && l.available < l.threshold ? 'stock-low' : undefined}>
+              <tr
+                key={`${l.warehouse}:${l.sku}`}
+                className={l.threshold > 0 && l.available < l.threshold ? 'stock-low' : undefined}
+              >
                 <td className="mono">{l.warehouse}</td>
                 <td className="mono">{l.bin ?? '—'}</td>
                 <td className="mono">

@@ -34,10 +34,25 @@ export function StockMoveForm({ store }: { store: InventoryStore }) {
     const wh = warehouse || warehouses[0]?.code || '';
     const r =
       mode === 'receive'
-        ? await api.call('inventory.receive', { warehouse: wh, lines: [{ sku: sku.trim(), quantity: n, ...(bin.trim() ? { bin: bin.trim() } : {}) }], reason: reason.trim() || 'receipt' })
+        ? await api.call('inventory.receive', {
+            warehouse: wh,
+            lines: [{ sku: sku.trim(), quantity: n, ...(bin.trim() ? { bin: bin.trim() } : {}) }],
+            reason: reason.trim() || 'receipt',
+          })
         : mode === 'adjust'
-          ? await api.call('inventory.adjust', { warehouse: wh, sku: sku.trim(), delta: n, reason: reason.trim() })
-          : await api.call('inventory.transfer', { from: wh, to, sku: sku.trim(), quantity: n, reason: reason.trim() || 'transfer' });
+          ? await api.call('inventory.adjust', {
+              warehouse: wh,
+              sku: sku.trim(),
+              delta: n,
+              reason: reason.trim(),
+            })
+          : await api.call('inventory.transfer', {
+              from: wh,
+              to,
+              sku: sku.trim(),
+              quantity: n,
+              reason: reason.trim() || 'transfer',
+            });
     if (!r.ok) return setError(r.error);
     setError(null);
     const allocated = 'allocatedOrders' in r.value ? (r.value.allocatedOrders as number[]).length : 0;
@@ -94,11 +109,21 @@ export function StockMoveForm({ store }: { store: InventoryStore }) {
         )}
         <label>
           {mode === 'adjust' ? t('inventory.move.delta') : t('inventory.move.quantity')}
-          <input value={quantity} onChange={(e) => setQuantity(e.target.value)} inputMode="numeric" required />
+          <input
+            value={quantity}
+            onChange={(e) => setQuantity(e.target.value)}
+            inputMode="numeric"
+            required
+          />
         </label>
         <label className="field-wide">
           {t('inventory.ledger.reason')}
-          <input value={reason} onChange={(e) => setReason(e.target.value)} required={mode === 'adjust'} placeholder={t('inventory.move.reasonHint')} />
+          <input
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            required={mode === 'adjust'}
+            placeholder={t('inventory.move.reasonHint')}
+          />
         </label>
       </div>
       <div className="form-actions">

@@ -8,7 +8,10 @@ import { ErrorBanner } from '../../ui/error-banner';
 import type { InventoryStore } from './inventory.store';
 
 /** "SKU, count" per line, comma or tab separated, so a sheet pasted from a spreadsheet works. */
-export function parseCountSheet(text: string): { counts: { sku: string; counted: number }[]; errors: string[] } {
+export function parseCountSheet(text: string): {
+  counts: { sku: string; counted: number }[];
+  errors: string[];
+} {
   const counts: { sku: string; counted: number }[] = [];
   const errors: string[] = [];
   text.split(/\r?\n/).forEach((raw, i) => {
@@ -35,10 +38,17 @@ export function StocktakeForm({ store }: { store: InventoryStore }) {
     setResult(null);
     const { counts, errors } = parseCountSheet(sheet);
     if (errors.length || counts.length === 0) {
-      setError({ code: 'invalid_input', message: t('inventory.stocktake.badLines', { lines: errors.join('; ') || '—' }) });
+      setError({
+        code: 'invalid_input',
+        message: t('inventory.stocktake.badLines', { lines: errors.join('; ') || '—' }),
+      });
       return;
     }
-    const r = await api.call('inventory.stocktake', { warehouse: warehouse || warehouses[0]?.code || '', counts, reason: 'stocktake' });
+    const r = await api.call('inventory.stocktake', {
+      warehouse: warehouse || warehouses[0]?.code || '',
+      counts,
+      reason: 'stocktake',
+    });
     if (!r.ok) return setError(r.error);
     setError(null);
     setResult(r.value);
@@ -61,7 +71,13 @@ export function StocktakeForm({ store }: { store: InventoryStore }) {
       </label>
       <label className="field-wide">
         {t('inventory.stocktake.sheet')}
-        <textarea rows={10} value={sheet} onChange={(e) => setSheet(e.target.value)} placeholder={'sku,count\nTEA-01,12'} className="mono" />
+        <textarea
+          rows={10}
+          value={sheet}
+          onChange={(e) => setSheet(e.target.value)}
+          placeholder={'sku,count\nTEA-01,12'}
+          className="mono"
+        />
       </label>
       <div className="form-actions">
         <button type="button" className="btn btn-primary" onClick={() => void post()}>
@@ -70,7 +86,12 @@ export function StocktakeForm({ store }: { store: InventoryStore }) {
       </div>
       {result && (
         <>
-          <p className="notice">{t('inventory.stocktake.result', { changed: result.differences.length, unchanged: result.unchanged })}</p>
+          <p className="notice">
+            {t('inventory.stocktake.result', {
+              changed: result.differences.length,
+              unchanged: result.unchanged,
+            })}
+          </p>
           {result.differences.length > 0 && (
             <table className="data-table">
               <thead>

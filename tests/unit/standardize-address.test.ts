@@ -1,0 +1,67 @@
+import { splitChineseAddress } from '../../src-main/modules/standardize';
+import { shortNames } from '../../src-main/modules/standardize/address-division';
+import { labelledAddresses } from '../fixtures/address-sample';
+
+describe('Chinese address splitting', () => {
+  test.each([
+    ['广东省深圳市南山区粤海街道科技园南路88号', ['广东省', '深圳市', '南山区', '粤海街道', '科技园南路88号']],
+    ['广东省 深圳市 南山区 粤海街道 科技园南路88号', ['广东省', '深圳市', '南山区', '粤海街道', '科技园南路88号']],
+    ['深圳市粤海街道科技园', ['广东省', '深圳市', '南山区', '粤海街道', '科技园']],
+    ['广东深圳南山 科技园', ['广东省', '深圳市', '南山区', '', '科技园']],
+    ['上海浦东 张江路1号', ['上海市', '上海市', '浦东新区', '', '张江路1号']],
+    ['内蒙古呼和浩特市新城区 x', ['内蒙古自治区', '呼和浩特市', '新城区', '', 'x']],
+    ['恩施州恩施市 x', ['湖北省', '恩施土家族苗族自治州', '恩施市', '', 'x']],
+    ['湖北省仙桃市沙嘴街道 x', ['湖北省', '仙桃市', '', '沙嘴街道', 'x']],
+    ['重庆市万州区 x', ['重庆市', '重庆市', '万州区', '', 'x']],
+  ])('%s', (text, [province, city, district, street, detail]) => {
+    const r = splitChineseAddress(text);
+    expect({ province: r.province, city: r.city, district: r.district, street: r.street, detail: r.detail }).toEqual({ province, city, district, street, detail });
+    expect(r.ambiguous).toBe(false);
+  });
+
+  test('a district name shared by two cities is flagged with both candidates, not guessed', () => {
+    const r = splitChineseAddress('朝阳区建国路88号');
+    expect(r.ambiguous).toBe(true);
+    expect(r.candidates).toEqual(['北京市朝阳区', '吉林省长春市朝阳区']);
+    expect(r.district).toBe('');
+  });
+
+  test('completing a missing district says so', () => {
+    expect(splitChineseAddress('深圳市粤海街道1号').notes).toContain('district 南山区 completed from street 粤海街道');
+  });
+
+  test('short names never shrink to one character', () => {
+    expect(shortNames('西藏自治区', 'province')).toEqual(['西藏']);
+    expect(shortNames('内蒙古自治区', 'province')).toEqual(['内蒙古']);
+    expect(shortNames('城区', 'district')).toEqual([]);
+    expect(shortNames('恩施土家族苗族自治州', 'city')).toEqual(['恩施州', '恩施']);
+  });
+
+  test('≥ 95 % correct districts on a labelled sample built from the division data, every form', () => {
+    const sample = labelledAddresses(5000, 42);
+    const byForm = new Map<string, { ok: number; n: number }>();
+    let ok = 0;
+    for (const a of sample) {
+      const r = splitChineseAddress(a.text);
+      const good = !r.ambiguous && r.district === a.district && r.province === a.province;
+      ok += good ? 1 : 0;
+      const f = byForm.get(a.form) ?? { ok: 0, n: 0 };
+      byForm.set(a.form, { ok: f.ok + (good ? 1 : 0), n: f.n + 1 });
+    }
+    const rate = ok / sample.length;
+    console.log(`district accuracy ${(rate * 100).toFixed(2)} %`, Object.fromEntries([...byForm].map(([k, v]) => [k, `${((v.ok / v.n) * 100).toFixed(1)} %`])));
+    expect(rate).toBeGreaterThanOrEqual(0.95);
+  });
+
+  test('100,000 distinct addresses split in under 10 s', () => {
+    const sample = labelledAddresses(100_000, 7);
+    expect(new Set(sample.map((a) => a.text)).size).toBe(100_000);
+    splitChineseAddress('广东省深圳市'); // the index is built once per process, outside the timing
+    const t0 = performance.now();
+    let correct = 0;
+    for (const a of sample) if (splitChineseAddress(a.text).district === a.district) correct++;
+    const seconds = (performance.now() - t0) / 1000;
+    console.log(`standardised 100,000 addresses in ${seconds.toFixed(2)} s, ${(correct / 1000).toFixed(2)} % correct districts`);
+    expect(seconds).toBeLessThan(10);
+  }, 60_000);
+});

@@ -1,0 +1,68 @@
+import { checkPostcode, countryCode, isMasked, normalizePhone, regionOf } from '../../src-main/modules/standardize';
+import { canonicalSpec, sourceKey, specTokens, synonymMap } from '../../src-main/modules/standardize/spec-synonyms';
+import { matchSku, type Standardizer } from '../../src-main/modules/standardize/order-standardize';
+
+describe('phones', () => {
+  test.each([
+    ['+86 138-1234-5678', 'CN', '13812345678', true],
+    ['8613812345678', 'CN', '13812345678', true],
+    ['0755 86001234', 'CN', '0755-86001234', true],
+    ['010-12345678', 'CN', '010-12345678', true],
+    ['+1 212-736-3100', 'US', '+12127363100', true],
+    ['020 7925 0918', 'GB', '+442079250918', true],
+    ['12345', 'CN', '12345', false],
+  ])('%s (%s) → %s', (text, country, phone, valid) => {
+    expect(normalizePhone(text, country)).toMatchObject({ phone, valid });
+  });
+  test('masked numbers are kept exactly and flagged, never "fixed"', () => {
+    for (const m of ['138****5678', '##密文', '$$密文']) expect(normalizePhone(m, 'CN')).toEqual({ phone: m, valid: false, masked: true, note: 'phone is masked by the platform' });
+    expect(isMasked('张**')).toBe(true);
+    expect(isMasked('张伟')).toBe(false);
+  });
+});
+
+describe('postcodes, countries and regions', () => {
+  test.each([
+    ['sw1a2aa', 'GB', 'SW1A 2AA', true],
+    ['1000005', 'JP', '100-0005', true],
+    ['m5h2n2', 'CA', 'M5H 2N2', true],
+    ['94105-1420', 'US', '94105-1420', true],
+    ['9410', 'US', '9410', false],
+    ['51805', 'CN', '51805', false],
+    ['ABC', 'ZZ', 'ABC', null],
+  ])('%s in %s → %s (%s)', (code, country, postcode, valid) => expect(checkPostcode(code, country)).toEqual({ postcode, valid }));
+  test('country names and regions', () => {
+    expect(countryCode('China')).toBe('CN');
+    expect(countryCode('中国')).toBe('CN');
+    expect(countryCode('us')).toBe('US');
+    expect(regionOf('CN', '广东省')).toBe('cn_south');
+    expect(regionOf('CN', '内蒙古自治区')).toBe('cn_north');
+    expect(regionOf('US', 'CA')).toBe('US');
+  });
+});
+
+describe('spec synonyms and SKU matching', () => {
+  const syn = synonymMap([{ term: '酒红', canonical: '红/Red' }]);
+  test('channel spec text reduces to one canonical form', () => {
+    expect(specTokens('颜色分类:大红;尺码:XL码')).toEqual(['大红', 'XL码']);
+    expect(canonicalSpec('颜色分类:大红;尺码:XL码', syn)).toBe(canonicalSpec('红色 / 加大码', syn));
+    expect(canonicalSpec('加大', syn)).toBe('XL');
+    expect(canonicalSpec('酒红 L码', syn)).toBe('L 红/Red');
+    expect(sourceKey('纯棉 T恤', 'Red / XL', syn)).toBe(sourceKey('纯棉T恤', '大红 XL码', syn));
+  });
+  const s: Standardizer = {
+    synonyms: syn,
+    known: new Set(['TS-RED-XL', 'TS-RED-L']),
+    mappings: new Map([[sourceKey('夏季T恤', '红 M码', syn), 'TS-RED-M']]),
+    catalogue: [
+      { sku: 'TS-RED-XL', title: 'T恤', spec: canonicalSpec('红色 XL', syn) },
+      { sku: 'TS-RED-L', title: 'T恤', spec: canonicalSpec('红色 L', syn) },
+    ].map((c) => ({ ...c, title: c.title.toUpperCase() })),
+  };
+  test('known SKUs stay, remembered mappings apply, one catalogue fit maps, none is listed', () => {
+    expect(matchSku(s, 'T恤', '红色 XL', 'TS-RED-XL')).toBeNull();
+    expect(matchSku(s, '夏季T恤', '大红 M', '')).toEqual({ sku: 'TS-RED-M', reason: 'remembered SKU mapping' });
+    expect(matchSku(s, '纯棉T恤 男女同款', '颜色分类:大红;尺码:XL码', '')).toMatchObject({ sku: 'TS-RED-XL' });
+    expect(matchSku(s, '保温杯', '500ml', 'X1')).toEqual({ sku: '', reason: 'no catalogue SKU fits' });
+  });
+});
