@@ -41,12 +41,12 @@ export function checkLowStock(ctx: CoreContext, touched: { warehouseId: number; 
   const seen = new Set<string>();
   const skuIds = [...new Set(touched.map((t) => t.skuId))];
   if (skuIds.length === 0) return;
-  const levels = levelsOfSkus(ctx.sqlite, skuIds);
+  const levels = new Map(levelsOfSkus(ctx.sqlite, skuIds).map((l) => [`${l.warehouseId}:${l.skuId}`, l]));
   for (const t of touched) {
     const key = `${t.warehouseId}:${t.skuId}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    const l = levels.find((x) => x.warehouseId === t.warehouseId && x.skuId === t.skuId);
+    const l = levels.get(key);
     if (!l) continue;
     if (l.threshold > 0 && l.available < l.threshold) {
       raise(ctx, 'low_stock', t.warehouseId, t.skuId, l.available, l.threshold, transferSuggestions(ctx, t.warehouseId, t.skuId, l.threshold - l.available));
