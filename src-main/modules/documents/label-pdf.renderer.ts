@@ -1,3 +1,4 @@
+import bwipjs from 'bwip-js/node';
 import { code128, drawCode128, drawQr, qrCode } from './barcode-vector';
 import { formatWeight, LABEL_WORDS, type LabelModel } from './label.model';
 import { labelSizeMm, type LabelSize } from './label-size';
@@ -6,13 +7,38 @@ import { MM, newPdf, pdfBuffer, type Pdf } from './pdf-doc';
 export interface LabelPdfOptions {
   size: LabelSize;
   logo?: Buffer | null;
+  /** 'png' embeds bitmap barcodes: only for the benchmark's naive baseline. */
+  barcodes?: 'vector' | 'png';
+}
+
+interface BarcodeDrawer {
+  linear(doc: Pdf, value: string, x: number, y: number, w: number, h: number): void;
+  qr(doc: Pdf, value: string, x: number, y: number, size: number): void;
+}
+
+const vector: BarcodeDrawer = {
+  linear: (doc, value, x, y, w, h) => drawCode128(doc, code128(value), x, y, w, h),
+  qr: (doc, value, x, y, size) => drawQr(doc, qrCode(value), x, y, size),
+};
+
+async function pngDrawer(labels: LabelModel[]): Promise<BarcodeDrawer> {
+  const pngs = new Map<string, Buffer>();
+  for (const m of labels) {
+    for (const v of [m.barcode, m.orderBarcode]) pngs.set(`c:${v}`, await bwipjs.toBuffer({ bcid: 'code128', text: v, scale: 3, height: 15 }));
+    if (m.qrPayload) pngs.set(`q:${m.qrPayload}`, await bwipjs.toBuffer({ bcid: 'qrcode', text: m.qrPayload, scale: 4 }));
+  }
+  return {
+    linear: (doc, value, x, y, w, h) => void doc.image(pngs.get(`c:${value}`)!, x, y, { width: w, height: h }),
+    qr: (doc, value, x, y, size) => void doc.image(pngs.get(`q:${value}`)!, x, y, { width: size, height: size }),
+  };
 }
 
 /** Many labels, one page each, in one PDF: the way a batch goes to a label printer. */
 export async function renderLabelsPdf(labels: LabelModel[], opts: LabelPdfOptions): Promise<Buffer> {
   const { w, h } = labelSizeMm(opts.size);
   const doc = newPdf([w * MM, h * MM], { title: labels.length === 1 ? `Label ${labels[0]!.orderRef}` : `${labels.length} labels` });
-  for (const label of labels) drawLabelPage(doc, label, opts);
+  const bc = opts.barcodes === 'png' ? await pngDrawer(labels) : vector;
+  for (const label of labels) drawLabelPage(doc, label, opts, bc);
   return pdfBuffer(doc);
 }
 
@@ -20,7 +46,7 @@ function rule(doc: Pdf, x0: number, x1: number, y: number, s: number): void {
   doc.moveTo(x0, y).lineTo(x1, y).lineWidth(0.8 * s).stroke('#000');
 }
 
-function drawLabelPage(doc: Pdf, m: LabelModel, opts: LabelPdfOptions): void {
+function drawLabelPage(doc: Pdf, m: LabelModel, opts: LabelPdfOptions, bc: BarcodeDrawer): void {
   const { w: wMm, h: hMm } = labelSizeMm(opts.size);
   const W = wMm * MM;
   const H = hMm * MM;
@@ -51,10 +77,9 @@ function drawLabelPage(doc: Pdf, m: LabelModel, opts: LabelPdfOptions): void {
   y += 5 * s;
 
   // The tracking (or order) barcode, wide enough for a scanner at arm's length.
-  const main = code128(m.barcode);
   const barH = 58 * s;
   const quiet = 10 * s;
-  drawCode128(doc, main, pad + quiet, y, inner - 2 * quiet, barH);
+  bc.linear(doc, m.barcode, pad + quiet, y, inner - 2 * quiet, barH);
   y += barH + 2 * s;
   doc.font('bold').fontSize(11 * s).text(m.barcode.replace(/(.{4})(?=.)/g, '$1 '), pad, y, { width: inner, align: 'center' });
   y += 16 * s;
@@ -79,12 +104,11 @@ function drawLabelPage(doc: Pdf, m: LabelModel, opts: LabelPdfOptions): void {
   const footerTop = y;
   y += 34 * s;
   if (m.trackingNumber) {
-    const small = code128(m.orderBarcode);
-    const bw = Math.min(leftW - 8 * s, small.modules * 1.1 * s);
-    drawCode128(doc, small, pad + 4 * s, y, bw, 22 * s);
+    const bw = Math.min(leftW - 8 * s, code128(m.orderBarcode).modules * 1.1 * s);
+    bc.linear(doc, m.orderBarcode, pad + 4 * s, y, bw, 22 * s);
     doc.font('body').fontSize(7 * s).text(m.orderBarcode, pad + 4 * s, y + 23 * s, { width: bw, align: 'center' });
   }
-  if (m.qrPayload) drawQr(doc, qrCode(m.qrPayload), W - pad - qrSize, footerTop, qrSize);
+  if (m.qrPayload) bc.qr(doc, m.qrPayload, W - pad - qrSize, footerTop, qrSize);
   y = Math.max(y + 34 * s, footerTop + qrSize + 4 * s);
 
   const notes = [m.linesSummary, m.buyerMessage].filter(Boolean).join('  ·  ');
