@@ -1,6 +1,7 @@
 import type { PushEvent } from '../../src-shared/contract';
 import { err, type Result } from '../../src-shared/result';
 import type { CoreRequest, ToCore } from './core-messages';
+import { isSecretRequestMessage, type SecretReply, type SecretRequest } from './secret-messages';
 
 /** The part of Electron's UtilityProcess the relay needs; tests pass a fake. */
 export interface UtilityChild {
@@ -18,6 +19,8 @@ export interface CoreHostOptions {
   /** Waits before each restart after a crash; once used up without a healthy start, we stop trying. */
   restartDelaysMs?: readonly number[];
   log?: (message: string) => void;
+  /** Answers the core's keychain requests (safeStorage lives in main); without it they are refused. */
+  onSecretRequest?: (request: SecretRequest) => SecretReply;
 }
 
 export interface CoreHost {
@@ -92,6 +95,11 @@ export function createCoreHost(opts: CoreHostOptions): CoreHost {
         opts.onEvent(m.event as unknown as PushEvent);
       } else if (typeof m.fatal === 'string') {
         lastFatal = m.fatal;
+      } else if (isSecretRequestMessage(m)) {
+        const reply: SecretReply = opts.onSecretRequest
+          ? opts.onSecretRequest(m.secret)
+          : { id: m.secret.id, ok: false, message: 'This host has no keychain' };
+        c.postMessage({ secretReply: reply });
       }
     });
     c.on('exit', (code) => {

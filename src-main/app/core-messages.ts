@@ -1,5 +1,6 @@
 import type { PushEvent } from '../../src-shared/contract';
 import type { Result } from '../../src-shared/result';
+import type { SecretReply, SecretRequest } from './secret-messages';
 
 /**
  * Messages between the main process and the core utility process. Plain objects only: they
@@ -17,7 +18,8 @@ export interface CoreShutdown {
   shutdown: true;
 }
 
-export type ToCore = CoreRequest | CoreShutdown;
+/** Main's answer to a keychain request from the core (see secret-messages.ts). */
+export type ToCore = CoreRequest | CoreShutdown | { secretReply: SecretReply };
 
 export type FromCore =
   | { id: number; result: Result<unknown> }
@@ -25,7 +27,9 @@ export type FromCore =
   /** The database is open and migrated; requests sent earlier are answered from now on. */
   | { ready: true }
   /** The core could not start (bad database file, failed migration); the process exits next. */
-  | { fatal: string };
+  | { fatal: string }
+  /** The core asks main to encrypt/decrypt with safeStorage, which only main may call. */
+  | { secret: SecretRequest };
 
 export const isCoreRequest = (m: unknown): m is CoreRequest =>
   typeof m === 'object' &&

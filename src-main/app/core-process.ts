@@ -3,6 +3,8 @@
 import { defaultDbPath } from '../adapters/db/location';
 import { createCore } from '../compose';
 import { serveCore, type ParentPortLike } from './core-server';
+import { isSecretReplyMessage } from './secret-messages';
+import { createRelayedSecretStore } from './secret-store.relay';
 
 const port = (process as NodeJS.Process & { parentPort?: ParentPortLike }).parentPort;
 
@@ -11,5 +13,19 @@ if (!port) {
   process.exitCode = 2;
 } else {
   // Main resolves the path (userData or $PACKDESK_DB) and passes it in PACKDESK_DB.
-  serveCore(port, () => createCore({ dbPath: defaultDbPath() }), (code) => process.exit(code));
+  // Credentials are encrypted by safeStorage in main; the core reaches it through the parent port.
+  const secrets = createRelayedSecretStore((m) => port.postMessage(m));
+  serveCore(
+    port,
+    () => {
+      const core = createCore({ dbPath: defaultDbPath(), sync: { secrets } });
+      // A long-running host: channel API sync runs on its schedule here (never in one-shot CLI commands).
+      core.sync.start();
+      return core;
+    },
+    (code) => process.exit(code),
+    (data) => {
+      if (isSecretReplyMessage(data)) secrets.receive(data.secretReply);
+    },
+  );
 }

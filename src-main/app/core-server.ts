@@ -13,7 +13,13 @@ export interface ParentPortLike {
  * and forwards push events as `{ event }`. Runs in the utility process so synchronous SQLite
  * work never blocks the window's main thread.
  */
-export function serveCore(port: ParentPortLike, openCore: () => Core, exit: (code: number) => void): void {
+export function serveCore(
+  port: ParentPortLike,
+  openCore: () => Core,
+  exit: (code: number) => void,
+  /** Messages that are not contract calls (keychain answers from main) go here. */
+  onOther?: (data: unknown) => void,
+): void {
   let core: Core;
   try {
     core = openCore();
@@ -43,7 +49,10 @@ export function serveCore(port: ParentPortLike, openCore: () => Core, exit: (cod
       }
       return;
     }
-    if (!isCoreRequest(data)) return;
+    if (!isCoreRequest(data)) {
+      onOther?.(data);
+      return;
+    }
     core
       .call(data.op, data.input, { actor: data.actor })
       .catch((e: unknown) => err('internal', `Unexpected error: ${(e as Error)?.message ?? String(e)}`))

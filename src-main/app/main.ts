@@ -1,6 +1,6 @@
 // The Electron main process: thin by design. It owns windows, the app:// protocol and the IPC
 // gate; all database work happens in the core utility process (core-process.ts).
-import { app, BrowserWindow, ipcMain, protocol, session, utilityProcess } from 'electron';
+import { app, BrowserWindow, ipcMain, protocol, safeStorage, session, utilityProcess } from 'electron';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import type { PushEvent } from '../../src-shared/contract';
@@ -9,6 +9,7 @@ import { registerIpc } from './ipc';
 import { APP_SCHEME, IPC, isAppUrl } from './ipc-channels';
 import { appRootFor, dbPathFor, rendererRootFor } from './paths';
 import { createAppProtocolHandler, registerAppScheme } from './protocol';
+import { answerSecretRequest } from './safe-storage';
 import { denyAllPermissions, hardenWebContents } from './security';
 import { createMainWindow } from './window';
 
@@ -71,6 +72,8 @@ function boot(): void {
           stdio: 'inherit',
         }),
       onEvent: broadcast,
+      // Channel credentials: encrypted here with the OS keychain, refused on a plain-text backend.
+      onSecretRequest: (request) => answerSecretRequest(safeStorage, request),
     });
     registerIpc(ipcMain, core, actorName());
     openWindow();
