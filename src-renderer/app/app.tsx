@@ -4,6 +4,8 @@ import { OrdersQueuePage } from '../features/orders/orders-queue.page';
 import { SettingsPage } from '../features/settings/settings.page';
 import { ReviewPage } from '../features/review/review.page';
 import { InventoryPage } from '../features/inventory/inventory.page';
+import { ImportPage } from '../features/import/import.page';
+import { CustomersPage } from '../features/customers/customers.page';
 import { AppHeader } from './app-header';
 import { AppNav } from './app-nav';
 import { PlaceholderPage } from './placeholder.page';
@@ -37,6 +39,10 @@ export function App() {
             <ReviewPage />
           ) : screen === 'inventory' ? (
             <InventoryPage />
+          ) : screen === 'import' ? (
+            <ImportPage />
+          ) : screen === 'customers' ? (
+            <CustomersPage />
           ) : (
             <PlaceholderPage screen={screen} />
           )}

@@ -9,6 +9,8 @@ export const SCREENS = [
   { id: 'aftersales', key: 'a', icon: '↺' },
   { id: 'reports', key: 't', icon: '▤' },
   { id: 'settings', key: 's', icon: '⚙' },
+  // After settings so Alt+1…9 keep their screens; reached with g m.
+  { id: 'import', key: 'm', icon: '⇪' },
 ] as const;
 
 export type ScreenId = (typeof SCREENS)[number]['id'];

@@ -1,0 +1,41 @@
+import { useTranslation } from 'react-i18next';
+import type { ImportResult } from './import.store';
+
+/** Counts and the rows that were skipped, each with its row, column and reason. */
+export function ImportReport({ result, fileName }: { result: ImportResult; fileName: string | null }) {
+  const { t } = useTranslation();
+  return (
+    <section className="import-report" aria-label={t('intake.report')}>
+      <h2>{t('intake.reportFor', { file: fileName ?? '', format: result.format })}</h2>
+      <ul className="import-counts">
+        <li>{t('intake.imported', { n: result.imported })}</li>
+        <li>{t('intake.updated', { n: result.updated })}</li>
+        <li>{t('intake.unchanged', { n: result.unchanged })}</li>
+        <li className={result.rejected.length ? 'warn' : ''}>{t('intake.rejectedCount', { n: result.rejected.length })}</li>
+      </ul>
+      {result.rejected.length > 0 && (
+        <table className="data-table">
+          <caption>{t('intake.rejectedTitle')}</caption>
+          <thead>
+            <tr>
+              <th>{t('intake.row')}</th>
+              <th>{t('intake.column')}</th>
+              <th>{t('intake.problem')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {result.rejected.map((r, i) => (
+              <tr key={i}>
+                <td>{r.row}</td>
+                <td>
+                  <code>{r.column}</code>
+                </td>
+                <td>{r.message}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
