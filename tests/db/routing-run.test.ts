@@ -165,3 +165,24 @@ describe('re-routing', () => {
     expect((await value(core.call('inventory.stocktake', { warehouse: 'GZ', counts: [{ sku: 'CRAB', counted: 3 }] }))).allocatedOrders).toEqual([b]);
   });
 });
+
+describe('alerts from routing', () => {
+  test('reservations that push available below safety stock raise one low-stock alert per run, with a transfer suggestion', async () => {
+    const core = aCore();
+    try {
+      await aRoutingWorld(core);
+      await value(core.call('inventory.receive', { warehouse: 'SH', lines: [{ sku: 'TEE', quantity: 6 }] }));
+      await value(core.call('inventory.receive', { warehouse: 'GZ', lines: [{ sku: 'TEE', quantity: 20 }] }));
+      await value(core.call('inventory.threshold', { warehouse: 'SH', sku: 'TEE', minAvailable: 4 }));
+      await approvedOrders(core, [{ ...shanghai, lines: [line('TEE', 2)] }, { ...shanghai, lines: [line('TEE', 2)] }]);
+      const events: { name: string; payload: unknown }[] = [];
+      core.subscribe((e) => events.push(e));
+      await value(core.call('routing.run', {}));
+      expect(events.filter((e) => e.name === 'stock.low')).toEqual([
+        { name: 'stock.low', payload: expect.objectContaining({ kind: 'low_stock', warehouse: 'SH', sku: 'TEE', available: 2, threshold: 4, suggestions: ['transfer 2 from warehouse GZ'] }) },
+      ]);
+    } finally {
+      core.dispose();
+    }
+  });
+});

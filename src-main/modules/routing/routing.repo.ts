@@ -6,6 +6,7 @@ export interface RoutableOrder {
   province: string;
   paymentMethod: string | null;
   currency: string;
+  warehouseId: number | null;
 }
 
 export interface RoutableLine {
@@ -18,7 +19,7 @@ export interface RoutableLine {
 /** Prepared once per run: routing 100k orders must not re-prepare statements per order. */
 export function routingStatements(sqlite: Sqlite) {
   return {
-    order: sqlite.prepare('select id, status, province, payment_method as paymentMethod, currency from orders where id = ?'),
+    order: sqlite.prepare('select id, status, province, payment_method as paymentMethod, currency, warehouse_id as warehouseId from orders where id = ?'),
     lines: sqlite.prepare('select order_id as orderId, line_no as lineNo, sku, quantity from order_lines where order_id = ? order by line_no'),
     wasAllocated: sqlite.prepare(`select 1 from allocations where order_id = ? and outcome = 'allocated' limit 1`),
     /** Also appends the decision to the order's reasons, so `orders show` and the drawer tell it too. */

@@ -164,7 +164,7 @@ function routeOne(ctx: CoreContext, world: RunWorld, orderId: number, actor: str
     return;
   }
   // Allocated → held → approved keeps what it had reserved: give that back before planning anew.
-  if (world.st.wasAllocated.get(orderId)) {
+  if (o.warehouseId !== null && world.st.wasAllocated.get(orderId)) {
     for (const r of releaseOrderReservations(ctx, orderId, actor, 're-routed')) {
       world.stock.set(key(r.warehouseId, r.skuId), world.base.available(r.warehouseId, r.skuId) + r.reserved);
     }

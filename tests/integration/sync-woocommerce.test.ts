@@ -1,0 +1,78 @@
+import { aWooOrder, startFakeWoo, type FakeWoo } from '../fixtures/fake-woocommerce';
+import { aClock, aSyncedChannel } from '../fixtures/sync-harness';
+
+const gmt = (min: number) => new Date(Date.parse('2025-03-10T10:00:00Z') + min * 60_000).toISOString().slice(0, 19);
+
+describe('WooCommerce sync against a local REST v3 API', () => {
+  let woo: FakeWoo;
+  let h: Awaited<ReturnType<typeof aSyncedChannel>>;
+  let clock: ReturnType<typeof aClock>;
+
+  beforeEach(async () => {
+    clock = aClock();
+    woo = await startFakeWoo();
+    // 250 orders: three pages of 100 (the documented maximum).
+    for (let i = 1; i <= 250; i++) woo.orders.push(aWooOrder(i, gmt(i % 100)));
+  });
+  afterEach(async () => {
+    h?.core.dispose();
+    await woo.close();
+  });
+  const connect = async () =>
+    (h = await aSyncedChannel({ kind: 'woocommerce', url: woo.url, credentials: { kind: 'woocommerce', consumerKey: woo.key, consumerSecret: woo.secret }, clock }));
+
+  it('pages with modified_after (GMT) and X-WP-TotalPages, maps the documented fields and pulls incrementally', async () => {
+    await connect();
+    expect((await h.syncNow()).ok).toBe(true);
+    expect(woo.listCalls.map((p) => p.get('page'))).toEqual(['1', '2', '3']);
+    expect(woo.listCalls[0]!.get('per_page')).toBe('100');
+    expect(woo.listCalls[0]!.get('dates_are_gmt')).toBe('true');
+    expect(woo.listCalls[0]!.get('modified_after')).toBe(new Date(clock.now() - 30 * 86_400_000).toISOString().slice(0, 19));
+    expect(h.orders()).toHaveLength(250);
+    const o = h.core.ctx.sqlite.prepare("select id, total_minor as total, shipping_minor as ship, payment_method as pay, country, province from orders where external_id = '7'").get() as any;
+    expect(o).toMatchObject({ total: 2935, ship: 1000, pay: 'Direct bank transfer', country: 'US', province: 'CA' });
+    // line price is a float (9.675 → 968 cents); names carry HTML entities.
+    expect(h.core.ctx.sqlite.prepare('select title, unit_price_minor as p, quantity from order_lines where order_id = ?').get(o.id)).toEqual({ title: 'Woo Single – #1', p: 968, quantity: 2 });
+    // Pages were in creation order, so the checkpoint is the newest change seen (before the sweep began).
+    expect(h.state()).toMatchObject({ cursor_at: Date.parse(`${gmt(99)}Z`), state: 'ok', imported: 250, last_full_at: clock.now() });
+
+    woo.orders[6] = aWooOrder(7, gmt(120), { status: 'cancelled' });
+    clock.t += 20 * 60_000;
+    expect((await h.syncNow()).ok).toBe(true);
+    expect(woo.listCalls[3]!.get('modified_after')).toBe(gmt(89));
+    expect(h.state()).toMatchObject({ imported: 0, updated: 1 });
+    expect(h.orders().find((r) => r.externalId === '7')!.status).toBe('cancelled');
+  });
+
+  it('reads again when pages drift under it: an order changed mid-sweep shifts the pages', async () => {
+    clock.t = Date.parse(`${gmt(300)}Z`);
+    // An old order (changed before the window) is edited while page 2 is being read: it enters the
+    // result set near the front, pushing one order of page 1 onto page 2.
+    woo.orders.push(aWooOrder(999, '2024-12-01T00:00:00', { date_created_gmt: '2025-02-01T00:00:00' }));
+    woo.beforeList = (call) => {
+      if (call === 2) woo.orders[250] = aWooOrder(999, gmt(150), { date_created_gmt: '2025-02-01T00:00:00', total: '55.00' });
+    };
+    await connect();
+    expect((await h.syncNow()).ok).toBe(true);
+    // The first sweep saw an order twice, so it was read again from the same point.
+    expect(woo.listCalls.length).toBe(6);
+    expect(h.orders()).toHaveLength(251);
+    expect(h.orders().find((r) => r.externalId === '999')!.totalMinor).toBe(5500);
+  });
+
+  it('reports wrong credentials without retrying and tests the connection', async () => {
+    await connect();
+    expect(await h.core.call('channels.testConnection', { channelId: h.channelId })).toEqual({
+      ok: true,
+      value: { ok: true, shopName: 'https://woo.example', message: 'Connected to https://woo.example' },
+    });
+    woo.secret = 'cs_rotated';
+    const r = (await h.core.call('channels.testConnection', { channelId: h.channelId })) as any;
+    expect(r.value).toMatchObject({ ok: false, shopName: null, message: expect.stringMatching(/refused the credentials \(HTTP 401: Sorry, you cannot list resources.\)/) });
+    const before = woo.requests.length;
+    await h.syncNow();
+    expect(woo.requests.length).toBe(before + 1);
+    expect(clock.sleeps).toEqual([]);
+    expect(await h.status()).toMatchObject({ state: 'error', lastError: expect.stringMatching(/check them in the channel settings/) });
+  });
+});
