@@ -3,7 +3,7 @@ import type { Sqlite } from './adapters/db/open';
 import type * as schema from './adapters/db/schema';
 import type { EventName, EventPayload } from '../src-shared/contract';
 
-export type Db = BetterSQLite3Database<typeof schema>;
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Sqlite };
 
 /** What every module gets from compose: the database, time and a way to announce changes. */
 export interface CoreContext {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { read, write } from './define';
 import { id, currency, minor, isoDate, dateOrDateTime } from './common.schema';
-import { ORDER_STATUSES } from '../domain/order-status';
+import { MANUAL_TARGETS, ORDER_STATUSES } from '../domain/order-status';
 import { ORDER_TYPES } from '../domain/ids';
 
 export const orderStatus = z.enum(ORDER_STATUSES);
@@ -94,7 +94,8 @@ export const orderDetail = z.object({
   tags: z.array(z.string()),
   reasons: z.array(z.string()),
   history: z.array(auditEntry),
-  allowedNext: z.array(orderStatus),
+  /** The moves `orders.transition` accepts for this order now (see MANUAL_TARGETS). */
+  allowedNext: z.array(z.enum(MANUAL_TARGETS)),
 });
 export type OrderDetail = z.infer<typeof orderDetail>;
 
@@ -126,9 +127,15 @@ export const ordersContract = {
   ),
   'orders.get': read('One order with lines, customer, address and history', z.object({ id }).strict(), orderDetail),
   'orders.transition': write(
-    'Move orders to another status through the state machine',
+    'Move orders by hand (approve, hold, cancel, exception, delivered) through the state machine',
     z
-      .object({ ids: z.array(id).min(1).max(10_000), to: orderStatus, reason: z.string().max(500).optional() })
+      .object({
+        ids: z.array(id).min(1).max(10_000),
+        to: z.enum(MANUAL_TARGETS, {
+          error: `must be one of ${MANUAL_TARGETS.join(', ')}; allocation, picking, packing and shipping have their own steps`,
+        }),
+        reason: z.string().max(500).optional(),
+      })
       .strict(),
     z.object({ changed: z.array(id) }),
   ),

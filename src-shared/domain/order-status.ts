@@ -74,3 +74,14 @@ export function assertTransition(from: OrderStatus, to: OrderStatus, ctx: { ship
     );
   }
 }
+
+/**
+ * Moves a person may make directly from the queue. The others belong to routing, picking and
+ * packing, and shipping, which do more than change the status (reserve stock, record a
+ * tracking number…), so they happen only through those workflows.
+ */
+export const MANUAL_TARGETS = ['approved', 'held', 'cancelled', 'exception', 'delivered'] as const;
+export type ManualTarget = (typeof MANUAL_TARGETS)[number];
+
+export const manualNext = (from: OrderStatus, ctx: { shippedBefore?: boolean } = {}): ManualTarget[] =>
+  allowedNext(from, ctx).filter((s): s is ManualTarget => (MANUAL_TARGETS as readonly string[]).includes(s));

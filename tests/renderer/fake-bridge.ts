@@ -2,7 +2,7 @@ import type { PackdeskBridge } from '../../src-shared/contract/bridge';
 import type { OpInput, OpName, OpOutput, PushEvent } from '../../src-shared/contract';
 import type { OrderDetail, OrderSummary } from '../../src-shared/contract/orders.contract';
 import type { Channel, Warehouse } from '../../src-shared/contract/settings.contract';
-import { ORDER_STATUSES, allowedNext } from '../../src-shared/domain/order-status';
+import { ORDER_STATUSES, manualNext } from '../../src-shared/domain/order-status';
 import type { Result } from '../../src-shared/result';
 
 const CHANNELS = [
@@ -57,7 +57,7 @@ export function anOrderDetail(s: OrderSummary): OrderDetail {
     tags: ['vip'],
     reasons: [],
     history: [{ at: s.placedAt, actor: 'import', action: 'create', from: null, to: s.status, reason: null }],
-    allowedNext: allowedNext(s.status),
+    allowedNext: manualNext(s.status),
   };
 }
 

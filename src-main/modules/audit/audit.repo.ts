@@ -1,5 +1,6 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../../core-context';
+import { stmt } from '../../adapters/db/statements';
 import { auditLog } from './audit.table';
 
 export interface AuditEntryInput {
@@ -14,20 +15,23 @@ export interface AuditEntryInput {
   data?: unknown;
 }
 
+/** Raw prepared insert: the audit row is written on every status change, often in bulk runs. */
 export function insertAudit(db: Db, e: AuditEntryInput): void {
-  db.insert(auditLog)
-    .values({
-      at: e.at,
-      actor: e.actor,
-      entity: e.entity,
-      entityId: e.entityId,
-      action: e.action,
-      fromValue: e.from ?? null,
-      toValue: e.to ?? null,
-      reason: e.reason ?? null,
-      dataJson: e.data === undefined ? null : JSON.stringify(e.data),
-    })
-    .run();
+  stmt(
+    db.$client,
+    `insert into audit_log (at, actor, entity, entity_id, action, from_value, to_value, reason, data_json)
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    e.at,
+    e.actor,
+    e.entity,
+    e.entityId,
+    e.action,
+    e.from ?? null,
+    e.to ?? null,
+    e.reason ?? null,
+    e.data === undefined ? null : JSON.stringify(e.data),
+  );
 }
 
 export function listAudit(db: Db, entity: string, entityId: number) {

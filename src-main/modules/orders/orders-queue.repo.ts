@@ -1,4 +1,5 @@
 import type { Sqlite } from '../../adapters/db/open';
+import { stmt } from '../../adapters/db/statements';
 
 /** A filter with channel codes already resolved and dates already in epoch milliseconds. */
 export interface QueueFilter {
@@ -76,21 +77,6 @@ function whereClause(f: QueueFilter): { sql: string; params: unknown[] } {
   return { sql: parts.length ? `where ${parts.join(' and ')}` : '', params };
 }
 
-/** Statement cache: the queue asks the same few shapes over and over while scrolling. */
-type Statement = ReturnType<Sqlite['prepare']> & { all(...p: unknown[]): unknown[]; get(...p: unknown[]): unknown };
-const cache = new WeakMap<Sqlite, Map<string, Statement>>();
-function prepared(sqlite: Sqlite, sql: string): Statement {
-  let m = cache.get(sqlite);
-  if (!m) cache.set(sqlite, (m = new Map()));
-  let st = m.get(sql);
-  if (!st) {
-    st = sqlite.prepare(sql) as Statement;
-    if (m.size > 200) m.clear();
-    m.set(sql, st);
-  }
-  return st;
-}
-
 /**
  * The inner query picks the page of ids using the indexes alone; the outer one joins names only
  * for those rows, so a page costs the same at row 10 as at row 100,000.
@@ -113,16 +99,16 @@ export function listQueue(
     join channels c on c.id = o.channel_id
     left join warehouses wh on wh.id = o.warehouse_id
     order by ${order}`;
-  return prepared(sqlite, sql).all(...w.params, limit, offset) as QueueRow[];
+  return stmt(sqlite, sql).all(...w.params, limit, offset) as QueueRow[];
 }
 
 export function countQueue(sqlite: Sqlite, f: QueueFilter): number {
   const w = whereClause(f);
-  return (prepared(sqlite, `select count(*) as n from orders o ${w.sql}`).get(...w.params) as { n: number }).n;
+  return (stmt(sqlite, `select count(*) as n from orders o ${w.sql}`).get(...w.params) as { n: number }).n;
 }
 
 export function statusCounts(sqlite: Sqlite): Record<string, number> {
-  const rows = prepared(sqlite, 'select status, count(*) as n from orders group by status').all() as {
+  const rows = stmt(sqlite, 'select status, count(*) as n from orders group by status').all() as {
     status: string;
     n: number;
   }[];

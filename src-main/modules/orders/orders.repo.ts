@@ -1,4 +1,5 @@
 import type { Sqlite } from '../../adapters/db/open';
+import { stmt } from '../../adapters/db/statements';
 import type { OrderStatus } from '../../../src-shared/domain/order-status';
 
 export interface NewOrderLine {
@@ -168,9 +169,9 @@ export function upsertOrder(st: OrdersStatements, o: NewOrder, now: number): { i
 }
 
 export function findOrderRow(sqlite: Sqlite, id: number): OrderRow | undefined {
-  return sqlite
-    .prepare(
-      `select o.id, c.code as channelCode, o.external_id as externalId, o.status, o.type, o.placed_at as placedAt,
+  return stmt(
+    sqlite,
+    `select o.id, c.code as channelCode, o.external_id as externalId, o.status, o.type, o.placed_at as placedAt,
          o.currency, o.total_minor as totalMinor, o.shipping_minor as shippingMinor, o.payment_method as paymentMethod,
          o.buyer_message as buyerMessage, o.customer_id as customerId, o.recipient_name as recipientName, o.phone,
          o.country, o.province, o.city, o.district, o.street, o.detail, o.postcode, o.address_raw as addressRaw,
@@ -179,36 +180,40 @@ export function findOrderRow(sqlite: Sqlite, id: number): OrderRow | undefined {
          o.reasons_json as reasonsJson
        from orders o join channels c on c.id = o.channel_id left join warehouses w on w.id = o.warehouse_id
        where o.id = ?`,
-    )
-    .get(id) as OrderRow | undefined;
+  ).get(id) as OrderRow | undefined;
 }
 
 export function findOrderLines(sqlite: Sqlite, orderId: number): NewOrderLine[] {
-  return sqlite
-    .prepare(
-      `select sku, title, spec, quantity, unit_price_minor as unitPriceMinor
+  return stmt(
+    sqlite,
+    `select sku, title, spec, quantity, unit_price_minor as unitPriceMinor
        from order_lines where order_id = ? order by line_no`,
-    )
-    .all(orderId) as NewOrderLine[];
+  ).all(orderId) as NewOrderLine[];
 }
 
 export function setOrderStatus(sqlite: Sqlite, id: number, status: OrderStatus, now: number): void {
-  sqlite
-    .prepare(
-      `update orders set status = ?, updated_at = ?,
-         shipped_at = case when ? = 'shipped' and shipped_at is null then ? else shipped_at end
-       where id = ?`,
-    )
-    .run(status, now, status, now, id);
+  stmt(
+    sqlite,
+    `update orders set status = ?, updated_at = ?,
+       shipped_at = case when ? = 'shipped' and shipped_at is null then ? else shipped_at end
+     where id = ?`,
+  ).run(status, now, status, now, id);
+}
+
+/** Just what a status change needs to know, without the joins of a full read. */
+export function findOrderState(sqlite: Sqlite, id: number): { status: OrderStatus; shippedAt: number | null } | undefined {
+  return stmt(sqlite, 'select status, shipped_at as shippedAt from orders where id = ?').get(id) as
+    | { status: OrderStatus; shippedAt: number | null }
+    | undefined;
 }
 
 /** Points lines at another SKU (a person mapped the channel's text to the catalogue). */
 export function remapLineSku(sqlite: Sqlite, lineIds: number[], sku: string): void {
-  const st = sqlite.prepare('update order_lines set sku = ? where id = ?');
+  const st = stmt(sqlite, 'update order_lines set sku = ? where id = ?');
   for (const id of lineIds) st.run(sku, id);
 }
 
 /** Moves every order of one customer profile to another (duplicate profiles merged). */
 export function reassignCustomerOrders(sqlite: Sqlite, fromId: number, toId: number): number {
-  return sqlite.prepare('update orders set customer_id = ? where customer_id = ?').run(toId, fromId).changes;
+  return stmt(sqlite, 'update orders set customer_id = ? where customer_id = ?').run(toId, fromId).changes;
 }

@@ -1,13 +1,13 @@
 import type { CoreContext } from '../../core-context';
 import type { OrderDetail, OrderFilter, OrderSummary } from '../../../src-shared/contract/orders.contract';
-import { allowedNext, assertTransition, type OrderStatus } from '../../../src-shared/domain/order-status';
+import { assertTransition, manualNext, type OrderStatus } from '../../../src-shared/domain/order-status';
 import type { OrderType } from '../../../src-shared/domain/ids';
 import { AppFailure } from '../../../src-shared/result';
 import { listAudit, recordAudit } from '../audit';
 import { listChannels, orderCountsByChannel } from '../channels';
 import { releaseOrderReservations } from '../inventory';
 import { countQueue, listQueue, statusCounts, type QueueFilter, type QueueSortField } from './orders-queue.repo';
-import { findOrderLines, findOrderRow, setOrderStatus } from './orders.repo';
+import { findOrderLines, findOrderRow, findOrderState, setOrderStatus } from './orders.repo';
 
 const iso = (ms: number): string => new Date(ms).toISOString();
 
@@ -98,7 +98,7 @@ export function getOrder(ctx: CoreContext, id: number): OrderDetail {
       to: a.toValue,
       reason: a.reason,
     })),
-    allowedNext: allowedNext(o.status, { shippedBefore: o.shippedAt !== null }),
+    allowedNext: manualNext(o.status, { shippedBefore: o.shippedAt !== null }),
   };
 }
 
@@ -107,7 +107,7 @@ export function getOrder(ctx: CoreContext, id: number): OrderDetail {
  * releasing reservations on cancel, all inside the caller's transaction.
  */
 export function transitionOrder(ctx: CoreContext, id: number, to: OrderStatus, actor: string, reason?: string): void {
-  const o = findOrderRow(ctx.sqlite, id);
+  const o = findOrderState(ctx.sqlite, id);
   if (!o) throw new AppFailure('not_found', `Order ${id} does not exist`);
   assertTransition(o.status, to, { shippedBefore: o.shippedAt !== null });
   setOrderStatus(ctx.sqlite, id, to, ctx.now());

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { allowedNext, type OrderStatus } from '../../../src-shared/domain/order-status';
+import { manualNext, type ManualTarget, type OrderStatus } from '../../../src-shared/domain/order-status';
 import { useOrders } from './orders.store';
 import { TransitionControls } from './transition-controls';
 
@@ -7,11 +7,11 @@ import { TransitionControls } from './transition-controls';
  * Statuses every selected order may move to. An `exception` order's options depend on whether it
  * had shipped, which the queue row does not carry, so only moves valid either way are offered.
  */
-export function commonNext(statuses: Iterable<OrderStatus>): OrderStatus[] {
-  let acc: OrderStatus[] | null = null;
+export function commonNext(statuses: Iterable<OrderStatus>): ManualTarget[] {
+  let acc: ManualTarget[] | null = null;
   for (const s of new Set(statuses)) {
-    const after = allowedNext(s, { shippedBefore: true });
-    const next = allowedNext(s, { shippedBefore: false }).filter((x) => after.includes(x));
+    const after = manualNext(s, { shippedBefore: true });
+    const next = manualNext(s, { shippedBefore: false }).filter((x) => after.includes(x));
     acc = acc === null ? next : acc.filter((x) => next.includes(x));
   }
   return acc ?? [];

@@ -6,7 +6,7 @@ import type {
   ORDER_SORT_FIELDS,
 } from '../../../src-shared/contract/orders.contract';
 import type { OpOutput } from '../../../src-shared/contract';
-import type { OrderStatus } from '../../../src-shared/domain/order-status';
+import type { ManualTarget } from '../../../src-shared/domain/order-status';
 import type { AppError, Result } from '../../../src-shared/result';
 import type { Api } from '../../api/client';
 import { PAGE_SIZE, pageOf, pagesForRange, rowAt, withPage, type PageCache } from './orders-paging';
@@ -42,7 +42,7 @@ export interface OrdersActions extends SelectionActions {
   /** Rows [start, end] for range selection; loads missing pages. null when the query changed meanwhile. */
   loadRows(start: number, end: number): Promise<OrderSummary[] | null>;
   open(id: number | null): void;
-  transition(ids: number[], to: OrderStatus, reason?: string): Promise<Result<{ changed: number[] }>>;
+  transition(ids: number[], to: ManualTarget, reason?: string): Promise<Result<{ changed: number[] }>>;
   clearError(): void;
 }
 

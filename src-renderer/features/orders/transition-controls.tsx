@@ -1,28 +1,28 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { OrderStatus } from '../../../src-shared/domain/order-status';
+import type { ManualTarget } from '../../../src-shared/domain/order-status';
 import type { AppError, Result } from '../../../src-shared/result';
 import { ErrorBanner } from '../../ui/error-banner';
 
 /** Cancelling releases stock reservations and cannot be undone, so it asks once more. */
-const NEEDS_CONFIRM: readonly OrderStatus[] = ['cancelled', 'returned'];
+const NEEDS_CONFIRM: readonly ManualTarget[] = ['cancelled'];
 
 /**
  * Buttons for the statuses the state machine allows, an optional reason (stored in the audit
  * entry) and the error of the last attempt. Shared by the bulk bar and the detail drawer.
  */
 export function TransitionControls(props: {
-  options: OrderStatus[];
+  options: ManualTarget[];
   count: number;
-  onApply(to: OrderStatus, reason: string): Promise<Result<unknown>>;
+  onApply(to: ManualTarget, reason: string): Promise<Result<unknown>>;
 }) {
   const { t } = useTranslation();
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
-  const [confirming, setConfirming] = useState<OrderStatus | null>(null);
+  const [confirming, setConfirming] = useState<ManualTarget | null>(null);
   const [error, setError] = useState<AppError | null>(null);
 
-  const apply = async (to: OrderStatus) => {
+  const apply = async (to: ManualTarget) => {
     if (NEEDS_CONFIRM.includes(to) && confirming !== to) return setConfirming(to);
     setConfirming(null);
     setBusy(true);
