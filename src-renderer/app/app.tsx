@@ -6,6 +6,7 @@ import { ReviewPage } from '../features/review/review.page';
 import { InventoryPage } from '../features/inventory/inventory.page';
 import { ImportPage } from '../features/import/import.page';
 import { CustomersPage } from '../features/customers/customers.page';
+import { ChannelsSyncPage } from '../features/channels-sync/channels-sync.page';
 import { AppHeader } from './app-header';
 import { AppNav } from './app-nav';
 import { PlaceholderPage } from './placeholder.page';
@@ -43,6 +44,8 @@ export function App() {
             <ImportPage />
           ) : screen === 'customers' ? (
             <CustomersPage />
+          ) : screen === 'sync' ? (
+            <ChannelsSyncPage />
           ) : (
             <PlaceholderPage screen={screen} />
           )}
