@@ -4,9 +4,9 @@ import { OrdersQueuePage } from '../features/orders/orders-queue.page';
 import { SettingsPage } from '../features/settings/settings.page';
 import { ReviewPage } from '../features/review/review.page';
 import { InventoryPage } from '../features/inventory/inventory.page';
+import { PrintingPage } from '../features/printing/printing.page';
 import { ImportPage } from '../features/import/import.page';
 import { CustomersPage } from '../features/customers/customers.page';
-import { ChannelsSyncPage } from '../features/channels-sync/channels-sync.page';
 import { AppHeader } from './app-header';
 import { AppNav } from './app-nav';
 import { PlaceholderPage } from './placeholder.page';
@@ -44,8 +44,8 @@ export function App() {
             <ImportPage />
           ) : screen === 'customers' ? (
             <CustomersPage />
-          ) : screen === 'sync' ? (
-            <ChannelsSyncPage />
+          ) : screen === 'printing' ? (
+            <PrintingPage />
           ) : (
             <PlaceholderPage screen={screen} />
           )}

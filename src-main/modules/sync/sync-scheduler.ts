@@ -130,9 +130,6 @@ export function createSyncScheduler(opts: SchedulerOptions): SyncScheduler {
   };
 
   async function tickOnce(): Promise<void> {
-    // A host without a keychain (packdesk serve) cannot read the credentials: it stays quiet rather
-    // than writing an error every few minutes next to the desktop app that syncs the same database.
-    if (!(await secrets.status()).available) return;
     const now = ctx.now();
     const channels = runnable();
     if (offline) {
