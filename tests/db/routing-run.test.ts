@@ -186,3 +186,24 @@ describe('alerts from routing', () => {
     }
   });
 });
+
+describe('region preference', () => {
+  test('an unconfigured region prefers its own warehouse when costs tie; a configured one follows the table', async () => {
+    const core = aCore();
+    try {
+      await aRoutingWorld(core);
+      // One flat rate everywhere, so only the preference can decide.
+      await value(core.call('rates.import', { csv: 'carrier,zone,max_weight_kg,first_weight_kg,first_price,additional_weight_kg,additional_price,remote_surcharge,transit_days,currency\nZTO,province,30,30,5.00,0,0,,2,\nZTO,region,30,30,5.00,0,0,,2,\nZTO,national,30,30,5.00,0,0,,2,' }));
+      await value(core.call('routing.config.save', { regions: [{ region: 'east', warehouses: ['GZ', 'SH'] }], handling: [{ warehouse: 'SH', handlingMinor: 0 }, { warehouse: 'GZ', handlingMinor: 0 }], allowSplit: false, promiseDays: 5 }));
+      for (const w of ['SH', 'GZ']) await value(core.call('inventory.receive', { warehouse: w, lines: [{ sku: 'TEE', quantity: 5 }] }));
+      const [east, south] = await approvedOrders(core, [{ ...shanghai, province: '浙江省', lines: [line('TEE')] }, { ...shanghai, province: '广东省', lines: [line('TEE')] }]);
+      await value(core.call('routing.run', {}));
+      expect((await value(core.call('orders.get', { id: east }))).warehouse).toBe('GZ');
+      expect((await value(core.call('orders.get', { id: south }))).warehouse).toBe('GZ');
+      const why = await value(core.call('routing.explain', { id: east }));
+      expect(why.latest.alternatives.map((a: { warehouse: string; rank: number | null }) => [a.warehouse, a.rank])).toEqual([['SH', 1], ['GZ', 0]]);
+    } finally {
+      core.dispose();
+    }
+  });
+});

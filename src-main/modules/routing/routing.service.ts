@@ -1,5 +1,5 @@
 import type { CoreContext } from '../../core-context';
-import type { RoutingRegion } from '../../../src-shared/contract/routing.contract';
+import { ROUTING_REGIONS, type RoutingRegion } from '../../../src-shared/contract/routing.contract';
 import { AppFailure } from '../../../src-shared/result';
 import { catalogSnapshot, stockNeeds, type CatalogSnapshot } from '../catalog';
 import { checkLowStock, moveStock, orderReference, raiseBackorderAlert, releaseOrderReservations, resolveBackorderAlert } from '../inventory';
@@ -49,13 +49,24 @@ const summary = (reasons: string[]): string => `routing: ${reasons.join('; ')}`;
 function loadWorld(ctx: CoreContext): RunWorld {
   const cfg = readRoutingConfig(ctx);
   const rates = new Map<number, RateRow[]>();
-  for (const r of listRates(ctx.sqlite)) rates.set(r.carrierId, [...(rates.get(r.carrierId) ?? []), r]);
+  for (const r of listRates(ctx.sqlite)) {
+    const list = rates.get(r.carrierId) ?? [];
+    list.push(r);
+    rates.set(r.carrierId, list);
+  }
   const stock = new Map(availableStock(ctx.sqlite).map((s) => [key(s.warehouseId, s.skuId), s.available]));
   const ranks = new Map<string, Map<number, number>>();
   for (const p of regionPreferences(ctx.sqlite)) {
     const m = ranks.get(p.region) ?? new Map<number, number>();
     m.set(p.warehouseId, m.size);
     ranks.set(p.region, m);
+  }
+  const warehouses = activeWarehouses(ctx.sqlite);
+  // A region nobody configured prefers the warehouses that stand in it, so routing is sensible out of the box.
+  for (const region of ROUTING_REGIONS) {
+    if (ranks.has(region)) continue;
+    const local = warehouses.filter((w) => regionOf(w.province) === region);
+    if (local.length) ranks.set(region, new Map(local.map((w) => [w.id, 0])));
   }
   const catalog = catalogSnapshot(ctx);
   return {
@@ -66,7 +77,7 @@ function loadWorld(ctx: CoreContext): RunWorld {
     allowSplit: cfg.allowSplit,
     touched: new Map(),
     base: {
-      warehouses: activeWarehouses(ctx.sqlite),
+      warehouses,
       available: (w, s) => stock.get(key(w, s)) ?? 0,
       carriers: listCarriers(ctx.sqlite).filter((c) => c.active),
       rates,

@@ -1,0 +1,64 @@
+import { useEffect, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useStore } from 'zustand';
+import { useApi } from '../../api/api-context';
+import { ErrorBanner } from '../../ui/error-banner';
+import { formatDateTime } from '../../ui/format';
+import { ChannelSyncCard } from './channel-sync.card';
+import { createChannelsSyncStore } from './channels-sync.store';
+import './channels-sync.css';
+
+/** 渠道同步: API channels' connection settings, sync status and the "sync now" button. */
+export function ChannelsSyncPage() {
+  const { t } = useTranslation();
+  const api = useApi();
+  const store = useMemo(() => createChannelsSyncStore(api), [api]);
+  const s = useStore(store);
+
+  useEffect(() => {
+    void store.getState().load();
+    return store.getState().listen();
+  }, [store]);
+
+  return (
+    <div className="channels-sync-page">
+      <div className="page-head">
+        <h1>{t('sync.title')}</h1>
+        <button type="button" className="btn btn-primary" onClick={() => void s.syncNow()} disabled={!s.status?.channels.some((c) => c.hasCredentials)}>
+          {t('sync.syncAll')}
+        </button>
+      </div>
+      <p className="muted small">{t('sync.intro')}</p>
+      {s.error && <ErrorBanner error={s.error} />}
+      {s.status && !s.status.secretStore.available && (
+        <div className="sync-banner sync-banner-warn" role="status">
+          <strong>{t('sync.keychain.unavailable', { backend: s.status.secretStore.backend })}</strong>
+          <span>{s.status.secretStore.reason}</span>
+        </div>
+      )}
+      {s.status?.offline && (
+        <div className="sync-banner" role="status">
+          <strong>{t('sync.offline.title')}</strong>
+          <span>{t('sync.offline.detail', { since: formatDateTime(s.status.offline.since), retry: formatDateTime(s.status.offline.retryAt) })}</span>
+        </div>
+      )}
+      {!s.status && !s.error && <p className="muted">{t('common.loading')}</p>}
+      {s.status && s.status.channels.length === 0 && <p className="empty-note">{t('sync.empty')}</p>}
+      <div className="sync-cards">
+        {s.status?.channels.map((c) => (
+          <ChannelSyncCard
+            key={c.channelId}
+            channel={c}
+            keychainAvailable={s.status!.secretStore.available}
+            test={s.tests[c.channelId]}
+            issues={s.issues[c.channelId] ?? {}}
+            saving={s.saving === c.channelId}
+            onSyncNow={() => void s.syncNow(c.channelId)}
+            onTest={() => void s.test(c.channelId)}
+            onSave={(draft) => s.save(c.channelId, draft)}
+          />
+        ))}
+      </div>
+    </div>
+  );
+}

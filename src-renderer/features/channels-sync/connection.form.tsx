@@ -1,0 +1,82 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SyncChannel } from '../../../src-shared/contract/sync.contract';
+import { FormField } from '../../ui/form-field';
+import type { ConnectionDraft } from './channels-sync.store';
+
+/**
+ * Shop address, schedule and credentials. Credential fields are write-only: they start empty
+ * (the core never sends stored secrets back) and left empty keep what is stored.
+ */
+export function ConnectionForm(props: {
+  channel: SyncChannel;
+  keychainAvailable: boolean;
+  issues: Record<string, string>;
+  saving: boolean;
+  onCancel(): void;
+  onSave(draft: ConnectionDraft): Promise<void>;
+}) {
+  const { t } = useTranslation();
+  const c = props.channel;
+  const [url, setUrl] = useState(c.url);
+  const [interval, setInterval] = useState(c.intervalMinutes);
+  const [enabled, setEnabled] = useState(c.url ? c.syncEnabled : true);
+  const [token, setToken] = useState('');
+  const [key, setKey] = useState('');
+  const [secret, setSecret] = useState('');
+  const keep = c.hasCredentials ? t('sync.form.keepStored') : '';
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const credentials =
+      c.kind === 'shopify'
+        ? token.trim()
+          ? { kind: 'shopify' as const, accessToken: token.trim() }
+          : null
+        : key.trim() || secret.trim()
+          ? { kind: 'woocommerce' as const, consumerKey: key.trim(), consumerSecret: secret.trim() }
+          : null;
+    void props.onSave({ url, intervalMinutes: interval, syncEnabled: enabled, credentials });
+  };
+
+  return (
+    <form className="sync-form" onSubmit={submit} autoComplete="off">
+      <FormField label={t(c.kind === 'shopify' ? 'sync.form.shop' : 'sync.form.site')} hint={t(c.kind === 'shopify' ? 'sync.form.shopHint' : 'sync.form.siteHint')} error={props.issues.url}>
+        <input type="text" value={url} onChange={(e) => setUrl(e.target.value)} required spellCheck={false} />
+      </FormField>
+      <FormField label={t('sync.form.interval')} error={props.issues.intervalMinutes}>
+        <input type="number" min={5} max={1440} value={interval} onChange={(e) => setInterval(Number(e.target.value))} />
+      </FormField>
+      <label className="checkbox">
+        <input type="checkbox" checked={enabled} onChange={(e) => setEnabled(e.target.checked)} />
+        {t('sync.form.auto')}
+      </label>
+      <fieldset className="sync-credentials" disabled={!props.keychainAvailable}>
+        <legend>{t('sync.form.credentials')}</legend>
+        <p className="muted small">{c.hasCredentials ? t('sync.form.stored', { backend: c.credentialsBackend }) : t('sync.form.none')}</p>
+        {c.kind === 'shopify' ? (
+          <FormField label={t('sync.form.token')} hint={keep} error={props.issues['credentials.accessToken']}>
+            <input type="password" value={token} onChange={(e) => setToken(e.target.value)} placeholder="shpat_…" autoComplete="new-password" />
+          </FormField>
+        ) : (
+          <>
+            <FormField label={t('sync.form.consumerKey')} hint={keep} error={props.issues['credentials.consumerKey']}>
+              <input type="password" value={key} onChange={(e) => setKey(e.target.value)} placeholder="ck_…" autoComplete="new-password" />
+            </FormField>
+            <FormField label={t('sync.form.consumerSecret')} error={props.issues['credentials.consumerSecret']}>
+              <input type="password" value={secret} onChange={(e) => setSecret(e.target.value)} placeholder="cs_…" autoComplete="new-password" />
+            </FormField>
+          </>
+        )}
+      </fieldset>
+      <div className="form-actions">
+        <button type="submit" className="btn btn-primary" disabled={props.saving}>
+          {props.saving ? t('common.saving') : t('common.save')}
+        </button>
+        <button type="button" className="btn" onClick={props.onCancel}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

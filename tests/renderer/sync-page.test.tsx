@@ -1,0 +1,105 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { SyncChannel } from '../../src-shared/contract/sync.contract';
+import { fakeBridge } from './fake-bridge';
+import { renderApp } from './render-app';
+
+beforeEach(() => localStorage.clear());
+afterEach(cleanup);
+
+const aSyncChannel = (over: Partial<SyncChannel> = {}): SyncChannel => ({
+  channelId: 3,
+  code: 'shopify-us',
+  name: 'US Shopify',
+  kind: 'shopify',
+  enabled: true,
+  url: 'fake-outfitters.myshopify.com',
+  intervalMinutes: 15,
+  syncEnabled: true,
+  hasCredentials: true,
+  credentialsBackend: 'gnome_libsecret',
+  credentialsUpdatedAt: '2025-03-10T08:00:00.000Z',
+  state: 'ok',
+  running: false,
+  lastRunAt: '2025-03-10T09:00:00.000Z',
+  lastSuccessAt: '2025-03-10T09:00:00.000Z',
+  nextRunAt: '2025-03-10T09:15:00.000Z',
+  cursorAt: '2025-03-10T08:59:00.000Z',
+  lastFullAt: '2025-03-10T00:00:00.000Z',
+  lastCounts: { imported: 12, updated: 3, unchanged: 40 },
+  lastError: null,
+  ...over,
+});
+
+function bridgeWith(channels: SyncChannel[], extra: { offline?: boolean; keychain?: boolean } = {}) {
+  return fakeBridge({
+    handlers: {
+      'sync.status': () => ({
+        ok: true,
+        value: {
+          channels,
+          secretStore: extra.keychain === false ? { available: false, backend: 'basic_text', reason: 'No keyring: install gnome-keyring.' } : { available: true, backend: 'gnome_libsecret', reason: null },
+          offline: extra.offline ? { since: '2025-03-10T09:20:00.000Z', retryAt: '2025-03-10T09:21:00.000Z', reason: 'cannot reach shop' } : null,
+        },
+      }),
+      'sync.now': (i) => ({ ok: true, value: { started: i.channelId ? [i.channelId] : [3] } }),
+      'sync.configure': () => ({ ok: true, value: channels[0]! }),
+      'channels.setCredentials': (i) => ({ ok: true, value: { channelId: i.channelId, backend: 'gnome_libsecret', storedAt: '2025-03-10T09:30:00.000Z' } }),
+      'channels.testConnection': () => ({ ok: true, value: { ok: true, shopName: 'Fake Outfitters', message: 'Connected to Fake Outfitters' } }),
+    },
+  });
+}
+
+describe('channel sync screen', () => {
+  it('shows each channel’s last sync, counts and errors, and syncs one on demand', async () => {
+    const bridge = bridgeWith([aSyncChannel(), aSyncChannel({ channelId: 4, name: 'Woo EU', kind: 'woocommerce', state: 'error', lastError: 'WooCommerce orders page 1: the shop refused the credentials (HTTP 401)' })]);
+    renderApp({ bridge, hash: '#/sync' });
+    const card = (await screen.findByRole('heading', { name: /US Shopify/ })).closest('article')!;
+    expect(within(card).getByText('12 new · 3 updated · 40 unchanged')).toBeTruthy();
+    expect(within(card).getByText('Up to date')).toBeTruthy();
+    expect(screen.getByText(/refused the credentials \(HTTP 401\)/)).toBeTruthy();
+    fireEvent.click(within(card).getByRole('button', { name: 'Sync now' }));
+    await waitFor(() => expect(bridge.callsOf('sync.now')).toEqual([{ channelId: 3 }]));
+  });
+
+  it('keeps credentials write-only: empty fields, saved only when typed; tests the connection', async () => {
+    const bridge = bridgeWith([aSyncChannel()]);
+    renderApp({ bridge, hash: '#/sync' });
+    const card = (await screen.findByRole('heading', { name: /US Shopify/ })).closest('article')!;
+    fireEvent.click(within(card).getByRole('button', { name: 'Test connection' }));
+    expect(await within(card).findByText('Connected to Fake Outfitters')).toBeTruthy();
+
+    fireEvent.click(within(card).getByRole('button', { name: 'Connection settings' }));
+    const token = within(card).getByLabelText('Admin API access token') as HTMLInputElement;
+    expect(token.value).toBe('');
+    expect(token.type).toBe('password');
+    fireEvent.click(within(card).getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(bridge.callsOf('sync.configure')).toHaveLength(1));
+    expect(bridge.callsOf('channels.setCredentials')).toEqual([]);
+
+    fireEvent.click(within(card).getByRole('button', { name: 'Connection settings' }));
+    fireEvent.change(within(card).getByLabelText('Admin API access token'), { target: { value: 'shpat_new_token_123' } });
+    fireEvent.click(within(card).getByRole('button', { name: 'Save' }));
+    await waitFor(() =>
+      expect(bridge.callsOf('channels.setCredentials')).toEqual([{ channelId: 3, credentials: { kind: 'shopify', accessToken: 'shpat_new_token_123' } }]),
+    );
+  });
+
+  it('says when sync is paused offline and when credentials cannot be stored, in Chinese too', async () => {
+    renderApp({ bridge: bridgeWith([aSyncChannel({ state: 'offline', lastError: 'cannot reach shop' })], { offline: true, keychain: false }), hash: '#/sync', language: 'zh-CN' });
+    expect(await screen.findByRole('heading', { name: '渠道同步' })).toBeTruthy();
+    expect(screen.getByText('离线：同步已暂停')).toBeTruthy();
+    expect(screen.getByText('本机无法保存凭据（basic_text）')).toBeTruthy();
+    expect(screen.getByText('No keyring: install gnome-keyring.')).toBeTruthy();
+  });
+
+  it('updates a running channel’s counts from sync.progress events', async () => {
+    const bridge = bridgeWith([aSyncChannel()]);
+    renderApp({ bridge, hash: '#/sync' });
+    const card = (await screen.findByRole('heading', { name: /US Shopify/ })).closest('article')!;
+    bridge.emit({ name: 'sync.progress', payload: { channelId: 3, state: 'running', pages: 2, imported: 40, updated: 0, unchanged: 0, error: null } });
+    expect(await within(card).findByText('40 new · 0 updated · 0 unchanged')).toBeTruthy();
+    expect(within(card).getByRole('button', { name: 'Syncing…' })).toBeTruthy();
+  });
+});
