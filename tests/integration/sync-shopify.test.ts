@@ -56,6 +56,8 @@ describe('Shopify sync against a local GraphQL Admin API', () => {
   it('commits the checkpoint with each page: a run that dies between pages resumes there, without loss or doubles', async () => {
     let calls = 0;
     let die = true;
+    // The scheduler logs unexpected (non-channel) errors; this one is the test's own.
+    const quiet = vi.spyOn(console, 'error').mockImplementation(() => {});
     await connect({
       sync: {
         makeClient: (ch, creds, io) => {
@@ -81,6 +83,7 @@ describe('Shopify sync against a local GraphQL Admin API', () => {
     expect(h.orders()).toHaveLength(45);
     expect(new Set(h.orders().map((r) => r.externalId)).size).toBe(45);
     expect(h.state()).toMatchObject({ state: 'ok', imported: 25, sweep_cursor: null, cursor_at: Date.parse(at(45)) });
+    quiet.mockRestore();
   });
 
   it('waits as long as a 429 Retry-After says, then carries on', async () => {

@@ -75,4 +75,26 @@ describe('WooCommerce sync against a local REST v3 API', () => {
     expect(clock.sleeps).toEqual([]);
     expect(await h.status()).toMatchObject({ state: 'error', lastError: expect.stringMatching(/check them in the channel settings/) });
   });
+
+  it('resumes a killed sweep at the page after the last committed one, with the same window', async () => {
+    await connect();
+    woo.faults.push(null, { kind: 'truncate' });
+    await h.syncNow();
+    expect(h.orders()).toHaveLength(100);
+    expect(h.state()).toMatchObject({ sweep_cursor: '2', sweep_kind: 'full', cursor_at: null, state: 'error' });
+    await h.syncNow();
+    expect(woo.listCalls.map((p) => p.get('page'))).toEqual(['1', '2', '2', '3']);
+    expect(woo.listCalls[2]!.get('modified_after')).toBe(woo.listCalls[0]!.get('modified_after'));
+    expect(h.orders()).toHaveLength(250);
+    expect(h.state()).toMatchObject({ imported: 150, sweep_cursor: null, state: 'ok' });
+  });
+
+  it('falls back to query-parameter keys when the host strips the Authorization header', async () => {
+    woo.stripAuthHeader = true;
+    await connect();
+    expect((await h.syncNow()).ok).toBe(true);
+    expect(h.orders()).toHaveLength(250);
+    expect(woo.requests[0]!.url.searchParams.has('consumer_key')).toBe(false);
+    expect(woo.requests[1]!.url.searchParams.get('consumer_key')).toBe(woo.key);
+  });
 });

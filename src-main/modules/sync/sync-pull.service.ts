@@ -116,7 +116,8 @@ export async function pullChannel(
         patchSyncState(ctx.sqlite, channelId, { sweepCursor: sweep.cursor, sweepMaxAt: maxAt }, ctx.now());
         return;
       }
-      const reached = Math.min(maxAt ?? sweep.since ?? sweep.startedAt, sweep.startedAt);
+      // Nothing changed in the whole window: everything up to the sweep's start has been seen.
+      const reached = Math.min(maxAt ?? sweep.startedAt, sweep.startedAt);
       const cursorAt = Math.max(state?.cursorAt ?? reached, reached);
       patchSyncState(
         ctx.sqlite,

@@ -130,8 +130,11 @@ export function createSyncScheduler(opts: SchedulerOptions): SyncScheduler {
   };
 
   async function tickOnce(): Promise<void> {
-    const now = ctx.now();
+    // A host without a keychain (packdesk serve) cannot read the credentials: it stays quiet rather
+    // than writing an error every few minutes next to the desktop app that syncs the same database.
     const channels = runnable();
+    if (!channels.length || !(await secrets.status()).available) return;
+    const now = ctx.now();
     if (offline) {
       if (now < offline.retryAt) return;
       // Probe with one channel; the others follow as soon as it gets through.

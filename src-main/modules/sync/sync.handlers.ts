@@ -62,7 +62,9 @@ export const syncHandlers = (ctx: CoreContext, deps: { scheduler: SyncScheduler;
       }
       const started = channelId !== undefined ? [channelId] : listApiChannels(ctx.sqlite).filter((c) => c.enabled && c.api?.enabled).map((c) => c.id);
       const run = scheduler.runNow(channelId !== undefined ? [channelId] : undefined);
+      // Failures are recorded per channel by the scheduler and pushed as sync.progress events.
       if (wait) await run;
+      else run.catch((e: unknown) => console.error('[packdesk] sync failed:', e));
       return { started };
     },
     'sync.configure': ({ channelId, url, intervalMinutes, syncEnabled }, call) => {

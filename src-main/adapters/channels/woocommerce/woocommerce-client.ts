@@ -25,10 +25,27 @@ export function createWooClient(opts: WooOptions): ChannelClient {
   const perPage = Math.min(100, opts.pageSize ?? 100);
   const auth = `Basic ${Buffer.from(`${opts.consumerKey}:${opts.consumerSecret}`).toString('base64')}`;
 
-  const get = (path: string, params: Record<string, string>, what: string) => {
+  // Some hosts strip the Authorization header; WooCommerce then says the consumer key is missing and
+  // accepts the key and secret as query parameters instead (over https only: checkedBaseUrl).
+  let queryAuth = false;
+  const once = (path: string, params: Record<string, string>, what: string) => {
     const url = new URL(path, base.toString().endsWith('/') ? base : `${base.toString()}/`);
     for (const [k, v] of Object.entries(params)) url.searchParams.set(k, v);
-    return withRetry(io, () => requestJson(io, url.toString(), { headers: { Authorization: auth, Accept: 'application/json' } }, what), opts.retry ?? DEFAULT_RETRY);
+    if (queryAuth) {
+      url.searchParams.set('consumer_key', opts.consumerKey);
+      url.searchParams.set('consumer_secret', opts.consumerSecret);
+    }
+    const headers: Record<string, string> = queryAuth ? { Accept: 'application/json' } : { Authorization: auth, Accept: 'application/json' };
+    return withRetry(io, () => requestJson(io, url.toString(), { headers }, what), opts.retry ?? DEFAULT_RETRY);
+  };
+  const get = async (path: string, params: Record<string, string>, what: string) => {
+    try {
+      return await once(path, params, what);
+    } catch (e) {
+      if (queryAuth || !(e instanceof ChannelError) || e.kind !== 'auth' || !/consumer key is missing/i.test(e.message)) throw e;
+      queryAuth = true;
+      return once(path, params, what);
+    }
   };
 
   return {
