@@ -12,6 +12,8 @@ export const orderFilter = z
     status: z.array(orderStatus).max(ORDER_STATUSES.length).optional(),
     channel: z.array(z.string().min(1)).max(100).optional(),
     type: z.array(orderType).optional(),
+    /** Customer region: cn_north, cn_east… for the mainland, the country code abroad. */
+    region: z.array(z.string().min(2).max(20)).max(50).optional(),
     from: dateOrDateTime.optional(),
     to: dateOrDateTime.optional(),
     search: z.string().max(200).optional(),

@@ -14,7 +14,7 @@ describe('import pipeline', () => {
   beforeEach(() => (core = aCore({ now: () => Date.UTC(2026, 2, 20) })));
   afterEach(() => core.dispose());
 
-  const run = (name: string, bytes = fixture(name), format: 'auto' | 'taobao' = 'auto', pageSize?: number) =>
+  const run = (name: string, bytes: Uint8Array = fixture(name), format: 'auto' | 'taobao' = 'auto', pageSize?: number) =>
     importFile(core.ctx, { fileName: name, bytes, format, actor: 'test', pageSize });
 
   test('imports a Taobao GBK export; the same file again, and its UTF-8 and XLSX copies, change nothing', async () => {
@@ -68,6 +68,10 @@ describe('import pipeline', () => {
     const ws = await find('WS-2026-0001');
     expect(ws.customer.phone).toBe('0755-86001234');
     expect((await value(core.call('orders.count', { filter: { type: ['wholesale'] } }))).total).toBe(2);
+    // Region set on arrival: 广东 orders are South China; abroad the country code.
+    const south = await value(core.call('orders.list', { filter: { region: ['cn_south'] } }));
+    expect(south.rows.map((o: { externalId: string }) => o.externalId).sort()).toEqual(['3812345678901234567', '6920000000000000010', 'GB-0315-07', 'WS-2026-0001']);
+    expect((await value(core.call('orders.count', { filter: { region: ['US', 'GB'] } }))).total).toBe(3);
   });
 
   test.each([
@@ -122,7 +126,7 @@ describe('idempotency property', () => {
   });
   const order = fc.record({ phone: fc.constantFrom(...phones), name: fc.constantFrom(...names), address: fc.constantFrom(...addresses), variants: fc.array(variant, { minLength: 1, maxLength: 2 }) });
   const rowsOf = (id: number, o: { phone: string; name: string; address: string }, v: { day: string; lines: { sku: string; qty: number; price: number }[] }): Row[] =>
-    v.lines.map((l, i) => (i === 0 ? { order_id: `P-${id}`, placed_at: v.day, channel: 'sheet', buyer_name: o.name, phone: o.phone, address: o.address, sku: l.sku, title: `商品${l.sku}`, quantity: String(l.qty), unit_price: String(l.price) } : { order_id: `P-${id}`, channel: 'sheet', sku: l.sku, title: `商品${l.sku}`, quantity: String(l.qty), unit_price: String(l.price) }));
+    v.lines.map((l, i): Row => (i === 0 ? { order_id: `P-${id}`, placed_at: v.day, channel: 'sheet', buyer_name: o.name, phone: o.phone, address: o.address, sku: l.sku, title: `商品${l.sku}`, quantity: String(l.qty), unit_price: String(l.price) } : { order_id: `P-${id}`, channel: 'sheet', sku: l.sku, title: `商品${l.sku}`, quantity: String(l.qty), unit_price: String(l.price) }));
 
   test('any order and duplication of the same inputs gives the same database', async () => {
     await fc.assert(
@@ -172,7 +176,7 @@ describe('parser fuzzing', () => {
   test('random bytes never crash the parser: they parse or fail with an import error naming the file', async () => {
     await fc.assert(
       fc.asyncProperty(fc.uint8Array({ maxLength: 400 }), async (bytes) => {
-        const out = await parseImportFile('fuzz.bin', bytes, 'auto').catch((e: unknown) => e);
+        const out = await parseImportFile('fuzz.bin', bytes, 'auto').catch((e: unknown) => e as Error);
         if (out instanceof Error) expect(isCleanError(out, 'fuzz.bin')).toBe(true);
       }),
       { numRuns: 300 },
@@ -193,7 +197,7 @@ describe('parser fuzzing', () => {
           const cut = src.subarray(0, Math.max(1, cutAt % (src.length + 1)));
           const at = cutAt % (cut.length + 1);
           const bytes = Buffer.concat([cut.subarray(0, at), Buffer.from(insert), cut.subarray(at)]);
-          const out = await parseImportFile('damaged.csv', bytes, 'auto').catch((e: unknown) => e);
+          const out = await parseImportFile('damaged.csv', bytes, 'auto').catch((e: unknown) => e as Error);
           if (out instanceof Error) expect(isCleanError(out, 'damaged.csv')).toBe(true);
           else for (const o of out.parsed.orders) for (const l of o.lines) expect(l.quantity).toBeGreaterThan(0);
         },

@@ -6,6 +6,8 @@ export interface QueueFilter {
   statuses?: string[];
   channelIds?: number[];
   types?: string[];
+  /** Customer regions set on arrival (cn_east…, or a country code abroad). */
+  regions?: string[];
   fromMs?: number;
   toMs?: number;
   search?: string;
@@ -64,6 +66,10 @@ function whereClause(f: QueueFilter): { sql: string; params: unknown[] } {
   if (f.types?.length) {
     parts.push(`o.type in (${placeholders(f.types.length)})`);
     params.push(...f.types);
+  }
+  if (f.regions?.length) {
+    parts.push(`o.region in (${placeholders(f.regions.length)})`);
+    params.push(...f.regions);
   }
   if (f.fromMs !== undefined) {
     parts.push('o.placed_at >= ?');

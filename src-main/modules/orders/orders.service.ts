@@ -24,6 +24,7 @@ function resolveFilter(ctx: CoreContext, f: OrderFilter): QueueFilter {
   const out: QueueFilter = {};
   if (f.status?.length) out.statuses = f.status;
   if (f.type?.length) out.types = f.type;
+  if (f.region?.length) out.regions = f.region;
   if (f.channel?.length) {
     const byCode = new Map(listChannels(ctx.db).map((c) => [c.code, c.id]));
     out.channelIds = f.channel.map((c) => byCode.get(c)).filter((v): v is number => v !== undefined);
