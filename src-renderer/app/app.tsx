@@ -7,6 +7,7 @@ import { InventoryPage } from '../features/inventory/inventory.page';
 import { PrintingPage } from '../features/printing/printing.page';
 import { ImportPage } from '../features/import/import.page';
 import { CustomersPage } from '../features/customers/customers.page';
+import { ChannelsSyncPage } from '../features/channels-sync/channels-sync.page';
 import { AppHeader } from './app-header';
 import { AppNav } from './app-nav';
 import { PlaceholderPage } from './placeholder.page';
@@ -46,6 +47,8 @@ export function App() {
             <CustomersPage />
           ) : screen === 'printing' ? (
             <PrintingPage />
+          ) : screen === 'sync' ? (
+            <ChannelsSyncPage />
           ) : (
             <PlaceholderPage screen={screen} />
           )}

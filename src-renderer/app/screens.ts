@@ -12,6 +12,7 @@ export const SCREENS = [
   { id: 'printing', key: 'l', icon: '⎙' },
   // After settings so Alt+1…9 keep their screens; reached with g m.
   { id: 'import', key: 'm', icon: '⇪' },
+  { id: 'sync', key: 'y', icon: '⇅' },
 ] as const;
 
 export type ScreenId = (typeof SCREENS)[number]['id'];

@@ -1,0 +1,90 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useStore } from 'zustand';
+import type { PrintJob } from '../../../src-shared/contract/printing.contract';
+import type { PrintingStore } from './printing.store';
+
+function ReprintForm({ store, job, onDone }: { store: PrintingStore; job: PrintJob; onDone(): void }) {
+  const { t } = useTranslation();
+  const [reason, setReason] = useState('');
+  return (
+    <form
+      className="inline-form"
+      aria-label={t('printing.queue.reprintOf', { title: job.title })}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void store.getState().reprint(job.id, reason).then((ok) => ok && onDone());
+      }}
+    >
+      <input aria-label={t('printing.queue.reason')} placeholder={t('printing.queue.reason')} value={reason} onChange={(e) => setReason(e.target.value)} autoFocus />
+      <button type="submit" className="btn btn-primary" disabled={!reason.trim()}>
+        {t('printing.queue.reprint')}
+      </button>
+      <button type="button" className="btn" onClick={onDone}>
+        {t('common.cancel')}
+      </button>
+    </form>
+  );
+}
+
+export function PrintQueueSection({ store }: { store: PrintingStore }) {
+  const { t } = useTranslation();
+  const jobs = useStore(store, (s) => s.jobs);
+  const [reprinting, setReprinting] = useState<number | null>(null);
+  return (
+    <section className="settings-section" aria-labelledby="printing-queue">
+      <h2 id="printing-queue">{t('printing.queue.title')}</h2>
+      <p className="muted small">{t('printing.queue.intro')}</p>
+      {jobs.length === 0 ? (
+        <p className="empty-note">{t('printing.queue.empty')}</p>
+      ) : (
+        <table className="data-table">
+          <thead>
+            <tr>
+              <th>{t('printing.queue.time')}</th>
+              <th>{t('printing.queue.what')}</th>
+              <th>{t('printing.queue.printer')}</th>
+              <th>{t('printing.queue.status')}</th>
+              <th>{t('printing.queue.attempts')}</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {jobs.map((j) => (
+              <tr key={j.id}>
+                <td>{j.createdAt.slice(0, 16).replace('T', ' ')}</td>
+                <td>
+                  {j.title}
+                  {j.reprintReason && <div className="muted small">{t('printing.queue.reprintReason', { reason: j.reprintReason })}</div>}
+                </td>
+                <td>{j.printerName}</td>
+                <td>
+                  <span className={`print-status print-status-${j.status}`}>{t(`printing.status.${j.status}`)}</span>
+                  {j.lastError && <div className="field-error">{j.lastError}</div>}
+                </td>
+                <td>
+                  {j.attempts}/{j.maxAttempts}
+                </td>
+                <td className="row-actions">
+                  {j.status === 'failed' && (
+                    <button type="button" className="btn-link" onClick={() => void store.getState().retry(j.id)}>
+                      {t('printing.queue.retry')}
+                    </button>
+                  )}
+                  {(j.status === 'done' || j.status === 'failed') &&
+                    (reprinting === j.id ? (
+                      <ReprintForm store={store} job={j} onDone={() => setReprinting(null)} />
+                    ) : (
+                      <button type="button" className="btn-link" onClick={() => setReprinting(j.id)}>
+                        {t('printing.queue.reprint')}
+                      </button>
+                    ))}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,160 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useStore } from 'zustand';
+import { LABEL_SIZES } from '../../../src-shared/contract/documents.contract';
+import { PRINTER_KINDS, PRINTER_LANGUAGES, PRINTER_ROLES, type Printer } from '../../../src-shared/contract/printing.contract';
+import { FormField } from '../../ui/form-field';
+import type { PrinterDraft, PrintingStore } from './printing.store';
+
+const blank: PrinterDraft = { name: '', kind: 'raw_tcp', language: 'zpl', host: '', port: 9100, deviceName: '', labelSize: '100x150', dpi: 203, cjkFont: false, defaultFor: null, active: true };
+
+function PrinterForm({ store, printer, onDone }: { store: PrintingStore; printer: Printer | null; onDone(): void }) {
+  const { t } = useTranslation();
+  const issues = useStore(store, (s) => s.issues);
+  const [d, setD] = useState<PrinterDraft>(printer ?? blank);
+  const set = <K extends keyof PrinterDraft>(k: K, v: PrinterDraft[K]) => setD((x) => ({ ...x, [k]: v }));
+  const title = printer ? t('printing.printers.edit') : t('printing.printers.new');
+  return (
+    <form
+      className="edit-form"
+      aria-label={title}
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        void store.getState().savePrinter(d).then((ok) => ok && onDone());
+      }}
+    >
+      <h3>{title}</h3>
+      <div className="form-grid">
+        <FormField label={t('printing.field.name')} error={issues.name}>
+          <input value={d.name} onChange={(e) => set('name', e.target.value)} />
+        </FormField>
+        <FormField label={t('printing.field.kind')} error={issues.kind}>
+          <select value={d.kind} onChange={(e) => set('kind', e.target.value as PrinterDraft['kind'])}>
+            {PRINTER_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {t(`printing.kind.${k}`)}
+              </option>
+            ))}
+          </select>
+        </FormField>
+        <FormField label={t('printing.field.language')} error={issues.language}>
+          <select value={d.language} onChange={(e) => set('language', e.target.value as PrinterDraft['language'])}>
+            {PRINTER_LANGUAGES.map((l) => (
+              <option key={l} value={l}>
+                {t(`printing.language.${l}`)}
+              </option>
+            ))}
+          </select>
+        </FormField>
+        <FormField label={t('printing.field.host')} error={issues.host} hint={t('printing.hint.host')}>
+          <input value={d.host} onChange={(e) => set('host', e.target.value)} />
+        </FormField>
+        <FormField label={t('printing.field.port')} error={issues.port}>
+          <input type="number" value={d.port} onChange={(e) => set('port', Number(e.target.value))} />
+        </FormField>
+        <FormField label={t('printing.field.deviceName')} error={issues.deviceName} hint={t('printing.hint.deviceName')}>
+          <input value={d.deviceName} onChange={(e) => set('deviceName', e.target.value)} />
+        </FormField>
+        <FormField label={t('printing.field.labelSize')} error={issues.labelSize}>
+          <select value={d.labelSize} onChange={(e) => set('labelSize', e.target.value as PrinterDraft['labelSize'])}>
+            {LABEL_SIZES.map((s) => (
+              <option key={s} value={s}>
+                {s} mm
+              </option>
+            ))}
+          </select>
+        </FormField>
+        <FormField label={t('printing.field.dpi')} error={issues.dpi}>
+          <select value={d.dpi} onChange={(e) => set('dpi', Number(e.target.value))}>
+            <option value={203}>203 dpi</option>
+            <option value={300}>300 dpi</option>
+          </select>
+        </FormField>
+        <FormField label={t('printing.field.defaultFor')} error={issues.defaultFor}>
+          <select value={d.defaultFor ?? ''} onChange={(e) => set('defaultFor', (e.target.value || null) as PrinterDraft['defaultFor'])}>
+            <option value="">—</option>
+            {PRINTER_ROLES.map((r) => (
+              <option key={r} value={r}>
+                {t(`printing.role.${r}`)}
+              </option>
+            ))}
+          </select>
+        </FormField>
+        <label className="check-field">
+          <input type="checkbox" checked={d.cjkFont ?? false} onChange={(e) => set('cjkFont', e.target.checked)} />
+          {t('printing.field.cjkFont')}
+        </label>
+        <label className="check-field">
+          <input type="checkbox" checked={d.active ?? true} onChange={(e) => set('active', e.target.checked)} />
+          {t('printing.field.active')}
+        </label>
+      </div>
+      <div className="form-actions">
+        <button type="submit" className="btn btn-primary">
+          {t('common.save')}
+        </button>
+        <button type="button" className="btn" onClick={onDone}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+export function PrintersSection({ store }: { store: PrintingStore }) {
+  const { t } = useTranslation();
+  const printers = useStore(store, (s) => s.printers);
+  const [editing, setEditing] = useState<Printer | null | undefined>(undefined);
+  return (
+    <section className="settings-section" aria-labelledby="printing-printers">
+      <div className="section-head">
+        <h2 id="printing-printers">{t('printing.printers.title')}</h2>
+        <button type="button" className="btn" onClick={() => setEditing(null)} disabled={editing === null}>
+          + {t('printing.printers.new')}
+        </button>
+      </div>
+      <p className="muted small">{t('printing.printers.intro')}</p>
+      {editing !== undefined && <PrinterForm key={editing?.id ?? 'new'} store={store} printer={editing} onDone={() => setEditing(undefined)} />}
+      {printers.length === 0 ? (
+        <p className="empty-note">{t('printing.printers.empty')}</p>
+      ) : (
+        <table className="data-table">
+          <thead>
+            <tr>
+              <th>{t('printing.field.name')}</th>
+              <th>{t('printing.field.kind')}</th>
+              <th>{t('printing.field.language')}</th>
+              <th>{t('printing.field.address')}</th>
+              <th>{t('printing.field.labelSize')}</th>
+              <th>{t('printing.field.defaultFor')}</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {printers.map((p) => (
+              <tr key={p.id} className={p.active ? '' : 'muted'}>
+                <td>{p.name}</td>
+                <td>{t(`printing.kind.${p.kind}`)}</td>
+                <td>{t(`printing.language.${p.language}`)}</td>
+                <td>{p.kind === 'system' ? p.deviceName : `${p.host || '127.0.0.1'}:${p.port}`}</td>
+                <td>
+                  {p.labelSize} · {p.dpi} dpi
+                </td>
+                <td>{p.defaultFor ? t(`printing.role.${p.defaultFor}`) : '—'}</td>
+                <td className="row-actions">
+                  <button type="button" className="btn-link" onClick={() => setEditing(p)}>
+                    {t('common.edit')}
+                  </button>
+                  <button type="button" className="btn-link" onClick={() => void store.getState().testPrint(p.id)}>
+                    {t('printing.printers.test')}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

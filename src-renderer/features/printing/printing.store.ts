@@ -1,0 +1,108 @@
+import { createStore, type StoreApi } from 'zustand';
+import type { Api } from '../../api/client';
+import type { OpInput } from '../../../src-shared/contract';
+import type { Printer, PrintJob } from '../../../src-shared/contract/printing.contract';
+import type { DocumentKind, DocumentTemplate } from '../../../src-shared/contract/documents.contract';
+import type { AppError } from '../../../src-shared/result';
+
+export type PrinterDraft = OpInput<'printing.printers.save'>;
+export type TemplateDraft = OpInput<'documents.templates.save'>;
+
+export interface PrintingState {
+  printers: Printer[];
+  jobs: PrintJob[];
+  template: DocumentTemplate | null;
+  /** Field problems from the core, by field name. */
+  issues: Record<string, string>;
+  error: AppError | null;
+  notice: string | null;
+}
+
+export interface PrintingActions {
+  load(): Promise<void>;
+  loadJobs(): Promise<void>;
+  savePrinter(draft: PrinterDraft): Promise<boolean>;
+  testPrint(id: number): Promise<void>;
+  retry(jobId: number): Promise<void>;
+  reprint(jobId: number, reason: string): Promise<boolean>;
+  loadTemplate(kind: DocumentKind): Promise<void>;
+  saveTemplate(draft: TemplateDraft): Promise<boolean>;
+  dismiss(): void;
+}
+
+export type PrintingStore = StoreApi<PrintingState & PrintingActions>;
+
+const byField = (e: AppError): Record<string, string> =>
+  Object.fromEntries((e.issues ?? []).map((i) => [i.path.split('.')[0] ?? i.path, i.message]));
+
+export function createPrintingStore(api: Api): PrintingStore {
+  return createStore<PrintingState & PrintingActions>()((set, get) => {
+    const fail = (error: AppError) => set({ error, issues: byField(error) });
+    return {
+      printers: [],
+      jobs: [],
+      template: null,
+      issues: {},
+      error: null,
+      notice: null,
+      async load() {
+        const r = await api.call('printing.printers.list', {});
+        if (r.ok) set({ printers: r.value.rows });
+        else fail(r.error);
+        await get().loadJobs();
+      },
+      async loadJobs() {
+        const r = await api.call('printing.jobs.list', { limit: 200 });
+        if (r.ok) set({ jobs: r.value.rows });
+        else fail(r.error);
+      },
+      async savePrinter(draft) {
+        const r = await api.call('printing.printers.save', draft);
+        if (!r.ok) {
+          fail(r.error);
+          return false;
+        }
+        set({ issues: {}, error: null });
+        await get().load();
+        return true;
+      },
+      async testPrint(id) {
+        const r = await api.call('printing.printers.test', { id });
+        if (!r.ok) return fail(r.error);
+        set({ notice: r.value.title });
+        await get().loadJobs();
+      },
+      async retry(jobId) {
+        const r = await api.call('printing.jobs.retry', { jobId });
+        if (!r.ok) return fail(r.error);
+        await get().loadJobs();
+      },
+      async reprint(jobId, reason) {
+        const r = await api.call('printing.reprint', { jobId, reason });
+        if (!r.ok) {
+          fail(r.error);
+          return false;
+        }
+        await get().loadJobs();
+        return true;
+      },
+      async loadTemplate(kind) {
+        const r = await api.call('documents.templates.get', { kind });
+        if (r.ok) set({ template: r.value });
+        else fail(r.error);
+      },
+      async saveTemplate(draft) {
+        const r = await api.call('documents.templates.save', draft);
+        if (!r.ok) {
+          fail(r.error);
+          return false;
+        }
+        set({ template: r.value, error: null, issues: {} });
+        return true;
+      },
+      dismiss() {
+        set({ error: null, notice: null, issues: {} });
+      },
+    };
+  });
+}
