@@ -114,7 +114,7 @@ describe('file-level errors name the file, row and column', () => {
   test('a row cut short', async () => {
     const text = csv(HEADERS.packdesk, SAMPLES.packdesk!);
     const cut = text.slice(0, text.lastIndexOf(',CNY'));
-    await expect(parseImportFile('short.csv', utf8(cut), 'auto')).rejects.toThrow(/short\.csv: row 5: this row has a different number of cells/);
+    await expect(parseImportFile('short.csv', utf8(cut), 'auto')).rejects.toThrow(/short\.csv: row 5: this row has \d+ cells but the header has/);
   });
   test('a wrong encoding (UTF-16 without BOM, binary)', async () => {
     const utf16 = Buffer.from(taobao(), 'utf16le');

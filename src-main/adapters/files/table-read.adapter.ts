@@ -1,4 +1,4 @@
-import { parse } from 'csv-parse/sync';
+import Papa from 'papaparse';
 import ExcelJS from 'exceljs';
 import { AppFailure } from '../../../src-shared/result';
 import { decodeText, type TextEncoding } from './text-decode.adapter';
@@ -32,36 +32,32 @@ function readDelimited(buf: Uint8Array, fileName: string): Table {
   const { text, encoding } = decodeText(buf, fileName);
   const firstLine = text.slice(0, text.indexOf('\n') >>> 0);
   const tsv = (firstLine.match(/\t/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0);
-  let records: { record: string[]; info: { lines: number } }[];
-  try {
-    // Amazon flat files are tab-separated without quoting: a `"` inside a product name is text.
-    records = parse(text, {
-      delimiter: tsv ? '\t' : ',',
-      quote: tsv ? false : '"',
-      bom: true,
-      info: true,
-      skip_empty_lines: true,
-      relax_column_count_less: false,
-    }) as unknown as { record: string[]; info: { lines: number } }[];
-  } catch (e) {
-    const err = e as { lines?: number; message?: string; code?: string };
-    const reason =
-      err.code === 'CSV_QUOTE_NOT_CLOSED'
-        ? 'a quoted cell is never closed (the file is truncated or damaged)'
-        : err.code === 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH'
-          ? 'this row has a different number of cells than the header (the file is truncated or damaged)'
-          : `the file cannot be read as ${tsv ? 'TSV' : 'CSV'}: ${err.message ?? String(e)}`;
-    return fail(fileName, err.lines ?? null, reason);
+  // papaparse: several times faster than the alternatives on 100k-order exports. Amazon flat files
+  // are tab-separated without quoting, so a `"` inside a product name is text there (NUL never
+  // occurs: decodeText refused it).
+  const parsed = Papa.parse<string[]>(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, {
+    delimiter: tsv ? '\t' : ',',
+    quoteChar: tsv ? '\u0000' : '"',
+    skipEmptyLines: true,
+  });
+  const quoteError = parsed.errors.find((e) => e.type === 'Quotes');
+  if (quoteError) {
+    const row = (quoteError.row ?? 0) + 1;
+    return fail(
+      fileName,
+      row,
+      quoteError.code === 'MissingQuotes' ? 'a quoted cell is never closed (the file is truncated or damaged)' : `a quoted cell is malformed (${quoteError.message})`,
+    );
   }
-  const [head, ...body] = records;
+  const [head, ...body] = parsed.data;
   if (!head) return fail(fileName, null, 'the file has no header row');
-  return {
-    fileName,
-    encoding,
-    headers: head.record.map((h) => h.trim()),
-    rows: body.map((r) => r.record),
-    rowNumbers: body.map((_, i) => i + 2),
-  };
+  const width = head.length;
+  for (let i = 0; i < body.length; i++) {
+    if ((body[i] as string[]).length !== width) {
+      fail(fileName, i + 2, `this row has ${(body[i] as string[]).length} cells but the header has ${width} (the file is truncated or damaged)`);
+    }
+  }
+  return { fileName, encoding, headers: head.map((h) => h.trim()), rows: body, rowNumbers: body.map((_, i) => i + 2) };
 }
 
 function cellText(v: ExcelJS.CellValue): string {

@@ -44,9 +44,11 @@ export function linkCustomer(db: Db, sqlite: Sqlite, st: CustomerStatements, f: 
   const keys = keysOf(f);
   if (!keys.length) return { customerId: null, isNew: false, reasons: ['no customer link: recipient masked and no buyer id'] };
   const hits = new Map<number, string[]>();
+  const known = new Set<string>();
   for (const k of keys) {
     let row = st.byKey.get(k.kind, k.key) as { id: number } | undefined;
-    if (!row && k.kind === 'phone') row = st.byPhone.get(k.key) as { id: number } | undefined;
+    if (row) known.add(`${k.kind}\u0000${k.key}`);
+    else if (k.kind === 'phone') row = st.byPhone.get(k.key) as { id: number } | undefined;
     if (row) hits.set(row.id, [...(hits.get(row.id) ?? []), k.label]);
   }
   // The order's reason names its keys, not the history (new profile or not, merged or not), so
@@ -68,7 +70,8 @@ export function linkCustomer(db: Db, sqlite: Sqlite, st: CustomerStatements, f: 
       recordAudit(db, { at: now, actor, entity: 'customer', entityId: id, action: 'merge', from: String(other), to: String(id), reason: why });
     }
   }
-  for (const k of keys) st.insertKey.run(id, k.kind, k.key);
+  // Keys already stored belong to `id` now (merges moved them); only new ones are written.
+  for (const k of keys) if (!known.has(`${k.kind}\u0000${k.key}`)) st.insertKey.run(id, k.kind, k.key);
   return { customerId: id, isNew, reasons };
 }
 

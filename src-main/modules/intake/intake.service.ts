@@ -15,7 +15,7 @@ export interface ImportRequest {
   /** Channel code; by default the format's name (and the template's own channel column). */
   channel?: string | undefined;
   actor: string;
-  /** Orders per transaction. */
+  /** Orders per transaction (default 5,000). */
   pageSize?: number;
   /** Called after each page commits: everything up to `done` is durable. */
   onPage?: (p: { runId: number; done: number; total: number }) => void;
@@ -75,7 +75,8 @@ export async function importFile(ctx: CoreContext, req: ImportRequest): Promise<
       )
       .immediate();
   const w = writeContext(ctx, layout, req.channel ?? null, req.actor);
-  const pageSize = req.pageSize ?? 1000;
+  // Each page is one fsync'd commit: big enough that commits do not dominate, small enough to show progress.
+  const pageSize = req.pageSize ?? 5000;
   let done = run.doneOrders;
   if (run.totalOrders === 0 || done >= run.totalOrders) {
     ctx.sqlite.transaction(() => advanceRun(ctx.sqlite, run.id, { done: run.totalOrders, imported: 0, updated: 0, unchanged: 0, finished: ctx.now() })).immediate();

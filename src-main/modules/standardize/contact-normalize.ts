@@ -24,7 +24,7 @@ export function normalizePhone(text: string, country: string): PhoneResult {
   if (!parsed || !parsed.isValid()) return { phone: raw, valid: false, masked: false, note: `phone "${raw}" is not a valid ${cc} number` };
   if (parsed.country === 'CN') {
     const national = parsed.nationalNumber as string;
-    if (national.startsWith('1')) return { phone: national, valid: true, masked: false, note: null };
+    if (national.length === 11 && national.startsWith('1')) return { phone: national, valid: true, masked: false, note: null };
     // Landlines as Chinese labels print them: area code, dash, the rest (0755-86001234).
     const [area, ...rest] = parsed.formatNational().split(/\s+/);
     return { phone: rest.length ? `${area}-${rest.join('')}` : (area as string), valid: true, masked: false, note: null };
