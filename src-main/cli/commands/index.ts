@@ -1,5 +1,7 @@
 import type { Command } from '../cli-env';
 import { backupCommand, checkCommand, restoreCommand } from './database.command';
+import { benchCommand } from './bench.command';
+import { demoCommand } from './demo.command';
 import { importCommand } from './import.command';
 import { labelCommand } from './label.command';
 import { ordersCommand } from './orders.command';
@@ -7,4 +9,4 @@ import { reviewCommand } from './review.command';
 import { routeCommand } from './route.command';
 import { serveCommand } from './serve.command';
 
-export const COMMANDS: Command[] = [serveCommand, ordersCommand, reviewCommand, routeCommand, importCommand, backupCommand, restoreCommand, checkCommand, labelCommand];
+export const COMMANDS: Command[] = [serveCommand, ordersCommand, reviewCommand, routeCommand, demoCommand, benchCommand, importCommand, backupCommand, restoreCommand, checkCommand, labelCommand];
