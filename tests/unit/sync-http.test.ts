@@ -52,9 +52,15 @@ describe('channel HTTP policy', () => {
   it('turns a refused connection into the offline kind, naming the host', async () => {
     const { io: x } = io(0.5);
     const { requestJson } = await import('../../src-main/adapters/channels/channel-http');
-    const refused = await requestJson(x, 'http://127.0.0.1:9/x', {}, 'probe').catch((e) => e);
+    // A port that was just free: nothing listens there any more.
+    const { createServer } = await import('node:net');
+    const srv = createServer();
+    await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
+    const port = (srv.address() as { port: number }).port;
+    await new Promise((r) => srv.close(r));
+    const refused = await requestJson(x, `http://127.0.0.1:${port}/x`, {}, 'probe').catch((e) => e);
     expect(refused.kind).toBe('offline');
-    expect(refused.message).toMatch(/probe: cannot reach 127\.0\.0\.1:9 \(ECONNREFUSED\)/);
+    expect(refused.message).toBe(`probe: cannot reach 127.0.0.1:${port} (ECONNREFUSED)`);
   });
 
   it('accepts shop names and https addresses, and plain http only on this machine', () => {
