@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
+import { draftToInput } from '../../src-renderer/features/inventory/sku-catalog.view';
 import { parseCountSheet } from '../../src-renderer/features/inventory/stocktake.form';
 import { fakeBridge } from './fake-bridge';
 import { renderApp } from './render-app';
@@ -87,6 +88,14 @@ describe('routing settings', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
     await waitFor(() => expect(bridge.callsOf('routing.config.save')).toHaveLength(1));
     expect(bridge.callsOf('routing.config.save')[0]).toMatchObject({ allowSplit: true, handling: [{ warehouse: 'HZ-01', handlingMinor: 150 }] });
+  });
+});
+
+describe('SKU form', () => {
+  it('turns the short text forms into the skus.save input', () => {
+    expect(
+      draftToInput({ sku: ' GIFT ', title: '礼盒', barcodes: '690123, OLD-1', category: '', weightGrams: '500', dims: '300×200x30', attributes: ['fragile'], safetyStock: '2', components: 'TEE×2, CUP' }),
+    ).toEqual({ sku: 'GIFT', title: '礼盒', barcodes: ['690123', 'OLD-1'], category: null, weightGrams: 500, lengthMm: 300, widthMm: 200, heightMm: 30, attributes: ['fragile'], safetyStock: 2, components: [{ sku: 'TEE', quantity: 2 }, { sku: 'CUP', quantity: 1 }] });
   });
 });
 

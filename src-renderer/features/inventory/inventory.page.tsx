@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useApi } from '../../api/api-context';
 import { createInventoryStore } from './inventory.store';
 import { RoutingSettingsView } from './routing-settings.view';
+import { SkuCatalogView } from './sku-catalog.view';
 import { StockAlertsView } from './stock-alerts.view';
 import { StockLevelsView } from './stock-levels.view';
 import { StockMoveForm } from './stock-move.form';
@@ -11,7 +12,7 @@ import { ErrorBanner } from '../../ui/error-banner';
 import { useStore } from 'zustand';
 import './inventory.css';
 
-const TABS = ['levels', 'move', 'stocktake', 'alerts', 'routing'] as const;
+const TABS = ['levels', 'move', 'stocktake', 'alerts', 'skus', 'routing'] as const;
 type Tab = (typeof TABS)[number];
 
 /** 库存: levels by warehouse and bin, ledger per SKU, receipts/adjustments/transfers, stocktakes and alerts. */
@@ -54,6 +55,7 @@ export function InventoryPage() {
       {tab === 'move' && <StockMoveForm store={store} />}
       {tab === 'stocktake' && <StocktakeForm store={store} />}
       {tab === 'alerts' && <StockAlertsView />}
+      {tab === 'skus' && <SkuCatalogView />}
       {tab === 'routing' && <RoutingSettingsView />}
     </div>
   );
