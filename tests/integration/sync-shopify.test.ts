@@ -170,4 +170,21 @@ describe('Shopify sync against a local GraphQL Admin API', () => {
     const id = (h.core.ctx.sqlite.prepare("select id from orders where external_id = '#1001'").get() as any).id;
     expect(h.core.ctx.sqlite.prepare('select count(*) as n from order_lines where order_id = ?').get(id)).toEqual({ n: 23 });
   });
+
+  it('runs a full reconciliation of the last 30 days once a day, ignoring the checkpoint', async () => {
+    await connect();
+    await h.syncNow();
+    const firstFull = h.state().last_full_at as number;
+    clock.t += 60 * 60_000;
+    await h.syncNow();
+    expect(shop.ordersCalls.at(-1)!.q).toBe(`updated_at:>='${at(35)}'`);
+    expect(h.state().last_full_at).toBe(firstFull);
+    // An order the checkpoint would never see again (changed before it, e.g. restored from a backup).
+    shop.orders[0] = aShopifyOrder(1, at(2), { totalPriceSet: { shopMoney: { amount: '1.00', currencyCode: 'USD' } } });
+    clock.t += 24 * 60 * 60_000;
+    await h.syncNow();
+    expect(shop.ordersCalls.at(-3)!.q).toBe(`updated_at:>='${new Date(clock.now() - 30 * 86_400_000).toISOString()}'`);
+    expect(h.state()).toMatchObject({ last_full_at: clock.now(), updated: 1, unchanged: 44 });
+    expect(h.orders()[0]).toMatchObject({ externalId: '#1001', totalMinor: 100 });
+  });
 });

@@ -16,6 +16,12 @@ export interface PullPolicy {
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
+/**
+ * Overlap 10 min: covers clock skew between the shop and this computer and same-second edits.
+ * Full reconciliation daily over 30 days: catches anything a checkpoint can miss (orders deleted
+ * from a page mid-sweep, restored backups, a shop clock jump) while staying well inside Shopify's
+ * 60-day window for apps without read_all_orders. The first pull of a channel is such a full one.
+ */
 export const DEFAULT_PULL: PullPolicy = { overlapMs: 10 * MINUTE, fullEveryMs: DAY, fullWindowMs: 30 * DAY, maxRechecks: 2 };
 
 export interface PullCounts {
