@@ -47,4 +47,19 @@ describe('carrier rate tables from CSV', () => {
     expect((await value(core.call('routing.explain', { id }))).latest).toMatchObject({ carrier: 'ZTO', shippingMinor: 450 });
     expect(RATES_CSV).toContain('remote_surcharge');
   });
+
+  test('an order abroad is priced only by its country rows; without them it is an exception, never a domestic rate', async () => {
+    await value(core.call('inventory.receive', { warehouse: 'SH', lines: [{ sku: 'TEE', quantity: 10 }] }));
+    const [us, jp] = await approvedOrders(core, [
+      { country: 'US', province: 'CA', city: 'Los Angeles', lines: [line('TEE', 1)] },
+      { country: 'JP', province: 'Tokyo', city: 'Tokyo', lines: [line('TEE', 1)] },
+    ]);
+    const csv = 'carrier,zone,max_weight_kg,first_weight_kg,first_price,additional_weight_kg,additional_price,remote_surcharge,transit_days,currency\nSF,US,30,0.5,120.00,0.5,30.00,,5,';
+    expect(await value(core.call('rates.import', { csv }))).toEqual({ imported: 1, carriers: ['SF'] });
+    const run = await value(core.call('routing.run', {}));
+    expect(run).toMatchObject({ allocated: [us], exception: [jp] });
+    // 300 g actual, volumetric 1.8 L / 6000 = 300 g: first 0.5 kg only.
+    expect((await value(core.call('routing.explain', { id: us }))).latest).toMatchObject({ carrier: 'SF', shippingMinor: 12000 });
+    expect((await value(core.call('orders.get', { id: jp }))).history.at(-1).reason).toMatch(/ZTO: no rate for JP/);
+  });
 });

@@ -13,7 +13,8 @@ import { provinceShort } from './routing-regions';
  *
  * - zone: province (same province as the warehouse), region (same region), national, remote
  *   (新疆/西藏/青海/内蒙古/宁夏/甘肃), or one destination province (广东, 新疆维吾尔自治区, Xinjiang)
- *   that beats the generic zone.
+ *   that beats the generic zone, or a 2-letter country code (US, JP) for parcels abroad: an order
+ *   abroad is priced only by its country's rows, never by a domestic zone.
  * - A parcel uses the row with the smallest max_weight_kg that is ≥ its chargeable weight; price =
  *   first_price + ceil((weight − first_weight) / additional_weight) × additional_price + remote_surcharge
  *   (首重/续重). A flat step is first_weight_kg = max_weight_kg with additional_price 0.
@@ -64,8 +65,12 @@ export function parseRatesCsv(csv: string, carrierIds: Map<string, number>): { r
     const carrierId = carrierIds.get(r.carrier ?? '');
     if (carrierId === undefined) bad('carrier', `unknown carrier "${r.carrier}"; add it first`);
     const rawZone = (r.zone ?? '').trim();
-    const zone = (RATE_ZONES as readonly string[]).includes(rawZone.toLowerCase()) ? rawZone.toLowerCase() : provinceShort(rawZone);
-    if (!zone) bad('zone', `"${rawZone}" is neither ${RATE_ZONES.join('/')} nor a province`);
+    const zone = (RATE_ZONES as readonly string[]).includes(rawZone.toLowerCase())
+      ? rawZone.toLowerCase()
+      : /^[A-Z]{2}$/.test(rawZone) && rawZone !== 'CN'
+        ? rawZone
+        : provinceShort(rawZone);
+    if (!zone) bad('zone', `"${rawZone}" is neither ${RATE_ZONES.join('/')}, a province nor a country code such as US`);
     const currency = (r.currency || 'CNY').toUpperCase();
     if (!/^[A-Z]{3}$/.test(currency)) bad('currency', `"${r.currency}" is not a 3-letter currency code`);
     const grams = (column: string, allowZero: boolean): number => {

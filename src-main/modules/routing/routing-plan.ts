@@ -11,6 +11,8 @@ export interface Need {
 }
 
 export interface ParcelFacts {
+  /** ISO 3166 alpha-2; anything but CN is priced only by rate rows for that country. */
+  country: string;
   province: string;
   cod: boolean;
   weightGrams: number;
@@ -70,8 +72,9 @@ export function priceOf(rate: RateRow, grams: number): number {
 
 /** The cheapest carrier allowed from this warehouse that keeps the delivery promise, with every refusal when none. */
 export function quoteCarriers(w: WarehouseForRouting, p: ParcelFacts, world: Pick<PlanWorld, 'carriers' | 'rates' | 'promiseDays'>): { best: CarrierQuote | null; refusals: string[] } {
-  const zone = zoneOf(w.province, p.province);
-  const dest = provinceShort(p.province);
+  const abroad = p.country !== 'CN';
+  const zone = abroad ? p.country : zoneOf(w.province, p.province);
+  const dest = abroad ? null : provinceShort(p.province);
   let best: CarrierQuote | null = null;
   const refusals: string[] = [];
   for (const c of world.carriers) {

@@ -3,6 +3,7 @@ import type { Sqlite } from '../../adapters/db/open';
 export interface RoutableOrder {
   id: number;
   status: string;
+  country: string;
   province: string;
   paymentMethod: string | null;
   currency: string;
@@ -19,7 +20,7 @@ export interface RoutableLine {
 /** Prepared once per run: routing 100k orders must not re-prepare statements per order. */
 export function routingStatements(sqlite: Sqlite) {
   return {
-    order: sqlite.prepare('select id, status, province, payment_method as paymentMethod, currency, warehouse_id as warehouseId from orders where id = ?'),
+    order: sqlite.prepare('select id, status, country, province, payment_method as paymentMethod, currency, warehouse_id as warehouseId from orders where id = ?'),
     lines: sqlite.prepare('select order_id as orderId, line_no as lineNo, sku, quantity from order_lines where order_id = ? order by line_no'),
     wasAllocated: sqlite.prepare(`select 1 from allocations where order_id = ? and outcome = 'allocated' limit 1`),
     /** Also appends the decision to the order's reasons, so `orders show` and the drawer tell it too. */

@@ -91,7 +91,7 @@ function orderFacts(world: RunWorld, o: RoutableOrder, lines: RoutableLine[]): {
   const unknown = lines.filter((l) => !world.catalog.byCode.has(l.sku)).map((l) => l.sku);
   if (unknown.length) return { unknown };
   const needs = new Map<number, Need>();
-  const facts: ParcelFacts = { province: o.province, cod: (o.paymentMethod ?? '').toLowerCase() === 'cod', weightGrams: 0, volumeMm3: 0, coldChain: false, bulky: false, battery: false, liquid: false };
+  const facts: ParcelFacts = { country: (o.country || 'CN').toUpperCase(), province: o.province, cod: (o.paymentMethod ?? '').toLowerCase() === 'cod', weightGrams: 0, volumeMm3: 0, coldChain: false, bulky: false, battery: false, liquid: false };
   const lineNeeds: Need[][] = [];
   for (const l of lines) {
     const parts = stockNeeds(world.catalog, world.catalog.byCode.get(l.sku)!, l.quantity);
