@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { must, UsageError, type Command } from '../cli-env';
 
 interface RunResult {
@@ -10,11 +11,12 @@ interface RunResult {
 
 export const routeCommand: Command = {
   name: 'route',
-  usage: 'route run',
-  summary: 'allocate every approved order: warehouse, carrier and stock reservation',
+  usage: 'route run | route rates FILE.csv',
+  summary: 'allocate every approved order (warehouse, carrier, stock), or import carrier rate tables',
   async run(args, env) {
     const [sub, ...rest] = args;
-    if (sub !== 'run') throw new UsageError(sub ? `unknown subcommand "route ${sub}"` : 'route needs a subcommand: run');
+    if (sub === 'rates') return importRates(rest, env);
+    if (sub !== 'run') throw new UsageError(sub ? `unknown subcommand "route ${sub}"` : 'route needs a subcommand: run or rates');
     if (rest.length) throw new UsageError(`route run takes no arguments, got "${rest.join(' ')}"`);
     const started = performance.now();
     const r = await must<RunResult>(env.core().call('routing.run', {}, { actor: 'cli' }));
@@ -40,3 +42,24 @@ export const routeCommand: Command = {
     return 0;
   },
 };
+
+/** Every problem of a refused file goes to stderr with its row and column, not only the first. */
+async function importRates(args: string[], env: Parameters<Command['run']>[1]): Promise<number> {
+  if (args.length !== 1) throw new UsageError('route rates needs one CSV file');
+  let csv: string;
+  try {
+    csv = readFileSync(args[0]!, 'utf8');
+  } catch (e) {
+    throw new UsageError(`cannot read ${args[0]}: ${(e as Error).message}`);
+  }
+  const r = await env.core().call('rates.import', { csv }, { actor: 'cli' });
+  if (!r.ok) {
+    const issues = r.error.issues ?? [];
+    if (env.json) process.stderr.write(JSON.stringify({ error: r.error }) + '\n');
+    else process.stderr.write([`packdesk route rates: ${r.error.message}`, ...issues.map((i) => `  ${i.path}: ${i.message}`)].join('\n') + '\n');
+    return 1;
+  }
+  const v = r.value as { imported: number; carriers: string[] };
+  env.print(v, () => `Imported ${v.imported} rate rows for ${v.carriers.join(', ')}`);
+  return 0;
+}
