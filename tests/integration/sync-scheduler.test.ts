@@ -105,4 +105,13 @@ describe('sync scheduler', () => {
     expect(h.orders()).toHaveLength(5);
     expect(h.core.sync.offline()).toBeNull();
   });
+
+  it('"sync all" runs only connected, enabled channels and leaves the others untouched', async () => {
+    const other = (await h.core.call('channels.save', { code: 'woo-x', kind: 'woocommerce', name: 'Not yet', currency: 'USD' })) as any;
+    const r = await h.core.call('sync.now', { wait: true });
+    expect(r).toEqual({ ok: true, value: { started: [h.channelId] } });
+    const all = ((await h.core.call('sync.status', {})) as any).value.channels;
+    expect(all.find((c: any) => c.channelId === other.value.id)).toMatchObject({ state: 'not_configured', lastError: null, lastRunAt: null });
+    expect(h.orders()).toHaveLength(5);
+  });
 });

@@ -169,7 +169,8 @@ export function createSyncScheduler(opts: SchedulerOptions): SyncScheduler {
     },
     async runNow(channelIds) {
       const all = listApiChannels(ctx.sqlite).filter((c) => c.api);
-      const chosen = channelIds ? all.filter((c) => channelIds.includes(c.id)) : all.filter((c) => c.enabled && c.api?.enabled);
+      // Asked for by id: run it even if automatic sync is off. "All": only the connected, enabled ones.
+      const chosen = channelIds ? all.filter((c) => channelIds.includes(c.id)) : runnable();
       await Promise.all(chosen.map((c) => run(c)));
     },
     nextRunAt: (id) => next.get(id) ?? null,

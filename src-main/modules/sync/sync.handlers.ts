@@ -60,7 +60,8 @@ export const syncHandlers = (ctx: CoreContext, deps: { scheduler: SyncScheduler;
         const c = one(channelId);
         if (!c.hasCredentials || !c.url) throw new AppFailure('invalid_input', `Channel "${c.name}" needs its shop address and credentials before it can sync`);
       }
-      const started = channelId !== undefined ? [channelId] : listApiChannels(ctx.sqlite).filter((c) => c.enabled && c.api?.enabled).map((c) => c.id);
+      const withSecrets = secretChannelIds(ctx.sqlite);
+      const started = channelId !== undefined ? [channelId] : listApiChannels(ctx.sqlite).filter((c) => c.enabled && c.api?.enabled && withSecrets.has(c.id)).map((c) => c.id);
       const run = scheduler.runNow(channelId !== undefined ? [channelId] : undefined);
       // Failures are recorded per channel by the scheduler and pushed as sync.progress events.
       if (wait) await run;
