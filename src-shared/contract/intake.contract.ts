@@ -56,7 +56,7 @@ export const intakeContract = {
    */
   'intake.import': read(
     'Import an uploaded file page by page (idempotent: re-importing changes nothing)',
-    z.object({ uploadId: z.string().min(8).max(64), format: importFormat.default('auto'), channel: z.string().min(1).max(40).optional() }).strict(),
+    z.object({ uploadId: z.string().min(8).max(64), format: importFormat.default('auto'), channel: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{1,31}$/, 'must be a channel code: 2–32 letters, digits, - or _').optional() }).strict(),
     importReport.extend({ runId: id, format: z.string(), channel: z.string() }),
   ),
   'intake.runs': read('Recent imports with their progress and rejected rows', z.object({ limit: z.number().int().min(1).max(100).default(20) }).strict(), z.object({ rows: z.array(importRun) })),

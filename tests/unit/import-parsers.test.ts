@@ -140,6 +140,7 @@ describe('row-level problems reject that order only', () => {
     rows[2]!.unit_price = '12,5x';
     rows.push({ ...rows[3]!, order_id: 'LS-2', placed_at: '2026-02-30 10:00' });
     rows.push({ ...rows[3]!, order_id: '' });
+    rows.push({ ...rows[3]!, order_id: 'CH-1', channel: '直播 表' });
     const { parsed } = await parseImportFile('bad-rows.csv', utf8(csv(HEADERS.packdesk, rows)), 'packdesk');
     expect(parsed.orders.map((o) => o.externalId)).toEqual(['LS-0316-001']);
     expect(parsed.rejected).toEqual(
@@ -148,6 +149,7 @@ describe('row-level problems reject that order only', () => {
         { row: 4, column: 'unit_price', message: 'order GB-0315-07: "12,5x" is not an amount' },
         { row: 6, column: 'placed_at', message: 'order LS-2: "2026-02-30 10:00" is not a real date' },
         { row: 7, column: 'order_id', message: 'the order id is missing' },
+        { row: 8, column: 'channel', message: 'order CH-1: channel code "直播 表" may use letters, digits, "-" and "_" only (2–32 characters)' },
       ]),
     );
   });

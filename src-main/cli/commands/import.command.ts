@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { IMPORT_FORMAT_NAMES } from '../../../src-shared/contract/intake.contract';
 import { AppFailure } from '../../../src-shared/result';
-import { importFile, type ImportFormat } from '../../modules/intake';
+import { CHANNEL_CODE, importFile, type ImportFormat } from '../../modules/intake';
 import { UsageError, type Command } from '../cli-env';
 
 export const importCommand: Command = {
@@ -20,7 +20,7 @@ export const importCommand: Command = {
     if (!file) throw new UsageError('import needs the FILE to import');
     const format = values.format as string;
     if (!(IMPORT_FORMAT_NAMES as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${IMPORT_FORMAT_NAMES.join(', ')}`);
-    if (values.channel !== undefined && !/^[A-Za-z0-9_.-]{1,40}$/.test(values.channel)) throw new UsageError('--channel must be a channel code (letters, digits, - _ .)');
+    if (values.channel !== undefined && !CHANNEL_CODE.test(values.channel)) throw new UsageError('--channel must be a channel code: 2–32 letters, digits, - or _');
     const pageSize = values['page-size'] ? Number(values['page-size']) : undefined;
     let bytes: Buffer;
     try {

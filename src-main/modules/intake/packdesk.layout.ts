@@ -2,6 +2,8 @@ import { ORDER_TYPES, type OrderType } from '../../../src-shared/domain/ids';
 import { amount, atRow, cleanId, collect, columns, dateMs, groupBy, quantity, RowError } from './cell-parse';
 import type { Layout, ParsedOrder, ParseResult, Table } from './intake.types';
 
+export const CHANNEL_CODE = /^[A-Za-z0-9][A-Za-z0-9_-]{1,31}$/;
+
 export const PACKDESK_COLUMNS = [
   'order_id', 'placed_at', 'channel', 'order_type', 'buyer_name', 'phone', 'address', 'country', 'province', 'city',
   'district', 'postcode', 'sku', 'title', 'spec', 'quantity', 'unit_price', 'currency', 'shipping_fee', 'payment_method',
@@ -36,6 +38,10 @@ export const packdeskLayout: Layout = {
         return atRow(nums[0] as number, () => {
           const currency = (f('currency') || 'CNY').toUpperCase();
           if (!/^[A-Z]{3}$/.test(currency)) throw new RowError('currency', `"${f('currency')}" is not a currency code`);
+          // Channels are created from this column, so it must be a code the settings screen accepts.
+          if (f('channel') && !CHANNEL_CODE.test(f('channel'))) {
+            throw new RowError('channel', `channel code "${f('channel')}" may use letters, digits, "-" and "_" only (2–32 characters)`);
+          }
           const typeText = f('order_type');
           if (typeText && !ORDER_TYPES.includes(typeText as OrderType)) {
             throw new RowError('order_type', `"${typeText}" is not one of ${ORDER_TYPES.join(', ')}`);
