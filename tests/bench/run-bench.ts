@@ -1,5 +1,6 @@
 import { benchColdStart } from './cold-start.bench';
 import { benchDemoThroughput } from './demo-throughput.bench';
+import { benchDocuments } from './documents.bench';
 import { machine, scratchDir, type BenchReport } from './harness';
 import { benchQueueQuery } from './queue-query.bench';
 
@@ -22,7 +23,8 @@ export async function runBench(opts: BenchOptions): Promise<BenchReport> {
     const demo = benchDemoThroughput(ctx);
     const queue = await benchQueueQuery(ctx, demo.dbPath);
     const start = await benchColdStart(ctx, demo.dbPath);
-    return { machine: machine(), orders: opts.orders, figures: [demo.figure, ...queue, ...start] };
+    const documents = await benchDocuments(ctx);
+    return { machine: machine(), orders: opts.orders, figures: [demo.figure, ...queue, ...start, ...documents] };
   } finally {
     scratch.dispose();
     if (quiet === undefined) delete process.env.PACKDESK_QUIET;
