@@ -53,6 +53,8 @@ export const routingConfig = z.object({
   handling: z.array(z.object({ warehouse: z.string(), handlingMinor: minor.min(0) })),
   /** Split an order across warehouses when no single one can fill it. */
   allowSplit: z.boolean(),
+  /** Before allocating, merge approved orders of one buyer, address and phone (not COD, not flagged do-not-merge). */
+  autoMerge: z.boolean().default(false),
   /** The delivery time the shop promises; carriers slower than this are not used. */
   promiseDays: z.number().int().min(1).max(60),
 });
@@ -93,6 +95,8 @@ const runResult = z.object({
   backordered: z.array(id),
   exception: z.array(id),
   split: z.array(id),
+  /** Orders created by automatic merges in this run. */
+  merged: z.array(id),
 });
 
 export const routingContract = {

@@ -54,3 +54,33 @@ describe('merge and split', () => {
     expect((await value(core.call('orders.get', { id }))).status).toBe('cancelled');
   });
 });
+
+describe('automatic merge before allocation', () => {
+  test('merges one buyer’s approved orders when the shop turns it on, never COD or do-not-merge ones', async () => {
+    const core = aCore();
+    try {
+      await aRoutingWorld(core);
+      const cfg = await value(core.call('routing.config.get', {}));
+      expect(cfg.autoMerge).toBe(false);
+      await value(core.call('routing.config.save', { ...cfg, autoMerge: true }));
+      await value(core.call('inventory.receive', { warehouse: 'SH', lines: [{ sku: 'TEE', quantity: 10 }] }));
+      const [a, b, cod, flagged, other] = await approvedOrders(core, [
+        { ...shanghai, lines: [line('TEE', 1)] },
+        { ...shanghai, lines: [line('TEE', 2)] },
+        { ...shanghai, lines: [line('TEE', 1)], paymentMethod: 'cod' },
+        { ...shanghai, lines: [line('TEE', 1)], tags: ['do-not-merge'] },
+        { ...shanghai, lines: [line('TEE', 1)], phone: '13900000000' },
+      ]);
+      const run = await value(core.call('routing.run', {}));
+      expect(run.merged).toHaveLength(1);
+      const merged = run.merged[0];
+      expect(run.allocated.sort()).toEqual([cod, flagged, other, merged].sort());
+      const o = await value(core.call('orders.get', { id: merged }));
+      expect(o.lines.map((l: { quantity: number }) => l.quantity)).toEqual([1, 2]);
+      expect(o.reasons[0]).toBe(`merged from #${a}, #${b}: same buyer, address and phone`);
+      for (const id of [a, b]) expect((await value(core.call('orders.get', { id }))).status).toBe('cancelled');
+    } finally {
+      core.dispose();
+    }
+  });
+});

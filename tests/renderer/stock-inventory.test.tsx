@@ -72,9 +72,9 @@ describe('routing settings', () => {
       handlers: {
         'inventory.levels': () => ({ ok: true, value: { rows: [], total: 0 } }),
         'carriers.list': () => ({ ok: true, value: { rows: [{ id: 1, code: 'ZTO', name: '中通', active: true, mode: 'ground', serviceLevel: 'standard', coldChain: false, freight: false, batteryAllowed: true, cod: true, volumetricDivisor: 6000, maxWeightGrams: 0, rateRows: 0 }] } }),
-        'routing.config.get': () => ({ ok: true, value: { regions: [{ region: 'east', warehouses: ['HZ-01'] }], handling: [{ warehouse: 'HZ-01', handlingMinor: 150 }], allowSplit: false, promiseDays: 5 } }),
+        'routing.config.get': () => ({ ok: true, value: { regions: [{ region: 'east', warehouses: ['HZ-01'] }], handling: [{ warehouse: 'HZ-01', handlingMinor: 150 }], allowSplit: false, autoMerge: false, promiseDays: 5 } }),
         'rates.import': () => ({ ok: false, error: { code: 'invalid_input', message: 'The rate file was not imported', issues: [{ path: 'row 3.first_price', message: '"five" is not an amount' }] } }),
-        'routing.config.save': (input) => ({ ok: true, value: input }),
+        'routing.config.save': (input) => ({ ok: true, value: { ...input, autoMerge: input.autoMerge ?? false } }),
       },
     });
     renderApp({ bridge, hash: '#/inventory' });

@@ -7,6 +7,7 @@ interface RunResult {
   backordered: number[];
   exception: number[];
   split: number[];
+  merged: number[];
 }
 
 export const routeCommand: Command = {
@@ -27,6 +28,8 @@ export const routeCommand: Command = {
       allocated: r.allocated.length,
       backordered: r.backordered.length,
       exception: r.exception.length,
+      split: r.split.length,
+      merged: r.merged.length,
       backorderedIds: r.backordered,
       exceptionIds: r.exception,
       seconds: Number(seconds.toFixed(3)),
@@ -36,6 +39,8 @@ export const routeCommand: Command = {
         `Routed ${r.considered} approved orders in ${seconds.toFixed(2)} s`,
         `  allocated    ${r.allocated.length}`,
         `  backordered  ${r.backordered.length}${r.backordered.length ? `  (${r.backordered.slice(0, 20).join(', ')}${r.backordered.length > 20 ? ', …' : ''})` : ''}`,
+        `  split        ${r.split.length}  (orders split by warehouse)`,
+        `  merged       ${r.merged.length}  (new orders from merging one buyer's orders)`,
         `  exception    ${r.exception.length}${r.exception.length ? `  (${r.exception.slice(0, 20).join(', ')}${r.exception.length > 20 ? ', …' : ''}; see orders show ID)` : ''}`,
       ].join('\n'),
     );

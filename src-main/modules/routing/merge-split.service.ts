@@ -52,7 +52,7 @@ function bringTo(ctx: CoreContext, id: number, target: OrderStatus, actor: strin
   if (target === 'approved' || target === 'held') transitionOrder(ctx, id, target, actor, reason);
 }
 
-export function mergeOrders(ctx: CoreContext, ids: number[], actor: string): number {
+export function mergeOrders(ctx: CoreContext, ids: number[], actor: string, why?: string): number {
   const unique = [...new Set(ids)];
   if (unique.length < 2) throw new AppFailure('invalid_input', 'ids: pick at least two different orders', [{ path: 'ids', message: 'needs two different orders' }]);
   const orders = unique.map((id) => getOrder(ctx, id));
@@ -69,7 +69,7 @@ export function mergeOrders(ctx: CoreContext, ids: number[], actor: string): num
   });
   if (issues.length) throw new AppFailure('conflict', `The orders were not merged: ${issues.map((i) => i.message).join('; ')}`, issues);
   const lines = orders.flatMap((o) => o.lines);
-  const reason = `merged from ${orders.map((o) => `#${o.id}`).join(', ')}`;
+  const reason = `merged from ${orders.map((o) => `#${o.id}`).join(', ')}${why ? `: ${why}` : ''}`;
   const base = { ...first, tags: [...new Set(orders.flatMap((o) => o.tags))] };
   const merged = newOrderFrom(ctx, base, `M-${orders.map((o) => o.externalId).join('+')}`.slice(0, 200), lines, orders.reduce((s, o) => s + o.shippingMinor, 0), [reason]);
   const { id } = upsertOrder(ordersStatements(ctx.sqlite), merged, ctx.now());

@@ -16,6 +16,7 @@ export function readRoutingConfig(ctx: CoreContext): RoutingConfig {
     regions: ROUTING_REGIONS.map((region) => ({ region, warehouses: prefs.filter((p) => p.region === region).map((p) => p.code) })).filter((r) => r.warehouses.length),
     handling: listWarehouses(ctx.db).map((w) => ({ warehouse: w.code, handlingMinor: w.handlingMinor })),
     allowSplit: settings.get('allowSplit') === 'true',
+    autoMerge: settings.get('autoMerge') === 'true',
     promiseDays: Number(settings.get('promiseDays') ?? DEFAULT_PROMISE_DAYS),
   };
 }
@@ -39,6 +40,7 @@ export function saveRoutingConfig(ctx: CoreContext, cfg: RoutingConfig, actor: s
   replaceRegionPreferences(ctx.sqlite, prefs);
   for (const h of cfg.handling) setWarehouseHandling(ctx.sqlite, byCode.get(h.warehouse)!, h.handlingMinor);
   writeRoutingSetting(ctx.sqlite, 'allowSplit', String(cfg.allowSplit));
+  writeRoutingSetting(ctx.sqlite, 'autoMerge', String(cfg.autoMerge));
   writeRoutingSetting(ctx.sqlite, 'promiseDays', String(cfg.promiseDays));
   recordAudit(ctx.db, { at: ctx.now(), actor, entity: 'routing', entityId: 0, action: 'config', data: cfg });
   return readRoutingConfig(ctx);

@@ -33,6 +33,25 @@ export function routingStatements(sqlite: Sqlite) {
 }
 export type RoutingStatements = ReturnType<typeof routingStatements>;
 
+/**
+ * Approved orders that may be merged, grouped by channel, currency, buyer, phone and full address.
+ * COD orders and orders tagged do-not-merge never take part.
+ */
+export const mergeableGroups = (sqlite: Sqlite): number[][] =>
+  (
+    sqlite
+      .prepare(
+        `select json_group_array(id) as ids from (
+           select id, channel_id, currency, recipient_name, phone, country, province, city, district, street, detail from orders
+            where status = 'approved' and lower(coalesce(payment_method, '')) <> 'cod'
+              and not exists (select 1 from json_each(orders.tags_json) where value = 'do-not-merge')
+            order by placed_at, id)
+          group by channel_id, currency, recipient_name, phone, country, province, city, district, street, detail
+         having count(*) > 1`,
+      )
+      .all() as { ids: string }[]
+  ).map((r) => (JSON.parse(r.ids) as number[]).sort((a, b) => a - b));
+
 export const orderIdsWithStatus = (sqlite: Sqlite, status: string): number[] =>
   sqlite.prepare('select id from orders where status = ? order by placed_at, id').pluck().all(status) as number[];
 

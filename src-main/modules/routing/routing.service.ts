@@ -11,6 +11,7 @@ import {
   activeWarehouses,
   availableStock,
   backorderedWithSkus,
+  mergeableGroups,
   orderIdsWithStatus,
   regionPreferences,
   routingStatements,
@@ -19,7 +20,7 @@ import {
   type RoutingStatements,
 } from './routing.repo';
 import { readRoutingConfig } from './routing-config.service';
-import { splitOrder } from './merge-split.service';
+import { mergeOrders, splitOrder } from './merge-split.service';
 
 export interface RunResult {
   considered: number;
@@ -27,6 +28,7 @@ export interface RunResult {
   backordered: number[];
   exception: number[];
   split: number[];
+  merged: number[];
 }
 
 /** Everything a run needs, read once inside the write transaction so it cannot go stale. */
@@ -220,11 +222,14 @@ function routeOne(ctx: CoreContext, world: RunWorld, orderId: number, actor: str
   }
 }
 
-const emptyResult = (): RunResult => ({ considered: 0, allocated: [], backordered: [], exception: [], split: [] });
+const emptyResult = (): RunResult => ({ considered: 0, allocated: [], backordered: [], exception: [], split: [], merged: [] });
 
 export function runRouting(ctx: CoreContext, ids: number[] | undefined, actor: string): RunResult {
-  const world = loadWorld(ctx);
   const out = emptyResult();
+  if (ids === undefined && readRoutingConfig(ctx).autoMerge) {
+    for (const group of mergeableGroups(ctx.sqlite)) out.merged.push(mergeOrders(ctx, group, actor, 'same buyer, address and phone'));
+  }
+  const world = loadWorld(ctx);
   for (const id of ids ?? orderIdsWithStatus(ctx.sqlite, 'approved')) routeOne(ctx, world, id, actor, out);
   checkLowStock(ctx, [...world.touched.values()]);
   const changed = [...out.allocated, ...out.backordered, ...out.exception];

@@ -252,6 +252,14 @@ export function RoutingSettingsView() {
               />
               {t('routing.settings.allowSplit')}
             </label>
+            <label className="checkbox">
+              <input
+                type="checkbox"
+                checked={config.autoMerge}
+                onChange={(e) => setConfig({ ...config, autoMerge: e.target.checked })}
+              />
+              {t('routing.settings.autoMerge')}
+            </label>
           </div>
           <div className="form-actions">
             <button type="button" className="btn btn-primary" onClick={() => void saveConfig()}>
