@@ -42,6 +42,19 @@ describe('label in printer languages', () => {
     expect(zbar(png)).toEqual([`CODE-128:${PD()}`, 'CODE-128:SF1234567890123', `QR-Code:SF1234567890123|${PD()}`].sort());
   });
 
+  it.each([
+    ['76x130', 203, 8],
+    ['100x150', 300, 12],
+  ] as const)('ZPL %s at %i dpi also decodes', async (size, dpi, dpmm) => {
+    const zpl = renderLabelZpl(labelModelFor(core.ctx, id), { size, dpi }).toString('utf8');
+    const { ready } = createRequire(import.meta.url)('zpl-renderer-js') as typeof ZplRenderer;
+    const { api } = await ready;
+    const [w, h] = size.split('x').map(Number) as [number, number];
+    const png = join(dir, `label-${size}-${dpi}.png`);
+    writeFileSync(png, Buffer.from(await api.zplToBase64Async(zpl, w, h, dpmm), 'base64'));
+    expect(zbar(png)).toEqual([`CODE-128:${PD()}`, 'CODE-128:SF1234567890123', `QR-Code:SF1234567890123|${PD()}`].sort());
+  });
+
   it('ZPL without a printer CJK font carries Chinese only as well-formed ^GFA bitmaps', () => {
     const zpl = renderLabelZpl(labelModelFor(core.ctx, id), { size: '100x150', dpi: 203 }).toString('utf8');
     expect(/[^\n -~]/.test(zpl)).toBe(false); // nothing but printable ASCII
