@@ -57,6 +57,10 @@ describe('print queue over raw TCP 9100', () => {
     expect(zebra.jobs).toHaveLength(2);
     expect(zebra.jobs[1]!.equals(zebra.jobs[0]!)).toBe(true);
 
+    const missing = await core.call('printing.print', { document: 'label', orderIds: [orders[1], 999_999] });
+    expect(missing).toMatchObject({ ok: false, error: { code: 'not_found', message: 'Nothing was queued: order 999999 does not exist' } });
+    expect((await value(core.call('printing.jobs.list', {}))).rows).toHaveLength(2);
+
     const history = await value(core.call('printing.jobs.list', { orderId: orders[0] }));
     expect(history.rows.map((r: any) => [r.status, r.reprintReason])).toEqual([
       ['done', 'label torn'],

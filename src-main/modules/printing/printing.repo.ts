@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { Db } from '../../core-context';
 import { printers, printJobs } from './printing.table';
+import { orders } from '../orders/orders.table';
 
 export type PrinterRow = typeof printers.$inferSelect;
 export type PrinterValues = Omit<typeof printers.$inferInsert, 'id' | 'createdAt' | 'updatedAt'>;
@@ -142,4 +143,10 @@ export function recoverInterrupted(db: Db, now: number): { requeued: number[]; u
       .run();
   }
   return { requeued, uncertain };
+}
+
+/** The ids among `ids` that are real orders. */
+export function existingOrderIds(db: Db, ids: number[]): Set<number> {
+  if (ids.length === 0) return new Set();
+  return new Set(db.select({ id: orders.id }).from(orders).where(inArray(orders.id, ids)).all().map((r) => r.id));
 }

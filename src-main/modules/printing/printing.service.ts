@@ -6,6 +6,7 @@ import { AppFailure } from '../../../src-shared/result';
 import {
   clearDefault,
   countReprints,
+  existingOrderIds,
   findDefaultPrinter,
   findJob,
   findJobByKey,
@@ -150,6 +151,9 @@ function newJob(ctx: CoreContext, p: PrinterRow, v: { key: string; document: str
 export function enqueuePrint(ctx: CoreContext, input: { document: string; orderIds: number[]; printerId?: number }, actor: string): { jobs: PrintJob[]; created: number } {
   const p = printerFor(ctx, input.document, input.printerId);
   assertCanPrint(p, input.document);
+  const known = existingOrderIds(ctx.db, input.orderIds);
+  const missing = input.orderIds.filter((id) => !known.has(id));
+  if (missing.length) throw new AppFailure('not_found', `Nothing was queued: order${missing.length > 1 ? 's' : ''} ${missing.slice(0, 10).join(', ')} do${missing.length > 1 ? '' : 'es'} not exist`);
   const perOrder = input.document !== 'pick_list';
   const groups = perOrder ? input.orderIds.map((id) => [id]) : [[...new Set(input.orderIds)].sort((a, b) => a - b)];
   let created = 0;
