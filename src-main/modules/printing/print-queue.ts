@@ -42,6 +42,9 @@ export const backoffMs = (attempt: number, b = { baseMs: 2_000, maxMs: 300_000 }
  * before the first byte leaves, so after a crash a job with no send mark is safely re-queued
  * while one that was sending fails with "may have printed" and waits for a person;
  * (3) automatic retries only follow failures that happened before any byte reached the printer.
+ * Claims and the send mark are conditional updates, so two processes on one database never
+ * send the same job; but one process's start-up recovery cannot tell a live peer's in-flight
+ * job from a crashed one, so run one printing host per database (the desktop app or serve).
  */
 export class PrintQueue {
   private stopped = true;
@@ -118,7 +121,7 @@ export class PrintQueue {
         if (this.stopped) return;
         setPayload(ctx.db, job.id, payload, ctx.now());
       }
-      markSending(ctx.db, job.id, ctx.now());
+      if (!markSending(ctx.db, job.id, attempt, ctx.now())) return;
       await this.send(printer, payload, job);
       if (this.stopped) return;
       markDone(ctx.db, job.id, ctx.now());

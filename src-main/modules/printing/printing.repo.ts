@@ -98,9 +98,16 @@ export const setPayload = (db: Db, id: number, payload: Buffer, now: number): vo
   db.update(printJobs).set({ payload, updatedAt: now }).where(eq(printJobs.id, id)).run();
 };
 
-export const markSending = (db: Db, id: number, now: number): void => {
-  db.update(printJobs).set({ sendStartedAt: now, updatedAt: now }).where(eq(printJobs.id, id)).run();
-};
+/**
+ * Marks the point after which bytes may reach the printer. False when the job is no longer this
+ * attempt's (another process's start-up recovery re-queued it): then this process must not send.
+ */
+export const markSending = (db: Db, id: number, attempts: number, now: number): boolean =>
+  db
+    .update(printJobs)
+    .set({ sendStartedAt: now, updatedAt: now })
+    .where(and(eq(printJobs.id, id), eq(printJobs.status, 'printing'), eq(printJobs.attempts, attempts)))
+    .run().changes === 1;
 
 export const markDone = (db: Db, id: number, now: number): void => {
   db.update(printJobs).set({ status: 'done', doneAt: now, lastError: null, updatedAt: now }).where(eq(printJobs.id, id)).run();
