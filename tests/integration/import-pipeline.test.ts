@@ -60,7 +60,7 @@ describe('import pipeline', () => {
     expect(live.reasons.join()).toMatch(/北京市朝阳区 \/ 吉林省长春市朝阳区/);
     const closed = await find('3812345678901230000');
     expect(closed.status).toBe('cancelled');
-    expect(closed.address.masked).toBe(true);
+    expect(closed.address).toMatchObject({ masked: true, province: '北京市', city: '北京市', district: '朝阳区', detail: '****', raw: '北京 北京市 朝阳区 ****' });
     expect((await find('#1001')).type).toBe('cross_border');
     expect((await find('1688123456789001')).type).toBe('wholesale');
     const shopCn = await find('#1002');
@@ -71,6 +71,7 @@ describe('import pipeline', () => {
     // Region set on arrival: 广东 orders are South China; abroad the country code.
     const south = await value(core.call('orders.list', { filter: { region: ['cn_south'] } }));
     expect(south.rows.map((o: { externalId: string }) => o.externalId).sort()).toEqual(['3812345678901234567', '6920000000000000010', 'GB-0315-07', 'WS-2026-0001']);
+    expect((await value(core.call('orders.count', { filter: { region: ['cn_north'] } }))).total).toBe(1);
     expect((await value(core.call('orders.count', { filter: { region: ['US', 'GB'] } }))).total).toBe(3);
   });
 

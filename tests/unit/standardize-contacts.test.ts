@@ -1,6 +1,7 @@
 import { checkPostcode, countryCode, isMasked, normalizePhone, regionOf } from '../../src-main/modules/standardize';
 import { canonicalSpec, sourceKey, specTokens, synonymMap } from '../../src-main/modules/standardize/spec-synonyms';
-import { matchSku, type Standardizer } from '../../src-main/modules/standardize/order-standardize';
+import { matchSku, standardizeOrder, type Standardizer } from '../../src-main/modules/standardize/order-standardize';
+import { anOrder } from '../fixtures/orders';
 
 describe('phones', () => {
   test.each([
@@ -64,5 +65,20 @@ describe('spec synonyms and SKU matching', () => {
     expect(matchSku(s, '夏季T恤', '大红 M', '')).toEqual({ sku: 'TS-RED-M', reason: 'remembered SKU mapping' });
     expect(matchSku(s, '纯棉T恤 男女同款', '颜色分类:大红;尺码:XL码', '')).toMatchObject({ sku: 'TS-RED-XL' });
     expect(matchSku(s, '保温杯', '500ml', 'X1')).toEqual({ sku: '', reason: 'no catalogue SKU fits' });
+  });
+});
+
+describe('masked addresses', () => {
+  const s: Standardizer = { synonyms: new Map(), known: new Set(), mappings: new Map(), catalogue: [] };
+  test.each([
+    ['北京 北京市 朝阳区 ****', ['北京市', '北京市', '朝阳区', '', '****']],
+    ['广东省深圳市南山区****', ['广东省', '深圳市', '南山区', '', '****']],
+    ['北京 北京市 朝阳区 建国路**号', ['北京市', '北京市', '朝阳区', '', '建国路**号']],
+    ['##密文', ['', '', '', '', '##密文']],
+  ])('%s: the unmasked part is split, the masked rest kept verbatim', (raw, [province, city, district, street, detail]) => {
+    const o = standardizeOrder(s, anOrder({ addressRaw: raw, province: '', city: '', district: '', street: '', detail: '', country: 'CN' })).order;
+    expect([o.province, o.city, o.district, o.street, o.detail]).toEqual([province, city, district, street, detail]);
+    expect(o.addressMasked).toBe(true);
+    expect(o.addressRaw).toBe(raw);
   });
 });

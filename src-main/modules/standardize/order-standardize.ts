@@ -73,11 +73,21 @@ export function standardizeOrder(s: Standardizer, input: NewOrder, homeCountry =
     const detailMasked = isMasked(o.detail) || (!structured && isMasked(o.addressRaw));
     // Latin-only admin names (Shopify's "Shanghai"/"SH") say nothing the Chinese text does not.
     const chinese = (v: string) => (/[\u4e00-\u9fff]/.test(v) ? v : '');
+    // "北京 北京市 朝阳区 ****": the unmasked province/city/district still route the parcel; the
+    // masked rest is kept verbatim as the detail and never guessed at.
+    const rawMasked = !structured && isMasked(o.addressRaw);
+    // Mask runs become spaces of the same length, so positions in the text still match the raw.
+    const unmasked = rawMasked ? o.addressRaw.replace(/\*{2,}|#{2}|\${2}|密文/g, (m) => ' '.repeat(m.length)) : o.addressRaw;
     const text = structured
       ? [chinese(o.province), chinese(o.city), chinese(o.district), o.street, detailMasked ? '' : o.detail].join(' ')
-      : detailMasked ? '' : o.addressRaw;
+      : unmasked;
     if (text.trim()) {
       const split = splitChineseAddress(text);
+      if (rawMasked && !o.detail) {
+        const rest = split.detail ? unmasked.lastIndexOf(split.detail) : -1;
+        const firstMask = unmasked.search(/ {2,}/);
+        o.detail = o.addressRaw.slice(rest >= 0 ? Math.min(rest, firstMask < 0 ? rest : firstMask) : Math.max(0, firstMask)).trim();
+      }
       const reason = split.notes.find((n) => n.startsWith('district')) ?? (structured ? 'official division name' : 'split from the address text');
       for (const f of ADDRESS_FIELDS) {
         if (f === 'detail' && detailMasked) continue;
@@ -95,6 +105,8 @@ export function standardizeOrder(s: Standardizer, input: NewOrder, homeCountry =
             : 'address not recognised: no province, city or district found',
         );
       }
+    } else if (rawMasked && !o.detail) {
+      o.detail = o.addressRaw;
     } else if (!masked && !o.addressRaw) {
       o.reasons.push('no address on the order');
     }
