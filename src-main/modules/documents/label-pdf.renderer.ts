@@ -77,44 +77,44 @@ function drawLabelPage(doc: Pdf, m: LabelModel, opts: LabelPdfOptions, bc: Barco
   y += 5 * s;
 
   // The tracking (or order) barcode, wide enough for a scanner at arm's length.
-  const barH = 58 * s;
+  const barH = 80 * s;
   const quiet = 10 * s;
   bc.linear(doc, m.barcode, pad + quiet, y, inner - 2 * quiet, barH);
   y += barH + 2 * s;
-  doc.font('bold').fontSize(11 * s).text(m.barcode.replace(/(.{4})(?=.)/g, '$1 '), pad, y, { width: inner, align: 'center' });
-  y += 16 * s;
+  doc.font('bold').fontSize(13 * s).text(m.barcode.replace(/(.{4})(?=.)/g, '$1 '), pad, y, { width: inner, align: 'center' });
+  y += 19 * s;
   rule(doc, pad, W - pad, y, s);
   y += 5 * s;
 
   // Recipient: biggest text on the label after the barcode.
-  y = party(doc, words.to, m.recipient, pad, y, inner, s, 13, 10.5);
+  y = party(doc, words.to, m.recipient, pad, y, inner, s, 16, 12.5);
   rule(doc, pad, W - pad, y, s);
   y += 4 * s;
-  y = party(doc, words.from, m.sender, pad, y, inner, s, 8.5, 7.5);
+  y = party(doc, words.from, m.sender, pad, y, inner, s, 10, 8.5);
   rule(doc, pad, W - pad, y, s);
   y += 5 * s;
 
   // Footer: order reference and its own barcode on the left, QR on the right.
-  const qrSize = m.qrPayload ? 66 * s : 0;
+  const qrSize = m.qrPayload ? 80 * s : 0;
   const leftW = inner - (qrSize ? qrSize + 8 * s : 0);
-  doc.font('body').fontSize(8 * s);
-  doc.text(`${words.order}: ${m.orderRef}`, pad, y, { width: leftW, height: 11 * s, ellipsis: true });
-  doc.text(`${words.weight}: ${formatWeight(m.weightGrams)}   ${m.itemCount} ${words.items}`, pad, y + 11 * s, { width: leftW });
-  doc.text(`${words.printed}: ${m.printedAt.slice(0, 16).replace('T', ' ')}`, pad, y + 22 * s, { width: leftW });
+  doc.font('body').fontSize(9 * s);
+  doc.text(`${words.order}: ${m.orderRef}`, pad, y, { width: leftW, height: 12 * s, ellipsis: true });
+  doc.text(`${words.weight}: ${formatWeight(m.weightGrams)}   ${m.itemCount} ${words.items}`, pad, y + 12 * s, { width: leftW });
+  doc.text(`${words.printed}: ${m.printedAt.slice(0, 16).replace('T', ' ')}`, pad, y + 24 * s, { width: leftW });
   const footerTop = y;
-  y += 34 * s;
+  y += 38 * s;
   if (m.trackingNumber) {
     const bw = Math.min(leftW - 8 * s, code128(m.orderBarcode).modules * 1.1 * s);
-    bc.linear(doc, m.orderBarcode, pad + 4 * s, y, bw, 22 * s);
-    doc.font('body').fontSize(7 * s).text(m.orderBarcode, pad + 4 * s, y + 23 * s, { width: bw, align: 'center' });
+    bc.linear(doc, m.orderBarcode, pad + 4 * s, y, bw, 26 * s);
+    doc.font('body').fontSize(8 * s).text(m.orderBarcode, pad + 4 * s, y + 27 * s, { width: bw, align: 'center' });
   }
   if (m.qrPayload) bc.qr(doc, m.qrPayload, W - pad - qrSize, footerTop, qrSize);
-  y = Math.max(y + 34 * s, footerTop + qrSize + 4 * s);
+  y = Math.max(y + 40 * s, footerTop + qrSize + 4 * s);
 
   const notes = [m.linesSummary, m.buyerMessage].filter(Boolean).join('  ·  ');
   if (notes && y < H - pad - 10 * s) {
     rule(doc, pad, W - pad, y, s);
-    doc.font('body').fontSize(7 * s).text(notes, pad, y + 3 * s, { width: inner, height: H - pad - y - 3 * s, ellipsis: true });
+    doc.font('body').fontSize(8.5 * s).text(notes, pad, y + 3 * s, { width: inner, height: H - pad - y - 3 * s, ellipsis: true });
   }
 }
 
@@ -133,7 +133,8 @@ function party(doc: Pdf, tag: string, p: LabelModel['recipient'], x: number, y: 
   }
   doc.font('body').fontSize(addrSize * s);
   const text = p.addressLines.join('\n');
-  const h = Math.min(doc.heightOfString(text, { width: tw }), addrSize * 4.4 * s);
+  // pdfkit drops a last line that overshoots `height` by a rounding error: leave a point spare.
+  const h = Math.min(doc.heightOfString(text, { width: tw }) + 1, addrSize * 4.6 * s);
   doc.text(text, tx, yy, { width: tw, height: h, ellipsis: true });
   return Math.max(yy + h, y + tagW) + 4 * s;
 }
