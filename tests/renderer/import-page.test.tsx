@@ -68,6 +68,31 @@ describe('import screen', () => {
     expect(bridge.callsOf('standardize.mapSku')).toEqual([{ title: '纯棉T恤', spec: '大红 XL码', sku: 'TS-RED-XL' }]);
   });
 
+  it('edits the spec dictionary: adds a shop synonym and removes it again', async () => {
+    const shop: { term: string; canonical: string }[] = [];
+    const bridge = fakeBridge({
+      handlers: {
+        'standardize.synonyms': () => ({ ok: true, value: { rows: [...shop.map((r) => ({ ...r, source: 'shop' as const })), { term: 'XL码', canonical: 'XL', source: 'default' as const }] } }),
+        'standardize.saveSynonym': (input) => {
+          const i = shop.findIndex((r) => r.term === input.term);
+          if (i >= 0) shop.splice(i, 1);
+          if (input.canonical) shop.push({ term: input.term, canonical: input.canonical });
+          return { ok: true, value: { term: input.term, canonical: input.canonical } };
+        },
+      },
+    });
+    renderApp({ bridge, hash: '#/import', language: 'zh-CN' });
+    fireEvent.click(await screen.findByRole('tab', { name: '规格词典' }));
+    expect(await screen.findByText('XL码')).toBeTruthy();
+    fireEvent.change(screen.getByLabelText('渠道写法'), { target: { value: '酒红' } });
+    fireEvent.change(screen.getByLabelText('统一为'), { target: { value: '红/Red' } });
+    fireEvent.click(screen.getByRole('button', { name: '保存同义词' }));
+    expect(await screen.findByText('酒红')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: '删除 酒红' }));
+    await waitFor(() => expect(screen.queryByText('酒红')).toBeNull());
+    expect(bridge.callsOf('standardize.saveSynonym')).toEqual([{ term: '酒红', canonical: '红/Red' }, { term: '酒红', canonical: '' }]);
+  });
+
   it('base64 of large chunks survives the trip', () => {
     const bytes = Uint8Array.from({ length: 100_000 }, (_, i) => i % 256);
     expect(Uint8Array.from(atob(toBase64(bytes)), (c) => c.charCodeAt(0))).toEqual(bytes);

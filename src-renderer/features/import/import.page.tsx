@@ -7,10 +7,11 @@ import { ImportDrop } from './import-drop';
 import { ImportReport } from './import-report';
 import { createImportStore, type ImportFormatChoice } from './import.store';
 import { SkuMappingView } from './sku-mapping.view';
+import { SynonymsView } from './synonyms.view';
 import './import.css';
 
 const FORMATS: ImportFormatChoice[] = ['auto', 'shopify', 'woocommerce', 'amazon', 'taobao', 'pdd', 'douyin', 'alibaba1688', 'packdesk'];
-const TABS = ['file', 'mapping'] as const;
+const TABS = ['file', 'mapping', 'synonyms'] as const;
 
 /** 导入: channel exports and the Packdesk template, with progress and a per-row report; SKU mapping. */
 export function ImportPage() {
@@ -62,8 +63,10 @@ export function ImportPage() {
           {s.result && <ImportReport result={s.result} fileName={s.fileName} />}
           <p className="muted">{t('intake.templateHint')}</p>
         </>
-      ) : (
+      ) : tab === 'mapping' ? (
         <SkuMappingView store={store} />
+      ) : (
+        <SynonymsView />
       )}
     </div>
   );
