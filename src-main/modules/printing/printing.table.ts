@@ -57,6 +57,8 @@ export const printJobs = sqliteTable(
     nextRunAt: integer('next_run_at').notNull(),
     sendStartedAt: integer('send_started_at'),
     lastError: text('last_error'),
+    /** Why the last attempt failed, as a code the UI words in the user's language (PrinterFault). */
+    lastFault: text('last_fault'),
     reprintOf: integer('reprint_of'),
     reprintReason: text('reprint_reason'),
     actor: text('actor').notNull(),
