@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -56,6 +56,33 @@ describe('packdesk import', () => {
     expect(r.stdout).toBe('');
     expect(JSON.parse(r.stderr).error.message).toMatch(/trunc\.csv: row 2: a quoted cell is never closed/);
     expect((await packdesk(['--db', db, 'import', bad, '--format', 'ebay'])).code).toBe(2);
+  });
+});
+
+describe('packdesk import --watch DIR', () => {
+  let dir: string;
+  beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'packdesk-watch-'))));
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  test('each pass imports only files not yet imported; a bad file is reported without stopping the others', async () => {
+    const db = join(dir, 'w.db');
+    const drop = join(dir, 'drop');
+    mkdirSync(drop);
+    copyFileSync('tests/fixtures/files/taobao-orders-gbk.csv', join(drop, 'a-taobao.csv'));
+    writeFileSync(join(drop, 'notes.md'), 'not an export');
+    const first = await packdesk(['--db', db, 'import', '--watch', drop, '--once', '--json']);
+    expect(first.code).toBe(0);
+    expect(JSON.parse(first.stdout).files).toEqual([{ file: 'a-taobao.csv', status: 'imported', result: expect.objectContaining({ imported: 3 }) }]);
+    copyFileSync('tests/fixtures/files/pdd-orders.xlsx', join(drop, 'b-pdd.xlsx'));
+    writeFileSync(join(drop, 'c-broken.csv'), 'order_id,placed_at,quantity,unit_price,title\nA1,2026-03-01,1,"10\n');
+    const second = await packdesk(['--db', db, 'import', '--watch', drop, '--once', '--json']);
+    expect(second.code).toBe(1);
+    expect(JSON.parse(second.stdout).files).toEqual([
+      { file: 'a-taobao.csv', status: 'skipped' },
+      { file: 'b-pdd.xlsx', status: 'imported', result: expect.objectContaining({ imported: 2 }) },
+      { file: 'c-broken.csv', status: 'failed', error: expect.stringMatching(/^c-broken\.csv: row 2: a quoted cell is never closed/) },
+    ]);
+    expect((await packdesk(['--db', db, 'import', '--watch', drop, '--json'])).code).toBe(2);
   });
 });
 

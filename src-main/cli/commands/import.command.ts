@@ -3,24 +3,32 @@ import { readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { IMPORT_FORMAT_NAMES } from '../../../src-shared/contract/intake.contract';
 import { AppFailure } from '../../../src-shared/result';
-import { CHANNEL_CODE, importFile, type ImportFormat } from '../../modules/intake';
-import { UsageError, type Command } from '../cli-env';
+import { CHANNEL_CODE, importFile, scanFolder, type ImportFormat } from '../../modules/intake';
+import { UsageError, type CliEnv, type Command } from '../cli-env';
 
 export const importCommand: Command = {
   name: 'import',
-  usage: `import FILE [--format ${IMPORT_FORMAT_NAMES.join('|')}] [--channel NAME]`,
+  usage: `import FILE [--format ${IMPORT_FORMAT_NAMES.join('|')}] [--channel NAME] | import --watch DIR [--once] [--interval S]`,
   summary: 'import an order export (CSV/TSV/XLSX, UTF-8 or GBK); re-importing changes nothing',
   async run(args, env) {
     const { values, positionals } = parseArgs({
       args,
       allowPositionals: true,
-      options: { format: { type: 'string', default: 'auto' }, channel: { type: 'string' }, 'page-size': { type: 'string' } },
+      options: {
+        format: { type: 'string', default: 'auto' },
+        channel: { type: 'string' },
+        'page-size': { type: 'string' },
+        watch: { type: 'string' },
+        once: { type: 'boolean', default: false },
+        interval: { type: 'string', default: '30' },
+      },
     });
     const file = positionals[0];
-    if (!file) throw new UsageError('import needs the FILE to import');
     const format = values.format as string;
     if (!(IMPORT_FORMAT_NAMES as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${IMPORT_FORMAT_NAMES.join(', ')}`);
     if (values.channel !== undefined && !CHANNEL_CODE.test(values.channel)) throw new UsageError('--channel must be a channel code: 2–32 letters, digits, - or _');
+    if (values.watch !== undefined) return watch(env, { dir: resolve(values.watch), format: format as ImportFormat | 'auto', channel: values.channel, once: values.once ?? false, seconds: Number(values.interval) });
+    if (!file) throw new UsageError('import needs the FILE to import (or --watch DIR)');
     const pageSize = values['page-size'] ? Number(values['page-size']) : undefined;
     let bytes: Buffer;
     try {
@@ -48,3 +56,19 @@ export const importCommand: Command = {
     return 0;
   },
 };
+
+/** A drop folder: files not yet imported are imported on each pass; --once for scripts and tests. */
+async function watch(env: CliEnv, o: { dir: string; format: ImportFormat | 'auto'; channel: string | undefined; once: boolean; seconds: number }): Promise<number> {
+  if (!o.once && env.json) throw new UsageError('--json needs --once (a watch never ends, so it cannot print one document)');
+  if (!(o.seconds >= 1)) throw new UsageError('--interval must be at least 1 second');
+  const ctx = env.core().ctx;
+  for (;;) {
+    const files = await scanFolder(ctx, { dir: o.dir, format: o.format, channel: o.channel, actor: 'cli' });
+    if (o.once) {
+      env.print({ files }, () => files.map((f) => `${f.file}: ${f.status}${f.error ? ` (${f.error})` : f.result ? ` (${f.result.imported} imported, ${f.result.updated} updated, ${f.result.rejected.length} rejected)` : ''}`).join('\n') || 'nothing to import');
+      return files.some((f) => f.status === 'failed') ? 1 : 0;
+    }
+    for (const f of files) if (f.status !== 'skipped') env.info(`${new Date().toISOString()} ${f.file}: ${f.status}${f.error ? ` (${f.error})` : ''}`);
+    await new Promise((r) => setTimeout(r, o.seconds * 1000));
+  }
+}

@@ -79,3 +79,7 @@ export function readUpload(sqlite: Sqlite, uploadId: string): { fileName: string
 export const deleteUpload = (sqlite: Sqlite, uploadId: string): void => {
   sqlite.prepare('delete from import_uploads where upload_id = ?').run(uploadId);
 };
+
+/** A finished run of these exact bytes for this channel: a watched folder skips the file. */
+export const hasDoneRun = (sqlite: Sqlite, fileHash: string, channelCode: string): boolean =>
+  Boolean(sqlite.prepare("select 1 from import_runs where file_hash = ? and channel_code = ? and status = 'done' limit 1").get(fileHash, channelCode));
