@@ -3,6 +3,8 @@
  * later is safe (no byte reached the printer) and useful (the cause may go away).
  */
 export type PrinterFault = 'unreachable' | 'not_answering' | 'closed_mid_job' | 'paper_out' | 'cover_open' | 'offline' | 'unavailable' | 'rejected';
+/** Faults the queue itself records (a crash while sending). */
+export type JobFault = PrinterFault | 'interrupted';
 
 export class PrinterError extends Error {
   constructor(

@@ -132,10 +132,10 @@ export class PrintQueue {
           ? e
           : new PrinterError('rejected', e instanceof AppFailure ? e.message : `Could not print: ${(e as Error).message}`, false);
       if (pe.retry && !pe.maybePrinted && attempt < job.maxAttempts) {
-        markRetry(ctx.db, job.id, pe.message, ctx.now() + backoffMs(attempt, this.deps.backoff), ctx.now());
+        markRetry(ctx.db, job.id, pe.message, pe.fault, ctx.now() + backoffMs(attempt, this.deps.backoff), ctx.now());
       } else {
         const gaveUp = pe.retry && !pe.maybePrinted ? ` (gave up after ${attempt} attempts; retry it from the print queue)` : '';
-        markFailed(ctx.db, job.id, pe.message + gaveUp, ctx.now());
+        markFailed(ctx.db, job.id, pe.message + gaveUp, pe.fault, ctx.now());
         ctx.emit('alert', { level: 'error', message: `${job.title}: ${pe.message}` });
       }
     }

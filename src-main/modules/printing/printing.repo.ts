@@ -110,15 +110,18 @@ export const markSending = (db: Db, id: number, attempts: number, now: number): 
     .run().changes === 1;
 
 export const markDone = (db: Db, id: number, now: number): void => {
-  db.update(printJobs).set({ status: 'done', doneAt: now, lastError: null, updatedAt: now }).where(eq(printJobs.id, id)).run();
+  db.update(printJobs).set({ status: 'done', doneAt: now, lastError: null, lastFault: null, updatedAt: now }).where(eq(printJobs.id, id)).run();
 };
 
-export const markRetry = (db: Db, id: number, error: string, nextRunAt: number, now: number): void => {
-  db.update(printJobs).set({ status: 'queued', lastError: error, nextRunAt, sendStartedAt: null, updatedAt: now }).where(eq(printJobs.id, id)).run();
+export const markRetry = (db: Db, id: number, error: string, fault: string, nextRunAt: number, now: number): void => {
+  db.update(printJobs)
+    .set({ status: 'queued', lastError: error, lastFault: fault, nextRunAt, sendStartedAt: null, updatedAt: now })
+    .where(eq(printJobs.id, id))
+    .run();
 };
 
-export const markFailed = (db: Db, id: number, error: string, now: number): void => {
-  db.update(printJobs).set({ status: 'failed', lastError: error, updatedAt: now }).where(eq(printJobs.id, id)).run();
+export const markFailed = (db: Db, id: number, error: string, fault: string, now: number): void => {
+  db.update(printJobs).set({ status: 'failed', lastError: error, lastFault: fault, updatedAt: now }).where(eq(printJobs.id, id)).run();
 };
 
 export const requeueJob = (db: Db, id: number, now: number): void => {
@@ -144,6 +147,7 @@ export function recoverInterrupted(db: Db, now: number): { requeued: number[]; u
       .set({
         status: 'failed',
         updatedAt: now,
+        lastFault: 'interrupted',
         lastError: 'Packdesk stopped while this job was being sent: it may or may not have printed. Check the printer; reprint from history if nothing came out.',
       })
       .where(inArray(printJobs.id, uncertain))

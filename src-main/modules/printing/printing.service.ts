@@ -52,6 +52,7 @@ export const toJob = (r: PrintJobRow, printerName: string): PrintJob => ({
   maxAttempts: r.maxAttempts,
   nextRunAt: iso(r.nextRunAt),
   lastError: r.lastError,
+  lastFault: r.lastFault,
   reprintOf: r.reprintOf,
   reprintReason: r.reprintReason,
   actor: r.actor,

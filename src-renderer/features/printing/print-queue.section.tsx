@@ -60,7 +60,8 @@ export function PrintQueueSection({ store }: { store: PrintingStore }) {
                 <td>{j.printerName}</td>
                 <td>
                   <span className={`print-status print-status-${j.status}`}>{t(`printing.status.${j.status}`)}</span>
-                  {j.lastError && <div className="field-error">{j.lastError}</div>}
+                  {j.lastFault && <div className="field-error">{t(`printing.fault.${j.lastFault}`, { printer: j.printerName, defaultValue: j.lastError ?? '' })}</div>}
+                  {j.lastError && <div className="muted small">{j.lastError}</div>}
                 </td>
                 <td>
                   {j.attempts}/{j.maxAttempts}
