@@ -77,6 +77,7 @@ describe('print queue over raw TCP 9100', () => {
     const waiting = job(jobs[0].id);
     expect(waiting.lastError).toBe(`printer "Zebra off" at 127.0.0.1:${port} is off or unreachable (connection refused); switch it on or check its address`);
     expect(waiting.nextRunAt).toBeGreaterThan(Date.now() - 50);
+    expect(waiting.lastFault).toBe('unreachable');
     const zebra = await fakePrinter({ port });
     servers.push(zebra);
     await until(() => job(jobs[0].id).status === 'done');
@@ -133,6 +134,7 @@ describe('print queue over raw TCP 9100', () => {
     await until(() => job(jobs[0].id).status === 'done');
     expect(job(jobs[1].id)).toMatchObject({ status: 'failed' });
     expect(job(jobs[1].id).lastError).toContain('it may or may not have printed');
+    expect(job(jobs[1].id).lastFault).toBe('interrupted');
     expect(zebra.jobs).toHaveLength(1);
   });
 
@@ -149,6 +151,7 @@ describe('print queue over raw TCP 9100', () => {
     const { jobs } = await value(core.call('printing.print', { document: 'sales_receipt', orderIds: [orders[2]] }));
     await until(() => job(jobs[0].id).lastError !== null);
     expect(job(jobs[0].id)).toMatchObject({ status: 'queued', lastError: `printer "Xprinter" at 127.0.0.1:${receipt.port} is out of paper; load a new roll and the job will print` });
+    expect(job(jobs[0].id).lastFault).toBe('paper_out');
     paper = 0x12;
     await until(() => job(jobs[0].id).status === 'done');
     const bytes = receipt.jobs.at(-1)!;
