@@ -29,7 +29,8 @@ function view(c: ApiChannelRow, s: SyncStateRow | undefined, secret: { backend: 
     running: sch.isRunning(c.id),
     lastRunAt: iso(s?.lastRunAt),
     lastSuccessAt: iso(s?.lastSuccessAt),
-    nextRunAt: configured && c.enabled && c.api?.enabled ? iso(sch.nextRunAt(c.id) ?? s?.lastRunAt ?? null) : null,
+    // Null until the scheduler has planned it (right after start it runs due channels within seconds).
+    nextRunAt: configured && c.enabled && c.api?.enabled ? iso(sch.nextRunAt(c.id)) : null,
     cursorAt: iso(s?.cursorAt),
     lastFullAt: iso(s?.lastFullAt),
     lastCounts: { imported: s?.imported ?? 0, updated: s?.updated ?? 0, unchanged: s?.unchanged ?? 0 },
