@@ -97,4 +97,15 @@ describe('WooCommerce sync against a local REST v3 API', () => {
     expect(woo.requests[0]!.url.searchParams.has('consumer_key')).toBe(false);
     expect(woo.requests[1]!.url.searchParams.get('consumer_key')).toBe(woo.key);
   });
+
+  it('reports a firewall 403 at once, without retrying, and writes nothing', async () => {
+    await connect();
+    woo.faults.push({ kind: 'status', status: 403, body: '{"code":"forbidden","message":"Blocked by ModSecurity"}' });
+    await h.syncNow();
+    expect(woo.requests).toHaveLength(1);
+    expect(h.orders()).toHaveLength(0);
+    expect((await h.status()).lastError).toBe(
+      "WooCommerce orders page 1: access denied (HTTP 403: Blocked by ModSecurity): the key lacks read permission, or the site's firewall blocks this computer; check the key's permissions and the firewall",
+    );
+  });
 });

@@ -90,8 +90,16 @@ export async function requestJson(
     throw new ChannelError('rate_limited', `${what}: rate limited (HTTP 429)`, status, retryAfterMs(res.headers.get('retry-after'), io.now()) ?? 2_000);
   }
   if (status >= 500) throw new ChannelError('server', `${what}: the shop answered HTTP ${status}`, status, retryAfterMs(res.headers.get('retry-after'), io.now()));
-  if (status === 401 || status === 403) {
-    throw new ChannelError('auth', `${what}: the shop refused the credentials (HTTP ${status}${apiMessage(text)}); check them in the channel settings`, status);
+  // Retrying fixes neither: the user has to act, so both are reported at once.
+  if (status === 401) {
+    throw new ChannelError('auth', `${what}: the shop refused the credentials (HTTP 401${apiMessage(text)}); check them in the channel settings`, status);
+  }
+  if (status === 403) {
+    throw new ChannelError(
+      'auth',
+      `${what}: access denied (HTTP 403${apiMessage(text)}): the key lacks read permission, or the site's firewall blocks this computer; check the key's permissions and the firewall`,
+      status,
+    );
   }
   if (status >= 400) throw new ChannelError('client', `${what}: HTTP ${status}${apiMessage(text)}`, status);
   const type = res.headers.get('content-type') ?? '';
