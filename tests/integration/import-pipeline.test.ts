@@ -4,7 +4,7 @@ import { importFile, parseImportFile } from '../../src-main/modules/intake';
 import { AppFailure } from '../../src-shared/result';
 import { aCore, value } from '../fixtures/core';
 import { canonicalOrders, snapshotDb } from '../fixtures/db-snapshot';
-import { csv, HEADERS, utf8, type Row } from '../fixtures/order-files';
+import { csv, gbk, HEADERS, utf8, type Row } from '../fixtures/order-files';
 import { SAMPLES } from '../fixtures/order-samples';
 
 const fixture = (name: string) => readFileSync(`tests/fixtures/files/${name}`);
@@ -95,6 +95,29 @@ describe('import pipeline', () => {
     rows[1]!['宝贝总数量'] = '-3';
     const r = await run('tb-bad.csv', utf8(csv(HEADERS.taobao, rows)));
     expect(r).toMatchObject({ imported: 2, rejected: [{ row: 3, column: '宝贝总数量', message: 'order 3812345678901234999: quantity -3 must be at least 1' }] });
+  });
+
+  test('Taobao 宝贝报表 makes the lines of imported orders exact; unknown orders are reported; again changes nothing', async () => {
+    await run('taobao-orders-gbk.csv');
+    const items: Row[] = [
+      { 订单编号: "'3812345678901234999", 标题: '316不锈钢保温杯', 价格: '89.00', 购买数量: '1', 商品属性: '容量:500ml;颜色:白色', 订单状态: '卖家已发货', 商家编码: 'CUP-500-WHT' },
+      { 订单编号: "'3812345678901234999", 标题: '磁吸防摔手机壳', 价格: '39.50', 购买数量: '2', 商品属性: '型号:iPhone 15', 订单状态: '卖家已发货', 商家编码: 'CASE-IP15' },
+      { 订单编号: "'3812345678900000000", 标题: '纯棉圆领T恤', 价格: '59.00', 购买数量: '1', 商家编码: 'TS-RED-M' },
+    ];
+    const bytes = gbk(csv(HEADERS.taobaoItems, items));
+    expect(await run('items.csv', bytes)).toEqual({
+      runId: expect.any(Number), format: 'taobao_items', channel: '', imported: 0, updated: 1, unchanged: 0,
+      rejected: [{ row: 4, column: '订单编号', message: 'order 3812345678900000000 is not imported yet: import the 订单报表 (order report) first, then this item report' }],
+    });
+    const l = await value(core.call('orders.list', { filter: { search: '3812345678901234999' } }));
+    const d = await value(core.call('orders.get', { id: l.rows[0].id }));
+    expect(d.lines).toEqual([
+      { sku: 'CUP-500-WHT', title: '316不锈钢保温杯', spec: '容量:500ml;颜色:白色', quantity: 1, unitPriceMinor: 8900 },
+      { sku: 'CASE-IP15', title: '磁吸防摔手机壳', spec: '型号:iPhone 15', quantity: 2, unitPriceMinor: 3950 },
+    ]);
+    expect(d.totalMinor).toBe(17800);
+    expect((await value(core.call('orders.list', { filter: { search: 'CASE-IP15' } }))).rows).toHaveLength(1);
+    expect(await run('items-again.csv', bytes)).toMatchObject({ updated: 0, unchanged: 1 });
   });
 
   test('pages commit their progress: the run records every page and the report counts each order once', async () => {

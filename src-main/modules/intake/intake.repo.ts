@@ -42,14 +42,24 @@ export function insertRun(
 }
 
 /** Progress committed in the same transaction as the page's orders. */
-export function advanceRun(sqlite: Sqlite, id: number, d: { done: number; imported: number; updated: number; unchanged: number; finished: number | null }): void {
+export function advanceRun(
+  sqlite: Sqlite,
+  id: number,
+  d: { done: number; imported: number; updated: number; unchanged: number; finished: number | null; rejected?: RowProblem[] },
+): void {
+  const { rejected = [], ...counts } = d;
   sqlite
     .prepare(
       `update import_runs set done_orders = @done, imported = imported + @imported, updated = updated + @updated,
          unchanged = unchanged + @unchanged, status = case when @finished is null then 'running' else 'done' end,
          finished_at = @finished where id = @id`,
     )
-    .run({ ...d, id });
+    .run({ ...counts, id });
+  // Problems found while writing (not while parsing) join the run's list in the same transaction.
+  if (rejected.length) {
+    const row = sqlite.prepare('select rejected_json as j from import_runs where id = ?').get(id) as { j: string };
+    sqlite.prepare('update import_runs set rejected_json = ? where id = ?').run(JSON.stringify([...(JSON.parse(row.j) as RowProblem[]), ...rejected]), id);
+  }
 }
 
 export const findRun = (sqlite: Sqlite, id: number): RunRow | undefined =>

@@ -87,13 +87,25 @@ export async function importFile(ctx: CoreContext, req: ImportRequest): Promise<
     const ids: number[] = [];
     ctx.sqlite
       .transaction(() => {
+        const missing: RowProblem[] = [];
         for (const p of page) {
           const r = writeOrder(w, p);
+          if (r.outcome === 'missing') {
+            missing.push({ row: p.rows[0] ?? 0, column: '订单编号', message: `order ${p.externalId} is not imported yet: import the 订单报表 (order report) first, then this item report` });
+            continue;
+          }
           counts[r.outcome]++;
           if (r.id !== null) ids.push(r.id);
         }
         const end = done + page.length;
-        advanceRun(ctx.sqlite, run.id, { done: end, imported: counts.inserted, updated: counts.updated, unchanged: counts.unchanged, finished: end >= run.totalOrders ? ctx.now() : null });
+        advanceRun(ctx.sqlite, run.id, {
+          done: end,
+          imported: counts.inserted,
+          updated: counts.updated,
+          unchanged: counts.unchanged,
+          finished: end >= run.totalOrders ? ctx.now() : null,
+          rejected: missing,
+        });
       })
       .immediate();
     done += page.length;

@@ -3,7 +3,7 @@ import type { Table } from '../../adapters/files/table-read.adapter';
 
 export type { Table };
 
-export const IMPORT_FORMATS = ['shopify', 'woocommerce', 'amazon', 'taobao', 'pdd', 'douyin', 'alibaba1688', 'packdesk'] as const;
+export const IMPORT_FORMATS = ['shopify', 'woocommerce', 'amazon', 'taobao', 'taobao_items', 'pdd', 'douyin', 'alibaba1688', 'packdesk'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
 export interface ParsedLine {
@@ -30,6 +30,8 @@ export interface ParsedOrder {
   externalId: string;
   /** The file rows it came from (Excel numbering, header = 1). */
   rows: number[];
+  /** Only the lines are known (Taobao's item report): they replace the lines of the stored order. */
+  linesOnly?: boolean;
   /** Packdesk template rows may name their own channel. */
   channelCode: string;
   type: OrderType | null;

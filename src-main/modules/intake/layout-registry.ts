@@ -7,6 +7,7 @@ import { packdeskLayout } from './packdesk.layout';
 import { pddLayout } from './pdd.layout';
 import { shopifyLayout } from './shopify.layout';
 import { taobaoLayout } from './taobao.layout';
+import { taobaoItemsLayout } from './taobao-items.layout';
 import { woocommerceLayout } from './woocommerce.layout';
 
 export const LAYOUTS: readonly Layout[] = [
@@ -14,6 +15,7 @@ export const LAYOUTS: readonly Layout[] = [
   woocommerceLayout,
   amazonLayout,
   taobaoLayout,
+  taobaoItemsLayout,
   pddLayout,
   douyinLayout,
   alibaba1688Layout,

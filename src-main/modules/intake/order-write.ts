@@ -3,7 +3,7 @@ import type { CoreContext } from '../../core-context';
 import type { OrderType } from '../../../src-shared/domain/ids';
 import { findChannelByCode, insertChannel } from '../channels';
 import { customerStatements, linkCustomer, usualAddress, type CustomerStatements } from '../customers';
-import { ordersStatements, transitionOrder, upsertOrder, type NewOrder, type OrdersStatements, type UpsertOutcome } from '../orders';
+import { ordersStatements, replaceOrderLines, transitionOrder, upsertOrder, type NewOrder, type OrdersStatements, type UpsertOutcome } from '../orders';
 import { loadStandardizer, regionOf, replaceChanges, standardizeOrder, standardizeStatements, type Standardizer } from '../standardize';
 import { AppFailure } from '../../../src-shared/result';
 import type { Layout, ParsedOrder } from './intake.types';
@@ -52,7 +52,7 @@ const KIND_TYPE: Record<string, OrderType> = {
 };
 
 export const channelCodeOf = (w: Pick<WriteContext, 'channelOverride' | 'layout'>, p: ParsedOrder): string =>
-  w.channelOverride ?? (p.channelCode || (w.layout.format === 'packdesk' ? 'manual' : w.layout.format));
+  w.channelOverride ?? (p.channelCode || w.layout.kind);
 
 /** The channel an order belongs to, created on first import with the layout's kind. */
 function channelFor(w: WriteContext, code: string, p: ParsedOrder) {
@@ -85,9 +85,14 @@ function classify(p: ParsedOrder, country: string, home: string, kind: string): 
  * Writes one parsed order inside the caller's page transaction: skipped at once when the stored
  * copy is as new, else standardised, classified, linked to its customer and upserted.
  */
-export function writeOrder(w: WriteContext, p: ParsedOrder): { id: number | null; outcome: UpsertOutcome } {
+export function writeOrder(w: WriteContext, p: ParsedOrder): { id: number | null; outcome: UpsertOutcome | 'missing' } {
   const now = w.ctx.now();
   const channel = channelFor(w, channelCodeOf(w, p), p);
+  if (p.linesOnly) {
+    const stored = w.orders.find.get(channel.id, p.externalId) as { id: number } | undefined;
+    if (!stored) return { id: null, outcome: 'missing' };
+    return { id: stored.id, outcome: replaceOrderLines(w.ctx.sqlite, w.orders, stored.id, p.lines, now) };
+  }
   const hash = fingerprint(p);
   const existing = w.orders.find.get(channel.id, p.externalId) as { sourceUpdatedAt: number; sourceHash: string } | undefined;
   if (existing && (existing.sourceUpdatedAt > p.sourceUpdatedAt || (existing.sourceUpdatedAt === p.sourceUpdatedAt && existing.sourceHash >= hash))) {

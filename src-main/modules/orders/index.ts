@@ -5,6 +5,7 @@ export {
   upsertOrder,
   remapLineSku,
   reassignCustomerOrders,
+  replaceOrderLines,
   type NewOrder,
   type NewOrderLine,
   type OrdersStatements,

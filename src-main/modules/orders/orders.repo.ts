@@ -93,7 +93,9 @@ const ORDER_PARAMS = `@channelId, @externalId, @status, @type, @placedAt, @sourc
   @district, @street, @detail, @postcode, @addressRaw, @addressMasked, @addressAmbiguous, @tagsJson, @reasonsJson,
   @region, @buyerIdNumber, @sourceHash, @now, @now`;
 
-const searchBody = (o: NewOrder): string =>
+type SearchFields = Pick<NewOrder, 'externalId' | 'recipientName' | 'phone' | 'province' | 'city' | 'district' | 'street' | 'detail' | 'addressRaw' | 'lines'>;
+
+const searchBody = (o: SearchFields): string =>
   [
     o.externalId,
     o.recipientName,
@@ -216,4 +218,22 @@ export function remapLineSku(sqlite: Sqlite, lineIds: number[], sku: string): vo
 /** Moves every order of one customer profile to another (duplicate profiles merged). */
 export function reassignCustomerOrders(sqlite: Sqlite, fromId: number, toId: number): number {
   return stmt(sqlite, 'update orders set customer_id = ? where customer_id = ?').run(toId, fromId).changes;
+}
+
+/**
+ * Replaces an order's lines with a more exact list (Taobao's item report after its order report),
+ * keeping the search index in step; the same lines again change nothing.
+ */
+export function replaceOrderLines(sqlite: Sqlite, st: OrdersStatements, id: number, lines: NewOrderLine[], now: number): 'updated' | 'unchanged' {
+  const same = (a: NewOrderLine[], b: NewOrderLine[]) =>
+    a.length === b.length && a.every((l, i) => l.sku === b[i]?.sku && l.title === b[i]?.title && l.spec === b[i]?.spec && l.quantity === b[i]?.quantity && l.unitPriceMinor === b[i]?.unitPriceMinor);
+  if (same(findOrderLines(sqlite, id), lines)) return 'unchanged';
+  const o = findOrderRow(sqlite, id);
+  if (!o) return 'unchanged';
+  st.deleteLines.run(id);
+  lines.forEach((l, i) => st.insertLine.run(id, i + 1, l.sku, l.title, l.spec, l.quantity, l.unitPriceMinor));
+  st.deleteSearch.run(id);
+  st.insertSearch.run(id, searchBody({ ...o, lines }));
+  sqlite.prepare('update orders set updated_at = ? where id = ?').run(now, id);
+  return 'updated';
 }
