@@ -187,4 +187,17 @@ describe('Shopify sync against a local GraphQL Admin API', () => {
     expect(h.state()).toMatchObject({ last_full_at: clock.now(), updated: 1, unchanged: 44 });
     expect(h.orders()[0]).toMatchObject({ externalId: '#1001', totalMinor: 100 });
   });
+
+  it('starts a resumed sweep over when the shop no longer accepts its saved cursor', async () => {
+    await connect();
+    shop.faults.push(null, { kind: 'truncate' });
+    await h.syncNow();
+    expect(h.state().sweep_cursor).toEqual(expect.any(String));
+    expect(h.orders()).toHaveLength(20);
+    shop.cursorEpoch += 1;
+    expect((await h.syncNow()).ok).toBe(true);
+    expect(shop.ordersCalls.slice(2).map((c) => c.after === null)).toEqual([false, true, false, false]);
+    expect(h.orders()).toHaveLength(45);
+    expect(h.state()).toMatchObject({ state: 'ok', sweep_cursor: null, imported: 25, unchanged: 20 });
+  });
 });
