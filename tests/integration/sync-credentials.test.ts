@@ -90,4 +90,24 @@ describe('channel credentials', () => {
       core.dispose();
     }
   });
+
+  it('a host without a keychain leaves channels connected elsewhere alone, and says why on "sync now"', async () => {
+    let fetched = 0;
+    const core = aCore({ sync: { io: { fetch: (async () => (fetched++, new Response('{}'))) as typeof fetch } } });
+    try {
+      const ch = await value(core.call('channels.save', { code: 'shop', kind: 'shopify', name: 'Shop', currency: 'USD' }));
+      await value(core.call('sync.configure', { channelId: ch.id, url: shop.url }));
+      // Stored by the desktop app on the same database.
+      core.ctx.sqlite.prepare("insert into channel_secrets (channel_id, backend, ciphertext, updated_at) values (?, 'keychain', x'00', 0)").run(ch.id);
+      await core.sync.tick();
+      expect(fetched).toBe(0);
+      expect(core.ctx.sqlite.prepare('select count(*) as n from sync_state').get()).toEqual({ n: 0 });
+      await core.call('sync.now', { channelId: ch.id, wait: true });
+      expect(fetched).toBe(0);
+      const st = (await value(core.call('sync.status', {}))).channels[0];
+      expect(st).toMatchObject({ state: 'error', lastError: expect.stringMatching(/cannot be read on this host.*desktop app/s) });
+    } finally {
+      core.dispose();
+    }
+  });
 });
