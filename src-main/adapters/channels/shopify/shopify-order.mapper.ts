@@ -116,7 +116,8 @@ export function mapShopifyOrder(o: ShopifyOrder, extraLines: ShopifyLineItem[] =
       detail,
       postcode: a?.zip ?? '',
     },
-    lines: [...o.lineItems.nodes, ...extraLines].map((l) => mapShopifyLine(l, o.name)),
+    // A line with nothing left to ship (quantity 0) has nothing to pick and is left out.
+    lines: [...o.lineItems.nodes, ...extraLines].filter((l) => l.quantity > 0).map((l) => mapShopifyLine(l, o.name)),
     tags: o.tags,
   };
 }

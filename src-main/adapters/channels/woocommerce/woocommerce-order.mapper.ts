@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { parseMajor } from '../../../../src-shared/domain/money';
-import type { AppFailure } from '../../../../src-shared/result';
+import { minorDigits, parseMajor } from '../../../../src-shared/domain/money';
 import { ChannelError } from '../channel-http';
 import type { ChannelOrder } from '../channel-order';
 
@@ -70,13 +69,24 @@ export const decodeEntities = (s: string): string =>
     return ENTITIES[e.toLowerCase()] ?? m;
   });
 
-/** Money strings are exact decimals; the line price is a float, so it is rounded to minor units. */
-function amount(v: string | number, currency: string, field: string, order: string): number {
-  const text = typeof v === 'number' ? v.toFixed(6) : v;
+/**
+ * Money strings are exact decimals. The line price is a JSON number (9.675): it is read from its
+ * shortest decimal text and rounded half-up to minor units on the digits, never through float maths.
+ */
+export function wooAmount(v: string | number, currency: string, field: string, order: string): number {
   try {
-    return typeof v === 'number' ? Math.round(Number(text) * 10 ** (currency === 'JPY' || currency === 'KRW' ? 0 : 2)) : parseMajor(text, currency);
+    if (typeof v === 'string') return parseMajor(v, currency);
+    if (!Number.isFinite(v)) throw new Error(`${v} is not an amount`);
+    const text = /e/i.test(String(v)) ? v.toFixed(12) : String(v);
+    const digits = minorDigits(currency);
+    const m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(text);
+    if (!m) throw new Error(`${text} is not an amount`);
+    const [, sign, whole, frac = ''] = m;
+    const kept = parseMajor(digits ? `${whole}.${(frac + '0'.repeat(digits)).slice(0, digits)}` : whole, currency);
+    const up = frac.length > digits && Number(frac[digits]) >= 5 ? 1 : 0;
+    return (sign ? -1 : 1) * (kept + up);
   } catch (e) {
-    throw new ChannelError('bad_answer', `WooCommerce order ${order}: ${field} ${(e as AppFailure).message}`);
+    throw new ChannelError('bad_answer', `WooCommerce order ${order}: ${field} ${(e as Error).message}`);
   }
 }
 
@@ -97,8 +107,8 @@ export function mapWooOrder(o: WooOrder): ChannelOrder {
     placedAt: Date.parse(`${o.date_created_gmt}Z`),
     sourceUpdatedAt: Date.parse(`${o.date_modified_gmt}Z`),
     currency: o.currency,
-    totalMinor: amount(o.total, o.currency, 'total', o.number),
-    shippingMinor: amount(o.shipping_total, o.currency, 'shipping_total', o.number),
+    totalMinor: wooAmount(o.total, o.currency, 'total', o.number),
+    shippingMinor: wooAmount(o.shipping_total, o.currency, 'shipping_total', o.number),
     paymentMethod: o.payment_method_title || o.payment_method || null,
     buyerMessage: o.customer_note || null,
     buyerId: o.customer_id ? String(o.customer_id) : '',
@@ -116,7 +126,8 @@ export function mapWooOrder(o: WooOrder): ChannelOrder {
       detail,
       postcode: a.postcode ?? '',
     },
-    lines: o.line_items.map((l) => ({
+    // Fully refunded/removed lines come back with quantity 0: nothing to pick, so they are left out.
+    lines: o.line_items.filter((l) => l.quantity > 0).map((l) => ({
       sku: l.sku.trim(),
       title: decodeEntities(l.name),
       spec: l.meta_data
@@ -124,7 +135,7 @@ export function mapWooOrder(o: WooOrder): ChannelOrder {
         .map((m) => `${m.display_key ?? m.key}: ${String(m.display_value ?? m.value)}`)
         .join('; '),
       quantity: l.quantity,
-      unitPriceMinor: amount(l.price, o.currency, `line_items.${l.id}.price`, o.number),
+      unitPriceMinor: wooAmount(l.price, o.currency, `line_items.${l.id}.price`, o.number),
     })),
     tags: [],
   };
