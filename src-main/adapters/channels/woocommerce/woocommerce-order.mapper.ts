@@ -81,7 +81,7 @@ export function wooAmount(v: string | number, currency: string, field: string, o
     const digits = minorDigits(currency);
     const m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(text);
     if (!m) throw new Error(`${text} is not an amount`);
-    const [, sign, whole, frac = ''] = m;
+    const [, sign = '', whole = '0', frac = ''] = m;
     const kept = parseMajor(digits ? `${whole}.${(frac + '0'.repeat(digits)).slice(0, digits)}` : whole, currency);
     const up = frac.length > digits && Number(frac[digits]) >= 5 ? 1 : 0;
     return (sign ? -1 : 1) * (kept + up);
