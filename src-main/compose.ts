@@ -30,11 +30,11 @@ export interface CoreOptions {
   migrationsDir?: string;
   /** Check every result against the contract too (tests and development). */
   validateOutput?: boolean;
-  /** Printing drivers: the desktop host passes its system-printer port. Hosts that print call core.printQueue.start(). */
+  /** Printing drivers: the desktop host passes its system-printer port. */
   printing?: Partial<PrintQueueDeps>;
   /**
    * Channel API sync: the desktop host passes its safeStorage-backed secret store; tests pass a
-   * fake HTTP/clock. Long-running hosts call core.sync.start(); one-shot CLI commands never do.
+   * fake HTTP/clock.
    */
   sync?: { secrets?: SecretStore; io?: Partial<ChannelIo> } & Partial<Omit<SchedulerOptions, 'ctx' | 'secrets' | 'io'>>;
 }
@@ -48,6 +48,12 @@ export interface Core {
   readonly dbPath: string;
   readonly printQueue: PrintQueue;
   readonly sync: SyncScheduler;
+  /**
+   * Background work of a long-running host (the desktop app, `packdesk serve`): the print queue
+   * (which also recovers jobs a crash left behind) and channel sync. One-shot CLI commands never
+   * start it, so a `packdesk orders list` never prints or pulls.
+   */
+  startBackgroundWork(): void;
   close(): void;
 }
 
@@ -89,6 +95,10 @@ export function createCore(opts: CoreOptions): Core {
     dbPath: opts.dbPath,
     printQueue,
     sync,
+    startBackgroundWork() {
+      printQueue.start();
+      sync.start();
+    },
     close() {
       if (closed) return;
       closed = true;

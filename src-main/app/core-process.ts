@@ -19,8 +19,8 @@ if (!port) {
     port,
     () => {
       const core = createCore({ dbPath: defaultDbPath(), sync: { secrets } });
-      // A long-running host: channel API sync runs on its schedule here (never in one-shot CLI commands).
-      core.sync.start();
+      // A long-running host: the print queue and channel sync run here (never in one-shot CLI commands).
+      core.startBackgroundWork();
       return core;
     },
     (code) => process.exit(code),

@@ -22,8 +22,8 @@ export const serveCommand: Command = {
     let newToken: string | null = null;
     if (requireToken && (values['new-token'] || !hasLanToken(core.ctx))) newToken = issueLanToken(core.ctx);
     const server = await startServer({ core, host, port, staticDir: join(appRoot(), 'dist', 'renderer'), requireToken });
-    // A long-running host: channel API sync runs on its schedule (channels whose credentials this host can read).
-    core.sync.start();
+    // A long-running host: prints queued jobs and pulls channels whose credentials it can read.
+    core.startBackgroundWork();
     // The first line is a contract: tests and scripts read the URL from it.
     process.stdout.write(
       env.json

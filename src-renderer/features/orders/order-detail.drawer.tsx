@@ -6,6 +6,7 @@ import { useApi } from '../../api/api-context';
 import { ErrorBanner } from '../../ui/error-banner';
 import { StatusBadge } from '../../ui/status-badge';
 import { formatDateTime, formatMoney } from '../../ui/format';
+import { AllocationExplain } from '../inventory/allocation-explain';
 import { OrderAddress, OrderLinesTable } from './order-detail.sections';
 import { OrderHistoryTimeline } from './order-history.timeline';
 import { useOrders } from './orders.store';
@@ -143,6 +144,7 @@ export function OrderDetailDrawer({ onClosed }: { onClosed(): void }) {
               <dt>{t('orders.detail.tracking')}</dt>
               <dd className={shown.trackingNumber ? 'mono' : undefined}>{shown.trackingNumber ?? '—'}</dd>
             </dl>
+            <AllocationExplain orderId={shown.id} />
           </Section>
           <Section title={t('orders.detail.tags')}>
             {shown.tags.length ? (
