@@ -38,6 +38,11 @@ describe('Shopify sync against a local GraphQL Admin API', () => {
       { sku: 'TEE-RED-XL', spec: 'Red / XL', quantity: 2, p: 968 },
     ]);
     expect(h.state()).toMatchObject({ cursor_at: Date.parse(at(45)), sweep_kind: null, state: 'ok', imported: 45 });
+    // API orders take the file importers' road: linked to a customer, region set, origin kept as a reason.
+    const detail = (await h.core.call('orders.get', { id: o.id })) as any;
+    expect(detail.value.customer.id).toEqual(expect.any(Number));
+    expect(detail.value.reasons).toContainEqual(expect.stringMatching(/^pulled from the shopify API \(gid:\/\/shopify\/Order\//));
+    expect(h.core.ctx.sqlite.prepare('select region from orders where id = ?').get(o.id)).toEqual({ region: 'US' });
 
     // An edit and a new order; the next run starts 10 minutes before the checkpoint.
     shop.orders[4] = aShopifyOrder(5, at(50), { totalPriceSet: { shopMoney: { amount: '31.00', currencyCode: 'USD' } } });

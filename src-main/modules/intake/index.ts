@@ -1,5 +1,6 @@
 export { intakeHandlers } from './intake.handlers';
 export { importFile, parseImportFile, type ImportRequest, type ImportResult } from './intake.service';
 export { IMPORT_FORMATS, type ImportFormat, type ParsedOrder } from './intake.types';
+export { orderWriter } from './order-write';
 export { PACKDESK_COLUMNS, CHANNEL_CODE } from './packdesk.layout';
 export { scanFolder, type FolderFileOutcome } from './folder-watch';

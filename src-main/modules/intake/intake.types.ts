@@ -55,6 +55,10 @@ export interface ParsedOrder {
   idNumber: string;
   address: ParsedAddress;
   lines: ParsedLine[];
+  /** The channel's own tags (API orders). */
+  tags?: string[];
+  /** Where the order came from, kept as its first reason (e.g. the channel API's id). */
+  origin?: string;
 }
 
 export interface RowProblem {

@@ -12,7 +12,7 @@ import type { Layout, ParsedOrder } from './intake.types';
 export interface WriteContext {
   ctx: CoreContext;
   actor: string;
-  layout: Layout;
+  layout: Pick<Layout, 'format' | 'kind' | 'defaultCurrency'>;
   /** --channel: every order goes to this channel, whatever the file says. */
   channelOverride: string | null;
   orders: OrdersStatements;
@@ -23,7 +23,10 @@ export interface WriteContext {
   homeCountry: string;
 }
 
-export function writeContext(ctx: CoreContext, layout: Layout, channelOverride: string | null, actor: string): WriteContext {
+export function writeContext(
+  ctx: CoreContext,
+  layout: Pick<Layout, 'format' | 'kind' | 'defaultCurrency'>,
+  channelOverride: string | null, actor: string): WriteContext {
   return {
     ctx,
     actor,
@@ -118,8 +121,8 @@ export function writeOrder(w: WriteContext, p: ParsedOrder): { id: number | null
     addressRaw: p.address.raw,
     addressMasked: false,
     addressAmbiguous: false,
-    tags: p.channelStatus ? [`channel:${p.channelStatus}`] : [],
-    reasons: [],
+    tags: [...(p.tags ?? []), ...(p.channelStatus ? [`channel:${p.channelStatus}`] : [])],
+    reasons: p.origin ? [p.origin] : [],
     lines,
     buyerIdNumber: p.idNumber || null,
     sourceHash: hash,
@@ -167,4 +170,17 @@ export function writeOrder(w: WriteContext, p: ParsedOrder): { id: number | null
     }
   }
   return r;
+}
+
+/**
+ * The same road for orders that arrive some other way (channel APIs): standardised, classified,
+ * linked to their customer and upserted exactly like a file's, into one existing channel.
+ */
+export function orderWriter(
+  ctx: CoreContext,
+  channel: { code: string; kind: string; currency: string },
+  actor: string,
+): (p: ParsedOrder) => { id: number | null; outcome: UpsertOutcome | 'missing' } {
+  const w = writeContext(ctx, { format: 'packdesk', kind: channel.kind, defaultCurrency: channel.currency }, channel.code, actor);
+  return (p) => writeOrder(w, p);
 }

@@ -1,19 +1,19 @@
-import { createHash } from 'node:crypto';
 import type { ChannelOrder } from '../../adapters/channels/channel-order';
-import type { NewOrder } from '../orders';
-import { regionOf } from '../standardize';
+import type { ParsedOrder } from '../intake';
 
-/** Fingerprint of the channel's copy: two copies with the same updated_at still converge. */
-export const channelOrderHash = (o: ChannelOrder): string => createHash('sha1').update(JSON.stringify(o)).digest('hex');
-
-/** A channel API order as a Packdesk order; standardisation and customer links come later. */
-export function toNewOrder(o: ChannelOrder, channel: { id: number; kind: string }, homeCountry = 'CN'): NewOrder {
-  const country = o.address.country.toUpperCase();
-  const abroad = country !== '' && country !== homeCountry;
+/**
+ * A channel API order in the shape the file importers produce, so both roads share one write
+ * path (standardisation, classification, customer links, newer-wins upsert).
+ */
+export function toParsedOrder(o: ChannelOrder, channelKind: string): ParsedOrder {
   return {
-    channelId: channel.id,
     externalId: o.externalId,
-    type: abroad ? 'cross_border' : 'online_shop',
+    rows: [],
+    channelCode: '',
+    type: null,
+    typeHint: null,
+    channelStatus: o.channelStatus,
+    cancelled: o.cancelled,
     placedAt: o.placedAt,
     sourceUpdatedAt: o.sourceUpdatedAt,
     currency: o.currency,
@@ -21,26 +21,15 @@ export function toNewOrder(o: ChannelOrder, channel: { id: number; kind: string 
     shippingMinor: o.shippingMinor,
     paymentMethod: o.paymentMethod,
     buyerMessage: o.buyerMessage,
-    customerId: null,
+    buyerId: o.buyerId,
+    buyerName: o.buyerName,
+    buyerEmail: o.buyerEmail,
     recipientName: o.recipientName,
     phone: o.phone,
-    country,
-    province: o.address.province,
-    city: o.address.city,
-    district: o.address.district,
-    street: o.address.street,
-    detail: o.address.detail,
-    postcode: o.address.postcode,
-    addressRaw: o.address.raw,
-    addressMasked: false,
-    addressAmbiguous: false,
-    tags: [...o.tags, ...(o.channelStatus ? [`channel:${o.channelStatus}`] : [])],
-    reasons: [
-      abroad ? `type cross_border: ships to ${country} from ${homeCountry}` : `type online_shop: ${channel.kind} channel`,
-      `pulled from the ${channel.kind} API (${o.remoteId})`,
-    ],
+    idNumber: '',
+    address: { ...o.address, country: o.address.country.toUpperCase() },
     lines: o.lines,
-    region: regionOf(country, o.address.province),
-    sourceHash: channelOrderHash(o),
+    tags: o.tags,
+    origin: `pulled from the ${channelKind} API (${o.remoteId})`,
   };
 }
