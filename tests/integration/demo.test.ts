@@ -143,3 +143,20 @@ test('realistic details: barcodes, phones, masked buyers, currencies, internatio
   const repeat = one(core, 'select count(*) as n from (select customer_id from orders where customer_id is not null group by 1 having count(*) > 1)').n;
   expect(repeat).toBeGreaterThan(0);
 });
+
+test('queue search: two-character names go through the trigram index and find every order', async () => {
+  const { name } = one(core, `select recipient_name as name from orders where country = 'CN' and address_masked = 0 and length(recipient_name) = 2 limit 1`);
+  const expected = all(core, `select id from orders where recipient_name like ?`, `%${name}%`).map((r) => r.id);
+  const found = (await value(core.call('orders.list', { filter: { search: name }, limit: 500 }))).rows.map((r: any) => r.id);
+  expect(found).toEqual(expect.arrayContaining(expected));
+  for (const id of found) {
+    const o = await value(core.call('orders.get', { id }));
+    const text = [o.customer.name, o.customer.phone, o.externalId, o.address.raw, o.address.detail, ...o.lines.map((l: any) => l.title)].join(' ');
+    expect(text).toContain(name);
+  }
+  expect(await value(core.call('orders.count', { filter: { search: name } }))).toEqual({ total: found.length });
+  // A pair no order contains, and a common pair (a phone prefix) that takes the newest-first scan.
+  expect((await value(core.call('orders.list', { filter: { search: '龘龘' } }))).rows).toEqual([]);
+  const common = (await value(core.call('orders.list', { filter: { search: '13' }, limit: 50 }))).rows;
+  expect(common).toHaveLength(50);
+});

@@ -40,19 +40,50 @@ export interface QueueRow {
 
 const placeholders = (n: number): string => Array.from({ length: n }, () => '?').join(',');
 
-/** Trigram search needs three characters; shorter text falls back to prefix/substring matching. */
-function searchClause(text: string, params: unknown[]): string {
+const ftsMatch = 'o.id in (select rowid from orders_search where orders_search match ?)';
+const quoted = (term: string): string => `"${term.replaceAll('"', '""')}"`;
+
+/** The search index's own term list (fts5vocab), made once per connection in its temp schema. */
+const vocabReady = new WeakSet<Sqlite>();
+function termsStartingWith(sqlite: Sqlite, prefix: string): { term: string; doc: number }[] {
+  if (!vocabReady.has(sqlite)) {
+    sqlite.exec('create virtual table if not exists temp.orders_search_terms using fts5vocab(main, orders_search, row)');
+    vocabReady.add(sqlite);
+  }
+  return stmt(sqlite, 'select term, doc from temp.orders_search_terms where term >= ? and term < ? limit 501').all(
+    prefix,
+    `${prefix}\u{10FFFF}`,
+  ) as { term: string; doc: number }[];
+}
+
+/**
+ * Trigram search needs three characters. Two (a Chinese given name such as 张伟, very common) are
+ * looked up as every indexed trigram that starts with them: fields are joined by spaces, so a
+ * pair inside a name or phone is always followed by something. When that pair is common a
+ * newest-first scan fills a page sooner than the index would; one character always scans.
+ */
+function searchClause(sqlite: Sqlite, text: string, params: unknown[]): string {
   const q = text.trim();
-  if ([...q].length >= 3) {
-    params.push(`"${q.replaceAll('"', '""')}"`);
-    return 'o.id in (select rowid from orders_search where orders_search match ?)';
+  const length = [...q].length;
+  if (length >= 3) {
+    params.push(quoted(q));
+    return ftsMatch;
+  }
+  if (length === 2) {
+    // The trigram tokenizer folds case, so its terms are lower case.
+    const terms = termsStartingWith(sqlite, q.toLowerCase());
+    if (terms.length === 0) return '0';
+    if (terms.length <= 500 && terms.reduce((n, t) => n + t.doc, 0) <= 20_000) {
+      params.push(terms.map((t) => quoted(t.term)).join(' OR '));
+      return ftsMatch;
+    }
   }
   const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   params.push(like, like, like);
   return `(o.recipient_name like ? escape '\\' or o.phone like ? escape '\\' or o.external_id like ? escape '\\')`;
 }
 
-function whereClause(f: QueueFilter): { sql: string; params: unknown[] } {
+function whereClause(sqlite: Sqlite, f: QueueFilter): { sql: string; params: unknown[] } {
   const parts: string[] = [];
   const params: unknown[] = [];
   if (f.statuses?.length) {
@@ -79,7 +110,7 @@ function whereClause(f: QueueFilter): { sql: string; params: unknown[] } {
     parts.push('o.placed_at < ?');
     params.push(f.toMs);
   }
-  if (f.search?.trim()) parts.push(searchClause(f.search, params));
+  if (f.search?.trim()) parts.push(searchClause(sqlite, f.search, params));
   return { sql: parts.length ? `where ${parts.join(' and ')}` : '', params };
 }
 
@@ -97,7 +128,7 @@ export function listQueue(
   offset: number,
   limit: number,
 ): QueueRow[] {
-  const w = whereClause(f);
+  const w = whereClause(sqlite, f);
   const dir = sort.dir === 'asc' ? 'asc' : 'desc';
   const order = `${SORT_COLUMN[sort.field]} ${dir}, o.id ${dir}`;
   const sql = `select o.id, c.code as channel, o.external_id as externalId, o.status, o.type, o.placed_at as placedAt,
@@ -112,7 +143,7 @@ export function listQueue(
 }
 
 export function countQueue(sqlite: Sqlite, f: QueueFilter): number {
-  const w = whereClause(f);
+  const w = whereClause(sqlite, f);
   return (stmt(sqlite, `select count(*) as n from orders o ${w.sql}`).get(...w.params) as { n: number }).n;
 }
 
