@@ -62,7 +62,7 @@ export function abroadCustomer(seed: number, channelIndex: number, channel: stri
   return { key: `${channel}:${j}`, name: p.name, phone: p.phone, email: p.email, country, currency: CURRENCY_OF[country], address: p.address };
 }
 
-export function customerValues(p: Person): CustomerValues {
+export function customerValues(p: Person): CustomerValues & { phone: string } {
   return { name: p.name, phone: p.phone, email: p.email, country: p.country, province: p.address.province, city: p.address.city };
 }
 

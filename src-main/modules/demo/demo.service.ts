@@ -2,7 +2,6 @@ import type { CoreContext } from '../../core-context';
 import { recordAudit } from '../audit';
 import { upsertSku } from '../catalog';
 import { findChannelByCode, insertChannel } from '../channels';
-import { findOrCreateCustomer } from '../customers';
 import { findWarehouseByCode, insertWarehouse } from '../inventory';
 import { ordersStatements, upsertOrder } from '../orders';
 import { readSettings, writeSetting } from '../settings';
@@ -13,7 +12,7 @@ import { catalogPicks, chronological, demoOrder, type DemoOrder } from './demo-o
 import { customerValues } from './demo-people';
 import { rngFor } from './demo-random';
 import { DemoStockBook } from './demo-stock';
-import { demoStatements, withBulkCache } from './demo.repo';
+import { demoStatements } from './demo.repo';
 
 export interface DemoOptions {
   orders: number;
@@ -93,10 +92,6 @@ function setupMasterData(ctx: CoreContext, seed: number, catalog: DemoSku[], sto
  * stock movements are written only when the order is first inserted).
  */
 export function runDemo(ctx: CoreContext, opts: DemoOptions): DemoSummary {
-  return withBulkCache(ctx.sqlite, Number(process.env.PACKDESK_DEMO_CACHE_MIB ?? 1024), () => generate(ctx, opts));
-}
-
-function generate(ctx: CoreContext, opts: DemoOptions): DemoSummary {
   const started = performance.now();
   const batchSize = opts.batchSize ?? 5000;
   const catalog = demoCatalog();
@@ -125,7 +120,7 @@ function generate(ctx: CoreContext, opts: DemoOptions): DemoSummary {
     if (d.customer) {
       customerId = customerIds.get(d.customer.key) ?? null;
       if (customerId === null) {
-        customerId = findOrCreateCustomer(ctx.sqlite, customerValues(d.customer), now);
+        customerId = demoSt.customerId(customerValues(d.customer), now);
         customerIds.set(d.customer.key, customerId);
       }
     }
