@@ -1,5 +1,6 @@
 import { ORDER_STATUSES, canTransition, type OrderStatus } from '../../src-shared/domain/order-status';
 import { runDemo, ean13 } from '../../src-main/modules/demo';
+import { normalizePhone } from '../../src-main/modules/standardize';
 import { aCore, value } from '../fixtures/core';
 
 const NOW = Date.UTC(2026, 2, 15, 4, 30);
@@ -138,6 +139,13 @@ test('realistic details: barcodes, phones, masked buyers, currencies, internatio
   const currencies = new Set(all(core, 'select distinct currency as c from orders').map((r) => r.c));
   for (const c of ['CNY', 'USD', 'EUR', 'GBP', 'JPY']) expect(currencies).toContain(c);
   expect(one(core, `select count(*) as n from orders where country != 'CN' and (phone not like '+%' or postcode = '')`).n).toBe(0);
+  // Stored as intake would store them, so later imports of the same buyers link to these profiles.
+  const abroad = all(core, `select phone, country from orders where country != 'CN'`);
+  const valid = abroad.filter((r) => normalizePhone(r.phone, r.country).phone === r.phone && normalizePhone(r.phone, r.country).valid);
+  expect(valid.length / abroad.length).toBeGreaterThan(0.97);
+  for (const r of cn.filter((c) => !c.m).slice(0, 300)) expect(normalizePhone(r.phone, 'CN')).toMatchObject({ valid: true, phone: r.phone });
+  const regions = new Set(all(core, 'select distinct region as r from orders').map((r) => r.r));
+  for (const r of ['cn_east', 'cn_south', 'cn_north', 'US', 'DE']) expect(regions).toContain(r);
   expect(one(core, `select count(*) as n from orders where type = 'live_stream'`).n).toBeGreaterThan(0);
   expect(one(core, `select count(*) as n from orders where buyer_message is not null`).n).toBeGreaterThan(0);
   const repeat = one(core, 'select count(*) as n from (select customer_id from orders where customer_id is not null group by 1 having count(*) > 1)').n;

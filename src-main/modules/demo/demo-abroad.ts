@@ -45,10 +45,10 @@ const PLACES: Record<Country, readonly Place[]> = {
     ['Birmingham', 'West Midlands', ukPost('B'), ['7']], ['Edinburgh', 'Scotland', ukPost('EH'), ['7']], ['Bristol', 'Bristol', ukPost('BS'), ['7']],
   ],
   DE: [
-    ['Berlin', 'Berlin', zip('10'), ['151', '160', '170']], ['München', 'Bayern', zip('80'), ['152', '171']], ['Hamburg', 'Hamburg', zip('20'), ['157', '176']],
+    ['Berlin', 'Berlin', zip('10'), ['151', '152', '176']], ['München', 'Bayern', zip('80'), ['152', '172']], ['Hamburg', 'Hamburg', zip('20'), ['157', '176']],
     ['Köln', 'Nordrhein-Westfalen', zip('50'), ['159', '172']], ['Frankfurt am Main', 'Hessen', zip('60'), ['162', '173']],
   ],
-  FR: [['Paris', 'Île-de-France', zip('750'), ['6', '7']], ['Lyon', 'Auvergne-Rhône-Alpes', zip('6900'), ['6']], ['Marseille', "Provence-Alpes-Côte d'Azur", zip('130'), ['6']]],
+  FR: [['Paris', 'Île-de-France', zip('750'), ['6']], ['Lyon', 'Auvergne-Rhône-Alpes', zip('6900'), ['6']], ['Marseille', "Provence-Alpes-Côte d'Azur", zip('130'), ['6']]],
   JP: [
     ['渋谷区', '東京都', jpPost('150'), ['90', '80']], ['新宿区', '東京都', jpPost('160'), ['90', '70']], ['世田谷区', '東京都', jpPost('154'), ['80']],
     ['大阪市北区', '大阪府', jpPost('530'), ['90', '80']], ['横浜市西区', '神奈川県', jpPost('220'), ['90']], ['名古屋市中区', '愛知県', jpPost('460'), ['80']],
@@ -77,6 +77,7 @@ const JP_TOWNS = ['神南', '道玄坂', '西新宿', '代沢', '梅田', '南�
 const JP_BUILDINGS = ['メゾン', 'パークハイツ', 'グランドコート', 'レジデンス', 'コーポ'];
 const MAIL = ['gmail.com', 'outlook.com', 'yahoo.com', 'icloud.com', 'hotmail.co.uk', 'gmx.de', 'orange.fr', 'yahoo.co.jp'];
 
+/** Mobile numbers inside ranges the carriers really use (checked against libphonenumber's metadata). */
 function phone(r: Rng, country: Country, areas: readonly string[]): string {
   const a = pick(r, areas);
   switch (country) {
@@ -84,15 +85,16 @@ function phone(r: Rng, country: Country, areas: readonly string[]): string {
     case 'CA':
       return `+1 ${a}-${int(r, 201, 989)}-${digits(r, 4)}`;
     case 'GB':
-      return `+44 7${digits(r, 3)} ${digits(r, 6)}`;
+      return `+44 7${pick(r, ['4', '5', '8', '9'])}${digits(r, 2)} ${digits(r, 6)}`;
     case 'DE':
-      return `+49 ${a} ${digits(r, 7)}`;
+      return `+49 ${a} ${digits(r, 8)}`;
     case 'FR':
-      return `+33 ${a} ${digits(r, 2)} ${digits(r, 2)} ${digits(r, 2)} ${digits(r, 2)}`;
+      // 069x are the overseas departments' ranges, not metropolitan France.
+      return `+33 6 ${int(r, 0, 8)}${digits(r, 1)} ${digits(r, 2)} ${digits(r, 2)} ${digits(r, 2)}`;
     case 'JP':
-      return `+81 ${a}-${digits(r, 4)}-${digits(r, 4)}`;
+      return `+81 ${a}-${int(r, 1, 9)}${digits(r, 3)}-${digits(r, 4)}`;
     case 'AU':
-      return `+61 4${digits(r, 2)} ${digits(r, 3)} ${digits(r, 3)}`;
+      return `+61 4${pick(r, ['0', '1', '2', '3'])}${digits(r, 1)} ${digits(r, 3)} ${digits(r, 3)}`;
   }
 }
 
@@ -113,7 +115,8 @@ export function abroadPerson(r: Rng, country: Country): AbroadPerson {
   const local = lang === 'jp' ? `${['sato', 'suzuki', 'tanaka', 'yamada'][int(r, 0, 3)]}${digits(r, 3)}` : `${first}.${last}`.normalize('NFD').toLowerCase().replace(/[^a-z.]/g, '');
   return {
     name,
-    phone: phone(r, country, areas),
+    // Stored as intake stores it (E.164), so imported orders of the same buyer link to this profile.
+    phone: phone(r, country, areas).replace(/[\s-]/g, ''),
     email: `${local}${chance(r, 0.4) ? digits(r, 2) : ''}@${pick(r, MAIL)}`,
     address: { country, province: region, city, district: '', ...street(r, country), postcode: postcode(r) },
   };

@@ -1,4 +1,5 @@
 import type { NewOrder, NewOrderLine } from '../orders';
+import { regionOf } from '../standardize';
 import type { OrderStatus } from '../../../src-shared/domain/order-status';
 import { abroadRaw, type AbroadAddress } from './demo-abroad';
 import { foreignPrice, type DemoSku } from './demo-catalog';
@@ -190,6 +191,8 @@ export function demoOrder(seed: number, i: number, anchor: number, picks: Catalo
       detail,
       postcode: addr.postcode,
       addressRaw: raw,
+      // What intake sets on arrival; the queue's region filter and routing read it.
+      region: regionOf(buyer.country, addr.province),
       addressMasked: masked,
       addressAmbiguous: ambiguous,
       tags,
