@@ -168,3 +168,19 @@ test('queue search: two-character names go through the trigram index and find ev
   const common = (await value(core.call('orders.list', { filter: { search: '13' }, limit: 50 }))).rows;
   expect(common).toHaveLength(50);
 });
+
+test('a second seed in the same database adds its own orders and never touches the first seed’s', () => {
+  const shared = aCore({ now: () => NOW });
+  try {
+    runDemo(shared.ctx, { orders: 400, seed: 1 });
+    const first = all(shared, 'select id, external_id, total_minor from orders order by id');
+    const second = runDemo(shared.ctx, { orders: 400, seed: 2 });
+    expect(second).toMatchObject({ inserted: 400, updated: 0, unchanged: 0 });
+    expect(one(shared, 'select count(*) as n from orders').n).toBe(800);
+    expect(all(shared, 'select id, external_id, total_minor from orders where id <= ? order by id', first.length)).toEqual(first);
+    // Growing the first seed keeps its first 400 orders and adds only the rest.
+    expect(runDemo(shared.ctx, { orders: 500, seed: 1 })).toMatchObject({ inserted: 100, unchanged: 400 });
+  } finally {
+    shared.dispose();
+  }
+});

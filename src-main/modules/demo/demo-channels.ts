@@ -17,9 +17,10 @@ export interface DemoChannel {
   payment(r: Rng, abroad: boolean): string;
   /**
    * The channel's own order number. `i` (the demo's order index) is embedded so numbers never
-   * collide; `ymd` is the order day in the channel's time zone.
+   * collide; `ymd` is the order day in the channel's time zone. Sequential formats also carry
+   * `tag` (empty for seed 1, else the seed) so a second seed's #10001 is not the first one's.
    */
-  externalId(r: Rng, i: number, ymd: string, country: Country | 'CN'): string;
+  externalId(r: Rng, i: number, ymd: string, country: Country | 'CN', tag: string): string;
 }
 
 const oneOf = <T>(pairs: readonly (readonly [T, number])[]): ((r: Rng) => T) => {
@@ -57,17 +58,17 @@ export const DEMO_CHANNELS: readonly DemoChannel[] = [
   {
     code: 'wholesale', kind: 'wholesale', name: '线下批发', currency: 'CNY', weight: 4, abroad: 0, masked: 0,
     type: () => 'wholesale', payment: oneOf([['bank_transfer', 70], ['monthly_credit', 30]]),
-    externalId: (_r, i, ymd) => `PF${ymd}${pad(i, 7)}`,
+    externalId: (_r, i, ymd, _c, tag) => `PF${ymd}${tag}${pad(i, 7)}`,
   },
   {
     code: 'groupbuy', kind: 'group_buy', name: '社区团购', currency: 'CNY', weight: 6, abroad: 0, masked: 0,
     type: () => 'group_buy', payment: () => 'wechat_pay',
-    externalId: (_r, i, ymd) => `TG${ymd}${pad(i, 7)}`,
+    externalId: (_r, i, ymd, _c, tag) => `TG${ymd}${tag}${pad(i, 7)}`,
   },
   {
     code: 'shopify', kind: 'shopify', name: 'Shopify 独立站', currency: 'USD', weight: 10, abroad: 1, masked: 0,
     type: () => 'cross_border', payment: abroadPay,
-    externalId: (_r, i) => `#${10001 + i}`,
+    externalId: (_r, i, _ymd, _c, tag) => `#${tag && `${tag}-`}${10001 + i}`,
   },
   {
     code: 'amazon', kind: 'amazon', name: 'Amazon', currency: 'USD', weight: 8, abroad: 1, masked: 0,
@@ -79,7 +80,7 @@ export const DEMO_CHANNELS: readonly DemoChannel[] = [
     // The brand's own site sells at home in CNY and abroad in the buyer's currency.
     type: (_r, abroad) => (abroad ? 'cross_border' : 'online_shop'),
     payment: (r, abroad) => (abroad ? (chance(r, 0.6) ? 'paypal' : 'credit_card') : cnPay(r)),
-    externalId: (_r, i) => String(20000 + i),
+    externalId: (_r, i, _ymd, _c, tag) => `${tag && `${tag}-`}${20000 + i}`,
   },
 ];
 

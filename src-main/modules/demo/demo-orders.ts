@@ -170,7 +170,7 @@ export function demoOrder(seed: number, i: number, anchor: number, picks: Catalo
     shippedAt,
     stock: effect,
     order: {
-      externalId: ch.externalId(r, i, ymd, buyer.country),
+      externalId: ch.externalId(r, i, ymd, buyer.country, seed === 1 ? '' : String(seed)),
       status,
       type: ch.type(r, abroad),
       placedAt,
