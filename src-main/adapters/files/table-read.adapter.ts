@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { AppFailure } from '../../../src-shared/result';
 import { decodeText, type TextEncoding } from './text-decode.adapter';
 
@@ -78,7 +78,9 @@ function cellText(v: ExcelJS.CellValue): string {
 }
 
 async function readXlsx(buf: Uint8Array, fileName: string): Promise<Table> {
-  const wb = new ExcelJS.Workbook();
+  // Loaded on first use: exceljs is a large module and most runs of the CLI never open a spreadsheet.
+  const { default: Excel } = await import('exceljs');
+  const wb = new Excel.Workbook();
   try {
     await wb.xlsx.load(Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength) as never);
   } catch (e) {
