@@ -7,6 +7,7 @@ import type { CallContext, CoreContext } from './core-context';
 import { createDispatcher, type Handlers } from './dispatch';
 import { EventBus, type EventListener } from './event-bus';
 import type { Result } from '../src-shared/result';
+import { demoHandlers } from './modules/demo';
 import { ordersHandlers } from './modules/orders';
 import { channelsHandlers } from './modules/channels';
 import { inventoryHandlers } from './modules/inventory';
@@ -85,6 +86,7 @@ export function createCore(opts: CoreOptions): Core {
     ...standardizeHandlers(ctx),
     ...customersHandlers(ctx),
     ...syncHandlers(ctx, { scheduler: sync, secrets }),
+    ...demoHandlers(ctx),
   };
   const dispatch = createDispatcher({ sqlite, bus, handlers, validateOutput: opts.validateOutput ?? false });
   let closed = false;

@@ -60,6 +60,7 @@ export function createDispatcher(opts: {
           }).immediate(),
         );
       } else {
+        // Reads, and tasks that commit their own transactions (imports, channel pulls).
         value = await handler(parsed.data, call);
       }
       if (opts.validateOutput) {

@@ -5,7 +5,7 @@ import { makeEnv, UsageError, type Command } from './cli-env';
 import { COMMANDS } from './commands';
 
 function help(): string {
-  const lines = COMMANDS.map((c) => `  ${c.usage.padEnd(56)} ${c.summary}`);
+  const lines = COMMANDS.flatMap((c) => [`  ${c.usage}`, `      ${c.summary}`]);
   return [
     `packdesk ${APP_VERSION} — offline order, warehouse and shipping desk`,
     '',

@@ -1,7 +1,11 @@
 import type { z } from 'zod';
 
-/** Reads may run concurrently and never change data; writes run one at a time in a transaction. */
-export type OpKind = 'read' | 'write';
+/**
+ * Reads never change data. Writes run one at a time inside one transaction. Tasks change data but
+ * cannot be one transaction (an import commits page by page, a pull waits on the network), so
+ * they manage their own transactions and may be async.
+ */
+export type OpKind = 'read' | 'write' | 'task';
 
 export interface OpDef<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
   kind: OpKind;
@@ -19,6 +23,13 @@ export const read = <I extends z.ZodType, O extends z.ZodType>(summary: string, 
 
 export const write = <I extends z.ZodType, O extends z.ZodType>(summary: string, input: I, output: O): OpDef<I, O> => ({
   kind: 'write',
+  summary,
+  input,
+  output,
+});
+
+export const task = <I extends z.ZodType, O extends z.ZodType>(summary: string, input: I, output: O): OpDef<I, O> => ({
+  kind: 'task',
   summary,
   input,
   output,

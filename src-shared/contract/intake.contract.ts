@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { read, write } from './define';
+import { read, write, task } from './define';
 import { id, isoDate } from './common.schema';
 
 export const IMPORT_FORMAT_NAMES = ['auto', 'shopify', 'woocommerce', 'amazon', 'taobao', 'pdd', 'douyin', 'alibaba1688', 'packdesk'] as const;
@@ -50,11 +50,8 @@ export const intakeContract = {
       .strict(),
     z.object({ bytes: z.number().int() }),
   ),
-  /**
-   * Declared as a read because it cannot be one transaction: it commits its own pages (each page of
-   * orders with its progress), so the UI and other writers are not blocked for the whole file.
-   */
-  'intake.import': read(
+  /** It commits its own pages (each page of orders with its progress), so other writers are not blocked for the whole file. */
+  'intake.import': task(
     'Import an uploaded file page by page (idempotent: re-importing changes nothing)',
     z.object({ uploadId: z.string().min(8).max(64), format: importFormat.default('auto'), channel: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{1,31}$/, 'must be a channel code: 2–32 letters, digits, - or _').optional() }).strict(),
     importReport.extend({ runId: id, format: z.string(), channel: z.string() }),

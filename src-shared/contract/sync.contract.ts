@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { read, write } from './define';
+import { read, write, task } from './define';
 import { id, isoDate } from './common.schema';
 
 export const API_CHANNEL_KINDS = ['shopify', 'woocommerce'] as const;
@@ -59,11 +59,8 @@ export const syncContract = {
       offline: z.object({ since: isoDate, retryAt: isoDate, reason: z.string() }).nullable(),
     }),
   ),
-  /**
-   * Declared as a read because it cannot be one transaction: the pull commits each page of orders
-   * with its checkpoint. Without `wait` it returns at once and progress arrives as sync.progress events.
-   */
-  'sync.now': read(
+  /** The pull commits each page of orders with its checkpoint. Without `wait` it returns at once and progress arrives as sync.progress events. */
+  'sync.now': task(
     'Pull orders from API channels now (all enabled ones, or the one given)',
     z.object({ channelId: id.optional(), wait: z.boolean().default(false) }).strict(),
     z.object({ started: z.array(id) }),
@@ -80,8 +77,8 @@ export const syncContract = {
       .strict(),
     syncChannel,
   ),
-  /** Write-only: the answer says where they went, never what they are. Async (the OS keychain encrypts), so declared as a read. */
-  'channels.setCredentials': read(
+  /** Write-only: the answer says where they went, never what they are. Async: the OS keychain encrypts. */
+  'channels.setCredentials': task(
     "Encrypt and store a channel's API credentials",
     z.object({ channelId: id, credentials: credentialsInput }).strict(),
     z.object({ channelId: id, backend: z.string(), storedAt: isoDate }),

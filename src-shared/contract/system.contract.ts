@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { read } from './define';
+import { read, task } from './define';
 
 export const systemContract = {
   'system.info': read(
@@ -21,5 +21,10 @@ export const systemContract = {
       migrations: z.object({ applied: z.number().int(), known: z.number().int(), pending: z.array(z.string()) }),
       foreignKeyViolations: z.number().int(),
     }),
+  ),
+  'demo.load': task(
+    'Fill an EMPTY database with realistic demo orders, for a first look (refused once orders exist)',
+    z.object({ orders: z.number().int().min(1).max(20_000).default(2000) }).strict(),
+    z.object({ orders: z.number().int(), channels: z.number().int(), warehouses: z.number().int() }),
   ),
 } as const;

@@ -12,7 +12,7 @@ describe('contract', () => {
     expect(opNames.length).toBeGreaterThan(5);
     for (const name of opNames) {
       const def = contract[name];
-      expect(['read', 'write']).toContain(def.kind);
+      expect(['read', 'write', 'task']).toContain(def.kind);
       expect(def.input).toBeInstanceOf(z.ZodType);
       expect(def.output).toBeInstanceOf(z.ZodType);
       expect(def.summary.length).toBeGreaterThan(3);

@@ -156,3 +156,23 @@ describe('order queue', () => {
     await waitFor(() => expect(bridge.callsOf('orders.count').length).toBeGreaterThan(before));
   });
 });
+
+describe('empty queue', () => {
+  it('offers an import and demo orders to a new shop, and shows the demo orders once loaded', async () => {
+    const bridge = fakeBridge({ orders: 0, handlers: { 'demo.load': () => ({ ok: true, value: { orders: 2000, channels: 8, warehouses: 4 } }) } });
+    renderApp({ bridge });
+    expect(await screen.findByText('No orders yet')).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Import orders' }).getAttribute('href')).toBe('#/import');
+    fireEvent.click(screen.getByRole('button', { name: 'Load 2,000 demo orders' }));
+    await waitFor(() => expect(bridge.callsOf('demo.load')).toEqual([{ orders: 2000 }]));
+  });
+
+  it('says no order matches when a filter is set, without offering demo data', async () => {
+    const bridge = fakeBridge({ orders: 0 });
+    renderApp({ bridge });
+    await screen.findByText('No orders yet');
+    fireEvent.click(within(screen.getByRole('group', { name: 'Status' })).getByRole('button', { name: /Held/ }));
+    expect(await screen.findByText('No orders match these filters.')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Load 2,000 demo orders' })).toBeNull();
+  });
+});

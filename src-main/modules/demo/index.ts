@@ -23,6 +23,7 @@
  * values. One audit entry (entity `system`, action `demo`) records each run.
  */
 export { runDemo, type DemoOptions, type DemoSummary } from './demo.service';
+export { demoHandlers } from './demo.handlers';
 export { demoOrder, catalogPicks, chronological, type DemoOrder } from './demo-orders';
 export { demoCatalog, ean13 } from './demo-catalog';
 export { DEMO_CHANNELS } from './demo-channels';

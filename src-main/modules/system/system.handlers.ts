@@ -3,12 +3,13 @@ import type { CoreContext } from '../../core-context';
 import { integrityCheck } from '../../adapters/db/backup';
 import { migrationState } from '../../adapters/db/migrate';
 import { APP_VERSION } from '../../version';
+import { countOrders } from '../orders';
 
 export const systemHandlers = (ctx: CoreContext, opts: { dbPath: string; migrationsDir: string }) =>
   ({
     'system.info': () => {
       const state = migrationState(ctx.sqlite, opts.migrationsDir);
-      const orders = (ctx.sqlite.prepare('select count(*) as n from orders').get() as { n: number }).n;
+      const orders = countOrders(ctx, {});
       return { version: APP_VERSION, dbPath: opts.dbPath, schemaVersion: state.applied, orders };
     },
     'system.check': () => {

@@ -10,6 +10,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { OrderRow, ROW_HEIGHT } from './order-row';
+import { EmptyQueue } from './empty-queue';
 import { rowAt, useOrders, useOrdersStore, type SortField } from './orders.store';
 
 const HEADERS: { key: string; sort?: SortField; num?: boolean }[] = [
@@ -173,7 +174,7 @@ export function OrdersTable({ gridRef }: { gridRef: RefObject<HTMLDivElement | n
         </div>
       </div>
       <div ref={scrollRef} className="q-body" role="rowgroup" onMouseDown={focusGrid}>
-        {total === 0 && <div className="q-empty">{t('orders.empty')}</div>}
+        {total === 0 && <EmptyQueue />}
         <div className="q-spacer" style={{ height: virtualizer.getTotalSize() }}>
           {items.map((it) => {
             const row = rowAt(pages, it.index);
