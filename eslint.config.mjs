@@ -8,7 +8,16 @@ const restrict = (patterns, paths = []) => ['error', { patterns, paths }];
 const builtinPaths = (message) => builtinModules.map((name) => ({ name, message }));
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'migrations/**', 'test-output/**', 'coverage/**', 'tests/fixtures/insecure-electron/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'migrations/**',
+      'test-output/**',
+      'coverage/**',
+      'tests/fixtures/insecure-electron/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -21,18 +30,54 @@ export default tseslint.config(
   },
   {
     files: ['**/*.cjs', 'bin/**', 'build/**/*.mjs', 'tests/security/**/*.mjs'],
-    languageOptions: { globals: { require: 'readonly', module: 'writable', __dirname: 'readonly', process: 'readonly', console: 'readonly', URL: 'readonly' } },
+    languageOptions: {
+      globals: {
+        require: 'readonly',
+        module: 'writable',
+        __dirname: 'readonly',
+        process: 'readonly',
+        console: 'readonly',
+        URL: 'readonly',
+      },
+    },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
     files: ['src-shared/**/*.{ts,tsx}'],
     rules: {
-      'no-restricted-imports': restrict([
-        { group: ['node:*'], message: 'src-shared is pure TypeScript: no Node built-ins.' },
-        { group: ['electron', 'react', 'react-dom', 'react/*', 'better-sqlite3', 'drizzle-orm', 'drizzle-orm/*'], message: 'src-shared is pure TypeScript: no electron, React or database code.' },
-        { group: ['**/src-main/**', '**/src-renderer/**', '**/src-main', '**/src-renderer'], message: 'src-shared imports nothing from the other source folders.' },
-      ], builtinPaths('src-shared is pure TypeScript: no Node built-ins.')),
-      'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'localStorage', 'process', 'require', '__dirname', 'Buffer'],
+      'no-restricted-imports': restrict(
+        [
+          { group: ['node:*'], message: 'src-shared is pure TypeScript: no Node built-ins.' },
+          {
+            group: [
+              'electron',
+              'react',
+              'react-dom',
+              'react/*',
+              'better-sqlite3',
+              'drizzle-orm',
+              'drizzle-orm/*',
+            ],
+            message: 'src-shared is pure TypeScript: no electron, React or database code.',
+          },
+          {
+            group: ['**/src-main/**', '**/src-renderer/**', '**/src-main', '**/src-renderer'],
+            message: 'src-shared imports nothing from the other source folders.',
+          },
+        ],
+        builtinPaths('src-shared is pure TypeScript: no Node built-ins.'),
+      ),
+      'no-restricted-globals': [
+        'error',
+        'window',
+        'document',
+        'navigator',
+        'localStorage',
+        'process',
+        'require',
+        '__dirname',
+        'Buffer',
+      ],
     },
   },
   {
@@ -40,7 +85,10 @@ export default tseslint.config(
     ignores: ['src-main/app/**'],
     rules: {
       'no-restricted-imports': restrict([
-        { group: ['electron', 'electron/*'], message: 'Only src-main/app may import electron: the core is plain Node.' },
+        {
+          group: ['electron', 'electron/*'],
+          message: 'Only src-main/app may import electron: the core is plain Node.',
+        },
         { group: ['**/src-renderer/**', '**/src-renderer'], message: 'src-main never imports the renderer.' },
       ]),
     },
@@ -49,11 +97,15 @@ export default tseslint.config(
     files: ['src-main/modules/**/*.ts'],
     rules: {
       'no-restricted-imports': restrict([
-        { group: ['electron', 'electron/*'], message: 'Only src-main/app may import electron: the core is plain Node.' },
+        {
+          group: ['electron', 'electron/*'],
+          message: 'Only src-main/app may import electron: the core is plain Node.',
+        },
         { group: ['**/src-renderer/**', '**/src-renderer'], message: 'src-main never imports the renderer.' },
         {
           regex: '^\\.\\./[^./][^/]*/(?!.*\\.table$).+',
-          message: 'A module reaches another only through its index.ts (table files excepted, for foreign keys).',
+          message:
+            'A module reaches another only through its index.ts (table files excepted, for foreign keys).',
         },
       ]),
     },
@@ -61,10 +113,19 @@ export default tseslint.config(
   {
     files: ['src-renderer/**/*.{ts,tsx}'],
     rules: {
-      'no-restricted-imports': restrict([
-        { group: ['**/src-main/**', '**/src-main'], message: 'The renderer never imports src-main: talk to it through the contract.' },
-        { group: ['electron', 'electron/*', 'node:*'], message: 'The renderer runs sandboxed: no electron or Node built-ins.' },
-      ], builtinPaths('The renderer runs sandboxed: no Node built-ins.')),
+      'no-restricted-imports': restrict(
+        [
+          {
+            group: ['**/src-main/**', '**/src-main'],
+            message: 'The renderer never imports src-main: talk to it through the contract.',
+          },
+          {
+            group: ['electron', 'electron/*', 'node:*'],
+            message: 'The renderer runs sandboxed: no electron or Node built-ins.',
+          },
+        ],
+        builtinPaths('The renderer runs sandboxed: no Node built-ins.'),
+      ),
     },
   },
   {

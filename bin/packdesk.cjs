@@ -6,7 +6,9 @@ const { join } = require('node:path');
 
 const cli = join(__dirname, '..', 'dist', 'main', 'cli.cjs');
 if (!existsSync(cli)) {
-  process.stderr.write('packdesk: the CLI is not built yet. Run `npm run build` in ' + join(__dirname, '..') + '\n');
+  process.stderr.write(
+    'packdesk: the CLI is not built yet. Run `npm run build` in ' + join(__dirname, '..') + '\n',
+  );
   process.exit(2);
 }
 require(cli)

@@ -26,7 +26,10 @@ function findElectron(env = process.env) {
     // No path.txt: install.js never finished, so there is no binary to run.
   }
   if (env.ELECTRON_OVERRIDE_DIST_PATH) {
-    const exe = join(env.ELECTRON_OVERRIDE_DIST_PATH, rel || (process.platform === 'win32' ? 'electron.exe' : 'electron'));
+    const exe = join(
+      env.ELECTRON_OVERRIDE_DIST_PATH,
+      rel || (process.platform === 'win32' ? 'electron.exe' : 'electron'),
+    );
     return existsSync(exe) ? exe : null;
   }
   if (!rel) return null;
@@ -74,7 +77,11 @@ function ensureBuilt(needed) {
   if (needed.every((f) => existsSync(join(root, f)))) return;
   process.stderr.write('packdesk: building first (npm run build)…\n');
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-  const r = spawnSync(npm, ['run', 'build'], { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
+  const r = spawnSync(npm, ['run', 'build'], {
+    cwd: root,
+    stdio: 'inherit',
+    shell: process.platform === 'win32',
+  });
   if (r.status !== 0) {
     process.stderr.write('packdesk: the build failed; fix the errors above and run `npm start` again.\n');
     process.exit(r.status || 1);
@@ -114,7 +121,12 @@ function main(args) {
   const abiProblem = electron ? electronAbiProblem() : null;
   if (electron && abiProblem) process.stderr.write(`packdesk: ${abiProblem}\n`);
   if (electron && !abiProblem) {
-    ensureBuilt(['dist/main/main.cjs', 'dist/main/preload.cjs', 'dist/main/core-process.cjs', 'dist/renderer/index.html']);
+    ensureBuilt([
+      'dist/main/main.cjs',
+      'dist/main/preload.cjs',
+      'dist/main/core-process.cjs',
+      'dist/renderer/index.html',
+    ]);
     const env = { ...process.env };
     // Set by some shells and tools; it would make Electron behave as plain Node and ignore the app.
     delete env.ELECTRON_RUN_AS_NODE;
@@ -122,8 +134,12 @@ function main(args) {
     return;
   }
   ensureBuilt(['dist/main/cli.cjs', 'dist/renderer/index.html']);
-  const why = electron ? 'The desktop app cannot start (see above)' : 'Electron is not available on this machine (its binary was not downloaded)';
-  process.stderr.write(`${why}; serving Packdesk at http://127.0.0.1:${portOf(args)} instead — open it in a browser.\n`);
+  const why = electron
+    ? 'The desktop app cannot start (see above)'
+    : 'Electron is not available on this machine (its binary was not downloaded)';
+  process.stderr.write(
+    `${why}; serving Packdesk at http://127.0.0.1:${portOf(args)} instead — open it in a browser.\n`,
+  );
   runChild(process.execPath, [join(root, 'bin', 'packdesk.cjs'), 'serve', ...args], process.env);
 }
 

@@ -37,7 +37,9 @@ export interface CoreOptions {
    * Channel API sync: the desktop host passes its safeStorage-backed secret store; tests pass a
    * fake HTTP/clock.
    */
-  sync?: { secrets?: SecretStore; io?: Partial<ChannelIo> } & Partial<Omit<SchedulerOptions, 'ctx' | 'secrets' | 'io'>>;
+  sync?: { secrets?: SecretStore; io?: Partial<ChannelIo> } & Partial<
+    Omit<SchedulerOptions, 'ctx' | 'secrets' | 'io'>
+  >;
 }
 
 export interface Core {
@@ -70,7 +72,11 @@ export function createCore(opts: CoreOptions): Core {
     emit: (name, payload) => bus.emit(name, payload),
   };
   const printQueue = new PrintQueue(ctx, { systemPrinters: unavailableSystemPrinters, ...opts.printing });
-  const { secrets = noSecretStore('This Packdesk host (command line or packdesk serve)'), io, ...syncOpts } = opts.sync ?? {};
+  const {
+    secrets = noSecretStore('This Packdesk host (command line or packdesk serve)'),
+    io,
+    ...syncOpts
+  } = opts.sync ?? {};
   const sync = createSyncScheduler({ ...syncOpts, ctx, secrets, io: { ...defaultChannelIo(), ...io } });
   const handlers: Handlers = {
     ...ordersHandlers(ctx),

@@ -1,5 +1,12 @@
 import { SqliteError } from 'better-sqlite3';
-import { contract, describeIssues, isOpName, type OpName, type OpOutput, type OpParsedInput } from '../src-shared/contract';
+import {
+  contract,
+  describeIssues,
+  isOpName,
+  type OpName,
+  type OpOutput,
+  type OpParsedInput,
+} from '../src-shared/contract';
 import { AppFailure, err, ok, type Result } from '../src-shared/result';
 import type { CallContext } from './core-context';
 import type { EventBus } from './event-bus';
@@ -16,7 +23,8 @@ const SLOW_MS = 40;
 export function toFailure(e: unknown): Result<never> {
   if (e instanceof AppFailure) return err(e.code, e.message, e.issues);
   if (e instanceof SqliteError) {
-    if (e.code.startsWith('SQLITE_CONSTRAINT')) return err('conflict', `The change breaks a data rule: ${e.message}`);
+    if (e.code.startsWith('SQLITE_CONSTRAINT'))
+      return err('conflict', `The change breaks a data rule: ${e.message}`);
     if (e.code === 'SQLITE_BUSY') return err('unavailable', 'The database is busy; try again in a moment');
   }
   console.error('[packdesk] unexpected error:', e);
@@ -53,11 +61,13 @@ export function createDispatcher(opts: {
       let value: unknown;
       if (def.kind === 'write') {
         value = bus.hold(() =>
-          sqlite.transaction(() => {
-            const out = handler(parsed.data, call);
-            if (out instanceof Promise) throw new Error(`write operation ${name} must not be async`);
-            return out;
-          }).immediate(),
+          sqlite
+            .transaction(() => {
+              const out = handler(parsed.data, call);
+              if (out instanceof Promise) throw new Error(`write operation ${name} must not be async`);
+              return out;
+            })
+            .immediate(),
         );
       } else {
         // Reads, and tasks that commit their own transactions (imports, channel pulls).
@@ -67,7 +77,10 @@ export function createDispatcher(opts: {
         const checked = def.output.safeParse(value);
         if (!checked.success) {
           const issues = describeIssues(checked.error);
-          return err('internal', `${name} returned a malformed result: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`);
+          return err(
+            'internal',
+            `${name} returned a malformed result: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
+          );
         }
       }
       return ok(value);
@@ -75,7 +88,8 @@ export function createDispatcher(opts: {
       return toFailure(e);
     } finally {
       const ms = performance.now() - started;
-      if (ms > SLOW_MS && process.env.PACKDESK_QUIET !== '1') console.warn(`[packdesk] slow ${name}: ${ms.toFixed(1)} ms`);
+      if (ms > SLOW_MS && process.env.PACKDESK_QUIET !== '1')
+        console.warn(`[packdesk] slow ${name}: ${ms.toFixed(1)} ms`);
     }
   };
 }

@@ -73,7 +73,10 @@ export function createCoreHost(opts: CoreHostOptions): CoreHost {
       c.postMessage(p.request);
     } catch (e) {
       // Input that structured clone cannot copy (functions, DOM objects) never reaches the core.
-      settle(p.request.id, err('invalid_input', `The input of ${p.request.op} cannot be sent: ${(e as Error).message}`));
+      settle(
+        p.request.id,
+        err('invalid_input', `The input of ${p.request.op} cannot be sent: ${(e as Error).message}`),
+      );
     }
   };
 

@@ -9,7 +9,9 @@ import { createRelayedSecretStore } from './secret-store.relay';
 const port = (process as NodeJS.Process & { parentPort?: ParentPortLike }).parentPort;
 
 if (!port) {
-  process.stderr.write('core-process: start me with Electron utilityProcess.fork (process.parentPort is missing)\n');
+  process.stderr.write(
+    'core-process: start me with Electron utilityProcess.fork (process.parentPort is missing)\n',
+  );
   process.exitCode = 2;
 } else {
   // Main resolves the path (userData or $PACKDESK_DB) and passes it in PACKDESK_DB.

@@ -36,7 +36,10 @@ export function serveCore(
       port.postMessage({ id, result });
     } catch (e) {
       // A value structured clone cannot copy must still answer the call, or main waits for the timeout.
-      port.postMessage({ id, result: err('internal', `The result of the operation could not be sent: ${(e as Error).message}`) });
+      port.postMessage({
+        id,
+        result: err('internal', `The result of the operation could not be sent: ${(e as Error).message}`),
+      });
     }
   };
 

@@ -23,7 +23,8 @@ const describeUrl = (url: string | undefined): string => {
  * Returns the refusal as a Result (null when allowed) so it can travel back to the caller.
  */
 export function refuseSender(event: InvokeEvent, channel: string): Result<never> | null {
-  if (!INVOKE_CHANNELS.includes(channel)) return err('forbidden', `Refused IPC on the unknown channel "${channel}".`);
+  if (!INVOKE_CHANNELS.includes(channel))
+    return err('forbidden', `Refused IPC on the unknown channel "${channel}".`);
   let frame: InvokeEvent['senderFrame'];
   try {
     frame = event.senderFrame;
@@ -32,8 +33,15 @@ export function refuseSender(event: InvokeEvent, channel: string): Result<never>
   }
   if (!frame) return err('forbidden', 'Refused IPC from a page that has already gone away.');
   if (!isAppUrl(frame.url))
-    return err('forbidden', `Refused IPC from ${describeUrl(frame.url)}: only pages on ${APP_ORIGIN} may call Packdesk.`);
-  if (frame.parent !== null) return err('forbidden', 'Refused IPC from an embedded frame: only the Packdesk window may call Packdesk.');
+    return err(
+      'forbidden',
+      `Refused IPC from ${describeUrl(frame.url)}: only pages on ${APP_ORIGIN} may call Packdesk.`,
+    );
+  if (frame.parent !== null)
+    return err(
+      'forbidden',
+      'Refused IPC from an embedded frame: only the Packdesk window may call Packdesk.',
+    );
   return null;
 }
 
@@ -41,10 +49,14 @@ export function refuseSender(event: InvokeEvent, channel: string): Result<never>
  * ipcMain with the sender checks in front of every handler, and every failure (including a
  * handler that throws) returned as a Result: a thrown error would lose all but its message.
  */
-export function createValidatedIpc(ipcMain: Pick<IpcMain, 'handle'>, log: (m: string) => void = console.warn) {
+export function createValidatedIpc(
+  ipcMain: Pick<IpcMain, 'handle'>,
+  log: (m: string) => void = console.warn,
+) {
   return {
     handle(channel: string, handler: InvokeHandler): void {
-      if (!INVOKE_CHANNELS.includes(channel)) throw new Error(`IPC channel "${channel}" is not in the allowed list`);
+      if (!INVOKE_CHANNELS.includes(channel))
+        throw new Error(`IPC channel "${channel}" is not in the allowed list`);
       ipcMain.handle(channel, async (event, ...args: unknown[]) => {
         const refused = refuseSender(event, channel);
         if (refused) {
@@ -67,7 +79,8 @@ export function createValidatedIpc(ipcMain: Pick<IpcMain, 'handle'>, log: (m: st
  */
 export function createCallHandler(core: Pick<CoreHost, 'call'>, actor: string): InvokeHandler {
   return async (_event, ...args) => {
-    if (args.length < 1 || args.length > 2) return err('invalid_input', 'A call takes an operation name and one input object.');
+    if (args.length < 1 || args.length > 2)
+      return err('invalid_input', 'A call takes an operation name and one input object.');
     const [op, input] = args;
     if (!isOpName(op)) {
       const name = typeof op === 'string' ? op.slice(0, 80) : `(${typeof op})`;
@@ -76,13 +89,21 @@ export function createCallHandler(core: Pick<CoreHost, 'call'>, actor: string): 
     const parsed = contract[op].input.safeParse(input ?? {});
     if (!parsed.success) {
       const issues = describeIssues(parsed.error);
-      return err('invalid_input', `Invalid input for ${op}: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, issues);
+      return err(
+        'invalid_input',
+        `Invalid input for ${op}: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
+        issues,
+      );
     }
     // The raw input goes on: the core parses it again and applies the schema's defaults itself.
     return core.call(op, input ?? {}, actor);
   };
 }
 
-export function registerIpc(ipcMain: Pick<IpcMain, 'handle'>, core: Pick<CoreHost, 'call'>, actor: string): void {
+export function registerIpc(
+  ipcMain: Pick<IpcMain, 'handle'>,
+  core: Pick<CoreHost, 'call'>,
+  actor: string,
+): void {
   createValidatedIpc(ipcMain).handle(IPC.call, createCallHandler(core, actor));
 }

@@ -58,32 +58,35 @@ function boot(): void {
   });
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
 
-  app.whenReady().then(() => {
-    const appRoot = appRootFor(app);
-    const dbPath = dbPathFor(app);
-    process.env.PACKDESK_APP_ROOT = appRoot;
-    denyAllPermissions(session.defaultSession);
-    protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererRootFor(app)));
-    core = createCoreHost({
-      spawn: () =>
-        utilityProcess.fork(join(__dirname, 'core-process.cjs'), [], {
-          serviceName: 'Packdesk database',
-          env: { ...process.env, PACKDESK_APP_ROOT: appRoot, PACKDESK_DB: dbPath },
-          stdio: 'inherit',
-        }),
-      onEvent: broadcast,
-      // Channel credentials: encrypted here with the OS keychain, refused on a plain-text backend.
-      onSecretRequest: (request) => answerSecretRequest(safeStorage, request),
-    });
-    registerIpc(ipcMain, core, actorName());
-    openWindow();
-    app.on('activate', () => {
-      if (!mainWindow) openWindow();
-    });
-  }, (e: unknown) => {
-    console.error('[packdesk] could not start:', e);
-    app.exit(1);
-  });
+  app.whenReady().then(
+    () => {
+      const appRoot = appRootFor(app);
+      const dbPath = dbPathFor(app);
+      process.env.PACKDESK_APP_ROOT = appRoot;
+      denyAllPermissions(session.defaultSession);
+      protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererRootFor(app)));
+      core = createCoreHost({
+        spawn: () =>
+          utilityProcess.fork(join(__dirname, 'core-process.cjs'), [], {
+            serviceName: 'Packdesk database',
+            env: { ...process.env, PACKDESK_APP_ROOT: appRoot, PACKDESK_DB: dbPath },
+            stdio: 'inherit',
+          }),
+        onEvent: broadcast,
+        // Channel credentials: encrypted here with the OS keychain, refused on a plain-text backend.
+        onSecretRequest: (request) => answerSecretRequest(safeStorage, request),
+      });
+      registerIpc(ipcMain, core, actorName());
+      openWindow();
+      app.on('activate', () => {
+        if (!mainWindow) openWindow();
+      });
+    },
+    (e: unknown) => {
+      console.error('[packdesk] could not start:', e);
+      app.exit(1);
+    },
+  );
 
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();

@@ -7,7 +7,10 @@ import { IPC, LOCALES_ARG } from './ipc-channels';
 const LOCALE = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/;
 
 /** OS languages passed by main in argv, else the browser's list; only well-formed tags. */
-export function readLocales(argv: readonly string[], navigatorLanguages: readonly string[] | undefined): string[] {
+export function readLocales(
+  argv: readonly string[],
+  navigatorLanguages: readonly string[] | undefined,
+): string[] {
   const arg = argv.find((a) => a.startsWith(LOCALES_ARG));
   const fromArg = arg ? arg.slice(LOCALES_ARG.length).split(',') : [];
   const source = fromArg.some((l) => LOCALE.test(l)) ? fromArg : [...(navigatorLanguages ?? [])];
@@ -25,7 +28,13 @@ export function createBridge(
       } catch (e) {
         // invoke rejects when the input cannot be cloned or main has no handler yet; the page
         // gets a Result either way, never an exception.
-        return { ok: false, error: { code: 'unavailable', message: `The call to ${String(op)} failed: ${(e as Error)?.message ?? String(e)}` } };
+        return {
+          ok: false,
+          error: {
+            code: 'unavailable',
+            message: `The call to ${String(op)} failed: ${(e as Error)?.message ?? String(e)}`,
+          },
+        };
       }
     },
     onEvent(listener: (event: PushEvent) => void): () => void {
@@ -41,4 +50,3 @@ export function createBridge(
     locales: Object.freeze([...locales]),
   };
 }
-

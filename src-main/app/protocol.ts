@@ -71,7 +71,8 @@ export function resolveAppPath(root: string, url: string): Resolved {
   const base = resolve(root);
   const file = resolve(join(base, path));
   const rel = relative(base, file);
-  if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) return { refuse: 403, why: 'outside the app folder' };
+  if (rel === '' || rel.startsWith('..') || isAbsolute(rel))
+    return { refuse: 403, why: 'outside the app folder' };
   return { file };
 }
 
@@ -93,7 +94,10 @@ export function createAppProtocolHandler(root: string, log: (m: string) => void 
       return refusal(resolved.refuse, 'Forbidden');
     }
     let file = resolved.file;
-    const isFile = await stat(file).then((s) => s.isFile(), () => false);
+    const isFile = await stat(file).then(
+      (s) => s.isFile(),
+      () => false,
+    );
     if (!isFile) {
       if (extname(file) !== '') return refusal(404, 'Not found');
       file = join(resolve(root), 'index.html');

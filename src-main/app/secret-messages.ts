@@ -11,12 +11,19 @@ export interface SecretRequest {
   data?: string;
 }
 
-export type SecretReply = { id: number; ok: true; value: unknown } | { id: number; ok: false; message: string };
+export type SecretReply =
+  { id: number; ok: true; value: unknown } | { id: number; ok: false; message: string };
 
 const isObject = (m: unknown): m is Record<string, unknown> => typeof m === 'object' && m !== null;
 
 export const isSecretRequestMessage = (m: unknown): m is { secret: SecretRequest } =>
-  isObject(m) && isObject(m.secret) && typeof m.secret.id === 'number' && ['status', 'encrypt', 'decrypt'].includes(m.secret.op as string);
+  isObject(m) &&
+  isObject(m.secret) &&
+  typeof m.secret.id === 'number' &&
+  ['status', 'encrypt', 'decrypt'].includes(m.secret.op as string);
 
 export const isSecretReplyMessage = (m: unknown): m is { secretReply: SecretReply } =>
-  isObject(m) && isObject(m.secretReply) && typeof m.secretReply.id === 'number' && typeof m.secretReply.ok === 'boolean';
+  isObject(m) &&
+  isObject(m.secretReply) &&
+  typeof m.secretReply.id === 'number' &&
+  typeof m.secretReply.ok === 'boolean';

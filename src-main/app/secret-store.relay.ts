@@ -9,7 +9,10 @@ export function createRelayedSecretStore(
   post: (message: { secret: { id: number; op: SecretOp; data?: string } }) => void,
   timeoutMs = 10_000,
 ): SecretStore & { receive(reply: SecretReply): void } {
-  const pending = new Map<number, { resolve(v: unknown): void; reject(e: Error): void; timer: ReturnType<typeof setTimeout> }>();
+  const pending = new Map<
+    number,
+    { resolve(v: unknown): void; reject(e: Error): void; timer: ReturnType<typeof setTimeout> }
+  >();
   let nextId = 1;
 
   const ask = (op: SecretOp, data?: string): Promise<unknown> =>
@@ -17,7 +20,11 @@ export function createRelayedSecretStore(
       const id = nextId++;
       const timer = setTimeout(() => {
         pending.delete(id);
-        reject(new Error(`The desktop app did not answer the keychain request (${op}) within ${Math.round(timeoutMs / 1000)} s`));
+        reject(
+          new Error(
+            `The desktop app did not answer the keychain request (${op}) within ${Math.round(timeoutMs / 1000)} s`,
+          ),
+        );
       }, timeoutMs);
       pending.set(id, { resolve, reject, timer });
       post({ secret: data === undefined ? { id, op } : { id, op, data } });

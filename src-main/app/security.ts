@@ -8,7 +8,10 @@ type Log = (m: string) => void;
  * every check is refused.
  */
 export function denyAllPermissions(
-  session: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'setDevicePermissionHandler'>,
+  session: Pick<
+    Session,
+    'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'setDevicePermissionHandler'
+  >,
   log: Log = console.warn,
 ): void {
   session.setPermissionRequestHandler((_contents, permission, callback) => {

@@ -41,7 +41,9 @@ export function makeEnv(dbPath: string, json: boolean): CliEnv & { dispose(): vo
 }
 
 /** Unwraps a core Result for the CLI: an error becomes an AppFailure with the same code. */
-export async function must<T>(p: Promise<{ ok: boolean; value?: unknown; error?: { code: string; message: string } }>): Promise<T> {
+export async function must<T>(
+  p: Promise<{ ok: boolean; value?: unknown; error?: { code: string; message: string } }>,
+): Promise<T> {
   const r = await p;
   if (!r.ok) throw new AppFailure((r.error?.code ?? 'internal') as never, r.error?.message ?? 'failed');
   return r.value as T;

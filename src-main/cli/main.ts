@@ -22,8 +22,20 @@ function help(): string {
 }
 
 /** Splits global options (before the command) from the command and its own arguments. */
-function splitGlobal(argv: string[]): { db?: string; json: boolean; help: boolean; version: boolean; rest: string[] } {
-  const out = { db: undefined as string | undefined, json: false, help: false, version: false, rest: [] as string[] };
+function splitGlobal(argv: string[]): {
+  db?: string;
+  json: boolean;
+  help: boolean;
+  version: boolean;
+  rest: string[];
+} {
+  const out = {
+    db: undefined as string | undefined,
+    json: false,
+    help: false,
+    version: false,
+    rest: [] as string[],
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] as string;
     if (a === '--json') out.json = true;
@@ -79,14 +91,20 @@ export async function main(argv: string[]): Promise<number> {
     return await command.run(args, env);
   } catch (e) {
     if (e instanceof UsageError || (e as { code?: string }).code?.startsWith?.('ERR_PARSE_ARGS')) {
-      process.stderr.write(`packdesk ${command.name}: ${(e as Error).message}\nUsage: packdesk ${command.usage}\n`);
+      process.stderr.write(
+        `packdesk ${command.name}: ${(e as Error).message}\nUsage: packdesk ${command.usage}\n`,
+      );
       return 2;
     }
-    const message = e instanceof AppFailure ? e.message : `unexpected error: ${(e as Error)?.stack ?? String(e)}`;
-    process.stderr.write(g.json ? JSON.stringify({ error: { code: (e as AppFailure).code ?? 'internal', message } }) + '\n' : `packdesk ${command.name}: ${message}\n`);
+    const message =
+      e instanceof AppFailure ? e.message : `unexpected error: ${(e as Error)?.stack ?? String(e)}`;
+    process.stderr.write(
+      g.json
+        ? JSON.stringify({ error: { code: (e as AppFailure).code ?? 'internal', message } }) + '\n'
+        : `packdesk ${command.name}: ${message}\n`,
+    );
     return 1;
   } finally {
     env.dispose();
   }
 }
-

@@ -76,15 +76,23 @@ export function startServer(opts: ServerOptions): Promise<RunningServer> {
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://local');
     if (!url.pathname.startsWith('/api/')) {
-      if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, failure('invalid_input', 'Only GET here'));
+      if (req.method !== 'GET' && req.method !== 'HEAD')
+        return sendJson(res, 405, failure('invalid_input', 'Only GET here'));
       return serveStatic(opts.staticDir, url.pathname, res);
     }
     if (url.pathname === '/api/health') return sendJson(res, 200, { ok: true, value: { status: 'up' } });
     const access = allowed(req, url);
-    if (access === 'token') return sendJson(res, 401, failure('unauthorized', 'This Packdesk server needs its access token'));
-    if (access === 'host') return sendJson(res, 403, failure('forbidden', 'Requests must address this machine by 127.0.0.1 or localhost'));
+    if (access === 'token')
+      return sendJson(res, 401, failure('unauthorized', 'This Packdesk server needs its access token'));
+    if (access === 'host')
+      return sendJson(
+        res,
+        403,
+        failure('forbidden', 'Requests must address this machine by 127.0.0.1 or localhost'),
+      );
     const m = /^\/api\/call\/([^/]+)$/.exec(url.pathname);
-    if (!m || req.method !== 'POST') return sendJson(res, 404, failure('unknown_operation', `No API at ${req.method} ${url.pathname}`));
+    if (!m || req.method !== 'POST')
+      return sendJson(res, 404, failure('unknown_operation', `No API at ${req.method} ${url.pathname}`));
     // A JSON content type forces a CORS preflight, which we never grant: other web pages cannot call us.
     if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
       return sendJson(res, 415, failure('invalid_input', 'Send the input as application/json'));
@@ -95,7 +103,11 @@ export function startServer(opts: ServerOptions): Promise<RunningServer> {
         const body = await readBody(req);
         input = body.trim() ? JSON.parse(body) : {};
       } catch (e) {
-        return sendJson(res, 400, failure('invalid_input', `The request body is not valid JSON: ${(e as Error).message}`));
+        return sendJson(
+          res,
+          400,
+          failure('invalid_input', `The request body is not valid JSON: ${(e as Error).message}`),
+        );
       }
       const actor = opts.requireToken ? `lan:${req.socket.remoteAddress ?? '?'}` : 'local';
       const result = await core.call(decodeURIComponent(m[1] ?? ''), input, { actor });

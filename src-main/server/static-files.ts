@@ -44,7 +44,11 @@ export function serveStatic(root: string, urlPath: string, res: ServerResponse):
   const file = resolveStatic(root, urlPath);
   if (!file) {
     res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
-    res.end(existsSync(root) ? 'Not found' : `The user interface is not built: run \`npm run build\` (looked in ${root})`);
+    res.end(
+      existsSync(root)
+        ? 'Not found'
+        : `The user interface is not built: run \`npm run build\` (looked in ${root})`,
+    );
     return;
   }
   const isIndex = file.endsWith('index.html');

@@ -2,7 +2,16 @@ import { z } from 'zod';
 import { read } from './define';
 import { id, currency, minor, isoDate } from './common.schema';
 
-export const RFM_SEGMENTS = ['new', 'champion', 'loyal', 'promising', 'at_risk', 'lost', 'one_time', 'none'] as const;
+export const RFM_SEGMENTS = [
+  'new',
+  'champion',
+  'loyal',
+  'promising',
+  'at_risk',
+  'lost',
+  'one_time',
+  'none',
+] as const;
 export const rfmSegment = z.enum(RFM_SEGMENTS);
 
 const spend = z.object({ currency, totalMinor: minor, averageMinor: minor, orders: z.number().int() });
@@ -22,14 +31,37 @@ export type CustomerSummary = z.infer<typeof customerSummary>;
 export const customerProfile = customerSummary.extend({
   email: z.string().nullable(),
   keys: z.array(z.object({ kind: z.string(), key: z.string() })),
-  rfm: z.object({ recencyDays: z.number().int().nullable(), frequency: z.number().int(), monetaryMinor: minor, reasons: z.array(z.string()) }),
+  rfm: z.object({
+    recencyDays: z.number().int().nullable(),
+    frequency: z.number().int(),
+    monetaryMinor: minor,
+    reasons: z.array(z.string()),
+  }),
   usualAddress: z
-    .object({ country: z.string(), province: z.string(), city: z.string(), district: z.string(), street: z.string(), detail: z.string(), postcode: z.string(), uses: z.number().int() })
+    .object({
+      country: z.string(),
+      province: z.string(),
+      city: z.string(),
+      district: z.string(),
+      street: z.string(),
+      detail: z.string(),
+      postcode: z.string(),
+      uses: z.number().int(),
+    })
     .nullable(),
   topSkus: z.array(z.object({ sku: z.string(), title: z.string(), quantity: z.number().int() })),
   topCategories: z.array(z.object({ category: z.string(), quantity: z.number().int() })),
   orders: z.array(
-    z.object({ id, channel: z.string(), externalId: z.string(), status: z.string(), placedAt: isoDate, currency, totalMinor: minor, recipientName: z.string() }),
+    z.object({
+      id,
+      channel: z.string(),
+      externalId: z.string(),
+      status: z.string(),
+      placedAt: isoDate,
+      currency,
+      totalMinor: minor,
+      recipientName: z.string(),
+    }),
   ),
 });
 export type CustomerProfile = z.infer<typeof customerProfile>;
@@ -46,5 +78,9 @@ export const customersContract = {
       .strict(),
     z.object({ rows: z.array(customerSummary), total: z.number().int() }),
   ),
-  'customers.get': read('One customer profile: orders, spend, usual address, preferred SKUs, RFM', z.object({ id }).strict(), customerProfile),
+  'customers.get': read(
+    'One customer profile: orders, spend, usual address, preferred SKUs, RFM',
+    z.object({ id }).strict(),
+    customerProfile,
+  ),
 } as const;

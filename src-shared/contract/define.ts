@@ -14,31 +14,47 @@ export interface OpDef<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.
   output: O;
 }
 
-export const read = <I extends z.ZodType, O extends z.ZodType>(summary: string, input: I, output: O): OpDef<I, O> => ({
+export const read = <I extends z.ZodType, O extends z.ZodType>(
+  summary: string,
+  input: I,
+  output: O,
+): OpDef<I, O> => ({
   kind: 'read',
   summary,
   input,
   output,
 });
 
-export const write = <I extends z.ZodType, O extends z.ZodType>(summary: string, input: I, output: O): OpDef<I, O> => ({
+export const write = <I extends z.ZodType, O extends z.ZodType>(
+  summary: string,
+  input: I,
+  output: O,
+): OpDef<I, O> => ({
   kind: 'write',
   summary,
   input,
   output,
 });
 
-export const task = <I extends z.ZodType, O extends z.ZodType>(summary: string, input: I, output: O): OpDef<I, O> => ({
+export const task = <I extends z.ZodType, O extends z.ZodType>(
+  summary: string,
+  input: I,
+  output: O,
+): OpDef<I, O> => ({
   kind: 'task',
   summary,
   input,
   output,
 });
 
-type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
+type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void
+  ? I
+  : never;
 
 /** Joins per-capability contracts; an operation name declared twice is a programming error. */
-export function joinContracts<T extends Record<string, OpDef>[]>(...parts: T): UnionToIntersection<T[number]> {
+export function joinContracts<T extends Record<string, OpDef>[]>(
+  ...parts: T
+): UnionToIntersection<T[number]> {
   const all: Record<string, OpDef> = {};
   for (const part of parts) {
     for (const [name, def] of Object.entries(part)) {

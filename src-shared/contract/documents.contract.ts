@@ -6,9 +6,24 @@ export const LABEL_SIZES = ['100x150', '76x130'] as const;
 export type LabelSize = (typeof LABEL_SIZES)[number];
 export const LABEL_FORMATS = ['pdf', 'zpl', 'tspl', 'escpos'] as const;
 export type LabelFormat = (typeof LABEL_FORMATS)[number];
-export const DOCUMENT_KINDS = ['label', 'pick_list', 'packing_slip', 'customs', 'commercial_invoice', 'sales_receipt', 'manifest'] as const;
+export const DOCUMENT_KINDS = [
+  'label',
+  'pick_list',
+  'packing_slip',
+  'customs',
+  'commercial_invoice',
+  'sales_receipt',
+  'manifest',
+] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
-export const CUSTOMS_CATEGORIES = ['gift', 'documents', 'commercial_sample', 'returned_goods', 'merchandise', 'other'] as const;
+export const CUSTOMS_CATEGORIES = [
+  'gift',
+  'documents',
+  'commercial_sample',
+  'returned_goods',
+  'merchandise',
+  'other',
+] as const;
 
 export const labelSize = z.enum(LABEL_SIZES);
 export const labelFormat = z.enum(LABEL_FORMATS);
@@ -59,7 +74,10 @@ export const customsItem = z
   .object({
     sku: z.string().min(1).max(100),
     descriptionEn: z.string().min(1).max(200),
-    hsCode: z.string().regex(/^\d{6,10}$/, 'HS code must be 6 to 10 digits').or(z.literal('')),
+    hsCode: z
+      .string()
+      .regex(/^\d{6,10}$/, 'HS code must be 6 to 10 digits')
+      .or(z.literal('')),
     originCountry: z.string().regex(/^[A-Z]{2}$/, 'origin must be an ISO 3166 alpha-2 code such as CN'),
     category: z.enum(CUSTOMS_CATEGORIES),
   })
@@ -69,7 +87,12 @@ export const documentsContract = {
   'documents.label': read(
     'A shipping label for one order as PDF, ZPL, TSPL or ESC/POS',
     z
-      .object({ orderId: id, format: labelFormat.default('pdf'), size: labelSize.default('100x150'), dpi: z.number().int().min(150).max(600).default(203) })
+      .object({
+        orderId: id,
+        format: labelFormat.default('pdf'),
+        size: labelSize.default('100x150'),
+        dpi: z.number().int().min(150).max(600).default(203),
+      })
       .strict(),
     renderedFile,
   ),
@@ -87,7 +110,11 @@ export const documentsContract = {
       .strict(),
     renderedFile,
   ),
-  'documents.templates.get': read('The shop-editable template of one document kind', z.object({ kind: documentKind }).strict(), documentTemplate),
+  'documents.templates.get': read(
+    'The shop-editable template of one document kind',
+    z.object({ kind: documentKind }).strict(),
+    documentTemplate,
+  ),
   'documents.templates.save': write(
     'Change a document template: sender, field toggles, logo (base64 PNG/JPEG; null removes it)',
     z

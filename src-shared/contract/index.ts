@@ -12,7 +12,19 @@ import { settingsContract } from './settings.contract';
 import { systemContract } from './system.contract';
 import { syncContract } from './sync.contract';
 
-export const contract = joinContracts(ordersContract, settingsContract, systemContract, reviewContract, inventoryContract, documentsContract, routingContract, intakeContract, customersContract, printingContract, syncContract);
+export const contract = joinContracts(
+  ordersContract,
+  settingsContract,
+  systemContract,
+  reviewContract,
+  inventoryContract,
+  documentsContract,
+  routingContract,
+  intakeContract,
+  customersContract,
+  printingContract,
+  syncContract,
+);
 
 export type Contract = typeof contract;
 export type OpName = keyof Contract & string;

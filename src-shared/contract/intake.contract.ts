@@ -2,7 +2,17 @@ import { z } from 'zod';
 import { read, write, task } from './define';
 import { id, isoDate } from './common.schema';
 
-export const IMPORT_FORMAT_NAMES = ['auto', 'shopify', 'woocommerce', 'amazon', 'taobao', 'pdd', 'douyin', 'alibaba1688', 'packdesk'] as const;
+export const IMPORT_FORMAT_NAMES = [
+  'auto',
+  'shopify',
+  'woocommerce',
+  'amazon',
+  'taobao',
+  'pdd',
+  'douyin',
+  'alibaba1688',
+  'packdesk',
+] as const;
 export const importFormat = z.enum(IMPORT_FORMAT_NAMES);
 
 export const rowProblem = z.object({ row: z.number().int(), column: z.string(), message: z.string() });
@@ -32,7 +42,12 @@ export const importRun = z.object({
   finishedAt: isoDate.nullable(),
 });
 
-const standardizationChange = z.object({ field: z.string(), before: z.string(), after: z.string(), reason: z.string() });
+const standardizationChange = z.object({
+  field: z.string(),
+  before: z.string(),
+  after: z.string(),
+  reason: z.string(),
+});
 
 /** 1 MiB of file per chunk keeps each HTTP/IPC message small; a file is at most 200 MiB. */
 export const UPLOAD_CHUNK_BYTES = 1024 * 1024;
@@ -53,27 +68,60 @@ export const intakeContract = {
   /** It commits its own pages (each page of orders with its progress), so other writers are not blocked for the whole file. */
   'intake.import': task(
     'Import an uploaded file page by page (idempotent: re-importing changes nothing)',
-    z.object({ uploadId: z.string().min(8).max(64), format: importFormat.default('auto'), channel: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{1,31}$/, 'must be a channel code: 2–32 letters, digits, - or _').optional() }).strict(),
+    z
+      .object({
+        uploadId: z.string().min(8).max(64),
+        format: importFormat.default('auto'),
+        channel: z
+          .string()
+          .regex(/^[A-Za-z0-9][A-Za-z0-9_-]{1,31}$/, 'must be a channel code: 2–32 letters, digits, - or _')
+          .optional(),
+      })
+      .strict(),
     importReport.extend({ runId: id, format: z.string(), channel: z.string() }),
   ),
-  'intake.runs': read('Recent imports with their progress and rejected rows', z.object({ limit: z.number().int().min(1).max(100).default(20) }).strict(), z.object({ rows: z.array(importRun) })),
-  'standardize.changes': read('What standardisation changed on an order, before → after, with reasons', z.object({ orderId: id }).strict(), z.object({ rows: z.array(standardizationChange) })),
+  'intake.runs': read(
+    'Recent imports with their progress and rejected rows',
+    z.object({ limit: z.number().int().min(1).max(100).default(20) }).strict(),
+    z.object({ rows: z.array(importRun) }),
+  ),
+  'standardize.changes': read(
+    'What standardisation changed on an order, before → after, with reasons',
+    z.object({ orderId: id }).strict(),
+    z.object({ rows: z.array(standardizationChange) }),
+  ),
   'standardize.unmatched': read(
     'Order lines whose channel SKU/spec matches no catalogue SKU, grouped for the mapping screen',
     z.object({ limit: z.number().int().min(1).max(500).default(200) }).strict(),
     z.object({
-      rows: z.array(z.object({ sourceKey: z.string(), title: z.string(), spec: z.string(), channelSku: z.string(), lines: z.number().int(), orders: z.number().int(), suggestion: z.string().nullable() })),
+      rows: z.array(
+        z.object({
+          sourceKey: z.string(),
+          title: z.string(),
+          spec: z.string(),
+          channelSku: z.string(),
+          lines: z.number().int(),
+          orders: z.number().int(),
+          suggestion: z.string().nullable(),
+        }),
+      ),
     }),
   ),
   'standardize.mapSku': write(
     'Remember that a channel title + spec is an internal SKU and apply it to waiting order lines',
-    z.object({ title: z.string().max(500), spec: z.string().max(500), sku: z.string().min(1).max(64) }).strict(),
+    z
+      .object({ title: z.string().max(500), spec: z.string().max(500), sku: z.string().min(1).max(64) })
+      .strict(),
     z.object({ sourceKey: z.string(), remapped: z.number().int() }),
   ),
   'standardize.synonyms': read(
     'The spec/size/colour dictionary: built-in defaults and the shop’s own entries',
     z.object({}).strict(),
-    z.object({ rows: z.array(z.object({ term: z.string(), canonical: z.string(), source: z.enum(['default', 'shop']) })) }),
+    z.object({
+      rows: z.array(
+        z.object({ term: z.string(), canonical: z.string(), source: z.enum(['default', 'shop']) }),
+      ),
+    }),
   ),
   'standardize.saveSynonym': write(
     'Add or change a spec synonym (canonical empty removes the shop entry)',

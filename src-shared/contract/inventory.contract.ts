@@ -8,7 +8,10 @@ const qty = z.number().int().positive('must be at least 1').max(1_000_000);
 const grams = z.number().int().min(0, 'cannot be negative').max(10_000_000);
 const mm = z.number().int().min(0, 'cannot be negative').max(100_000);
 const reason = z.string().trim().min(1, 'a reason is required').max(500);
-const paging = { offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(500).default(100) };
+const paging = {
+  offset: z.number().int().min(0).default(0),
+  limit: z.number().int().min(1).max(500).default(100),
+};
 
 export const HANDLING_ATTRIBUTES = ['coldChain', 'bulky', 'fragile', 'battery', 'liquid'] as const;
 export type HandlingAttribute = (typeof HANDLING_ATTRIBUTES)[number];
@@ -38,7 +41,14 @@ export const skuInput = z
     title: z.string().trim().min(1, 'is required').max(200),
     spec: z.string().trim().max(200).default(''),
     barcodes: z
-      .array(z.string().trim().min(4, 'is too short for a barcode').max(64).regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces'))
+      .array(
+        z
+          .string()
+          .trim()
+          .min(4, 'is too short for a barcode')
+          .max(64)
+          .regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces'),
+      )
       .max(20)
       .default([]),
     category: z.string().trim().max(80).nullable().default(null),
@@ -51,7 +61,10 @@ export const skuInput = z
     priceMinor: minor.min(0, 'cannot be negative').default(0),
     currency: currency.default('CNY'),
     /** Makes this SKU a bundle/kit: selling one reserves these. */
-    components: z.array(z.object({ sku: skuCode, quantity: qty }).strict()).max(50).default([]),
+    components: z
+      .array(z.object({ sku: skuCode, quantity: qty }).strict())
+      .max(50)
+      .default([]),
   })
   .strict();
 export type SkuInput = z.infer<typeof skuInput>;
@@ -102,7 +115,13 @@ export const stockAlert = z.object({
   resolvedAt: isoDate.nullable(),
 });
 
-const levelChange = z.object({ warehouse: z.string(), sku: z.string(), onHand: z.number().int(), reserved: z.number().int(), available: z.number().int() });
+const levelChange = z.object({
+  warehouse: z.string(),
+  sku: z.string(),
+  onHand: z.number().int(),
+  reserved: z.number().int(),
+  available: z.number().int(),
+});
 
 export const inventoryContract = {
   'skus.list': read(
@@ -110,15 +129,31 @@ export const inventoryContract = {
     z.object({ search: z.string().max(100).optional(), ...paging }).strict(),
     z.object({ rows: z.array(sku), total: z.number().int() }),
   ),
-  'skus.save': write('Create or edit a SKU (matched by its code), its barcodes and bundle components', skuInput, sku),
+  'skus.save': write(
+    'Create or edit a SKU (matched by its code), its barcodes and bundle components',
+    skuInput,
+    sku,
+  ),
   'bins.list': read(
     'Bins of a warehouse in walking order',
     z.object({ warehouse: warehouseCode }).strict(),
-    z.object({ rows: z.array(z.object({ code: z.string(), sequence: z.number().int(), skuCount: z.number().int() })) }),
+    z.object({
+      rows: z.array(z.object({ code: z.string(), sequence: z.number().int(), skuCount: z.number().int() })),
+    }),
   ),
   'bins.save': write(
     'Create or re-sequence bins of a warehouse',
-    z.object({ warehouse: warehouseCode, bins: z.array(z.object({ code: z.string().trim().min(1).max(32), sequence: z.number().int().min(0) }).strict()).min(1).max(5000) }).strict(),
+    z
+      .object({
+        warehouse: warehouseCode,
+        bins: z
+          .array(
+            z.object({ code: z.string().trim().min(1).max(32), sequence: z.number().int().min(0) }).strict(),
+          )
+          .min(1)
+          .max(5000),
+      })
+      .strict(),
     z.object({ saved: z.number().int() }),
   ),
   'inventory.levels': read(
@@ -144,7 +179,14 @@ export const inventoryContract = {
     z
       .object({
         warehouse: warehouseCode,
-        lines: z.array(z.object({ sku: skuCode, quantity: qty, bin: z.string().trim().min(1).max(32).optional() }).strict()).min(1).max(5000),
+        lines: z
+          .array(
+            z
+              .object({ sku: skuCode, quantity: qty, bin: z.string().trim().min(1).max(32).optional() })
+              .strict(),
+          )
+          .min(1)
+          .max(5000),
         reason: reason.default('receipt'),
         reference: z.string().trim().max(100).optional(),
       })
@@ -154,13 +196,29 @@ export const inventoryContract = {
   'inventory.adjust': write(
     'Correct on-hand stock up or down, with a reason; a correction upwards allocates backordered orders',
     z
-      .object({ warehouse: warehouseCode, sku: skuCode, delta: z.number().int().refine((n) => n !== 0, 'must not be 0'), reason })
+      .object({
+        warehouse: warehouseCode,
+        sku: skuCode,
+        delta: z
+          .number()
+          .int()
+          .refine((n) => n !== 0, 'must not be 0'),
+        reason,
+      })
       .strict(),
     z.object({ levels: z.array(levelChange), allocatedOrders: z.array(id) }),
   ),
   'inventory.transfer': write(
     'Move stock from one warehouse to another; backordered orders at the destination are allocated afterwards',
-    z.object({ from: warehouseCode, to: warehouseCode, sku: skuCode, quantity: qty, reason: reason.default('transfer') }).strict(),
+    z
+      .object({
+        from: warehouseCode,
+        to: warehouseCode,
+        sku: skuCode,
+        quantity: qty,
+        reason: reason.default('transfer'),
+      })
+      .strict(),
     z.object({ levels: z.array(levelChange), allocatedOrders: z.array(id) }),
   ),
   'inventory.stocktake': write(
@@ -168,19 +226,31 @@ export const inventoryContract = {
     z
       .object({
         warehouse: warehouseCode,
-        counts: z.array(z.object({ sku: skuCode, counted: z.number().int().min(0, 'cannot be negative') }).strict()).min(1).max(20_000),
+        counts: z
+          .array(z.object({ sku: skuCode, counted: z.number().int().min(0, 'cannot be negative') }).strict())
+          .min(1)
+          .max(20_000),
         reason: reason.default('stocktake'),
       })
       .strict(),
     z.object({
-      differences: z.array(z.object({ sku: z.string(), onHandBefore: z.number().int(), counted: z.number().int(), delta: z.number().int() })),
+      differences: z.array(
+        z.object({
+          sku: z.string(),
+          onHandBefore: z.number().int(),
+          counted: z.number().int(),
+          delta: z.number().int(),
+        }),
+      ),
       unchanged: z.number().int(),
       allocatedOrders: z.array(id),
     }),
   ),
   'inventory.threshold': write(
     'Set (or clear with null) the safety threshold of a SKU in one warehouse',
-    z.object({ warehouse: warehouseCode, sku: skuCode, minAvailable: z.number().int().min(0).nullable() }).strict(),
+    z
+      .object({ warehouse: warehouseCode, sku: skuCode, minAvailable: z.number().int().min(0).nullable() })
+      .strict(),
     z.object({ threshold: z.number().int() }),
   ),
   'inventory.alerts': read(

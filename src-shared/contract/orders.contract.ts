@@ -127,7 +127,11 @@ export const ordersContract = {
       channel: z.array(z.object({ code: z.string(), name: z.string(), count: z.number().int() })),
     }),
   ),
-  'orders.get': read('One order with lines, customer, address and history', z.object({ id }).strict(), orderDetail),
+  'orders.get': read(
+    'One order with lines, customer, address and history',
+    z.object({ id }).strict(),
+    orderDetail,
+  ),
   'orders.transition': write(
     'Move orders by hand (approve, hold, cancel, exception, delivered) through the state machine',
     z

@@ -7,7 +7,17 @@ export const PRINTER_KINDS = ['system', 'raw_tcp', 'cainiao_ws', 'pdd_ws', 'douy
 export const PRINTER_LANGUAGES = ['pdf', 'zpl', 'tspl', 'escpos', 'cainiao'] as const;
 export const PRINTER_ROLES = ['label', 'receipt', 'document'] as const;
 export const PRINT_JOB_STATUSES = ['queued', 'printing', 'done', 'failed'] as const;
-export const PRINTABLE_DOCUMENTS = ['label', 'pick_list', 'packing_slip', 'customs', 'commercial_invoice', 'sales_receipt', 'manifest', 'test', 'waybill'] as const;
+export const PRINTABLE_DOCUMENTS = [
+  'label',
+  'pick_list',
+  'packing_slip',
+  'customs',
+  'commercial_invoice',
+  'sales_receipt',
+  'manifest',
+  'test',
+  'waybill',
+] as const;
 
 export const printerInput = z
   .object({
@@ -66,13 +76,20 @@ export const printJob = z.object({
 export type PrintJob = z.infer<typeof printJob>;
 
 export const printingContract = {
-  'printing.printers.list': read('Every registered printer', z.object({}).strict(), z.object({ rows: z.array(printer) })),
+  'printing.printers.list': read(
+    'Every registered printer',
+    z.object({}).strict(),
+    z.object({ rows: z.array(printer) }),
+  ),
   'printing.printers.save': write('Add a printer, or change one (with id)', printerInput, printer),
   'printing.printers.test': write('Queue a test page on a printer', z.object({ id }).strict(), printJob),
   'printing.system.list': read(
     "The operating system's printers (desktop app only)",
     z.object({}).strict(),
-    z.object({ available: z.boolean(), printers: z.array(z.object({ name: z.string(), displayName: z.string(), isDefault: z.boolean() })) }),
+    z.object({
+      available: z.boolean(),
+      printers: z.array(z.object({ name: z.string(), displayName: z.string(), isDefault: z.boolean() })),
+    }),
   ),
   'printing.print': write(
     "Queue documents for orders on a printer (default: the printer set for the document's role). Printing the same thing again returns the existing job; use printing.reprint for a second copy",
@@ -87,7 +104,13 @@ export const printingContract = {
   ),
   'printing.reprint': write(
     'Print a job again, on purpose, with a reason kept in the history',
-    z.object({ jobId: id, reason: z.string().trim().min(1, 'say why it is reprinted').max(300), printerId: id.optional() }).strict(),
+    z
+      .object({
+        jobId: id,
+        reason: z.string().trim().min(1, 'say why it is reprinted').max(300),
+        printerId: id.optional(),
+      })
+      .strict(),
     printJob,
   ),
   'printing.jobs.list': read(
@@ -103,18 +126,29 @@ export const printingContract = {
     z.object({ rows: z.array(printJob) }),
   ),
   'printing.waybill': write(
-    "Queue a platform e-waybill (电子面单) for the local print component; the same waybill number is never queued twice",
+    'Queue a platform e-waybill (电子面单) for the local print component; the same waybill number is never queued twice',
     z
       .object({
         orderId: id,
         printerId: id.optional(),
         documents: z
-          .array(z.object({ documentID: z.string().min(1).max(64), contents: z.array(z.record(z.string(), z.unknown())).min(1).max(5) }).strict())
+          .array(
+            z
+              .object({
+                documentID: z.string().min(1).max(64),
+                contents: z.array(z.record(z.string(), z.unknown())).min(1).max(5),
+              })
+              .strict(),
+          )
           .min(1)
           .max(10),
       })
       .strict(),
     z.object({ job: printJob, created: z.boolean() }),
   ),
-  'printing.jobs.retry': write('Put a failed job back in the queue (it has not printed)', z.object({ jobId: id }).strict(), printJob),
+  'printing.jobs.retry': write(
+    'Put a failed job back in the queue (it has not printed)',
+    z.object({ jobId: id }).strict(),
+    printJob,
+  ),
 } as const;

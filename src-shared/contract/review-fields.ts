@@ -9,7 +9,18 @@ import { DISTANCE_CLASSES, REGIONS } from '../domain/china-regions';
 export const FIELD_KINDS = ['number', 'string', 'enum', 'boolean', 'list'] as const;
 export type FieldKind = (typeof FIELD_KINDS)[number];
 
-export const OPERATORS = ['eq', 'ne', 'lt', 'lte', 'gt', 'gte', 'in', 'not_in', 'contains', 'exists'] as const;
+export const OPERATORS = [
+  'eq',
+  'ne',
+  'lt',
+  'lte',
+  'gt',
+  'gte',
+  'in',
+  'not_in',
+  'contains',
+  'exists',
+] as const;
 export type Operator = (typeof OPERATORS)[number];
 
 /** What the editor shows for each operator. */

@@ -1,5 +1,14 @@
 import { z } from 'zod';
-import { fieldDef, isReviewField, OPERATORS, OPERATORS_BY_KIND, OPERATOR_SYMBOLS, REVIEW_FIELD_NAMES, type Operator, type ReviewField } from './review-fields';
+import {
+  fieldDef,
+  isReviewField,
+  OPERATORS,
+  OPERATORS_BY_KIND,
+  OPERATOR_SYMBOLS,
+  REVIEW_FIELD_NAMES,
+  type Operator,
+  type ReviewField,
+} from './review-fields';
 
 export type ConditionValue = string | number | boolean | string[] | number[];
 export interface Leaf {
@@ -20,7 +29,8 @@ function checkValue(field: ReviewField, op: Operator, value: unknown): string | 
   const def = fieldDef(field);
   if (op === 'exists') return value === undefined ? null : `"exists" takes no value`;
   if (op === 'in' || op === 'not_in') {
-    if (!Array.isArray(value) || value.length === 0) return `${field} ${OPERATOR_SYMBOLS[op]} needs a list of values`;
+    if (!Array.isArray(value) || value.length === 0)
+      return `${field} ${OPERATOR_SYMBOLS[op]} needs a list of values`;
     if (value.length > MAX_LIST) return `${field} ${OPERATOR_SYMBOLS[op]} takes at most ${MAX_LIST} values`;
     for (const v of value) {
       const one = checkScalar(field, v);
@@ -28,8 +38,10 @@ function checkValue(field: ReviewField, op: Operator, value: unknown): string | 
     }
     return null;
   }
-  if (def.kind === 'list' && op === 'contains') return typeof value === 'string' && value !== '' ? null : `${field} contains needs some text`;
-  if (def.kind === 'string' && op === 'contains') return typeof value === 'string' && value !== '' ? null : `${field} contains needs some text`;
+  if (def.kind === 'list' && op === 'contains')
+    return typeof value === 'string' && value !== '' ? null : `${field} contains needs some text`;
+  if (def.kind === 'string' && op === 'contains')
+    return typeof value === 'string' && value !== '' ? null : `${field} contains needs some text`;
   return checkScalar(field, value);
 }
 
@@ -38,11 +50,15 @@ function checkScalar(field: ReviewField, v: unknown): string | null {
   switch (def.kind) {
     case 'number':
       if (typeof v !== 'number' || !Number.isFinite(v)) return `${field} needs a number`;
-      return def.integer && !isInt(v) ? `${field} needs a whole number${def.unit === 'minor' ? ' of minor units (分/cents)' : ''}` : null;
+      return def.integer && !isInt(v)
+        ? `${field} needs a whole number${def.unit === 'minor' ? ' of minor units (分/cents)' : ''}`
+        : null;
     case 'boolean':
       return typeof v === 'boolean' ? null : `${field} needs true or false`;
     case 'enum':
-      return typeof v === 'string' && def.options?.includes(v) ? null : `${field} needs one of: ${def.options?.join(', ')}`;
+      return typeof v === 'string' && def.options?.includes(v)
+        ? null
+        : `${field} needs one of: ${def.options?.join(', ')}`;
     default:
       return typeof v === 'string' && v.length <= 200 ? null : `${field} needs text (up to 200 characters)`;
   }
@@ -62,38 +78,70 @@ const LEAF_KEYS = new Set(['field', 'op', 'value']);
  * a rule that could never run is refused when it is saved, not discovered during the run.
  */
 export function checkCondition(node: unknown, path: Path = [], budget = { nodes: MAX_NODES }): PathIssue[] {
-  if (--budget.nodes < 0) return budget.nodes === -1 ? [{ path, message: `a rule may test at most ${MAX_NODES} conditions` }] : [];
-  if (path.filter((p) => typeof p === 'string').length > MAX_DEPTH) return [{ path, message: `conditions may nest at most ${MAX_DEPTH} levels deep` }];
-  if (typeof node !== 'object' || node === null || Array.isArray(node)) return [{ path, message: 'needs a condition: all, any, not or a field test' }];
+  if (--budget.nodes < 0)
+    return budget.nodes === -1 ? [{ path, message: `a rule may test at most ${MAX_NODES} conditions` }] : [];
+  if (path.filter((p) => typeof p === 'string').length > MAX_DEPTH)
+    return [{ path, message: `conditions may nest at most ${MAX_DEPTH} levels deep` }];
+  if (typeof node !== 'object' || node === null || Array.isArray(node))
+    return [{ path, message: 'needs a condition: all, any, not or a field test' }];
   const n = node as Record<string, unknown>;
   const keys = Object.keys(n);
   for (const key of ['all', 'any'] as const) {
     if (key in n) {
-      if (keys.length > 1) return [{ path, message: `"${key}" stands alone; found also ${keys.filter((k) => k !== key).join(', ')}` }];
+      if (keys.length > 1)
+        return [
+          { path, message: `"${key}" stands alone; found also ${keys.filter((k) => k !== key).join(', ')}` },
+        ];
       const kids = n[key];
-      if (!Array.isArray(kids) || kids.length === 0) return [{ path: [...path, key], message: 'needs at least one condition' }];
-      if (kids.length > MAX_CHILDREN) return [{ path: [...path, key], message: `may hold at most ${MAX_CHILDREN} conditions` }];
+      if (!Array.isArray(kids) || kids.length === 0)
+        return [{ path: [...path, key], message: 'needs at least one condition' }];
+      if (kids.length > MAX_CHILDREN)
+        return [{ path: [...path, key], message: `may hold at most ${MAX_CHILDREN} conditions` }];
       return kids.flatMap((k, i) => checkCondition(k, [...path, key, i], budget));
     }
   }
   if ('not' in n) {
-    if (keys.length > 1) return [{ path, message: `"not" stands alone; found also ${keys.filter((k) => k !== 'not').join(', ')}` }];
+    if (keys.length > 1)
+      return [
+        { path, message: `"not" stands alone; found also ${keys.filter((k) => k !== 'not').join(', ')}` },
+      ];
     return checkCondition(n.not, [...path, 'not'], budget);
   }
   const stray = keys.filter((k) => !LEAF_KEYS.has(k));
-  if (stray.length) return [{ path: [...path, stray[0]!], message: `unknown key "${stray[0]}"; a condition is all, any, not or field/op/value` }];
+  if (stray.length)
+    return [
+      {
+        path: [...path, stray[0]!],
+        message: `unknown key "${stray[0]}"; a condition is all, any, not or field/op/value`,
+      },
+    ];
   if (!isReviewField(n.field)) {
-    return [{ path: [...path, 'field'], message: `unknown field "${String(n.field ?? '')}"; one of: ${REVIEW_FIELD_NAMES.join(', ')}` }];
+    return [
+      {
+        path: [...path, 'field'],
+        message: `unknown field "${String(n.field ?? '')}"; one of: ${REVIEW_FIELD_NAMES.join(', ')}`,
+      },
+    ];
   }
   const field = n.field;
   const kind = fieldDef(field).kind;
   if (typeof n.op !== 'string' || !(OPERATORS as readonly string[]).includes(n.op)) {
-    return [{ path: [...path, 'op'], message: `unknown operator "${String(n.op ?? '')}"; one of: ${OPERATORS.join(', ')}` }];
+    return [
+      {
+        path: [...path, 'op'],
+        message: `unknown operator "${String(n.op ?? '')}"; one of: ${OPERATORS.join(', ')}`,
+      },
+    ];
   }
   const op = n.op as Operator;
   if (!OPERATORS_BY_KIND[kind].includes(op)) {
     const allowed = OPERATORS_BY_KIND[kind].map((o) => OPERATOR_SYMBOLS[o]).join(' ');
-    return [{ path: [...path, 'op'], message: `${field} is ${kind === 'enum' ? 'a choice' : `a ${kind}`} and cannot use "${OPERATOR_SYMBOLS[op]}"; use one of: ${allowed}` }];
+    return [
+      {
+        path: [...path, 'op'],
+        message: `${field} is ${kind === 'enum' ? 'a choice' : `a ${kind}`} and cannot use "${OPERATOR_SYMBOLS[op]}"; use one of: ${allowed}`,
+      },
+    ];
   }
   const problem = checkValue(field, op, n.value);
   return problem ? [{ path: [...path, 'value'], message: problem }] : [];
@@ -103,7 +151,8 @@ export function checkCondition(node: unknown, path: Path = [], budget = { nodes:
 export const conditionSchema = z
   .unknown()
   .superRefine((node, ctx) => {
-    for (const issue of checkCondition(node)) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
+    for (const issue of checkCondition(node))
+      ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
   })
   .transform((node) => node as Condition);
 
@@ -121,7 +170,14 @@ export const ruleAction = z.discriminatedUnion('type', [
   z.object({ type: z.literal('block'), reason: text(200) }).strict(),
 ]);
 export type RuleAction = z.infer<typeof ruleAction>;
-export const ACTION_TYPES = ['approve', 'hold', 'require_document', 'add_tag', 'set_priority', 'block'] as const;
+export const ACTION_TYPES = [
+  'approve',
+  'hold',
+  'require_document',
+  'add_tag',
+  'set_priority',
+  'block',
+] as const;
 
 /** A rule as the editor sends it: checked the same way in the UI and in the core. */
 export const ruleInput = z

@@ -64,14 +64,25 @@ export const reviewSettings = z
     homeProvince: z
       .string()
       .trim()
-      .refine((p) => p === '' || PROVINCE_SHORT_NAMES.some((s) => p.startsWith(s)), 'must be a province of China such as 广东 or 浙江省')
+      .refine(
+        (p) => p === '' || PROVINCE_SHORT_NAMES.some((s) => p.startsWith(s)),
+        'must be a province of China such as 广东 or 浙江省',
+      )
       .default(''),
   })
   .strict();
 
 export const reviewContract = {
-  'review.rules.list': read('Review rules in evaluation order', z.object({}).strict(), z.object({ rows: z.array(reviewRule) })),
-  'review.rules.save': write('Create or edit a review rule; a rule that cannot be evaluated is refused', ruleInput, reviewRule),
+  'review.rules.list': read(
+    'Review rules in evaluation order',
+    z.object({}).strict(),
+    z.object({ rows: z.array(reviewRule) }),
+  ),
+  'review.rules.save': write(
+    'Create or edit a review rule; a rule that cannot be evaluated is refused',
+    ruleInput,
+    reviewRule,
+  ),
   'review.rules.delete': write('Delete a review rule', z.object({ id }).strict(), z.object({ id })),
   'review.rules.reorder': write(
     'Set the evaluation order: every rule id, first to last',
@@ -80,7 +91,13 @@ export const reviewContract = {
   ),
   'review.simulate': read(
     'Run the rules with a draft rule (not saved) over the last N orders and show what would change',
-    z.object({ rule: ruleInput, limit: z.number().int().min(1).max(20_000).default(1000), sample: z.number().int().min(0).max(200).default(50) }).strict(),
+    z
+      .object({
+        rule: ruleInput,
+        limit: z.number().int().min(1).max(20_000).default(1000),
+        sample: z.number().int().min(0).max(200).default(50),
+      })
+      .strict(),
     z.object({
       considered: z.number().int(),
       matched: z.number().int(),
@@ -118,7 +135,10 @@ export const reviewContract = {
         openedAt: isoDate.optional(),
       })
       .strict()
-      .refine((d) => d.decision === 'approve' || (d.reason ?? '') !== '', { path: ['reason'], message: 'is required to reject or hold' }),
+      .refine((d) => d.decision === 'approve' || (d.reason ?? '') !== '', {
+        path: ['reason'],
+        message: 'is required to reject or hold',
+      }),
     z.object({ changed: z.array(id), skipped: z.array(z.object({ id, message: z.string() })) }),
   ),
   'review.decisions': read(
@@ -138,6 +158,14 @@ export const reviewContract = {
       ),
     }),
   ),
-  'review.settings.get': read('Review settings', z.object({}).strict(), z.object({ homeProvince: z.string(), effectiveHomeProvince: z.string() })),
-  'review.settings.save': write('Change review settings', reviewSettings, z.object({ homeProvince: z.string(), effectiveHomeProvince: z.string() })),
+  'review.settings.get': read(
+    'Review settings',
+    z.object({}).strict(),
+    z.object({ homeProvince: z.string(), effectiveHomeProvince: z.string() }),
+  ),
+  'review.settings.save': write(
+    'Change review settings',
+    reviewSettings,
+    z.object({ homeProvince: z.string(), effectiveHomeProvince: z.string() }),
+  ),
 } as const;

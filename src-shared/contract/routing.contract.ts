@@ -9,7 +9,15 @@ const code = z
   .max(32)
   .regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, 'may use letters, digits, "-" and "_" only');
 
-export const ROUTING_REGIONS = ['east', 'south', 'north', 'central', 'southwest', 'northwest', 'northeast'] as const;
+export const ROUTING_REGIONS = [
+  'east',
+  'south',
+  'north',
+  'central',
+  'southwest',
+  'northwest',
+  'northeast',
+] as const;
 export type RoutingRegion = (typeof ROUTING_REGIONS)[number];
 export const RATE_ZONES = ['province', 'region', 'national', 'remote'] as const;
 
@@ -100,14 +108,22 @@ const runResult = z.object({
 });
 
 export const routingContract = {
-  'carriers.list': read('Carriers with their capabilities', z.object({}).strict(), z.object({ rows: z.array(carrier) })),
+  'carriers.list': read(
+    'Carriers with their capabilities',
+    z.object({}).strict(),
+    z.object({ rows: z.array(carrier) }),
+  ),
   'carriers.save': write('Create or edit a carrier (matched by code)', carrierInput, carrier),
   'rates.import': write(
     'Replace the rate tables of the carriers named in a CSV; any bad row rejects the whole file',
     z.object({ csv: z.string().min(1, 'the file is empty').max(5_000_000) }).strict(),
     z.object({ imported: z.number().int(), carriers: z.array(z.string()) }),
   ),
-  'routing.config.get': read('Region preferences, handling costs, split and delivery promise', z.object({}).strict(), routingConfig),
+  'routing.config.get': read(
+    'Region preferences, handling costs, split and delivery promise',
+    z.object({}).strict(),
+    routingConfig,
+  ),
   'routing.config.save': write('Change the routing configuration', routingConfig.strict(), routingConfig),
   'routing.run': write(
     'Allocate approved orders (all, or the given ids): warehouse, carrier and stock reservation',
@@ -120,7 +136,9 @@ export const routingContract = {
     z.object({
       latest: allocation.nullable(),
       history: z.array(allocation),
-      links: z.array(z.object({ kind: z.enum(['merge', 'split']), direction: z.enum(['from', 'into']), orderId: id })),
+      links: z.array(
+        z.object({ kind: z.enum(['merge', 'split']), direction: z.enum(['from', 'into']), orderId: id }),
+      ),
     }),
   ),
   'orders.merge': write(
@@ -130,7 +148,15 @@ export const routingContract = {
   ),
   'orders.split': write(
     'Split an order into new orders by groups of line numbers; the original is cancelled',
-    z.object({ id, groups: z.array(z.array(z.number().int().positive()).min(1)).min(2, 'needs at least two groups').max(20) }).strict(),
+    z
+      .object({
+        id,
+        groups: z
+          .array(z.array(z.number().int().positive()).min(1))
+          .min(2, 'needs at least two groups')
+          .max(20),
+      })
+      .strict(),
     z.object({ orderIds: z.array(id) }),
   ),
 } as const;

@@ -5,7 +5,11 @@ import { id, isoDate } from './common.schema';
 export const API_CHANNEL_KINDS = ['shopify', 'woocommerce'] as const;
 export const SYNC_STATES = ['not_configured', 'idle', 'running', 'ok', 'error', 'offline'] as const;
 
-const counts = z.object({ imported: z.number().int(), updated: z.number().int(), unchanged: z.number().int() });
+const counts = z.object({
+  imported: z.number().int(),
+  updated: z.number().int(),
+  unchanged: z.number().int(),
+});
 
 /** A channel's API connection and sync state. Credentials never appear here, only whether they exist. */
 export const syncChannel = z.object({
@@ -34,17 +38,32 @@ export const syncChannel = z.object({
 });
 export type SyncChannel = z.infer<typeof syncChannel>;
 
-export const secretStoreStatus = z.object({ available: z.boolean(), backend: z.string(), reason: z.string().nullable() });
+export const secretStoreStatus = z.object({
+  available: z.boolean(),
+  backend: z.string(),
+  reason: z.string().nullable(),
+});
 
 const shopUrl = z.string().trim().min(1, 'is required').max(200);
 
 export const credentialsInput = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('shopify'), accessToken: z.string().trim().min(10, 'must be the Admin API access token (shpat_…)').max(200) }).strict(),
+  z
+    .object({
+      kind: z.literal('shopify'),
+      accessToken: z.string().trim().min(10, 'must be the Admin API access token (shpat_…)').max(200),
+    })
+    .strict(),
   z
     .object({
       kind: z.literal('woocommerce'),
-      consumerKey: z.string().trim().regex(/^ck_[A-Za-z0-9]+$/, 'must be the consumer key (ck_…)'),
-      consumerSecret: z.string().trim().regex(/^cs_[A-Za-z0-9]+$/, 'must be the consumer secret (cs_…)'),
+      consumerKey: z
+        .string()
+        .trim()
+        .regex(/^ck_[A-Za-z0-9]+$/, 'must be the consumer key (ck_…)'),
+      consumerSecret: z
+        .string()
+        .trim()
+        .regex(/^cs_[A-Za-z0-9]+$/, 'must be the consumer secret (cs_…)'),
     })
     .strict(),
 ]);
@@ -71,7 +90,12 @@ export const syncContract = {
       .object({
         channelId: id,
         url: shopUrl,
-        intervalMinutes: z.number().int().min(5, 'must be at least 5 minutes').max(24 * 60).default(15),
+        intervalMinutes: z
+          .number()
+          .int()
+          .min(5, 'must be at least 5 minutes')
+          .max(24 * 60)
+          .default(15),
         syncEnabled: z.boolean().default(true),
       })
       .strict(),

@@ -18,7 +18,11 @@ export const systemContract = {
     z.object({
       ok: z.boolean(),
       integrity: z.array(z.string()),
-      migrations: z.object({ applied: z.number().int(), known: z.number().int(), pending: z.array(z.string()) }),
+      migrations: z.object({
+        applied: z.number().int(),
+        known: z.number().int(),
+        pending: z.array(z.string()),
+      }),
       foreignKeyViolations: z.number().int(),
     }),
   ),

@@ -3,7 +3,17 @@
  * carriers and warehouse preference tables talk in. Keys are short names without 省/市/自治区,
  * so "广东省", "广东" and "Guangdong" all find the same row.
  */
-export const REGIONS = ['east', 'south', 'north', 'central', 'southwest', 'northwest', 'northeast', 'overseas', 'unknown'] as const;
+export const REGIONS = [
+  'east',
+  'south',
+  'north',
+  'central',
+  'southwest',
+  'northwest',
+  'northeast',
+  'overseas',
+  'unknown',
+] as const;
 export type Region = (typeof REGIONS)[number];
 
 export const DISTANCE_CLASSES = ['local', 'domestic', 'remote', 'overseas', 'unknown'] as const;
@@ -67,7 +77,12 @@ export function provinceShortName(province: string): string {
   const t = province.trim();
   const zh = byKey.get(t.replace(SUFFIX, ''));
   if (zh) return zh.short;
-  const en = byKey.get(t.toLowerCase().replace(/\s+(province|shi|sheng|municipality|autonomous region|sar)$/, '').trim());
+  const en = byKey.get(
+    t
+      .toLowerCase()
+      .replace(/\s+(province|shi|sheng|municipality|autonomous region|sar)$/, '')
+      .trim(),
+  );
   return en?.short ?? '';
 }
 

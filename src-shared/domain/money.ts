@@ -11,17 +11,20 @@ export interface Money {
 }
 
 const assertInt = (n: number, what: string): void => {
-  if (!Number.isSafeInteger(n)) throw new AppFailure('invalid_input', `${what} must be a whole number of minor units, got ${n}`);
+  if (!Number.isSafeInteger(n))
+    throw new AppFailure('invalid_input', `${what} must be a whole number of minor units, got ${n}`);
 };
 
 export const money = (minor: number, currency: string): Money => {
   assertInt(minor, 'amount');
-  if (!/^[A-Z]{3}$/.test(currency)) throw new AppFailure('invalid_input', `currency must be an ISO 4217 code, got "${currency}"`);
+  if (!/^[A-Z]{3}$/.test(currency))
+    throw new AppFailure('invalid_input', `currency must be an ISO 4217 code, got "${currency}"`);
   return { minor, currency };
 };
 
 export const addMoney = (a: Money, b: Money): Money => {
-  if (a.currency !== b.currency) throw new AppFailure('invalid_input', `cannot add ${a.currency} to ${b.currency}`);
+  if (a.currency !== b.currency)
+    throw new AppFailure('invalid_input', `cannot add ${a.currency} to ${b.currency}`);
   return money(a.minor + b.minor, a.currency);
 };
 

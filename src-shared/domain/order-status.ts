@@ -60,11 +60,19 @@ export function allowedNext(from: OrderStatus, ctx: { shippedBefore?: boolean } 
   return next;
 }
 
-export function canTransition(from: OrderStatus, to: OrderStatus, ctx: { shippedBefore?: boolean } = {}): boolean {
+export function canTransition(
+  from: OrderStatus,
+  to: OrderStatus,
+  ctx: { shippedBefore?: boolean } = {},
+): boolean {
   return allowedNext(from, ctx).includes(to);
 }
 
-export function assertTransition(from: OrderStatus, to: OrderStatus, ctx: { shippedBefore?: boolean } = {}): void {
+export function assertTransition(
+  from: OrderStatus,
+  to: OrderStatus,
+  ctx: { shippedBefore?: boolean } = {},
+): void {
   if (!canTransition(from, to, ctx)) {
     const allowed = allowedNext(from, ctx);
     throw new AppFailure(

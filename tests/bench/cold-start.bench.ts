@@ -27,10 +27,16 @@ interface Start {
  */
 async function startOnce(args: string[], ours: boolean): Promise<Start> {
   const t0 = performance.now();
-  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, PACKDESK_QUIET: '1' } });
+  const child = spawn(process.execPath, args, {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, PACKDESK_QUIET: '1' },
+  });
   try {
     const firstLine = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error('server did not print its address in time')), TIMEOUT_MS);
+      const timer = setTimeout(
+        () => reject(new Error('server did not print its address in time')),
+        TIMEOUT_MS,
+      );
       createInterface({ input: child.stdout! }).once('line', (line) => {
         clearTimeout(timer);
         resolve(line);
@@ -48,9 +54,14 @@ async function startOnce(args: string[], ours: boolean): Promise<Start> {
       } else if (performance.now() - t0 > TIMEOUT_MS) throw new Error('health check never succeeded');
     }
     if (!ours) return { health, firstList: health };
-    const r = await fetch(`${base}/api/call/orders.list`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    const r = await fetch(`${base}/api/call/orders.list`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
     const body = (await r.json()) as { ok: boolean; value?: { rows: unknown[] } };
-    if (!body.ok || !body.value?.rows.length) throw new Error(`first orders.list failed: ${JSON.stringify(body).slice(0, 200)}`);
+    if (!body.ok || !body.value?.rows.length)
+      throw new Error(`first orders.list failed: ${JSON.stringify(body).slice(0, 200)}`);
     return { health, firstList: performance.now() - t0 };
   } finally {
     child.kill('SIGTERM');
@@ -72,7 +83,23 @@ export async function benchColdStart(ctx: BenchContext, dbPath: string): Promise
   const list = median(ours.map((s) => s.firstList));
   const note = `median of ${RUNS} spawns each; bare = \`node -e\` http server, spawn → first response`;
   return [
-    figure({ name: 'serve cold start → /api/health', value: health, unit: 'ms', baseline: bareMs, target: '≤ 1000 ms', meets: health <= 1000, note }),
-    figure({ name: 'serve cold start → first orders.list', value: list, unit: 'ms', baseline: bareMs, target: '≤ 1500 ms', meets: list <= 1500, note }),
+    figure({
+      name: 'serve cold start → /api/health',
+      value: health,
+      unit: 'ms',
+      baseline: bareMs,
+      target: '≤ 1000 ms',
+      meets: health <= 1000,
+      note,
+    }),
+    figure({
+      name: 'serve cold start → first orders.list',
+      value: list,
+      unit: 'ms',
+      baseline: bareMs,
+      target: '≤ 1500 ms',
+      meets: list <= 1500,
+      note,
+    }),
   ];
 }

@@ -92,7 +92,20 @@ export function formatReport(r: BenchReport): string {
   ]);
   const header = ['', 'figure', 'value', 'baseline', 'ratio', 'target'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => (row[i] as string).length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i] as number)).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i] as number))
+      .join('  ')
+      .trimEnd();
   const notes = r.figures.filter((f) => f.note).map((f) => `  ${f.name}: ${f.note}`);
-  return [head, `Orders: ${r.orders.toLocaleString('en-US')}`, '', line(header), ...rows.map(line), '', 'Baselines:', ...notes].join('\n');
+  return [
+    head,
+    `Orders: ${r.orders.toLocaleString('en-US')}`,
+    '',
+    line(header),
+    ...rows.map(line),
+    '',
+    'Baselines:',
+    ...notes,
+  ].join('\n');
 }

@@ -2,7 +2,12 @@ import Database from 'better-sqlite3';
 import { createCore, type Core } from '../../src-main/compose';
 import { figure, percentile, type BenchContext, type Figure } from './harness';
 
-type ListInput = { filter?: Record<string, unknown>; offset?: number; limit?: number; sort?: { field: string; dir: string } };
+type ListInput = {
+  filter?: Record<string, unknown>;
+  offset?: number;
+  limit?: number;
+  sort?: { field: string; dir: string };
+};
 interface Shape {
   name: string;
   input: ListInput;
@@ -34,7 +39,8 @@ function realisticMix(db: Database.Database, total: number): Shape[] {
   const name3 = at(5, `country = 'CN' and address_masked = 0 and length(recipient_name) = 3`).name;
   const name2 = at(2, `country = 'CN' and address_masked = 0 and length(recipient_name) = 2`).name;
   const english = at(4, `country in ('US', 'GB', 'CA', 'AU')`).name;
-  const count = (status: string) => one<{ n: number }>('select count(*) as n from orders where status = ?', status).n;
+  const count = (status: string) =>
+    one<{ n: number }>('select count(*) as n from orders where status = ?', status).n;
   const shapes: Shape[] = [
     { name: 'first page', input: {} },
     { name: 'offset 1%', input: { offset: Math.floor(total * 0.01) } },
@@ -43,13 +49,22 @@ function realisticMix(db: Database.Database, total: number): Shape[] {
     { name: 'offset 90%', input: { offset: Math.floor(total * 0.9) } },
     { name: 'status pending_review', input: { filter: { status: ['pending_review'] } } },
     { name: 'status approved+allocated', input: { filter: { status: ['approved', 'allocated'] } } },
-    { name: 'status delivered, deep', input: { filter: { status: ['delivered'] }, offset: Math.floor(count('delivered') * 0.4) } },
+    {
+      name: 'status delivered, deep',
+      input: { filter: { status: ['delivered'] }, offset: Math.floor(count('delivered') * 0.4) },
+    },
     { name: 'channel taobao', input: { filter: { channel: ['taobao'] } } },
     { name: 'channel pdd, deep', input: { filter: { channel: ['pdd'] }, offset: Math.floor(total * 0.05) } },
     { name: 'channel amazon+shopify', input: { filter: { channel: ['amazon', 'shopify'] } } },
     { name: 'last 7 days', input: { filter: { from: day(newest - 6 * 86_400_000), to: day(newest) } } },
-    { name: 'one day a month ago', input: { filter: { from: day(newest - 30 * 86_400_000), to: day(newest - 30 * 86_400_000) } } },
-    { name: 'pending, last 3 days', input: { filter: { status: ['pending_review', 'held'], from: day(newest - 2 * 86_400_000) } } },
+    {
+      name: 'one day a month ago',
+      input: { filter: { from: day(newest - 30 * 86_400_000), to: day(newest - 30 * 86_400_000) } },
+    },
+    {
+      name: 'pending, last 3 days',
+      input: { filter: { status: ['pending_review', 'held'], from: day(newest - 2 * 86_400_000) } },
+    },
     { name: 'search order number', input: { filter: { search: a.externalId } } },
     { name: 'search phone last 4', input: { filter: { search: b.phone.slice(-4) } } },
     { name: 'search Chinese name, 3 chars', input: { filter: { search: name3 } } },
@@ -85,7 +100,8 @@ function captureSql(dbPath: string, shapes: Shape[]): Promise<{ sql: string; arg
     for (const s of shapes) {
       last = null;
       const r = await core.call('orders.list', s.input);
-      if (!r.ok || !last) throw new Error(`could not capture the queue SQL for "${s.name}": ${JSON.stringify(r)}`);
+      if (!r.ok || !last)
+        throw new Error(`could not capture the queue SQL for "${s.name}": ${JSON.stringify(r)}`);
       out.push(last);
     }
     core.close();
@@ -116,14 +132,16 @@ export async function benchQueueQuery(ctx: BenchContext, dbPath: string): Promis
   const base: number[] = [];
   const perShape = shapes.map(() => ({ ours: [] as number[], bare: [] as number[] }));
   const slow: string[] = [];
-  ctx.log(`orders.list: ${shapes.length} query shapes × ${ROUNDS} rounds on ${total.toLocaleString('en-US')} orders…`);
+  ctx.log(
+    `orders.list: ${shapes.length} query shapes × ${ROUNDS} rounds on ${total.toLocaleString('en-US')} orders…`,
+  );
   // One untimed round warms both connections' caches and prepares every statement.
   for (let round = 0; round <= ROUNDS; round++) {
     for (let i = 0; i < shapes.length; i++) {
       const shape = shapes[i] as Shape;
       const o = await timeOurs(core, shape.input);
       const t = performance.now();
-      statements[i]!.all(...(captured[i]!.args));
+      statements[i]!.all(...captured[i]!.args);
       const b = performance.now() - t;
       if (round === 0) continue;
       ours.push(o);
@@ -137,7 +155,9 @@ export async function benchQueueQuery(ctx: BenchContext, dbPath: string): Promis
   bare.close();
   shapes.forEach((s, i) => {
     const p = perShape[i]!;
-    ctx.log(`  ${s.name.padEnd(32)} ours ${percentile(p.ours, 50).toFixed(2).padStart(8)} ms   bare ${percentile(p.bare, 50).toFixed(2).padStart(8)} ms (median)`);
+    ctx.log(
+      `  ${s.name.padEnd(32)} ours ${percentile(p.ours, 50).toFixed(2).padStart(8)} ms   bare ${percentile(p.bare, 50).toFixed(2).padStart(8)} ms (median)`,
+    );
   });
   const make = (p: number): Figure => {
     const value = percentile(ours, p);

@@ -24,7 +24,11 @@ export async function runBench(opts: BenchOptions): Promise<BenchReport> {
     const queue = await benchQueueQuery(ctx, demo.dbPath);
     const start = await benchColdStart(ctx, demo.dbPath);
     const documents = await benchDocuments(ctx);
-    return { machine: machine(), orders: opts.orders, figures: [demo.figure, ...queue, ...start, ...documents] };
+    return {
+      machine: machine(),
+      orders: opts.orders,
+      figures: [demo.figure, ...queue, ...start, ...documents],
+    };
   } finally {
     scratch.dispose();
     if (quiet === undefined) delete process.env.PACKDESK_QUIET;

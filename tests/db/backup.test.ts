@@ -7,14 +7,18 @@ import { aCore, value } from '../fixtures/core';
 import { aChannel, anOrder, seedOrders } from '../fixtures/orders';
 import { corruptIndex } from '../fixtures/corrupt';
 
-const cli = (args: string[]) => spawnSync(process.execPath, ['bin/packdesk.cjs', ...args], { encoding: 'utf8' });
+const cli = (args: string[]) =>
+  spawnSync(process.execPath, ['bin/packdesk.cjs', ...args], { encoding: 'utf8' });
 
 describe('backup, restore and check', () => {
   let core: ReturnType<typeof aCore>;
   beforeEach(() => {
     core = aCore();
     const channelId = aChannel(core);
-    seedOrders(core, Array.from({ length: 300 }, () => anOrder({ channelId })));
+    seedOrders(
+      core,
+      Array.from({ length: 300 }, () => anOrder({ channelId })),
+    );
   });
   afterEach(() => core.dispose());
 

@@ -12,14 +12,31 @@ describe('migrations', () => {
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   const schemaOf = (db: Database.Database) =>
-    db.prepare(`select type, name, sql from sqlite_master where name not like 'sqlite_%' order by name`).all();
+    db
+      .prepare(`select type, name, sql from sqlite_master where name not like 'sqlite_%' order by name`)
+      .all();
 
   test('apply to an empty file, creating every table of the foundation', () => {
     const db = openDatabase(join(dir, 'a.db'));
     expect(migrationState(db, migrationsDir()).pending.length).toBeGreaterThan(0);
     migrateDatabase(db, migrationsDir());
-    const tables = (db.prepare(`select name from sqlite_master where type = 'table'`).all() as { name: string }[]).map((r) => r.name);
-    for (const t of ['channels', 'customers', 'orders', 'order_lines', 'skus', 'warehouses', 'stock_ledger', 'stock_levels', 'audit_log', 'settings', 'jobs', 'orders_search']) {
+    const tables = (
+      db.prepare(`select name from sqlite_master where type = 'table'`).all() as { name: string }[]
+    ).map((r) => r.name);
+    for (const t of [
+      'channels',
+      'customers',
+      'orders',
+      'order_lines',
+      'skus',
+      'warehouses',
+      'stock_ledger',
+      'stock_levels',
+      'audit_log',
+      'settings',
+      'jobs',
+      'orders_search',
+    ]) {
       expect(tables).toContain(t);
     }
     const state = migrationState(db, migrationsDir());
@@ -50,7 +67,11 @@ describe('migrations', () => {
   test('the queue query uses an index, not a table scan and sort', () => {
     const db = openDatabase(join(dir, 'd.db'));
     migrateDatabase(db, migrationsDir());
-    const plan = (db.prepare('explain query plan select id from orders order by placed_at desc, id desc limit 100').all() as { detail: string }[])
+    const plan = (
+      db
+        .prepare('explain query plan select id from orders order by placed_at desc, id desc limit 100')
+        .all() as { detail: string }[]
+    )
       .map((r) => r.detail)
       .join(' | ');
     expect(plan).toMatch(/orders_placed_idx/);

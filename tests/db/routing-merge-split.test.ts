@@ -21,7 +21,9 @@ describe('merge and split', () => {
     const original = await value(core.call('orders.get', { id: a }));
     expect(original.status).toBe('cancelled');
     expect(original.history.at(-1).reason).toBe(`merged into #${orderId}`);
-    expect((await value(core.call('routing.explain', { id: a }))).links).toEqual([{ kind: 'merge', direction: 'into', orderId }]);
+    expect((await value(core.call('routing.explain', { id: a }))).links).toEqual([
+      { kind: 'merge', direction: 'into', orderId },
+    ]);
     expect((await value(core.call('routing.explain', { id: orderId }))).links).toEqual([
       { kind: 'merge', direction: 'from', orderId: a },
       { kind: 'merge', direction: 'from', orderId: b },
@@ -40,17 +42,37 @@ describe('merge and split', () => {
     const r = await core.call('orders.merge', { ids: [a, other, cod, flagged, held] });
     expect(r).toMatchObject({ ok: false, error: { code: 'conflict' } });
     const msg = (r as { error: { message: string } }).error.message;
-    for (const text of [`order ${other} has a different buyer`, `order ${cod} is cash on delivery`, `order ${flagged} is flagged`, `order ${held} is on hold`]) expect(msg).toContain(text);
+    for (const text of [
+      `order ${other} has a different buyer`,
+      `order ${cod} is cash on delivery`,
+      `order ${flagged} is flagged`,
+      `order ${held} is on hold`,
+    ])
+      expect(msg).toContain(text);
     expect((await value(core.call('orders.get', { id: a }))).status).toBe('approved');
   });
 
   test('split by lines creates one order per group and cancels the original', async () => {
-    const [id] = await approvedOrders(core, [{ ...shanghai, lines: [line('TEE'), line('CRAB'), line('SOFA')] }]);
+    const [id] = await approvedOrders(core, [
+      { ...shanghai, lines: [line('TEE'), line('CRAB'), line('SOFA')] },
+    ]);
     const bad = await core.call('orders.split', { id, groups: [[1], [2, 4]] });
-    expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: expect.arrayContaining([{ path: 'groups.1.1', message: expect.stringContaining('no line 4') }, { path: 'groups', message: 'line 3 is in no group' }]) } });
+    expect(bad).toMatchObject({
+      ok: false,
+      error: {
+        code: 'invalid_input',
+        issues: expect.arrayContaining([
+          { path: 'groups.1.1', message: expect.stringContaining('no line 4') },
+          { path: 'groups', message: 'line 3 is in no group' },
+        ]),
+      },
+    });
     const { orderIds } = await value(core.call('orders.split', { id, groups: [[1, 3], [2]] }));
     const parts = await Promise.all(orderIds.map((n: number) => value(core.call('orders.get', { id: n }))));
-    expect(parts.map((p) => [p.status, p.lines.map((l: { sku: string }) => l.sku)])).toEqual([['approved', ['TEE', 'SOFA']], ['approved', ['CRAB']]]);
+    expect(parts.map((p) => [p.status, p.lines.map((l: { sku: string }) => l.sku)])).toEqual([
+      ['approved', ['TEE', 'SOFA']],
+      ['approved', ['CRAB']],
+    ]);
     expect((await value(core.call('orders.get', { id }))).status).toBe('cancelled');
   });
 });
@@ -78,7 +100,8 @@ describe('automatic merge before allocation', () => {
       const o = await value(core.call('orders.get', { id: merged }));
       expect(o.lines.map((l: { quantity: number }) => l.quantity)).toEqual([1, 2]);
       expect(o.reasons[0]).toBe(`merged from #${a}, #${b}: same buyer, address and phone`);
-      for (const id of [a, b]) expect((await value(core.call('orders.get', { id }))).status).toBe('cancelled');
+      for (const id of [a, b])
+        expect((await value(core.call('orders.get', { id }))).status).toBe('cancelled');
     } finally {
       core.dispose();
     }

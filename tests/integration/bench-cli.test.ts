@@ -6,35 +6,51 @@ import { promisify } from 'node:util';
 const root = join(__dirname, '..', '..');
 const CLI = join(root, 'bin', 'packdesk.cjs');
 
-test(
-  'packdesk bench --orders 2000 --json prints one report with a measured baseline for every figure',
-  async () => {
-    expect(existsSync(join(root, 'dist', 'main', 'cli.cjs')), 'build the CLI first: node build/build-main.mjs').toBe(true);
-    // The exit code says whether every target was met; on a tiny run that is not the point here.
-    const { stdout } = await promisify(execFile)(process.execPath, [CLI, 'bench', '--orders', '2000', '--json'], { cwd: root, maxBuffer: 4 * 1024 * 1024 }).catch(
-      (e: { stdout?: string; code?: number; stderr?: string }) => {
-        if (e.code === 1 && e.stdout) return { stdout: e.stdout };
-        throw new Error(`bench failed (${e.code}): ${e.stderr}`);
-      },
+test('packdesk bench --orders 2000 --json prints one report with a measured baseline for every figure', async () => {
+  expect(
+    existsSync(join(root, 'dist', 'main', 'cli.cjs')),
+    'build the CLI first: node build/build-main.mjs',
+  ).toBe(true);
+  // The exit code says whether every target was met; on a tiny run that is not the point here.
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    [CLI, 'bench', '--orders', '2000', '--json'],
+    { cwd: root, maxBuffer: 4 * 1024 * 1024 },
+  ).catch((e: { stdout?: string; code?: number; stderr?: string }) => {
+    if (e.code === 1 && e.stdout) return { stdout: e.stdout };
+    throw new Error(`bench failed (${e.code}): ${e.stderr}`);
+  });
+  const report = JSON.parse(stdout);
+  expect(Object.keys(report.machine).sort()).toEqual([
+    'cores',
+    'cpu',
+    'memoryGiB',
+    'node',
+    'platform',
+    'sqlite',
+  ]);
+  expect(report.machine.cores).toBeGreaterThan(0);
+  expect(report.machine.sqlite).toMatch(/^3\.\d+\.\d+$/);
+  const names = report.figures.map((f: { name: string }) => f.name);
+  // Other capabilities add their own figures after these.
+  expect(names).toEqual(
+    expect.arrayContaining([
+      'demo generation throughput',
+      'orders.list p50',
+      'orders.list p95',
+      'serve cold start → /api/health',
+      'serve cold start → first orders.list',
+    ]),
+  );
+  for (const f of report.figures) {
+    expect(Object.keys(f)).toEqual(
+      expect.arrayContaining(['name', 'value', 'unit', 'baseline', 'ratio', 'target', 'meets']),
     );
-    const report = JSON.parse(stdout);
-    expect(Object.keys(report.machine).sort()).toEqual(['cores', 'cpu', 'memoryGiB', 'node', 'platform', 'sqlite']);
-    expect(report.machine.cores).toBeGreaterThan(0);
-    expect(report.machine.sqlite).toMatch(/^3\.\d+\.\d+$/);
-    const names = report.figures.map((f: { name: string }) => f.name);
-    // Other capabilities add their own figures after these.
-    expect(names).toEqual(
-      expect.arrayContaining(['demo generation throughput', 'orders.list p50', 'orders.list p95', 'serve cold start → /api/health', 'serve cold start → first orders.list']),
-    );
-    for (const f of report.figures) {
-      expect(Object.keys(f)).toEqual(expect.arrayContaining(['name', 'value', 'unit', 'baseline', 'ratio', 'target', 'meets']));
-      expect(f.value, f.name).toBeGreaterThan(0);
-      expect(f.baseline, f.name).toBeGreaterThan(0);
-      expect(f.ratio, f.name).toBeGreaterThan(0);
-      expect(Math.abs(f.ratio - f.value / f.baseline), f.name).toBeLessThan(0.01 * f.ratio + 0.01);
-      expect(typeof f.meets).toBe('boolean');
-      expect(typeof f.target).toBe('string');
-    }
-  },
-  180_000,
-);
+    expect(f.value, f.name).toBeGreaterThan(0);
+    expect(f.baseline, f.name).toBeGreaterThan(0);
+    expect(f.ratio, f.name).toBeGreaterThan(0);
+    expect(Math.abs(f.ratio - f.value / f.baseline), f.name).toBeLessThan(0.01 * f.ratio + 0.01);
+    expect(typeof f.meets).toBe('boolean');
+    expect(typeof f.target).toBe('string');
+  }
+}, 180_000);

@@ -24,26 +24,45 @@ describe('customer profiles', () => {
   let core: ReturnType<typeof aCore>;
   beforeEach(() => (core = aCore({ now: () => NOW })));
   afterEach(() => core.dispose());
-  const load = (rows: Row[], name = 'c.csv') => importFile(core.ctx, { fileName: name, bytes: utf8(csv(HEADERS.packdesk, rows)), format: 'packdesk', actor: 'test' });
+  const load = (rows: Row[], name = 'c.csv') =>
+    importFile(core.ctx, {
+      fileName: name,
+      bytes: utf8(csv(HEADERS.packdesk, rows)),
+      format: 'packdesk',
+      actor: 'test',
+    });
   const order = async (ext: string) => {
     const l = await value(core.call('orders.list', { filter: { search: ext } }));
     return value(core.call('orders.get', { id: l.rows[0].id }));
   };
 
   test('orders with the same phone, or the same name + address, share one profile; a link between two profiles merges them', async () => {
-    await load([line('A1'), line('A2', { phone: '13900000000', address: '上海市浦东新区张江路1号', buyer_name: '王芳' })]);
+    await load([
+      line('A1'),
+      line('A2', { phone: '13900000000', address: '上海市浦东新区张江路1号', buyer_name: '王芳' }),
+    ]);
     const a1 = await order('A1');
     const a2 = await order('A2');
     expect(a1.customer.id).not.toBe(a2.customer.id);
     // Same phone as A1, same name + address as A2: the same person, so the two profiles become one.
     await load([line('A3', { buyer_name: '王芳', address: '上海市浦东新区张江路1号' })], 'c2.csv');
-    const ids = new Set([(await order('A1')).customer.id, (await order('A2')).customer.id, (await order('A3')).customer.id]);
+    const ids = new Set([
+      (await order('A1')).customer.id,
+      (await order('A2')).customer.id,
+      (await order('A3')).customer.id,
+    ]);
     expect(ids.size).toBe(1);
     const list = await value(core.call('customers.list', {}));
     expect(list.total).toBe(1);
-    const merged = core.ctx.sqlite.prepare("select reason from audit_log where entity = 'customer' and action = 'merge'").all();
-    expect(merged).toEqual([{ reason: expect.stringMatching(/^same (phone 13812345678|name \+ address) as customer #\d+$/) }]);
-    expect((await order('A3')).reasons).toContain('customer profile linked by phone 13812345678, name + address');
+    const merged = core.ctx.sqlite
+      .prepare("select reason from audit_log where entity = 'customer' and action = 'merge'")
+      .all();
+    expect(merged).toEqual([
+      { reason: expect.stringMatching(/^same (phone 13812345678|name \+ address) as customer #\d+$/) },
+    ]);
+    expect((await order('A3')).reasons).toContain(
+      'customer profile linked by phone 13812345678, name + address',
+    );
   });
 
   test('a masked recipient links to nobody', async () => {
@@ -54,13 +73,30 @@ describe('customer profiles', () => {
   });
 
   test("a repeat customer's order without an address gets the usual one, marked as filled", async () => {
-    await load([line('U1'), line('U2', { placed_at: '2026-03-11 10:00' }), line('U3', { address: '北京市朝阳区建国门外街道1号', placed_at: '2026-03-12' })]);
+    await load([
+      line('U1'),
+      line('U2', { placed_at: '2026-03-11 10:00' }),
+      line('U3', { address: '北京市朝阳区建国门外街道1号', placed_at: '2026-03-12' }),
+    ]);
     await load([line('U4', { address: '', placed_at: '2026-03-18 09:00' })], 'later.csv');
     const u4 = await order('U4');
-    expect(u4.address).toMatchObject({ province: '广东省', city: '深圳市', district: '南山区', street: '粤海街道', detail: '科技园南路88号' });
-    expect(u4.reasons.join('\n')).toMatch(/address missing: filled from customer #\d+'s usual address \(used on 2 orders\)/);
+    expect(u4.address).toMatchObject({
+      province: '广东省',
+      city: '深圳市',
+      district: '南山区',
+      street: '粤海街道',
+      detail: '科技园南路88号',
+    });
+    expect(u4.reasons.join('\n')).toMatch(
+      /address missing: filled from customer #\d+'s usual address \(used on 2 orders\)/,
+    );
     const changes = await value(core.call('standardize.changes', { orderId: u4.id }));
-    expect(changes.rows).toContainEqual({ field: 'district', before: '', after: '南山区', reason: "filled from the customer's usual address" });
+    expect(changes.rows).toContainEqual({
+      field: 'district',
+      before: '',
+      after: '南山区',
+      reason: "filled from the customer's usual address",
+    });
   });
 
   test('the profile: order count, first/last order, spend, average, top SKUs, usual address and RFM segment', async () => {
@@ -76,7 +112,14 @@ describe('customer profiles', () => {
       orderCount: 3,
       firstOrderAt: '2026-01-05T02:00:00.000Z',
       lastOrderAt: '2026-03-15T02:00:00.000Z',
-      spend: [{ currency: 'CNY', totalMinor: 11800 + 8900 + 5900, averageMinor: Math.round((11800 + 8900 + 5900) / 3), orders: 3 }],
+      spend: [
+        {
+          currency: 'CNY',
+          totalMinor: 11800 + 8900 + 5900,
+          averageMinor: Math.round((11800 + 8900 + 5900) / 3),
+          orders: 3,
+        },
+      ],
       segment: 'loyal',
       usualAddress: { province: '广东省', city: '深圳市', district: '南山区', uses: 3 },
     });
@@ -85,7 +128,10 @@ describe('customer profiles', () => {
     expect(p.orders.map((o: { externalId: string }) => o.externalId)).toEqual(['P3', 'P2', 'P1']);
     const list = await value(core.call('customers.list', { search: '1381234' }));
     expect(list.rows[0]).toMatchObject({ id, orderCount: 3, segment: 'loyal' });
-    expect(await core.call('customers.get', { id: 999 })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await core.call('customers.get', { id: 999 })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
   });
 
   test.each([

@@ -17,7 +17,10 @@ describe('demo.load (the first-run button of the empty queue)', () => {
   test('is refused once the shop has orders, and changes nothing', async () => {
     await value(core.call('demo.load', { orders: 50 }));
     const again = await core.call('demo.load', { orders: 50 });
-    expect(again).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/already has 50 orders/) } });
+    expect(again).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', message: expect.stringMatching(/already has 50 orders/) },
+    });
     expect((await value(core.call('orders.count', {}))).total).toBe(50);
   });
 });

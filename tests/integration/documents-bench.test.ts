@@ -16,7 +16,10 @@ describe('documents benchmarks (small runs)', () => {
 
   it('the PNG baseline prints the same decodable barcodes, so the comparison is fair', async () => {
     const labels = sampleLabels(2);
-    const [vec, png] = await Promise.all([renderLabelsPdf(labels, { size: '100x150' }), renderLabelsPdf(labels, { size: '100x150', barcodes: 'png' })]);
+    const [vec, png] = await Promise.all([
+      renderLabelsPdf(labels, { size: '100x150' }),
+      renderLabelsPdf(labels, { size: '100x150', barcodes: 'png' }),
+    ]);
     expect(pdfBarcodes(png, 200)).toEqual(pdfBarcodes(vec, 200));
   });
 

@@ -9,8 +9,12 @@ import { pdfText } from '../fixtures/decode';
 async function packdesk(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((stdout += String(chunk)), true));
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((stderr += String(chunk)), true));
+  const out = vi
+    .spyOn(process.stdout, 'write')
+    .mockImplementation((chunk) => ((stdout += String(chunk)), true));
+  const err = vi
+    .spyOn(process.stderr, 'write')
+    .mockImplementation((chunk) => ((stderr += String(chunk)), true));
   try {
     return { code: await main(args), stdout, stderr };
   } finally {
@@ -49,7 +53,18 @@ describe('packdesk label', () => {
     ['escpos', new RegExp('^' + String.fromCharCode(0x1b) + '@')], // ESC @
   ])('--format %s --size 76x130', async (format, head) => {
     const out = join(dir, `b.${format}`);
-    const r = await packdesk(['--db', db, 'label', String(id), '--out', out, '--format', format, '--size', '76x130']);
+    const r = await packdesk([
+      '--db',
+      db,
+      'label',
+      String(id),
+      '--out',
+      out,
+      '--format',
+      format,
+      '--size',
+      '76x130',
+    ]);
     expect(r.code).toBe(0);
     expect(readFileSync(out).toString('latin1')).toMatch(head);
   });

@@ -23,8 +23,12 @@ describe('label in printer languages', () => {
     core = aCore({ now: () => Date.UTC(2026, 10, 25, 8, 0) });
     dir = mkdtempSync(join(tmpdir(), 'packdesk-labels-'));
     const channelId = aChannel(core);
-    [id] = seedOrders(core, [anOrder({ channelId, recipientName: '王小明', buyerMessage: '放门口' })]) as [number];
-    core.ctx.sqlite.prepare("update orders set carrier = 'sf', tracking_number = 'SF1234567890123' where id = ?").run(id);
+    [id] = seedOrders(core, [anOrder({ channelId, recipientName: '王小明', buyerMessage: '放门口' })]) as [
+      number,
+    ];
+    core.ctx.sqlite
+      .prepare("update orders set carrier = 'sf', tracking_number = 'SF1234567890123' where id = ?")
+      .run(id);
   });
   afterAll(() => {
     core.dispose();
@@ -39,7 +43,9 @@ describe('label in printer languages', () => {
     const { api } = await ready;
     const png = join(dir, 'label.png');
     writeFileSync(png, Buffer.from(await api.zplToBase64Async(zpl, 100, 150, 8), 'base64'));
-    expect(zbar(png)).toEqual([`CODE-128:${PD()}`, 'CODE-128:SF1234567890123', `QR-Code:SF1234567890123|${PD()}`].sort());
+    expect(zbar(png)).toEqual(
+      [`CODE-128:${PD()}`, 'CODE-128:SF1234567890123', `QR-Code:SF1234567890123|${PD()}`].sort(),
+    );
   });
 
   it.each([
@@ -52,7 +58,9 @@ describe('label in printer languages', () => {
     const [w, h] = size.split('x').map(Number) as [number, number];
     const png = join(dir, `label-${size}-${dpi}.png`);
     writeFileSync(png, Buffer.from(await api.zplToBase64Async(zpl, w, h, dpmm), 'base64'));
-    expect(zbar(png)).toEqual([`CODE-128:${PD()}`, 'CODE-128:SF1234567890123', `QR-Code:SF1234567890123|${PD()}`].sort());
+    expect(zbar(png)).toEqual(
+      [`CODE-128:${PD()}`, 'CODE-128:SF1234567890123', `QR-Code:SF1234567890123|${PD()}`].sort(),
+    );
   });
 
   it('ZPL without a printer CJK font carries Chinese only as well-formed ^GFA bitmaps', () => {
@@ -69,7 +77,11 @@ describe('label in printer languages', () => {
   });
 
   it('ZPL with a printer font sends UTF-8 text through ^A@ instead', () => {
-    const zpl = renderLabelZpl(labelModelFor(core.ctx, id), { size: '100x150', dpi: 203, cjkFont: 'E:SIMSUN.TTF' }).toString('utf8');
+    const zpl = renderLabelZpl(labelModelFor(core.ctx, id), {
+      size: '100x150',
+      dpi: 203,
+      cjkFont: 'E:SIMSUN.TTF',
+    }).toString('utf8');
     expect(zpl).toContain('^A@N,');
     expect(zpl).toContain('王小明');
     expect(zpl).not.toContain('^GFA');

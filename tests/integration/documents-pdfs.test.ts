@@ -16,27 +16,73 @@ describe('documents as PDF', () => {
   beforeAll(() => {
     core = aCore({ now: () => NOW });
     const channelId = aChannel(core);
-    insertWarehouse(core.ctx.db, { code: 'SZ1', name: '深圳一号仓', province: '广东省', city: '深圳市', district: '宝安区', address: '福永街道 1 号', contactName: '李仓管', phone: '075512345678' }, NOW);
+    insertWarehouse(
+      core.ctx.db,
+      {
+        code: 'SZ1',
+        name: '深圳一号仓',
+        province: '广东省',
+        city: '深圳市',
+        district: '宝安区',
+        address: '福永街道 1 号',
+        contactName: '李仓管',
+        phone: '075512345678',
+      },
+      NOW,
+    );
     const sql = core.ctx.sqlite;
-    const sku = sql.prepare(`insert into skus (sku, title, spec, weight_grams, created_at, updated_at) values (?, ?, '', ?, 0, 0)`);
+    const sku = sql.prepare(
+      `insert into skus (sku, title, spec, weight_grams, created_at, updated_at) values (?, ?, '', ?, 0, 0)`,
+    );
     sku.run('MUG-01', '马克杯', 350);
     sku.run('TEA-02', '绿茶', 250);
     sku.run('PEN-03', '钢笔', 40);
-    sql.prepare(`insert into bins (warehouse_id, code, sequence) values (1, 'Z-09', 30), (1, 'A-01', 10)`).run();
+    sql
+      .prepare(`insert into bins (warehouse_id, code, sequence) values (1, 'Z-09', 30), (1, 'A-01', 10)`)
+      .run();
     sql.prepare(`insert into sku_bins (warehouse_id, sku_id, bin_id) values (1, 1, 1), (1, 2, 2)`).run();
-    const line = (s: string, quantity: number, unitPriceMinor = 5900) => ({ sku: s, title: s, spec: '', quantity, unitPriceMinor });
+    const line = (s: string, quantity: number, unitPriceMinor = 5900) => ({
+      sku: s,
+      title: s,
+      spec: '',
+      quantity,
+      unitPriceMinor,
+    });
     ids = seedOrders(core, [
       anOrder({ channelId, recipientName: '王小明', lines: [line('MUG-01', 1), line('PEN-03', 2)] }),
       anOrder({ channelId, recipientName: '赵六', lines: [line('TEA-02', 3), line('MUG-01', 2)] }),
       anOrder({ channelId, recipientName: '孙七', lines: [line('TSHIRT-RED-L', 2)], paymentMethod: 'cod' }),
     ]);
     [abroad] = seedOrders(core, [
-      anOrder({ channelId, type: 'cross_border', country: 'US', province: 'CA', city: 'San Jose', street: '1 Main St', detail: '', postcode: '95112', recipientName: 'John Smith', currency: 'USD', lines: [line('TEA-02', 2, 1250), line('MUG-01', 1, 2000)], shippingMinor: 500 }),
+      anOrder({
+        channelId,
+        type: 'cross_border',
+        country: 'US',
+        province: 'CA',
+        city: 'San Jose',
+        street: '1 Main St',
+        detail: '',
+        postcode: '95112',
+        recipientName: 'John Smith',
+        currency: 'USD',
+        lines: [line('TEA-02', 2, 1250), line('MUG-01', 1, 2000)],
+        shippingMinor: 500,
+      }),
     ]) as [number];
-    sql.prepare("update orders set warehouse_id = 1").run();
-    sql.prepare("update orders set carrier = 'zto', tracking_number = ?, status = 'shipped', shipped_at = ? where id = ?").run('73100000000011', NOW, ids[0]);
-    sql.prepare("update orders set carrier = 'zto', tracking_number = ?, status = 'shipped', shipped_at = ? where id = ?").run('73100000000012', NOW, ids[1]);
-    sql.prepare("update orders set carrier = 'ems', tracking_number = 'EE123456785CN' where id = ?").run(abroad);
+    sql.prepare('update orders set warehouse_id = 1').run();
+    sql
+      .prepare(
+        "update orders set carrier = 'zto', tracking_number = ?, status = 'shipped', shipped_at = ? where id = ?",
+      )
+      .run('73100000000011', NOW, ids[0]);
+    sql
+      .prepare(
+        "update orders set carrier = 'zto', tracking_number = ?, status = 'shipped', shipped_at = ? where id = ?",
+      )
+      .run('73100000000012', NOW, ids[1]);
+    sql
+      .prepare("update orders set carrier = 'ems', tracking_number = 'EE123456785CN' where id = ?")
+      .run(abroad);
   });
   afterAll(() => core.dispose());
 
@@ -53,8 +99,16 @@ describe('documents as PDF', () => {
   });
 
   it('packing slip: one page per order with the order barcode, template sender and lines', async () => {
-    await value(core.call('documents.templates.save', { kind: 'packing_slip', sender: { name: '客服', phone: '400-800-1234', company: '好物小店', address: '深圳市福田区 2 号' }, options: { showPrices: true, footer: '感谢惠顾' } }));
-    const file = await value(core.call('documents.render', { kind: 'packing_slip', orderIds: [ids[0], ids[1]] }));
+    await value(
+      core.call('documents.templates.save', {
+        kind: 'packing_slip',
+        sender: { name: '客服', phone: '400-800-1234', company: '好物小店', address: '深圳市福田区 2 号' },
+        options: { showPrices: true, footer: '感谢惠顾' },
+      }),
+    );
+    const file = await value(
+      core.call('documents.render', { kind: 'packing_slip', orderIds: [ids[0], ids[1]] }),
+    );
     expect(pdfPageCount(pdf(file))).toBe(2);
     const text = pdfText(pdf(file));
     for (const s of ['出库单', '王小明', '赵六', '好物小店', '感谢惠顾', 'PEN-03']) expect(text).toContain(s);
@@ -62,15 +116,52 @@ describe('documents as PDF', () => {
   });
 
   it('customs: CN22 with HS codes, origin, weights and the tracking barcode; bad customs data is refused whole', async () => {
-    const bad = await core.call('documents.customs.save', { items: [{ sku: 'TEA-02', descriptionEn: 'Green tea', hsCode: '0902', originCountry: 'CN', category: 'merchandise' }] });
+    const bad = await core.call('documents.customs.save', {
+      items: [
+        {
+          sku: 'TEA-02',
+          descriptionEn: 'Green tea',
+          hsCode: '0902',
+          originCountry: 'CN',
+          category: 'merchandise',
+        },
+      ],
+    });
     expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
-    await value(core.call('documents.customs.save', { items: [
-      { sku: 'TEA-02', descriptionEn: 'Green tea', hsCode: '090210', originCountry: 'CN', category: 'gift' },
-      { sku: 'MUG-01', descriptionEn: 'Ceramic mug', hsCode: '691200', originCountry: 'CN', category: 'gift' },
-    ] }));
+    await value(
+      core.call('documents.customs.save', {
+        items: [
+          {
+            sku: 'TEA-02',
+            descriptionEn: 'Green tea',
+            hsCode: '090210',
+            originCountry: 'CN',
+            category: 'gift',
+          },
+          {
+            sku: 'MUG-01',
+            descriptionEn: 'Ceramic mug',
+            hsCode: '691200',
+            originCountry: 'CN',
+            category: 'gift',
+          },
+        ],
+      }),
+    );
     const file = await value(core.call('documents.render', { kind: 'customs', orderIds: [abroad] }));
     const text = pdfText(pdf(file));
-    for (const s of ['CN22', 'Green tea', '090210', '691200', 'John Smith', 'San Jose', '0.500', '25.00', '0.850']) expect(text).toContain(s);
+    for (const s of [
+      'CN22',
+      'Green tea',
+      '090210',
+      '691200',
+      'John Smith',
+      'San Jose',
+      '0.500',
+      '25.00',
+      '0.850',
+    ])
+      expect(text).toContain(s);
     expect(pdfBarcodes(pdf(file))).toEqual([['CODE-128:EE123456785CN']]);
   });
 
@@ -84,12 +175,25 @@ describe('documents as PDF', () => {
   });
 
   it('commercial invoice: invoice number, HS codes and totals', async () => {
-    const text = pdfText(pdf(await value(core.call('documents.render', { kind: 'commercial_invoice', orderIds: [abroad] }))));
-    for (const s of ['COMMERCIAL INVOICE', `INV-${pd(abroad)}`, 'Ceramic mug', '691200', '12.50', '45.00', '50.00 USD']) expect(text).toContain(s);
+    const text = pdfText(
+      pdf(await value(core.call('documents.render', { kind: 'commercial_invoice', orderIds: [abroad] }))),
+    );
+    for (const s of [
+      'COMMERCIAL INVOICE',
+      `INV-${pd(abroad)}`,
+      'Ceramic mug',
+      '691200',
+      '12.50',
+      '45.00',
+      '50.00 USD',
+    ])
+      expect(text).toContain(s);
   });
 
   it('sales receipt: the total in capital Chinese numerals', async () => {
-    const text = pdfText(pdf(await value(core.call('documents.render', { kind: 'sales_receipt', orderIds: [ids[2]] }))));
+    const text = pdfText(
+      pdf(await value(core.call('documents.render', { kind: 'sales_receipt', orderIds: [ids[2]] }))),
+    );
     expect(text).toContain('销售单');
     expect(text).toContain('¥126.00');
     expect(text).toContain('人民币壹佰贰拾陆元整');
@@ -104,15 +208,29 @@ describe('documents as PDF', () => {
     expect(text).toContain('0.43 kg'); // 350 + 2×40 g
     expect(text).toContain('1.45 kg'); // 3×250 + 2×350 g
     expect(text).toContain('2 件 · 1.88 kg');
-    expect(pdfBarcodes(pdf(file)).flat().sort()).toEqual(['CODE-128:73100000000011', 'CODE-128:73100000000012']);
+    expect(pdfBarcodes(pdf(file)).flat().sort()).toEqual([
+      'CODE-128:73100000000011',
+      'CODE-128:73100000000012',
+    ]);
     const none = await core.call('documents.render', { kind: 'manifest', carrier: 'sf', date: day });
     expect(none).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });
 
   it('templates: a logo must be an image; the saved template reads back', async () => {
-    const r = await core.call('documents.templates.save', { kind: 'label', logoBase64: Buffer.from('not an image').toString('base64') });
-    expect(r).toMatchObject({ ok: false, error: { code: 'invalid_input', message: 'logoBase64: the logo must be a PNG or JPEG image' } });
+    const r = await core.call('documents.templates.save', {
+      kind: 'label',
+      logoBase64: Buffer.from('not an image').toString('base64'),
+    });
+    expect(r).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', message: 'logoBase64: the logo must be a PNG or JPEG image' },
+    });
     const t = await value(core.call('documents.templates.get', { kind: 'packing_slip' }));
-    expect(t).toMatchObject({ kind: 'packing_slip', hasLogo: false, sender: { company: '好物小店' }, options: { showPrices: true } });
+    expect(t).toMatchObject({
+      kind: 'packing_slip',
+      hasLogo: false,
+      sender: { company: '好物小店' },
+      options: { showPrices: true },
+    });
   });
 });

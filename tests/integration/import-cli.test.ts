@@ -9,8 +9,12 @@ import { shopifyExport } from '../fixtures/shopify-gen';
 async function packdesk(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((stdout += String(chunk)), true));
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((stderr += String(chunk)), true));
+  const out = vi
+    .spyOn(process.stdout, 'write')
+    .mockImplementation((chunk) => ((stdout += String(chunk)), true));
+  const err = vi
+    .spyOn(process.stderr, 'write')
+    .mockImplementation((chunk) => ((stderr += String(chunk)), true));
   try {
     return { code: await main(args), stdout, stderr };
   } finally {
@@ -34,17 +38,53 @@ describe('packdesk import', () => {
     const doc = JSON.parse(r.stdout);
     expect(Object.keys(doc)).toEqual(['imported', 'updated', 'unchanged', 'rejected']);
     expect(doc).toEqual({ imported: 3, updated: 0, unchanged: 0, rejected: [] });
-    const again = JSON.parse((await packdesk(['--db', db, '--json', 'import', 'tests/fixtures/files/taobao-orders.xlsx', '--format', 'taobao'])).stdout);
+    const again = JSON.parse(
+      (
+        await packdesk([
+          '--db',
+          db,
+          '--json',
+          'import',
+          'tests/fixtures/files/taobao-orders.xlsx',
+          '--format',
+          'taobao',
+        ])
+      ).stdout,
+    );
     expect(again).toEqual({ imported: 0, updated: 0, unchanged: 3, rejected: [] });
   });
 
   test('rejected rows are listed with row, column and message; --channel names the channel', async () => {
     const bad = join(dir, 'bad.csv');
-    writeFileSync(bad, 'order_id,placed_at,buyer_name,quantity,unit_price,title,shipping_fee\nA1,2026-03-01,王五,0,10,杯子,0\nA2,2026-03-01,王五,1,10,杯子,0\n');
-    const r = await packdesk(['--db', db, 'import', bad, '--format', 'packdesk', '--channel', 'counter', '--json']);
-    expect(JSON.parse(r.stdout)).toEqual({ imported: 1, updated: 0, unchanged: 0, rejected: [{ row: 2, column: 'quantity', message: 'order A1: quantity 0 must be at least 1' }] });
+    writeFileSync(
+      bad,
+      'order_id,placed_at,buyer_name,quantity,unit_price,title,shipping_fee\nA1,2026-03-01,王五,0,10,杯子,0\nA2,2026-03-01,王五,1,10,杯子,0\n',
+    );
+    const r = await packdesk([
+      '--db',
+      db,
+      'import',
+      bad,
+      '--format',
+      'packdesk',
+      '--channel',
+      'counter',
+      '--json',
+    ]);
+    expect(JSON.parse(r.stdout)).toEqual({
+      imported: 1,
+      updated: 0,
+      unchanged: 0,
+      rejected: [{ row: 2, column: 'quantity', message: 'order A1: quantity 0 must be at least 1' }],
+    });
     const d = new Database(db, { readonly: true });
-    expect(d.prepare("select c.code from orders o join channels c on c.id = o.channel_id where o.external_id = 'A2'").get()).toEqual({ code: 'counter' });
+    expect(
+      d
+        .prepare(
+          "select c.code from orders o join channels c on c.id = o.channel_id where o.external_id = 'A2'",
+        )
+        .get(),
+    ).toEqual({ code: 'counter' });
     d.close();
   });
 
@@ -72,15 +112,24 @@ describe('packdesk import --watch DIR', () => {
     writeFileSync(join(drop, 'notes.md'), 'not an export');
     const first = await packdesk(['--db', db, 'import', '--watch', drop, '--once', '--json']);
     expect(first.code).toBe(0);
-    expect(JSON.parse(first.stdout).files).toEqual([{ file: 'a-taobao.csv', status: 'imported', result: expect.objectContaining({ imported: 3 }) }]);
+    expect(JSON.parse(first.stdout).files).toEqual([
+      { file: 'a-taobao.csv', status: 'imported', result: expect.objectContaining({ imported: 3 }) },
+    ]);
     copyFileSync('tests/fixtures/files/pdd-orders.xlsx', join(drop, 'b-pdd.xlsx'));
-    writeFileSync(join(drop, 'c-broken.csv'), 'order_id,placed_at,quantity,unit_price,title\nA1,2026-03-01,1,"10\n');
+    writeFileSync(
+      join(drop, 'c-broken.csv'),
+      'order_id,placed_at,quantity,unit_price,title\nA1,2026-03-01,1,"10\n',
+    );
     const second = await packdesk(['--db', db, 'import', '--watch', drop, '--once', '--json']);
     expect(second.code).toBe(1);
     expect(JSON.parse(second.stdout).files).toEqual([
       { file: 'a-taobao.csv', status: 'skipped' },
       { file: 'b-pdd.xlsx', status: 'imported', result: expect.objectContaining({ imported: 2 }) },
-      { file: 'c-broken.csv', status: 'failed', error: expect.stringMatching(/^c-broken\.csv: row 2: a quoted cell is never closed/) },
+      {
+        file: 'c-broken.csv',
+        status: 'failed',
+        error: expect.stringMatching(/^c-broken\.csv: row 2: a quoted cell is never closed/),
+      },
     ]);
     expect((await packdesk(['--db', db, 'import', '--watch', drop, '--json'])).code).toBe(2);
   });
@@ -92,13 +141,18 @@ describe('kill -9 during a large import', () => {
   let dir: string;
   beforeAll(() => {
     // The spawned importer runs the built CLI; build it when this test runs on its own.
-    if (!existsSync(cli) || process.env.PACKDESK_REBUILD === '1') spawnSync(process.execPath, ['build/build-main.mjs'], { stdio: 'inherit' });
+    if (!existsSync(cli) || process.env.PACKDESK_REBUILD === '1')
+      spawnSync(process.execPath, ['build/build-main.mjs'], { stdio: 'inherit' });
   });
   beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'packdesk-kill-'))));
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   const start = (db: string, file: string) =>
-    spawn(process.execPath, ['bin/packdesk.cjs', '--db', db, 'import', file, '--page-size', '250', '--json'], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, PACKDESK_QUIET: '1' } });
+    spawn(
+      process.execPath,
+      ['bin/packdesk.cjs', '--db', db, 'import', file, '--page-size', '250', '--json'],
+      { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, PACKDESK_QUIET: '1' } },
+    );
 
   /** Kills the importer with SIGKILL once it acknowledged `after` orders (or when it exits first). */
   function killAfter(db: string, file: string, after: number): Promise<number> {
@@ -121,26 +175,43 @@ describe('kill -9 during a large import', () => {
     const db = join(dir, 'k.db');
     writeFileSync(file, shopifyExport(orders, { seed: 7 }));
     let acknowledged = 0;
-    const points = [1 + Math.floor(Math.random() * 1000), 1500 + Math.floor(Math.random() * 1500), 3500 + Math.floor(Math.random() * 1500)];
+    const points = [
+      1 + Math.floor(Math.random() * 1000),
+      1500 + Math.floor(Math.random() * 1500),
+      3500 + Math.floor(Math.random() * 1500),
+    ];
     for (const after of points) {
       acknowledged = Math.max(acknowledged, await killAfter(db, file, after));
       const d = new Database(db, { readonly: true });
       const count = (d.prepare('select count(*) as n from orders').get() as { n: number }).n;
       // Whole pages only: every order has both its lines, and the run's cursor equals what is stored.
-      const half = (d.prepare('select count(*) as n from orders o where (select count(*) from order_lines l where l.order_id = o.id) != 2').get() as { n: number }).n;
-      const run = d.prepare('select done_orders as done from import_runs order by id desc limit 1').get() as { done: number } | undefined;
+      const half = (
+        d
+          .prepare(
+            'select count(*) as n from orders o where (select count(*) from order_lines l where l.order_id = o.id) != 2',
+          )
+          .get() as { n: number }
+      ).n;
+      const run = d.prepare('select done_orders as done from import_runs order by id desc limit 1').get() as
+        { done: number } | undefined;
       d.close();
       expect(count).toBeGreaterThanOrEqual(acknowledged);
       expect(half).toBe(0);
       expect(run?.done ?? 0).toBe(count);
-      const check = spawnSync(process.execPath, ['bin/packdesk.cjs', '--db', db, 'check', '--json'], { encoding: 'utf8' });
+      const check = spawnSync(process.execPath, ['bin/packdesk.cjs', '--db', db, 'check', '--json'], {
+        encoding: 'utf8',
+      });
       expect(JSON.parse(check.stdout).ok).toBe(true);
     }
-    const rerun = spawnSync(process.execPath, ['bin/packdesk.cjs', '--db', db, 'import', file, '--json'], { encoding: 'utf8' });
+    const rerun = spawnSync(process.execPath, ['bin/packdesk.cjs', '--db', db, 'import', file, '--json'], {
+      encoding: 'utf8',
+    });
     expect(rerun.status).toBe(0);
     // The resumed run reports the whole file once: every order imported exactly one time.
     expect(JSON.parse(rerun.stdout)).toEqual({ imported: orders, updated: 0, unchanged: 0, rejected: [] });
-    const again = spawnSync(process.execPath, ['bin/packdesk.cjs', '--db', db, 'import', file, '--json'], { encoding: 'utf8' });
+    const again = spawnSync(process.execPath, ['bin/packdesk.cjs', '--db', db, 'import', file, '--json'], {
+      encoding: 'utf8',
+    });
     expect(JSON.parse(again.stdout)).toEqual({ imported: 0, updated: 0, unchanged: orders, rejected: [] });
     const d = new Database(db, { readonly: true });
     expect((d.prepare('select count(*) as n from orders').get() as { n: number }).n).toBe(orders);

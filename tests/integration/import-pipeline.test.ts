@@ -14,11 +14,20 @@ describe('import pipeline', () => {
   beforeEach(() => (core = aCore({ now: () => Date.UTC(2026, 2, 20) })));
   afterEach(() => core.dispose());
 
-  const run = (name: string, bytes: Uint8Array = fixture(name), format: 'auto' | 'taobao' = 'auto', pageSize?: number) =>
-    importFile(core.ctx, { fileName: name, bytes, format, actor: 'test', pageSize });
+  const run = (
+    name: string,
+    bytes: Uint8Array = fixture(name),
+    format: 'auto' | 'taobao' = 'auto',
+    pageSize?: number,
+  ) => importFile(core.ctx, { fileName: name, bytes, format, actor: 'test', pageSize });
 
   test('imports a Taobao GBK export; the same file again, and its UTF-8 and XLSX copies, change nothing', async () => {
-    expect(await run('taobao-orders-gbk.csv')).toMatchObject({ imported: 3, updated: 0, unchanged: 0, rejected: [] });
+    expect(await run('taobao-orders-gbk.csv')).toMatchObject({
+      imported: 3,
+      updated: 0,
+      unchanged: 0,
+      rejected: [],
+    });
     const before = canonicalOrders(core);
     for (const again of ['taobao-orders-gbk.csv', 'taobao-orders-utf8bom.csv', 'taobao-orders.xlsx']) {
       expect(await run(again)).toMatchObject({ imported: 0, updated: 0, unchanged: 3 });
@@ -31,15 +40,30 @@ describe('import pipeline', () => {
     await run('packdesk-template.csv');
     const rows = SAMPLES.packdesk!.map((r) => ({ ...r }));
     rows[3] = { ...rows[3]!, placed_at: '2026-03-17', quantity: '4' };
-    expect(await run('v2.csv', utf8(csv(HEADERS.packdesk, rows)))).toMatchObject({ imported: 0, updated: 1, unchanged: 2 });
-    expect(await run('packdesk-template.csv', utf8(csv(HEADERS.packdesk, SAMPLES.packdesk!)).subarray(0))).toMatchObject({ updated: 0 });
+    expect(await run('v2.csv', utf8(csv(HEADERS.packdesk, rows)))).toMatchObject({
+      imported: 0,
+      updated: 1,
+      unchanged: 2,
+    });
+    expect(
+      await run('packdesk-template.csv', utf8(csv(HEADERS.packdesk, SAMPLES.packdesk!)).subarray(0)),
+    ).toMatchObject({ updated: 0 });
     const list = await value(core.call('orders.list', { filter: { search: 'LS-0316-001' } }));
     const detail = await value(core.call('orders.get', { id: list.rows[0].id }));
     expect(detail.lines[0].quantity).toBe(4);
   });
 
   test('every fixture imports with masked, ambiguous and completed addresses flagged and explained', async () => {
-    for (const f of ['taobao-orders-gbk.csv', 'douyin-orders-bom.csv', 'packdesk-template.csv', 'shopify-orders.csv', 'amazon-new-orders.txt', 'pdd-orders-gbk.csv', 'alibaba1688-orders-gbk.csv', 'woocommerce-webtoffee.csv']) {
+    for (const f of [
+      'taobao-orders-gbk.csv',
+      'douyin-orders-bom.csv',
+      'packdesk-template.csv',
+      'shopify-orders.csv',
+      'amazon-new-orders.txt',
+      'pdd-orders-gbk.csv',
+      'alibaba1688-orders-gbk.csv',
+      'woocommerce-webtoffee.csv',
+    ]) {
       const r = await run(f);
       expect(r.rejected).toEqual([]);
     }
@@ -48,38 +72,87 @@ describe('import pipeline', () => {
       return value(core.call('orders.get', { id: l.rows[0].id }));
     };
     const douyin = await find('6920000000000000001');
-    expect(douyin.address).toMatchObject({ masked: true, detail: '##密文', province: '湖北省', district: '洪山区' });
+    expect(douyin.address).toMatchObject({
+      masked: true,
+      detail: '##密文',
+      province: '湖北省',
+      district: '洪山区',
+    });
     expect(douyin.customer.phone).toBe('##密文');
     expect(douyin.type).toBe('live_stream');
     const groupBuy = await find('GB-0315-07');
-    expect(groupBuy.address).toMatchObject({ province: '广东省', city: '深圳市', district: '南山区', street: '粤海街道', detail: '高新南一道8号', raw: '深圳市粤海街道高新南一道8号' });
+    expect(groupBuy.address).toMatchObject({
+      province: '广东省',
+      city: '深圳市',
+      district: '南山区',
+      street: '粤海街道',
+      detail: '高新南一道8号',
+      raw: '深圳市粤海街道高新南一道8号',
+    });
     const changes = await value(core.call('standardize.changes', { orderId: groupBuy.id }));
-    expect(changes.rows).toContainEqual({ field: 'district', before: '', after: '南山区', reason: 'district 南山区 completed from street 粤海街道' });
+    expect(changes.rows).toContainEqual({
+      field: 'district',
+      before: '',
+      after: '南山区',
+      reason: 'district 南山区 completed from street 粤海街道',
+    });
     const live = await find('LS-0316-001');
     expect(live.address.ambiguous).toBe(true);
     expect(live.reasons.join()).toMatch(/北京市朝阳区 \/ 吉林省长春市朝阳区/);
     const closed = await find('3812345678901230000');
     expect(closed.status).toBe('cancelled');
-    expect(closed.address).toMatchObject({ masked: true, province: '北京市', city: '北京市', district: '朝阳区', detail: '****', raw: '北京 北京市 朝阳区 ****' });
+    expect(closed.address).toMatchObject({
+      masked: true,
+      province: '北京市',
+      city: '北京市',
+      district: '朝阳区',
+      detail: '****',
+      raw: '北京 北京市 朝阳区 ****',
+    });
     expect((await find('#1001')).type).toBe('cross_border');
     expect((await find('1688123456789001')).type).toBe('wholesale');
     const shopCn = await find('#1002');
-    expect(shopCn.address).toMatchObject({ province: '上海市', city: '上海市', district: '浦东新区', detail: '张江路88号' });
+    expect(shopCn.address).toMatchObject({
+      province: '上海市',
+      city: '上海市',
+      district: '浦东新区',
+      detail: '张江路88号',
+    });
     const ws = await find('WS-2026-0001');
     expect(ws.customer.phone).toBe('0755-86001234');
     expect((await value(core.call('orders.count', { filter: { type: ['wholesale'] } }))).total).toBe(2);
     // Region set on arrival: 广东 orders are South China; abroad the country code.
     const south = await value(core.call('orders.list', { filter: { region: ['cn_south'] } }));
-    expect(south.rows.map((o: { externalId: string }) => o.externalId).sort()).toEqual(['3812345678901234567', '6920000000000000010', 'GB-0315-07', 'WS-2026-0001']);
+    expect(south.rows.map((o: { externalId: string }) => o.externalId).sort()).toEqual([
+      '3812345678901234567',
+      '6920000000000000010',
+      'GB-0315-07',
+      'WS-2026-0001',
+    ]);
     expect((await value(core.call('orders.count', { filter: { region: ['cn_north'] } }))).total).toBe(1);
     expect((await value(core.call('orders.count', { filter: { region: ['US', 'GB'] } }))).total).toBe(3);
   });
 
   test.each([
     ['a header nobody knows', 'x.csv', utf8('a,b\n1,2\n'), /x\.csv: row 1/],
-    ['a missing required column', 'tb.csv', utf8(csv(HEADERS.taobao, SAMPLES.taobao!).replace('订单编号', '单号')), /tb\.csv: row 1, column "订单编号"/],
-    ['a truncated file', 'cut.csv', utf8(csv(HEADERS.packdesk, SAMPLES.packdesk!).slice(0, -30)), /cut\.csv: row 5/],
-    ['a wrong encoding', 'u16.csv', Buffer.from(csv(HEADERS.packdesk, SAMPLES.packdesk!), 'utf16le'), /u16\.csv: row 1: the file is not text/],
+    [
+      'a missing required column',
+      'tb.csv',
+      utf8(csv(HEADERS.taobao, SAMPLES.taobao!).replace('订单编号', '单号')),
+      /tb\.csv: row 1, column "订单编号"/,
+    ],
+    [
+      'a truncated file',
+      'cut.csv',
+      utf8(csv(HEADERS.packdesk, SAMPLES.packdesk!).slice(0, -30)),
+      /cut\.csv: row 5/,
+    ],
+    [
+      'a wrong encoding',
+      'u16.csv',
+      Buffer.from(csv(HEADERS.packdesk, SAMPLES.packdesk!), 'utf16le'),
+      /u16\.csv: row 1: the file is not text/,
+    ],
   ])('%s stops the import and leaves the database exactly as it was', async (_what, name, bytes, message) => {
     await run('pdd-orders-gbk.csv');
     const before = snapshotDb(core);
@@ -94,26 +167,81 @@ describe('import pipeline', () => {
     const rows = SAMPLES.taobao!.map((r) => ({ ...r }));
     rows[1]!['宝贝总数量'] = '-3';
     const r = await run('tb-bad.csv', utf8(csv(HEADERS.taobao, rows)));
-    expect(r).toMatchObject({ imported: 2, rejected: [{ row: 3, column: '宝贝总数量', message: 'order 3812345678901234999: quantity -3 must be at least 1' }] });
+    expect(r).toMatchObject({
+      imported: 2,
+      rejected: [
+        {
+          row: 3,
+          column: '宝贝总数量',
+          message: 'order 3812345678901234999: quantity -3 must be at least 1',
+        },
+      ],
+    });
   });
 
   test('Taobao 宝贝报表 makes the lines of imported orders exact; unknown orders are reported; again changes nothing', async () => {
     await run('taobao-orders-gbk.csv');
     const items: Row[] = [
-      { 订单编号: "'3812345678901234999", 标题: '316不锈钢保温杯', 价格: '89.00', 购买数量: '1', 商品属性: '容量:500ml;颜色:白色', 订单状态: '卖家已发货', 商家编码: 'CUP-500-WHT' },
-      { 订单编号: "'3812345678901234999", 标题: '磁吸防摔手机壳', 价格: '39.50', 购买数量: '2', 商品属性: '型号:iPhone 15', 订单状态: '卖家已发货', 商家编码: 'CASE-IP15' },
-      { 订单编号: "'3812345678900000000", 标题: '纯棉圆领T恤', 价格: '59.00', 购买数量: '1', 商家编码: 'TS-RED-M' },
+      {
+        订单编号: "'3812345678901234999",
+        标题: '316不锈钢保温杯',
+        价格: '89.00',
+        购买数量: '1',
+        商品属性: '容量:500ml;颜色:白色',
+        订单状态: '卖家已发货',
+        商家编码: 'CUP-500-WHT',
+      },
+      {
+        订单编号: "'3812345678901234999",
+        标题: '磁吸防摔手机壳',
+        价格: '39.50',
+        购买数量: '2',
+        商品属性: '型号:iPhone 15',
+        订单状态: '卖家已发货',
+        商家编码: 'CASE-IP15',
+      },
+      {
+        订单编号: "'3812345678900000000",
+        标题: '纯棉圆领T恤',
+        价格: '59.00',
+        购买数量: '1',
+        商家编码: 'TS-RED-M',
+      },
     ];
     const bytes = gbk(csv(HEADERS.taobaoItems, items));
     expect(await run('items.csv', bytes)).toEqual({
-      runId: expect.any(Number), format: 'taobao_items', channel: '', imported: 0, updated: 1, unchanged: 0,
-      rejected: [{ row: 4, column: '订单编号', message: 'order 3812345678900000000 is not imported yet: import the 订单报表 (order report) first, then this item report' }],
+      runId: expect.any(Number),
+      format: 'taobao_items',
+      channel: '',
+      imported: 0,
+      updated: 1,
+      unchanged: 0,
+      rejected: [
+        {
+          row: 4,
+          column: '订单编号',
+          message:
+            'order 3812345678900000000 is not imported yet: import the 订单报表 (order report) first, then this item report',
+        },
+      ],
     });
     const l = await value(core.call('orders.list', { filter: { search: '3812345678901234999' } }));
     const d = await value(core.call('orders.get', { id: l.rows[0].id }));
     expect(d.lines).toEqual([
-      { sku: 'CUP-500-WHT', title: '316不锈钢保温杯', spec: '容量:500ml;颜色:白色', quantity: 1, unitPriceMinor: 8900 },
-      { sku: 'CASE-IP15', title: '磁吸防摔手机壳', spec: '型号:iPhone 15', quantity: 2, unitPriceMinor: 3950 },
+      {
+        sku: 'CUP-500-WHT',
+        title: '316不锈钢保温杯',
+        spec: '容量:500ml;颜色:白色',
+        quantity: 1,
+        unitPriceMinor: 8900,
+      },
+      {
+        sku: 'CASE-IP15',
+        title: '磁吸防摔手机壳',
+        spec: '型号:iPhone 15',
+        quantity: 2,
+        unitPriceMinor: 3950,
+      },
     ]);
     expect(d.totalMinor).toBe(17800);
     expect((await value(core.call('orders.list', { filter: { search: 'CASE-IP15' } }))).rows).toHaveLength(1);
@@ -122,17 +250,44 @@ describe('import pipeline', () => {
 
   test('pages commit their progress: the run records every page and the report counts each order once', async () => {
     const pages: number[] = [];
-    const r = await importFile(core.ctx, { fileName: 'p.csv', bytes: fixture('taobao-orders-gbk.csv'), format: 'auto', actor: 't', pageSize: 1, onPage: (p) => pages.push(p.done) });
+    const r = await importFile(core.ctx, {
+      fileName: 'p.csv',
+      bytes: fixture('taobao-orders-gbk.csv'),
+      format: 'auto',
+      actor: 't',
+      pageSize: 1,
+      onPage: (p) => pages.push(p.done),
+    });
     expect(pages).toEqual([1, 2, 3]);
     const runs = await value(core.call('intake.runs', {}));
-    expect(runs.rows[0]).toMatchObject({ id: r.runId, status: 'done', totalOrders: 3, doneOrders: 3, imported: 3 });
+    expect(runs.rows[0]).toMatchObject({
+      id: r.runId,
+      status: 'done',
+      totalOrders: 3,
+      doneOrders: 3,
+      imported: 3,
+    });
   });
 
   test('intake.upload + intake.import: the UI path through the contract, in chunks', async () => {
     const bytes = fixture('douyin-orders.xlsx');
     const half = Math.floor(bytes.length / 2);
-    await value(core.call('intake.upload', { uploadId: 'upl-12345678', seq: 0, fileName: 'dy.xlsx', chunkBase64: bytes.subarray(0, half).toString('base64') }));
-    await value(core.call('intake.upload', { uploadId: 'upl-12345678', seq: 1, fileName: 'dy.xlsx', chunkBase64: bytes.subarray(half).toString('base64') }));
+    await value(
+      core.call('intake.upload', {
+        uploadId: 'upl-12345678',
+        seq: 0,
+        fileName: 'dy.xlsx',
+        chunkBase64: bytes.subarray(0, half).toString('base64'),
+      }),
+    );
+    await value(
+      core.call('intake.upload', {
+        uploadId: 'upl-12345678',
+        seq: 1,
+        fileName: 'dy.xlsx',
+        chunkBase64: bytes.subarray(half).toString('base64'),
+      }),
+    );
     const r = await value(core.call('intake.import', { uploadId: 'upl-12345678', format: 'auto' }));
     expect(r).toMatchObject({ imported: 2, format: 'douyin' });
     const again = await core.call('intake.import', { uploadId: 'upl-12345678' });
@@ -143,20 +298,65 @@ describe('import pipeline', () => {
 describe('idempotency property', () => {
   const phones = ['13800000001', '13800000002', '13900000003'];
   const names = ['张三', '李四'];
-  const addresses = ['广东省深圳市南山区粤海街道科技园1号', '上海浦东张江路2号', '浙江省杭州市西湖区文三路3号'];
+  const addresses = [
+    '广东省深圳市南山区粤海街道科技园1号',
+    '上海浦东张江路2号',
+    '浙江省杭州市西湖区文三路3号',
+  ];
   const variant = fc.record({
     day: fc.constantFrom('2026-03-01 10:00', '2026-03-02 10:00'),
-    lines: fc.array(fc.record({ sku: fc.constantFrom('A', 'B', 'C'), qty: fc.integer({ min: 1, max: 5 }), price: fc.integer({ min: 1, max: 99 }) }), { minLength: 1, maxLength: 2 }),
+    lines: fc.array(
+      fc.record({
+        sku: fc.constantFrom('A', 'B', 'C'),
+        qty: fc.integer({ min: 1, max: 5 }),
+        price: fc.integer({ min: 1, max: 99 }),
+      }),
+      { minLength: 1, maxLength: 2 },
+    ),
   });
-  const order = fc.record({ phone: fc.constantFrom(...phones), name: fc.constantFrom(...names), address: fc.constantFrom(...addresses), variants: fc.array(variant, { minLength: 1, maxLength: 2 }) });
-  const rowsOf = (id: number, o: { phone: string; name: string; address: string }, v: { day: string; lines: { sku: string; qty: number; price: number }[] }): Row[] =>
-    v.lines.map((l, i): Row => (i === 0 ? { order_id: `P-${id}`, placed_at: v.day, channel: 'sheet', buyer_name: o.name, phone: o.phone, address: o.address, sku: l.sku, title: `商品${l.sku}`, quantity: String(l.qty), unit_price: String(l.price) } : { order_id: `P-${id}`, channel: 'sheet', sku: l.sku, title: `商品${l.sku}`, quantity: String(l.qty), unit_price: String(l.price) }));
+  const order = fc.record({
+    phone: fc.constantFrom(...phones),
+    name: fc.constantFrom(...names),
+    address: fc.constantFrom(...addresses),
+    variants: fc.array(variant, { minLength: 1, maxLength: 2 }),
+  });
+  const rowsOf = (
+    id: number,
+    o: { phone: string; name: string; address: string },
+    v: { day: string; lines: { sku: string; qty: number; price: number }[] },
+  ): Row[] =>
+    v.lines.map((l, i): Row =>
+      i === 0
+        ? {
+            order_id: `P-${id}`,
+            placed_at: v.day,
+            channel: 'sheet',
+            buyer_name: o.name,
+            phone: o.phone,
+            address: o.address,
+            sku: l.sku,
+            title: `商品${l.sku}`,
+            quantity: String(l.qty),
+            unit_price: String(l.price),
+          }
+        : {
+            order_id: `P-${id}`,
+            channel: 'sheet',
+            sku: l.sku,
+            title: `商品${l.sku}`,
+            quantity: String(l.qty),
+            unit_price: String(l.price),
+          },
+    );
 
   test('any order and duplication of the same inputs gives the same database', async () => {
     await fc.assert(
       fc.asyncProperty(
         fc.array(order, { minLength: 1, maxLength: 6 }),
-        fc.array(fc.array(fc.tuple(fc.nat(), fc.nat()), { minLength: 1, maxLength: 8 }), { minLength: 1, maxLength: 5 }),
+        fc.array(fc.array(fc.tuple(fc.nat(), fc.nat()), { minLength: 1, maxLength: 8 }), {
+          minLength: 1,
+          maxLength: 5,
+        }),
         async (orders, picks) => {
           // Every variant appears in at least one file; the extra files repeat and reorder them.
           const all = orders.flatMap((o, id) => o.variants.map((v) => ({ id, o, v })));
@@ -177,10 +377,20 @@ describe('idempotency property', () => {
           const shuffled = aCore();
           try {
             for (const [i, rows] of all.map(({ id, o, v }) => rowsOf(id, o, v)).entries()) {
-              await importFile(reference.ctx, { fileName: `ref${i}.csv`, bytes: utf8(csv(HEADERS.packdesk, rows)), format: 'packdesk', actor: 't' });
+              await importFile(reference.ctx, {
+                fileName: `ref${i}.csv`,
+                bytes: utf8(csv(HEADERS.packdesk, rows)),
+                format: 'packdesk',
+                actor: 't',
+              });
             }
             for (const [i, rows] of [...files].reverse().entries()) {
-              await importFile(shuffled.ctx, { fileName: `f${i}.csv`, bytes: utf8(csv(HEADERS.packdesk, rows)), format: 'packdesk', actor: 't' });
+              await importFile(shuffled.ctx, {
+                fileName: `f${i}.csv`,
+                bytes: utf8(csv(HEADERS.packdesk, rows)),
+                format: 'packdesk',
+                actor: 't',
+              });
             }
             expect(canonicalOrders(shuffled)).toEqual(canonicalOrders(reference));
           } finally {
@@ -195,7 +405,8 @@ describe('idempotency property', () => {
 });
 
 describe('parser fuzzing', () => {
-  const isCleanError = (e: unknown, name: string) => e instanceof AppFailure && e.code === 'invalid_input' && e.message.startsWith(name);
+  const isCleanError = (e: unknown, name: string) =>
+    e instanceof AppFailure && e.code === 'invalid_input' && e.message.startsWith(name);
 
   test('random bytes never crash the parser: they parse or fail with an import error naming the file', async () => {
     await fc.assert(
@@ -208,7 +419,14 @@ describe('parser fuzzing', () => {
   });
 
   test('damaged real exports (cut, spliced, bytes flipped, quotes added) fail cleanly or parse', async () => {
-    const sources = ['taobao-orders-gbk.csv', 'shopify-orders.csv', 'douyin-orders-bom.csv', 'amazon-new-orders.txt', 'pdd-orders.xlsx', 'packdesk-template.csv'].map(fixture);
+    const sources = [
+      'taobao-orders-gbk.csv',
+      'shopify-orders.csv',
+      'douyin-orders-bom.csv',
+      'amazon-new-orders.txt',
+      'pdd-orders.xlsx',
+      'packdesk-template.csv',
+    ].map(fixture);
     await fc.assert(
       fc.asyncProperty(
         fc.nat(sources.length - 1),
@@ -223,7 +441,8 @@ describe('parser fuzzing', () => {
           const bytes = Buffer.concat([cut.subarray(0, at), Buffer.from(insert), cut.subarray(at)]);
           const out = await parseImportFile('damaged.csv', bytes, 'auto').catch((e: unknown) => e as Error);
           if (out instanceof Error) expect(isCleanError(out, 'damaged.csv')).toBe(true);
-          else for (const o of out.parsed.orders) for (const l of o.lines) expect(l.quantity).toBeGreaterThan(0);
+          else
+            for (const o of out.parsed.orders) for (const l of o.lines) expect(l.quantity).toBeGreaterThan(0);
         },
       ),
       { numRuns: 300 },

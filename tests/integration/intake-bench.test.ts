@@ -10,7 +10,11 @@ describe('intake benchmarks (small N; `packdesk bench` runs the full sizes)', ()
     const dir = mkdtempSync(join(tmpdir(), 'packdesk-ibench-'));
     try {
       const f = await benchImport(dir, Buffer.from(shopifyExport(2000, { seed: 5 })), 2000);
-      expect(f).toMatchObject({ name: 'import.shopify_csv_orders_per_s', unit: 'orders/s', target: '≥ 0.5× raw insert' });
+      expect(f).toMatchObject({
+        name: 'import.shopify_csv_orders_per_s',
+        unit: 'orders/s',
+        target: '≥ 0.5× raw insert',
+      });
       expect(f.value).toBeGreaterThan(0);
       expect(f.baseline).toBeGreaterThan(0);
       expect(f.ratio).toBeCloseTo(f.value / f.baseline, 2);

@@ -37,8 +37,27 @@ describe('print queue across a real crash', () => {
          core.printQueue.start();
        })();`,
     );
-    await build({ entryPoints: [entry], outfile: join(dir, 'child.cjs'), bundle: true, platform: 'node', format: 'cjs', packages: 'external', logLevel: 'silent', define: { __PACKDESK_VERSION__: '"test"' } });
-    const child = spawn(process.execPath, [join(dir, 'child.cjs')], { stdio: ['ignore', 'ignore', 'pipe'], cwd: process.cwd(), env: { ...process.env, PACKDESK_QUIET: '1', PACKDESK_APP_ROOT: process.cwd(), PACKDESK_CJK_FONT_DIR: resolve('node_modules/@embedpdf/fonts-sc/fonts'), NODE_PATH: resolve('node_modules') } });
+    await build({
+      entryPoints: [entry],
+      outfile: join(dir, 'child.cjs'),
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      packages: 'external',
+      logLevel: 'silent',
+      define: { __PACKDESK_VERSION__: '"test"' },
+    });
+    const child = spawn(process.execPath, [join(dir, 'child.cjs')], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+      cwd: process.cwd(),
+      env: {
+        ...process.env,
+        PACKDESK_QUIET: '1',
+        PACKDESK_APP_ROOT: process.cwd(),
+        PACKDESK_CJK_FONT_DIR: resolve('node_modules/@embedpdf/fonts-sc/fonts'),
+        NODE_PATH: resolve('node_modules'),
+      },
+    });
     let stderr = '';
     child.stderr!.on('data', (d) => (stderr += String(d)));
     try {

@@ -6,7 +6,10 @@ import { value } from '../fixtures/core';
 import { aChannel, anOrder, seedOrders } from '../fixtures/orders';
 import { fakePrinter, freePort, until, type FakePrinter } from '../fixtures/tcp-printer';
 
-const FAST = { rawTcp: { connectTimeoutMs: 1_000, closeGraceMs: 300, statusTimeoutMs: 300 }, backoff: { baseMs: 100, maxMs: 400 } };
+const FAST = {
+  rawTcp: { connectTimeoutMs: 1_000, closeGraceMs: 300, statusTimeoutMs: 300 },
+  backoff: { baseMs: 100, maxMs: 400 },
+};
 
 describe('print queue over raw TCP 9100', () => {
   let dir: string;
@@ -15,15 +18,30 @@ describe('print queue over raw TCP 9100', () => {
   const servers: FakePrinter[] = [];
 
   const addPrinter = (name: string, port: number, extra: Record<string, unknown> = {}) =>
-    value(core.call('printing.printers.save', { name, kind: 'raw_tcp', language: 'zpl', host: '127.0.0.1', port, ...extra }));
+    value(
+      core.call('printing.printers.save', {
+        name,
+        kind: 'raw_tcp',
+        language: 'zpl',
+        host: '127.0.0.1',
+        port,
+        ...extra,
+      }),
+    );
   const job = (id: number) => core.printQueue.job(id)!;
 
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'packdesk-print-'));
     core = createCore({ dbPath: join(dir, 'p.db'), validateOutput: true, printing: FAST });
     aChannel(core);
-    orders = seedOrders(core, [anOrder({ recipientName: '王小明' }), anOrder(), anOrder({ paymentMethod: 'cod' })]);
-    core.ctx.sqlite.prepare("update orders set carrier = 'zto', tracking_number = '73100000000001' where id = ?").run(orders[0]);
+    orders = seedOrders(core, [
+      anOrder({ recipientName: '王小明' }),
+      anOrder(),
+      anOrder({ paymentMethod: 'cod' }),
+    ]);
+    core.ctx.sqlite
+      .prepare("update orders set carrier = 'zto', tracking_number = '73100000000001' where id = ?")
+      .run(orders[0]);
   });
   afterEach(async () => {
     core.close();
@@ -36,7 +54,9 @@ describe('print queue over raw TCP 9100', () => {
     servers.push(zebra);
     await addPrinter('Zebra 1', zebra.port, { defaultFor: 'label' });
     core.printQueue.start();
-    const first = await value(core.call('printing.print', { document: 'label', orderIds: [orders[0]] }, { actor: 'clerk' }));
+    const first = await value(
+      core.call('printing.print', { document: 'label', orderIds: [orders[0]] }, { actor: 'clerk' }),
+    );
     expect(first.created).toBe(1);
     await until(() => job(first.jobs[0].id).status === 'done');
     expect(zebra.jobs).toHaveLength(1);
@@ -44,21 +64,28 @@ describe('print queue over raw TCP 9100', () => {
     expect(zpl).toMatch(/^\^XA\^CI28\^PW800\^LL1200/);
     expect(zpl).toContain('^FD73100000000001^FS');
 
-    const again = await value(core.call('printing.print', { document: 'label', orderIds: [orders[0]] }, { actor: 'clerk' }));
+    const again = await value(
+      core.call('printing.print', { document: 'label', orderIds: [orders[0]] }, { actor: 'clerk' }),
+    );
     expect(again).toMatchObject({ created: 0, jobs: [{ id: first.jobs[0].id, status: 'done' }] });
     await core.printQueue.drain();
     expect(zebra.jobs).toHaveLength(1);
 
     const noReason = await core.call('printing.reprint', { jobId: first.jobs[0].id, reason: ' ' });
     expect(noReason).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
-    const re = await value(core.call('printing.reprint', { jobId: first.jobs[0].id, reason: 'label torn' }, { actor: 'lead' }));
+    const re = await value(
+      core.call('printing.reprint', { jobId: first.jobs[0].id, reason: 'label torn' }, { actor: 'lead' }),
+    );
     expect(re).toMatchObject({ reprintOf: first.jobs[0].id, reprintReason: 'label torn', actor: 'lead' });
     await until(() => job(re.id).status === 'done');
     expect(zebra.jobs).toHaveLength(2);
     expect(zebra.jobs[1]!.equals(zebra.jobs[0]!)).toBe(true);
 
     const missing = await core.call('printing.print', { document: 'label', orderIds: [orders[1], 999_999] });
-    expect(missing).toMatchObject({ ok: false, error: { code: 'not_found', message: 'Nothing was queued: order 999999 does not exist' } });
+    expect(missing).toMatchObject({
+      ok: false,
+      error: { code: 'not_found', message: 'Nothing was queued: order 999999 does not exist' },
+    });
     expect((await value(core.call('printing.jobs.list', {}))).rows).toHaveLength(2);
 
     const history = await value(core.call('printing.jobs.list', { orderId: orders[0] }));
@@ -72,10 +99,14 @@ describe('print queue over raw TCP 9100', () => {
     const port = await freePort();
     const p = await addPrinter('Zebra off', port);
     core.printQueue.start();
-    const { jobs } = await value(core.call('printing.print', { document: 'label', orderIds: [orders[1]], printerId: p.id }));
+    const { jobs } = await value(
+      core.call('printing.print', { document: 'label', orderIds: [orders[1]], printerId: p.id }),
+    );
     await until(() => job(jobs[0].id).attempts >= 1 && job(jobs[0].id).status === 'queued');
     const waiting = job(jobs[0].id);
-    expect(waiting.lastError).toBe(`printer "Zebra off" at 127.0.0.1:${port} is off or unreachable (connection refused); switch it on or check its address`);
+    expect(waiting.lastError).toBe(
+      `printer "Zebra off" at 127.0.0.1:${port} is off or unreachable (connection refused); switch it on or check its address`,
+    );
     expect(waiting.nextRunAt).toBeGreaterThan(Date.now() - 50);
     expect(waiting.lastFault).toBe('unreachable');
     const zebra = await fakePrinter({ port });
@@ -90,10 +121,14 @@ describe('print queue over raw TCP 9100', () => {
     const p = await addPrinter('Zebra gone', port);
     core.ctx.sqlite.prepare('update print_jobs set max_attempts = 2').run();
     core.printQueue.start();
-    const { jobs } = await value(core.call('printing.print', { document: 'label', orderIds: [orders[1]], printerId: p.id }));
+    const { jobs } = await value(
+      core.call('printing.print', { document: 'label', orderIds: [orders[1]], printerId: p.id }),
+    );
     core.ctx.sqlite.prepare('update print_jobs set max_attempts = 2 where id = ?').run(jobs[0].id);
     await until(() => job(jobs[0].id).status === 'failed');
-    expect(job(jobs[0].id).lastError).toMatch(/is off or unreachable \(connection refused\).*gave up after 2 attempts/);
+    expect(job(jobs[0].id).lastError).toMatch(
+      /is off or unreachable \(connection refused\).*gave up after 2 attempts/,
+    );
     const zebra = await fakePrinter({ port });
     servers.push(zebra);
     await value(core.call('printing.jobs.retry', { jobId: jobs[0].id }));
@@ -109,12 +144,18 @@ describe('print queue over raw TCP 9100', () => {
     });
     servers.push(bad);
     const p = await addPrinter('Flaky', bad.port);
-    const { jobs } = await value(core.call('printing.print', { document: 'label', orderIds: [orders[2]], printerId: p.id }));
+    const { jobs } = await value(
+      core.call('printing.print', { document: 'label', orderIds: [orders[2]], printerId: p.id }),
+    );
     // A big job, so the printer hangs up while bytes are still flowing.
-    core.ctx.sqlite.prepare('update print_jobs set payload = ? where id = ?').run(Buffer.alloc(16 * 1024 * 1024, 0x41), jobs[0].id);
+    core.ctx.sqlite
+      .prepare('update print_jobs set payload = ? where id = ?')
+      .run(Buffer.alloc(16 * 1024 * 1024, 0x41), jobs[0].id);
     core.printQueue.start();
     await until(() => job(jobs[0].id).status === 'failed');
-    expect(job(jobs[0].id).lastError).toMatch(/^printer "Flaky" at 127\.0\.0\.1:\d+ closed the connection (in the middle of the job|before taking the whole job)/);
+    expect(job(jobs[0].id).lastError).toMatch(
+      /^printer "Flaky" at 127\.0\.0\.1:\d+ closed the connection (in the middle of the job|before taking the whole job)/,
+    );
     expect(job(jobs[0].id).attempts).toBe(1);
     await new Promise((r) => setTimeout(r, 300));
     expect(job(jobs[0].id).attempts).toBe(1);
@@ -125,10 +166,14 @@ describe('print queue over raw TCP 9100', () => {
     const zebra = await fakePrinter();
     servers.push(zebra);
     const p = await addPrinter('Zebra 2', zebra.port);
-    const { jobs } = await value(core.call('printing.print', { document: 'label', orderIds: [orders[0], orders[1]], printerId: p.id }));
+    const { jobs } = await value(
+      core.call('printing.print', { document: 'label', orderIds: [orders[0], orders[1]], printerId: p.id }),
+    );
     // Simulate a crash mid-queue: both were 'printing'; only the second had started sending.
     core.ctx.sqlite.prepare("update print_jobs set status = 'printing', attempts = 1").run();
-    core.ctx.sqlite.prepare('update print_jobs set send_started_at = ? where id = ?').run(Date.now(), jobs[1].id);
+    core.ctx.sqlite
+      .prepare('update print_jobs set send_started_at = ? where id = ?')
+      .run(Date.now(), jobs[1].id);
     const restarted = core.printQueue.start();
     expect(restarted).toEqual({ requeued: [jobs[0].id], uncertain: [jobs[1].id] });
     await until(() => job(jobs[0].id).status === 'done');
@@ -142,15 +187,30 @@ describe('print queue over raw TCP 9100', () => {
     let paper = 0x7e; // roll sensor: paper out
     const receipt = await fakePrinter({
       onData: (socket, chunk) => {
-        if (chunk.length === 3 && chunk[0] === 0x10 && chunk[1] === 0x04) socket.write(Buffer.from([chunk[2] === 4 ? paper : 0x12]));
+        if (chunk.length === 3 && chunk[0] === 0x10 && chunk[1] === 0x04)
+          socket.write(Buffer.from([chunk[2] === 4 ? paper : 0x12]));
       },
     });
     servers.push(receipt);
-    const p = await value(core.call('printing.printers.save', { name: 'Xprinter', kind: 'raw_tcp', language: 'escpos', host: '127.0.0.1', port: receipt.port, defaultFor: 'receipt' }));
+    const p = await value(
+      core.call('printing.printers.save', {
+        name: 'Xprinter',
+        kind: 'raw_tcp',
+        language: 'escpos',
+        host: '127.0.0.1',
+        port: receipt.port,
+        defaultFor: 'receipt',
+      }),
+    );
     core.printQueue.start();
-    const { jobs } = await value(core.call('printing.print', { document: 'sales_receipt', orderIds: [orders[2]] }));
+    const { jobs } = await value(
+      core.call('printing.print', { document: 'sales_receipt', orderIds: [orders[2]] }),
+    );
     await until(() => job(jobs[0].id).lastError !== null);
-    expect(job(jobs[0].id)).toMatchObject({ status: 'queued', lastError: `printer "Xprinter" at 127.0.0.1:${receipt.port} is out of paper; load a new roll and the job will print` });
+    expect(job(jobs[0].id)).toMatchObject({
+      status: 'queued',
+      lastError: `printer "Xprinter" at 127.0.0.1:${receipt.port} is out of paper; load a new roll and the job will print`,
+    });
     expect(job(jobs[0].id).lastFault).toBe('paper_out');
     paper = 0x12;
     await until(() => job(jobs[0].id).status === 'done');
@@ -164,20 +224,38 @@ describe('print queue over raw TCP 9100', () => {
     const zebra = await fakePrinter();
     servers.push(zebra);
     const z = await addPrinter('Zebra T', zebra.port);
-    const sys = await value(core.call('printing.printers.save', { name: 'Office laser', kind: 'system', language: 'pdf', deviceName: 'HP', defaultFor: 'document' }));
+    const sys = await value(
+      core.call('printing.printers.save', {
+        name: 'Office laser',
+        kind: 'system',
+        language: 'pdf',
+        deviceName: 'HP',
+        defaultFor: 'document',
+      }),
+    );
     core.printQueue.start();
     const t1 = await value(core.call('printing.printers.test', { id: z.id }));
     const t2 = await value(core.call('printing.printers.test', { id: sys.id }));
     await until(() => job(t1.id).status === 'done' && job(t2.id).status === 'failed');
     expect(zebra.jobs[0]!.toString()).toContain('^FDPACKDESK-TEST^FS');
-    expect(job(t2.id).lastError).toContain('System printers are only reachable from the Packdesk desktop app');
+    expect(job(t2.id).lastError).toContain(
+      'System printers are only reachable from the Packdesk desktop app',
+    );
     expect(await value(core.call('printing.system.list', {}))).toEqual({ available: false, printers: [] });
   });
 
   it('rejects a network printer without a host and a language its kind cannot speak, changing nothing', async () => {
     const r1 = await core.call('printing.printers.save', { name: 'x', kind: 'raw_tcp', language: 'zpl' });
-    expect(r1).toMatchObject({ ok: false, error: { code: 'invalid_input', message: 'host: a network printer needs its IP address or host name' } });
-    const r2 = await core.call('printing.printers.save', { name: 'y', kind: 'raw_tcp', language: 'pdf', host: '127.0.0.1' });
+    expect(r1).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', message: 'host: a network printer needs its IP address or host name' },
+    });
+    const r2 = await core.call('printing.printers.save', {
+      name: 'y',
+      kind: 'raw_tcp',
+      language: 'pdf',
+      host: '127.0.0.1',
+    });
     expect(r2).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     expect((await value(core.call('printing.printers.list', {}))).rows).toEqual([]);
   });

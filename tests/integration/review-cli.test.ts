@@ -9,8 +9,12 @@ import { aChannel, anOrder, seedOrders } from '../fixtures/orders';
 async function packdesk(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((stdout += String(chunk)), true));
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((stderr += String(chunk)), true));
+  const out = vi
+    .spyOn(process.stdout, 'write')
+    .mockImplementation((chunk) => ((stdout += String(chunk)), true));
+  const err = vi
+    .spyOn(process.stderr, 'write')
+    .mockImplementation((chunk) => ((stderr += String(chunk)), true));
   try {
     return { code: await main(args), stdout, stderr };
   } finally {
@@ -27,7 +31,12 @@ describe('packdesk review run', () => {
     db = join(dir, 'p.db');
     const core = createCore({ dbPath: db });
     aChannel(core);
-    seedOrders(core, [anOrder({ totalMinor: 900_000 }), anOrder({ addressMasked: true }), anOrder(), anOrder({ type: 'cross_border', country: 'US', province: 'CA' })]);
+    seedOrders(core, [
+      anOrder({ totalMinor: 900_000 }),
+      anOrder({ addressMasked: true }),
+      anOrder(),
+      anOrder({ type: 'cross_border', country: 'US', province: 'CA' }),
+    ]);
     core.close();
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));

@@ -20,7 +20,12 @@ describe('review.run with the default rules', () => {
       anOrder(),
       anOrder({ totalMinor: 600_000 }),
       anOrder({ type: 'cross_border', country: 'HK', province: '香港', city: '香港' }),
-      anOrder({ type: 'cross_border', province: '上海市', city: '上海市', buyerIdNumber: '310101199001011234' }),
+      anOrder({
+        type: 'cross_border',
+        province: '上海市',
+        city: '上海市',
+        buyerIdNumber: '310101199001011234',
+      }),
       anOrder({ addressMasked: true, addressRaw: '广东省深圳市南山区****' }),
       anOrder({ province: '浙江省', city: '杭州市' }),
     ]) as [number, number, number, number, number, number];
@@ -32,7 +37,12 @@ describe('review.run with the default rules', () => {
     const l = await get(local);
     expect(l.status).toBe('approved');
     expect(l.reasons).toEqual(['review: 本省订单自动通过 / Local orders auto-approve: approve']);
-    expect(l.history.at(-1)).toMatchObject({ action: 'status', from: 'pending_review', to: 'approved', actor: 'review-rules (alice)' });
+    expect(l.history.at(-1)).toMatchObject({
+      action: 'status',
+      from: 'pending_review',
+      to: 'approved',
+      actor: 'review-rules (alice)',
+    });
 
     const b = await get(big);
     expect(b.status).toBe('held'); // local too, but a hold beats an approval
@@ -50,18 +60,47 @@ describe('review.run with the default rules', () => {
 
     const decisions = await value(core.call('review.decisions', { orderId: big }));
     expect(decisions.rows).toEqual([
-      expect.objectContaining({ outcome: 'held', source: 'rules', ruleIds: [1, 2], actor: 'review-rules (alice)', durationMs: null }),
+      expect.objectContaining({
+        outcome: 'held',
+        source: 'rules',
+        ruleIds: [1, 2],
+        actor: 'review-rules (alice)',
+        durationMs: null,
+      }),
     ]);
 
     // Already-decided orders are not looked at again; the still-pending ones are.
-    expect(await value(core.call('review.run', {}))).toMatchObject({ approved: 0, held: 0, blocked: 0, unchanged: 2 });
+    expect(await value(core.call('review.run', {}))).toMatchObject({
+      approved: 0,
+      held: 0,
+      blocked: 0,
+      unchanged: 2,
+    });
   });
 
   test('block beats hold; tags and priority are applied; the first blocking result decides', async () => {
-    await value(core.call('review.rules.save', { name: 'VIP tag', condition: { field: 'total', op: 'gte', value: 10_000 }, actions: [{ type: 'add_tag', tag: 'big-basket' }, { type: 'set_priority', priority: 5 }] }));
-    await value(core.call('review.rules.save', { name: 'Counterfeit SKU blacklist', condition: { field: 'sku', op: 'in', value: ['FAKE-1'] }, actions: [{ type: 'block', reason: 'counterfeit SKU' }] }));
+    await value(
+      core.call('review.rules.save', {
+        name: 'VIP tag',
+        condition: { field: 'total', op: 'gte', value: 10_000 },
+        actions: [
+          { type: 'add_tag', tag: 'big-basket' },
+          { type: 'set_priority', priority: 5 },
+        ],
+      }),
+    );
+    await value(
+      core.call('review.rules.save', {
+        name: 'Counterfeit SKU blacklist',
+        condition: { field: 'sku', op: 'in', value: ['FAKE-1'] },
+        actions: [{ type: 'block', reason: 'counterfeit SKU' }],
+      }),
+    );
     const [blocked, tagged] = seedOrders(core, [
-      anOrder({ totalMinor: 700_000, lines: [{ sku: 'FAKE-1', title: 'x', spec: '', quantity: 1, unitPriceMinor: 700_000 }] }),
+      anOrder({
+        totalMinor: 700_000,
+        lines: [{ sku: 'FAKE-1', title: 'x', spec: '', quantity: 1, unitPriceMinor: 700_000 }],
+      }),
       anOrder(),
     ]) as [number, number];
     const counts = await value(core.call('review.run', {}));
@@ -78,14 +117,28 @@ describe('review.run with the default rules', () => {
   test('customer segment, weight and category come from customers, orders and SKUs', async () => {
     const db = core.ctx.sqlite;
     db.prepare(`insert into customers (id, name, created_at, updated_at) values (7, '王芳', 0, 0)`).run();
-    db.prepare(`insert into skus (sku, title, category, weight_grams, created_at, updated_at) values ('RICE-5KG', '大米', 'grocery', 5000, 0, 0)`).run();
+    db.prepare(
+      `insert into skus (sku, title, category, weight_grams, created_at, updated_at) values ('RICE-5KG', '大米', 'grocery', 5000, 0, 0)`,
+    ).run();
     const rice = [{ sku: 'RICE-5KG', title: '大米', spec: '', quantity: 2, unitPriceMinor: 4000 }];
-    seedOrders(core, [1, 2, 3, 4, 5].map(() => anOrder({ customerId: 7, province: '浙江省', lines: rice })));
-    await value(core.call('review.rules.save', {
-      name: 'Heavy groceries for VIPs',
-      condition: { all: [{ field: 'customerSegment', op: 'eq', value: 'vip' }, { field: 'weight', op: 'gte', value: 10_000 }, { field: 'category', op: 'eq', value: 'grocery' }, { field: 'customerOrders', op: 'eq', value: 5 }] },
-      actions: [{ type: 'approve' }],
-    }));
+    seedOrders(
+      core,
+      [1, 2, 3, 4, 5].map(() => anOrder({ customerId: 7, province: '浙江省', lines: rice })),
+    );
+    await value(
+      core.call('review.rules.save', {
+        name: 'Heavy groceries for VIPs',
+        condition: {
+          all: [
+            { field: 'customerSegment', op: 'eq', value: 'vip' },
+            { field: 'weight', op: 'gte', value: 10_000 },
+            { field: 'category', op: 'eq', value: 'grocery' },
+            { field: 'customerOrders', op: 'eq', value: 5 },
+          ],
+        },
+        actions: [{ type: 'approve' }],
+      }),
+    );
     expect(await value(core.call('review.run', {}))).toMatchObject({ approved: 5, unchanged: 0 });
   });
 });
@@ -97,7 +150,10 @@ describe('review queue and manual decisions', () => {
   beforeEach(async () => {
     core = aCore({ now: () => clock });
     aChannel(core);
-    held = seedOrders(core, [1, 2, 3, 4].map(() => anOrder({ addressAmbiguous: true })));
+    held = seedOrders(
+      core,
+      [1, 2, 3, 4].map(() => anOrder({ addressAmbiguous: true })),
+    );
     await value(core.call('review.run', {}));
   });
   afterEach(() => core.dispose());
@@ -122,13 +178,24 @@ describe('review queue and manual decisions', () => {
   test('bulk approve records the review time; reject cancels; hold needs a reason', async () => {
     const openedAt = new Date(clock).toISOString();
     clock += 60_000;
-    const out = await value(core.call('review.decide', { ids: [held[0], held[1]], decision: 'approve', openedAt }, { actor: 'bob' }));
+    const out = await value(
+      core.call(
+        'review.decide',
+        { ids: [held[0], held[1]], decision: 'approve', openedAt },
+        { actor: 'bob' },
+      ),
+    );
     expect(out).toEqual({ changed: [held[0], held[1]], skipped: [] });
     const o = await value(core.call('orders.get', { id: held[0] }));
     expect(o.status).toBe('approved');
     expect(o.history.at(-1)).toMatchObject({ actor: 'bob', from: 'held', to: 'approved' });
     const d = await value(core.call('review.decisions', { orderId: held[0] }));
-    expect(d.rows[0]).toMatchObject({ outcome: 'approved', source: 'manual', actor: 'bob', durationMs: 30_000 });
+    expect(d.rows[0]).toMatchObject({
+      outcome: 'approved',
+      source: 'manual',
+      actor: 'bob',
+      durationMs: 30_000,
+    });
 
     const noReason = await core.call('review.decide', { ids: [held[2]], decision: 'reject' });
     expect(!noReason.ok && noReason.error.issues?.[0]?.path).toBe('reason');
@@ -136,10 +203,17 @@ describe('review queue and manual decisions', () => {
     expect((await value(core.call('orders.get', { id: held[2] }))).status).toBe('cancelled');
 
     // An order someone else already approved is skipped, not failed.
-    const again = await value(core.call('review.decide', { ids: [held[0], held[3]], decision: 'hold', reason: '等待买家回复' }));
+    const again = await value(
+      core.call('review.decide', { ids: [held[0], held[3]], decision: 'hold', reason: '等待买家回复' }),
+    );
     expect(again.changed).toEqual([held[3]]);
-    expect(again.skipped).toEqual([{ id: held[0], message: expect.stringMatching(/is approved, no longer waiting/) }]);
-    expect((await value(core.call('orders.get', { id: held[3] }))).history.at(-1)).toMatchObject({ action: 'review_note', reason: '等待买家回复' });
+    expect(again.skipped).toEqual([
+      { id: held[0], message: expect.stringMatching(/is approved, no longer waiting/) },
+    ]);
+    expect((await value(core.call('orders.get', { id: held[3] }))).history.at(-1)).toMatchObject({
+      action: 'review_note',
+      reason: '等待买家回复',
+    });
     expect((await value(core.call('review.queue', {}))).total).toBe(1);
   });
 

@@ -7,8 +7,15 @@ import { createInterface } from 'node:readline';
 import WebSocket from 'ws';
 
 /** Starts `packdesk serve` as a real process and reads its announced URL from the first line. */
-async function serve(args: string[], dbPath: string): Promise<{ proc: ChildProcess; first: string; lines: string[] }> {
-  const proc = spawn(process.execPath, ['bin/packdesk.cjs', '--db', dbPath, 'serve', '--port', '0', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+async function serve(
+  args: string[],
+  dbPath: string,
+): Promise<{ proc: ChildProcess; first: string; lines: string[] }> {
+  const proc = spawn(
+    process.execPath,
+    ['bin/packdesk.cjs', '--db', dbPath, 'serve', '--port', '0', ...args],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   const lines: string[] = [];
   const rl = createInterface({ input: proc.stdout! });
   rl.on('line', (l) => lines.push(l));
@@ -18,7 +25,11 @@ async function serve(args: string[], dbPath: string): Promise<{ proc: ChildProce
 }
 
 const call = (base: string, op: string, input: unknown, headers: Record<string, string> = {}) =>
-  fetch(new URL(`/api/call/${op}`, base), { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(input) });
+  fetch(new URL(`/api/call/${op}`, base), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(input),
+  });
 
 describe('packdesk serve', () => {
   let dir: string;
@@ -40,17 +51,35 @@ describe('packdesk serve', () => {
     const ws = new WebSocket(new URL('/api/events', url).toString().replace('http', 'ws'));
     await once(ws, 'open');
     const got = once(ws, 'message');
-    const saved = await (await call(url!, 'channels.save', { code: 'shop', kind: 'shopify', name: 'My shop' })).json();
+    const saved = await (
+      await call(url!, 'channels.save', { code: 'shop', kind: 'shopify', name: 'My shop' })
+    ).json();
     expect(saved).toMatchObject({ ok: true, value: { code: 'shop' } });
     const [msg] = (await got) as [Buffer];
     expect(JSON.parse(msg.toString())).toEqual({ name: 'settings.changed', payload: { what: 'channels' } });
     ws.close();
 
-    const invalid = await (await call(url!, 'channels.save', { code: '', kind: 'shopify', name: 'x' })).json();
-    expect(invalid).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: expect.arrayContaining([expect.objectContaining({ path: 'code' })]) } });
-    const notJson = await fetch(new URL('/api/call/orders.list', url), { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{oops' });
+    const invalid = await (
+      await call(url!, 'channels.save', { code: '', kind: 'shopify', name: 'x' })
+    ).json();
+    expect(invalid).toMatchObject({
+      ok: false,
+      error: {
+        code: 'invalid_input',
+        issues: expect.arrayContaining([expect.objectContaining({ path: 'code' })]),
+      },
+    });
+    const notJson = await fetch(new URL('/api/call/orders.list', url), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{oops',
+    });
     expect(notJson.status).toBe(400);
-    const form = await fetch(new URL('/api/call/orders.list', url), { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{}' });
+    const form = await fetch(new URL('/api/call/orders.list', url), {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: '{}',
+    });
     expect(form.status).toBe(415);
   });
 

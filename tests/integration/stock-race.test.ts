@@ -13,12 +13,26 @@ async function bundleWorker(): Promise<string> {
   // Inside the repository so the bundle finds node_modules and migrations like dist/ does.
   mkdirSync(join(process.cwd(), 'test-output'), { recursive: true });
   const out = join(mkdtempSync(join(process.cwd(), 'test-output', 'race-')), 'stock-race.worker.cjs');
-  await build({ entryPoints: [join(__dirname, 'stock-race.worker.ts')], outfile: out, bundle: true, platform: 'node', format: 'cjs', packages: 'external', logLevel: 'warning', define: { __PACKDESK_VERSION__: '"test"' } });
+  await build({
+    entryPoints: [join(__dirname, 'stock-race.worker.ts')],
+    outfile: out,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    packages: 'external',
+    logLevel: 'warning',
+    define: { __PACKDESK_VERSION__: '"test"' },
+  });
   return out;
 }
 
 async function race(script: string, dbPath: string, args: string[][]): Promise<Tally[]> {
-  const children = args.map((a) => fork(script, [dbPath, ...a], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'], env: { ...process.env, PACKDESK_QUIET: '1' } }));
+  const children = args.map((a) =>
+    fork(script, [dbPath, ...a], {
+      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+      env: { ...process.env, PACKDESK_QUIET: '1' },
+    }),
+  );
   return Promise.all(
     children.map(async (c) => {
       let msg: Tally | undefined;
@@ -36,16 +50,26 @@ describe('several processes racing for the same scarce stock', () => {
     try {
       await value(core.call('warehouses.save', { code: 'SH', name: '上海仓' }));
       await value(core.call('skus.save', { sku: 'SCARCE', title: '限量款' }));
-      await value(core.call('inventory.receive', { warehouse: 'SH', lines: [{ sku: 'SCARCE', quantity: 37 }] }));
+      await value(
+        core.call('inventory.receive', { warehouse: 'SH', lines: [{ sku: 'SCARCE', quantity: 37 }] }),
+      );
       const script = await bundleWorker();
-      const tallies = await race(script, core.dbPath, [0, 1, 2, 3].map((w) => [String(w), '20', 'ledger']));
+      const tallies = await race(
+        script,
+        core.dbPath,
+        [0, 1, 2, 3].map((w) => [String(w), '20', 'ledger']),
+      );
       const won = tallies.reduce((s, t) => s + t.won, 0);
       expect(tallies.reduce((s, t) => s + t.busy, 0)).toBe(0);
       expect(won).toBe(37);
       expect(tallies.reduce((s, t) => s + t.refused, 0)).toBe(80 - 37);
       const level = core.ctx.sqlite.prepare('select on_hand as onHand, reserved from stock_levels').get();
       expect(level).toEqual({ onHand: 37, reserved: 37 });
-      const ledgerReserved = core.ctx.sqlite.prepare(`select count(*) as n, sum(reserved_delta) as s from stock_ledger where kind = 'reservation'`).get();
+      const ledgerReserved = core.ctx.sqlite
+        .prepare(
+          `select count(*) as n, sum(reserved_delta) as s from stock_ledger where kind = 'reservation'`,
+        )
+        .get();
       expect(ledgerReserved).toEqual({ n: 37, s: 37 });
       rmSync(join(script, '..'), { recursive: true, force: true });
     } finally {
@@ -58,17 +82,41 @@ describe('several processes racing for the same scarce stock', () => {
     try {
       await aRoutingWorld(core);
       await value(core.call('inventory.receive', { warehouse: 'SH', lines: [{ sku: 'TEE', quantity: 25 }] }));
-      const ids = await approvedOrders(core, Array.from({ length: 40 }, () => ({ ...shanghai, lines: [line('TEE', 1)] })));
+      const ids = await approvedOrders(
+        core,
+        Array.from({ length: 40 }, () => ({ ...shanghai, lines: [line('TEE', 1)] })),
+      );
       const script = await bundleWorker();
-      const tallies = await race(script, core.dbPath, [0, 1, 2, 3].map((w) => [String(w), '0', 'routing', JSON.stringify(ids.filter((_, i) => i % 4 === w))]));
+      const tallies = await race(
+        script,
+        core.dbPath,
+        [0, 1, 2, 3].map((w) => [
+          String(w),
+          '0',
+          'routing',
+          JSON.stringify(ids.filter((_, i) => i % 4 === w)),
+        ]),
+      );
       rmSync(join(script, '..'), { recursive: true, force: true });
       expect(tallies.reduce((s, t) => s + t.busy, 0)).toBe(0);
       expect(tallies.reduce((s, t) => s + t.won, 0)).toBe(25);
-      const statuses = core.ctx.sqlite.prepare('select status, count(*) as n from orders group by status order by status').all();
-      expect(statuses).toEqual([{ status: 'allocated', n: 25 }, { status: 'backordered', n: 15 }]);
-      expect(core.ctx.sqlite.prepare('select on_hand as onHand, reserved from stock_levels').get()).toEqual({ onHand: 25, reserved: 25 });
+      const statuses = core.ctx.sqlite
+        .prepare('select status, count(*) as n from orders group by status order by status')
+        .all();
+      expect(statuses).toEqual([
+        { status: 'allocated', n: 25 },
+        { status: 'backordered', n: 15 },
+      ]);
+      expect(core.ctx.sqlite.prepare('select on_hand as onHand, reserved from stock_levels').get()).toEqual({
+        onHand: 25,
+        reserved: 25,
+      });
       // Every allocated order holds exactly its one unit under its own reference.
-      const held = core.ctx.sqlite.prepare(`select count(*) as n from (select reference, sum(reserved_delta) as r from stock_ledger group by reference having r = 1)`).get();
+      const held = core.ctx.sqlite
+        .prepare(
+          `select count(*) as n from (select reference, sum(reserved_delta) as r from stock_ledger group by reference having r = 1)`,
+        )
+        .get();
       expect(held).toEqual({ n: 25 });
     } finally {
       core.dispose();

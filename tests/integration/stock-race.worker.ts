@@ -2,7 +2,13 @@
 import { createCore } from '../../src-main/compose';
 import { moveStock } from '../../src-main/modules/inventory';
 
-const [dbPath, workerId, attempts, mode, orderIdsJson] = process.argv.slice(2) as [string, string, string, string, string?];
+const [dbPath, workerId, attempts, mode, orderIdsJson] = process.argv.slice(2) as [
+  string,
+  string,
+  string,
+  string,
+  string?,
+];
 const core = createCore({ dbPath });
 
 async function main(): Promise<void> {
@@ -14,7 +20,16 @@ async function main(): Promise<void> {
     for (let i = 0; i < Number(attempts); i++) {
       try {
         core.ctx.sqlite
-          .transaction(() => moveStock(core.ctx, { warehouseId: 1, skuId: 1, kind: 'reservation', reservedDelta: 1, reference: `race:${workerId}:${i}`, actor: `w${workerId}` }))
+          .transaction(() =>
+            moveStock(core.ctx, {
+              warehouseId: 1,
+              skuId: 1,
+              kind: 'reservation',
+              reservedDelta: 1,
+              reference: `race:${workerId}:${i}`,
+              actor: `w${workerId}`,
+            }),
+          )
           .immediate();
         won++;
       } catch (e) {

@@ -31,7 +31,10 @@ describe('sync scheduler', () => {
           // The network cable: unplugged, fetch fails the way Node's does when DNS is unreachable.
           fetch: (async (...args: Parameters<typeof fetch>) => {
             attempts += 1;
-            if (!online) throw Object.assign(new TypeError('fetch failed'), { cause: Object.assign(new Error('getaddrinfo ENOTFOUND'), { code: 'ENOTFOUND' }) });
+            if (!online)
+              throw Object.assign(new TypeError('fetch failed'), {
+                cause: Object.assign(new Error('getaddrinfo ENOTFOUND'), { code: 'ENOTFOUND' }),
+              });
             return fetch(...args);
           }) as typeof fetch,
         },
@@ -66,7 +69,9 @@ describe('sync scheduler', () => {
     // Two tries (one quick retry), then the pause.
     expect(attempts).toBe(2);
     let s = await h.core.call('sync.status', {});
-    expect((s as any).value.offline).toMatchObject({ reason: expect.stringMatching(/cannot reach 127\.0\.0\.1.*ENOTFOUND/) });
+    expect((s as any).value.offline).toMatchObject({
+      reason: expect.stringMatching(/cannot reach 127\.0\.0\.1.*ENOTFOUND/),
+    });
     expect((await h.status()).state).toBe('offline');
 
     // Ticks during the pause do nothing at all.
@@ -84,7 +89,9 @@ describe('sync scheduler', () => {
     expect(off.probes).toBe(2);
     // One state row, one last error: nothing accumulates.
     expect(h.core.ctx.sqlite.prepare('select count(*) as n from sync_state').get()).toEqual({ n: 1 });
-    expect(h.core.ctx.sqlite.prepare("select count(*) as n from audit_log where action like 'sync%'").get()).toEqual({ n: 1 });
+    expect(
+      h.core.ctx.sqlite.prepare("select count(*) as n from audit_log where action like 'sync%'").get(),
+    ).toEqual({ n: 1 });
 
     online = true;
     clock.t += 60_000;
@@ -107,11 +114,20 @@ describe('sync scheduler', () => {
   });
 
   it('"sync all" runs only connected, enabled channels and leaves the others untouched', async () => {
-    const other = (await h.core.call('channels.save', { code: 'woo-x', kind: 'woocommerce', name: 'Not yet', currency: 'USD' })) as any;
+    const other = (await h.core.call('channels.save', {
+      code: 'woo-x',
+      kind: 'woocommerce',
+      name: 'Not yet',
+      currency: 'USD',
+    })) as any;
     const r = await h.core.call('sync.now', { wait: true });
     expect(r).toEqual({ ok: true, value: { started: [h.channelId] } });
     const all = ((await h.core.call('sync.status', {})) as any).value.channels;
-    expect(all.find((c: any) => c.channelId === other.value.id)).toMatchObject({ state: 'not_configured', lastError: null, lastRunAt: null });
+    expect(all.find((c: any) => c.channelId === other.value.id)).toMatchObject({
+      state: 'not_configured',
+      lastError: null,
+      lastRunAt: null,
+    });
     expect(h.orders()).toHaveLength(5);
   });
 });

@@ -20,41 +20,82 @@ describe('Shopify sync against a local GraphQL Admin API', () => {
     await shop.close();
   });
   const connect = async (extra: Partial<Parameters<typeof aSyncedChannel>[0]> = {}) =>
-    (h = await aSyncedChannel({ kind: 'shopify', url: shop.url, credentials: { kind: 'shopify', accessToken: TOKEN }, clock, ...extra }));
+    (h = await aSyncedChannel({
+      kind: 'shopify',
+      url: shop.url,
+      credentials: { kind: 'shopify', accessToken: TOKEN },
+      clock,
+      ...extra,
+    }));
 
   it('pulls every page, maps money to minor units and lines, then pulls incrementally with an overlap', async () => {
     await connect();
     expect((await h.syncNow()).ok).toBe(true);
     expect(shop.ordersCalls).toHaveLength(3);
-    expect(shop.ordersCalls[0]!.q).toBe(`updated_at:>='${new Date(clock.now() - 30 * 86_400_000).toISOString()}'`);
+    expect(shop.ordersCalls[0]!.q).toBe(
+      `updated_at:>='${new Date(clock.now() - 30 * 86_400_000).toISOString()}'`,
+    );
     expect(shop.ordersCalls[1]!.after).not.toBeNull();
     expect(JSON.parse(shop.requests[0]!.body).query).toMatch(/sortKey: UPDATED_AT/);
     const rows = h.orders();
     expect(rows).toHaveLength(45);
     expect(rows[0]).toMatchObject({ externalId: '#1001', totalMinor: 2935, updatedAt: Date.parse(at(1)) });
-    const o = h.core.ctx.sqlite.prepare("select id, country, city, currency, recipient_name as name, type from orders where external_id = '#1001'").get() as any;
-    expect(o).toMatchObject({ country: 'US', city: 'San Francisco', currency: 'USD', name: 'John Doe', type: 'cross_border' });
-    expect(h.core.ctx.sqlite.prepare('select sku, spec, quantity, unit_price_minor as p from order_lines where order_id = ?').all(o.id)).toEqual([
-      { sku: 'TEE-RED-XL', spec: 'Red / XL', quantity: 2, p: 968 },
-    ]);
-    expect(h.state()).toMatchObject({ cursor_at: Date.parse(at(45)), sweep_kind: null, state: 'ok', imported: 45 });
+    const o = h.core.ctx.sqlite
+      .prepare(
+        "select id, country, city, currency, recipient_name as name, type from orders where external_id = '#1001'",
+      )
+      .get() as any;
+    expect(o).toMatchObject({
+      country: 'US',
+      city: 'San Francisco',
+      currency: 'USD',
+      name: 'John Doe',
+      type: 'cross_border',
+    });
+    expect(
+      h.core.ctx.sqlite
+        .prepare('select sku, spec, quantity, unit_price_minor as p from order_lines where order_id = ?')
+        .all(o.id),
+    ).toEqual([{ sku: 'TEE-RED-XL', spec: 'Red / XL', quantity: 2, p: 968 }]);
+    expect(h.state()).toMatchObject({
+      cursor_at: Date.parse(at(45)),
+      sweep_kind: null,
+      state: 'ok',
+      imported: 45,
+    });
     // API orders take the file importers' road: linked to a customer, region set, origin kept as a reason.
     const detail = (await h.core.call('orders.get', { id: o.id })) as any;
     expect(detail.value.customer.id).toEqual(expect.any(Number));
-    expect(detail.value.reasons).toContainEqual(expect.stringMatching(/^pulled from the shopify API \(gid:\/\/shopify\/Order\//));
-    expect(h.core.ctx.sqlite.prepare('select region from orders where id = ?').get(o.id)).toEqual({ region: 'US' });
+    expect(detail.value.reasons).toContainEqual(
+      expect.stringMatching(/^pulled from the shopify API \(gid:\/\/shopify\/Order\//),
+    );
+    expect(h.core.ctx.sqlite.prepare('select region from orders where id = ?').get(o.id)).toEqual({
+      region: 'US',
+    });
 
     // An edit and a new order; the next run starts 10 minutes before the checkpoint.
-    shop.orders[4] = aShopifyOrder(5, at(50), { totalPriceSet: { shopMoney: { amount: '31.00', currencyCode: 'USD' } } });
+    shop.orders[4] = aShopifyOrder(5, at(50), {
+      totalPriceSet: { shopMoney: { amount: '31.00', currencyCode: 'USD' } },
+    });
     shop.orders.push(aShopifyOrder(46, at(51)));
     clock.t += 15 * 60_000;
     expect((await h.syncNow()).ok).toBe(true);
     expect(shop.ordersCalls[3]!.q).toBe(`updated_at:>='${at(35)}'`);
-    expect(h.state()).toMatchObject({ imported: 1, updated: 1, unchanged: 11, cursor_at: Date.parse(at(51)) });
+    expect(h.state()).toMatchObject({
+      imported: 1,
+      updated: 1,
+      unchanged: 11,
+      cursor_at: Date.parse(at(51)),
+    });
     expect(h.orders().find((r) => r.externalId === '#1005')!.totalMinor).toBe(3100);
     expect(h.orders()).toHaveLength(46);
     const s = await h.status();
-    expect(s).toMatchObject({ state: 'ok', lastCounts: { imported: 1, updated: 1, unchanged: 11 }, lastError: null, hasCredentials: true });
+    expect(s).toMatchObject({
+      state: 'ok',
+      lastCounts: { imported: 1, updated: 1, unchanged: 11 },
+      lastError: null,
+      hasCredentials: true,
+    });
     expect(Date.parse(s.nextRunAt)).toBe(clock.now() + 15 * 60_000);
   });
 
@@ -80,14 +121,24 @@ describe('Shopify sync against a local GraphQL Admin API', () => {
     await h.syncNow();
     expect(h.orders()).toHaveLength(20);
     const saved = h.state();
-    expect(saved).toMatchObject({ state: 'error', last_error: 'killed between pages', sweep_kind: 'full', cursor_at: null });
+    expect(saved).toMatchObject({
+      state: 'error',
+      last_error: 'killed between pages',
+      sweep_kind: 'full',
+      cursor_at: null,
+    });
     expect(saved.sweep_cursor).toEqual(expect.any(String));
     die = false;
     await h.syncNow();
     expect(shop.ordersCalls[1]!.after).toBe(saved.sweep_cursor);
     expect(h.orders()).toHaveLength(45);
     expect(new Set(h.orders().map((r) => r.externalId)).size).toBe(45);
-    expect(h.state()).toMatchObject({ state: 'ok', imported: 25, sweep_cursor: null, cursor_at: Date.parse(at(45)) });
+    expect(h.state()).toMatchObject({
+      state: 'ok',
+      imported: 25,
+      sweep_cursor: null,
+      cursor_at: Date.parse(at(45)),
+    });
     quiet.mockRestore();
   });
 
@@ -140,11 +191,15 @@ describe('Shopify sync against a local GraphQL Admin API', () => {
   });
 
   it('rejects a page with a malformed order, naming it, and keeps the pages before it', async () => {
-    shop.orders[25] = aShopifyOrder(26, at(26), { totalPriceSet: { shopMoney: { amount: 'twelve', currencyCode: 'USD' } } });
+    shop.orders[25] = aShopifyOrder(26, at(26), {
+      totalPriceSet: { shopMoney: { amount: 'twelve', currencyCode: 'USD' } },
+    });
     await connect();
     await h.syncNow();
     expect(h.orders()).toHaveLength(20);
-    expect((await h.status()).lastError).toMatch(/Shopify order #1026: totalPriceSet "twelve" is not an amount/);
+    expect((await h.status()).lastError).toMatch(
+      /Shopify order #1026: totalPriceSet "twelve" is not an amount/,
+    );
   });
 
   it('refuses an HTML login page answered with 200', async () => {
@@ -157,23 +212,37 @@ describe('Shopify sync against a local GraphQL Admin API', () => {
 
   it('reads an order changed while paging (it moves to the end) at its newest version', async () => {
     shop.beforeOrders = (call) => {
-      if (call === 2) shop.orders[0] = aShopifyOrder(1, at(100), { totalPriceSet: { shopMoney: { amount: '99.00', currencyCode: 'USD' } } });
+      if (call === 2)
+        shop.orders[0] = aShopifyOrder(1, at(100), {
+          totalPriceSet: { shopMoney: { amount: '99.00', currencyCode: 'USD' } },
+        });
     };
     clock.t = Date.parse(at(200));
     await connect();
     expect((await h.syncNow()).ok).toBe(true);
     expect(h.orders()).toHaveLength(45);
-    expect(h.orders()[0]).toMatchObject({ externalId: '#1001', totalMinor: 9900, updatedAt: Date.parse(at(100)) });
+    expect(h.orders()[0]).toMatchObject({
+      externalId: '#1001',
+      totalMinor: 9900,
+      updatedAt: Date.parse(at(100)),
+    });
     expect(h.state()).toMatchObject({ cursor_at: Date.parse(at(100)) });
   });
 
   it('fetches the rest of the line items when an order has more than one page of them', async () => {
-    const many = Array.from({ length: 23 }, (_, i) => ({ ...aShopifyOrder(1, at(1)).lineItems[0]!, id: `gid://shopify/LineItem/x${i}`, sku: `SKU-${i}` }));
+    const many = Array.from({ length: 23 }, (_, i) => ({
+      ...aShopifyOrder(1, at(1)).lineItems[0]!,
+      id: `gid://shopify/LineItem/x${i}`,
+      sku: `SKU-${i}`,
+    }));
     shop.orders[0] = aShopifyOrder(1, at(1), { lineItems: many });
     await connect();
     expect((await h.syncNow()).ok).toBe(true);
-    const id = (h.core.ctx.sqlite.prepare("select id from orders where external_id = '#1001'").get() as any).id;
-    expect(h.core.ctx.sqlite.prepare('select count(*) as n from order_lines where order_id = ?').get(id)).toEqual({ n: 23 });
+    const id = (h.core.ctx.sqlite.prepare("select id from orders where external_id = '#1001'").get() as any)
+      .id;
+    expect(
+      h.core.ctx.sqlite.prepare('select count(*) as n from order_lines where order_id = ?').get(id),
+    ).toEqual({ n: 23 });
   });
 
   it('runs a full reconciliation of the last 30 days once a day, ignoring the checkpoint', async () => {
@@ -185,10 +254,14 @@ describe('Shopify sync against a local GraphQL Admin API', () => {
     expect(shop.ordersCalls.at(-1)!.q).toBe(`updated_at:>='${at(35)}'`);
     expect(h.state().last_full_at).toBe(firstFull);
     // An order the checkpoint would never see again (changed before it, e.g. restored from a backup).
-    shop.orders[0] = aShopifyOrder(1, at(2), { totalPriceSet: { shopMoney: { amount: '1.00', currencyCode: 'USD' } } });
+    shop.orders[0] = aShopifyOrder(1, at(2), {
+      totalPriceSet: { shopMoney: { amount: '1.00', currencyCode: 'USD' } },
+    });
     clock.t += 24 * 60 * 60_000;
     await h.syncNow();
-    expect(shop.ordersCalls.at(-3)!.q).toBe(`updated_at:>='${new Date(clock.now() - 30 * 86_400_000).toISOString()}'`);
+    expect(shop.ordersCalls.at(-3)!.q).toBe(
+      `updated_at:>='${new Date(clock.now() - 30 * 86_400_000).toISOString()}'`,
+    );
     expect(h.state()).toMatchObject({ last_full_at: clock.now(), updated: 1, unchanged: 44 });
     expect(h.orders()[0]).toMatchObject({ externalId: '#1001', totalMinor: 100 });
   });

@@ -1,7 +1,8 @@
 import { aWooOrder, startFakeWoo, type FakeWoo } from '../fixtures/fake-woocommerce';
 import { aClock, aSyncedChannel } from '../fixtures/sync-harness';
 
-const gmt = (min: number) => new Date(Date.parse('2025-03-10T10:00:00Z') + min * 60_000).toISOString().slice(0, 19);
+const gmt = (min: number) =>
+  new Date(Date.parse('2025-03-10T10:00:00Z') + min * 60_000).toISOString().slice(0, 19);
 
 describe('WooCommerce sync against a local REST v3 API', () => {
   let woo: FakeWoo;
@@ -19,7 +20,12 @@ describe('WooCommerce sync against a local REST v3 API', () => {
     await woo.close();
   });
   const connect = async () =>
-    (h = await aSyncedChannel({ kind: 'woocommerce', url: woo.url, credentials: { kind: 'woocommerce', consumerKey: woo.key, consumerSecret: woo.secret }, clock }));
+    (h = await aSyncedChannel({
+      kind: 'woocommerce',
+      url: woo.url,
+      credentials: { kind: 'woocommerce', consumerKey: woo.key, consumerSecret: woo.secret },
+      clock,
+    }));
 
   it('pages with modified_after (GMT) and X-WP-TotalPages, maps the documented fields and pulls incrementally', async () => {
     await connect();
@@ -27,14 +33,35 @@ describe('WooCommerce sync against a local REST v3 API', () => {
     expect(woo.listCalls.map((p) => p.get('page'))).toEqual(['1', '2', '3']);
     expect(woo.listCalls[0]!.get('per_page')).toBe('100');
     expect(woo.listCalls[0]!.get('dates_are_gmt')).toBe('true');
-    expect(woo.listCalls[0]!.get('modified_after')).toBe(new Date(clock.now() - 30 * 86_400_000).toISOString().slice(0, 19));
+    expect(woo.listCalls[0]!.get('modified_after')).toBe(
+      new Date(clock.now() - 30 * 86_400_000).toISOString().slice(0, 19),
+    );
     expect(h.orders()).toHaveLength(250);
-    const o = h.core.ctx.sqlite.prepare("select id, total_minor as total, shipping_minor as ship, payment_method as pay, country, province from orders where external_id = '7'").get() as any;
-    expect(o).toMatchObject({ total: 2935, ship: 1000, pay: 'Direct bank transfer', country: 'US', province: 'CA' });
+    const o = h.core.ctx.sqlite
+      .prepare(
+        "select id, total_minor as total, shipping_minor as ship, payment_method as pay, country, province from orders where external_id = '7'",
+      )
+      .get() as any;
+    expect(o).toMatchObject({
+      total: 2935,
+      ship: 1000,
+      pay: 'Direct bank transfer',
+      country: 'US',
+      province: 'CA',
+    });
     // line price is a float (9.675 → 968 cents); names carry HTML entities.
-    expect(h.core.ctx.sqlite.prepare('select title, unit_price_minor as p, quantity from order_lines where order_id = ?').get(o.id)).toEqual({ title: 'Woo Single – #1', p: 968, quantity: 2 });
+    expect(
+      h.core.ctx.sqlite
+        .prepare('select title, unit_price_minor as p, quantity from order_lines where order_id = ?')
+        .get(o.id),
+    ).toEqual({ title: 'Woo Single – #1', p: 968, quantity: 2 });
     // Pages were in creation order, so the checkpoint is the newest change seen (before the sweep began).
-    expect(h.state()).toMatchObject({ cursor_at: Date.parse(`${gmt(99)}Z`), state: 'ok', imported: 250, last_full_at: clock.now() });
+    expect(h.state()).toMatchObject({
+      cursor_at: Date.parse(`${gmt(99)}Z`),
+      state: 'ok',
+      imported: 250,
+      last_full_at: clock.now(),
+    });
 
     woo.orders[6] = aWooOrder(7, gmt(120), { status: 'cancelled' });
     clock.t += 20 * 60_000;
@@ -50,7 +77,11 @@ describe('WooCommerce sync against a local REST v3 API', () => {
     // result set near the front, pushing one order of page 1 onto page 2.
     woo.orders.push(aWooOrder(999, '2024-12-01T00:00:00', { date_created_gmt: '2025-02-01T00:00:00' }));
     woo.beforeList = (call) => {
-      if (call === 2) woo.orders[250] = aWooOrder(999, gmt(150), { date_created_gmt: '2025-02-01T00:00:00', total: '55.00' });
+      if (call === 2)
+        woo.orders[250] = aWooOrder(999, gmt(150), {
+          date_created_gmt: '2025-02-01T00:00:00',
+          total: '55.00',
+        });
     };
     await connect();
     expect((await h.syncNow()).ok).toBe(true);
@@ -68,12 +99,21 @@ describe('WooCommerce sync against a local REST v3 API', () => {
     });
     woo.secret = 'cs_rotated';
     const r = (await h.core.call('channels.testConnection', { channelId: h.channelId })) as any;
-    expect(r.value).toMatchObject({ ok: false, shopName: null, message: expect.stringMatching(/refused the credentials \(HTTP 401: Sorry, you cannot list resources.\)/) });
+    expect(r.value).toMatchObject({
+      ok: false,
+      shopName: null,
+      message: expect.stringMatching(
+        /refused the credentials \(HTTP 401: Sorry, you cannot list resources.\)/,
+      ),
+    });
     const before = woo.requests.length;
     await h.syncNow();
     expect(woo.requests.length).toBe(before + 1);
     expect(clock.sleeps).toEqual([]);
-    expect(await h.status()).toMatchObject({ state: 'error', lastError: expect.stringMatching(/check them in the channel settings/) });
+    expect(await h.status()).toMatchObject({
+      state: 'error',
+      lastError: expect.stringMatching(/check them in the channel settings/),
+    });
   });
 
   it('resumes a killed sweep at the page after the last committed one, with the same window', async () => {
@@ -81,7 +121,12 @@ describe('WooCommerce sync against a local REST v3 API', () => {
     woo.faults.push(null, { kind: 'truncate' });
     await h.syncNow();
     expect(h.orders()).toHaveLength(100);
-    expect(h.state()).toMatchObject({ sweep_cursor: '2', sweep_kind: 'full', cursor_at: null, state: 'error' });
+    expect(h.state()).toMatchObject({
+      sweep_cursor: '2',
+      sweep_kind: 'full',
+      cursor_at: null,
+      state: 'error',
+    });
     await h.syncNow();
     expect(woo.listCalls.map((p) => p.get('page'))).toEqual(['1', '2', '2', '3']);
     expect(woo.listCalls[2]!.get('modified_after')).toBe(woo.listCalls[0]!.get('modified_after'));
@@ -100,7 +145,11 @@ describe('WooCommerce sync against a local REST v3 API', () => {
 
   it('reports a firewall 403 at once, without retrying, and writes nothing', async () => {
     await connect();
-    woo.faults.push({ kind: 'status', status: 403, body: '{"code":"forbidden","message":"Blocked by ModSecurity"}' });
+    woo.faults.push({
+      kind: 'status',
+      status: 403,
+      body: '{"code":"forbidden","message":"Blocked by ModSecurity"}',
+    });
     await h.syncNow();
     expect(woo.requests).toHaveLength(1);
     expect(h.orders()).toHaveLength(0);

@@ -6,16 +6,50 @@ import { renderApp } from './render-app';
 
 afterEach(cleanup);
 
-const row = { id: 7, name: '张伟', phone: '13812345678', orderCount: 3, firstOrderAt: '2026-01-05T02:00:00.000Z', lastOrderAt: '2026-03-15T02:00:00.000Z', spend: [{ currency: 'CNY', totalMinor: 26600, averageMinor: 8867, orders: 3 }], segment: 'loyal' as const };
+const row = {
+  id: 7,
+  name: '张伟',
+  phone: '13812345678',
+  orderCount: 3,
+  firstOrderAt: '2026-01-05T02:00:00.000Z',
+  lastOrderAt: '2026-03-15T02:00:00.000Z',
+  spend: [{ currency: 'CNY', totalMinor: 26600, averageMinor: 8867, orders: 3 }],
+  segment: 'loyal' as const,
+};
 const profile = {
   ...row,
   email: null,
   keys: [{ kind: 'phone', key: '13812345678' }],
-  rfm: { recencyDays: 4, frequency: 3, monetaryMinor: 26600, reasons: ['last order 4 d ago', '3 orders', '≥ 3 orders and bought within 90 days'] },
-  usualAddress: { country: 'CN', province: '广东省', city: '深圳市', district: '南山区', street: '粤海街道', detail: '科技园南路88号', postcode: '', uses: 3 },
+  rfm: {
+    recencyDays: 4,
+    frequency: 3,
+    monetaryMinor: 26600,
+    reasons: ['last order 4 d ago', '3 orders', '≥ 3 orders and bought within 90 days'],
+  },
+  usualAddress: {
+    country: 'CN',
+    province: '广东省',
+    city: '深圳市',
+    district: '南山区',
+    street: '粤海街道',
+    detail: '科技园南路88号',
+    postcode: '',
+    uses: 3,
+  },
   topSkus: [{ sku: 'TS-RED-L', title: 'T恤', quantity: 3 }],
   topCategories: [],
-  orders: [{ id: 3, channel: 'taobao', externalId: 'P3', status: 'pending_review', placedAt: '2026-03-15T02:00:00.000Z', currency: 'CNY', totalMinor: 5900, recipientName: '张伟' }],
+  orders: [
+    {
+      id: 3,
+      channel: 'taobao',
+      externalId: 'P3',
+      status: 'pending_review',
+      placedAt: '2026-03-15T02:00:00.000Z',
+      currency: 'CNY',
+      totalMinor: 5900,
+      recipientName: '张伟',
+    },
+  ],
 };
 
 describe('customers screen', () => {
@@ -34,7 +68,9 @@ describe('customers screen', () => {
     expect(bridge.callsOf('customers.list').at(-1)).toEqual({ search: '1381234', limit: 200 });
     fireEvent.click(screen.getByRole('button', { name: '张伟' }));
     const p = await screen.findByRole('region', { name: '张伟 的客户档案' });
-    expect(within(p).getByText('last order 4 d ago · 3 orders · ≥ 3 orders and bought within 90 days')).toBeTruthy();
+    expect(
+      within(p).getByText('last order 4 d ago · 3 orders · ≥ 3 orders and bought within 90 days'),
+    ).toBeTruthy();
     expect(within(p).getByText('广东省深圳市南山区粤海街道科技园南路88号 (用过 3 次)')).toBeTruthy();
     expect(within(p).getByText('共 266.00 CNY，客单价 88.67')).toBeTruthy();
   });

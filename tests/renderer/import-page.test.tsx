@@ -7,7 +7,15 @@ import { toBase64 } from '../../src-renderer/features/import/import.store';
 
 afterEach(cleanup);
 
-const unmatchedRow = { sourceKey: 'T恤|XL 红/Red', title: '纯棉T恤', spec: '大红 XL码', channelSku: '', lines: 3, orders: 2, suggestion: 'TS-RED-XL' };
+const unmatchedRow = {
+  sourceKey: 'T恤|XL 红/Red',
+  title: '纯棉T恤',
+  spec: '大红 XL码',
+  channelSku: '',
+  lines: 3,
+  orders: 2,
+  suggestion: 'TS-RED-XL',
+};
 
 describe('import screen', () => {
   it('uploads the picked file in base64 chunks, imports it and shows the per-row report', async () => {
@@ -17,7 +25,15 @@ describe('import screen', () => {
         'intake.runs': () => ({ ok: true, value: { rows: [] } }),
         'intake.import': () => ({
           ok: true,
-          value: { runId: 1, format: 'taobao', channel: '', imported: 2, updated: 0, unchanged: 1, rejected: [{ row: 3, column: '宝贝总数量', message: 'order 38: quantity -3 must be at least 1' }] },
+          value: {
+            runId: 1,
+            format: 'taobao',
+            channel: '',
+            imported: 2,
+            updated: 0,
+            unchanged: 1,
+            rejected: [{ row: 3, column: '宝贝总数量', message: 'order 38: quantity -3 must be at least 1' }],
+          },
         }),
         'standardize.unmatched': () => ({ ok: true, value: { rows: [] } }),
       },
@@ -33,7 +49,9 @@ describe('import screen', () => {
     expect(within(report).getByText('order 38: quantity -3 must be at least 1')).toBeTruthy();
     const [upload] = bridge.callsOf('intake.upload');
     expect(upload).toMatchObject({ seq: 0, fileName: 'tb.csv' });
-    expect(new TextDecoder().decode(Uint8Array.from(atob(upload.chunkBase64), (c) => c.charCodeAt(0)))).toBe('订单编号,收货地址\n1,北京\n');
+    expect(new TextDecoder().decode(Uint8Array.from(atob(upload.chunkBase64), (c) => c.charCodeAt(0)))).toBe(
+      '订单编号,收货地址\n1,北京\n',
+    );
     expect(bridge.callsOf('intake.import')).toEqual([{ uploadId: upload.uploadId, format: 'auto' }]);
   });
 
@@ -42,11 +60,20 @@ describe('import screen', () => {
       handlers: {
         'intake.upload': () => ({ ok: true, value: { bytes: 10 } }),
         'intake.runs': () => ({ ok: true, value: { rows: [] } }),
-        'intake.import': () => ({ ok: false, error: { code: 'invalid_input', message: 'x.csv: row 1, column "订单编号": required column missing', issues: [{ path: 'row 1/订单编号', message: 'required column missing' }] } }),
+        'intake.import': () => ({
+          ok: false,
+          error: {
+            code: 'invalid_input',
+            message: 'x.csv: row 1, column "订单编号": required column missing',
+            issues: [{ path: 'row 1/订单编号', message: 'required column missing' }],
+          },
+        }),
       },
     });
     renderApp({ bridge, hash: '#/import' });
-    fireEvent.change(await screen.findByLabelText('Choose file…'), { target: { files: [new File(['a'], 'x.csv')] } });
+    fireEvent.change(await screen.findByLabelText('Choose file…'), {
+      target: { files: [new File(['a'], 'x.csv')] },
+    });
     const alert = await screen.findByRole('alert');
     expect(within(alert).getByText('row 1/订单编号')).toBeTruthy();
   });
@@ -56,7 +83,10 @@ describe('import screen', () => {
     const bridge = fakeBridge({
       handlers: {
         'standardize.unmatched': () => ({ ok: true, value: { rows: mapped ? [] : [unmatchedRow] } }),
-        'standardize.mapSku': () => ((mapped = true), { ok: true, value: { sourceKey: unmatchedRow.sourceKey, remapped: 3 } }),
+        'standardize.mapSku': () => (
+          (mapped = true),
+          { ok: true, value: { sourceKey: unmatchedRow.sourceKey, remapped: 3 } }
+        ),
       },
     });
     renderApp({ bridge, hash: '#/import', language: 'en' });
@@ -65,14 +95,24 @@ describe('import screen', () => {
     expect((sku as HTMLInputElement).value).toBe('TS-RED-XL');
     fireEvent.click(screen.getByRole('button', { name: 'Map and remember' }));
     await waitFor(() => expect(screen.getByText('Every order line matches a catalogue SKU.')).toBeTruthy());
-    expect(bridge.callsOf('standardize.mapSku')).toEqual([{ title: '纯棉T恤', spec: '大红 XL码', sku: 'TS-RED-XL' }]);
+    expect(bridge.callsOf('standardize.mapSku')).toEqual([
+      { title: '纯棉T恤', spec: '大红 XL码', sku: 'TS-RED-XL' },
+    ]);
   });
 
   it('edits the spec dictionary: adds a shop synonym and removes it again', async () => {
     const shop: { term: string; canonical: string }[] = [];
     const bridge = fakeBridge({
       handlers: {
-        'standardize.synonyms': () => ({ ok: true, value: { rows: [...shop.map((r) => ({ ...r, source: 'shop' as const })), { term: 'XL码', canonical: 'XL', source: 'default' as const }] } }),
+        'standardize.synonyms': () => ({
+          ok: true,
+          value: {
+            rows: [
+              ...shop.map((r) => ({ ...r, source: 'shop' as const })),
+              { term: 'XL码', canonical: 'XL', source: 'default' as const },
+            ],
+          },
+        }),
         'standardize.saveSynonym': (input) => {
           const i = shop.findIndex((r) => r.term === input.term);
           if (i >= 0) shop.splice(i, 1);
@@ -90,7 +130,10 @@ describe('import screen', () => {
     expect(await screen.findByText('酒红')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: '删除 酒红' }));
     await waitFor(() => expect(screen.queryByText('酒红')).toBeNull());
-    expect(bridge.callsOf('standardize.saveSynonym')).toEqual([{ term: '酒红', canonical: '红/Red' }, { term: '酒红', canonical: '' }]);
+    expect(bridge.callsOf('standardize.saveSynonym')).toEqual([
+      { term: '酒红', canonical: '红/Red' },
+      { term: '酒红', canonical: '' },
+    ]);
   });
 
   it('base64 of large chunks survives the trip', () => {

@@ -159,7 +159,10 @@ describe('order queue', () => {
 
 describe('empty queue', () => {
   it('offers an import and demo orders to a new shop, and shows the demo orders once loaded', async () => {
-    const bridge = fakeBridge({ orders: 0, handlers: { 'demo.load': () => ({ ok: true, value: { orders: 2000, channels: 8, warehouses: 4 } }) } });
+    const bridge = fakeBridge({
+      orders: 0,
+      handlers: { 'demo.load': () => ({ ok: true, value: { orders: 2000, channels: 8, warehouses: 4 } }) },
+    });
     renderApp({ bridge });
     expect(await screen.findByText('No orders yet')).toBeTruthy();
     expect(screen.getByRole('link', { name: 'Import orders' }).getAttribute('href')).toBe('#/import');
@@ -171,7 +174,9 @@ describe('empty queue', () => {
     const bridge = fakeBridge({ orders: 0 });
     renderApp({ bridge });
     await screen.findByText('No orders yet');
-    fireEvent.click(within(screen.getByRole('group', { name: 'Status' })).getByRole('button', { name: /Held/ }));
+    fireEvent.click(
+      within(screen.getByRole('group', { name: 'Status' })).getByRole('button', { name: /Held/ }),
+    );
     expect(await screen.findByText('No orders match these filters.')).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Load 2,000 demo orders' })).toBeNull();
   });

@@ -8,10 +8,40 @@ import { renderApp } from './render-app';
 beforeEach(() => localStorage.clear());
 afterEach(cleanup);
 
-const zebra: Printer = { id: 1, name: 'Zebra ZD421', kind: 'raw_tcp', language: 'zpl', host: '192.0.2.10', port: 9100, deviceName: '', labelSize: '100x150', dpi: 203, cjkFont: false, defaultFor: 'label', active: true };
+const zebra: Printer = {
+  id: 1,
+  name: 'Zebra ZD421',
+  kind: 'raw_tcp',
+  language: 'zpl',
+  host: '192.0.2.10',
+  port: 9100,
+  deviceName: '',
+  labelSize: '100x150',
+  dpi: 203,
+  cjkFont: false,
+  defaultFor: 'label',
+  active: true,
+};
 const job = (over: Partial<PrintJob>): PrintJob => ({
-  id: 7, printerId: 1, printerName: 'Zebra ZD421', document: 'label', orderId: 3, title: 'label · order 3', format: 'zpl', status: 'done', attempts: 1, maxAttempts: 5,
-  nextRunAt: '2026-11-25T08:00:00.000Z', lastError: null, lastFault: null, reprintOf: null, reprintReason: null, actor: 'clerk', createdAt: '2026-11-25T08:00:00.000Z', doneAt: '2026-11-25T08:00:01.000Z', ...over,
+  id: 7,
+  printerId: 1,
+  printerName: 'Zebra ZD421',
+  document: 'label',
+  orderId: 3,
+  title: 'label · order 3',
+  format: 'zpl',
+  status: 'done',
+  attempts: 1,
+  maxAttempts: 5,
+  nextRunAt: '2026-11-25T08:00:00.000Z',
+  lastError: null,
+  lastFault: null,
+  reprintOf: null,
+  reprintReason: null,
+  actor: 'clerk',
+  createdAt: '2026-11-25T08:00:00.000Z',
+  doneAt: '2026-11-25T08:00:01.000Z',
+  ...over,
 });
 
 const bridge = () =>
@@ -20,11 +50,32 @@ const bridge = () =>
       'printing.printers.list': () => ({ ok: true, value: { rows: [zebra] } }),
       'printing.jobs.list': () => ({
         ok: true,
-        value: { rows: [job({}), job({ id: 8, title: 'label · order 4', status: 'failed', lastFault: 'unreachable', lastError: 'printer "Zebra ZD421" at 192.0.2.10:9100 is off or unreachable (connection refused)' })] },
+        value: {
+          rows: [
+            job({}),
+            job({
+              id: 8,
+              title: 'label · order 4',
+              status: 'failed',
+              lastFault: 'unreachable',
+              lastError:
+                'printer "Zebra ZD421" at 192.0.2.10:9100 is off or unreachable (connection refused)',
+            }),
+          ],
+        },
       }),
-      'documents.templates.get': ({ kind }) => ({ ok: true, value: { kind, hasLogo: false, sender: null, options: {}, updatedAt: null } }),
-      'printing.printers.test': () => ({ ok: true, value: job({ id: 9, title: 'Test page · Zebra ZD421', status: 'queued' }) }),
-      'printing.reprint': ({ jobId, reason }) => ({ ok: true, value: job({ id: 10, reprintOf: jobId, reprintReason: reason }) }),
+      'documents.templates.get': ({ kind }) => ({
+        ok: true,
+        value: { kind, hasLogo: false, sender: null, options: {}, updatedAt: null },
+      }),
+      'printing.printers.test': () => ({
+        ok: true,
+        value: job({ id: 9, title: 'Test page · Zebra ZD421', status: 'queued' }),
+      }),
+      'printing.reprint': ({ jobId, reason }) => ({
+        ok: true,
+        value: job({ id: 10, reprintOf: jobId, reprintReason: reason }),
+      }),
       'printing.jobs.retry': ({ jobId }) => ({ ok: true, value: job({ id: jobId, status: 'queued' }) }),
     },
   });
@@ -35,7 +86,11 @@ describe('printing screen', () => {
     renderApp({ bridge: b, hash: '#/printing' });
     expect(await screen.findByRole('heading', { name: 'Printing' })).toBeTruthy();
     expect(await screen.findByText('192.0.2.10:9100')).toBeTruthy();
-    expect(screen.getByText('Zebra ZD421 is off or cannot be reached. Switch it on or check its address; the job prints when it answers.')).toBeTruthy();
+    expect(
+      screen.getByText(
+        'Zebra ZD421 is off or cannot be reached. Switch it on or check its address; the job prints when it answers.',
+      ),
+    ).toBeTruthy();
     expect(screen.getByText(/is off or unreachable \(connection refused\)/)).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Test print' }));
     await waitFor(() => expect(b.callsOf('printing.printers.test')).toEqual([{ id: 1 }]));
@@ -52,7 +107,9 @@ describe('printing screen', () => {
     const form = screen.getByRole('form', { name: 'Reprint label · order 3' });
     const submit = within(form).getByRole('button', { name: 'Reprint' });
     expect((submit as HTMLButtonElement).disabled).toBe(true);
-    fireEvent.change(within(form).getByLabelText('Reason for the reprint'), { target: { value: 'label torn' } });
+    fireEvent.change(within(form).getByLabelText('Reason for the reprint'), {
+      target: { value: 'label torn' },
+    });
     fireEvent.click(submit);
     await waitFor(() => expect(b.callsOf('printing.reprint')).toEqual([{ jobId: 7, reason: 'label torn' }]));
   });
@@ -62,6 +119,8 @@ describe('printing screen', () => {
     expect(await screen.findByRole('heading', { name: '打印' })).toBeTruthy();
     expect(await screen.findByText('打印队列与历史')).toBeTruthy();
     expect(screen.getAllByText('失败').length).toBeGreaterThan(0);
-    expect(screen.getByText('打印机“Zebra ZD421”未开机或无法连接。请开机或检查地址，连通后会自动打印。')).toBeTruthy();
+    expect(
+      screen.getByText('打印机“Zebra ZD421”未开机或无法连接。请开机或检查地址，连通后会自动打印。'),
+    ).toBeTruthy();
   });
 });

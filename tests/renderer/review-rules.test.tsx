@@ -11,14 +11,42 @@ afterEach(cleanup);
 const ok = <T,>(value: T) => ({ ok: true as const, value });
 
 const RULES: ReviewRule[] = [
-  { id: 1, name: 'Local orders auto-approve', enabled: true, position: 1, priority: 0, condition: { field: 'distance', op: 'eq', value: 'local' }, actions: [{ type: 'approve' }], updatedAt: '2026-01-01T00:00:00.000Z' },
-  { id: 2, name: 'Orders over ¥5,000', enabled: true, position: 2, priority: 0, condition: { all: [{ field: 'total', op: 'gt', value: 500_000 }] }, actions: [{ type: 'hold', reason: 'big' }], updatedAt: '2026-01-01T00:00:00.000Z' },
+  {
+    id: 1,
+    name: 'Local orders auto-approve',
+    enabled: true,
+    position: 1,
+    priority: 0,
+    condition: { field: 'distance', op: 'eq', value: 'local' },
+    actions: [{ type: 'approve' }],
+    updatedAt: '2026-01-01T00:00:00.000Z',
+  },
+  {
+    id: 2,
+    name: 'Orders over ¥5,000',
+    enabled: true,
+    position: 2,
+    priority: 0,
+    condition: { all: [{ field: 'total', op: 'gt', value: 500_000 }] },
+    actions: [{ type: 'hold', reason: 'big' }],
+    updatedAt: '2026-01-01T00:00:00.000Z',
+  },
 ];
 
 const held = (id: number): ReviewQueueRow => ({
-  id, channel: 'tmall', externalId: `EXT-${id}`, placedAt: '2026-01-01T08:00:00.000Z', currency: 'CNY', totalMinor: 600_000,
-  recipientName: `Buyer ${id}`, province: '广东省', city: '深圳市', type: 'online_shop',
-  reasons: ['review: Orders over ¥5,000: hold: big'], tags: [], heldAt: null,
+  id,
+  channel: 'tmall',
+  externalId: `EXT-${id}`,
+  placedAt: '2026-01-01T08:00:00.000Z',
+  currency: 'CNY',
+  totalMinor: 600_000,
+  recipientName: `Buyer ${id}`,
+  province: '广东省',
+  city: '深圳市',
+  type: 'online_shop',
+  reasons: ['review: Orders over ¥5,000: hold: big'],
+  tags: [],
+  heldAt: null,
 });
 
 function bridgeWith(handlers: Handlers = {}) {
@@ -50,7 +78,9 @@ describe('review rules editor', () => {
     fireEvent.change(within(row).getByLabelText('Value'), { target: { value: 'lots' } });
     fireEvent.click(within(form).getByRole('button', { name: 'Save' }));
 
-    await waitFor(() => expect(within(row).getByLabelText('Value').getAttribute('aria-invalid')).toBe('true'));
+    await waitFor(() =>
+      expect(within(row).getByLabelText('Value').getAttribute('aria-invalid')).toBe('true'),
+    );
     expect(within(row).getByRole('alert').textContent).toBe('Order total (¥) needs a number');
     expect(bridge.callsOf('review.rules.save')).toHaveLength(0);
   });
@@ -82,7 +112,10 @@ describe('review rules editor', () => {
     });
     renderApp({ bridge, hash: '#/review' });
     const form = await openNewRule();
-    fireEvent.change(within(within(form).getByRole('group', { name: 'condition.all.0' })).getByLabelText('Value'), { target: { value: '5000' } });
+    fireEvent.change(
+      within(within(form).getByRole('group', { name: 'condition.all.0' })).getByLabelText('Value'),
+      { target: { value: '5000' } },
+    );
     fireEvent.click(within(form).getByRole('button', { name: '+ Condition' }));
     const second = within(form).getByRole('group', { name: 'condition.all.1' });
     fireEvent.change(within(second).getByLabelText('Field'), { target: { value: 'paymentMethod' } });
@@ -94,11 +127,20 @@ describe('review rules editor', () => {
     // Money is typed in yuan and sent in fen.
     expect(bridge.callsOf('review.rules.save')[0]).toMatchObject({
       name: 'Big COD orders',
-      condition: { all: [{ field: 'total', op: 'eq', value: 500_000 }, { field: 'paymentMethod', op: 'eq', value: 'COD' }] },
+      condition: {
+        all: [
+          { field: 'total', op: 'eq', value: 500_000 },
+          { field: 'paymentMethod', op: 'eq', value: 'COD' },
+        ],
+      },
     });
-    await waitFor(() => expect(within(second).getByRole('alert').textContent).toBe('Payment method needs some text'));
+    await waitFor(() =>
+      expect(within(second).getByRole('alert').textContent).toBe('Payment method needs some text'),
+    );
     expect(within(second).getByLabelText('Value').getAttribute('aria-invalid')).toBe('true');
-    expect(within(within(form).getByRole('group', { name: 'condition.all.0' })).queryByRole('alert')).toBeNull();
+    expect(
+      within(within(form).getByRole('group', { name: 'condition.all.0' })).queryByRole('alert'),
+    ).toBeNull();
     expect(within(form).getByLabelText('Name').getAttribute('aria-invalid')).toBe('true');
     expect(within(form).getByText('Correct the 2 marked fields; the rule was not saved.')).toBeTruthy();
   });
@@ -106,15 +148,27 @@ describe('review rules editor', () => {
   it('simulates a draft and shows the counts without saving', async () => {
     const bridge = bridgeWith({
       'review.simulate': () =>
-        ok({ considered: 40, matched: 3, changed: 2, before: { approved: 30, held: 5, blocked: 0, unchanged: 5 }, after: { approved: 28, held: 7, blocked: 0, unchanged: 5 }, sample: [] }),
+        ok({
+          considered: 40,
+          matched: 3,
+          changed: 2,
+          before: { approved: 30, held: 5, blocked: 0, unchanged: 5 },
+          after: { approved: 28, held: 7, blocked: 0, unchanged: 5 },
+          sample: [],
+        }),
     });
     renderApp({ bridge, hash: '#/review' });
     const form = await openNewRule();
-    fireEvent.change(within(within(form).getByRole('group', { name: 'condition.all.0' })).getByLabelText('Value'), { target: { value: '5000' } });
+    fireEvent.change(
+      within(within(form).getByRole('group', { name: 'condition.all.0' })).getByLabelText('Value'),
+      { target: { value: '5000' } },
+    );
     fireEvent.change(within(form).getByLabelText('Reason'), { target: { value: 'check' } });
     fireEvent.click(within(form).getByRole('button', { name: 'Simulate on recent orders' }));
     const sim = await screen.findByRole('region', { name: 'Simulation' });
-    expect(sim.textContent).toContain('Of the last 40 orders, this rule matches 3 and changes the outcome of 2');
+    expect(sim.textContent).toContain(
+      'Of the last 40 orders, this rule matches 3 and changes the outcome of 2',
+    );
     expect(bridge.callsOf('review.simulate')[0].rule.actions).toEqual([{ type: 'hold', reason: 'check' }]);
     expect(bridge.callsOf('review.rules.save')).toHaveLength(0);
   });
@@ -141,7 +195,9 @@ describe('review queue keyboard', () => {
     renderApp({ bridge, hash: '#/review' });
     await screen.findByText('EXT-11');
     fireEvent.change(screen.getByLabelText('Show'), { target: { value: 'pending_review' } });
-    await waitFor(() => expect(bridge.callsOf('review.queue').at(-1)).toMatchObject({ status: 'pending_review' }));
+    await waitFor(() =>
+      expect(bridge.callsOf('review.queue').at(-1)).toMatchObject({ status: 'pending_review' }),
+    );
     expect(bridge.callsOf('review.queue')[0]).toMatchObject({ status: 'held' });
   });
 
@@ -153,6 +209,12 @@ describe('review queue keyboard', () => {
     const prompt = await screen.findByRole('form', { name: '驳回原因（订单将被取消）' });
     fireEvent.change(within(prompt).getByRole('textbox'), { target: { value: '买家要求取消' } });
     fireEvent.click(within(prompt).getByRole('button', { name: '确定' }));
-    await waitFor(() => expect(bridge.callsOf('review.decide')[0]).toMatchObject({ ids: [11], decision: 'reject', reason: '买家要求取消' }));
+    await waitFor(() =>
+      expect(bridge.callsOf('review.decide')[0]).toMatchObject({
+        ids: [11],
+        decision: 'reject',
+        reason: '买家要求取消',
+      }),
+    );
   });
 });

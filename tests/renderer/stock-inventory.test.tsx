@@ -9,15 +9,48 @@ import { renderApp } from './render-app';
 afterEach(cleanup);
 
 const level = (sku: string, available: number, threshold: number) => ({
-  warehouse: 'HZ-01', sku, title: `Title ${sku}`, bin: 'A-01', binSequence: 1, onHand: available + 1, reserved: 1, available, threshold,
+  warehouse: 'HZ-01',
+  sku,
+  title: `Title ${sku}`,
+  bin: 'A-01',
+  binSequence: 1,
+  onHand: available + 1,
+  reserved: 1,
+  available,
+  threshold,
 });
 
 describe('stock screen', () => {
   it('shows levels by warehouse, filters, and opens the ledger of a SKU', async () => {
     const bridge = fakeBridge({
       handlers: {
-        'inventory.levels': (input) => ({ ok: true, value: { rows: input.belowThreshold ? [level('TEA', 1, 5)] : [level('TEA', 1, 5), level('CUP', 9, 0)], total: input.belowThreshold ? 1 : 2 } }),
-        'inventory.ledger': () => ({ ok: true, value: { rows: [{ id: 1, at: '2025-03-01T08:00:00.000Z', warehouse: 'HZ-01', sku: 'TEA', kind: 'receipt', onHandDelta: 2, reservedDelta: 0, reference: null, reason: 'PO-7', actor: 'clerk' }], total: 1 } }),
+        'inventory.levels': (input) => ({
+          ok: true,
+          value: {
+            rows: input.belowThreshold ? [level('TEA', 1, 5)] : [level('TEA', 1, 5), level('CUP', 9, 0)],
+            total: input.belowThreshold ? 1 : 2,
+          },
+        }),
+        'inventory.ledger': () => ({
+          ok: true,
+          value: {
+            rows: [
+              {
+                id: 1,
+                at: '2025-03-01T08:00:00.000Z',
+                warehouse: 'HZ-01',
+                sku: 'TEA',
+                kind: 'receipt',
+                onHandDelta: 2,
+                reservedDelta: 0,
+                reference: null,
+                reason: 'PO-7',
+                actor: 'clerk',
+              },
+            ],
+            total: 1,
+          },
+        }),
       },
     });
     renderApp({ bridge, hash: '#/inventory', language: 'zh-CN' });
@@ -36,7 +69,14 @@ describe('stock screen', () => {
     const bridge = fakeBridge({
       handlers: {
         'inventory.levels': () => ({ ok: true, value: { rows: [], total: 0 } }),
-        'inventory.adjust': () => ({ ok: false, error: { code: 'conflict', message: 'delta: only 3 available', issues: [{ path: 'delta', message: 'only 3 available' }] } }),
+        'inventory.adjust': () => ({
+          ok: false,
+          error: {
+            code: 'conflict',
+            message: 'delta: only 3 available',
+            issues: [{ path: 'delta', message: 'only 3 available' }],
+          },
+        }),
       },
     });
     renderApp({ bridge, hash: '#/inventory' });
@@ -47,7 +87,9 @@ describe('stock screen', () => {
     fireEvent.change(screen.getByLabelText('Reason'), { target: { value: 'broken' } });
     fireEvent.click(screen.getByRole('button', { name: 'Post adjustment' }));
     expect(await screen.findByRole('alert')).toBeTruthy();
-    expect(bridge.callsOf('inventory.adjust')).toEqual([{ warehouse: 'HZ-01', sku: 'TEA', delta: -5, reason: 'broken' }]);
+    expect(bridge.callsOf('inventory.adjust')).toEqual([
+      { warehouse: 'HZ-01', sku: 'TEA', delta: -5, reason: 'broken' },
+    ]);
   });
 
   it('lists alerts with suggestions worded in the chosen language', async () => {
@@ -56,7 +98,29 @@ describe('stock screen', () => {
         'inventory.levels': () => ({ ok: true, value: { rows: [], total: 0 } }),
         'inventory.alerts': () => ({
           ok: true,
-          value: { rows: [{ id: 1, kind: 'low_stock', warehouse: 'HZ-01', sku: 'TEA', available: 1, threshold: 5, suggestions: [{ action: 'transfer', fromWarehouse: 'GZ', quantity: 4, text: 'transfer 4 from warehouse GZ' }], createdAt: '2025-03-01T08:00:00.000Z', resolvedAt: null }], total: 1 },
+          value: {
+            rows: [
+              {
+                id: 1,
+                kind: 'low_stock',
+                warehouse: 'HZ-01',
+                sku: 'TEA',
+                available: 1,
+                threshold: 5,
+                suggestions: [
+                  {
+                    action: 'transfer',
+                    fromWarehouse: 'GZ',
+                    quantity: 4,
+                    text: 'transfer 4 from warehouse GZ',
+                  },
+                ],
+                createdAt: '2025-03-01T08:00:00.000Z',
+                resolvedAt: null,
+              },
+            ],
+            total: 1,
+          },
         }),
       },
     });
@@ -71,10 +135,50 @@ describe('routing settings', () => {
     const bridge = fakeBridge({
       handlers: {
         'inventory.levels': () => ({ ok: true, value: { rows: [], total: 0 } }),
-        'carriers.list': () => ({ ok: true, value: { rows: [{ id: 1, code: 'ZTO', name: '中通', active: true, mode: 'ground', serviceLevel: 'standard', coldChain: false, freight: false, batteryAllowed: true, cod: true, volumetricDivisor: 6000, maxWeightGrams: 0, rateRows: 0 }] } }),
-        'routing.config.get': () => ({ ok: true, value: { regions: [{ region: 'east', warehouses: ['HZ-01'] }], handling: [{ warehouse: 'HZ-01', handlingMinor: 150 }], allowSplit: false, autoMerge: false, promiseDays: 5 } }),
-        'rates.import': () => ({ ok: false, error: { code: 'invalid_input', message: 'The rate file was not imported', issues: [{ path: 'row 3.first_price', message: '"five" is not an amount' }] } }),
-        'routing.config.save': (input) => ({ ok: true, value: { ...input, autoMerge: input.autoMerge ?? false } }),
+        'carriers.list': () => ({
+          ok: true,
+          value: {
+            rows: [
+              {
+                id: 1,
+                code: 'ZTO',
+                name: '中通',
+                active: true,
+                mode: 'ground',
+                serviceLevel: 'standard',
+                coldChain: false,
+                freight: false,
+                batteryAllowed: true,
+                cod: true,
+                volumetricDivisor: 6000,
+                maxWeightGrams: 0,
+                rateRows: 0,
+              },
+            ],
+          },
+        }),
+        'routing.config.get': () => ({
+          ok: true,
+          value: {
+            regions: [{ region: 'east', warehouses: ['HZ-01'] }],
+            handling: [{ warehouse: 'HZ-01', handlingMinor: 150 }],
+            allowSplit: false,
+            autoMerge: false,
+            promiseDays: 5,
+          },
+        }),
+        'rates.import': () => ({
+          ok: false,
+          error: {
+            code: 'invalid_input',
+            message: 'The rate file was not imported',
+            issues: [{ path: 'row 3.first_price', message: '"five" is not an amount' }],
+          },
+        }),
+        'routing.config.save': (input) => ({
+          ok: true,
+          value: { ...input, autoMerge: input.autoMerge ?? false },
+        }),
       },
     });
     renderApp({ bridge, hash: '#/inventory' });
@@ -84,23 +188,59 @@ describe('routing settings', () => {
     fireEvent.change(screen.getByLabelText('Rate table (CSV)'), { target: { value: 'carrier,zone\nZTO,x' } });
     fireEvent.click(screen.getByRole('button', { name: 'Import rates' }));
     expect(await screen.findByText('row 3.first_price')).toBeTruthy();
-    fireEvent.click(screen.getByLabelText('Split an order across warehouses when no single one has everything'));
+    fireEvent.click(
+      screen.getByLabelText('Split an order across warehouses when no single one has everything'),
+    );
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
     await waitFor(() => expect(bridge.callsOf('routing.config.save')).toHaveLength(1));
-    expect(bridge.callsOf('routing.config.save')[0]).toMatchObject({ allowSplit: true, handling: [{ warehouse: 'HZ-01', handlingMinor: 150 }] });
+    expect(bridge.callsOf('routing.config.save')[0]).toMatchObject({
+      allowSplit: true,
+      handling: [{ warehouse: 'HZ-01', handlingMinor: 150 }],
+    });
   });
 });
 
 describe('SKU form', () => {
   it('turns the short text forms into the skus.save input', () => {
     expect(
-      draftToInput({ sku: ' GIFT ', title: '礼盒', barcodes: '690123, OLD-1', category: '', weightGrams: '500', dims: '300×200x30', attributes: ['fragile'], safetyStock: '2', components: 'TEE×2, CUP' }),
-    ).toEqual({ sku: 'GIFT', title: '礼盒', barcodes: ['690123', 'OLD-1'], category: null, weightGrams: 500, lengthMm: 300, widthMm: 200, heightMm: 30, attributes: ['fragile'], safetyStock: 2, components: [{ sku: 'TEE', quantity: 2 }, { sku: 'CUP', quantity: 1 }] });
+      draftToInput({
+        sku: ' GIFT ',
+        title: '礼盒',
+        barcodes: '690123, OLD-1',
+        category: '',
+        weightGrams: '500',
+        dims: '300×200x30',
+        attributes: ['fragile'],
+        safetyStock: '2',
+        components: 'TEE×2, CUP',
+      }),
+    ).toEqual({
+      sku: 'GIFT',
+      title: '礼盒',
+      barcodes: ['690123', 'OLD-1'],
+      category: null,
+      weightGrams: 500,
+      lengthMm: 300,
+      widthMm: 200,
+      heightMm: 30,
+      attributes: ['fragile'],
+      safetyStock: 2,
+      components: [
+        { sku: 'TEE', quantity: 2 },
+        { sku: 'CUP', quantity: 1 },
+      ],
+    });
   });
 });
 
 describe('count sheet', () => {
   it('reads comma or tab separated lines, skips a header and names bad lines', () => {
-    expect(parseCountSheet('sku,count\nTEA,12\nCUP\t3\n\nBAD,x')).toEqual({ counts: [{ sku: 'TEA', counted: 12 }, { sku: 'CUP', counted: 3 }], errors: ['5: "BAD,x"'] });
+    expect(parseCountSheet('sku,count\nTEA,12\nCUP\t3\n\nBAD,x')).toEqual({
+      counts: [
+        { sku: 'TEA', counted: 12 },
+        { sku: 'CUP', counted: 3 },
+      ],
+      errors: ['5: "BAD,x"'],
+    });
   });
 });

@@ -39,21 +39,45 @@ function bridgeWith(channels: SyncChannel[], extra: { offline?: boolean; keychai
         ok: true,
         value: {
           channels,
-          secretStore: extra.keychain === false ? { available: false, backend: 'basic_text', reason: 'No keyring: install gnome-keyring.' } : { available: true, backend: 'gnome_libsecret', reason: null },
-          offline: extra.offline ? { since: '2025-03-10T09:20:00.000Z', retryAt: '2025-03-10T09:21:00.000Z', reason: 'cannot reach shop' } : null,
+          secretStore:
+            extra.keychain === false
+              ? { available: false, backend: 'basic_text', reason: 'No keyring: install gnome-keyring.' }
+              : { available: true, backend: 'gnome_libsecret', reason: null },
+          offline: extra.offline
+            ? {
+                since: '2025-03-10T09:20:00.000Z',
+                retryAt: '2025-03-10T09:21:00.000Z',
+                reason: 'cannot reach shop',
+              }
+            : null,
         },
       }),
       'sync.now': (i) => ({ ok: true, value: { started: i.channelId ? [i.channelId] : [3] } }),
       'sync.configure': () => ({ ok: true, value: channels[0]! }),
-      'channels.setCredentials': (i) => ({ ok: true, value: { channelId: i.channelId, backend: 'gnome_libsecret', storedAt: '2025-03-10T09:30:00.000Z' } }),
-      'channels.testConnection': () => ({ ok: true, value: { ok: true, shopName: 'Fake Outfitters', message: 'Connected to Fake Outfitters' } }),
+      'channels.setCredentials': (i) => ({
+        ok: true,
+        value: { channelId: i.channelId, backend: 'gnome_libsecret', storedAt: '2025-03-10T09:30:00.000Z' },
+      }),
+      'channels.testConnection': () => ({
+        ok: true,
+        value: { ok: true, shopName: 'Fake Outfitters', message: 'Connected to Fake Outfitters' },
+      }),
     },
   });
 }
 
 describe('channel sync screen', () => {
   it('shows each channel’s last sync, counts and errors, and syncs one on demand', async () => {
-    const bridge = bridgeWith([aSyncChannel(), aSyncChannel({ channelId: 4, name: 'Woo EU', kind: 'woocommerce', state: 'error', lastError: 'WooCommerce orders page 1: the shop refused the credentials (HTTP 401)' })]);
+    const bridge = bridgeWith([
+      aSyncChannel(),
+      aSyncChannel({
+        channelId: 4,
+        name: 'Woo EU',
+        kind: 'woocommerce',
+        state: 'error',
+        lastError: 'WooCommerce orders page 1: the shop refused the credentials (HTTP 401)',
+      }),
+    ]);
     renderApp({ bridge, hash: '#/sync' });
     const card = (await screen.findByRole('heading', { name: /US Shopify/ })).closest('article')!;
     expect(within(card).getByText('12 new · 3 updated · 40 unchanged')).toBeTruthy();
@@ -79,15 +103,26 @@ describe('channel sync screen', () => {
     expect(bridge.callsOf('channels.setCredentials')).toEqual([]);
 
     fireEvent.click(within(card).getByRole('button', { name: 'Connection settings' }));
-    fireEvent.change(within(card).getByLabelText('Admin API access token'), { target: { value: 'shpat_new_token_123' } });
+    fireEvent.change(within(card).getByLabelText('Admin API access token'), {
+      target: { value: 'shpat_new_token_123' },
+    });
     fireEvent.click(within(card).getByRole('button', { name: 'Save' }));
     await waitFor(() =>
-      expect(bridge.callsOf('channels.setCredentials')).toEqual([{ channelId: 3, credentials: { kind: 'shopify', accessToken: 'shpat_new_token_123' } }]),
+      expect(bridge.callsOf('channels.setCredentials')).toEqual([
+        { channelId: 3, credentials: { kind: 'shopify', accessToken: 'shpat_new_token_123' } },
+      ]),
     );
   });
 
   it('says when sync is paused offline and when credentials cannot be stored, in Chinese too', async () => {
-    renderApp({ bridge: bridgeWith([aSyncChannel({ state: 'offline', lastError: 'cannot reach shop' })], { offline: true, keychain: false }), hash: '#/sync', language: 'zh-CN' });
+    renderApp({
+      bridge: bridgeWith([aSyncChannel({ state: 'offline', lastError: 'cannot reach shop' })], {
+        offline: true,
+        keychain: false,
+      }),
+      hash: '#/sync',
+      language: 'zh-CN',
+    });
     expect(await screen.findByRole('heading', { name: '渠道同步' })).toBeTruthy();
     expect(screen.getByText('离线：同步已暂停')).toBeTruthy();
     expect(screen.getByText('本机无法保存凭据（basic_text）')).toBeTruthy();
@@ -98,7 +133,18 @@ describe('channel sync screen', () => {
     const bridge = bridgeWith([aSyncChannel()]);
     renderApp({ bridge, hash: '#/sync' });
     const card = (await screen.findByRole('heading', { name: /US Shopify/ })).closest('article')!;
-    bridge.emit({ name: 'sync.progress', payload: { channelId: 3, state: 'running', pages: 2, imported: 40, updated: 0, unchanged: 0, error: null } });
+    bridge.emit({
+      name: 'sync.progress',
+      payload: {
+        channelId: 3,
+        state: 'running',
+        pages: 2,
+        imported: 40,
+        updated: 0,
+        unchanged: 0,
+        error: null,
+      },
+    });
     expect(await within(card).findByText('40 new · 0 updated · 0 unchanged')).toBeTruthy();
     expect(within(card).getByRole('button', { name: 'Syncing…' })).toBeTruthy();
   });

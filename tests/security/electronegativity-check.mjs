@@ -13,7 +13,9 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const input = resolve(process.argv[2] ?? join(root, 'src-main', 'app'));
 const require = createRequire(import.meta.url);
 const runnerPath = require.resolve('@doyensec/electronegativity/dist/runner.js');
-const electronVersion = JSON.parse(readFileSync(join(root, 'node_modules', 'electron', 'package.json'), 'utf8')).version;
+const electronVersion = JSON.parse(
+  readFileSync(join(root, 'node_modules', 'electron', 'package.json'), 'utf8'),
+).version;
 
 // Pre-seed the module cache so every `require('got')` inside Electronegativity gets the stub.
 const fromRunner = createRequire(runnerPath);
@@ -21,7 +23,12 @@ for (const from of [runnerPath, fromRunner.resolve('./locales/i18n.js')]) {
   const gotPath = createRequire(from).resolve('got');
   const offline = () => Promise.reject(new Error('offline: network disabled by electronegativity-check'));
   offline.head = offline;
-  require.cache[gotPath] = { id: gotPath, filename: gotPath, loaded: true, exports: Object.assign(offline, { default: offline }) };
+  require.cache[gotPath] = {
+    id: gotPath,
+    filename: gotPath,
+    loaded: true,
+    exports: Object.assign(offline, { default: offline }),
+  };
 }
 
 // Its translations are looked up by $LANG; the bundled en-US ones are what we want.
@@ -60,7 +67,10 @@ const findings = result.issues.map((i) => ({
   description: i.description,
 }));
 const reportPath = join(mkdtempSync(join(tmpdir(), 'electronegativity-')), 'report.json');
-writeFileSync(reportPath, JSON.stringify({ input, electronVersion, errors: result.errors, findings }, null, 2));
+writeFileSync(
+  reportPath,
+  JSON.stringify({ input, electronVersion, errors: result.errors, findings }, null, 2),
+);
 
 // Read back what we wrote: the decision is made from the report file, like a CI step would.
 const report = JSON.parse(readFileSync(reportPath, 'utf8'));

@@ -24,7 +24,10 @@ describe('core process asks main for the keychain', () => {
       external: ['electron'],
       logLevel: 'silent',
     });
-    writeFileSync(join(outDir, 'parent-port-shim.cjs'), `process.parentPort = { on: (_e, l) => process.on('message', (data) => l({ data })), postMessage: (m) => process.send(m) };\n`);
+    writeFileSync(
+      join(outDir, 'parent-port-shim.cjs'),
+      `process.parentPort = { on: (_e, l) => process.on('message', (data) => l({ data })), postMessage: (m) => process.send(m) };\n`,
+    );
     dbDir = mkdtempSync(join(tmpdir(), 'packdesk-core-secrets-'));
   });
   afterAll(() => rmSync(dbDir, { recursive: true, force: true }));
@@ -32,7 +35,12 @@ describe('core process asks main for the keychain', () => {
   it('stores credentials encrypted by main and never sees a key itself', async () => {
     const child = fork(join(outDir, 'core-process.cjs'), [], {
       execArgv: ['--require', join(outDir, 'parent-port-shim.cjs')],
-      env: { ...process.env, PACKDESK_DB: join(dbDir, 'packdesk.db'), PACKDESK_APP_ROOT: root, PACKDESK_QUIET: '1' },
+      env: {
+        ...process.env,
+        PACKDESK_DB: join(dbDir, 'packdesk.db'),
+        PACKDESK_APP_ROOT: root,
+        PACKDESK_QUIET: '1',
+      },
       serialization: 'advanced',
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
@@ -43,20 +51,40 @@ describe('core process asks main for the keychain', () => {
       // Play main: answer keychain requests as safeStorage would.
       if (m.secret) {
         asked.push(m.secret.op);
-        const value = m.secret.op === 'status' ? { available: true, backend: 'gnome_libsecret', reason: null } : Buffer.from(`sealed:${m.secret.data.length}`).toString('base64');
+        const value =
+          m.secret.op === 'status'
+            ? { available: true, backend: 'gnome_libsecret', reason: null }
+            : Buffer.from(`sealed:${m.secret.data.length}`).toString('base64');
         child.send({ secretReply: { id: m.secret.id, ok: true, value } });
       }
     });
     await vi.waitFor(() => expect(messages).toContainEqual({ ready: true }), { timeout: 15_000 });
-    child.send({ id: 1, op: 'channels.save', input: { code: 'shop', kind: 'shopify', name: 'Shop', currency: 'USD' }, actor: 'desktop:test' });
+    child.send({
+      id: 1,
+      op: 'channels.save',
+      input: { code: 'shop', kind: 'shopify', name: 'Shop', currency: 'USD' },
+      actor: 'desktop:test',
+    });
     await vi.waitFor(() => expect(messages.find((m) => m.id === 1)).toBeTruthy(), { timeout: 10_000 });
-    child.send({ id: 2, op: 'channels.setCredentials', input: { channelId: 1, credentials: { kind: 'shopify', accessToken: 'shpat_core_process_test' } }, actor: 'desktop:test' });
+    child.send({
+      id: 2,
+      op: 'channels.setCredentials',
+      input: { channelId: 1, credentials: { kind: 'shopify', accessToken: 'shpat_core_process_test' } },
+      actor: 'desktop:test',
+    });
     await vi.waitFor(() => expect(messages.find((m) => m.id === 2)).toBeTruthy(), { timeout: 10_000 });
-    expect(messages.find((m) => m.id === 2).result).toMatchObject({ ok: true, value: { channelId: 1, backend: 'gnome_libsecret' } });
+    expect(messages.find((m) => m.id === 2).result).toMatchObject({
+      ok: true,
+      value: { channelId: 1, backend: 'gnome_libsecret' },
+    });
     expect(asked).toEqual(['status', 'encrypt']);
     child.send({ id: 3, op: 'sync.status', input: {}, actor: 'desktop:test' });
     await vi.waitFor(() => expect(messages.find((m) => m.id === 3)).toBeTruthy(), { timeout: 10_000 });
-    expect(messages.find((m) => m.id === 3).result.value.secretStore).toEqual({ available: true, backend: 'gnome_libsecret', reason: null });
+    expect(messages.find((m) => m.id === 3).result.value.secretStore).toEqual({
+      available: true,
+      backend: 'gnome_libsecret',
+      reason: null,
+    });
     expect(JSON.stringify(messages.filter((m) => 'id' in m))).not.toContain('shpat_core_process_test');
     child.send({ shutdown: true });
     await new Promise((r) => child.on('exit', r));

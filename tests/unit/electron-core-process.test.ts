@@ -46,13 +46,30 @@ describe('core utility process entry', () => {
     child.on('message', (m) => messages.push(m));
 
     await vi.waitFor(() => expect(messages).toContainEqual({ ready: true }), { timeout: 15_000 });
-    child.send({ id: 1, op: 'settings.set', input: { key: 'shop.name', value: 'Core process test' }, actor: 'desktop:test' });
+    child.send({
+      id: 1,
+      op: 'settings.set',
+      input: { key: 'shop.name', value: 'Core process test' },
+      actor: 'desktop:test',
+    });
     child.send({ id: 2, op: 'orders.get', input: { id: -1 }, actor: 'desktop:test' });
     child.send({ id: 3, op: 'no.such.op', input: {}, actor: 'desktop:test' });
     await vi.waitFor(() => expect(messages.filter((m) => 'id' in m)).toHaveLength(3), { timeout: 10_000 });
     expect(messages).toContainEqual({ id: 1, result: expect.objectContaining({ ok: true }) });
-    expect(messages).toContainEqual({ id: 2, result: expect.objectContaining({ ok: false, error: expect.objectContaining({ code: 'invalid_input' }) }) });
-    expect(messages).toContainEqual({ id: 3, result: expect.objectContaining({ ok: false, error: expect.objectContaining({ code: 'unknown_operation' }) }) });
+    expect(messages).toContainEqual({
+      id: 2,
+      result: expect.objectContaining({
+        ok: false,
+        error: expect.objectContaining({ code: 'invalid_input' }),
+      }),
+    });
+    expect(messages).toContainEqual({
+      id: 3,
+      result: expect.objectContaining({
+        ok: false,
+        error: expect.objectContaining({ code: 'unknown_operation' }),
+      }),
+    });
     expect(messages).toContainEqual({ event: { name: 'settings.changed', payload: { what: 'settings' } } });
 
     child.send({ shutdown: true });

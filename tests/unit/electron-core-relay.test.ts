@@ -54,7 +54,10 @@ describe('core relay (main side)', () => {
     const inFlight = host.call('settings.set', { key: 'x', value: null }, 'desktop:t');
     last().emit('exit', 9);
     const r = await inFlight;
-    expect(r).toMatchObject({ ok: false, error: { code: 'unavailable', message: expect.stringMatching(/stopped.*exit code 9/) } });
+    expect(r).toMatchObject({
+      ok: false,
+      error: { code: 'unavailable', message: expect.stringMatching(/stopped.*exit code 9/) },
+    });
     expect(children).toHaveLength(1);
     await vi.advanceTimersByTimeAsync(10);
     expect(children).toHaveLength(2);
@@ -70,7 +73,10 @@ describe('core relay (main side)', () => {
     last().emit('message', { ready: true });
     const slow = host.call('orders.list', {}, 'desktop:t');
     await vi.advanceTimersByTimeAsync(1_000);
-    expect(await slow).toMatchObject({ ok: false, error: { code: 'unavailable', message: expect.stringMatching(/did not answer/) } });
+    expect(await slow).toMatchObject({
+      ok: false,
+      error: { code: 'unavailable', message: expect.stringMatching(/did not answer/) },
+    });
     // A late answer for a timed-out call is ignored.
     last().emit('message', { id: 1, result: { ok: true, value: 'late' } });
   });
@@ -100,7 +106,10 @@ describe('core relay (main side)', () => {
     last().emit('exit', 0);
     await stopped;
     expect(last().killed).toBe(false);
-    expect(await host.call('orders.list', {}, 'desktop:t')).toMatchObject({ ok: false, error: { code: 'unavailable' } });
+    expect(await host.call('orders.list', {}, 'desktop:t')).toMatchObject({
+      ok: false,
+      error: { code: 'unavailable' },
+    });
   });
 });
 
@@ -124,10 +133,21 @@ describe('core server (utility-process side)', () => {
       serveCore(p, () => core, exit);
       expect(p.sent[0]).toEqual({ ready: true });
       p.deliver({ id: 41, op: 'orders.get', input: { id: 'x' }, actor: 'desktop:t' });
-      p.deliver({ id: 42, op: 'settings.set', input: { key: 'shop.name', value: 'Relay test' }, actor: 'desktop:t' });
+      p.deliver({
+        id: 42,
+        op: 'settings.set',
+        input: { key: 'shop.name', value: 'Relay test' },
+        actor: 'desktop:t',
+      });
       p.deliver({ nonsense: true });
       await vi.waitFor(() => expect(p.sent.filter((m) => 'id' in m)).toHaveLength(2));
-      expect(p.sent).toContainEqual({ id: 41, result: expect.objectContaining({ ok: false, error: expect.objectContaining({ code: 'invalid_input' }) }) });
+      expect(p.sent).toContainEqual({
+        id: 41,
+        result: expect.objectContaining({
+          ok: false,
+          error: expect.objectContaining({ code: 'invalid_input' }),
+        }),
+      });
       expect(p.sent).toContainEqual({ id: 42, result: expect.objectContaining({ ok: true }) });
       expect(p.sent).toContainEqual({ event: { name: 'settings.changed', payload: { what: 'settings' } } });
       p.deliver({ shutdown: true });

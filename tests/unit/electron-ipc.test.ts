@@ -4,20 +4,31 @@ import { anIpcEvent, fakeElectron } from '../fixtures/electron-fake';
 
 function setup() {
   const { ipcMain } = fakeElectron();
-  const core = { call: vi.fn(async (op: string, input: unknown, actor: string) => ({ ok: true as const, value: { op, input, actor } })) };
+  const core = {
+    call: vi.fn(async (op: string, input: unknown, actor: string) => ({
+      ok: true as const,
+      value: { op, input, actor },
+    })),
+  };
   const logs: string[] = [];
   const ipc = createValidatedIpc(ipcMain as never, (m) => logs.push(m));
   ipc.handle(IPC.call, createCallHandler(core, 'desktop:test'));
-  const invoke = (event: unknown, ...args: unknown[]) => ipcMain.handlers.get(IPC.call)!(event, ...args) as Promise<any>;
+  const invoke = (event: unknown, ...args: unknown[]) =>
+    ipcMain.handlers.get(IPC.call)!(event, ...args) as Promise<any>;
   return { ipcMain, core, logs, invoke, ipc };
 }
 
 describe('validated IPC', () => {
   it('refuses to register or serve an unknown channel', () => {
     const { ipc, ipcMain } = setup();
-    expect(() => ipc.handle('packdesk:shell', async () => ({ ok: true, value: 1 }))).toThrow(/not in the allowed list/);
+    expect(() => ipc.handle('packdesk:shell', async () => ({ ok: true, value: 1 }))).toThrow(
+      /not in the allowed list/,
+    );
     expect(ipcMain.handlers.has('packdesk:shell')).toBe(false);
-    expect(refuseSender(anIpcEvent() as never, 'packdesk:shell')).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(refuseSender(anIpcEvent() as never, 'packdesk:shell')).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
   });
 
   it.each([
@@ -36,22 +47,39 @@ describe('validated IPC', () => {
 
   it('refuses a sub-frame even when it is on our origin', async () => {
     const { invoke, core } = setup();
-    const r = await invoke(anIpcEvent('app://packdesk/frame.html', { subFrame: true }), 'orders.get', { id: 1 });
-    expect(r).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringMatching(/embedded frame/) } });
+    const r = await invoke(anIpcEvent('app://packdesk/frame.html', { subFrame: true }), 'orders.get', {
+      id: 1,
+    });
+    expect(r).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden', message: expect.stringMatching(/embedded frame/) },
+    });
     expect(core.call).not.toHaveBeenCalled();
   });
 
   it('refuses a sender whose frame is gone', async () => {
     const { invoke, core } = setup();
-    expect(await invoke({ senderFrame: null }, 'orders.get', { id: 1 })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await invoke({ senderFrame: null }, 'orders.get', { id: 1 })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
     expect(core.call).not.toHaveBeenCalled();
   });
 
   it('answers an unknown operation with unknown_operation', async () => {
     const { invoke, core } = setup();
-    expect(await invoke(anIpcEvent(), 'orders.dropAll', {})).toMatchObject({ ok: false, error: { code: 'unknown_operation' } });
-    expect(await invoke(anIpcEvent(), { toString: 1 }, {})).toMatchObject({ ok: false, error: { code: 'unknown_operation' } });
-    expect(await invoke(anIpcEvent(), '__proto__', {})).toMatchObject({ ok: false, error: { code: 'unknown_operation' } });
+    expect(await invoke(anIpcEvent(), 'orders.dropAll', {})).toMatchObject({
+      ok: false,
+      error: { code: 'unknown_operation' },
+    });
+    expect(await invoke(anIpcEvent(), { toString: 1 }, {})).toMatchObject({
+      ok: false,
+      error: { code: 'unknown_operation' },
+    });
+    expect(await invoke(anIpcEvent(), '__proto__', {})).toMatchObject({
+      ok: false,
+      error: { code: 'unknown_operation' },
+    });
     expect(core.call).not.toHaveBeenCalled();
   });
 
@@ -63,8 +91,14 @@ describe('validated IPC', () => {
     expect(r.error.message).toMatch(/orders\.get/);
     expect(r.error.message).toMatch(/\bid\b/);
     expect(r.error.issues).toEqual([expect.objectContaining({ path: 'id' })]);
-    expect(await invoke(anIpcEvent(), 'orders.get', { id: 1, extra: true })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
-    expect(await invoke(anIpcEvent(), 'orders.get', { id: 1 }, 'third argument')).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await invoke(anIpcEvent(), 'orders.get', { id: 1, extra: true })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
+    expect(await invoke(anIpcEvent(), 'orders.get', { id: 1 }, 'third argument')).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
     expect(core.call).not.toHaveBeenCalled();
   });
 
@@ -81,6 +115,9 @@ describe('validated IPC', () => {
       throw new Error('boom');
     });
     const r = await (ipcMain.handlers.get(IPC.call)!(anIpcEvent(), 'x') as Promise<unknown>);
-    expect(r).toMatchObject({ ok: false, error: { code: 'internal', message: expect.stringMatching(/boom/) } });
+    expect(r).toMatchObject({
+      ok: false,
+      error: { code: 'internal', message: expect.stringMatching(/boom/) },
+    });
   });
 });

@@ -36,7 +36,11 @@ describe('Electron main answers the core’s keychain requests with safeStorage'
     const [status, refused] = child.posted.slice(-2) as any[];
     if (platformIsLinux) {
       expect(status.secretReply.value).toMatchObject({ available: false, backend: 'basic_text' });
-      expect(refused.secretReply).toMatchObject({ id: 3, ok: false, message: expect.stringMatching(/plain text/) });
+      expect(refused.secretReply).toMatchObject({
+        id: 3,
+        ok: false,
+        message: expect.stringMatching(/plain text/),
+      });
     } else {
       expect(status.secretReply.value).toMatchObject({ available: true });
     }

@@ -32,7 +32,10 @@ describe('Electron main process', () => {
   });
 
   it('registers the privileged app:// scheme, enables the sandbox and uses the Packdesk data folder', () => {
-    expect(fake.protocol.privileged).toContainEqual({ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } });
+    expect(fake.protocol.privileged).toContainEqual({
+      scheme: 'app',
+      privileges: { standard: true, secure: true, supportFetchAPI: true },
+    });
     expect(fake.protocol.handlers.has('app')).toBe(true);
     expect(fake.app.sandboxEnabled).toBe(true);
     expect(fake.app.paths.userData).toBe('/tmp/fake-appdata/Packdesk');
@@ -86,10 +89,18 @@ describe('Electron main process', () => {
     const child = fake.utilityProcess.forks[0]!;
     child.emit('message', { ready: true });
     const handler = fake.ipcMain.handlers.get('packdesk:call')!;
-    const pending = handler({ senderFrame: { url: 'app://packdesk/index.html', parent: null } }, 'orders.get', { id: 3 }) as Promise<unknown>;
+    const pending = handler(
+      { senderFrame: { url: 'app://packdesk/index.html', parent: null } },
+      'orders.get',
+      { id: 3 },
+    ) as Promise<unknown>;
     await vi.waitFor(() => expect(child.posted).toHaveLength(1));
     const request = child.posted[0] as { id: number; op: string; input: unknown; actor: string };
-    expect(request).toMatchObject({ op: 'orders.get', input: { id: 3 }, actor: expect.stringMatching(/^desktop/) });
+    expect(request).toMatchObject({
+      op: 'orders.get',
+      input: { id: 3 },
+      actor: expect.stringMatching(/^desktop/),
+    });
     child.emit('message', { id: request.id, result: { ok: true, value: { id: 3 } } });
     expect(await pending).toEqual({ ok: true, value: { id: 3 } });
   });
@@ -97,15 +108,23 @@ describe('Electron main process', () => {
   it('broadcasts core events to windows showing app:// pages only', () => {
     const stranger = new fake.BrowserWindow({});
     stranger.webContents.url = 'https://evil.example/';
-    fake.utilityProcess.forks[0]!.emit('message', { event: { name: 'alert', payload: { level: 'info', message: 'hi' } } });
-    expect(win.webContents.sent).toEqual([{ channel: 'packdesk:event', args: [{ name: 'alert', payload: { level: 'info', message: 'hi' } }] }]);
+    fake.utilityProcess.forks[0]!.emit('message', {
+      event: { name: 'alert', payload: { level: 'info', message: 'hi' } },
+    });
+    expect(win.webContents.sent).toEqual([
+      { channel: 'packdesk:event', args: [{ name: 'alert', payload: { level: 'info', message: 'hi' } }] },
+    ]);
     expect(stranger.webContents.sent).toEqual([]);
   });
 
   it('fails in-flight calls with unavailable when the core process dies, and restarts it', async () => {
     const child = fake.utilityProcess.forks[0]!;
     const handler = fake.ipcMain.handlers.get('packdesk:call')!;
-    const pending = handler({ senderFrame: { url: 'app://packdesk/index.html', parent: null } }, 'orders.list', {}) as Promise<unknown>;
+    const pending = handler(
+      { senderFrame: { url: 'app://packdesk/index.html', parent: null } },
+      'orders.list',
+      {},
+    ) as Promise<unknown>;
     child.emit('exit', 3);
     expect(await pending).toMatchObject({ ok: false, error: { code: 'unavailable' } });
     await vi.waitFor(() => expect(fake.utilityProcess.forks).toHaveLength(2));

@@ -1,7 +1,12 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, sep } from 'node:path';
-import { createAppProtocolHandler, CSP, registerAppScheme, resolveAppPath } from '../../src-main/app/protocol';
+import {
+  createAppProtocolHandler,
+  CSP,
+  registerAppScheme,
+  resolveAppPath,
+} from '../../src-main/app/protocol';
 import { fakeElectron } from '../fixtures/electron-fake';
 
 describe('app:// protocol', () => {
@@ -23,7 +28,9 @@ describe('app:// protocol', () => {
   it('registers app as a standard, secure, fetch-capable scheme', () => {
     const { protocol } = fakeElectron();
     registerAppScheme(protocol);
-    expect(protocol.privileged).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+    expect(protocol.privileged).toEqual([
+      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+    ]);
   });
 
   it('serves index.html with the strict Content-Security-Policy', async () => {
@@ -62,14 +69,16 @@ describe('app:// protocol', () => {
     expect(await res.text()).not.toMatch(/secret|root:/);
   });
 
-  it.each(['app://packdesk/../secret.txt', 'app://packdesk/%2e%2e/secret.txt', 'app://packdesk/../../etc/passwd', 'app://packdesk/%2e%2e/%2e%2e/etc/passwd'])(
-    'folds dot segments of %s inside the folder and never reads outside it',
-    async (url) => {
-      // The URL parser (like Chromium's) removes ../ and %2e%2e/ segments before we see the path.
-      const resolved = resolveAppPath(root, url);
-      expect('file' in resolved && resolved.file.startsWith(root + sep)).toBe(true);
-      const res = await get(url);
-      expect(await res.text()).not.toMatch(/secret|root:/);
-    },
-  );
+  it.each([
+    'app://packdesk/../secret.txt',
+    'app://packdesk/%2e%2e/secret.txt',
+    'app://packdesk/../../etc/passwd',
+    'app://packdesk/%2e%2e/%2e%2e/etc/passwd',
+  ])('folds dot segments of %s inside the folder and never reads outside it', async (url) => {
+    // The URL parser (like Chromium's) removes ../ and %2e%2e/ segments before we see the path.
+    const resolved = resolveAppPath(root, url);
+    expect('file' in resolved && resolved.file.startsWith(root + sep)).toBe(true);
+    const res = await get(url);
+    expect(await res.text()).not.toMatch(/secret|root:/);
+  });
 });

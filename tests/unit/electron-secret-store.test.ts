@@ -1,5 +1,9 @@
 import { createCoreHost } from '../../src-main/app/core-host';
-import { answerSecretRequest, safeStorageStatus, type SafeStorageLike } from '../../src-main/app/safe-storage';
+import {
+  answerSecretRequest,
+  safeStorageStatus,
+  type SafeStorageLike,
+} from '../../src-main/app/safe-storage';
 import { createRelayedSecretStore } from '../../src-main/app/secret-store.relay';
 import { isSecretReplyMessage } from '../../src-main/app/secret-messages';
 import { FakeUtilityProcess, fakeElectron } from '../fixtures/electron-fake';
@@ -39,27 +43,54 @@ describe('safeStorage secret store (main) and its relay from the core process', 
     const cipher = await store.encrypt('shpat_secret');
     expect(Buffer.from(cipher).toString()).not.toContain('shpat_secret');
     expect(await store.decrypt(cipher)).toBe('shpat_secret');
-    expect(JSON.stringify(child().posted.filter(isSecretReplyMessage).slice(0, 2))).not.toContain('shpat_secret');
+    expect(JSON.stringify(child().posted.filter(isSecretReplyMessage).slice(0, 2))).not.toContain(
+      'shpat_secret',
+    );
   });
 
   it('refuses to encrypt on the Linux plain-text backend, explaining why and what to do', async () => {
     const { store } = relay(aSafeStorage('basic_text'));
     const status = await store.status();
-    expect(status).toMatchObject({ available: false, backend: 'basic_text', reason: expect.stringMatching(/plain text.*gnome-keyring/s) });
+    expect(status).toMatchObject({
+      available: false,
+      backend: 'basic_text',
+      reason: expect.stringMatching(/plain text.*gnome-keyring/s),
+    });
     await expect(store.encrypt('shpat_secret')).rejects.toThrow(/plain text/);
     // Even a direct request past the status check is refused by main.
-    expect(answerSecretRequest(aSafeStorage('basic_text'), { id: 9, op: 'encrypt', data: 'x' }, 'linux')).toMatchObject({ id: 9, ok: false });
+    expect(
+      answerSecretRequest(aSafeStorage('basic_text'), { id: 9, op: 'encrypt', data: 'x' }, 'linux'),
+    ).toMatchObject({ id: 9, ok: false });
   });
 
   it('refuses when the OS offers no encryption at all', () => {
-    expect(safeStorageStatus(aSafeStorage('gnome_libsecret', false), 'linux')).toMatchObject({ available: false, reason: expect.stringMatching(/keychain is locked or missing/) });
-    expect(safeStorageStatus(aSafeStorage('', true), 'darwin')).toEqual({ available: true, backend: 'keychain', reason: null });
-    expect(safeStorageStatus(aSafeStorage('', false), 'win32')).toMatchObject({ available: false, backend: 'dpapi' });
+    expect(safeStorageStatus(aSafeStorage('gnome_libsecret', false), 'linux')).toMatchObject({
+      available: false,
+      reason: expect.stringMatching(/keychain is locked or missing/),
+    });
+    expect(safeStorageStatus(aSafeStorage('', true), 'darwin')).toEqual({
+      available: true,
+      backend: 'keychain',
+      reason: null,
+    });
+    expect(safeStorageStatus(aSafeStorage('', false), 'win32')).toMatchObject({
+      available: false,
+      backend: 'dpapi',
+    });
   });
 
   it('turns a safeStorage exception into a failed reply instead of crashing main', () => {
-    const broken = { ...aSafeStorage('kwallet5'), decryptString: () => { throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.'); } };
-    expect(answerSecretRequest(broken, { id: 3, op: 'decrypt', data: 'AAAA' }, 'linux')).toEqual({ id: 3, ok: false, message: expect.stringMatching(/Error while decrypting/) });
+    const broken = {
+      ...aSafeStorage('kwallet5'),
+      decryptString: () => {
+        throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+      },
+    };
+    expect(answerSecretRequest(broken, { id: 3, op: 'decrypt', data: 'AAAA' }, 'linux')).toEqual({
+      id: 3,
+      ok: false,
+      message: expect.stringMatching(/Error while decrypting/),
+    });
   });
 
   it('fails a keychain request main never answers, after the timeout', async () => {

@@ -3,11 +3,15 @@ import { join } from 'node:path';
 
 const root = join(__dirname, '..', '..');
 const check = (input?: string) =>
-  spawnSync(process.execPath, [join(root, 'tests', 'security', 'electronegativity-check.mjs'), ...(input ? [input] : [])], {
-    cwd: root,
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
+  spawnSync(
+    process.execPath,
+    [join(root, 'tests', 'security', 'electronegativity-check.mjs'), ...(input ? [input] : [])],
+    {
+      cwd: root,
+      encoding: 'utf8',
+      timeout: 60_000,
+    },
+  );
 
 describe('electronegativity check', () => {
   it('fails on a deliberately insecure Electron app and lists the HIGH findings', () => {

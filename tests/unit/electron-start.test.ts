@@ -24,7 +24,11 @@ describe('npm start (bin/start.cjs)', () => {
     try {
       expect(start.findElectron({ ELECTRON_OVERRIDE_DIST_PATH: dir })).toBeNull();
       const pathTxt = join(dirname(requireFromRoot.resolve('electron/package.json')), 'path.txt');
-      const rel = existsSync(pathTxt) ? readFileSync(pathTxt, 'utf8').trim() : process.platform === 'win32' ? 'electron.exe' : 'electron';
+      const rel = existsSync(pathTxt)
+        ? readFileSync(pathTxt, 'utf8').trim()
+        : process.platform === 'win32'
+          ? 'electron.exe'
+          : 'electron';
       const exe = join(dir, rel);
       mkdirSync(dirname(exe), { recursive: true });
       writeFileSync(exe, '#!/bin/sh\nexit 0\n');
@@ -52,7 +56,10 @@ describe('npm start (bin/start.cjs)', () => {
 });
 
 describe('npm start native-module check', () => {
-  const s = requireFromRoot('./bin/start.cjs') as { sqliteAbi(): string | null; electronAbiProblem(): string | null };
+  const s = requireFromRoot('./bin/start.cjs') as {
+    sqliteAbi(): string | null;
+    electronAbiProblem(): string | null;
+  };
 
   it('knows which ABI better-sqlite3 was compiled for', () => {
     // The test suite itself runs SQLite under Node, so the module must be built for this Node.
@@ -64,6 +71,9 @@ describe('npm start native-module check', () => {
     const electronAbi = readFileSync(abiFile, 'utf8').trim();
     const problem = s.electronAbiProblem();
     if (electronAbi === process.versions.modules) expect(problem).toBeNull();
-    else expect(problem).toMatch(new RegExp(`ABI ${process.versions.modules}.*ABI ${electronAbi}.*electron-rebuild`));
+    else
+      expect(problem).toMatch(
+        new RegExp(`ABI ${process.versions.modules}.*ABI ${electronAbi}.*electron-rebuild`),
+      );
   });
 });

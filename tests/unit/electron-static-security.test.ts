@@ -18,11 +18,20 @@ const FORBIDDEN: { name: string; pattern: RegExp }[] = [
     name: 'exposeInMainWorld(…, ipcRenderer) or an object holding it',
     pattern: /exposeInMainWorld\(\s*[^,]+,\s*(ipcRenderer\s*\)|\{[^}]*\bipcRenderer\s*[,}])/,
   },
-  { name: 'a raw ipcRenderer method handed to the page', pattern: /:\s*ipcRenderer\.(invoke|send|sendSync|on|postMessage)\s*[,}]/ },
-  { name: 'shell.openExternal with a non-literal URL', pattern: /openExternal\(\s*(?!['"])|openExternal\(\s*`[^`]*\$\{/ },
+  {
+    name: 'a raw ipcRenderer method handed to the page',
+    pattern: /:\s*ipcRenderer\.(invoke|send|sendSync|on|postMessage)\s*[,}]/,
+  },
+  {
+    name: 'shell.openExternal with a non-literal URL',
+    pattern: /openExternal\(\s*(?!['"])|openExternal\(\s*`[^`]*\$\{/,
+  },
   { name: 'file:// pages', pattern: /loadFile\(|loadURL\(\s*['"`]file:/ },
   { name: 'eval or new Function', pattern: /\beval\(|new Function\(/ },
-  { name: 'certificate errors ignored', pattern: /certificate-error|setCertificateVerifyProc|ignore-certificate-errors/ },
+  {
+    name: 'certificate errors ignored',
+    pattern: /certificate-error|setCertificateVerifyProc|ignore-certificate-errors/,
+  },
 ];
 
 function violations(source: string): string[] {
@@ -31,7 +40,11 @@ function violations(source: string): string[] {
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? sourceFiles(join(dir, e.name)) : /\.(ts|cts|mts|js|cjs)$/.test(e.name) ? [join(dir, e.name)] : [],
+    e.isDirectory()
+      ? sourceFiles(join(dir, e.name))
+      : /\.(ts|cts|mts|js|cjs)$/.test(e.name)
+        ? [join(dir, e.name)]
+        : [],
   );
 }
 
@@ -39,7 +52,9 @@ describe('static security check of src-main/app', () => {
   const files = sourceFiles(APP_DIR);
 
   it('finds the host files', () => {
-    expect(files.map((f) => relative(APP_DIR, f))).toEqual(expect.arrayContaining(['main.ts', 'preload.ts', 'window.ts', 'ipc.ts']));
+    expect(files.map((f) => relative(APP_DIR, f))).toEqual(
+      expect.arrayContaining(['main.ts', 'preload.ts', 'window.ts', 'ipc.ts']),
+    );
   });
 
   it.each(files.map((f) => [relative(APP_DIR, f), f]))('%s has no forbidden pattern', (_name, file) => {
@@ -48,7 +63,9 @@ describe('static security check of src-main/app', () => {
 
   it('keeps the core process and its relay free of electron', () => {
     for (const name of ['core-process.ts', 'core-server.ts', 'core-messages.ts', 'core-host.ts']) {
-      expect(readFileSync(join(APP_DIR, name), 'utf8'), name).not.toMatch(/from\s+['"]electron['"]|require\(\s*['"]electron['"]\s*\)/);
+      expect(readFileSync(join(APP_DIR, name), 'utf8'), name).not.toMatch(
+        /from\s+['"]electron['"]|require\(\s*['"]electron['"]\s*\)/,
+      );
     }
   });
 
@@ -72,7 +89,9 @@ describe('static security check of src-main/app', () => {
       `app.on('certificate-error', allow)`,
     ];
     for (const snippet of insecure) expect(violations(snippet), snippet).not.toEqual([]);
-    expect(violations(`contextBridge.exposeInMainWorld('packdesk', createBridge(ipcRenderer, locales))`)).toEqual([]);
+    expect(
+      violations(`contextBridge.exposeInMainWorld('packdesk', createBridge(ipcRenderer, locales))`),
+    ).toEqual([]);
     expect(violations(`shell.openExternal('https://packdesk.example/help')`)).toEqual([]);
   });
 });

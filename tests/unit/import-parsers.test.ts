@@ -6,7 +6,8 @@ import { csv, gbk, HEADERS, utf8, utf8Bom, xlsx } from '../fixtures/order-files'
 import { SAMPLES } from '../fixtures/order-samples';
 
 const file = (name: string) => readFileSync(`tests/fixtures/files/${name}`);
-const parse = async (name: string, format: Parameters<typeof parseImportFile>[2] = 'auto') => parseImportFile(name, file(name), format);
+const parse = async (name: string, format: Parameters<typeof parseImportFile>[2] = 'auto') =>
+  parseImportFile(name, file(name), format);
 
 describe('channel export parsers', () => {
   test.each([
@@ -41,20 +42,44 @@ describe('channel export parsers', () => {
 
   test('Taobao: ids cleaned of \', ="…" and tab; trailing-space headers matched; postcode cut from the address', async () => {
     const [o1, o2, o3] = (await parse('taobao-orders-gbk.csv')).parsed.orders;
-    expect([o1!.externalId, o2!.externalId, o3!.externalId]).toEqual(['3812345678901234567', '3812345678901234999', '3812345678901230000']);
-    expect(o1!.address).toMatchObject({ raw: '广东省 深圳市 南山区 粤海街道 科技园南路88号创维大厦A座1203', postcode: '518057' });
+    expect([o1!.externalId, o2!.externalId, o3!.externalId]).toEqual([
+      '3812345678901234567',
+      '3812345678901234999',
+      '3812345678901230000',
+    ]);
+    expect(o1!.address).toMatchObject({
+      raw: '广东省 深圳市 南山区 粤海街道 科技园南路88号创维大厦A座1203',
+      postcode: '518057',
+    });
     expect(o1!.phone).toBe('13812345678');
-    expect(o1!.lines).toEqual([{ sku: '', title: '纯棉圆领T恤 男女同款 夏季', spec: '颜色分类:大红;尺码:XL码', quantity: 2, unitPriceMinor: 5900 }]);
+    expect(o1!.lines).toEqual([
+      {
+        sku: '',
+        title: '纯棉圆领T恤 男女同款 夏季',
+        spec: '颜色分类:大红;尺码:XL码',
+        quantity: 2,
+        unitPriceMinor: 5900,
+      },
+    ]);
     expect(o1!.placedAt).toBe(Date.parse('2026-03-01T20:15:33+08:00'));
     // Two kinds, three units: one each, the last takes the rest.
-    expect(o2!.lines.map((l) => [l.title, l.quantity])).toEqual([['316不锈钢保温杯', 1], ['磁吸防摔手机壳', 2]]);
+    expect(o2!.lines.map((l) => [l.title, l.quantity])).toEqual([
+      ['316不锈钢保温杯', 1],
+      ['磁吸防摔手机壳', 2],
+    ]);
     expect(o2!.totalMinor).toBe(17800);
     expect(o3!.cancelled).toBe(true);
   });
 
   test('Shopify: order fields only on the first row; variant split from the line name; zip apostrophe removed', async () => {
     const [o] = (await parse('shopify-orders.csv')).parsed.orders;
-    expect(o).toMatchObject({ externalId: '#1001', currency: 'USD', totalMinor: 8450, shippingMinor: 650, rows: [2, 3] });
+    expect(o).toMatchObject({
+      externalId: '#1001',
+      currency: 'USD',
+      totalMinor: 8450,
+      shippingMinor: 650,
+      rows: [2, 3],
+    });
     expect(o!.lines).toEqual([
       { sku: 'TS-RED-XL', title: 'Cotton Crew T-Shirt', spec: 'Red / XL', quantity: 2, unitPriceMinor: 1900 },
       { sku: 'HD-GRY-L', title: 'Fleece Hoodie', spec: 'Grey / L', quantity: 1, unitPriceMinor: 4000 },
@@ -65,12 +90,21 @@ describe('channel export parsers', () => {
 
   test('WooCommerce: line_item cells with "|" inside the product name', async () => {
     const [o] = (await parse('woocommerce-webtoffee.csv')).parsed.orders;
-    expect(o!.lines[1]).toEqual({ sku: 'SOCK-BLK-OS', title: 'Socks | 5 pairs', spec: 'Black', quantity: 2, unitPriceMinor: 1100 });
+    expect(o!.lines[1]).toEqual({
+      sku: 'SOCK-BLK-OS',
+      title: 'Socks | 5 pairs',
+      spec: 'Black',
+      quantity: 2,
+      unitPriceMinor: 1100,
+    });
   });
 
   test('Amazon TSV: items of one order grouped, item-price is the line total, quotes are plain text', async () => {
     const [o] = (await parse('amazon-new-orders.txt')).parsed.orders;
-    expect(o!.lines.map((l) => [l.sku, l.quantity, l.unitPriceMinor])).toEqual([['EAR-BLK', 1, 4599], ['CBL-1M-WHT', 3, 999]]);
+    expect(o!.lines.map((l) => [l.sku, l.quantity, l.unitPriceMinor])).toEqual([
+      ['EAR-BLK', 1, 4599],
+      ['CBL-1M-WHT', 3, 999],
+    ]);
     expect(o!.lines[0]!.title).toBe('True Wireless ANC Earbuds, Black "Pro"');
     expect(o!.totalMinor).toBe(4599 + 2997 + 499);
   });
@@ -86,50 +120,85 @@ describe('channel export parsers', () => {
   });
 
   test('the Douyin custom-export subset (6a) is detected too', async () => {
-    const rows = [{ 主订单编号: '\t1', 子订单编号: '\t2', 选购商品: '耳机', 商品规格: '白色', 商品数量: '1', 订单应付金额: '10', 收件人: '王**', 收件人手机号: '$$密文', 详细地址: '$$密文', 订单提交时间: '2026-03-01 10:00:00' }];
-    const { layout, parsed } = await parseImportFile('dy.csv', utf8Bom(csv(HEADERS.douyinSubset, rows)), 'auto');
+    const rows = [
+      {
+        主订单编号: '\t1',
+        子订单编号: '\t2',
+        选购商品: '耳机',
+        商品规格: '白色',
+        商品数量: '1',
+        订单应付金额: '10',
+        收件人: '王**',
+        收件人手机号: '$$密文',
+        详细地址: '$$密文',
+        订单提交时间: '2026-03-01 10:00:00',
+      },
+    ];
+    const { layout, parsed } = await parseImportFile(
+      'dy.csv',
+      utf8Bom(csv(HEADERS.douyinSubset, rows)),
+      'auto',
+    );
     expect(layout.format).toBe('douyin');
     expect(parsed.orders[0]).toMatchObject({ externalId: '1', totalMinor: 1000, type: 'live_stream' });
   });
 
   test('the forced format is used even when auto would pick another', async () => {
-    await expect(parse('taobao-orders-gbk.csv', 'shopify')).rejects.toThrow(/column "Name": required column missing for the shopify layout/);
+    await expect(parse('taobao-orders-gbk.csv', 'shopify')).rejects.toThrow(
+      /column "Name": required column missing for the shopify layout/,
+    );
   });
 });
 
 describe('file-level errors name the file, row and column', () => {
   const taobao = () => csv(HEADERS.taobao, SAMPLES.taobao!);
   test('a header nobody knows', async () => {
-    await expect(parseImportFile('x.csv', utf8('a,b,c\n1,2,3\n'), 'auto')).rejects.toThrow(/x\.csv: row 1: the header does not match any known export/);
+    await expect(parseImportFile('x.csv', utf8('a,b,c\n1,2,3\n'), 'auto')).rejects.toThrow(
+      /x\.csv: row 1: the header does not match any known export/,
+    );
   });
   test('a missing required column', async () => {
     const text = taobao().replace('宝贝标题 ,', '标题X,');
-    await expect(parseImportFile('tb.csv', utf8(text), 'taobao')).rejects.toThrow(/tb\.csv: row 1, column "宝贝标题": required column missing/);
+    await expect(parseImportFile('tb.csv', utf8(text), 'taobao')).rejects.toThrow(
+      /tb\.csv: row 1, column "宝贝标题": required column missing/,
+    );
   });
   test('a truncated file (cut inside a quoted cell)', async () => {
     const text = csv(HEADERS.packdesk, SAMPLES.packdesk!).replace('科技园南路1号', '"科技园南路1号');
     const cut = text.slice(0, text.indexOf('"科技园') + 5);
-    await expect(parseImportFile('cut.csv', utf8(cut), 'auto')).rejects.toThrow(/cut\.csv: row \d+: a quoted cell is never closed/);
+    await expect(parseImportFile('cut.csv', utf8(cut), 'auto')).rejects.toThrow(
+      /cut\.csv: row \d+: a quoted cell is never closed/,
+    );
   });
   test('a row cut short', async () => {
     const text = csv(HEADERS.packdesk, SAMPLES.packdesk!);
     const cut = text.slice(0, text.lastIndexOf(',CNY'));
-    await expect(parseImportFile('short.csv', utf8(cut), 'auto')).rejects.toThrow(/short\.csv: row 5: this row has \d+ cells but the header has/);
+    await expect(parseImportFile('short.csv', utf8(cut), 'auto')).rejects.toThrow(
+      /short\.csv: row 5: this row has \d+ cells but the header has/,
+    );
   });
   test('a wrong encoding (UTF-16 without BOM, binary)', async () => {
     const utf16 = Buffer.from(taobao(), 'utf16le');
-    await expect(parseImportFile('u16.csv', utf16, 'auto')).rejects.toThrow(/u16\.csv: row 1: the file is not text/);
+    await expect(parseImportFile('u16.csv', utf16, 'auto')).rejects.toThrow(
+      /u16\.csv: row 1: the file is not text/,
+    );
   });
   test('a BOM that lies about UTF-8', async () => {
     const bad = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), gbk(taobao())]);
-    await expect(parseImportFile('lie.csv', bad, 'auto')).rejects.toThrow(/lie\.csv: row 1: the file says it is UTF-8/);
+    await expect(parseImportFile('lie.csv', bad, 'auto')).rejects.toThrow(
+      /lie\.csv: row 1: the file says it is UTF-8/,
+    );
   });
   test('a damaged XLSX', async () => {
     const good = await xlsx(HEADERS.packdesk, SAMPLES.packdesk!);
-    await expect(parseImportFile('bad.xlsx', good.subarray(0, good.length / 2), 'auto')).rejects.toThrow(/bad\.xlsx: the XLSX workbook is damaged or truncated/);
+    await expect(parseImportFile('bad.xlsx', good.subarray(0, good.length / 2), 'auto')).rejects.toThrow(
+      /bad\.xlsx: the XLSX workbook is damaged or truncated/,
+    );
   });
   test('an empty file', async () => {
-    await expect(parseImportFile('empty.csv', Buffer.alloc(0), 'auto')).rejects.toThrow(/empty\.csv: the file is empty/);
+    await expect(parseImportFile('empty.csv', Buffer.alloc(0), 'auto')).rejects.toThrow(
+      /empty\.csv: the file is empty/,
+    );
   });
 });
 
@@ -149,7 +218,12 @@ describe('row-level problems reject that order only', () => {
         { row: 4, column: 'unit_price', message: 'order GB-0315-07: "12,5x" is not an amount' },
         { row: 6, column: 'placed_at', message: 'order LS-2: "2026-02-30 10:00" is not a real date' },
         { row: 7, column: 'order_id', message: 'the order id is missing' },
-        { row: 8, column: 'channel', message: 'order CH-1: channel code "直播 表" may use letters, digits, "-" and "_" only (2–32 characters)' },
+        {
+          row: 8,
+          column: 'channel',
+          message:
+            'order CH-1: channel code "直播 表" may use letters, digits, "-" and "_" only (2–32 characters)',
+        },
       ]),
     );
   });

@@ -20,9 +20,13 @@ describe('money in integer minor units', () => {
 
   test('format and parse round-trip for any amount', () => {
     fc.assert(
-      fc.property(fc.integer({ min: -1e12, max: 1e12 }), fc.constantFrom('CNY', 'USD', 'JPY', 'KWD'), (minor, cur) => {
-        expect(parseMajor(formatMajor(minor, cur), cur)).toBe(minor);
-      }),
+      fc.property(
+        fc.integer({ min: -1e12, max: 1e12 }),
+        fc.constantFrom('CNY', 'USD', 'JPY', 'KWD'),
+        (minor, cur) => {
+          expect(parseMajor(formatMajor(minor, cur), cur)).toBe(minor);
+        },
+      ),
     );
   });
 

@@ -1,4 +1,10 @@
-import { allowedNext, assertTransition, canTransition, ORDER_STATUSES, type OrderStatus } from '../../src-shared/domain/order-status';
+import {
+  allowedNext,
+  assertTransition,
+  canTransition,
+  ORDER_STATUSES,
+  type OrderStatus,
+} from '../../src-shared/domain/order-status';
 
 // The table of DESIGN.md, written out independently of the implementation.
 const TABLE: Record<OrderStatus, OrderStatus[]> = {
@@ -41,13 +47,25 @@ describe('order state machine', () => {
 
   test('cancelling is possible from every status before shipping and none after', () => {
     for (const s of ORDER_STATUSES) {
-      const beforeShipping = ['pending_review', 'held', 'approved', 'backordered', 'allocated', 'picking', 'packed'].includes(s);
-      expect(canTransition(s, 'cancelled', { shippedBefore: false })).toBe(beforeShipping || s === 'exception');
+      const beforeShipping = [
+        'pending_review',
+        'held',
+        'approved',
+        'backordered',
+        'allocated',
+        'picking',
+        'packed',
+      ].includes(s);
+      expect(canTransition(s, 'cancelled', { shippedBefore: false })).toBe(
+        beforeShipping || s === 'exception',
+      );
       expect(canTransition(s, 'cancelled', { shippedBefore: true })).toBe(beforeShipping);
     }
   });
 
   test('the error names where the order can go instead', () => {
-    expect(() => assertTransition('pending_review', 'shipped')).toThrow(/can go to: approved, held, cancelled/);
+    expect(() => assertTransition('pending_review', 'shipped')).toThrow(
+      /can go to: approved, held, cancelled/,
+    );
   });
 });

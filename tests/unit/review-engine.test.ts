@@ -4,16 +4,46 @@ import type { OrderFacts } from '../../src-shared/contract/review-fields';
 import { distanceClassOf, provinceShortName, regionOf } from '../../src-shared/domain/china-regions';
 
 const facts = (over: Partial<OrderFacts> = {}): OrderFacts => ({
-  total: 10_000, currency: 'CNY', channel: 'tmall', type: 'marketplace', country: 'CN', province: '广东省', city: '深圳市',
-  region: 'south', distance: 'local', sku: ['A'], category: [], quantity: 1, weight: undefined, customerOrders: 1,
-  customerSegment: 'new', buyerMessage: false, addressAmbiguous: false, addressMasked: false, crossBorder: false,
-  hasIdNumber: false, paymentMethod: 'alipay', cod: false, tags: [], placedHour: 9, placedWeekday: 1, ...over,
+  total: 10_000,
+  currency: 'CNY',
+  channel: 'tmall',
+  type: 'marketplace',
+  country: 'CN',
+  province: '广东省',
+  city: '深圳市',
+  region: 'south',
+  distance: 'local',
+  sku: ['A'],
+  category: [],
+  quantity: 1,
+  weight: undefined,
+  customerOrders: 1,
+  customerSegment: 'new',
+  buyerMessage: false,
+  addressAmbiguous: false,
+  addressMasked: false,
+  crossBorder: false,
+  hasIdNumber: false,
+  paymentMethod: 'alipay',
+  cod: false,
+  tags: [],
+  placedHour: 9,
+  placedWeekday: 1,
+  ...over,
 });
 
 let nextId = 1;
 const rule = (over: Partial<RuleDef> & Pick<RuleDef, 'actions'>): RuleDef => {
   const id = nextId++;
-  return { id, name: `r${id}`, enabled: true, position: id, priority: 0, condition: { field: 'total', op: 'exists' }, ...over };
+  return {
+    id,
+    name: `r${id}`,
+    enabled: true,
+    position: id,
+    priority: 0,
+    condition: { field: 'total', op: 'exists' },
+    ...over,
+  };
 };
 
 describe('evaluate: which result decides', () => {
@@ -34,19 +64,33 @@ describe('evaluate: which result decides', () => {
     const first = rule({ name: 'first', actions: [{ type: 'hold', reason: 'a' }] });
     const urgent = rule({ name: 'urgent', priority: 5, actions: [{ type: 'hold', reason: 'b' }] });
     expect(evaluate(compileRules([first, urgent]), facts()).decisive).toBe('urgent: hold: b');
-    expect(evaluate(compileRules([first, { ...urgent, priority: 0 }]), facts()).decisive).toBe('first: hold: a');
+    expect(evaluate(compileRules([first, { ...urgent, priority: 0 }]), facts()).decisive).toBe(
+      'first: hold: a',
+    );
   });
 
   test('a document already on file does not hold; disabled rules and non-matching rules say nothing', () => {
     const rules = compileRules([
       rule({ actions: [{ type: 'require_document', document: 'id_number' }] }),
       rule({ enabled: false, actions: [{ type: 'hold', reason: 'off' }] }),
-      rule({ condition: { field: 'cod', op: 'eq', value: true }, actions: [{ type: 'hold', reason: 'cod' }] }),
-      rule({ actions: [{ type: 'approve' }, { type: 'add_tag', tag: 'auto' }, { type: 'set_priority', priority: 3 }] }),
+      rule({
+        condition: { field: 'cod', op: 'eq', value: true },
+        actions: [{ type: 'hold', reason: 'cod' }],
+      }),
+      rule({
+        actions: [
+          { type: 'approve' },
+          { type: 'add_tag', tag: 'auto' },
+          { type: 'set_priority', priority: 3 },
+        ],
+      }),
     ]);
     const v = evaluate(rules, facts({ hasIdNumber: true }));
     expect(v).toMatchObject({ outcome: 'approved', addTags: ['auto'], priority: 3, decisive: null });
-    expect(v.reasons).toEqual([expect.stringMatching(/id_number on file$/), expect.stringMatching(/approve; tag auto; priority 3$/)]);
+    expect(v.reasons).toEqual([
+      expect.stringMatching(/id_number on file$/),
+      expect.stringMatching(/approve; tag auto; priority 3$/),
+    ]);
     expect(evaluate(compileRules([]), facts()).outcome).toBe('unchanged');
   });
 });

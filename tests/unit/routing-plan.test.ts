@@ -1,7 +1,18 @@
 import { chargeableGrams, priceOf } from '../../src-main/modules/routing/routing-plan';
 import { provinceShort, zoneOf } from '../../src-main/modules/routing/routing-regions';
 
-const rate = { carrierId: 1, zone: 'national', maxWeightGrams: 30_000, firstWeightGrams: 1000, firstMinor: 1000, stepGrams: 1000, stepMinor: 400, surchargeMinor: 0, transitDays: 3, currency: 'CNY' };
+const rate = {
+  carrierId: 1,
+  zone: 'national',
+  maxWeightGrams: 30_000,
+  firstWeightGrams: 1000,
+  firstMinor: 1000,
+  stepGrams: 1000,
+  stepMinor: 400,
+  surchargeMinor: 0,
+  transitDays: 3,
+  currency: 'CNY',
+};
 
 describe('routing arithmetic', () => {
   test('首重/续重: the first kg, then every started additional kg, plus the surcharge', () => {

@@ -4,8 +4,14 @@ import { labelledAddresses } from '../fixtures/address-sample';
 
 describe('Chinese address splitting', () => {
   test.each([
-    ['广东省深圳市南山区粤海街道科技园南路88号', ['广东省', '深圳市', '南山区', '粤海街道', '科技园南路88号']],
-    ['广东省 深圳市 南山区 粤海街道 科技园南路88号', ['广东省', '深圳市', '南山区', '粤海街道', '科技园南路88号']],
+    [
+      '广东省深圳市南山区粤海街道科技园南路88号',
+      ['广东省', '深圳市', '南山区', '粤海街道', '科技园南路88号'],
+    ],
+    [
+      '广东省 深圳市 南山区 粤海街道 科技园南路88号',
+      ['广东省', '深圳市', '南山区', '粤海街道', '科技园南路88号'],
+    ],
     ['深圳市粤海街道科技园', ['广东省', '深圳市', '南山区', '粤海街道', '科技园']],
     ['广东深圳南山 科技园', ['广东省', '深圳市', '南山区', '', '科技园']],
     ['上海浦东 张江路1号', ['上海市', '上海市', '浦东新区', '', '张江路1号']],
@@ -15,7 +21,13 @@ describe('Chinese address splitting', () => {
     ['重庆市万州区 x', ['重庆市', '重庆市', '万州区', '', 'x']],
   ])('%s', (text, [province, city, district, street, detail]) => {
     const r = splitChineseAddress(text);
-    expect({ province: r.province, city: r.city, district: r.district, street: r.street, detail: r.detail }).toEqual({ province, city, district, street, detail });
+    expect({
+      province: r.province,
+      city: r.city,
+      district: r.district,
+      street: r.street,
+      detail: r.detail,
+    }).toEqual({ province, city, district, street, detail });
     expect(r.ambiguous).toBe(false);
   });
 
@@ -27,7 +39,9 @@ describe('Chinese address splitting', () => {
   });
 
   test('completing a missing district says so', () => {
-    expect(splitChineseAddress('深圳市粤海街道1号').notes).toContain('district 南山区 completed from street 粤海街道');
+    expect(splitChineseAddress('深圳市粤海街道1号').notes).toContain(
+      'district 南山区 completed from street 粤海街道',
+    );
   });
 
   test('short names never shrink to one character', () => {
@@ -49,7 +63,10 @@ describe('Chinese address splitting', () => {
       byForm.set(a.form, { ok: f.ok + (good ? 1 : 0), n: f.n + 1 });
     }
     const rate = ok / sample.length;
-    console.log(`district accuracy ${(rate * 100).toFixed(2)} %`, Object.fromEntries([...byForm].map(([k, v]) => [k, `${((v.ok / v.n) * 100).toFixed(1)} %`])));
+    console.log(
+      `district accuracy ${(rate * 100).toFixed(2)} %`,
+      Object.fromEntries([...byForm].map(([k, v]) => [k, `${((v.ok / v.n) * 100).toFixed(1)} %`])),
+    );
     expect(rate).toBeGreaterThanOrEqual(0.95);
   });
 
@@ -61,7 +78,9 @@ describe('Chinese address splitting', () => {
     let correct = 0;
     for (const a of sample) if (splitChineseAddress(a.text).district === a.district) correct++;
     const seconds = (performance.now() - t0) / 1000;
-    console.log(`standardised 100,000 addresses in ${seconds.toFixed(2)} s, ${(correct / 1000).toFixed(2)} % correct districts`);
+    console.log(
+      `standardised 100,000 addresses in ${seconds.toFixed(2)} s, ${(correct / 1000).toFixed(2)} % correct districts`,
+    );
     expect(seconds).toBeLessThan(10);
   }, 60_000);
 });

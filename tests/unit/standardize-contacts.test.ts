@@ -1,6 +1,21 @@
-import { checkPostcode, countryCode, isMasked, normalizePhone, regionOf } from '../../src-main/modules/standardize';
-import { canonicalSpec, sourceKey, specTokens, synonymMap } from '../../src-main/modules/standardize/spec-synonyms';
-import { matchSku, standardizeOrder, type Standardizer } from '../../src-main/modules/standardize/order-standardize';
+import {
+  checkPostcode,
+  countryCode,
+  isMasked,
+  normalizePhone,
+  regionOf,
+} from '../../src-main/modules/standardize';
+import {
+  canonicalSpec,
+  sourceKey,
+  specTokens,
+  synonymMap,
+} from '../../src-main/modules/standardize/spec-synonyms';
+import {
+  matchSku,
+  standardizeOrder,
+  type Standardizer,
+} from '../../src-main/modules/standardize/order-standardize';
 import { anOrder } from '../fixtures/orders';
 
 describe('phones', () => {
@@ -16,7 +31,13 @@ describe('phones', () => {
     expect(normalizePhone(text, country)).toMatchObject({ phone, valid });
   });
   test('masked numbers are kept exactly and flagged, never "fixed"', () => {
-    for (const m of ['138****5678', '##密文', '$$密文']) expect(normalizePhone(m, 'CN')).toEqual({ phone: m, valid: false, masked: true, note: 'phone is masked by the platform' });
+    for (const m of ['138****5678', '##密文', '$$密文'])
+      expect(normalizePhone(m, 'CN')).toEqual({
+        phone: m,
+        valid: false,
+        masked: true,
+        note: 'phone is masked by the platform',
+      });
     expect(isMasked('张**')).toBe(true);
     expect(isMasked('张伟')).toBe(false);
   });
@@ -31,7 +52,9 @@ describe('postcodes, countries and regions', () => {
     ['9410', 'US', '9410', false],
     ['51805', 'CN', '51805', false],
     ['ABC', 'ZZ', 'ABC', null],
-  ])('%s in %s → %s (%s)', (code, country, postcode, valid) => expect(checkPostcode(code, country)).toEqual({ postcode, valid }));
+  ])('%s in %s → %s (%s)', (code, country, postcode, valid) =>
+    expect(checkPostcode(code, country)).toEqual({ postcode, valid }),
+  );
   test('country names and regions', () => {
     expect(countryCode('China')).toBe('CN');
     expect(countryCode('中国')).toBe('CN');
@@ -62,8 +85,13 @@ describe('spec synonyms and SKU matching', () => {
   };
   test('known SKUs stay, remembered mappings apply, one catalogue fit maps, none is listed', () => {
     expect(matchSku(s, 'T恤', '红色 XL', 'TS-RED-XL')).toBeNull();
-    expect(matchSku(s, '夏季T恤', '大红 M', '')).toEqual({ sku: 'TS-RED-M', reason: 'remembered SKU mapping' });
-    expect(matchSku(s, '纯棉T恤 男女同款', '颜色分类:大红;尺码:XL码', '')).toMatchObject({ sku: 'TS-RED-XL' });
+    expect(matchSku(s, '夏季T恤', '大红 M', '')).toEqual({
+      sku: 'TS-RED-M',
+      reason: 'remembered SKU mapping',
+    });
+    expect(matchSku(s, '纯棉T恤 男女同款', '颜色分类:大红;尺码:XL码', '')).toMatchObject({
+      sku: 'TS-RED-XL',
+    });
     expect(matchSku(s, '保温杯', '500ml', 'X1')).toEqual({ sku: '', reason: 'no catalogue SKU fits' });
   });
 });
@@ -75,10 +103,30 @@ describe('masked addresses', () => {
     ['广东省深圳市南山区****', ['广东省', '深圳市', '南山区', '', '****']],
     ['北京 北京市 朝阳区 建国路**号', ['北京市', '北京市', '朝阳区', '', '建国路**号']],
     ['##密文', ['', '', '', '', '##密文']],
-  ])('%s: the unmasked part is split, the masked rest kept verbatim', (raw, [province, city, district, street, detail]) => {
-    const o = standardizeOrder(s, anOrder({ addressRaw: raw, province: '', city: '', district: '', street: '', detail: '', country: 'CN' })).order;
-    expect([o.province, o.city, o.district, o.street, o.detail]).toEqual([province, city, district, street, detail]);
-    expect(o.addressMasked).toBe(true);
-    expect(o.addressRaw).toBe(raw);
-  });
+  ])(
+    '%s: the unmasked part is split, the masked rest kept verbatim',
+    (raw, [province, city, district, street, detail]) => {
+      const o = standardizeOrder(
+        s,
+        anOrder({
+          addressRaw: raw,
+          province: '',
+          city: '',
+          district: '',
+          street: '',
+          detail: '',
+          country: 'CN',
+        }),
+      ).order;
+      expect([o.province, o.city, o.district, o.street, o.detail]).toEqual([
+        province,
+        city,
+        district,
+        street,
+        detail,
+      ]);
+      expect(o.addressMasked).toBe(true);
+      expect(o.addressRaw).toBe(raw);
+    },
+  );
 });

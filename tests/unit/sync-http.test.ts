@@ -1,10 +1,23 @@
-import { ChannelError, checkedBaseUrl, retryAfterMs, withRetry, DEFAULT_RETRY, type ChannelIo } from '../../src-main/adapters/channels/channel-http';
+import {
+  ChannelError,
+  checkedBaseUrl,
+  retryAfterMs,
+  withRetry,
+  DEFAULT_RETRY,
+  type ChannelIo,
+} from '../../src-main/adapters/channels/channel-http';
 import { decodeEntities } from '../../src-main/adapters/channels/woocommerce/woocommerce-order.mapper';
 import { updatedSince } from '../../src-main/adapters/channels/shopify/shopify-queries';
 
 const io = (random: number) => {
   const sleeps: number[] = [];
-  const x: ChannelIo = { fetch, sleep: async (ms) => void sleeps.push(ms), random: () => random, now: () => Date.parse('2025-03-10T12:00:00Z'), timeoutMs: 1_000 };
+  const x: ChannelIo = {
+    fetch,
+    sleep: async (ms) => void sleeps.push(ms),
+    random: () => random,
+    now: () => Date.parse('2025-03-10T12:00:00Z'),
+    timeoutMs: 1_000,
+  };
   return { io: x, sleeps };
 };
 
@@ -41,10 +54,14 @@ describe('channel HTTP policy', () => {
     });
     expect(r).toBe('ok');
     expect(sleeps).toEqual([7_000]);
-    await expect(withRetry(x, () => Promise.reject(new ChannelError('rate_limited', '429', 429, 600_000)))).rejects.toThrow('429');
+    await expect(
+      withRetry(x, () => Promise.reject(new ChannelError('rate_limited', '429', 429, 600_000))),
+    ).rejects.toThrow('429');
     for (const kind of ['auth', 'bad_answer', 'client'] as const) {
       let tries = 0;
-      await expect(withRetry(x, () => (tries++, Promise.reject(new ChannelError(kind, kind))))).rejects.toThrow(kind);
+      await expect(
+        withRetry(x, () => (tries++, Promise.reject(new ChannelError(kind, kind)))),
+      ).rejects.toThrow(kind);
       expect(tries).toBe(1);
     }
   });
@@ -64,7 +81,9 @@ describe('channel HTTP policy', () => {
   });
 
   it('accepts shop names and https addresses, and plain http only on this machine', () => {
-    expect(checkedBaseUrl('myshop', (n) => `${n}.myshopify.com`).toString()).toBe('https://myshop.myshopify.com/');
+    expect(checkedBaseUrl('myshop', (n) => `${n}.myshopify.com`).toString()).toBe(
+      'https://myshop.myshopify.com/',
+    );
     expect(checkedBaseUrl('myshop.myshopify.com').host).toBe('myshop.myshopify.com');
     expect(checkedBaseUrl('http://127.0.0.1:8080').port).toBe('8080');
     expect(() => checkedBaseUrl('http://shop.example.com')).toThrow(/must be reached over https/);
@@ -73,6 +92,8 @@ describe('channel HTTP policy', () => {
   it('quotes the updated_at filter and decodes the HTML entities WooCommerce puts in names', () => {
     expect(updatedSince(Date.parse('2025-03-01T00:00:00Z'))).toBe("updated_at:>='2025-03-01T00:00:00.000Z'");
     expect(updatedSince(null)).toBe('');
-    expect(decodeEntities('Woo Single &ndash; #1 &amp; &#8220;2&#8221; &#x4E2D;')).toBe('Woo Single – #1 & “2” 中');
+    expect(decodeEntities('Woo Single &ndash; #1 &amp; &#8220;2&#8221; &#x4E2D;')).toBe(
+      'Woo Single – #1 & “2” 中',
+    );
   });
 });

@@ -38,7 +38,17 @@ export const defaultChannelIo = (): ChannelIo => ({
   timeoutMs: 30_000,
 });
 
-const OFFLINE_CODES = new Set(['ENOTFOUND', 'ECONNREFUSED', 'ECONNRESET', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'ETIMEDOUT', 'UND_ERR_SOCKET', 'UND_ERR_CONNECT_TIMEOUT']);
+const OFFLINE_CODES = new Set([
+  'ENOTFOUND',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EAI_AGAIN',
+  'ENETUNREACH',
+  'EHOSTUNREACH',
+  'ETIMEDOUT',
+  'UND_ERR_SOCKET',
+  'UND_ERR_CONNECT_TIMEOUT',
+]);
 
 function causeCode(e: unknown): string {
   let cur: unknown = e;
@@ -81,18 +91,36 @@ export async function requestJson(
     }
     const code = causeCode(e);
     if (OFFLINE_CODES.has(code) || name === 'TypeError') {
-      throw new ChannelError('offline', `${what}: cannot reach ${new URL(url).host} (${code || (e as Error).message})`);
+      throw new ChannelError(
+        'offline',
+        `${what}: cannot reach ${new URL(url).host} (${code || (e as Error).message})`,
+      );
     }
     throw new ChannelError('offline', `${what}: ${(e as Error)?.message ?? String(e)}`);
   }
   const status = res.status;
   if (status === 429) {
-    throw new ChannelError('rate_limited', `${what}: rate limited (HTTP 429)`, status, retryAfterMs(res.headers.get('retry-after'), io.now()) ?? 2_000);
+    throw new ChannelError(
+      'rate_limited',
+      `${what}: rate limited (HTTP 429)`,
+      status,
+      retryAfterMs(res.headers.get('retry-after'), io.now()) ?? 2_000,
+    );
   }
-  if (status >= 500) throw new ChannelError('server', `${what}: the shop answered HTTP ${status}`, status, retryAfterMs(res.headers.get('retry-after'), io.now()));
+  if (status >= 500)
+    throw new ChannelError(
+      'server',
+      `${what}: the shop answered HTTP ${status}`,
+      status,
+      retryAfterMs(res.headers.get('retry-after'), io.now()),
+    );
   // Retrying fixes neither: the user has to act, so both are reported at once.
   if (status === 401) {
-    throw new ChannelError('auth', `${what}: the shop refused the credentials (HTTP 401${apiMessage(text)}); check them in the channel settings`, status);
+    throw new ChannelError(
+      'auth',
+      `${what}: the shop refused the credentials (HTTP 401${apiMessage(text)}); check them in the channel settings`,
+      status,
+    );
   }
   if (status === 403) {
     throw new ChannelError(
@@ -105,18 +133,28 @@ export async function requestJson(
   const type = res.headers.get('content-type') ?? '';
   // Hosts and firewalls answer 200 with an HTML login or block page.
   if (!/json/i.test(type)) {
-    throw new ChannelError('bad_answer', `${what}: expected JSON but got ${type || 'no content type'} (a login or firewall page?)`, status);
+    throw new ChannelError(
+      'bad_answer',
+      `${what}: expected JSON but got ${type || 'no content type'} (a login or firewall page?)`,
+      status,
+    );
   }
   try {
     return { body: JSON.parse(text) as unknown, headers: res.headers, status };
   } catch (e) {
-    throw new ChannelError('bad_answer', `${what}: the answer is not complete JSON (${(e as Error).message}); nothing from it was saved`, status);
+    throw new ChannelError(
+      'bad_answer',
+      `${what}: the answer is not complete JSON (${(e as Error).message}); nothing from it was saved`,
+      status,
+    );
   }
 }
 
 function apiMessage(text: string): string {
   try {
-    const m = (JSON.parse(text) as { message?: unknown; errors?: unknown }).message ?? (JSON.parse(text) as { errors?: unknown }).errors;
+    const m =
+      (JSON.parse(text) as { message?: unknown; errors?: unknown }).message ??
+      (JSON.parse(text) as { errors?: unknown }).errors;
     return typeof m === 'string' ? `: ${m}` : '';
   } catch {
     return '';
@@ -143,7 +181,12 @@ export const DEFAULT_RETRY: RetryPolicy = {
  * Runs `fn` again on retryable failures: the server's wait when it gives one (Retry-After,
  * throttle status), else exponential backoff with full jitter (random in [0, min(cap, base·2ⁿ)]).
  */
-export async function withRetry<T>(io: ChannelIo, fn: () => Promise<T>, policy: RetryPolicy = DEFAULT_RETRY, onRetry?: (e: ChannelError, waitMs: number) => void): Promise<T> {
+export async function withRetry<T>(
+  io: ChannelIo,
+  fn: () => Promise<T>,
+  policy: RetryPolicy = DEFAULT_RETRY,
+  onRetry?: (e: ChannelError, waitMs: number) => void,
+): Promise<T> {
   for (let attempt = 0; ; attempt++) {
     try {
       return await fn();
@@ -163,7 +206,8 @@ export async function withRetry<T>(io: ChannelIo, fn: () => Promise<T>, policy: 
 /** Plain HTTP is refused except on this machine: credentials must not cross a network in clear. */
 export function checkedBaseUrl(input: string, defaultHost?: (name: string) => string): URL {
   let text = input.trim().replace(/\/+$/, '');
-  if (!/^https?:\/\//i.test(text)) text = `https://${defaultHost && !text.includes('.') ? defaultHost(text) : text}`;
+  if (!/^https?:\/\//i.test(text))
+    text = `https://${defaultHost && !text.includes('.') ? defaultHost(text) : text}`;
   let url: URL;
   try {
     url = new URL(text);
@@ -172,7 +216,10 @@ export function checkedBaseUrl(input: string, defaultHost?: (name: string) => st
   }
   const loopback = url.hostname === '127.0.0.1' || url.hostname === 'localhost' || url.hostname === '[::1]';
   if (url.protocol !== 'https:' && !loopback) {
-    throw new ChannelError('client', `${url.host} must be reached over https:// so the credentials are not sent in clear`);
+    throw new ChannelError(
+      'client',
+      `${url.host} must be reached over https:// so the credentials are not sent in clear`,
+    );
   }
   return url;
 }

@@ -1,5 +1,14 @@
 import Database from 'better-sqlite3';
-import { closeSync, copyFileSync, existsSync, fsyncSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
+import {
+  closeSync,
+  copyFileSync,
+  existsSync,
+  fsyncSync,
+  openSync,
+  renameSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { AppFailure } from '../../../src-shared/result';
 import { openDatabase, type Sqlite } from './open';
@@ -18,7 +27,8 @@ const fsyncFile = (path: string): void => {
   }
 };
 
-const tempBeside = (target: string): string => join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
+const tempBeside = (target: string): string =>
+  join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
 
 /** Checks that a file is a sound SQLite database that Packdesk wrote; throws a clear error if not. */
 export function verifyDatabaseFile(path: string): void {
@@ -31,7 +41,8 @@ export function verifyDatabaseFile(path: string): void {
       throw new AppFailure('invalid_input', `${path} is damaged: ${lines.slice(0, 5).join('; ')}`);
     }
     const isOurs = db.prepare(`select 1 from sqlite_master where name = 'orders'`).get();
-    if (!isOurs) throw new AppFailure('invalid_input', `${path} is a SQLite file but not a Packdesk database`);
+    if (!isOurs)
+      throw new AppFailure('invalid_input', `${path} is a SQLite file but not a Packdesk database`);
   } catch (e) {
     if (e instanceof AppFailure) throw e;
     throw new AppFailure('invalid_input', `${path} is not a readable database: ${(e as Error).message}`);
@@ -54,7 +65,8 @@ export async function backupTo(db: Sqlite, target: string): Promise<{ path: stri
     copy.pragma('journal_mode = DELETE');
     const lines = integrityCheck(copy);
     copy.close();
-    if (lines.length !== 1 || lines[0] !== 'ok') throw new AppFailure('internal', `Backup failed its integrity check: ${lines[0]}`);
+    if (lines.length !== 1 || lines[0] !== 'ok')
+      throw new AppFailure('internal', `Backup failed its integrity check: ${lines[0]}`);
     fsyncFile(tmp);
     renameSync(tmp, target);
     return { path: target, bytes: statSync(target).size };

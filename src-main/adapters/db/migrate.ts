@@ -29,7 +29,9 @@ export function migrationState(db: Sqlite, dir: string): MigrationState {
     .get();
   const appliedAt = new Set<number>(
     hasTable
-      ? (db.prepare('select created_at as at from __drizzle_migrations').all() as { at: number }[]).map((r) => Number(r.at))
+      ? (db.prepare('select created_at as at from __drizzle_migrations').all() as { at: number }[]).map((r) =>
+          Number(r.at),
+        )
       : [],
   );
   const pending = journal.entries.filter((e) => !appliedAt.has(e.when)).map((e) => e.tag);

@@ -15,7 +15,9 @@ export interface Table {
 
 const fail = (fileName: string, row: number | null, message: string): never => {
   const where = row === null ? '' : ` row ${row}:`;
-  throw new AppFailure('invalid_input', `${fileName}:${where} ${message}`, [{ path: row === null ? '(file)' : `row ${row}`, message }]);
+  throw new AppFailure('invalid_input', `${fileName}:${where} ${message}`, [
+    { path: row === null ? '(file)' : `row ${row}`, message },
+  ]);
 };
 
 const isZip = (b: Uint8Array): boolean => b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
@@ -46,7 +48,9 @@ function readDelimited(buf: Uint8Array, fileName: string): Table {
     return fail(
       fileName,
       row,
-      quoteError.code === 'MissingQuotes' ? 'a quoted cell is never closed (the file is truncated or damaged)' : `a quoted cell is malformed (${quoteError.message})`,
+      quoteError.code === 'MissingQuotes'
+        ? 'a quoted cell is never closed (the file is truncated or damaged)'
+        : `a quoted cell is malformed (${quoteError.message})`,
     );
   }
   const [head, ...body] = parsed.data;
@@ -54,10 +58,20 @@ function readDelimited(buf: Uint8Array, fileName: string): Table {
   const width = head.length;
   for (let i = 0; i < body.length; i++) {
     if ((body[i] as string[]).length !== width) {
-      fail(fileName, i + 2, `this row has ${(body[i] as string[]).length} cells but the header has ${width} (the file is truncated or damaged)`);
+      fail(
+        fileName,
+        i + 2,
+        `this row has ${(body[i] as string[]).length} cells but the header has ${width} (the file is truncated or damaged)`,
+      );
     }
   }
-  return { fileName, encoding, headers: head.map((h) => h.trim()), rows: body, rowNumbers: body.map((_, i) => i + 2) };
+  return {
+    fileName,
+    encoding,
+    headers: head.map((h) => h.trim()),
+    rows: body,
+    rowNumbers: body.map((_, i) => i + 2),
+  };
 }
 
 function cellText(v: ExcelJS.CellValue): string {

@@ -9,11 +9,12 @@ import { PrinterError } from './printer-error';
  */
 export type ComponentFlavor = 'cainiao' | 'pdd' | 'douyin';
 
-export const COMPONENT_DEFAULTS: Record<ComponentFlavor, { port: number; name: string; resultCmd: string }> = {
-  cainiao: { port: 13528, name: 'Cainiao print component (菜鸟打印组件)', resultCmd: 'notifyPrintResult' },
-  pdd: { port: 5000, name: 'PDD print component (拼多多打印组件)', resultCmd: 'PrintResultNotify' },
-  douyin: { port: 13888, name: 'Douyin print component (抖店打印组件)', resultCmd: 'notifyPrintResult' },
-};
+export const COMPONENT_DEFAULTS: Record<ComponentFlavor, { port: number; name: string; resultCmd: string }> =
+  {
+    cainiao: { port: 13528, name: 'Cainiao print component (菜鸟打印组件)', resultCmd: 'notifyPrintResult' },
+    pdd: { port: 5000, name: 'PDD print component (拼多多打印组件)', resultCmd: 'PrintResultNotify' },
+    douyin: { port: 13888, name: 'Douyin print component (抖店打印组件)', resultCmd: 'notifyPrintResult' },
+  };
 
 export interface WaybillDocument {
   documentID: string;
@@ -27,7 +28,14 @@ export interface PrintStatus {
   detail?: string;
 }
 
-type Message = Record<string, unknown> & { cmd?: string; requestID?: string; status?: string; msg?: string; taskID?: string; taskStatus?: string };
+type Message = Record<string, unknown> & {
+  cmd?: string;
+  requestID?: string;
+  status?: string;
+  msg?: string;
+  taskID?: string;
+  taskStatus?: string;
+};
 
 export class PrintComponentClient {
   private ws: WebSocket | null = null;
@@ -37,7 +45,11 @@ export class PrintComponentClient {
   constructor(
     private readonly url: string,
     private readonly flavor: ComponentFlavor = 'cainiao',
-    private readonly opts: { timeoutMs?: number; resultTimeoutMs?: number; extra?: Record<string, unknown> } = {},
+    private readonly opts: {
+      timeoutMs?: number;
+      resultTimeoutMs?: number;
+      extra?: Record<string, unknown>;
+    } = {},
   ) {
     this.info = COMPONENT_DEFAULTS[flavor];
   }
@@ -81,7 +93,14 @@ export class PrintComponentClient {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         this.listeners.delete(listener);
-        reject(new PrinterError('not_answering', `The ${this.info.name} did not answer ${what} within ${timeoutMs / 1000} s`, false, what.startsWith('the print result')));
+        reject(
+          new PrinterError(
+            'not_answering',
+            `The ${this.info.name} did not answer ${what} within ${timeoutMs / 1000} s`,
+            false,
+            what.startsWith('the print result'),
+          ),
+        );
       }, timeoutMs);
       const listener = (m: Message) => {
         if (!match(m)) return;
@@ -97,18 +116,29 @@ export class PrintComponentClient {
   async request(cmd: string, body: Record<string, unknown> = {}): Promise<Message> {
     await this.connect();
     const requestID = randomUUID();
-    const reply = this.waitFor((m) => m.requestID === requestID && m.cmd === cmd, this.opts.timeoutMs ?? 5_000, cmd);
+    const reply = this.waitFor(
+      (m) => m.requestID === requestID && m.cmd === cmd,
+      this.opts.timeoutMs ?? 5_000,
+      cmd,
+    );
     this.ws!.send(JSON.stringify({ cmd, requestID, version: '1.0', ...this.opts.extra, ...body }));
     const m = await reply;
     if (m.status && m.status !== 'success') {
-      throw new PrinterError('rejected', `The ${this.info.name} refused ${cmd}: ${m.msg ?? m.status}${m.errorCode ? ` (error ${String(m.errorCode)})` : ''}`, false);
+      throw new PrinterError(
+        'rejected',
+        `The ${this.info.name} refused ${cmd}: ${m.msg ?? m.status}${m.errorCode ? ` (error ${String(m.errorCode)})` : ''}`,
+        false,
+      );
     }
     return m;
   }
 
   async getPrinters(): Promise<{ defaultPrinter: string; printers: { name: string; status?: string }[] }> {
     const m = await this.request('getPrinters');
-    return { defaultPrinter: String(m.defaultPrinter ?? ''), printers: (m.printers as { name: string; status?: string }[]) ?? [] };
+    return {
+      defaultPrinter: String(m.defaultPrinter ?? ''),
+      printers: (m.printers as { name: string; status?: string }[]) ?? [],
+    };
   }
 
   async getTaskStatus(taskIDs: string[]): Promise<Message> {
@@ -119,10 +149,18 @@ export class PrintComponentClient {
    * Prints one task and resolves when the component reports it printed. A failure names the
    * documents that failed and why.
    */
-  async print(task: { taskID: string; printer: string; documents: WaybillDocument[]; preview?: boolean }): Promise<PrintStatus[]> {
+  async print(task: {
+    taskID: string;
+    printer: string;
+    documents: WaybillDocument[];
+    preview?: boolean;
+  }): Promise<PrintStatus[]> {
     await this.connect();
     const result = this.waitFor(
-      (m) => m.cmd === this.info.resultCmd && m.taskID === task.taskID && (m.taskStatus === 'printed' || m.taskStatus === 'failed'),
+      (m) =>
+        m.cmd === this.info.resultCmd &&
+        m.taskID === task.taskID &&
+        (m.taskStatus === 'printed' || m.taskStatus === 'failed'),
       this.opts.resultTimeoutMs ?? 60_000,
       `the print result of task ${task.taskID}`,
     );
@@ -132,11 +170,18 @@ export class PrintComponentClient {
     const statuses = (m.printStatus as PrintStatus[] | undefined) ?? [];
     if (m.taskStatus === 'failed') {
       const bad = statuses.filter((s) => s.status !== 'success');
-      const why = bad.map((s) => `${s.documentID}: ${s.msg ?? s.status}${s.detail ? ` (${s.detail})` : ''}`).join('; ');
-      throw new PrinterError('rejected', `The ${this.info.name} could not print ${why || `task ${task.taskID}`}`, false);
+      const why = bad
+        .map((s) => `${s.documentID}: ${s.msg ?? s.status}${s.detail ? ` (${s.detail})` : ''}`)
+        .join('; ');
+      throw new PrinterError(
+        'rejected',
+        `The ${this.info.name} could not print ${why || `task ${task.taskID}`}`,
+        false,
+      );
     }
     return statuses;
   }
 }
 
-export const flavorOf = (kind: string): ComponentFlavor => (kind === 'pdd_ws' ? 'pdd' : kind === 'douyin_ws' ? 'douyin' : 'cainiao');
+export const flavorOf = (kind: string): ComponentFlavor =>
+  kind === 'pdd_ws' ? 'pdd' : kind === 'douyin_ws' ? 'douyin' : 'cainiao';

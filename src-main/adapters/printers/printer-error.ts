@@ -2,7 +2,15 @@
  * Why a print did not happen, in words a clerk can act on. `retry` says whether trying again
  * later is safe (no byte reached the printer) and useful (the cause may go away).
  */
-export type PrinterFault = 'unreachable' | 'not_answering' | 'closed_mid_job' | 'paper_out' | 'cover_open' | 'offline' | 'unavailable' | 'rejected';
+export type PrinterFault =
+  | 'unreachable'
+  | 'not_answering'
+  | 'closed_mid_job'
+  | 'paper_out'
+  | 'cover_open'
+  | 'offline'
+  | 'unavailable'
+  | 'rejected';
 /** Faults the queue itself records (a crash while sending). */
 export type JobFault = PrinterFault | 'interrupted';
 

@@ -47,7 +47,13 @@ export async function sendRawTcp(target: RawTarget, bytes: Buffer, opts: RawTcpO
   try {
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => {
-        reject(new PrinterError('not_answering', `${where(target)} is not answering (no connection within ${connectTimeout / 1000} s); check it is switched on and on the network`, true));
+        reject(
+          new PrinterError(
+            'not_answering',
+            `${where(target)} is not answering (no connection within ${connectTimeout / 1000} s); check it is switched on and on the network`,
+            true,
+          ),
+        );
       }, connectTimeout);
       socket.once('connect', () => {
         clearTimeout(timer);
@@ -58,7 +64,11 @@ export async function sendRawTcp(target: RawTarget, bytes: Buffer, opts: RawTcpO
         const why = CONNECT_CODES[e.code ?? ''];
         reject(
           why
-            ? new PrinterError('unreachable', `${where(target)} is off or unreachable (${why}); switch it on or check its address`, true)
+            ? new PrinterError(
+                'unreachable',
+                `${where(target)} is off or unreachable (${why}); switch it on or check its address`,
+                true,
+              )
             : new PrinterError('unreachable', `${where(target)} could not be reached: ${e.message}`, true),
         );
       });
@@ -69,18 +79,33 @@ export async function sendRawTcp(target: RawTarget, bytes: Buffer, opts: RawTcpO
       const t = opts.statusTimeoutMs ?? 800;
       const paper = await askStatus(socket, Buffer.from([0x10, 0x04, 0x04]), t);
       if (paper !== null && (paper & 0x60) === 0x60) {
-        throw new PrinterError('paper_out', `${where(target)} is out of paper; load a new roll and the job will print`, true);
+        throw new PrinterError(
+          'paper_out',
+          `${where(target)} is out of paper; load a new roll and the job will print`,
+          true,
+        );
       }
       const offline = paper === null ? null : await askStatus(socket, Buffer.from([0x10, 0x04, 0x02]), t);
       if (offline !== null && offline & 0x04) {
-        throw new PrinterError('cover_open', `${where(target)} has its cover open; close it and the job will print`, true);
+        throw new PrinterError(
+          'cover_open',
+          `${where(target)} has its cover open; close it and the job will print`,
+          true,
+        );
       }
     }
 
     await new Promise<void>((resolve, reject) => {
       let written = false;
       const timer = setTimeout(() => {
-        reject(new PrinterError('not_answering', `${where(target)} stopped taking data (no progress for ${writeTimeout / 1000} s); it may be out of paper or paused`, false, true));
+        reject(
+          new PrinterError(
+            'not_answering',
+            `${where(target)} stopped taking data (no progress for ${writeTimeout / 1000} s); it may be out of paper or paused`,
+            false,
+            true,
+          ),
+        );
       }, writeTimeout);
       socket.once('error', (e: NodeJS.ErrnoException) => {
         clearTimeout(timer);
@@ -96,7 +121,15 @@ export async function sendRawTcp(target: RawTarget, bytes: Buffer, opts: RawTcpO
       socket.once('close', () => {
         clearTimeout(timer);
         if (written) resolve();
-        else reject(new PrinterError('closed_mid_job', `${where(target)} closed the connection before taking the whole job; check the printer, then reprint from history if needed`, false, true));
+        else
+          reject(
+            new PrinterError(
+              'closed_mid_job',
+              `${where(target)} closed the connection before taking the whole job; check the printer, then reprint from history if needed`,
+              false,
+              true,
+            ),
+          );
       });
       // Ignore anything the printer says back (status bytes, echoes) after the job.
       socket.on('data', () => undefined);

@@ -17,7 +17,11 @@ export interface SystemPrinterPort {
   readonly available: boolean;
   list(): Promise<SystemPrinterInfo[]>;
   /** Prints a PDF silently; resolves when the spooler accepted it. */
-  printPdf(deviceName: string, pdf: Buffer, opts: { widthMm?: number; heightMm?: number; copies?: number }): Promise<void>;
+  printPdf(
+    deviceName: string,
+    pdf: Buffer,
+    opts: { widthMm?: number; heightMm?: number; copies?: number },
+  ): Promise<void>;
 }
 
 export const unavailableSystemPrinters: SystemPrinterPort = {

@@ -15,7 +15,10 @@ export const benchCommand: Command = {
       throw new UsageError(`--orders must be a whole number from 100 to 5000000, got "${values.orders}"`);
     }
     // Progress on stderr, so stdout stays exactly one JSON document in --json mode.
-    const report = await runBench({ orders, log: (line) => (env.json ? undefined : process.stderr.write(`bench: ${line}\n`)) });
+    const report = await runBench({
+      orders,
+      log: (line) => (env.json ? undefined : process.stderr.write(`bench: ${line}\n`)),
+    });
     env.print(report, () => formatReport(report));
     return report.figures.every((f) => f.meets) ? 0 : 1;
   },

@@ -12,7 +12,10 @@ export const backupCommand: Command = {
     const { values } = parseArgs({ args, options: { out: { type: 'string' } } });
     if (!values.out) throw new UsageError('backup needs --out FILE');
     const result = await backupTo(env.core().ctx.sqlite, resolve(values.out));
-    env.print(result, () => `Backed up to ${result.path} (${(result.bytes / 1024).toFixed(0)} KiB), integrity ok`);
+    env.print(
+      result,
+      () => `Backed up to ${result.path} (${(result.bytes / 1024).toFixed(0)} KiB), integrity ok`,
+    );
     return 0;
   },
 };
@@ -32,7 +35,10 @@ export const restoreCommand: Command = {
     const core = createCore({ dbPath: env.dbPath });
     const info = await must<{ orders: number }>(core.call('system.info', {}));
     core.close();
-    env.print({ restored: source, db: env.dbPath, orders: info.orders }, () => `Restored ${source} → ${env.dbPath} (${info.orders} orders)`);
+    env.print(
+      { restored: source, db: env.dbPath, orders: info.orders },
+      () => `Restored ${source} → ${env.dbPath} (${info.orders} orders)`,
+    );
     return 0;
   },
 };
@@ -42,9 +48,12 @@ export const checkCommand: Command = {
   usage: 'check',
   summary: 'integrity check and migration state',
   async run(_args, env) {
-    const r = await must<{ ok: boolean; integrity: string[]; migrations: { applied: number; known: number; pending: string[] }; foreignKeyViolations: number }>(
-      env.core().call('system.check', {}, { actor: 'cli' }),
-    );
+    const r = await must<{
+      ok: boolean;
+      integrity: string[];
+      migrations: { applied: number; known: number; pending: string[] };
+      foreignKeyViolations: number;
+    }>(env.core().call('system.check', {}, { actor: 'cli' }));
     env.print(r, () =>
       [
         `Integrity: ${r.integrity.join('; ')}`,

@@ -6,7 +6,8 @@ const MAX_ORDERS = 5_000_000;
 
 function wholeNumber(text: string, flag: string, min: number, max: number): number {
   const n = Number(text.replaceAll('_', ''));
-  if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`${flag} must be a whole number from ${min} to ${max}, got "${text}"`);
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw new UsageError(`${flag} must be a whole number from ${min} to ${max}, got "${text}"`);
   return n;
 }
 
@@ -15,7 +16,10 @@ export const demoCommand: Command = {
   usage: 'demo [--orders N] [--seed S]',
   summary: 'fill the database with realistic demo data (rerunning with the same seed adds nothing)',
   async run(args, env) {
-    const { values } = parseArgs({ args, options: { orders: { type: 'string', default: '2000' }, seed: { type: 'string', default: '1' } } });
+    const { values } = parseArgs({
+      args,
+      options: { orders: { type: 'string', default: '2000' }, seed: { type: 'string', default: '1' } },
+    });
     const orders = wholeNumber(values.orders, '--orders', 0, MAX_ORDERS);
     const seed = wholeNumber(values.seed, '--seed', 0, 2 ** 32 - 1);
     const core = env.core();
@@ -27,7 +31,9 @@ export const demoCommand: Command = {
             const pct = Math.floor((done / total) * 100);
             if (pct >= lastShown + 5 || done === total) {
               lastShown = pct;
-              process.stderr.write(`\rdemo: ${done.toLocaleString('en-US')} / ${total.toLocaleString('en-US')} orders (${pct}%)`);
+              process.stderr.write(
+                `\rdemo: ${done.toLocaleString('en-US')} / ${total.toLocaleString('en-US')} orders (${pct}%)`,
+              );
               if (done === total) process.stderr.write('\n');
             }
           }

@@ -25,16 +25,28 @@ export const importCommand: Command = {
     });
     const file = positionals[0];
     const format = values.format as string;
-    if (!(IMPORT_FORMAT_NAMES as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${IMPORT_FORMAT_NAMES.join(', ')}`);
-    if (values.channel !== undefined && !CHANNEL_CODE.test(values.channel)) throw new UsageError('--channel must be a channel code: 2–32 letters, digits, - or _');
-    if (values.watch !== undefined) return watch(env, { dir: resolve(values.watch), format: format as ImportFormat | 'auto', channel: values.channel, once: values.once ?? false, seconds: Number(values.interval) });
+    if (!(IMPORT_FORMAT_NAMES as readonly string[]).includes(format))
+      throw new UsageError(`--format must be one of ${IMPORT_FORMAT_NAMES.join(', ')}`);
+    if (values.channel !== undefined && !CHANNEL_CODE.test(values.channel))
+      throw new UsageError('--channel must be a channel code: 2–32 letters, digits, - or _');
+    if (values.watch !== undefined)
+      return watch(env, {
+        dir: resolve(values.watch),
+        format: format as ImportFormat | 'auto',
+        channel: values.channel,
+        once: values.once ?? false,
+        seconds: Number(values.interval),
+      });
     if (!file) throw new UsageError('import needs the FILE to import (or --watch DIR)');
     const pageSize = values['page-size'] ? Number(values['page-size']) : undefined;
     let bytes: Buffer;
     try {
       bytes = readFileSync(resolve(file));
     } catch (e) {
-      throw new AppFailure('not_found', `${file}: cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+      throw new AppFailure(
+        'not_found',
+        `${file}: cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`,
+      );
     }
     const result = await importFile(env.core().ctx, {
       fileName: basename(file),
@@ -46,7 +58,12 @@ export const importCommand: Command = {
       // Printed only after the page committed: what is acknowledged here survives a crash.
       onPage: ({ done, total }) => process.stderr.write(`committed ${done}/${total}\n`),
     });
-    const doc = { imported: result.imported, updated: result.updated, unchanged: result.unchanged, rejected: result.rejected };
+    const doc = {
+      imported: result.imported,
+      updated: result.updated,
+      unchanged: result.unchanged,
+      rejected: result.rejected,
+    };
     env.print(doc, () =>
       [
         `${basename(file)} (${result.format} → channel ${result.channel || result.format}): ${result.imported} imported, ${result.updated} updated, ${result.unchanged} unchanged, ${result.rejected.length} rejected`,
@@ -58,17 +75,38 @@ export const importCommand: Command = {
 };
 
 /** A drop folder: files not yet imported are imported on each pass; --once for scripts and tests. */
-async function watch(env: CliEnv, o: { dir: string; format: ImportFormat | 'auto'; channel: string | undefined; once: boolean; seconds: number }): Promise<number> {
-  if (!o.once && env.json) throw new UsageError('--json needs --once (a watch never ends, so it cannot print one document)');
+async function watch(
+  env: CliEnv,
+  o: {
+    dir: string;
+    format: ImportFormat | 'auto';
+    channel: string | undefined;
+    once: boolean;
+    seconds: number;
+  },
+): Promise<number> {
+  if (!o.once && env.json)
+    throw new UsageError('--json needs --once (a watch never ends, so it cannot print one document)');
   if (!(o.seconds >= 1)) throw new UsageError('--interval must be at least 1 second');
   const ctx = env.core().ctx;
   for (;;) {
     const files = await scanFolder(ctx, { dir: o.dir, format: o.format, channel: o.channel, actor: 'cli' });
     if (o.once) {
-      env.print({ files }, () => files.map((f) => `${f.file}: ${f.status}${f.error ? ` (${f.error})` : f.result ? ` (${f.result.imported} imported, ${f.result.updated} updated, ${f.result.rejected.length} rejected)` : ''}`).join('\n') || 'nothing to import');
+      env.print(
+        { files },
+        () =>
+          files
+            .map(
+              (f) =>
+                `${f.file}: ${f.status}${f.error ? ` (${f.error})` : f.result ? ` (${f.result.imported} imported, ${f.result.updated} updated, ${f.result.rejected.length} rejected)` : ''}`,
+            )
+            .join('\n') || 'nothing to import',
+      );
       return files.some((f) => f.status === 'failed') ? 1 : 0;
     }
-    for (const f of files) if (f.status !== 'skipped') env.info(`${new Date().toISOString()} ${f.file}: ${f.status}${f.error ? ` (${f.error})` : ''}`);
+    for (const f of files)
+      if (f.status !== 'skipped')
+        env.info(`${new Date().toISOString()} ${f.file}: ${f.status}${f.error ? ` (${f.error})` : ''}`);
     await new Promise((r) => setTimeout(r, o.seconds * 1000));
   }
 }

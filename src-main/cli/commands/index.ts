@@ -9,4 +9,16 @@ import { reviewCommand } from './review.command';
 import { routeCommand } from './route.command';
 import { serveCommand } from './serve.command';
 
-export const COMMANDS: Command[] = [serveCommand, ordersCommand, reviewCommand, routeCommand, demoCommand, benchCommand, importCommand, backupCommand, restoreCommand, checkCommand, labelCommand];
+export const COMMANDS: Command[] = [
+  serveCommand,
+  ordersCommand,
+  reviewCommand,
+  routeCommand,
+  demoCommand,
+  benchCommand,
+  importCommand,
+  backupCommand,
+  restoreCommand,
+  checkCommand,
+  labelCommand,
+];

@@ -1,10 +1,23 @@
 import { parseArgs } from 'node:util';
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
-import { LABEL_FORMATS, LABEL_SIZES, type LabelFormat, type LabelSize, type RenderedFile } from '../../../src-shared/contract/documents.contract';
+import {
+  LABEL_FORMATS,
+  LABEL_SIZES,
+  type LabelFormat,
+  type LabelSize,
+  type RenderedFile,
+} from '../../../src-shared/contract/documents.contract';
 import { must, UsageError, type Command } from '../cli-env';
 
-const BY_EXTENSION: Record<string, LabelFormat> = { '.pdf': 'pdf', '.zpl': 'zpl', '.tspl': 'tspl', '.prn': 'tspl', '.bin': 'escpos', '.escpos': 'escpos' };
+const BY_EXTENSION: Record<string, LabelFormat> = {
+  '.pdf': 'pdf',
+  '.zpl': 'zpl',
+  '.tspl': 'tspl',
+  '.prn': 'tspl',
+  '.bin': 'escpos',
+  '.escpos': 'escpos',
+};
 
 /** Writes next to the target and renames, so a reader never sees half a label. */
 export function writeAtomically(path: string, bytes: Buffer): void {
@@ -26,10 +39,16 @@ export const labelCommand: Command = {
     const { values, positionals } = parseArgs({
       args,
       allowPositionals: true,
-      options: { out: { type: 'string' }, format: { type: 'string' }, size: { type: 'string', default: '100x150' }, dpi: { type: 'string', default: '203' } },
+      options: {
+        out: { type: 'string' },
+        format: { type: 'string' },
+        size: { type: 'string', default: '100x150' },
+        dpi: { type: 'string', default: '203' },
+      },
     });
     const id = Number(positionals[0]);
-    if (!positionals[0] || !Number.isInteger(id) || id < 1) throw new UsageError('label needs an order ID (a positive whole number)');
+    if (!positionals[0] || !Number.isInteger(id) || id < 1)
+      throw new UsageError('label needs an order ID (a positive whole number)');
     if (!values.out) throw new UsageError('label needs --out FILE');
     // Without --format the file name decides (label.zpl → ZPL); anything else is a PDF.
     const format = values.format ?? BY_EXTENSION[extname(values.out).toLowerCase()] ?? 'pdf';
@@ -40,13 +59,23 @@ export const labelCommand: Command = {
       throw new UsageError(`unknown size "${values.size}"; use one of ${LABEL_SIZES.join(', ')}`);
     }
     const dpi = Number(values.dpi);
-    if (!Number.isInteger(dpi) || dpi < 150 || dpi > 600) throw new UsageError('--dpi must be a whole number between 150 and 600, e.g. 203 or 300');
+    if (!Number.isInteger(dpi) || dpi < 150 || dpi > 600)
+      throw new UsageError('--dpi must be a whole number between 150 and 600, e.g. 203 or 300');
     const file = await must<RenderedFile>(
-      env.core().call('documents.label', { orderId: id, format: format as LabelFormat, size: values.size as LabelSize, dpi }, { actor: 'cli' }),
+      env
+        .core()
+        .call(
+          'documents.label',
+          { orderId: id, format: format as LabelFormat, size: values.size as LabelSize, dpi },
+          { actor: 'cli' },
+        ),
     );
     const out = resolve(values.out);
     writeAtomically(out, Buffer.from(file.base64, 'base64'));
-    env.print({ orderId: id, format, size: values.size, path: out, bytes: file.bytes }, () => `Label for order ${id} (${format}, ${values.size}) → ${out} (${file.bytes} bytes)`);
+    env.print(
+      { orderId: id, format, size: values.size, path: out, bytes: file.bytes },
+      () => `Label for order ${id} (${format}, ${values.size}) → ${out} (${file.bytes} bytes)`,
+    );
     return 0;
   },
 };

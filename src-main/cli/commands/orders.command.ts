@@ -33,10 +33,12 @@ export const ordersCommand: Command = {
       });
       const statuses = (values.status ?? []).flatMap((s) => s.split(','));
       for (const s of statuses) {
-        if (!orderStatus.safeParse(s).success) throw new UsageError(`unknown status "${s}"; one of: ${orderStatus.options.join(', ')}`);
+        if (!orderStatus.safeParse(s).success)
+          throw new UsageError(`unknown status "${s}"; one of: ${orderStatus.options.join(', ')}`);
       }
       const limit = Number(values.limit);
-      if (!Number.isInteger(limit) || limit < 1) throw new UsageError(`--limit must be a positive whole number`);
+      if (!Number.isInteger(limit) || limit < 1)
+        throw new UsageError(`--limit must be a positive whole number`);
       const ids: number[] = [];
       const filter = {
         ...(statuses.length ? { status: statuses } : {}),
@@ -46,26 +48,40 @@ export const ordersCommand: Command = {
       // Pages of 500 through the same contract the UI uses, so the CLI sees what the queue shows.
       while (ids.length < limit) {
         const page = await must<{ rows: { id: number }[] }>(
-          core.call('orders.list', { filter, offset: ids.length, limit: Math.min(500, limit - ids.length) }, { actor: 'cli' }),
+          core.call(
+            'orders.list',
+            { filter, offset: ids.length, limit: Math.min(500, limit - ids.length) },
+            { actor: 'cli' },
+          ),
         );
         ids.push(...page.rows.map((r) => r.id));
         if (page.rows.length === 0 || page.rows.length < Math.min(500, limit)) break;
       }
       const details: Summary[] = [];
-      for (const id of ids) details.push(await must<Summary>(core.call('orders.get', { id }, { actor: 'cli' })));
-      env.print(details, () =>
-        details
-          .map((o) => `${String(o.id).padStart(7)}  ${o.channel.padEnd(12)} ${o.externalId.padEnd(22)} ${o.status.padEnd(15)} ${o.placedAt.slice(0, 16)}  ${formatMajor(o.totalMinor, o.currency).padStart(10)} ${o.currency}`)
-          .join('\n') || '(no orders)',
+      for (const id of ids)
+        details.push(await must<Summary>(core.call('orders.get', { id }, { actor: 'cli' })));
+      env.print(
+        details,
+        () =>
+          details
+            .map(
+              (o) =>
+                `${String(o.id).padStart(7)}  ${o.channel.padEnd(12)} ${o.externalId.padEnd(22)} ${o.status.padEnd(15)} ${o.placedAt.slice(0, 16)}  ${formatMajor(o.totalMinor, o.currency).padStart(10)} ${o.currency}`,
+            )
+            .join('\n') || '(no orders)',
       );
       return 0;
     }
     if (sub === 'show') {
       const id = Number(rest[0]);
-      if (!Number.isInteger(id) || id < 1) throw new UsageError('orders show needs an order id (a positive whole number)');
-      const o = await must<Summary & { lines: { sku: string; title: string; spec: string; quantity: number }[]; address: { raw: string } }>(
-        core.call('orders.get', { id }, { actor: 'cli' }),
-      );
+      if (!Number.isInteger(id) || id < 1)
+        throw new UsageError('orders show needs an order id (a positive whole number)');
+      const o = await must<
+        Summary & {
+          lines: { sku: string; title: string; spec: string; quantity: number }[];
+          address: { raw: string };
+        }
+      >(core.call('orders.get', { id }, { actor: 'cli' }));
       env.print(o, () =>
         [
           `Order ${o.id}  ${o.channel} ${o.externalId}  [${o.status}]`,
@@ -76,6 +92,8 @@ export const ordersCommand: Command = {
       );
       return 0;
     }
-    throw new UsageError(sub ? `unknown subcommand "orders ${sub}"` : 'orders needs a subcommand: list or show');
+    throw new UsageError(
+      sub ? `unknown subcommand "orders ${sub}"` : 'orders needs a subcommand: list or show',
+    );
   },
 };

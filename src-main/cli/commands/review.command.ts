@@ -14,10 +14,17 @@ export const reviewCommand: Command = {
   summary: 'apply the review rules to every order waiting for review',
   async run(args, env) {
     const [sub, ...rest] = args;
-    if (sub !== 'run') throw new UsageError(sub ? `unknown subcommand "review ${sub}"` : 'review needs a subcommand: run');
+    if (sub !== 'run')
+      throw new UsageError(sub ? `unknown subcommand "review ${sub}"` : 'review needs a subcommand: run');
     if (rest.length) throw new UsageError(`review run takes no arguments, got "${rest.join(' ')}"`);
     const r = await must<RunResult>(env.core().call('review.run', {}, { actor: 'cli' }));
-    const doc = { approved: r.approved, held: r.held, blocked: r.blocked, unchanged: r.unchanged, seconds: r.seconds };
+    const doc = {
+      approved: r.approved,
+      held: r.held,
+      blocked: r.blocked,
+      unchanged: r.unchanged,
+      seconds: r.seconds,
+    };
     env.print(doc, () =>
       [
         `Reviewed ${r.approved + r.held + r.blocked + r.unchanged} pending orders in ${r.seconds.toFixed(2)} s`,

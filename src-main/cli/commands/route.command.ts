@@ -17,7 +17,10 @@ export const routeCommand: Command = {
   async run(args, env) {
     const [sub, ...rest] = args;
     if (sub === 'rates') return importRates(rest, env);
-    if (sub !== 'run') throw new UsageError(sub ? `unknown subcommand "route ${sub}"` : 'route needs a subcommand: run or rates');
+    if (sub !== 'run')
+      throw new UsageError(
+        sub ? `unknown subcommand "route ${sub}"` : 'route needs a subcommand: run or rates',
+      );
     if (rest.length) throw new UsageError(`route run takes no arguments, got "${rest.join(' ')}"`);
     const started = performance.now();
     const r = await must<RunResult>(env.core().call('routing.run', {}, { actor: 'cli' }));
@@ -61,7 +64,12 @@ async function importRates(args: string[], env: Parameters<Command['run']>[1]): 
   if (!r.ok) {
     const issues = r.error.issues ?? [];
     if (env.json) process.stderr.write(JSON.stringify({ error: r.error }) + '\n');
-    else process.stderr.write([`packdesk route rates: ${r.error.message}`, ...issues.map((i) => `  ${i.path}: ${i.message}`)].join('\n') + '\n');
+    else
+      process.stderr.write(
+        [`packdesk route rates: ${r.error.message}`, ...issues.map((i) => `  ${i.path}: ${i.message}`)].join(
+          '\n',
+        ) + '\n',
+      );
     return 1;
   }
   const v = r.value as { imported: number; carriers: string[] };

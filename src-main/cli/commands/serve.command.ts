@@ -12,22 +12,38 @@ export const serveCommand: Command = {
   async run(args, env) {
     const { values } = parseArgs({
       args,
-      options: { host: { type: 'string', default: '127.0.0.1' }, port: { type: 'string', default: '4780' }, 'new-token': { type: 'boolean' } },
+      options: {
+        host: { type: 'string', default: '127.0.0.1' },
+        port: { type: 'string', default: '4780' },
+        'new-token': { type: 'boolean' },
+      },
     });
     const port = Number(values.port);
-    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be 0–65535, got "${values.port}"`);
+    if (!Number.isInteger(port) || port < 0 || port > 65535)
+      throw new UsageError(`--port must be 0–65535, got "${values.port}"`);
     const host = values.host;
     const core = env.core();
     const requireToken = !isLoopback(host);
     let newToken: string | null = null;
     if (requireToken && (values['new-token'] || !hasLanToken(core.ctx))) newToken = issueLanToken(core.ctx);
-    const server = await startServer({ core, host, port, staticDir: join(appRoot(), 'dist', 'renderer'), requireToken });
+    const server = await startServer({
+      core,
+      host,
+      port,
+      staticDir: join(appRoot(), 'dist', 'renderer'),
+      requireToken,
+    });
     // A long-running host: prints queued jobs and pulls channels whose credentials it can read.
     core.startBackgroundWork();
     // The first line is a contract: tests and scripts read the URL from it.
     process.stdout.write(
       env.json
-        ? JSON.stringify({ url: server.url, port: server.port, tokenRequired: requireToken, token: newToken }) + '\n'
+        ? JSON.stringify({
+            url: server.url,
+            port: server.port,
+            tokenRequired: requireToken,
+            token: newToken,
+          }) + '\n'
         : `Packdesk is serving on ${server.url}\n`,
     );
     if (!env.json && requireToken) {

@@ -5,7 +5,8 @@ import { readSettings, writeSetting } from '../settings';
 const KEY = 'server.lanTokenHash';
 const hash = (token: string): Buffer => createHash('sha256').update(token, 'utf8').digest();
 
-export const hasLanToken = (ctx: CoreContext): boolean => typeof readSettings(ctx.db, [KEY])[KEY] === 'string';
+export const hasLanToken = (ctx: CoreContext): boolean =>
+  typeof readSettings(ctx.db, [KEY])[KEY] === 'string';
 
 /** Issues a new LAN access token, keeping only its hash; the token itself is shown once. */
 export function issueLanToken(ctx: CoreContext): string {

@@ -76,7 +76,9 @@ export function upsertSku(sqlite: Sqlite, v: SkuValues, now: number): number {
       now,
     }) as { id: number };
   if (v.barcode) {
-    sqlite.prepare('insert into sku_barcodes (barcode, sku_id) values (?, ?) on conflict (barcode) do nothing').run(v.barcode, row.id);
+    sqlite
+      .prepare('insert into sku_barcodes (barcode, sku_id) values (?, ?) on conflict (barcode) do nothing')
+      .run(v.barcode, row.id);
   }
   return row.id;
 }
@@ -85,15 +87,29 @@ export const findSkuByCode = (sqlite: Sqlite, code: string): SkuRow | undefined 
   sqlite.prepare(`select ${SKU_COLUMNS} from skus where sku = ?`).get(code) as SkuRow | undefined;
 
 export const findSkusByIds = (sqlite: Sqlite, ids: number[]): SkuRow[] =>
-  ids.length === 0 ? [] : (sqlite.prepare(`select ${SKU_COLUMNS} from skus where id in (select value from json_each(?))`).all(JSON.stringify(ids)) as SkuRow[]);
+  ids.length === 0
+    ? []
+    : (sqlite
+        .prepare(`select ${SKU_COLUMNS} from skus where id in (select value from json_each(?))`)
+        .all(JSON.stringify(ids)) as SkuRow[]);
 
 /** Every SKU keyed by code: routing reads the whole catalog once per run instead of once per line. */
-export const allSkus = (sqlite: Sqlite): SkuRow[] => sqlite.prepare(`select ${SKU_COLUMNS} from skus`).all() as SkuRow[];
+export const allSkus = (sqlite: Sqlite): SkuRow[] =>
+  sqlite.prepare(`select ${SKU_COLUMNS} from skus`).all() as SkuRow[];
 
-export function searchSkus(sqlite: Sqlite, search: string | undefined, offset: number, limit: number): { rows: SkuRow[]; total: number } {
+export function searchSkus(
+  sqlite: Sqlite,
+  search: string | undefined,
+  offset: number,
+  limit: number,
+): { rows: SkuRow[]; total: number } {
   const like = search?.trim() ? `%${search.trim()}%` : null;
-  const where = like ? `where sku like @like or title like @like or id in (select sku_id from sku_barcodes where barcode like @like)` : '';
-  const rows = sqlite.prepare(`select ${SKU_COLUMNS} from skus ${where} order by sku limit @limit offset @offset`).all({ like, limit, offset }) as SkuRow[];
+  const where = like
+    ? `where sku like @like or title like @like or id in (select sku_id from sku_barcodes where barcode like @like)`
+    : '';
+  const rows = sqlite
+    .prepare(`select ${SKU_COLUMNS} from skus ${where} order by sku limit @limit offset @offset`)
+    .all({ like, limit, offset }) as SkuRow[];
   const { n } = sqlite.prepare(`select count(*) as n from skus ${where}`).get({ like }) as { n: number };
   return { rows, total: n };
 }
@@ -102,16 +118,20 @@ export function barcodesOf(sqlite: Sqlite, skuIds: number[]): Map<number, string
   const out = new Map<number, string[]>();
   if (skuIds.length === 0) return out;
   const rows = sqlite
-    .prepare('select sku_id as skuId, barcode from sku_barcodes where sku_id in (select value from json_each(?)) order by rowid')
+    .prepare(
+      'select sku_id as skuId, barcode from sku_barcodes where sku_id in (select value from json_each(?)) order by rowid',
+    )
     .all(JSON.stringify(skuIds)) as { skuId: number; barcode: string }[];
   for (const r of rows) out.set(r.skuId, [...(out.get(r.skuId) ?? []), r.barcode]);
   return out;
 }
 
 export const barcodeOwner = (sqlite: Sqlite, barcode: string): { skuId: number; sku: string } | undefined =>
-  sqlite.prepare('select b.sku_id as skuId, s.sku from sku_barcodes b join skus s on s.id = b.sku_id where b.barcode = ?').get(barcode) as
-    | { skuId: number; sku: string }
-    | undefined;
+  sqlite
+    .prepare(
+      'select b.sku_id as skuId, s.sku from sku_barcodes b join skus s on s.id = b.sku_id where b.barcode = ?',
+    )
+    .get(barcode) as { skuId: number; sku: string } | undefined;
 
 export function replaceBarcodes(sqlite: Sqlite, skuId: number, barcodes: string[]): void {
   sqlite.prepare('delete from sku_barcodes where sku_id = ?').run(skuId);
@@ -144,11 +164,21 @@ export const componentsOf = (sqlite: Sqlite, bundleSkuId: number): ComponentRow[
 
 /** Bundles that contain this SKU: a bundle of bundles would make reservation recursive, so it is refused. */
 export const bundlesContaining = (sqlite: Sqlite, skuId: number): number =>
-  (sqlite.prepare('select count(*) as n from sku_components where component_sku_id = ?').get(skuId) as { n: number }).n;
+  (
+    sqlite.prepare('select count(*) as n from sku_components where component_sku_id = ?').get(skuId) as {
+      n: number;
+    }
+  ).n;
 
-export function replaceComponents(sqlite: Sqlite, bundleSkuId: number, components: { skuId: number; quantity: number }[]): void {
+export function replaceComponents(
+  sqlite: Sqlite,
+  bundleSkuId: number,
+  components: { skuId: number; quantity: number }[],
+): void {
   sqlite.prepare('delete from sku_components where bundle_sku_id = ?').run(bundleSkuId);
-  const ins = sqlite.prepare('insert into sku_components (bundle_sku_id, component_sku_id, quantity) values (?, ?, ?)');
+  const ins = sqlite.prepare(
+    'insert into sku_components (bundle_sku_id, component_sku_id, quantity) values (?, ?, ?)',
+  );
   for (const c of components) ins.run(bundleSkuId, c.skuId, c.quantity);
 }
 

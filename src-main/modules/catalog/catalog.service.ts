@@ -48,9 +48,15 @@ function toSku(ctx: CoreContext, r: SkuRow, barcodes: string[]): Sku {
   };
 }
 
-export function listSkus(ctx: CoreContext, input: { search?: string; offset: number; limit: number }): { rows: Sku[]; total: number } {
+export function listSkus(
+  ctx: CoreContext,
+  input: { search?: string; offset: number; limit: number },
+): { rows: Sku[]; total: number } {
   const { rows, total } = searchSkus(ctx.sqlite, input.search, input.offset, input.limit);
-  const codes = barcodesOf(ctx.sqlite, rows.map((r) => r.id));
+  const codes = barcodesOf(
+    ctx.sqlite,
+    rows.map((r) => r.id),
+  );
   return { rows: rows.map((r) => toSku(ctx, r, codes.get(r.id) ?? [])), total };
 }
 
@@ -60,21 +66,34 @@ export function saveSku(ctx: CoreContext, input: SkuInput, actor: string): Sku {
   const barcodes = [...new Set(input.barcodes)];
   barcodes.forEach((code, i) => {
     const owner = barcodeOwner(ctx.sqlite, code);
-    if (owner && owner.sku !== input.sku) issues.push({ path: `barcodes.${i}`, message: `"${code}" already belongs to SKU ${owner.sku}` });
+    if (owner && owner.sku !== input.sku)
+      issues.push({ path: `barcodes.${i}`, message: `"${code}" already belongs to SKU ${owner.sku}` });
   });
   const components: { skuId: number; quantity: number }[] = [];
   input.components.forEach((c, i) => {
     const comp = findSkuByCode(ctx.sqlite, c.sku);
     if (!comp) issues.push({ path: `components.${i}.sku`, message: `unknown SKU "${c.sku}"` });
-    else if (c.sku === input.sku) issues.push({ path: `components.${i}.sku`, message: 'a bundle cannot contain itself' });
-    else if (componentsOf(ctx.sqlite, comp.id).length > 0) issues.push({ path: `components.${i}.sku`, message: `"${c.sku}" is itself a bundle; list its components instead` });
+    else if (c.sku === input.sku)
+      issues.push({ path: `components.${i}.sku`, message: 'a bundle cannot contain itself' });
+    else if (componentsOf(ctx.sqlite, comp.id).length > 0)
+      issues.push({
+        path: `components.${i}.sku`,
+        message: `"${c.sku}" is itself a bundle; list its components instead`,
+      });
     else components.push({ skuId: comp.id, quantity: c.quantity });
   });
   if (components.length > 0 && existing && bundlesContaining(ctx.sqlite, existing.id) > 0) {
-    issues.push({ path: 'components', message: `${input.sku} is a component of another bundle, so it cannot become a bundle itself` });
+    issues.push({
+      path: 'components',
+      message: `${input.sku} is a component of another bundle, so it cannot become a bundle itself`,
+    });
   }
   if (issues.length) {
-    throw new AppFailure('invalid_input', `SKU ${input.sku} was not saved: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, issues);
+    throw new AppFailure(
+      'invalid_input',
+      `SKU ${input.sku} was not saved: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
+      issues,
+    );
   }
   const has = (a: HandlingAttribute): boolean => input.attributes.includes(a);
   const id = upsertSku(
@@ -102,7 +121,14 @@ export function saveSku(ctx: CoreContext, input: SkuInput, actor: string): Sku {
   );
   replaceBarcodes(ctx.sqlite, id, barcodes);
   replaceComponents(ctx.sqlite, id, components);
-  recordAudit(ctx.db, { at: ctx.now(), actor, entity: 'sku', entityId: id, action: existing ? 'edit' : 'create', data: input });
+  recordAudit(ctx.db, {
+    at: ctx.now(),
+    actor,
+    entity: 'sku',
+    entityId: id,
+    action: existing ? 'edit' : 'create',
+    data: input,
+  });
   return toSku(ctx, findSkuByCode(ctx.sqlite, input.sku)!, barcodes);
 }
 
@@ -118,12 +144,17 @@ export function catalogSnapshot(ctx: CoreContext): CatalogSnapshot {
   const byCode = new Map(rows.map((r) => [r.sku, r]));
   const byId = new Map(rows.map((r) => [r.id, r]));
   const components = new Map<number, ComponentRow[]>();
-  for (const c of allComponents(ctx.sqlite)) components.set(c.bundleSkuId, [...(components.get(c.bundleSkuId) ?? []), c]);
+  for (const c of allComponents(ctx.sqlite))
+    components.set(c.bundleSkuId, [...(components.get(c.bundleSkuId) ?? []), c]);
   return { byCode, byId, components };
 }
 
 /** The physical SKUs an order line takes from stock: a bundle's components, else the SKU itself. */
-export function stockNeeds(cat: CatalogSnapshot, sku: SkuRow, quantity: number): { sku: SkuRow; quantity: number }[] {
+export function stockNeeds(
+  cat: CatalogSnapshot,
+  sku: SkuRow,
+  quantity: number,
+): { sku: SkuRow; quantity: number }[] {
   const parts = cat.components.get(sku.id);
   if (!parts?.length) return [{ sku, quantity }];
   return parts.map((p) => ({ sku: cat.byId.get(p.componentSkuId)!, quantity: p.quantity * quantity }));

@@ -1,2 +1,9 @@
 export { upsertSku, findSkuByCode, isBundle, type SkuValues, type SkuRow } from './catalog.repo';
-export { listSkus, saveSku, catalogSnapshot, stockNeeds, attributesOf, type CatalogSnapshot } from './catalog.service';
+export {
+  listSkus,
+  saveSku,
+  catalogSnapshot,
+  stockNeeds,
+  attributesOf,
+  type CatalogSnapshot,
+} from './catalog.service';

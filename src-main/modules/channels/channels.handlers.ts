@@ -4,7 +4,15 @@ import type { Channel } from '../../../src-shared/contract/settings.contract';
 import type { ChannelKind } from '../../../src-shared/domain/ids';
 import { AppFailure } from '../../../src-shared/result';
 import { recordAudit } from '../audit';
-import { findChannel, findChannelByCode, insertChannel, listChannels, orderCountsByChannel, updateChannel, type ChannelRow } from './channels.repo';
+import {
+  findChannel,
+  findChannelByCode,
+  insertChannel,
+  listChannels,
+  orderCountsByChannel,
+  updateChannel,
+  type ChannelRow,
+} from './channels.repo';
 
 const toChannel = (r: ChannelRow, count: number): Channel => ({
   id: r.id,
@@ -26,9 +34,11 @@ export const channelsHandlers = (ctx: CoreContext) =>
       const { id, ...values } = input;
       const sameCode = findChannelByCode(ctx.db, values.code);
       if (sameCode && sameCode.id !== id) {
-        throw new AppFailure('conflict', `Channel code "${values.code}" is already used by "${sameCode.name}"`, [
-          { path: 'code', message: 'is already used' },
-        ]);
+        throw new AppFailure(
+          'conflict',
+          `Channel code "${values.code}" is already used by "${sameCode.name}"`,
+          [{ path: 'code', message: 'is already used' }],
+        );
       }
       let row: ChannelRow;
       if (id === undefined) row = insertChannel(ctx.db, values, ctx.now());
@@ -36,13 +46,22 @@ export const channelsHandlers = (ctx: CoreContext) =>
         const before = findChannel(ctx.db, id);
         if (!before) throw new AppFailure('not_found', `Channel ${id} does not exist`);
         if (before.kind !== values.kind && orderCountsByChannel(ctx.sqlite).get(id)) {
-          throw new AppFailure('conflict', `Channel "${before.name}" already has orders; its kind cannot change`, [
-            { path: 'kind', message: 'cannot change once orders exist' },
-          ]);
+          throw new AppFailure(
+            'conflict',
+            `Channel "${before.name}" already has orders; its kind cannot change`,
+            [{ path: 'kind', message: 'cannot change once orders exist' }],
+          );
         }
         row = updateChannel(ctx.db, id, values, ctx.now());
       }
-      recordAudit(ctx.db, { at: ctx.now(), actor: call.actor, entity: 'channel', entityId: row.id, action: id ? 'edit' : 'create', data: values });
+      recordAudit(ctx.db, {
+        at: ctx.now(),
+        actor: call.actor,
+        entity: 'channel',
+        entityId: row.id,
+        action: id ? 'edit' : 'create',
+        data: values,
+      });
       ctx.emit('settings.changed', { what: 'channels' });
       return toChannel(row, orderCountsByChannel(ctx.sqlite).get(row.id) ?? 0);
     },

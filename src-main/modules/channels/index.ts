@@ -1,2 +1,8 @@
 export { channelsHandlers } from './channels.handlers';
-export { listChannels, findChannelByCode, insertChannel, orderCountsByChannel, type ChannelRow } from './channels.repo';
+export {
+  listChannels,
+  findChannelByCode,
+  insertChannel,
+  orderCountsByChannel,
+  type ChannelRow,
+} from './channels.repo';

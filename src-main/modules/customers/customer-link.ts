@@ -28,10 +28,13 @@ const masked = (s: string) => /\*{2,}|#{2}|\${2}|密文/.test(s);
 
 function keysOf(f: CustomerFacts): { kind: KeyKind; key: string; label: string }[] {
   const keys: { kind: KeyKind; key: string; label: string }[] = [];
-  if (f.buyerId && !masked(f.buyerId)) keys.push({ kind: 'buyer', key: `${f.channelId}:${f.buyerId}`, label: `channel buyer id ${f.buyerId}` });
+  if (f.buyerId && !masked(f.buyerId))
+    keys.push({ kind: 'buyer', key: `${f.channelId}:${f.buyerId}`, label: `channel buyer id ${f.buyerId}` });
   if (f.phone) keys.push({ kind: 'phone', key: f.phone, label: `phone ${f.phone}` });
-  if (f.email && f.email.includes('@')) keys.push({ kind: 'email', key: f.email.toLowerCase(), label: `email ${f.email.toLowerCase()}` });
-  if (f.name && !masked(f.name) && f.addressKey) keys.push({ kind: 'name_address', key: `${f.name}|${f.addressKey}`, label: `name + address` });
+  if (f.email && f.email.includes('@'))
+    keys.push({ kind: 'email', key: f.email.toLowerCase(), label: `email ${f.email.toLowerCase()}` });
+  if (f.name && !masked(f.name) && f.addressKey)
+    keys.push({ kind: 'name_address', key: `${f.name}|${f.addressKey}`, label: `name + address` });
   return keys;
 }
 
@@ -40,9 +43,21 @@ function keysOf(f: CustomerFacts): { kind: KeyKind; key: string; label: string }
  * on first sight. When the keys point at two profiles they are the same person seen twice, so the
  * younger profile is merged into the older (orders and keys move, an audit entry says why).
  */
-export function linkCustomer(db: Db, sqlite: Sqlite, st: CustomerStatements, f: CustomerFacts, now: number, actor: string): LinkResult {
+export function linkCustomer(
+  db: Db,
+  sqlite: Sqlite,
+  st: CustomerStatements,
+  f: CustomerFacts,
+  now: number,
+  actor: string,
+): LinkResult {
   const keys = keysOf(f);
-  if (!keys.length) return { customerId: null, isNew: false, reasons: ['no customer link: recipient masked and no buyer id'] };
+  if (!keys.length)
+    return {
+      customerId: null,
+      isNew: false,
+      reasons: ['no customer link: recipient masked and no buyer id'],
+    };
   const hits = new Map<number, string[]>();
   const known = new Set<string>();
   for (const k of keys) {
@@ -57,7 +72,17 @@ export function linkCustomer(db: Db, sqlite: Sqlite, st: CustomerStatements, f: 
   let id: number;
   let isNew = false;
   if (hits.size === 0) {
-    id = st.insert({ name: f.name, phone: f.phone || null, email: f.email || null, country: f.country || null, province: f.province || null, city: f.city || null }, now);
+    id = st.insert(
+      {
+        name: f.name,
+        phone: f.phone || null,
+        email: f.email || null,
+        country: f.country || null,
+        province: f.province || null,
+        city: f.city || null,
+      },
+      now,
+    );
     isNew = true;
   } else {
     const ids = [...hits.keys()].sort((a, b) => a - b);
@@ -67,7 +92,16 @@ export function linkCustomer(db: Db, sqlite: Sqlite, st: CustomerStatements, f: 
       reassignCustomerOrders(sqlite, other, id);
       st.moveKeys.run(id, other);
       st.deleteCustomer.run(other);
-      recordAudit(db, { at: now, actor, entity: 'customer', entityId: id, action: 'merge', from: String(other), to: String(id), reason: why });
+      recordAudit(db, {
+        at: now,
+        actor,
+        entity: 'customer',
+        entityId: id,
+        action: 'merge',
+        from: String(other),
+        to: String(id),
+        reason: why,
+      });
     }
   }
   // Keys already stored belong to `id` now (merges moved them); only new ones are written.

@@ -38,7 +38,9 @@ export function customerStatements(sqlite: Sqlite) {
     byKey: sqlite.prepare('select customer_id as id from customer_keys where kind = ? and key = ?'),
     // Profiles made before keys existed (demo data, older imports) are still found by phone.
     byPhone: sqlite.prepare('select id from customers where phone = ? order by id limit 1'),
-    insertKey: sqlite.prepare('insert or ignore into customer_keys (customer_id, kind, key) values (?, ?, ?)'),
+    insertKey: sqlite.prepare(
+      'insert or ignore into customer_keys (customer_id, kind, key) values (?, ?, ?)',
+    ),
     moveKeys: sqlite.prepare('update or ignore customer_keys set customer_id = ? where customer_id = ?'),
     deleteCustomer: sqlite.prepare('delete from customers where id = ?'),
     exists: sqlite.prepare('select id, name from customers where id = ?'),
@@ -73,7 +75,12 @@ export interface CustomerListRow {
   lastOrderAt: number | null;
 }
 
-export function listCustomerRows(sqlite: Sqlite, search: string | null, offset: number, limit: number): CustomerListRow[] {
+export function listCustomerRows(
+  sqlite: Sqlite,
+  search: string | null,
+  offset: number,
+  limit: number,
+): CustomerListRow[] {
   const like = search ? `%${search}%` : null;
   return sqlite
     .prepare(
@@ -88,12 +95,17 @@ export function listCustomerRows(sqlite: Sqlite, search: string | null, offset: 
 export const countCustomers = (sqlite: Sqlite, search: string | null): number =>
   (
     sqlite
-      .prepare('select count(*) as n from customers c where (@like is null or c.name like @like or c.phone like @like)')
+      .prepare(
+        'select count(*) as n from customers c where (@like is null or c.name like @like or c.phone like @like)',
+      )
       .get({ like: search ? `%${search}%` : null }) as { n: number }
   ).n;
 
 /** Spend per customer and currency (cancelled orders excluded); a shop may sell in several. */
-export function spendByCustomer(sqlite: Sqlite, ids: number[]): { customerId: number; currency: string; totalMinor: number; orders: number }[] {
+export function spendByCustomer(
+  sqlite: Sqlite,
+  ids: number[],
+): { customerId: number; currency: string; totalMinor: number; orders: number }[] {
   if (!ids.length) return [];
   return sqlite
     .prepare(
@@ -101,16 +113,37 @@ export function spendByCustomer(sqlite: Sqlite, ids: number[]): { customerId: nu
        from orders where status != 'cancelled' and customer_id in (select value from json_each(?))
        group by customer_id, currency order by orders desc`,
     )
-    .all(JSON.stringify(ids)) as { customerId: number; currency: string; totalMinor: number; orders: number }[];
+    .all(JSON.stringify(ids)) as {
+    customerId: number;
+    currency: string;
+    totalMinor: number;
+    orders: number;
+  }[];
 }
 
 export const findCustomer = (sqlite: Sqlite, id: number) =>
-  sqlite.prepare('select id, name, phone, email, country, province, city, created_at as createdAt from customers where id = ?').get(id) as
-    | { id: number; name: string; phone: string | null; email: string | null; country: string | null; province: string | null; city: string | null; createdAt: number }
+  sqlite
+    .prepare(
+      'select id, name, phone, email, country, province, city, created_at as createdAt from customers where id = ?',
+    )
+    .get(id) as
+    | {
+        id: number;
+        name: string;
+        phone: string | null;
+        email: string | null;
+        country: string | null;
+        province: string | null;
+        city: string | null;
+        createdAt: number;
+      }
     | undefined;
 
 export const customerKeysOf = (sqlite: Sqlite, id: number) =>
-  sqlite.prepare('select kind, key from customer_keys where customer_id = ? order by kind, key').all(id) as { kind: string; key: string }[];
+  sqlite.prepare('select kind, key from customer_keys where customer_id = ? order by kind, key').all(id) as {
+    kind: string;
+    key: string;
+  }[];
 
 export const topSkus = (sqlite: Sqlite, id: number) =>
   sqlite
@@ -136,7 +169,16 @@ export const recentOrders = (sqlite: Sqlite, id: number) =>
          o.recipient_name as recipientName
        from orders o join channels c on c.id = o.channel_id where o.customer_id = ? order by o.placed_at desc limit 20`,
     )
-    .all(id) as { id: number; channel: string; externalId: string; status: string; placedAt: number; currency: string; totalMinor: number; recipientName: string }[];
+    .all(id) as {
+    id: number;
+    channel: string;
+    externalId: string;
+    status: string;
+    placedAt: number;
+    currency: string;
+    totalMinor: number;
+    recipientName: string;
+  }[];
 
 export const customerStats = (sqlite: Sqlite, id: number) =>
   sqlite

@@ -24,27 +24,42 @@ type Segment = CustomerSummary['segment'];
  * RFM with fixed, explainable thresholds (a small shop's customer base is too small for
  * quintiles to mean much): recency in days, frequency in orders, monetary in the main currency.
  */
-export function rfmSegment(recencyDays: number | null, frequency: number): { segment: Segment; reasons: string[] } {
+export function rfmSegment(
+  recencyDays: number | null,
+  frequency: number,
+): { segment: Segment; reasons: string[] } {
   if (recencyDays === null || frequency === 0) return { segment: 'none', reasons: ['no orders yet'] };
   const r = `last order ${recencyDays} d ago`;
   const f = `${frequency} order${frequency > 1 ? 's' : ''}`;
   if (recencyDays > 365) return { segment: 'lost', reasons: [r, 'over a year without an order'] };
-  if (frequency >= 5 && recencyDays <= 30) return { segment: 'champion', reasons: [r, f, '≥ 5 orders and bought within 30 days'] };
-  if (frequency >= 3 && recencyDays <= 90) return { segment: 'loyal', reasons: [r, f, '≥ 3 orders and bought within 90 days'] };
-  if (frequency >= 2 && recencyDays > 90) return { segment: 'at_risk', reasons: [r, f, 'repeat buyer quiet for over 90 days'] };
-  if (frequency === 1 && recencyDays <= 30) return { segment: 'new', reasons: [r, 'first order within 30 days'] };
+  if (frequency >= 5 && recencyDays <= 30)
+    return { segment: 'champion', reasons: [r, f, '≥ 5 orders and bought within 30 days'] };
+  if (frequency >= 3 && recencyDays <= 90)
+    return { segment: 'loyal', reasons: [r, f, '≥ 3 orders and bought within 90 days'] };
+  if (frequency >= 2 && recencyDays > 90)
+    return { segment: 'at_risk', reasons: [r, f, 'repeat buyer quiet for over 90 days'] };
+  if (frequency === 1 && recencyDays <= 30)
+    return { segment: 'new', reasons: [r, 'first order within 30 days'] };
   if (frequency >= 2) return { segment: 'promising', reasons: [r, f, 'repeat buyer within 90 days'] };
   return { segment: 'one_time', reasons: [r, 'one order, over 30 days ago'] };
 }
 
 function spendOf(rows: { currency: string; totalMinor: number; orders: number }[]) {
-  return rows.map((s) => ({ currency: s.currency, totalMinor: s.totalMinor, orders: s.orders, averageMinor: Math.round(s.totalMinor / Math.max(1, s.orders)) }));
+  return rows.map((s) => ({
+    currency: s.currency,
+    totalMinor: s.totalMinor,
+    orders: s.orders,
+    averageMinor: Math.round(s.totalMinor / Math.max(1, s.orders)),
+  }));
 }
 
 export function listCustomers(ctx: CoreContext, input: { search?: string; offset: number; limit: number }) {
   const search = input.search?.trim() || null;
   const rows = listCustomerRows(ctx.sqlite, search, input.offset, input.limit);
-  const spend = spendByCustomer(ctx.sqlite, rows.map((r) => r.id));
+  const spend = spendByCustomer(
+    ctx.sqlite,
+    rows.map((r) => r.id),
+  );
   const now = ctx.now();
   return {
     total: countCustomers(ctx.sqlite, search),
@@ -56,14 +71,21 @@ export function listCustomers(ctx: CoreContext, input: { search?: string; offset
       firstOrderAt: iso(r.firstOrderAt),
       lastOrderAt: iso(r.lastOrderAt),
       spend: spendOf(spend.filter((s) => s.customerId === r.id)),
-      segment: rfmSegment(r.lastOrderAt === null ? null : Math.floor((now - r.lastOrderAt) / DAY), r.orderCount).segment,
+      segment: rfmSegment(
+        r.lastOrderAt === null ? null : Math.floor((now - r.lastOrderAt) / DAY),
+        r.orderCount,
+      ).segment,
     })),
   };
 }
 
 export function getCustomer(ctx: CoreContext, id: number): CustomerProfile {
   const c = findCustomer(ctx.sqlite, id);
-  if (!c) throw new AppFailure('not_found', `Customer ${id} does not exist (it may have been merged into another profile)`);
+  if (!c)
+    throw new AppFailure(
+      'not_found',
+      `Customer ${id} does not exist (it may have been merged into another profile)`,
+    );
   const orders = recentOrders(ctx.sqlite, id);
   const live = orders.filter((o) => o.status !== 'cancelled');
   const row = customerStats(ctx.sqlite, id);
@@ -84,10 +106,24 @@ export function getCustomer(ctx: CoreContext, id: number): CustomerProfile {
     lastOrderAt: iso(lastAt),
     spend,
     segment: rfm.segment,
-    rfm: { recencyDays, frequency: row?.orderCount ?? 0, monetaryMinor: spend[0]?.totalMinor ?? 0, reasons: rfm.reasons },
+    rfm: {
+      recencyDays,
+      frequency: row?.orderCount ?? 0,
+      monetaryMinor: spend[0]?.totalMinor ?? 0,
+      reasons: rfm.reasons,
+    },
     keys: customerKeysOf(ctx.sqlite, id),
     usualAddress: usual
-      ? { country: usual.country, province: usual.province, city: usual.city, district: usual.district, street: usual.street, detail: usual.detail, postcode: usual.postcode, uses: usual.uses }
+      ? {
+          country: usual.country,
+          province: usual.province,
+          city: usual.city,
+          district: usual.district,
+          street: usual.street,
+          detail: usual.detail,
+          postcode: usual.postcode,
+          uses: usual.uses,
+        }
       : null,
     topSkus: topSkus(ctx.sqlite, id),
     topCategories: topCategories(ctx.sqlite, id),

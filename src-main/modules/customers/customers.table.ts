@@ -30,5 +30,8 @@ export const customerKeys = sqliteTable(
     kind: text('kind').notNull(),
     key: text('key').notNull(),
   },
-  (t) => [uniqueIndex('customer_keys_kind_key_uq').on(t.kind, t.key), index('customer_keys_customer_idx').on(t.customerId)],
+  (t) => [
+    uniqueIndex('customer_keys_kind_key_uq').on(t.kind, t.key),
+    index('customer_keys_customer_idx').on(t.customerId),
+  ],
 );

@@ -1,4 +1,10 @@
-export { findOrCreateCustomer, customerStatements, type CustomerValues, type CustomerStatements, type UsualAddress } from './customers.repo';
+export {
+  findOrCreateCustomer,
+  customerStatements,
+  type CustomerValues,
+  type CustomerStatements,
+  type UsualAddress,
+} from './customers.repo';
 export { linkCustomer, usualAddress, type CustomerFacts, type LinkResult } from './customer-link';
 export { customersHandlers } from './customers.handlers';
 export { rfmSegment } from './customers.service';

@@ -1,9 +1,26 @@
 import { digits, int, pickWeighted, weighted, type Rng } from './demo-random';
 
 /** Domestic express mix of a typical small shop: the cheap networks carry most, 顺丰/京东 the urgent. */
-const DOMESTIC = weighted<string>([['ZTO', 25], ['YTO', 18], ['SF', 17], ['YD', 15], ['STO', 10], ['JD', 9], ['EMS', 6]]);
-const FREIGHT = weighted<string>([['DBL', 60], ['SF', 25], ['ZTO', 15]]);
-const ABROAD = weighted<string>([['YUN', 35], ['DHL', 25], ['UPS', 22], ['FEDEX', 18]]);
+const DOMESTIC = weighted<string>([
+  ['ZTO', 25],
+  ['YTO', 18],
+  ['SF', 17],
+  ['YD', 15],
+  ['STO', 10],
+  ['JD', 9],
+  ['EMS', 6],
+]);
+const FREIGHT = weighted<string>([
+  ['DBL', 60],
+  ['SF', 25],
+  ['ZTO', 15],
+]);
+const ABROAD = weighted<string>([
+  ['YUN', 35],
+  ['DHL', 25],
+  ['UPS', 22],
+  ['FEDEX', 18],
+]);
 
 const LETTERS = 'ABCDEFGHJKLMNPQRSTUVWXYZ';
 

@@ -5,9 +5,35 @@ import { abroadRaw, type AbroadAddress } from './demo-abroad';
 import { foreignPrice, type DemoSku } from './demo-catalog';
 import { carrierFor, trackingNumber } from './demo-carriers';
 import { ABROAD_COUNTRY, CHANNEL_PICK, DEMO_CHANNELS, type DemoChannel } from './demo-channels';
-import { BUYER_MESSAGES_ABROAD, BUYER_MESSAGES_CN, DEMO_WAREHOUSES, EXCEPTION_AFTER_SHIP, EXCEPTION_BEFORE_SHIP, HELD_REASONS, TAGS } from './demo-data';
-import { chinaYmd, DAY, exceptionAfterShipping, orderPlacedAt, shippedAtFor, statusFor, stockEffect } from './demo-lifecycle';
-import { abroadCustomer, chinaCustomer, customerIndex, maskDetail, maskName, maskPhone, STREAM, wholesaleCustomer, type Person } from './demo-people';
+import {
+  BUYER_MESSAGES_ABROAD,
+  BUYER_MESSAGES_CN,
+  DEMO_WAREHOUSES,
+  EXCEPTION_AFTER_SHIP,
+  EXCEPTION_BEFORE_SHIP,
+  HELD_REASONS,
+  TAGS,
+} from './demo-data';
+import {
+  chinaYmd,
+  DAY,
+  exceptionAfterShipping,
+  orderPlacedAt,
+  shippedAtFor,
+  statusFor,
+  stockEffect,
+} from './demo-lifecycle';
+import {
+  abroadCustomer,
+  chinaCustomer,
+  customerIndex,
+  maskDetail,
+  maskName,
+  maskPhone,
+  STREAM,
+  wholesaleCustomer,
+  type Person,
+} from './demo-people';
 import { chinaAddress, nearestWarehouse, type CnAddress } from './demo-regions';
 import { chance, int, pick, pickWeighted, rngFor, weighted, type Rng, type Weighted } from './demo-random';
 
@@ -38,8 +64,17 @@ export function catalogPicks(catalog: DemoSku[]): CatalogPicks {
 }
 
 const REMOTE = /^(新疆|西藏|青海|内蒙古|甘肃|宁夏)/;
-const LINE_COUNT = weighted<number>([[1, 65], [2, 25], [3, 8], [4, 2]]);
-const QTY = weighted<number>([[1, 80], [2, 15], [3, 5]]);
+const LINE_COUNT = weighted<number>([
+  [1, 65],
+  [2, 25],
+  [3, 8],
+  [4, 2],
+]);
+const QTY = weighted<number>([
+  [1, 80],
+  [2, 15],
+  [3, 5],
+]);
 const WAREHOUSE_NAME = new Map(DEMO_WAREHOUSES.map((w) => [w.code, w.name]));
 
 /** Channel pricing in integer minor units: live streams and PDD undercut the list price. */
@@ -60,8 +95,19 @@ function unitPrice(r: Rng, ch: DemoChannel, sku: DemoSku, currency: string): num
   }
 }
 
-function buildLines(r: Rng, ch: DemoChannel, picks: CatalogPicks, abroad: boolean, currency: string): { lines: NewOrderLine[]; skus: DemoSku[] } {
-  const n = ch.code === 'wholesale' ? int(r, 3, 8) : ch.code === 'groupbuy' ? int(r, 1, 3) : pickWeighted(r, LINE_COUNT);
+function buildLines(
+  r: Rng,
+  ch: DemoChannel,
+  picks: CatalogPicks,
+  abroad: boolean,
+  currency: string,
+): { lines: NewOrderLine[]; skus: DemoSku[] } {
+  const n =
+    ch.code === 'wholesale'
+      ? int(r, 3, 8)
+      : ch.code === 'groupbuy'
+        ? int(r, 1, 3)
+        : pickWeighted(r, LINE_COUNT);
   const skus: DemoSku[] = [];
   for (let tries = 0; skus.length < n && tries < n * 4; tries++) {
     const s = pickWeighted(r, abroad ? picks.abroad : picks.domestic);
@@ -71,13 +117,24 @@ function buildLines(r: Rng, ch: DemoChannel, picks: CatalogPicks, abroad: boolea
     sku: s.sku,
     title: abroad ? s.titleEn : s.title,
     spec: abroad ? s.specEn : s.spec,
-    quantity: ch.code === 'wholesale' ? s.cartonQty * int(r, 1, 4) : ch.code === 'groupbuy' ? int(r, 1, 4) : pickWeighted(r, QTY),
+    quantity:
+      ch.code === 'wholesale'
+        ? s.cartonQty * int(r, 1, 4)
+        : ch.code === 'groupbuy'
+          ? int(r, 1, 4)
+          : pickWeighted(r, QTY),
     unitPriceMinor: unitPrice(r, ch, s, currency),
   }));
   return { lines, skus };
 }
 
-function shippingFee(r: Rng, ch: DemoChannel, a: CnAddress | AbroadAddress, subtotal: number, currency: string): number {
+function shippingFee(
+  r: Rng,
+  ch: DemoChannel,
+  a: CnAddress | AbroadAddress,
+  subtotal: number,
+  currency: string,
+): number {
   if (ch.code === 'wholesale') return int(r, 3, 20) * 1000;
   if (currency === 'CNY') {
     if (REMOTE.test(a.province)) return int(r, 1, 2) * 1000; // 偏远地区不包邮
@@ -91,14 +148,28 @@ function pickCustomer(r: Rng, seed: number, i: number, ch: DemoChannel, abroad: 
   if (ch.code === 'wholesale') return wholesaleCustomer(seed, Math.floor(r() * (40 + i / 2000)));
   if (!abroad) return chinaCustomer(seed, customerIndex(r, i));
   const idx = DEMO_CHANNELS.indexOf(ch);
-  return abroadCustomer(seed, idx, ch.code, ABROAD_COUNTRY[ch.code] ?? ABROAD_COUNTRY.shopify!, customerIndex(r, i, 100));
+  return abroadCustomer(
+    seed,
+    idx,
+    ch.code,
+    ABROAD_COUNTRY[ch.code] ?? ABROAD_COUNTRY.shopify!,
+    customerIndex(r, i, 100),
+  );
 }
 
-function reasonsFor(r: Rng, status: OrderStatus, shippedBefore: boolean, warehouse: string | null, province: string, skus: readonly { sku: string }[]): string[] {
+function reasonsFor(
+  r: Rng,
+  status: OrderStatus,
+  shippedBefore: boolean,
+  warehouse: string | null,
+  province: string,
+  skus: readonly { sku: string }[],
+): string[] {
   if (status === 'held') return [pick(r, HELD_REASONS)];
   if (status === 'exception') return [pick(r, shippedBefore ? EXCEPTION_AFTER_SHIP : EXCEPTION_BEFORE_SHIP)];
   if (status === 'backordered') return [`库存不足：${skus[0]?.sku ?? ''} 等待补货`];
-  if (status === 'cancelled') return [pick(r, ['买家申请取消', '买家申请退款，订单关闭', '缺货，与买家协商取消'])];
+  if (status === 'cancelled')
+    return [pick(r, ['买家申请取消', '买家申请退款，订单关闭', '缺货，与买家协商取消'])];
   if (warehouse === 'SZX') return ['跨境订单 → SZX 深圳跨境仓'];
   if (warehouse) return [`就近分配：${province} → ${warehouse} ${WAREHOUSE_NAME.get(warehouse) ?? ''}`];
   return [];
@@ -146,7 +217,9 @@ export function demoOrder(seed: number, i: number, anchor: number, picks: Catalo
   const hasWarehouse = effect !== 'none';
   const warehouse = hasWarehouse ? (abroad ? 'SZX' : nearestWarehouse(addr.province)) : null;
   const shipped = effect === 'shipped' || effect === 'returned';
-  const carrier = shipped ? carrierFor(r, abroad ? 'abroad' : ch.code === 'wholesale' ? 'freight' : 'domestic') : null;
+  const carrier = shipped
+    ? carrierFor(r, abroad ? 'abroad' : ch.code === 'wholesale' ? 'freight' : 'domestic')
+    : null;
   const shippedAt = shipped ? shippedAtFor(r, placedAt, anchor) : null;
   const ymd = chinaYmd(placedAt);
 
@@ -196,7 +269,9 @@ export function demoOrder(seed: number, i: number, anchor: number, picks: Catalo
       addressMasked: masked,
       addressAmbiguous: ambiguous,
       tags,
-      reasons: ambiguous ? ['收货地址缺少区县，无法确定派送网点'] : reasonsFor(r, status, shippedBefore, warehouse, addr.province, skus),
+      reasons: ambiguous
+        ? ['收货地址缺少区县，无法确定派送网点']
+        : reasonsFor(r, status, shippedBefore, warehouse, addr.province, skus),
       lines,
     },
   };

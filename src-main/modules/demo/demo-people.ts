@@ -36,7 +36,15 @@ export function customerIndex(r: Rng, i: number, regularsBase = 300): number {
 
 export function chinaCustomer(seed: number, j: number): Person {
   const r = rngFor(seed, STREAM.cnCustomer, j);
-  return { key: `cn:${j}`, name: chineseName(r), phone: chinaMobile(r), email: null, country: 'CN', currency: 'CNY', address: chinaAddress(r) };
+  return {
+    key: `cn:${j}`,
+    name: chineseName(r),
+    phone: chinaMobile(r),
+    email: null,
+    country: 'CN',
+    currency: 'CNY',
+    address: chinaAddress(r),
+  };
 }
 
 /** Shops and trading companies that buy by the carton; a few dozen at first, growing slowly. */
@@ -55,15 +63,36 @@ export function wholesaleCustomer(seed: number, j: number): Person {
   };
 }
 
-export function abroadCustomer(seed: number, channelIndex: number, channel: string, countries: Weighted<Country>, j: number): Person {
+export function abroadCustomer(
+  seed: number,
+  channelIndex: number,
+  channel: string,
+  countries: Weighted<Country>,
+  j: number,
+): Person {
   const r = rngFor(seed, STREAM.abroadCustomer + channelIndex, j);
   const country = pickWeighted(r, countries);
   const p = abroadPerson(r, country);
-  return { key: `${channel}:${j}`, name: p.name, phone: p.phone, email: p.email, country, currency: CURRENCY_OF[country], address: p.address };
+  return {
+    key: `${channel}:${j}`,
+    name: p.name,
+    phone: p.phone,
+    email: p.email,
+    country,
+    currency: CURRENCY_OF[country],
+    address: p.address,
+  };
 }
 
 export function customerValues(p: Person): CustomerValues & { phone: string } {
-  return { name: p.name, phone: p.phone, email: p.email, country: p.country, province: p.address.province, city: p.address.city };
+  return {
+    name: p.name,
+    phone: p.phone,
+    email: p.email,
+    country: p.country,
+    province: p.address.province,
+    city: p.address.city,
+  };
 }
 
 /** How PDD/Taobao exports show a buyer without decryption rights: `张**`, `138****5678`. */

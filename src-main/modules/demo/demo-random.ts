@@ -22,13 +22,17 @@ export function mulberry32(seed: number): Rng {
  * is the same whatever N is: growing a demo from 2,000 to 1,000,000 orders keeps the first 2,000.
  */
 export function subSeed(seed: number, stream: number, index: number): number {
-  let h = Math.imul(seed ^ 0x9e3779b9, 0x85ebca6b) ^ Math.imul(stream + 1, 0xc2b2ae35) ^ Math.imul(index + 1, 0x27d4eb2f);
+  let h =
+    Math.imul(seed ^ 0x9e3779b9, 0x85ebca6b) ^
+    Math.imul(stream + 1, 0xc2b2ae35) ^
+    Math.imul(index + 1, 0x27d4eb2f);
   h = Math.imul(h ^ (h >>> 16), 0x7feb352d);
   h = Math.imul(h ^ (h >>> 15), 0x846ca68b);
   return (h ^ (h >>> 16)) >>> 0;
 }
 
-export const rngFor = (seed: number, stream: number, index: number): Rng => mulberry32(subSeed(seed, stream, index));
+export const rngFor = (seed: number, stream: number, index: number): Rng =>
+  mulberry32(subSeed(seed, stream, index));
 
 /** Integer in [min, max], both ends included. */
 export const int = (r: Rng, min: number, max: number): number => min + Math.floor(r() * (max - min + 1));

@@ -30,11 +30,27 @@ export class DemoStockBook {
     return l;
   }
 
-  private move(warehouseId: number, skuId: number, kind: 'receipt' | 'ship' | 'return' | 'reservation', qty: number, reference: string, reason: string): void {
+  private move(
+    warehouseId: number,
+    skuId: number,
+    kind: 'receipt' | 'ship' | 'return' | 'reservation',
+    qty: number,
+    reference: string,
+    reason: string,
+  ): void {
     const l = this.level(warehouseId, skuId);
     const onHandDelta = kind === 'receipt' || kind === 'return' ? qty : kind === 'ship' ? -qty : 0;
     const reservedDelta = kind === 'reservation' ? qty : 0;
-    moveStock(this.ctx, { warehouseId, skuId, kind, onHandDelta, reservedDelta, reference, reason, actor: ACTOR });
+    moveStock(this.ctx, {
+      warehouseId,
+      skuId,
+      kind,
+      onHandDelta,
+      reservedDelta,
+      reference,
+      reason,
+      actor: ACTOR,
+    });
     l.onHand += onHandDelta;
     l.reserved += reservedDelta;
     this.rows++;
@@ -83,7 +99,14 @@ export class DemoStockBook {
       this.move(w, s, 'return', qty, `demo:return:${batch}`, '退货入库（演示数据）');
     }
     for (const res of this.reservations) {
-      this.move(res.warehouseId, res.skuId, 'reservation', res.qty, orderReference(res.orderId), '订单分配锁定库存');
+      this.move(
+        res.warehouseId,
+        res.skuId,
+        'reservation',
+        res.qty,
+        orderReference(res.orderId),
+        '订单分配锁定库存',
+      );
     }
     this.reservations = [];
     this.outbound = new Map();

@@ -16,11 +16,22 @@ export function demoStatements(sqlite: Sqlite) {
      values (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   return {
-    setFulfilment: sqlite.prepare('update orders set warehouse_id = ?, carrier = ?, tracking_number = ?, shipped_at = ? where id = ?'),
+    setFulfilment: sqlite.prepare(
+      'update orders set warehouse_id = ?, carrier = ?, tracking_number = ?, shipped_at = ? where id = ?',
+    ),
     customerId(v: CustomerValues & { phone: string }, now: number): number {
       const found = byPhone.get(v.phone) as { id: number } | undefined;
       if (found) return found.id;
-      const r = insertCustomer.run(v.name, v.phone, v.email ?? null, v.country ?? null, v.province ?? null, v.city ?? null, now, now);
+      const r = insertCustomer.run(
+        v.name,
+        v.phone,
+        v.email ?? null,
+        v.country ?? null,
+        v.province ?? null,
+        v.city ?? null,
+        now,
+        now,
+      );
       return Number(r.lastInsertRowid);
     },
   };

@@ -53,17 +53,31 @@ function anchorFor(ctx: CoreContext, seed: number): { anchor: number; firstRun: 
   return { anchor, firstRun: true };
 }
 
-function setupMasterData(ctx: CoreContext, seed: number, catalog: DemoSku[], stock: DemoStockBook, firstRun: boolean) {
+function setupMasterData(
+  ctx: CoreContext,
+  seed: number,
+  catalog: DemoSku[],
+  stock: DemoStockBook,
+  firstRun: boolean,
+) {
   const now = ctx.now();
   const channelIds = new Map<string, number>();
   for (const c of DEMO_CHANNELS) {
     const found = findChannelByCode(ctx.db, c.code);
-    const row = found ?? insertChannel(ctx.db, { code: c.code, kind: c.kind, name: c.name, currency: c.currency, enabled: true }, now);
+    const row =
+      found ??
+      insertChannel(
+        ctx.db,
+        { code: c.code, kind: c.kind, name: c.name, currency: c.currency, enabled: true },
+        now,
+      );
     channelIds.set(c.code, row.id);
   }
   const warehouseIds = new Map<string, number>();
   for (const w of DEMO_WAREHOUSES) {
-    const row = findWarehouseByCode(ctx.db, w.code) ?? insertWarehouse(ctx.db, { ...w, country: 'CN', active: true }, now);
+    const row =
+      findWarehouseByCode(ctx.db, w.code) ??
+      insertWarehouse(ctx.db, { ...w, country: 'CN', active: true }, now);
     warehouseIds.set(w.code, row.id);
   }
   const skuIds = new Map<string, number>();
@@ -124,7 +138,11 @@ export function runDemo(ctx: CoreContext, opts: DemoOptions): DemoSummary {
         customerIds.set(d.customer.key, customerId);
       }
     }
-    const { id, outcome } = upsertOrder(st, { ...d.order, channelId: master.channelIds.get(d.channel) as number, customerId }, now);
+    const { id, outcome } = upsertOrder(
+      st,
+      { ...d.order, channelId: master.channelIds.get(d.channel) as number, customerId },
+      now,
+    );
     counts[outcome]++;
     // Stock and fulfilment are history: written once, with the order, never again on a rerun.
     if (outcome !== 'inserted' || !d.warehouse) return;
@@ -142,10 +160,15 @@ export function runDemo(ctx: CoreContext, opts: DemoOptions): DemoSummary {
     const end = Math.min(opts.orders, start + batchSize);
     tx(() => {
       const now = ctx.now();
-      for (let k = start; k < end; k++) writeOrder(demoOrder(opts.seed, sequence[k] as number, anchor, picks), now);
+      for (let k = start; k < end; k++)
+        writeOrder(demoOrder(opts.seed, sequence[k] as number, anchor, picks), now);
       for (const f of fulfilments) demoSt.setFulfilment.run(...f);
       fulfilments.length = 0;
-      stock.flush(rngFor(opts.seed, STOCK_STREAM, 2 + start / batchSize), `${opts.seed}:${start / batchSize}`, (id) => master.cartons.get(id) ?? 1);
+      stock.flush(
+        rngFor(opts.seed, STOCK_STREAM, 2 + start / batchSize),
+        `${opts.seed}:${start / batchSize}`,
+        (id) => master.cartons.get(id) ?? 1,
+      );
     });
     opts.onProgress?.(end, opts.orders);
   }
@@ -162,7 +185,16 @@ export function runDemo(ctx: CoreContext, opts: DemoOptions): DemoSummary {
     anchor: new Date(anchor).toISOString(),
     seconds: 0,
   };
-  tx(() => recordAudit(ctx.db, { at: ctx.now(), actor: 'demo', entity: 'system', entityId: 0, action: 'demo', data: { ...summary, seconds: undefined } }));
+  tx(() =>
+    recordAudit(ctx.db, {
+      at: ctx.now(),
+      actor: 'demo',
+      entity: 'system',
+      entityId: 0,
+      action: 'demo',
+      data: { ...summary, seconds: undefined },
+    }),
+  );
   summary.seconds = Math.round((performance.now() - started) / 10) / 100;
   return summary;
 }

@@ -67,7 +67,14 @@ export interface RectSink {
 }
 
 /** Draws Code 128 into [x, y, width × height] points; bars are snapped to whole module widths. */
-export function drawCode128(doc: RectSink, g: Code128Geometry, x: number, y: number, width: number, height: number): void {
+export function drawCode128(
+  doc: RectSink,
+  g: Code128Geometry,
+  x: number,
+  y: number,
+  width: number,
+  height: number,
+): void {
   const m = width / g.modules;
   for (const b of g.bars) doc.rect(x + b.x * m, y, b.w * m, height);
   doc.fill('#000');

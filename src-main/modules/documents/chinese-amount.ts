@@ -49,7 +49,8 @@ function yuanPart(yuan: number): string {
 export function chineseCapitalAmount(fen: number): string {
   if (!Number.isSafeInteger(fen)) throw new RangeError(`amount must be a whole number of fen, got ${fen}`);
   if (fen < 0) return '负' + chineseCapitalAmount(-fen);
-  if (fen >= 10_000 * 10 ** 12 * 100) throw new RangeError('amount is too large for capital numerals (max 9999万亿元)');
+  if (fen >= 10_000 * 10 ** 12 * 100)
+    throw new RangeError('amount is too large for capital numerals (max 9999万亿元)');
   const yuan = Math.floor(fen / 100);
   const jiao = Math.floor(fen / 10) % 10;
   const cents = fen % 10;

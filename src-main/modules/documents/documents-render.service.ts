@@ -7,7 +7,12 @@ import { binsFor, customsFacts, manifestOrderIds, skuFacts } from './documents.r
 import { orderWeightGrams, senderFor, templateAssets } from './documents.service';
 import { newPdf, pdfBuffer } from './pdf-doc';
 import { drawManifest, drawPackingSlip, drawPickList, pickRows, type Lang } from './warehouse-docs.renderer';
-import { drawCommercialInvoice, drawCustoms, drawSalesReceipt, type CustomsLine } from './trade-docs.renderer';
+import {
+  drawCommercialInvoice,
+  drawCustoms,
+  drawSalesReceipt,
+  type CustomsLine,
+} from './trade-docs.renderer';
 
 export interface RenderInput {
   kind: Exclude<DocumentKind, 'label'>;
@@ -60,12 +65,24 @@ export async function renderDocumentBytes(ctx: CoreContext, input: RenderInput):
   const today = localDate(ctx.now());
   let ids = input.orderIds;
   if (input.kind === 'manifest') {
-    if (!input.carrier) throw new AppFailure('invalid_input', 'carrier: a manifest is per carrier; say which one (e.g. sf, zto)');
+    if (!input.carrier)
+      throw new AppFailure(
+        'invalid_input',
+        'carrier: a manifest is per carrier; say which one (e.g. sf, zto)',
+      );
     const [from, to] = dayBounds(input.date ?? today);
     ids = ids.length ? ids : manifestOrderIds(ctx.db, input.carrier, from, to);
-    if (ids.length === 0) throw new AppFailure('not_found', `No packed or shipped parcels with a tracking number for ${input.carrier} on ${input.date ?? today}`);
+    if (ids.length === 0)
+      throw new AppFailure(
+        'not_found',
+        `No packed or shipped parcels with a tracking number for ${input.carrier} on ${input.date ?? today}`,
+      );
   }
-  if (ids.length === 0) throw new AppFailure('invalid_input', `orderIds: choose at least one order for the ${input.kind.replace('_', ' ')}`);
+  if (ids.length === 0)
+    throw new AppFailure(
+      'invalid_input',
+      `orderIds: choose at least one order for the ${input.kind.replace('_', ' ')}`,
+    );
   const orders = ids.map((id) => getOrder(ctx, id));
   const optLang = t.options.language && t.options.language !== 'auto' ? t.options.language : undefined;
   const lang: Lang = input.language ?? optLang ?? 'zh';
@@ -74,12 +91,21 @@ export async function renderDocumentBytes(ctx: CoreContext, input: RenderInput):
   switch (input.kind) {
     case 'pick_list': {
       // Bins are per warehouse; a mixed batch uses the first order's warehouse for walking order.
-      const bins = binsFor(ctx.db, orders[0]!.warehouse, orders.flatMap((o) => o.lines.map((l) => l.sku)));
+      const bins = binsFor(
+        ctx.db,
+        orders[0]!.warehouse,
+        orders.flatMap((o) => o.lines.map((l) => l.sku)),
+      );
       drawPickList(doc, orders, pickRows(orders, bins), lang, today);
       break;
     }
     case 'packing_slip':
-      for (const o of orders) drawPackingSlip(doc, o, senderFor(ctx, o.warehouse, t), lang, { showPrices: t.options.showPrices ?? false, footer: t.options.footer ?? '', logo: t.logo });
+      for (const o of orders)
+        drawPackingSlip(doc, o, senderFor(ctx, o.warehouse, t), lang, {
+          showPrices: t.options.showPrices ?? false,
+          footer: t.options.footer ?? '',
+          logo: t.logo,
+        });
       break;
     case 'customs':
       for (const o of orders) {
@@ -88,13 +114,27 @@ export async function renderDocumentBytes(ctx: CoreContext, input: RenderInput):
       }
       break;
     case 'commercial_invoice':
-      for (const o of orders) drawCommercialInvoice(doc, o, senderFor(ctx, o.warehouse, t), customsLines(ctx, o).lines, o.lines.map((l) => l.unitPriceMinor));
+      for (const o of orders)
+        drawCommercialInvoice(
+          doc,
+          o,
+          senderFor(ctx, o.warehouse, t),
+          customsLines(ctx, o).lines,
+          o.lines.map((l) => l.unitPriceMinor),
+        );
       break;
     case 'sales_receipt':
       for (const o of orders) drawSalesReceipt(doc, o, senderFor(ctx, o.warehouse, t), lang);
       break;
     case 'manifest':
-      drawManifest(doc, input.carrier!, input.date ?? today, orders.map((o) => ({ order: o, weightGrams: orderWeightGrams(ctx, o) })), sender, lang);
+      drawManifest(
+        doc,
+        input.carrier!,
+        input.date ?? today,
+        orders.map((o) => ({ order: o, weightGrams: orderWeightGrams(ctx, o) })),
+        sender,
+        lang,
+      );
       break;
   }
   return pdfBuffer(doc);
@@ -102,6 +142,16 @@ export async function renderDocumentBytes(ctx: CoreContext, input: RenderInput):
 
 export async function renderDocument(ctx: CoreContext, input: RenderInput): Promise<RenderedFile> {
   const bytes = await renderDocumentBytes(ctx, input);
-  const suffix = input.kind === 'manifest' ? `${input.carrier}-${input.date ?? localDate(ctx.now())}` : input.orderIds.length === 1 ? String(input.orderIds[0]) : `${input.orderIds.length}-orders`;
-  return { filename: `${input.kind}-${suffix}.pdf`, mime: 'application/pdf', base64: bytes.toString('base64'), bytes: bytes.length };
+  const suffix =
+    input.kind === 'manifest'
+      ? `${input.carrier}-${input.date ?? localDate(ctx.now())}`
+      : input.orderIds.length === 1
+        ? String(input.orderIds[0])
+        : `${input.orderIds.length}-orders`;
+  return {
+    filename: `${input.kind}-${suffix}.pdf`,
+    mime: 'application/pdf',
+    base64: bytes.toString('base64'),
+    bytes: bytes.length,
+  };
 }

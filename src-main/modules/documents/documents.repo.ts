@@ -17,14 +17,22 @@ export function upsertTemplate(db: Db, row: TemplateRow): TemplateRow {
     .values(row)
     .onConflictDoUpdate({
       target: documentTemplates.kind,
-      set: { logo: row.logo, senderJson: row.senderJson, optionsJson: row.optionsJson, updatedAt: row.updatedAt },
+      set: {
+        logo: row.logo,
+        senderJson: row.senderJson,
+        optionsJson: row.optionsJson,
+        updatedAt: row.updatedAt,
+      },
     })
     .returning()
     .get();
 }
 
 /** Catalog facts the documents need per SKU: weight, category, barcode. Unknown SKUs are absent. */
-export function skuFacts(db: Db, codes: string[]): Map<string, { weightGrams: number; category: string | null; barcode: string | null }> {
+export function skuFacts(
+  db: Db,
+  codes: string[],
+): Map<string, { weightGrams: number; category: string | null; barcode: string | null }> {
   if (codes.length === 0) return new Map();
   const rows = db
     .select({ sku: skus.sku, weightGrams: skus.weightGrams, category: skus.category, barcode: skus.barcode })
@@ -36,7 +44,11 @@ export function skuFacts(db: Db, codes: string[]): Map<string, { weightGrams: nu
 
 export function customsFacts(db: Db, codes: string[]): Map<string, CustomsRow> {
   if (codes.length === 0) return new Map();
-  const rows = db.select().from(skuCustoms).where(inArray(skuCustoms.sku, [...new Set(codes)])).all();
+  const rows = db
+    .select()
+    .from(skuCustoms)
+    .where(inArray(skuCustoms.sku, [...new Set(codes)]))
+    .all();
   return new Map(rows.map((r) => [r.sku, r]));
 }
 
@@ -45,13 +57,23 @@ export function upsertCustoms(db: Db, row: CustomsRow): void {
     .values(row)
     .onConflictDoUpdate({
       target: skuCustoms.sku,
-      set: { descriptionEn: row.descriptionEn, hsCode: row.hsCode, originCountry: row.originCountry, category: row.category, updatedAt: row.updatedAt },
+      set: {
+        descriptionEn: row.descriptionEn,
+        hsCode: row.hsCode,
+        originCountry: row.originCountry,
+        category: row.category,
+        updatedAt: row.updatedAt,
+      },
     })
     .run();
 }
 
 /** Bin code and walking sequence per SKU in one warehouse; SKUs without a bin are absent. */
-export function binsFor(db: Db, warehouseCode: string | null, codes: string[]): Map<string, { bin: string; sequence: number }> {
+export function binsFor(
+  db: Db,
+  warehouseCode: string | null,
+  codes: string[],
+): Map<string, { bin: string; sequence: number }> {
   if (!warehouseCode || codes.length === 0) return new Map();
   const rows = db
     .select({ sku: skus.sku, bin: bins.code, sequence: bins.sequence })

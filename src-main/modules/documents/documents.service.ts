@@ -59,7 +59,12 @@ const JPEG = 'ffd8ff';
 
 export function saveTemplate(
   ctx: CoreContext,
-  input: { kind: DocumentKind; sender?: SenderJson | null; options?: TemplateOptions; logoBase64?: string | null },
+  input: {
+    kind: DocumentKind;
+    sender?: SenderJson | null;
+    options?: TemplateOptions;
+    logoBase64?: string | null;
+  },
 ): DocumentTemplate {
   const current = findTemplate(ctx.db, input.kind);
   let logo = current?.logo ?? null;
@@ -75,7 +80,12 @@ export function saveTemplate(
   upsertTemplate(ctx.db, {
     kind: input.kind,
     logo,
-    senderJson: input.sender === undefined ? (current?.senderJson ?? null) : input.sender ? JSON.stringify(input.sender) : null,
+    senderJson:
+      input.sender === undefined
+        ? (current?.senderJson ?? null)
+        : input.sender
+          ? JSON.stringify(input.sender)
+          : null,
     optionsJson: input.options === undefined ? (current?.optionsJson ?? '{}') : JSON.stringify(input.options),
     updatedAt: ctx.now(),
   });
@@ -91,12 +101,23 @@ export function saveCustoms(
 }
 
 /** The shop's sender block: the template's, else the order's warehouse, else the first warehouse. */
-export function senderFor(ctx: CoreContext, warehouseCode: string | null, template: TemplateAssets): SenderInfo {
+export function senderFor(
+  ctx: CoreContext,
+  warehouseCode: string | null,
+  template: TemplateAssets,
+): SenderInfo {
   if (template.sender) {
     const t = template.sender;
-    return { name: t.name, phone: t.phone, company: t.company, addressLines: t.address.split(/\n/).filter(Boolean) };
+    return {
+      name: t.name,
+      phone: t.phone,
+      company: t.company,
+      addressLines: t.address.split(/\n/).filter(Boolean),
+    };
   }
-  const w = (warehouseCode ? findWarehouseByCode(ctx.db, warehouseCode) : undefined) ?? listWarehouses(ctx.db).find((x) => x.active);
+  const w =
+    (warehouseCode ? findWarehouseByCode(ctx.db, warehouseCode) : undefined) ??
+    listWarehouses(ctx.db).find((x) => x.active);
   if (!w) return { name: '', phone: '', company: '', addressLines: [] };
   return {
     name: w.contactName || w.name,
@@ -108,7 +129,10 @@ export function senderFor(ctx: CoreContext, warehouseCode: string | null, templa
 
 /** Weight from the catalog; null when any SKU has no weight recorded (a guess would mislead). */
 export function orderWeightGrams(ctx: CoreContext, order: OrderDetail): number | null {
-  const facts = skuFacts(ctx.db, order.lines.map((l) => l.sku));
+  const facts = skuFacts(
+    ctx.db,
+    order.lines.map((l) => l.sku),
+  );
   let total = 0;
   for (const l of order.lines) {
     const g = facts.get(l.sku)?.weightGrams ?? 0;
@@ -118,7 +142,11 @@ export function orderWeightGrams(ctx: CoreContext, order: OrderDetail): number |
   return total;
 }
 
-export function labelModelFor(ctx: CoreContext, orderId: number, template = templateAssets(ctx, 'label')): LabelModel {
+export function labelModelFor(
+  ctx: CoreContext,
+  orderId: number,
+  template = templateAssets(ctx, 'label'),
+): LabelModel {
   const order = getOrder(ctx, orderId);
   return buildLabelModel(order, senderFor(ctx, order.warehouse, template), {
     weightGrams: orderWeightGrams(ctx, order),
@@ -147,17 +175,35 @@ export async function renderLabelBytes(
     case 'pdf':
       return renderLabelsPdf(models, { size: input.size, logo: template.logo });
     case 'zpl':
-      return Buffer.concat(models.map((m) => renderLabelZpl(m, { size: input.size, dpi: input.dpi, cjkFont: input.cjkFont ? ZPL_PRINTER_CJK_FONT : null })));
+      return Buffer.concat(
+        models.map((m) =>
+          renderLabelZpl(m, {
+            size: input.size,
+            dpi: input.dpi,
+            cjkFont: input.cjkFont ? ZPL_PRINTER_CJK_FONT : null,
+          }),
+        ),
+      );
     case 'tspl':
-      return Buffer.concat(models.map((m) => renderLabelTspl(m, { size: input.size, dpi: input.dpi, cjkFont: input.cjkFont ?? false })));
+      return Buffer.concat(
+        models.map((m) =>
+          renderLabelTspl(m, { size: input.size, dpi: input.dpi, cjkFont: input.cjkFont ?? false }),
+        ),
+      );
     case 'escpos':
       return Buffer.concat(models.map((m) => renderLabelEscpos(m)));
     default:
-      throw new AppFailure('invalid_input', `Unknown label format "${String(input.format)}"; use pdf, zpl, tspl or escpos`);
+      throw new AppFailure(
+        'invalid_input',
+        `Unknown label format "${String(input.format)}"; use pdf, zpl, tspl or escpos`,
+      );
   }
 }
 
-export async function renderLabel(ctx: CoreContext, input: { orderId: number; format: LabelFormat; size: LabelSize; dpi: number }): Promise<RenderedFile> {
+export async function renderLabel(
+  ctx: CoreContext,
+  input: { orderId: number; format: LabelFormat; size: LabelSize; dpi: number },
+): Promise<RenderedFile> {
   const bytes = await renderLabelBytes(ctx, { ...input, orderIds: [input.orderId] });
   return {
     filename: `label-${input.orderId}.${input.format === 'escpos' ? 'bin' : input.format}`,
@@ -172,5 +218,9 @@ export function renderSalesReceiptEscpos(ctx: CoreContext, orderId: number): Buf
   const order = getOrder(ctx, orderId);
   const t = templateAssets(ctx, 'sales_receipt');
   const sender = senderFor(ctx, order.warehouse, t);
-  return renderReceiptEscpos(order, { name: sender.company || sender.name, phone: sender.phone, footer: t.options.footer ?? '' });
+  return renderReceiptEscpos(order, {
+    name: sender.company || sender.name,
+    phone: sender.phone,
+    footer: t.options.footer ?? '',
+  });
 }

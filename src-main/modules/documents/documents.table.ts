@@ -34,6 +34,9 @@ export const skuCustoms = sqliteTable(
     updatedAt: integer('updated_at').notNull(),
   },
   (t) => [
-    check('sku_customs_category', sql`${t.category} in ('gift','documents','commercial_sample','returned_goods','merchandise','other')`),
+    check(
+      'sku_customs_category',
+      sql`${t.category} in ('gift','documents','commercial_sample','returned_goods','merchandise','other')`,
+    ),
   ],
 );

@@ -1,5 +1,10 @@
 export { documentsHandlers } from './documents.handlers';
-export { renderLabelBytes, labelModelFor, templateAssets, renderSalesReceiptEscpos } from './documents.service';
+export {
+  renderLabelBytes,
+  labelModelFor,
+  templateAssets,
+  renderSalesReceiptEscpos,
+} from './documents.service';
 export { renderReceiptEscpos } from './receipt-escpos.renderer';
 export { renderDocumentBytes } from './documents-render.service';
 export { chineseCapitalAmount } from './chinese-amount';

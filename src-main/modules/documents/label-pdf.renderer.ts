@@ -24,26 +24,36 @@ const vector: BarcodeDrawer = {
 async function pngDrawer(labels: LabelModel[]): Promise<BarcodeDrawer> {
   const pngs = new Map<string, Buffer>();
   for (const m of labels) {
-    for (const v of [m.barcode, m.orderBarcode]) pngs.set(`c:${v}`, await bwipjs.toBuffer({ bcid: 'code128', text: v, scale: 3, height: 15 }));
-    if (m.qrPayload) pngs.set(`q:${m.qrPayload}`, await bwipjs.toBuffer({ bcid: 'qrcode', text: m.qrPayload, scale: 4 }));
+    for (const v of [m.barcode, m.orderBarcode])
+      pngs.set(`c:${v}`, await bwipjs.toBuffer({ bcid: 'code128', text: v, scale: 3, height: 15 }));
+    if (m.qrPayload)
+      pngs.set(`q:${m.qrPayload}`, await bwipjs.toBuffer({ bcid: 'qrcode', text: m.qrPayload, scale: 4 }));
   }
   return {
-    linear: (doc, value, x, y, w, h) => void doc.image(pngs.get(`c:${value}`)!, x, y, { width: w, height: h }),
-    qr: (doc, value, x, y, size) => void doc.image(pngs.get(`q:${value}`)!, x, y, { width: size, height: size }),
+    linear: (doc, value, x, y, w, h) =>
+      void doc.image(pngs.get(`c:${value}`)!, x, y, { width: w, height: h }),
+    qr: (doc, value, x, y, size) =>
+      void doc.image(pngs.get(`q:${value}`)!, x, y, { width: size, height: size }),
   };
 }
 
 /** Many labels, one page each, in one PDF: the way a batch goes to a label printer. */
 export async function renderLabelsPdf(labels: LabelModel[], opts: LabelPdfOptions): Promise<Buffer> {
   const { w, h } = labelSizeMm(opts.size);
-  const doc = newPdf([w * MM, h * MM], { title: labels.length === 1 ? `Label ${labels[0]!.orderRef}` : `${labels.length} labels` });
+  const doc = newPdf([w * MM, h * MM], {
+    title: labels.length === 1 ? `Label ${labels[0]!.orderRef}` : `${labels.length} labels`,
+  });
   const bc = opts.barcodes === 'png' ? await pngDrawer(labels) : vector;
   for (const label of labels) drawLabelPage(doc, label, opts, bc);
   return pdfBuffer(doc);
 }
 
 function rule(doc: Pdf, x0: number, x1: number, y: number, s: number): void {
-  doc.moveTo(x0, y).lineTo(x1, y).lineWidth(0.8 * s).stroke('#000');
+  doc
+    .moveTo(x0, y)
+    .lineTo(x1, y)
+    .lineWidth(0.8 * s)
+    .stroke('#000');
 }
 
 function drawLabelPage(doc: Pdf, m: LabelModel, opts: LabelPdfOptions, bc: BarcodeDrawer): void {
@@ -64,12 +74,26 @@ function drawLabelPage(doc: Pdf, m: LabelModel, opts: LabelPdfOptions, bc: Barco
     doc.image(opts.logo, pad, y, { fit: [60 * s, 26 * s] });
     headerX += 64 * s;
   }
-  doc.font('bold').fontSize(16 * s).fillColor('#000').text(m.carrierName, headerX, y, { width: inner * 0.6, height: 22 * s, ellipsis: true });
-  if (m.service) doc.font('body').fontSize(8 * s).text(m.service, headerX, y + 19 * s, { width: inner * 0.6 });
+  doc
+    .font('bold')
+    .fontSize(16 * s)
+    .fillColor('#000')
+    .text(m.carrierName, headerX, y, { width: inner * 0.6, height: 22 * s, ellipsis: true });
+  if (m.service)
+    doc
+      .font('body')
+      .fontSize(8 * s)
+      .text(m.service, headerX, y + 19 * s, { width: inner * 0.6 });
   if (m.cod) {
     const bw = 86 * s;
-    doc.rect(W - pad - bw, y, bw, 28 * s).lineWidth(1.2 * s).stroke();
-    doc.font('bold').fontSize(8 * s).text(words.cod, W - pad - bw + 3 * s, y + 2 * s, { width: bw - 6 * s });
+    doc
+      .rect(W - pad - bw, y, bw, 28 * s)
+      .lineWidth(1.2 * s)
+      .stroke();
+    doc
+      .font('bold')
+      .fontSize(8 * s)
+      .text(words.cod, W - pad - bw + 3 * s, y + 2 * s, { width: bw - 6 * s });
     doc.fontSize(9 * s).text(m.cod.text, W - pad - bw + 3 * s, y + 13 * s, { width: bw - 6 * s });
   }
   y += 30 * s;
@@ -81,7 +105,10 @@ function drawLabelPage(doc: Pdf, m: LabelModel, opts: LabelPdfOptions, bc: Barco
   const quiet = 10 * s;
   bc.linear(doc, m.barcode, pad + quiet, y, inner - 2 * quiet, barH);
   y += barH + 2 * s;
-  doc.font('bold').fontSize(13 * s).text(m.barcode.replace(/(.{4})(?=.)/g, '$1 '), pad, y, { width: inner, align: 'center' });
+  doc
+    .font('bold')
+    .fontSize(13 * s)
+    .text(m.barcode.replace(/(.{4})(?=.)/g, '$1 '), pad, y, { width: inner, align: 'center' });
   y += 19 * s;
   rule(doc, pad, W - pad, y, s);
   y += 5 * s;
@@ -99,14 +126,24 @@ function drawLabelPage(doc: Pdf, m: LabelModel, opts: LabelPdfOptions, bc: Barco
   const leftW = inner - (qrSize ? qrSize + 8 * s : 0);
   doc.font('body').fontSize(9 * s);
   doc.text(`${words.order}: ${m.orderRef}`, pad, y, { width: leftW, height: 12 * s, ellipsis: true });
-  doc.text(`${words.weight}: ${formatWeight(m.weightGrams)}   ${m.itemCount} ${words.items}`, pad, y + 12 * s, { width: leftW });
-  doc.text(`${words.printed}: ${m.printedAt.slice(0, 16).replace('T', ' ')}`, pad, y + 24 * s, { width: leftW });
+  doc.text(
+    `${words.weight}: ${formatWeight(m.weightGrams)}   ${m.itemCount} ${words.items}`,
+    pad,
+    y + 12 * s,
+    { width: leftW },
+  );
+  doc.text(`${words.printed}: ${m.printedAt.slice(0, 16).replace('T', ' ')}`, pad, y + 24 * s, {
+    width: leftW,
+  });
   const footerTop = y;
   y += 38 * s;
   if (m.trackingNumber) {
     const bw = Math.min(leftW - 8 * s, code128(m.orderBarcode).modules * 1.1 * s);
     bc.linear(doc, m.orderBarcode, pad + 4 * s, y, bw, 26 * s);
-    doc.font('body').fontSize(8 * s).text(m.orderBarcode, pad + 4 * s, y + 27 * s, { width: bw, align: 'center' });
+    doc
+      .font('body')
+      .fontSize(8 * s)
+      .text(m.orderBarcode, pad + 4 * s, y + 27 * s, { width: bw, align: 'center' });
   }
   if (m.qrPayload) bc.qr(doc, m.qrPayload, W - pad - qrSize, footerTop, qrSize);
   y = Math.max(y + 40 * s, footerTop + qrSize + 4 * s);
@@ -114,21 +151,44 @@ function drawLabelPage(doc: Pdf, m: LabelModel, opts: LabelPdfOptions, bc: Barco
   const notes = [m.linesSummary, m.buyerMessage].filter(Boolean).join('  ·  ');
   if (notes && y < H - pad - 10 * s) {
     rule(doc, pad, W - pad, y, s);
-    doc.font('body').fontSize(8.5 * s).text(notes, pad, y + 3 * s, { width: inner, height: H - pad - y - 3 * s, ellipsis: true });
+    doc
+      .font('body')
+      .fontSize(8.5 * s)
+      .text(notes, pad, y + 3 * s, { width: inner, height: H - pad - y - 3 * s, ellipsis: true });
   }
 }
 
-function party(doc: Pdf, tag: string, p: LabelModel['recipient'], x: number, y: number, width: number, s: number, nameSize: number, addrSize: number): number {
+function party(
+  doc: Pdf,
+  tag: string,
+  p: LabelModel['recipient'],
+  x: number,
+  y: number,
+  width: number,
+  s: number,
+  nameSize: number,
+  addrSize: number,
+): number {
   const tagW = nameSize * 1.6 * s;
   doc.rect(x, y, tagW, tagW).fill('#000');
-  doc.font('bold').fontSize(nameSize * 0.95 * s).fillColor('#fff').text(tag, x, y + tagW * 0.12, { width: tagW, align: 'center', lineBreak: false });
+  doc
+    .font('bold')
+    .fontSize(nameSize * 0.95 * s)
+    .fillColor('#fff')
+    .text(tag, x, y + tagW * 0.12, { width: tagW, align: 'center', lineBreak: false });
   doc.fillColor('#000');
   const tx = x + tagW + 5 * s;
   const tw = width - tagW - 5 * s;
-  doc.font('bold').fontSize(nameSize * s).text(`${p.name}  ${p.phone}`, tx, y, { width: tw, height: nameSize * 1.5 * s, ellipsis: true });
+  doc
+    .font('bold')
+    .fontSize(nameSize * s)
+    .text(`${p.name}  ${p.phone}`, tx, y, { width: tw, height: nameSize * 1.5 * s, ellipsis: true });
   let yy = y + nameSize * 1.45 * s;
   if (p.company) {
-    doc.font('body').fontSize(addrSize * s).text(p.company, tx, yy, { width: tw, height: addrSize * 1.4 * s, ellipsis: true });
+    doc
+      .font('body')
+      .fontSize(addrSize * s)
+      .text(p.company, tx, yy, { width: tw, height: addrSize * 1.4 * s, ellipsis: true });
     yy += addrSize * 1.4 * s;
   }
   doc.font('body').fontSize(addrSize * s);

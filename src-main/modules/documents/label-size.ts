@@ -5,7 +5,11 @@ export type { LabelSize };
 
 /** Width × height in millimetres, portrait. */
 export function labelSizeMm(size: LabelSize): { w: number; h: number } {
-  if (!LABEL_SIZES.includes(size)) throw new AppFailure('invalid_input', `Unknown label size "${size}"; use one of ${LABEL_SIZES.join(', ')}`);
+  if (!LABEL_SIZES.includes(size))
+    throw new AppFailure(
+      'invalid_input',
+      `Unknown label size "${size}"; use one of ${LABEL_SIZES.join(', ')}`,
+    );
   const [w, h] = size.split('x').map(Number) as [number, number];
   return { w, h };
 }

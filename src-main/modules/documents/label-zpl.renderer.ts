@@ -11,7 +11,8 @@ export interface ZplOptions {
 }
 
 /** ^FD data must not contain the format prefix characters; ^FH lets us hex-escape them. */
-const fd = (text: string): string => text.replace(/[_^~]/g, (c) => '_' + c.charCodeAt(0).toString(16).padStart(2, '0'));
+const fd = (text: string): string =>
+  text.replace(/[_^~]/g, (c) => '_' + c.charCodeAt(0).toString(16).padStart(2, '0'));
 
 export function bitmapToGfa(b: Bitmap): string {
   const total = b.bytesPerRow * b.height;
@@ -34,7 +35,12 @@ function element(e: DotElement, opts: ZplOptions): string {
       if (opts.cjkFont) {
         return `^FO${e.x},${e.y}^A@N,${e.h},${e.h},${opts.cjkFont}^FB${e.maxWidth},${e.maxLines},0,L,0^FH^FD${fd(e.text)}^FS`;
       }
-      const bmp = rasterText(e.text, { px: e.h, maxWidth: e.maxWidth, maxLines: e.maxLines, weight: e.bold ? 'bold' : 'regular' });
+      const bmp = rasterText(e.text, {
+        px: e.h,
+        maxWidth: e.maxWidth,
+        maxLines: e.maxLines,
+        weight: e.bold ? 'bold' : 'regular',
+      });
       return `^FO${e.x},${e.y}${bitmapToGfa(bmp)}^FS`;
     }
   }

@@ -66,7 +66,9 @@ const CARRIERS: Record<string, CarrierInfo> = {
 export const carrierInfo = (code: string | null): CarrierInfo & { code: string } => {
   const c = (code ?? '').trim();
   const known = CARRIERS[c.toLowerCase()];
-  return known ? { ...known, code: c } : { zh: c || '未指定承运商', en: c || 'No carrier', qr: false, code: c };
+  return known
+    ? { ...known, code: c }
+    : { zh: c || '未指定承运商', en: c || 'No carrier', qr: false, code: c };
 };
 
 /** The order's own barcode: short, ASCII, unique in this database, and what packing scans. */
@@ -102,7 +104,8 @@ export function buildLabelModel(
   const opts = extra.options ?? {};
   const carrier = carrierInfo(order.carrier);
   const a = order.address;
-  const language = opts.language && opts.language !== 'auto' ? opts.language : a.country === 'CN' ? 'zh' : 'en';
+  const language =
+    opts.language && opts.language !== 'auto' ? opts.language : a.country === 'CN' ? 'zh' : 'en';
   const region = [a.province, a.city, a.district].filter(Boolean).join(language === 'zh' ? '' : ', ');
   const street = [a.street, a.detail].filter(Boolean).join(language === 'zh' ? '' : ' ');
   const addressLines = region || street ? [region, street].filter(Boolean) : [a.raw];
@@ -125,7 +128,13 @@ export function buildLabelModel(
     sender: { ...sender, masked: false },
     recipient: { name: order.customer.name, phone, company: '', addressLines, masked: a.masked },
     weightGrams: extra.weightGrams,
-    cod: isCod ? { minor: order.totalMinor, currency: order.currency, text: `${formatMajor(order.totalMinor, order.currency)} ${order.currency}` } : null,
+    cod: isCod
+      ? {
+          minor: order.totalMinor,
+          currency: order.currency,
+          text: `${formatMajor(order.totalMinor, order.currency)} ${order.currency}`,
+        }
+      : null,
     itemCount: order.lines.reduce((s, l) => s + l.quantity, 0),
     linesSummary: opts.showLines === false ? '' : summariseLines(order.lines),
     buyerMessage: order.buyerMessage ?? '',
@@ -138,7 +147,15 @@ export function buildLabelModel(
 /** Fixed words on a label, in the label's language. */
 export const LABEL_WORDS = {
   zh: { to: '收', from: '寄', order: '订单', weight: '重量', cod: '代收货款', items: '件', printed: '打印' },
-  en: { to: 'TO', from: 'FROM', order: 'Order', weight: 'Weight', cod: 'COD', items: 'pcs', printed: 'Printed' },
+  en: {
+    to: 'TO',
+    from: 'FROM',
+    order: 'Order',
+    weight: 'Weight',
+    cod: 'COD',
+    items: 'pcs',
+    printed: 'Printed',
+  },
 } as const;
 
 export const formatWeight = (g: number | null): string => (g === null ? '—' : `${(g / 1000).toFixed(2)} kg`);

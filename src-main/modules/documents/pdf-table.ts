@@ -17,11 +17,24 @@ export function a4Page(doc: Pdf): number {
 
 function header(doc: Pdf, cols: Column[], x: number, y: number, size: number): number {
   const h = size * 1.9;
-  doc.rect(x, y, cols.reduce((s, c) => s + c.width, 0), h).fill('#e8e8e8');
+  doc
+    .rect(
+      x,
+      y,
+      cols.reduce((s, c) => s + c.width, 0),
+      h,
+    )
+    .fill('#e8e8e8');
   doc.fillColor('#000').font('bold').fontSize(size);
   let cx = x;
   for (const c of cols) {
-    doc.text(c.title, cx + 3, y + size * 0.45, { width: c.width - 6, align: c.align ?? 'left', lineBreak: false, height: size * 1.3, ellipsis: true });
+    doc.text(c.title, cx + 3, y + size * 0.45, {
+      width: c.width - 6,
+      align: c.align ?? 'left',
+      lineBreak: false,
+      height: size * 1.3,
+      ellipsis: true,
+    });
     cx += c.width;
   }
   return y + h;
@@ -36,7 +49,11 @@ export function table(
   cols: Column[],
   rows: string[][],
   at: { x: number; y: number },
-  opts: { size?: number; minRowHeight?: number; beforeRow?: (i: number, x: number, y: number, h: number) => void } = {},
+  opts: {
+    size?: number;
+    minRowHeight?: number;
+    beforeRow?: (i: number, x: number, y: number, h: number) => void;
+  } = {},
 ): number {
   const size = opts.size ?? 8.5;
   const bottom = A4[1] - PAGE_MARGIN;
@@ -56,10 +73,16 @@ export function table(
     let cx = at.x;
     row.forEach((cell, k) => {
       const c = cols[k]!;
-      doc.fillColor('#000').text(cell, cx + 3, y + size * 0.4, { width: c.width - 6, align: c.align ?? 'left' });
+      doc
+        .fillColor('#000')
+        .text(cell, cx + 3, y + size * 0.4, { width: c.width - 6, align: c.align ?? 'left' });
       cx += c.width;
     });
-    doc.moveTo(at.x, y + h).lineTo(at.x + width, y + h).lineWidth(0.4).stroke('#999');
+    doc
+      .moveTo(at.x, y + h)
+      .lineTo(at.x + width, y + h)
+      .lineWidth(0.4)
+      .stroke('#999');
     y += h;
   });
   doc.strokeColor('#000');
@@ -67,4 +90,5 @@ export function table(
 }
 
 /** Two-language caption: "出库单 Packing slip" in the document's main language first. */
-export const bi = (lang: 'zh' | 'en', zh: string, en: string): string => (lang === 'zh' ? `${zh} ${en}` : `${en} / ${zh}`);
+export const bi = (lang: 'zh' | 'en', zh: string, en: string): string =>
+  lang === 'zh' ? `${zh} ${en}` : `${en} / ${zh}`;

@@ -34,13 +34,35 @@ export async function renderTestPage(t: TestPageTarget): Promise<Buffer> {
     );
   }
   if (t.language === 'escpos') {
-    return new EscPosBuilder().init().align('center').bold(true).size(2, 2).line('Packdesk').size(1, 1).line('测试页 / test page').bold(false).line(line).code128(TEST_BARCODE, 80, 2).line().qr(TEST_BARCODE, 6).line().feed(2).cut().build();
+    return new EscPosBuilder()
+      .init()
+      .align('center')
+      .bold(true)
+      .size(2, 2)
+      .line('Packdesk')
+      .size(1, 1)
+      .line('测试页 / test page')
+      .bold(false)
+      .line(line)
+      .code128(TEST_BARCODE, 80, 2)
+      .line()
+      .qr(TEST_BARCODE, 6)
+      .line()
+      .feed(2)
+      .cut()
+      .build();
   }
   const { w, h } = labelSizeMm(t.size);
   const doc = newPdf([w * MM, h * MM], { title: 'Packdesk test page' });
   doc.addPage({ size: [w * MM, h * MM], margin: 0 });
-  doc.font('bold').fontSize(16).text('Packdesk 测试页 / test page', 20, 20, { width: w * MM - 40 });
-  doc.font('body').fontSize(9).text(line, 20, 50, { width: w * MM - 40 });
+  doc
+    .font('bold')
+    .fontSize(16)
+    .text('Packdesk 测试页 / test page', 20, 20, { width: w * MM - 40 });
+  doc
+    .font('body')
+    .fontSize(9)
+    .text(line, 20, 50, { width: w * MM - 40 });
   drawCode128(doc, code128(TEST_BARCODE), 20, 90, w * MM - 40, 60);
   drawQr(doc, qrCode(TEST_BARCODE), 20, 170, 90);
   return pdfBuffer(doc);

@@ -1,4 +1,15 @@
-import { amount, atRow, cleanId, collect, columns, dateMs, groupBy, newestOf, optionalDate, quantity } from './cell-parse';
+import {
+  amount,
+  atRow,
+  cleanId,
+  collect,
+  columns,
+  dateMs,
+  groupBy,
+  newestOf,
+  optionalDate,
+  quantity,
+} from './cell-parse';
 import type { Layout, ParsedOrder, ParseResult, Table } from './intake.types';
 
 const CN = 480;
@@ -14,48 +25,62 @@ export const alibaba1688Layout: Layout = {
     const c = columns(t);
     const out: ParseResult = { orders: [], rejected: [] };
     const groups = groupBy(t, (r) => cleanId(c.get(r, '订单编号')), '订单编号', out.rejected);
-    collect(groups, t, (rows, nums): ParsedOrder => {
-      const first = rows[0] as string[];
-      const f = (name: string) => c.get(first, name);
-      return atRow(nums[0] as number, () => {
-        const lines = rows.map((r, i) =>
-          atRow(nums[i] as number, () => ({
-            sku: cleanId(c.pick(r, '单品货号', '货号', 'SKU ID')),
-            title: c.get(r, '货品标题'),
-            spec: [c.get(r, '型号'), c.get(r, '货品种类')].filter(Boolean).join(' '),
-            quantity: quantity(c.get(r, '数量'), '数量'),
-            unitPriceMinor: amount(c.get(r, '单价(元)'), 'CNY', '单价(元)', true),
-          })),
-        );
-        const placedAt = dateMs(f('订单创建时间'), '订单创建时间', CN);
-        const status = f('订单状态');
-        const company = f('买家公司名');
-        return {
-          externalId: cleanId(f('订单编号')),
-          rows: nums,
-          channelCode: '',
-          type: 'wholesale',
-          typeHint: company ? `1688 buyer company ${company}` : '1688 is a wholesale channel',
-          channelStatus: status,
-          cancelled: /关闭|取消/.test(status),
-          placedAt,
-          sourceUpdatedAt: newestOf(placedAt, optionalDate(f('订单付款时间'), '订单付款时间', CN)),
-          currency: 'CNY',
-          totalMinor: f('实付款(元)') ? amount(f('实付款(元)'), 'CNY', '实付款(元)') : null,
-          shippingMinor: amount(f('运费(元)'), 'CNY', '运费(元)'),
-          paymentMethod: null,
-          buyerMessage: f('买家留言') || null,
-          buyerId: cleanId(f('买家会员名')),
-          buyerName: company || f('买家会员名'),
-          buyerEmail: '',
-          recipientName: f('收货人姓名'),
-          phone: cleanId(f('联系手机') || f('联系电话')),
-          idNumber: '',
-          address: { raw: f('收货地址'), country: 'CN', province: '', city: '', district: '', street: '', detail: '', postcode: cleanId(f('邮编')) },
-          lines,
-        };
-      });
-    }, out);
+    collect(
+      groups,
+      t,
+      (rows, nums): ParsedOrder => {
+        const first = rows[0] as string[];
+        const f = (name: string) => c.get(first, name);
+        return atRow(nums[0] as number, () => {
+          const lines = rows.map((r, i) =>
+            atRow(nums[i] as number, () => ({
+              sku: cleanId(c.pick(r, '单品货号', '货号', 'SKU ID')),
+              title: c.get(r, '货品标题'),
+              spec: [c.get(r, '型号'), c.get(r, '货品种类')].filter(Boolean).join(' '),
+              quantity: quantity(c.get(r, '数量'), '数量'),
+              unitPriceMinor: amount(c.get(r, '单价(元)'), 'CNY', '单价(元)', true),
+            })),
+          );
+          const placedAt = dateMs(f('订单创建时间'), '订单创建时间', CN);
+          const status = f('订单状态');
+          const company = f('买家公司名');
+          return {
+            externalId: cleanId(f('订单编号')),
+            rows: nums,
+            channelCode: '',
+            type: 'wholesale',
+            typeHint: company ? `1688 buyer company ${company}` : '1688 is a wholesale channel',
+            channelStatus: status,
+            cancelled: /关闭|取消/.test(status),
+            placedAt,
+            sourceUpdatedAt: newestOf(placedAt, optionalDate(f('订单付款时间'), '订单付款时间', CN)),
+            currency: 'CNY',
+            totalMinor: f('实付款(元)') ? amount(f('实付款(元)'), 'CNY', '实付款(元)') : null,
+            shippingMinor: amount(f('运费(元)'), 'CNY', '运费(元)'),
+            paymentMethod: null,
+            buyerMessage: f('买家留言') || null,
+            buyerId: cleanId(f('买家会员名')),
+            buyerName: company || f('买家会员名'),
+            buyerEmail: '',
+            recipientName: f('收货人姓名'),
+            phone: cleanId(f('联系手机') || f('联系电话')),
+            idNumber: '',
+            address: {
+              raw: f('收货地址'),
+              country: 'CN',
+              province: '',
+              city: '',
+              district: '',
+              street: '',
+              detail: '',
+              postcode: cleanId(f('邮编')),
+            },
+            lines,
+          };
+        });
+      },
+      out,
+    );
     return out;
   },
 };

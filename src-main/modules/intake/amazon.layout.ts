@@ -1,4 +1,16 @@
-import { amount, atRow, cleanId, collect, columns, dateMs, groupBy, newestOf, optionalDate, quantity, RowError } from './cell-parse';
+import {
+  amount,
+  atRow,
+  cleanId,
+  collect,
+  columns,
+  dateMs,
+  groupBy,
+  newestOf,
+  optionalDate,
+  quantity,
+  RowError,
+} from './cell-parse';
 import type { Layout, ParsedOrder, ParseResult, Table } from './intake.types';
 
 /**
@@ -16,60 +28,80 @@ export const amazonLayout: Layout = {
     const c = columns(t);
     const out: ParseResult = { orders: [], rejected: [] };
     const groups = groupBy(t, (r) => cleanId(c.get(r, 'order-id')), 'order-id', out.rejected);
-    collect(groups, t, (rows, nums): ParsedOrder => {
-      const first = rows[0] as string[];
-      const f = (name: string) => c.get(first, name);
-      return atRow(nums[0] as number, () => {
-        const currency = f('currency').toUpperCase();
-        if (currency && !/^[A-Z]{3}$/.test(currency)) throw new RowError('currency', `"${f('currency')}" is not a currency code`);
-        const cur = currency || 'USD';
-        let shipping = 0;
-        const lines = rows.map((r, i) =>
-          atRow(nums[i] as number, () => {
-            const qty = quantity(c.get(r, 'quantity-purchased'), 'quantity-purchased');
-            const total = amount(c.get(r, 'item-price'), cur, 'item-price');
-            shipping += amount(c.get(r, 'shipping-price'), cur, 'shipping-price');
-            return { sku: cleanId(c.get(r, 'sku')), title: c.get(r, 'product-name'), spec: '', quantity: qty, unitPriceMinor: Math.round(total / qty) };
-          }),
-        );
-        const placedAt = dateMs(f('purchase-date'), 'purchase-date', 0);
-        const street = [f('ship-address-1'), f('ship-address-2'), f('ship-address-3')].filter(Boolean).join(', ');
-        const itemsTotal = rows.reduce((s, r) => s + amount(c.get(r, 'item-price'), cur, 'item-price'), 0);
-        return {
-          externalId: cleanId(f('order-id')),
-          rows: nums,
-          channelCode: '',
-          type: null,
-          typeHint: f('sales-channel') ? `Amazon sales channel ${f('sales-channel')}` : null,
-          channelStatus: f('order-status'),
-          cancelled: /cancel/i.test(f('order-status')),
-          placedAt,
-          sourceUpdatedAt: newestOf(placedAt, optionalDate(f('payments-date'), 'payments-date', 0), optionalDate(f('last-updated-date'), 'last-updated-date', 0)),
-          currency,
-          totalMinor: itemsTotal + shipping,
-          shippingMinor: shipping,
-          paymentMethod: null,
-          buyerMessage: f('delivery-Instructions') || null,
-          buyerId: f('buyer-email'),
-          buyerName: f('buyer-name'),
-          buyerEmail: f('buyer-email'),
-          recipientName: f('recipient-name') || f('buyer-name'),
-          phone: cleanId(f('ship-phone-number') || f('buyer-phone-number')),
-          idNumber: '',
-          address: {
-            raw: [street, f('ship-city'), f('ship-state'), f('ship-postal-code'), f('ship-country')].filter(Boolean).join(', '),
-            country: f('ship-country').toUpperCase(),
-            province: f('ship-state'),
-            city: f('ship-city'),
-            district: '',
-            street: '',
-            detail: street,
-            postcode: cleanId(f('ship-postal-code')),
-          },
-          lines,
-        };
-      });
-    }, out);
+    collect(
+      groups,
+      t,
+      (rows, nums): ParsedOrder => {
+        const first = rows[0] as string[];
+        const f = (name: string) => c.get(first, name);
+        return atRow(nums[0] as number, () => {
+          const currency = f('currency').toUpperCase();
+          if (currency && !/^[A-Z]{3}$/.test(currency))
+            throw new RowError('currency', `"${f('currency')}" is not a currency code`);
+          const cur = currency || 'USD';
+          let shipping = 0;
+          const lines = rows.map((r, i) =>
+            atRow(nums[i] as number, () => {
+              const qty = quantity(c.get(r, 'quantity-purchased'), 'quantity-purchased');
+              const total = amount(c.get(r, 'item-price'), cur, 'item-price');
+              shipping += amount(c.get(r, 'shipping-price'), cur, 'shipping-price');
+              return {
+                sku: cleanId(c.get(r, 'sku')),
+                title: c.get(r, 'product-name'),
+                spec: '',
+                quantity: qty,
+                unitPriceMinor: Math.round(total / qty),
+              };
+            }),
+          );
+          const placedAt = dateMs(f('purchase-date'), 'purchase-date', 0);
+          const street = [f('ship-address-1'), f('ship-address-2'), f('ship-address-3')]
+            .filter(Boolean)
+            .join(', ');
+          const itemsTotal = rows.reduce((s, r) => s + amount(c.get(r, 'item-price'), cur, 'item-price'), 0);
+          return {
+            externalId: cleanId(f('order-id')),
+            rows: nums,
+            channelCode: '',
+            type: null,
+            typeHint: f('sales-channel') ? `Amazon sales channel ${f('sales-channel')}` : null,
+            channelStatus: f('order-status'),
+            cancelled: /cancel/i.test(f('order-status')),
+            placedAt,
+            sourceUpdatedAt: newestOf(
+              placedAt,
+              optionalDate(f('payments-date'), 'payments-date', 0),
+              optionalDate(f('last-updated-date'), 'last-updated-date', 0),
+            ),
+            currency,
+            totalMinor: itemsTotal + shipping,
+            shippingMinor: shipping,
+            paymentMethod: null,
+            buyerMessage: f('delivery-Instructions') || null,
+            buyerId: f('buyer-email'),
+            buyerName: f('buyer-name'),
+            buyerEmail: f('buyer-email'),
+            recipientName: f('recipient-name') || f('buyer-name'),
+            phone: cleanId(f('ship-phone-number') || f('buyer-phone-number')),
+            idNumber: '',
+            address: {
+              raw: [street, f('ship-city'), f('ship-state'), f('ship-postal-code'), f('ship-country')]
+                .filter(Boolean)
+                .join(', '),
+              country: f('ship-country').toUpperCase(),
+              province: f('ship-state'),
+              city: f('ship-city'),
+              district: '',
+              street: '',
+              detail: street,
+              postcode: cleanId(f('ship-postal-code')),
+            },
+            lines,
+          };
+        });
+      },
+      out,
+    );
     return out;
   },
 };

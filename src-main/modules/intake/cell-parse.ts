@@ -93,7 +93,8 @@ export function dateMs(text: string, column: string, defaultOffsetMin: number): 
       offset = (z[1] === '-' ? -1 : 1) * (Number(z[2]) * 60 + Number(z[3]));
     }
   }
-  const ms = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(sec)) - offset * 60_000;
+  const ms =
+    Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(sec)) - offset * 60_000;
   const back = new Date(ms + offset * 60_000);
   if (back.getUTCMonth() !== Number(mo) - 1 || back.getUTCDate() !== Number(d) || Number(h) > 23) {
     throw new RowError(column, `"${s}" is not a real date`);
@@ -106,7 +107,16 @@ export const optionalDate = (text: string, column: string, offset: number): numb
 
 export const newestOf = (...ms: (number | null)[]): number => Math.max(...ms.map((v) => v ?? 0));
 
-export const emptyAddress = () => ({ raw: '', country: '', province: '', city: '', district: '', street: '', detail: '', postcode: '' });
+export const emptyAddress = () => ({
+  raw: '',
+  country: '',
+  province: '',
+  city: '',
+  district: '',
+  street: '',
+  detail: '',
+  postcode: '',
+});
 
 /**
  * Runs `build` for each group of rows; an error in any row rejects the whole order (a half
@@ -120,17 +130,31 @@ export function collect<T>(
 ): void {
   for (const g of groups) {
     try {
-      out.orders.push(build(g.rows.map((i) => t.rows[i] as string[]), g.rows.map((i) => t.rowNumbers[i] as number)));
+      out.orders.push(
+        build(
+          g.rows.map((i) => t.rows[i] as string[]),
+          g.rows.map((i) => t.rowNumbers[i] as number),
+        ),
+      );
     } catch (e) {
       if (!(e instanceof RowError)) throw e;
       const rowNo = (e as RowError & { row?: number }).row ?? t.rowNumbers[g.rows[0] as number] ?? 0;
-      out.rejected.push({ row: rowNo, column: e.column, message: g.key ? `order ${g.key}: ${e.message}` : e.message });
+      out.rejected.push({
+        row: rowNo,
+        column: e.column,
+        message: g.key ? `order ${g.key}: ${e.message}` : e.message,
+      });
     }
   }
 }
 
 /** Groups row indexes by order id, keeping the file's order; rows without an id are reported. */
-export function groupBy(t: Table, key: (row: string[]) => string, idColumn: string, rejected: { row: number; column: string; message: string }[]) {
+export function groupBy(
+  t: Table,
+  key: (row: string[]) => string,
+  idColumn: string,
+  rejected: { row: number; column: string; message: string }[],
+) {
   const groups = new Map<string, number[]>();
   t.rows.forEach((row, i) => {
     const k = key(row);
@@ -151,7 +175,8 @@ export function atRow<T>(rowNumber: number, fn: () => T): T {
     return fn();
   } catch (e) {
     // The innermost row wins: a bad line names its own row, not the order's first.
-    if (e instanceof RowError && (e as RowError & { row?: number }).row === undefined) Object.assign(e, { row: rowNumber });
+    if (e instanceof RowError && (e as RowError & { row?: number }).row === undefined)
+      Object.assign(e, { row: rowNumber });
     throw e;
   }
 }

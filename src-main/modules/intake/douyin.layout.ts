@@ -1,4 +1,15 @@
-import { amount, atRow, cleanId, collect, columns, dateMs, groupBy, newestOf, optionalDate, quantity } from './cell-parse';
+import {
+  amount,
+  atRow,
+  cleanId,
+  collect,
+  columns,
+  dateMs,
+  groupBy,
+  newestOf,
+  optionalDate,
+  quantity,
+} from './cell-parse';
 import type { Layout, ParsedOrder, ParseResult, Table } from './intake.types';
 
 const CN = 480;
@@ -18,59 +29,85 @@ export const douyinLayout: Layout = {
     const out: ParseResult = { orders: [], rejected: [] };
     const groups = groupBy(t, (r) => cleanId(c.get(r, '主订单编号')), '主订单编号', out.rejected);
     const liveColumns = c.has('达人ID') || c.has('流量来源') || c.has('订单类型');
-    collect(groups, t, (rows, nums): ParsedOrder => {
-      const first = rows[0] as string[];
-      const f = (name: string) => c.get(first, name);
-      return atRow(nums[0] as number, () => {
-        let payable = 0;
-        const lines = rows.map((r, i) =>
-          atRow(nums[i] as number, () => {
-            const qty = quantity(c.get(r, '商品数量'), '商品数量');
-            const due = amount(c.get(r, '订单应付金额'), 'CNY', '订单应付金额');
-            payable += due;
-            const unit = c.get(r, '商品单价') ? amount(c.get(r, '商品单价'), 'CNY', '商品单价') : Math.round(due / qty);
-            return { sku: cleanId(c.get(r, '商家编码')), title: c.get(r, '选购商品'), spec: c.get(r, '商品规格'), quantity: qty, unitPriceMinor: unit };
-          }),
-        );
-        const placedAt = dateMs(f('订单提交时间'), '订单提交时间', CN);
-        const evidence = [f('达人ID') && `达人ID ${f('达人ID')}`, /直播/.test(f('流量来源')) && `流量来源 ${f('流量来源')}`, /直播/.test(f('订单类型')) && `订单类型 ${f('订单类型')}`].filter(Boolean) as string[];
-        const live = evidence.length > 0 || !liveColumns;
-        const status = f('订单状态');
-        return {
-          externalId: cleanId(f('主订单编号')),
-          rows: nums,
-          channelCode: '',
-          type: live ? 'live_stream' : 'marketplace',
-          typeHint: evidence.length ? evidence.join(', ') : liveColumns ? 'no 达人/直播 source on the order' : '抖店 orders are live-stream unless the export says otherwise',
-          channelStatus: [status, f('售后状态')].filter(Boolean).join('/'),
-          cancelled: /取消|关闭/.test(status),
-          placedAt,
-          sourceUpdatedAt: newestOf(placedAt, optionalDate(f('支付完成时间'), '支付完成时间', CN), optionalDate(f('发货时间'), '发货时间', CN), optionalDate(f('订单完成时间'), '订单完成时间', CN)),
-          currency: 'CNY',
-          totalMinor: payable,
-          shippingMinor: amount(f('运费'), 'CNY', '运费'),
-          paymentMethod: f('支付方式') || null,
-          buyerMessage: f('买家留言') || null,
-          buyerId: '',
-          buyerName: f('收件人'),
-          buyerEmail: '',
-          recipientName: f('收件人'),
-          phone: cleanId(f('收件人手机号')),
-          idNumber: '',
-          address: {
-            raw: [f('省'), f('市'), f('区'), f('街道'), f('详细地址')].filter(Boolean).join(' '),
-            country: 'CN',
-            province: f('省'),
-            city: f('市'),
-            district: f('区'),
-            street: f('街道'),
-            detail: f('详细地址'),
-            postcode: '',
-          },
-          lines,
-        };
-      });
-    }, out);
+    collect(
+      groups,
+      t,
+      (rows, nums): ParsedOrder => {
+        const first = rows[0] as string[];
+        const f = (name: string) => c.get(first, name);
+        return atRow(nums[0] as number, () => {
+          let payable = 0;
+          const lines = rows.map((r, i) =>
+            atRow(nums[i] as number, () => {
+              const qty = quantity(c.get(r, '商品数量'), '商品数量');
+              const due = amount(c.get(r, '订单应付金额'), 'CNY', '订单应付金额');
+              payable += due;
+              const unit = c.get(r, '商品单价')
+                ? amount(c.get(r, '商品单价'), 'CNY', '商品单价')
+                : Math.round(due / qty);
+              return {
+                sku: cleanId(c.get(r, '商家编码')),
+                title: c.get(r, '选购商品'),
+                spec: c.get(r, '商品规格'),
+                quantity: qty,
+                unitPriceMinor: unit,
+              };
+            }),
+          );
+          const placedAt = dateMs(f('订单提交时间'), '订单提交时间', CN);
+          const evidence = [
+            f('达人ID') && `达人ID ${f('达人ID')}`,
+            /直播/.test(f('流量来源')) && `流量来源 ${f('流量来源')}`,
+            /直播/.test(f('订单类型')) && `订单类型 ${f('订单类型')}`,
+          ].filter(Boolean) as string[];
+          const live = evidence.length > 0 || !liveColumns;
+          const status = f('订单状态');
+          return {
+            externalId: cleanId(f('主订单编号')),
+            rows: nums,
+            channelCode: '',
+            type: live ? 'live_stream' : 'marketplace',
+            typeHint: evidence.length
+              ? evidence.join(', ')
+              : liveColumns
+                ? 'no 达人/直播 source on the order'
+                : '抖店 orders are live-stream unless the export says otherwise',
+            channelStatus: [status, f('售后状态')].filter(Boolean).join('/'),
+            cancelled: /取消|关闭/.test(status),
+            placedAt,
+            sourceUpdatedAt: newestOf(
+              placedAt,
+              optionalDate(f('支付完成时间'), '支付完成时间', CN),
+              optionalDate(f('发货时间'), '发货时间', CN),
+              optionalDate(f('订单完成时间'), '订单完成时间', CN),
+            ),
+            currency: 'CNY',
+            totalMinor: payable,
+            shippingMinor: amount(f('运费'), 'CNY', '运费'),
+            paymentMethod: f('支付方式') || null,
+            buyerMessage: f('买家留言') || null,
+            buyerId: '',
+            buyerName: f('收件人'),
+            buyerEmail: '',
+            recipientName: f('收件人'),
+            phone: cleanId(f('收件人手机号')),
+            idNumber: '',
+            address: {
+              raw: [f('省'), f('市'), f('区'), f('街道'), f('详细地址')].filter(Boolean).join(' '),
+              country: 'CN',
+              province: f('省'),
+              city: f('市'),
+              district: f('区'),
+              street: f('街道'),
+              detail: f('详细地址'),
+              postcode: '',
+            },
+            lines,
+          };
+        });
+      },
+      out,
+    );
     return out;
   },
 };

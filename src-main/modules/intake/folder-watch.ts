@@ -27,9 +27,14 @@ export async function scanFolder(
 ): Promise<FolderFileOutcome[]> {
   let names: string[];
   try {
-    names = readdirSync(opts.dir).filter((n) => IMPORTABLE.test(n)).sort();
+    names = readdirSync(opts.dir)
+      .filter((n) => IMPORTABLE.test(n))
+      .sort();
   } catch (e) {
-    throw new AppFailure('not_found', `${opts.dir}: the watched folder cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    throw new AppFailure(
+      'not_found',
+      `${opts.dir}: the watched folder cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`,
+    );
   }
   const out: FolderFileOutcome[] = [];
   for (const name of names) {
@@ -42,7 +47,13 @@ export async function scanFolder(
       continue;
     }
     try {
-      const result = await importFile(ctx, { fileName: name, bytes, format: opts.format, channel: opts.channel, actor: opts.actor });
+      const result = await importFile(ctx, {
+        fileName: name,
+        bytes,
+        format: opts.format,
+        channel: opts.channel,
+        actor: opts.actor,
+      });
       out.push({ file: name, status: 'imported', result });
     } catch (e) {
       if (!(e instanceof AppFailure)) throw e;

@@ -28,18 +28,46 @@ const round = (n: number, d = 2) => Math.round(n * 10 ** d) / 10 ** d;
 export async function benchImport(dir: string, csv: Uint8Array, orders: number): Promise<IntakeBenchFigure> {
   const { parsed } = await parseImportFile('bench.csv', csv, 'shopify');
   const raw = createCore({ dbPath: join(dir, 'raw.db') });
-  const channel = findChannelByCode(raw.ctx.db, 'shopify') ?? insertChannel(raw.ctx.db, { code: 'shopify', kind: 'shopify', name: 'shopify', currency: 'USD', enabled: true }, 0);
+  const channel =
+    findChannelByCode(raw.ctx.db, 'shopify') ??
+    insertChannel(
+      raw.ctx.db,
+      { code: 'shopify', kind: 'shopify', name: 'shopify', currency: 'USD', enabled: true },
+      0,
+    );
   const db = raw.ctx.sqlite;
   const insOrder = db.prepare(
     `insert into orders (channel_id, external_id, placed_at, source_updated_at, currency, total_minor, shipping_minor, recipient_name, phone,
        country, province, city, detail, postcode, address_raw, created_at, updated_at) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
   );
-  const insLine = db.prepare('insert into order_lines (order_id, line_no, sku, title, spec, quantity, unit_price_minor) values (?,?,?,?,?,?,?)');
+  const insLine = db.prepare(
+    'insert into order_lines (order_id, line_no, sku, title, spec, quantity, unit_price_minor) values (?,?,?,?,?,?,?)',
+  );
   const t0 = performance.now();
   db.transaction(() => {
     for (const o of parsed.orders) {
       const a = o.address;
-      const id = Number(insOrder.run(channel.id, o.externalId, o.placedAt, o.sourceUpdatedAt, o.currency, o.totalMinor ?? 0, o.shippingMinor, o.recipientName, o.phone, a.country, a.province, a.city, a.detail, a.postcode, a.raw, 0, 0).lastInsertRowid);
+      const id = Number(
+        insOrder.run(
+          channel.id,
+          o.externalId,
+          o.placedAt,
+          o.sourceUpdatedAt,
+          o.currency,
+          o.totalMinor ?? 0,
+          o.shippingMinor,
+          o.recipientName,
+          o.phone,
+          a.country,
+          a.province,
+          a.city,
+          a.detail,
+          a.postcode,
+          a.raw,
+          0,
+          0,
+        ).lastInsertRowid,
+      );
       o.lines.forEach((l, i) => insLine.run(id, i + 1, l.sku, l.title, l.spec, l.quantity, l.unitPriceMinor));
     }
   })();
@@ -77,7 +105,25 @@ export function benchAddresses(sample: { text: string; district: string }[]): In
   const scaled = (seconds * 100_000) / sample.length;
   const share = correct / sample.length;
   return [
-    { name: 'standardize.addresses_100k_s', value: round(scaled, 3), unit: 's', baseline: 10, ratio: round(10 / scaled, 2), target: '≤ 10 s per 100,000', meets: scaled <= 10, note: `${sample.length} distinct addresses, scaled to 100,000; baseline is the budget` },
-    { name: 'standardize.district_accuracy', value: round(share * 100, 2), unit: '%', baseline: 95, ratio: round((share * 100) / 95, 3), target: '≥ 95 %', meets: share >= 0.95, note: 'labelled sample built from the 2023 division data (full, spaced, short, no-district, no-province forms)' },
+    {
+      name: 'standardize.addresses_100k_s',
+      value: round(scaled, 3),
+      unit: 's',
+      baseline: 10,
+      ratio: round(10 / scaled, 2),
+      target: '≤ 10 s per 100,000',
+      meets: scaled <= 10,
+      note: `${sample.length} distinct addresses, scaled to 100,000; baseline is the budget`,
+    },
+    {
+      name: 'standardize.district_accuracy',
+      value: round(share * 100, 2),
+      unit: '%',
+      baseline: 95,
+      ratio: round((share * 100) / 95, 3),
+      target: '≥ 95 %',
+      meets: share >= 0.95,
+      note: 'labelled sample built from the 2023 division data (full, spaced, short, no-district, no-province forms)',
+    },
   ];
 }

@@ -13,13 +13,28 @@ export const intakeHandlers = (ctx: CoreContext) =>
     'intake.upload': ({ uploadId, seq, fileName, chunkBase64 }) => {
       const data = Buffer.from(chunkBase64, 'base64');
       const bytes = insertUploadChunk(ctx.sqlite, { uploadId, seq, fileName, data }, ctx.now());
-      if (bytes > MAX_UPLOAD) throw new AppFailure('invalid_input', `${fileName} is larger than 200 MiB; split it and import the parts`, [{ path: 'chunkBase64', message: 'file too large' }]);
+      if (bytes > MAX_UPLOAD)
+        throw new AppFailure(
+          'invalid_input',
+          `${fileName} is larger than 200 MiB; split it and import the parts`,
+          [{ path: 'chunkBase64', message: 'file too large' }],
+        );
       return { bytes };
     },
     'intake.import': async ({ uploadId, format, channel }, call) => {
       const upload = readUpload(ctx.sqlite, uploadId);
-      if (!upload) throw new AppFailure('not_found', `Upload ${uploadId} does not exist or has expired; choose the file again`);
-      const result = await importFile(ctx, { fileName: upload.fileName, bytes: upload.bytes, format, channel, actor: call.actor });
+      if (!upload)
+        throw new AppFailure(
+          'not_found',
+          `Upload ${uploadId} does not exist or has expired; choose the file again`,
+        );
+      const result = await importFile(ctx, {
+        fileName: upload.fileName,
+        bytes: upload.bytes,
+        format,
+        channel,
+        actor: call.actor,
+      });
       ctx.sqlite.transaction(() => deleteUpload(ctx.sqlite, uploadId)).immediate();
       return result;
     },

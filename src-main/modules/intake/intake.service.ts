@@ -28,7 +28,11 @@ export interface ImportResult extends ImportReport {
 }
 
 /** Reads and parses the whole file before writing anything: a damaged file changes nothing. */
-export async function parseImportFile(fileName: string, bytes: Uint8Array, format: ImportFormat | 'auto'): Promise<{ table: Table; layout: Layout; parsed: ParseResult }> {
+export async function parseImportFile(
+  fileName: string,
+  bytes: Uint8Array,
+  format: ImportFormat | 'auto',
+): Promise<{ table: Table; layout: Layout; parsed: ParseResult }> {
   const table = await readTable(bytes, fileName);
   const layout = format === 'auto' ? detectLayout(table) : layoutFor(format);
   checkRequired(table, layout);
@@ -38,9 +42,11 @@ export async function parseImportFile(fileName: string, bytes: Uint8Array, forma
   } catch (e) {
     if (e instanceof AppFailure) throw e;
     // A layout bug must still surface as an import error that names the file, never as a crash.
-    throw new AppFailure('invalid_input', `${fileName}: the ${layout.format} file could not be read (${(e as Error).message})`, [
-      { path: '(file)', message: 'unreadable' },
-    ]);
+    throw new AppFailure(
+      'invalid_input',
+      `${fileName}: the ${layout.format} file could not be read (${(e as Error).message})`,
+      [{ path: '(file)', message: 'unreadable' }],
+    );
   }
   return { table, layout, parsed };
 }
@@ -71,7 +77,18 @@ export async function importFile(ctx: CoreContext, req: ImportRequest): Promise<
     findRunningRun(ctx.sqlite, fileHash, layout.format, channelCode) ??
     ctx.sqlite
       .transaction(() =>
-        insertRun(ctx.sqlite, { fileHash, fileName: req.fileName, format: layout.format, channelCode, totalOrders: parsed.orders.length, rejected: parsed.rejected }, ctx.now()),
+        insertRun(
+          ctx.sqlite,
+          {
+            fileHash,
+            fileName: req.fileName,
+            format: layout.format,
+            channelCode,
+            totalOrders: parsed.orders.length,
+            rejected: parsed.rejected,
+          },
+          ctx.now(),
+        ),
       )
       .immediate();
   const w = writeContext(ctx, layout, req.channel ?? null, req.actor);
@@ -79,7 +96,17 @@ export async function importFile(ctx: CoreContext, req: ImportRequest): Promise<
   const pageSize = req.pageSize ?? 5000;
   let done = run.doneOrders;
   if (run.totalOrders === 0 || done >= run.totalOrders) {
-    ctx.sqlite.transaction(() => advanceRun(ctx.sqlite, run.id, { done: run.totalOrders, imported: 0, updated: 0, unchanged: 0, finished: ctx.now() })).immediate();
+    ctx.sqlite
+      .transaction(() =>
+        advanceRun(ctx.sqlite, run.id, {
+          done: run.totalOrders,
+          imported: 0,
+          updated: 0,
+          unchanged: 0,
+          finished: ctx.now(),
+        }),
+      )
+      .immediate();
   }
   while (done < run.totalOrders) {
     const page = parsed.orders.slice(done, done + pageSize);
@@ -91,7 +118,11 @@ export async function importFile(ctx: CoreContext, req: ImportRequest): Promise<
         for (const p of page) {
           const r = writeOrder(w, p);
           if (r.outcome === 'missing') {
-            missing.push({ row: p.rows[0] ?? 0, column: '订单编号', message: `order ${p.externalId} is not imported yet: import the 订单报表 (order report) first, then this item report` });
+            missing.push({
+              row: p.rows[0] ?? 0,
+              column: '订单编号',
+              message: `order ${p.externalId} is not imported yet: import the 订单报表 (order report) first, then this item report`,
+            });
             continue;
           }
           counts[r.outcome]++;
@@ -109,7 +140,8 @@ export async function importFile(ctx: CoreContext, req: ImportRequest): Promise<
       })
       .immediate();
     done += page.length;
-    if (counts.inserted + counts.updated > 0) ctx.emit('orders.changed', { ids, reason: `import ${req.fileName}: ${done}/${run.totalOrders}` });
+    if (counts.inserted + counts.updated > 0)
+      ctx.emit('orders.changed', { ids, reason: `import ${req.fileName}: ${done}/${run.totalOrders}` });
     req.onPage?.({ runId: run.id, done, total: run.totalOrders });
     // Let other calls (the UI, scanners) in between pages.
     await nextTick();

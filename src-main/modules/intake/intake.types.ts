@@ -3,7 +3,17 @@ import type { Table } from '../../adapters/files/table-read.adapter';
 
 export type { Table };
 
-export const IMPORT_FORMATS = ['shopify', 'woocommerce', 'amazon', 'taobao', 'taobao_items', 'pdd', 'douyin', 'alibaba1688', 'packdesk'] as const;
+export const IMPORT_FORMATS = [
+  'shopify',
+  'woocommerce',
+  'amazon',
+  'taobao',
+  'taobao_items',
+  'pdd',
+  'douyin',
+  'alibaba1688',
+  'packdesk',
+] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
 export interface ParsedLine {

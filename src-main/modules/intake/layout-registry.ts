@@ -25,7 +25,8 @@ export const LAYOUTS: readonly Layout[] = [
 export const layoutFor = (format: ImportFormat): Layout => LAYOUTS.find((l) => l.format === format) as Layout;
 
 /** Share of a layout's signature headers present: exports add and drop columns over the years. */
-const score = (l: Layout, headers: Set<string>): number => l.signature.filter((h) => headers.has(h)).length / l.signature.length;
+const score = (l: Layout, headers: Set<string>): number =>
+  l.signature.filter((h) => headers.has(h)).length / l.signature.length;
 
 /** `--format auto`: the layout whose signature best matches the header row, if it is convincing. */
 export function detectLayout(t: Table): Layout {

@@ -5,9 +5,28 @@ import type { Layout, ParsedOrder, ParseResult, Table } from './intake.types';
 export const CHANNEL_CODE = /^[A-Za-z0-9][A-Za-z0-9_-]{1,31}$/;
 
 export const PACKDESK_COLUMNS = [
-  'order_id', 'placed_at', 'channel', 'order_type', 'buyer_name', 'phone', 'address', 'country', 'province', 'city',
-  'district', 'postcode', 'sku', 'title', 'spec', 'quantity', 'unit_price', 'currency', 'shipping_fee', 'payment_method',
-  'buyer_message', 'id_number',
+  'order_id',
+  'placed_at',
+  'channel',
+  'order_type',
+  'buyer_name',
+  'phone',
+  'address',
+  'country',
+  'province',
+  'city',
+  'district',
+  'postcode',
+  'sku',
+  'title',
+  'spec',
+  'quantity',
+  'unit_price',
+  'currency',
+  'shipping_fee',
+  'payment_method',
+  'buyer_message',
+  'id_number',
 ] as const;
 
 /**
@@ -37,10 +56,14 @@ export const packdeskLayout: Layout = {
         const f = (name: string) => c.get(first, name);
         return atRow(nums[0] as number, () => {
           const currency = (f('currency') || 'CNY').toUpperCase();
-          if (!/^[A-Z]{3}$/.test(currency)) throw new RowError('currency', `"${f('currency')}" is not a currency code`);
+          if (!/^[A-Z]{3}$/.test(currency))
+            throw new RowError('currency', `"${f('currency')}" is not a currency code`);
           // Channels are created from this column, so it must be a code the settings screen accepts.
           if (f('channel') && !CHANNEL_CODE.test(f('channel'))) {
-            throw new RowError('channel', `channel code "${f('channel')}" may use letters, digits, "-" and "_" only (2–32 characters)`);
+            throw new RowError(
+              'channel',
+              `channel code "${f('channel')}" may use letters, digits, "-" and "_" only (2–32 characters)`,
+            );
           }
           const typeText = f('order_type');
           if (typeText && !ORDER_TYPES.includes(typeText as OrderType)) {
@@ -51,7 +74,13 @@ export const packdeskLayout: Layout = {
               const sku = cleanId(c.get(r, 'sku'));
               const title = c.get(r, 'title');
               if (!sku && !title) throw new RowError('sku', 'the line has neither sku nor title');
-              return { sku, title: title || sku, spec: c.get(r, 'spec'), quantity: quantity(c.get(r, 'quantity'), 'quantity'), unitPriceMinor: amount(c.get(r, 'unit_price'), currency, 'unit_price', true) };
+              return {
+                sku,
+                title: title || sku,
+                spec: c.get(r, 'spec'),
+                quantity: quantity(c.get(r, 'quantity'), 'quantity'),
+                unitPriceMinor: amount(c.get(r, 'unit_price'), currency, 'unit_price', true),
+              };
             }),
           );
           const placedAt = dateMs(f('placed_at'), 'placed_at', 480);
@@ -78,7 +107,9 @@ export const packdeskLayout: Layout = {
             phone: cleanId(f('phone')),
             idNumber: cleanId(f('id_number')),
             address: {
-              raw: structured ? [f('province'), f('city'), f('district'), f('address')].filter(Boolean).join(' ') : f('address'),
+              raw: structured
+                ? [f('province'), f('city'), f('district'), f('address')].filter(Boolean).join(' ')
+                : f('address'),
               country: (f('country') || '').toUpperCase(),
               province: f('province'),
               city: f('city'),

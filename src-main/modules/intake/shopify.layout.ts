@@ -1,4 +1,16 @@
-import { amount, atRow, cleanId, collect, columns, dateMs, groupBy, newestOf, optionalDate, quantity, RowError } from './cell-parse';
+import {
+  amount,
+  atRow,
+  cleanId,
+  collect,
+  columns,
+  dateMs,
+  groupBy,
+  newestOf,
+  optionalDate,
+  quantity,
+  RowError,
+} from './cell-parse';
 import type { Layout, ParsedOrder, ParseResult, Table } from './intake.types';
 
 /** "T-Shirt - Red / XL": Shopify joins product and variant titles with " - ". */
@@ -18,59 +30,80 @@ export const shopifyLayout: Layout = {
     const c = columns(t);
     const out: ParseResult = { orders: [], rejected: [] };
     const groups = groupBy(t, (r) => cleanId(c.get(r, 'Name')), 'Name', out.rejected);
-    collect(groups, t, (rows, nums): ParsedOrder => {
-      const first = rows[0] as string[];
-      const f = (name: string) => c.get(first, name);
-      const currency = (f('Currency') || 'USD').toUpperCase();
-      if (!/^[A-Z]{3}$/.test(currency)) throw new RowError('Currency', `"${f('Currency')}" is not a currency code`);
-      return atRow(nums[0] as number, () => {
-        const placedAt = dateMs(f('Created at'), 'Created at', 0);
-        const cancelledAt = optionalDate(f('Cancelled at'), 'Cancelled at', 0);
-        const lines = rows.map((r, i) =>
-          atRow(nums[i] as number, () => ({
-            ...splitName(c.get(r, 'Lineitem name')),
-            sku: cleanId(c.get(r, 'Lineitem sku')),
-            quantity: quantity(c.get(r, 'Lineitem quantity'), 'Lineitem quantity'),
-            unitPriceMinor: amount(c.get(r, 'Lineitem price'), currency, 'Lineitem price', true),
-          })),
-        );
-        const zip = cleanId(f('Shipping Zip'));
-        const street = [f('Shipping Address1'), f('Shipping Address2')].filter(Boolean).join(', ') || f('Shipping Street');
-        return {
-          externalId: cleanId(f('Name')),
-          rows: nums,
-          channelCode: '',
-          type: null,
-          typeHint: f('Source') ? `Shopify source: ${f('Source')}` : null,
-          channelStatus: [f('Financial Status'), f('Fulfillment Status')].filter(Boolean).join('/'),
-          cancelled: cancelledAt !== null,
-          placedAt,
-          sourceUpdatedAt: newestOf(placedAt, optionalDate(f('Paid at'), 'Paid at', 0), optionalDate(f('Fulfilled at'), 'Fulfilled at', 0), cancelledAt),
-          currency,
-          totalMinor: f('Total') ? amount(f('Total'), currency, 'Total') : null,
-          shippingMinor: amount(f('Shipping'), currency, 'Shipping'),
-          paymentMethod: f('Payment Method') || null,
-          buyerMessage: f('Notes') || null,
-          buyerId: f('Email'),
-          buyerName: f('Billing Name') || f('Shipping Name'),
-          buyerEmail: f('Email'),
-          recipientName: f('Shipping Name') || f('Billing Name'),
-          phone: cleanId(f('Shipping Phone') || f('Phone') || f('Billing Phone')),
-          idNumber: '',
-          address: {
-            raw: [street, f('Shipping City'), f('Shipping Province Name') || f('Shipping Province'), zip, f('Shipping Country')].filter(Boolean).join(', '),
-            country: f('Shipping Country').toUpperCase(),
-            province: f('Shipping Province Name') || f('Shipping Province'),
-            city: f('Shipping City'),
-            district: '',
-            street: '',
-            detail: street,
-            postcode: zip,
-          },
-          lines,
-        };
-      });
-    }, out);
+    collect(
+      groups,
+      t,
+      (rows, nums): ParsedOrder => {
+        const first = rows[0] as string[];
+        const f = (name: string) => c.get(first, name);
+        const currency = (f('Currency') || 'USD').toUpperCase();
+        if (!/^[A-Z]{3}$/.test(currency))
+          throw new RowError('Currency', `"${f('Currency')}" is not a currency code`);
+        return atRow(nums[0] as number, () => {
+          const placedAt = dateMs(f('Created at'), 'Created at', 0);
+          const cancelledAt = optionalDate(f('Cancelled at'), 'Cancelled at', 0);
+          const lines = rows.map((r, i) =>
+            atRow(nums[i] as number, () => ({
+              ...splitName(c.get(r, 'Lineitem name')),
+              sku: cleanId(c.get(r, 'Lineitem sku')),
+              quantity: quantity(c.get(r, 'Lineitem quantity'), 'Lineitem quantity'),
+              unitPriceMinor: amount(c.get(r, 'Lineitem price'), currency, 'Lineitem price', true),
+            })),
+          );
+          const zip = cleanId(f('Shipping Zip'));
+          const street =
+            [f('Shipping Address1'), f('Shipping Address2')].filter(Boolean).join(', ') ||
+            f('Shipping Street');
+          return {
+            externalId: cleanId(f('Name')),
+            rows: nums,
+            channelCode: '',
+            type: null,
+            typeHint: f('Source') ? `Shopify source: ${f('Source')}` : null,
+            channelStatus: [f('Financial Status'), f('Fulfillment Status')].filter(Boolean).join('/'),
+            cancelled: cancelledAt !== null,
+            placedAt,
+            sourceUpdatedAt: newestOf(
+              placedAt,
+              optionalDate(f('Paid at'), 'Paid at', 0),
+              optionalDate(f('Fulfilled at'), 'Fulfilled at', 0),
+              cancelledAt,
+            ),
+            currency,
+            totalMinor: f('Total') ? amount(f('Total'), currency, 'Total') : null,
+            shippingMinor: amount(f('Shipping'), currency, 'Shipping'),
+            paymentMethod: f('Payment Method') || null,
+            buyerMessage: f('Notes') || null,
+            buyerId: f('Email'),
+            buyerName: f('Billing Name') || f('Shipping Name'),
+            buyerEmail: f('Email'),
+            recipientName: f('Shipping Name') || f('Billing Name'),
+            phone: cleanId(f('Shipping Phone') || f('Phone') || f('Billing Phone')),
+            idNumber: '',
+            address: {
+              raw: [
+                street,
+                f('Shipping City'),
+                f('Shipping Province Name') || f('Shipping Province'),
+                zip,
+                f('Shipping Country'),
+              ]
+                .filter(Boolean)
+                .join(', '),
+              country: f('Shipping Country').toUpperCase(),
+              province: f('Shipping Province Name') || f('Shipping Province'),
+              city: f('Shipping City'),
+              district: '',
+              street: '',
+              detail: street,
+              postcode: zip,
+            },
+            lines,
+          };
+        });
+      },
+      out,
+    );
     return out;
   },
 };

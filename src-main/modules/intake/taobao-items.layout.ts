@@ -15,39 +15,44 @@ export const taobaoItemsLayout: Layout = {
     const c = columns(t);
     const out: ParseResult = { orders: [], rejected: [] };
     const groups = groupBy(t, (r) => cleanId(c.get(r, '订单编号')), '订单编号', out.rejected);
-    collect(groups, t, (rows, nums): ParsedOrder => ({
-      externalId: cleanId(c.get(rows[0] as string[], '订单编号')),
-      rows: nums,
-      linesOnly: true,
-      channelCode: '',
-      type: null,
-      typeHint: null,
-      channelStatus: '',
-      cancelled: false,
-      placedAt: 0,
-      sourceUpdatedAt: 0,
-      currency: 'CNY',
-      totalMinor: null,
-      shippingMinor: 0,
-      paymentMethod: null,
-      buyerMessage: null,
-      buyerId: '',
-      buyerName: '',
-      buyerEmail: '',
-      recipientName: '',
-      phone: '',
-      idNumber: '',
-      address: emptyAddress(),
-      lines: rows.map((r, i) =>
-        atRow(nums[i] as number, () => ({
-          sku: cleanId(c.pick(r, '商家编码', '外部系统编号')),
-          title: c.get(r, '标题'),
-          spec: [c.get(r, '商品属性'), c.get(r, '套餐信息')].filter(Boolean).join(' '),
-          quantity: quantity(c.get(r, '购买数量'), '购买数量'),
-          unitPriceMinor: amount(c.get(r, '价格'), 'CNY', '价格', true),
-        })),
-      ),
-    }), out);
+    collect(
+      groups,
+      t,
+      (rows, nums): ParsedOrder => ({
+        externalId: cleanId(c.get(rows[0] as string[], '订单编号')),
+        rows: nums,
+        linesOnly: true,
+        channelCode: '',
+        type: null,
+        typeHint: null,
+        channelStatus: '',
+        cancelled: false,
+        placedAt: 0,
+        sourceUpdatedAt: 0,
+        currency: 'CNY',
+        totalMinor: null,
+        shippingMinor: 0,
+        paymentMethod: null,
+        buyerMessage: null,
+        buyerId: '',
+        buyerName: '',
+        buyerEmail: '',
+        recipientName: '',
+        phone: '',
+        idNumber: '',
+        address: emptyAddress(),
+        lines: rows.map((r, i) =>
+          atRow(nums[i] as number, () => ({
+            sku: cleanId(c.pick(r, '商家编码', '外部系统编号')),
+            title: c.get(r, '标题'),
+            spec: [c.get(r, '商品属性'), c.get(r, '套餐信息')].filter(Boolean).join(' '),
+            quantity: quantity(c.get(r, '购买数量'), '购买数量'),
+            unitPriceMinor: amount(c.get(r, '价格'), 'CNY', '价格', true),
+          })),
+        ),
+      }),
+      out,
+    );
     return out;
   },
 };

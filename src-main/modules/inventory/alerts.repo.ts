@@ -14,14 +14,29 @@ export interface AlertRow {
   resolvedAt: number | null;
 }
 
-export const findOpenAlert = (sqlite: Sqlite, warehouseId: number, skuId: number, kind: AlertKind): { id: number } | undefined =>
-  sqlite.prepare('select id from stock_alerts where warehouse_id = ? and sku_id = ? and kind = ? and resolved_at is null').get(warehouseId, skuId, kind) as
-    | { id: number }
-    | undefined;
+export const findOpenAlert = (
+  sqlite: Sqlite,
+  warehouseId: number,
+  skuId: number,
+  kind: AlertKind,
+): { id: number } | undefined =>
+  sqlite
+    .prepare(
+      'select id from stock_alerts where warehouse_id = ? and sku_id = ? and kind = ? and resolved_at is null',
+    )
+    .get(warehouseId, skuId, kind) as { id: number } | undefined;
 
 export function insertAlert(
   sqlite: Sqlite,
-  a: { kind: AlertKind; warehouseId: number; skuId: number; available: number; threshold: number; suggestionsJson: string; now: number },
+  a: {
+    kind: AlertKind;
+    warehouseId: number;
+    skuId: number;
+    available: number;
+    threshold: number;
+    suggestionsJson: string;
+    now: number;
+  },
 ): number {
   return (
     sqlite
@@ -33,17 +48,38 @@ export function insertAlert(
   ).id;
 }
 
-export function updateAlert(sqlite: Sqlite, id: number, a: { available: number; threshold: number; suggestionsJson: string; now: number }): void {
+export function updateAlert(
+  sqlite: Sqlite,
+  id: number,
+  a: { available: number; threshold: number; suggestionsJson: string; now: number },
+): void {
   sqlite
-    .prepare('update stock_alerts set available = @available, threshold = @threshold, suggestions_json = @suggestionsJson, updated_at = @now where id = @id')
+    .prepare(
+      'update stock_alerts set available = @available, threshold = @threshold, suggestions_json = @suggestionsJson, updated_at = @now where id = @id',
+    )
     .run({ ...a, id });
 }
 
-export function resolveAlerts(sqlite: Sqlite, warehouseId: number, skuId: number, kind: AlertKind, now: number): void {
-  sqlite.prepare('update stock_alerts set resolved_at = ? where warehouse_id = ? and sku_id = ? and kind = ? and resolved_at is null').run(now, warehouseId, skuId, kind);
+export function resolveAlerts(
+  sqlite: Sqlite,
+  warehouseId: number,
+  skuId: number,
+  kind: AlertKind,
+  now: number,
+): void {
+  sqlite
+    .prepare(
+      'update stock_alerts set resolved_at = ? where warehouse_id = ? and sku_id = ? and kind = ? and resolved_at is null',
+    )
+    .run(now, warehouseId, skuId, kind);
 }
 
-export function listAlerts(sqlite: Sqlite, open: boolean, offset: number, limit: number): { rows: AlertRow[]; total: number } {
+export function listAlerts(
+  sqlite: Sqlite,
+  open: boolean,
+  offset: number,
+  limit: number,
+): { rows: AlertRow[]; total: number } {
   const cond = open ? 'a.resolved_at is null' : '1 = 1';
   const rows = sqlite
     .prepare(
@@ -53,6 +89,8 @@ export function listAlerts(sqlite: Sqlite, open: boolean, offset: number, limit:
         where ${cond} order by a.updated_at desc, a.id desc limit ? offset ?`,
     )
     .all(limit, offset) as AlertRow[];
-  const { n } = sqlite.prepare(`select count(*) as n from stock_alerts a where ${cond}`).get() as { n: number };
+  const { n } = sqlite.prepare(`select count(*) as n from stock_alerts a where ${cond}`).get() as {
+    n: number;
+  };
   return { rows, total: n };
 }

@@ -4,7 +4,12 @@ import { findOpenAlert, insertAlert, resolveAlerts, updateAlert, type AlertKind 
 import { levelsOfSkus } from './stock-queries.repo';
 
 /** Where else this SKU sits above its own threshold: each such warehouse can give without going low itself. */
-function transferSuggestions(ctx: CoreContext, warehouseId: number, skuId: number, needed: number): StockSuggestion[] {
+function transferSuggestions(
+  ctx: CoreContext,
+  warehouseId: number,
+  skuId: number,
+  needed: number,
+): StockSuggestion[] {
   const others = levelsOfSkus(ctx.sqlite, [skuId])
     .filter((l) => l.warehouseId !== warehouseId && l.available - l.threshold > 0)
     .sort((a, b) => b.available - b.threshold - (a.available - a.threshold));
@@ -13,26 +18,58 @@ function transferSuggestions(ctx: CoreContext, warehouseId: number, skuId: numbe
   for (const o of others) {
     if (left <= 0) break;
     const quantity = Math.min(left, o.available - o.threshold);
-    out.push({ action: 'transfer', fromWarehouse: o.warehouse, quantity, text: `transfer ${quantity} from warehouse ${o.warehouse}` });
+    out.push({
+      action: 'transfer',
+      fromWarehouse: o.warehouse,
+      quantity,
+      text: `transfer ${quantity} from warehouse ${o.warehouse}`,
+    });
     left -= quantity;
   }
   if (left > 0) out.push({ action: 'receive', quantity: left, text: `reorder or receive ${left} more` });
   return out;
 }
 
-function raise(ctx: CoreContext, kind: AlertKind, warehouseId: number, skuId: number, available: number, threshold: number, suggestions: StockSuggestion[]): void {
+function raise(
+  ctx: CoreContext,
+  kind: AlertKind,
+  warehouseId: number,
+  skuId: number,
+  available: number,
+  threshold: number,
+  suggestions: StockSuggestion[],
+): void {
   const suggestionsJson = JSON.stringify(suggestions);
   const now = ctx.now();
   const open = findOpenAlert(ctx.sqlite, warehouseId, skuId, kind);
   if (open) return updateAlert(ctx.sqlite, open.id, { available, threshold, suggestionsJson, now });
-  const id = insertAlert(ctx.sqlite, { kind, warehouseId, skuId, available, threshold, suggestionsJson, now });
+  const id = insertAlert(ctx.sqlite, {
+    kind,
+    warehouseId,
+    skuId,
+    available,
+    threshold,
+    suggestionsJson,
+    now,
+  });
   const level = levelsOfSkus(ctx.sqlite, [skuId]).find((l) => l.warehouseId === warehouseId);
   const warehouse = level?.warehouse ?? String(warehouseId);
   const sku = level?.sku ?? String(skuId);
-  ctx.emit('stock.low', { alertId: id, kind, warehouse, sku, available, threshold, suggestions: suggestions.map((s) => s.text) });
+  ctx.emit('stock.low', {
+    alertId: id,
+    kind,
+    warehouse,
+    sku,
+    available,
+    threshold,
+    suggestions: suggestions.map((s) => s.text),
+  });
   ctx.emit('alert', {
     level: 'warning',
-    message: kind === 'low_stock' ? `${sku} in ${warehouse}: ${available} available, below ${threshold}` : `${sku} in ${warehouse}: orders are waiting for stock`,
+    message:
+      kind === 'low_stock'
+        ? `${sku} in ${warehouse}: ${available} available, below ${threshold}`
+        : `${sku} in ${warehouse}: orders are waiting for stock`,
   });
 }
 
@@ -49,7 +86,15 @@ export function checkLowStock(ctx: CoreContext, touched: { warehouseId: number; 
     const l = levels.get(key);
     if (!l) continue;
     if (l.threshold > 0 && l.available < l.threshold) {
-      raise(ctx, 'low_stock', t.warehouseId, t.skuId, l.available, l.threshold, transferSuggestions(ctx, t.warehouseId, t.skuId, l.threshold - l.available));
+      raise(
+        ctx,
+        'low_stock',
+        t.warehouseId,
+        t.skuId,
+        l.available,
+        l.threshold,
+        transferSuggestions(ctx, t.warehouseId, t.skuId, l.threshold - l.available),
+      );
     } else {
       resolveAlerts(ctx.sqlite, t.warehouseId, t.skuId, 'low_stock', ctx.now());
     }
@@ -57,11 +102,20 @@ export function checkLowStock(ctx: CoreContext, touched: { warehouseId: number; 
 }
 
 /** An order is waiting for `short` units at this warehouse: say where they could come from, or what to tell the buyer. */
-export function raiseBackorderAlert(ctx: CoreContext, a: { warehouseId: number; skuId: number; available: number; short: number; orderId: number }): void {
-  const suggestions = transferSuggestions(ctx, a.warehouseId, a.skuId, a.short).filter((s) => s.action === 'transfer');
+export function raiseBackorderAlert(
+  ctx: CoreContext,
+  a: { warehouseId: number; skuId: number; available: number; short: number; orderId: number },
+): void {
+  const suggestions = transferSuggestions(ctx, a.warehouseId, a.skuId, a.short).filter(
+    (s) => s.action === 'transfer',
+  );
   if (suggestions.length === 0) {
     suggestions.push(
-      { action: 'contact_buyer', orderId: a.orderId, text: `contact the buyer of order #${a.orderId} about the delay` },
+      {
+        action: 'contact_buyer',
+        orderId: a.orderId,
+        text: `contact the buyer of order #${a.orderId} about the delay`,
+      },
       { action: 'cancel', orderId: a.orderId, text: `or cancel order #${a.orderId}` },
     );
   }

@@ -4,7 +4,14 @@ import type { Warehouse } from '../../../src-shared/contract/settings.contract';
 import { AppFailure } from '../../../src-shared/result';
 import { recordAudit } from '../audit';
 import { listSkus, saveSku } from '../catalog';
-import { findWarehouse, findWarehouseByCode, insertWarehouse, listWarehouses, updateWarehouse, type WarehouseRow } from './warehouses.repo';
+import {
+  findWarehouse,
+  findWarehouseByCode,
+  insertWarehouse,
+  listWarehouses,
+  updateWarehouse,
+  type WarehouseRow,
+} from './warehouses.repo';
 import { listBins, upsertBin } from './stock-queries.repo';
 import {
   adjustStock,
@@ -41,16 +48,19 @@ export interface InventoryDeps {
 }
 
 export const inventoryHandlers = (ctx: CoreContext, deps: InventoryDeps = {}) => {
-  const afterArrival = (skus: string[], actor: string): number[] => deps.allocateBackorders?.(skus, actor) ?? [];
+  const afterArrival = (skus: string[], actor: string): number[] =>
+    deps.allocateBackorders?.(skus, actor) ?? [];
   return {
     'warehouses.list': () => ({ rows: listWarehouses(ctx.db).map(toWarehouse) }),
     'warehouses.save': (input, call) => {
       const { id, ...values } = input;
       const sameCode = findWarehouseByCode(ctx.db, values.code);
       if (sameCode && sameCode.id !== id) {
-        throw new AppFailure('conflict', `Warehouse code "${values.code}" is already used by "${sameCode.name}"`, [
-          { path: 'code', message: 'is already used' },
-        ]);
+        throw new AppFailure(
+          'conflict',
+          `Warehouse code "${values.code}" is already used by "${sameCode.name}"`,
+          [{ path: 'code', message: 'is already used' }],
+        );
       }
       let row: WarehouseRow;
       if (id === undefined) row = insertWarehouse(ctx.db, values, ctx.now());
@@ -58,7 +68,14 @@ export const inventoryHandlers = (ctx: CoreContext, deps: InventoryDeps = {}) =>
         if (!findWarehouse(ctx.db, id)) throw new AppFailure('not_found', `Warehouse ${id} does not exist`);
         row = updateWarehouse(ctx.db, id, values, ctx.now());
       }
-      recordAudit(ctx.db, { at: ctx.now(), actor: call.actor, entity: 'warehouse', entityId: row.id, action: id ? 'edit' : 'create', data: values });
+      recordAudit(ctx.db, {
+        at: ctx.now(),
+        actor: call.actor,
+        entity: 'warehouse',
+        entityId: row.id,
+        action: id ? 'edit' : 'create',
+        data: values,
+      });
       ctx.emit('settings.changed', { what: 'warehouses' });
       return toWarehouse(row);
     },
@@ -75,7 +92,13 @@ export const inventoryHandlers = (ctx: CoreContext, deps: InventoryDeps = {}) =>
     'inventory.alerts': (input) => stockAlerts(ctx, input),
     'inventory.receive': (input, call) => {
       const levels = receiveStock(ctx, input, call.actor);
-      return { levels, allocatedOrders: afterArrival(input.lines.map((l) => l.sku), call.actor) };
+      return {
+        levels,
+        allocatedOrders: afterArrival(
+          input.lines.map((l) => l.sku),
+          call.actor,
+        ),
+      };
     },
     'inventory.adjust': (input, call) => {
       const levels = adjustStock(ctx, input, call.actor);

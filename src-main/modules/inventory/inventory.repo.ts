@@ -1,6 +1,7 @@
 import type { Sqlite } from '../../adapters/db/open';
 
-export type LedgerKind = 'receipt' | 'adjustment' | 'reservation' | 'release' | 'pick' | 'ship' | 'transfer' | 'return';
+export type LedgerKind =
+  'receipt' | 'adjustment' | 'reservation' | 'release' | 'pick' | 'ship' | 'transfer' | 'return';
 
 export interface LedgerEntry {
   warehouseId: number;
@@ -31,7 +32,10 @@ export function appendLedger(sqlite: Sqlite, e: LedgerEntry): void {
 }
 
 /** Net quantity still reserved per warehouse and SKU under one reference (e.g. `order:42`). */
-export function openReservations(sqlite: Sqlite, reference: string): { warehouseId: number; skuId: number; reserved: number }[] {
+export function openReservations(
+  sqlite: Sqlite,
+  reference: string,
+): { warehouseId: number; skuId: number; reserved: number }[] {
   return sqlite
     .prepare(
       `select warehouse_id as warehouseId, sku_id as skuId, sum(reserved_delta) as reserved
@@ -40,7 +44,11 @@ export function openReservations(sqlite: Sqlite, reference: string): { warehouse
     .all(reference) as { warehouseId: number; skuId: number; reserved: number }[];
 }
 
-export function stockLevel(sqlite: Sqlite, warehouseId: number, skuId: number): { onHand: number; reserved: number } {
+export function stockLevel(
+  sqlite: Sqlite,
+  warehouseId: number,
+  skuId: number,
+): { onHand: number; reserved: number } {
   const row = sqlite
     .prepare('select on_hand as onHand, reserved from stock_levels where warehouse_id = ? and sku_id = ?')
     .get(warehouseId, skuId) as { onHand: number; reserved: number } | undefined;

@@ -6,7 +6,16 @@ export const orderReference = (orderId: number): string => `order:${orderId}`;
 /** Receipts and adjustments change on-hand; the ledger row is the only way stock moves. */
 export function moveStock(
   ctx: CoreContext,
-  m: { warehouseId: number; skuId: number; kind: LedgerKind; onHandDelta?: number; reservedDelta?: number; reference?: string; reason?: string; actor: string },
+  m: {
+    warehouseId: number;
+    skuId: number;
+    kind: LedgerKind;
+    onHandDelta?: number;
+    reservedDelta?: number;
+    reference?: string;
+    reason?: string;
+    actor: string;
+  },
 ): void {
   appendLedger(ctx.sqlite, {
     warehouseId: m.warehouseId,
@@ -31,7 +40,15 @@ export function releaseOrderReservations(
   const reference = orderReference(orderId);
   const open = openReservations(ctx.sqlite, reference);
   for (const r of open) {
-    moveStock(ctx, { warehouseId: r.warehouseId, skuId: r.skuId, kind: 'release', reservedDelta: -r.reserved, reference, reason, actor });
+    moveStock(ctx, {
+      warehouseId: r.warehouseId,
+      skuId: r.skuId,
+      kind: 'release',
+      reservedDelta: -r.reserved,
+      reference,
+      reason,
+      actor,
+    });
   }
   return open;
 }

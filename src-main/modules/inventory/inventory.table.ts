@@ -117,7 +117,10 @@ export const stockThresholds = sqliteTable(
       .references(() => skus.id),
     minAvailable: integer('min_available').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.warehouseId, t.skuId] }), check('stock_thresholds_nonneg', sql`${t.minAvailable} >= 0`)],
+  (t) => [
+    primaryKey({ columns: [t.warehouseId, t.skuId] }),
+    check('stock_thresholds_nonneg', sql`${t.minAvailable} >= 0`),
+  ],
 );
 
 /** Low-stock and backorder alerts with their suggestions; at most one open alert per warehouse, SKU and kind. */
@@ -140,7 +143,9 @@ export const stockAlerts = sqliteTable(
     resolvedAt: integer('resolved_at'),
   },
   (t) => [
-    uniqueIndex('stock_alerts_open_uq').on(t.warehouseId, t.skuId, t.kind).where(sql`resolved_at is null`),
+    uniqueIndex('stock_alerts_open_uq')
+      .on(t.warehouseId, t.skuId, t.kind)
+      .where(sql`resolved_at is null`),
     index('stock_alerts_created_idx').on(t.createdAt),
     check('stock_alerts_kind', sql`${t.kind} in ('low_stock','backorder')`),
   ],

@@ -54,7 +54,12 @@ function where(f: LevelFilter): { sql: string; params: Record<string, unknown> }
   return { sql: parts.length ? `where ${parts.join(' and ')}` : '', params };
 }
 
-export function listLevels(sqlite: Sqlite, f: LevelFilter, offset: number, limit: number): { rows: LevelRow[]; total: number } {
+export function listLevels(
+  sqlite: Sqlite,
+  f: LevelFilter,
+  offset: number,
+  limit: number,
+): { rows: LevelRow[]; total: number } {
   const w = where(f);
   const rows = sqlite
     .prepare(
@@ -85,7 +90,9 @@ export function levelsOfSkus(sqlite: Sqlite, skuIds: number[]): LevelRow[] {
 export const effectiveThreshold = (sqlite: Sqlite, warehouseId: number, skuId: number): number =>
   (
     sqlite
-      .prepare(`select coalesce(t.min_available, s.safety_stock) as th from skus s left join stock_thresholds t on t.sku_id = s.id and t.warehouse_id = ? where s.id = ?`)
+      .prepare(
+        `select coalesce(t.min_available, s.safety_stock) as th from skus s left join stock_thresholds t on t.sku_id = s.id and t.warehouse_id = ? where s.id = ?`,
+      )
       .get(warehouseId, skuId) as { th: number } | undefined
   )?.th ?? 0;
 
@@ -102,8 +109,15 @@ export interface LedgerRowDb {
   actor: string;
 }
 
-export function listLedger(sqlite: Sqlite, skuId: number, warehouseId: number | undefined, offset: number, limit: number): { rows: LedgerRowDb[]; total: number } {
-  const cond = warehouseId === undefined ? 'l.sku_id = @skuId' : 'l.sku_id = @skuId and l.warehouse_id = @warehouseId';
+export function listLedger(
+  sqlite: Sqlite,
+  skuId: number,
+  warehouseId: number | undefined,
+  offset: number,
+  limit: number,
+): { rows: LedgerRowDb[]; total: number } {
+  const cond =
+    warehouseId === undefined ? 'l.sku_id = @skuId' : 'l.sku_id = @skuId and l.warehouse_id = @warehouseId';
   const params = { skuId, warehouseId: warehouseId ?? null };
   const rows = sqlite
     .prepare(
@@ -113,7 +127,9 @@ export function listLedger(sqlite: Sqlite, skuId: number, warehouseId: number | 
         where ${cond} order by l.id desc limit @limit offset @offset`,
     )
     .all({ ...params, limit, offset }) as LedgerRowDb[];
-  const { n } = sqlite.prepare(`select count(*) as n from stock_ledger l where ${cond}`).get(params) as { n: number };
+  const { n } = sqlite.prepare(`select count(*) as n from stock_ledger l where ${cond}`).get(params) as {
+    n: number;
+  };
   return { rows, total: n };
 }
 
@@ -129,9 +145,13 @@ export function upsertBin(sqlite: Sqlite, warehouseId: number, code: string, seq
 }
 
 export const findBin = (sqlite: Sqlite, warehouseId: number, code: string): { id: number } | undefined =>
-  sqlite.prepare('select id from bins where warehouse_id = ? and code = ?').get(warehouseId, code) as { id: number } | undefined;
+  sqlite.prepare('select id from bins where warehouse_id = ? and code = ?').get(warehouseId, code) as
+    { id: number } | undefined;
 
-export const listBins = (sqlite: Sqlite, warehouseId: number): { code: string; sequence: number; skuCount: number }[] =>
+export const listBins = (
+  sqlite: Sqlite,
+  warehouseId: number,
+): { code: string; sequence: number; skuCount: number }[] =>
   sqlite
     .prepare(
       `select b.code, b.sequence, (select count(*) from sku_bins sb where sb.bin_id = b.id) as skuCount
@@ -141,14 +161,26 @@ export const listBins = (sqlite: Sqlite, warehouseId: number): { code: string; s
 
 export function assignBin(sqlite: Sqlite, warehouseId: number, skuId: number, binId: number): void {
   sqlite
-    .prepare('insert into sku_bins (warehouse_id, sku_id, bin_id) values (?, ?, ?) on conflict (warehouse_id, sku_id) do update set bin_id = excluded.bin_id')
+    .prepare(
+      'insert into sku_bins (warehouse_id, sku_id, bin_id) values (?, ?, ?) on conflict (warehouse_id, sku_id) do update set bin_id = excluded.bin_id',
+    )
     .run(warehouseId, skuId, binId);
 }
 
-export function setThreshold(sqlite: Sqlite, warehouseId: number, skuId: number, minAvailable: number | null): void {
-  if (minAvailable === null) sqlite.prepare('delete from stock_thresholds where warehouse_id = ? and sku_id = ?').run(warehouseId, skuId);
+export function setThreshold(
+  sqlite: Sqlite,
+  warehouseId: number,
+  skuId: number,
+  minAvailable: number | null,
+): void {
+  if (minAvailable === null)
+    sqlite
+      .prepare('delete from stock_thresholds where warehouse_id = ? and sku_id = ?')
+      .run(warehouseId, skuId);
   else
     sqlite
-      .prepare('insert into stock_thresholds (warehouse_id, sku_id, min_available) values (?, ?, ?) on conflict (warehouse_id, sku_id) do update set min_available = excluded.min_available')
+      .prepare(
+        'insert into stock_thresholds (warehouse_id, sku_id, min_available) values (?, ?, ?) on conflict (warehouse_id, sku_id) do update set min_available = excluded.min_available',
+      )
       .run(warehouseId, skuId, minAvailable);
 }

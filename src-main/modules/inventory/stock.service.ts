@@ -5,7 +5,14 @@ import { listAlerts } from './alerts.repo';
 import { checkLowStock } from './alerts.service';
 import { moveStock } from './inventory.service';
 import { stockLevel } from './inventory.repo';
-import { assignBin, findBin, listLedger, listLevels, setThreshold, effectiveThreshold } from './stock-queries.repo';
+import {
+  assignBin,
+  findBin,
+  listLedger,
+  listLevels,
+  setThreshold,
+  effectiveThreshold,
+} from './stock-queries.repo';
 import { findWarehouseByCode, type WarehouseRow } from './warehouses.repo';
 import type { StockSuggestion } from '../../../src-shared/contract/inventory.contract';
 
@@ -13,15 +20,26 @@ const iso = (ms: number): string => new Date(ms).toISOString();
 
 export function warehouseByCode(ctx: CoreContext, code: string, path = 'warehouse'): WarehouseRow {
   const w = findWarehouseByCode(ctx.db, code);
-  if (!w) throw new AppFailure('invalid_input', `${path}: there is no warehouse "${code}"`, [{ path, message: `unknown warehouse "${code}"` }]);
+  if (!w)
+    throw new AppFailure('invalid_input', `${path}: there is no warehouse "${code}"`, [
+      { path, message: `unknown warehouse "${code}"` },
+    ]);
   return w;
 }
 
 /** Bundles have no stock of their own: goods are counted as their components. */
 export function stockedSku(ctx: CoreContext, code: string, path = 'sku'): SkuRow {
   const s = findSkuByCode(ctx.sqlite, code);
-  if (!s) throw new AppFailure('invalid_input', `${path}: there is no SKU "${code}"`, [{ path, message: `unknown SKU "${code}"` }]);
-  if (isBundle(ctx.sqlite, s.id)) throw new AppFailure('invalid_input', `${path}: ${code} is a bundle; receive, count or move its components instead`, [{ path, message: 'is a bundle' }]);
+  if (!s)
+    throw new AppFailure('invalid_input', `${path}: there is no SKU "${code}"`, [
+      { path, message: `unknown SKU "${code}"` },
+    ]);
+  if (isBundle(ctx.sqlite, s.id))
+    throw new AppFailure(
+      'invalid_input',
+      `${path}: ${code} is a bundle; receive, count or move its components instead`,
+      [{ path, message: 'is a bundle' }],
+    );
   return s;
 }
 
@@ -35,7 +53,13 @@ export interface LevelChange {
 
 const levelOf = (ctx: CoreContext, w: WarehouseRow, s: SkuRow): LevelChange => {
   const l = stockLevel(ctx.sqlite, w.id, s.id);
-  return { warehouse: w.code, sku: s.sku, onHand: l.onHand, reserved: l.reserved, available: l.onHand - l.reserved };
+  return {
+    warehouse: w.code,
+    sku: s.sku,
+    onHand: l.onHand,
+    reserved: l.reserved,
+    available: l.onHand - l.reserved,
+  };
 };
 
 /** Checked here for a message people understand; the SQL CHECK is what actually guarantees it. */
@@ -53,7 +77,12 @@ function assertCanRemove(ctx: CoreContext, w: WarehouseRow, s: SkuRow, quantity:
 
 export function receiveStock(
   ctx: CoreContext,
-  input: { warehouse: string; lines: { sku: string; quantity: number; bin?: string }[]; reason: string; reference?: string },
+  input: {
+    warehouse: string;
+    lines: { sku: string; quantity: number; bin?: string }[];
+    reason: string;
+    reference?: string;
+  },
   actor: string,
 ): LevelChange[] {
   const w = warehouseByCode(ctx, input.warehouse);
@@ -62,37 +91,84 @@ export function receiveStock(
     const s = stockedSku(ctx, l.sku, `lines.${i}.sku`);
     const bin = l.bin === undefined ? undefined : findBin(ctx.sqlite, w.id, l.bin);
     if (l.bin !== undefined && !bin) {
-      throw new AppFailure('invalid_input', `lines.${i}.bin: warehouse ${w.code} has no bin "${l.bin}"`, [{ path: `lines.${i}.bin`, message: 'unknown bin' }]);
+      throw new AppFailure('invalid_input', `lines.${i}.bin: warehouse ${w.code} has no bin "${l.bin}"`, [
+        { path: `lines.${i}.bin`, message: 'unknown bin' },
+      ]);
     }
     return { s, quantity: l.quantity, binId: bin?.id };
   });
   for (const r of rows) {
-    moveStock(ctx, { warehouseId: w.id, skuId: r.s.id, kind: 'receipt', onHandDelta: r.quantity, reference: input.reference, reason: input.reason, actor });
+    moveStock(ctx, {
+      warehouseId: w.id,
+      skuId: r.s.id,
+      kind: 'receipt',
+      onHandDelta: r.quantity,
+      reference: input.reference,
+      reason: input.reason,
+      actor,
+    });
     if (r.binId !== undefined) assignBin(ctx.sqlite, w.id, r.s.id, r.binId);
   }
-  checkLowStock(ctx, rows.map((r) => ({ warehouseId: w.id, skuId: r.s.id })));
+  checkLowStock(
+    ctx,
+    rows.map((r) => ({ warehouseId: w.id, skuId: r.s.id })),
+  );
   return [...new Map(rows.map((r) => [r.s.id, r.s])).values()].map((s) => levelOf(ctx, w, s));
 }
 
-export function adjustStock(ctx: CoreContext, input: { warehouse: string; sku: string; delta: number; reason: string }, actor: string): LevelChange[] {
+export function adjustStock(
+  ctx: CoreContext,
+  input: { warehouse: string; sku: string; delta: number; reason: string },
+  actor: string,
+): LevelChange[] {
   const w = warehouseByCode(ctx, input.warehouse);
   const s = stockedSku(ctx, input.sku);
   if (input.delta < 0) assertCanRemove(ctx, w, s, -input.delta, 'delta');
-  moveStock(ctx, { warehouseId: w.id, skuId: s.id, kind: 'adjustment', onHandDelta: input.delta, reason: input.reason, actor });
+  moveStock(ctx, {
+    warehouseId: w.id,
+    skuId: s.id,
+    kind: 'adjustment',
+    onHandDelta: input.delta,
+    reason: input.reason,
+    actor,
+  });
   checkLowStock(ctx, [{ warehouseId: w.id, skuId: s.id }]);
   return [levelOf(ctx, w, s)];
 }
 
-export function transferStock(ctx: CoreContext, input: { from: string; to: string; sku: string; quantity: number; reason: string }, actor: string): LevelChange[] {
+export function transferStock(
+  ctx: CoreContext,
+  input: { from: string; to: string; sku: string; quantity: number; reason: string },
+  actor: string,
+): LevelChange[] {
   const from = warehouseByCode(ctx, input.from, 'from');
   const to = warehouseByCode(ctx, input.to, 'to');
-  if (from.id === to.id) throw new AppFailure('invalid_input', 'to: must be a different warehouse than from', [{ path: 'to', message: 'same as from' }]);
+  if (from.id === to.id)
+    throw new AppFailure('invalid_input', 'to: must be a different warehouse than from', [
+      { path: 'to', message: 'same as from' },
+    ]);
   const s = stockedSku(ctx, input.sku);
   assertCanRemove(ctx, from, s, input.quantity, 'quantity');
   // Both legs share one reference so the ledger shows them as one move.
   const reference = `transfer:${from.code}>${to.code}:${ctx.now()}`;
-  moveStock(ctx, { warehouseId: from.id, skuId: s.id, kind: 'transfer', onHandDelta: -input.quantity, reference, reason: input.reason, actor });
-  moveStock(ctx, { warehouseId: to.id, skuId: s.id, kind: 'transfer', onHandDelta: input.quantity, reference, reason: input.reason, actor });
+  moveStock(ctx, {
+    warehouseId: from.id,
+    skuId: s.id,
+    kind: 'transfer',
+    onHandDelta: -input.quantity,
+    reference,
+    reason: input.reason,
+    actor,
+  });
+  moveStock(ctx, {
+    warehouseId: to.id,
+    skuId: s.id,
+    kind: 'transfer',
+    onHandDelta: input.quantity,
+    reference,
+    reason: input.reason,
+    actor,
+  });
   checkLowStock(ctx, [
     { warehouseId: from.id, skuId: s.id },
     { warehouseId: to.id, skuId: s.id },
@@ -100,12 +176,21 @@ export function transferStock(ctx: CoreContext, input: { from: string; to: strin
   return [levelOf(ctx, from, s), levelOf(ctx, to, s)];
 }
 
-export function postStocktake(ctx: CoreContext, input: { warehouse: string; counts: { sku: string; counted: number }[]; reason: string }, actor: string) {
+export function postStocktake(
+  ctx: CoreContext,
+  input: { warehouse: string; counts: { sku: string; counted: number }[]; reason: string },
+  actor: string,
+) {
   const w = warehouseByCode(ctx, input.warehouse);
   const seen = new Map<string, number>();
   const rows = input.counts.map((c, i) => {
     const path = `counts.${i}`;
-    if (seen.has(c.sku)) throw new AppFailure('invalid_input', `${path}.sku: ${c.sku} is counted twice (rows ${seen.get(c.sku)} and ${i})`, [{ path: `${path}.sku`, message: 'counted twice' }]);
+    if (seen.has(c.sku))
+      throw new AppFailure(
+        'invalid_input',
+        `${path}.sku: ${c.sku} is counted twice (rows ${seen.get(c.sku)} and ${i})`,
+        [{ path: `${path}.sku`, message: 'counted twice' }],
+      );
     seen.set(c.sku, i);
     const s = stockedSku(ctx, c.sku, `${path}.sku`);
     const l = stockLevel(ctx.sqlite, w.id, s.id);
@@ -120,16 +205,35 @@ export function postStocktake(ctx: CoreContext, input: { warehouse: string; coun
   });
   const differences = rows.filter((r) => r.counted !== r.before);
   for (const r of differences) {
-    moveStock(ctx, { warehouseId: w.id, skuId: r.s.id, kind: 'adjustment', onHandDelta: r.counted - r.before, reference: `stocktake:${w.code}:${ctx.now()}`, reason: input.reason, actor });
+    moveStock(ctx, {
+      warehouseId: w.id,
+      skuId: r.s.id,
+      kind: 'adjustment',
+      onHandDelta: r.counted - r.before,
+      reference: `stocktake:${w.code}:${ctx.now()}`,
+      reason: input.reason,
+      actor,
+    });
   }
-  checkLowStock(ctx, differences.map((r) => ({ warehouseId: w.id, skuId: r.s.id })));
+  checkLowStock(
+    ctx,
+    differences.map((r) => ({ warehouseId: w.id, skuId: r.s.id })),
+  );
   return {
-    differences: differences.map((r) => ({ sku: r.s.sku, onHandBefore: r.before, counted: r.counted, delta: r.counted - r.before })),
+    differences: differences.map((r) => ({
+      sku: r.s.sku,
+      onHandBefore: r.before,
+      counted: r.counted,
+      delta: r.counted - r.before,
+    })),
     unchanged: rows.length - differences.length,
   };
 }
 
-export function setStockThreshold(ctx: CoreContext, input: { warehouse: string; sku: string; minAvailable: number | null }): number {
+export function setStockThreshold(
+  ctx: CoreContext,
+  input: { warehouse: string; sku: string; minAvailable: number | null },
+): number {
   const w = warehouseByCode(ctx, input.warehouse);
   const s = stockedSku(ctx, input.sku);
   setThreshold(ctx.sqlite, w.id, s.id, input.minAvailable);
@@ -137,16 +241,44 @@ export function setStockThreshold(ctx: CoreContext, input: { warehouse: string; 
   return effectiveThreshold(ctx.sqlite, w.id, s.id);
 }
 
-export function stockLevels(ctx: CoreContext, input: { warehouse?: string; bin?: string; search?: string; belowThreshold: boolean; offset: number; limit: number }) {
+export function stockLevels(
+  ctx: CoreContext,
+  input: {
+    warehouse?: string;
+    bin?: string;
+    search?: string;
+    belowThreshold: boolean;
+    offset: number;
+    limit: number;
+  },
+) {
   const warehouseId = input.warehouse === undefined ? undefined : warehouseByCode(ctx, input.warehouse).id;
-  const { rows, total } = listLevels(ctx.sqlite, { warehouseId, bin: input.bin, search: input.search, belowThreshold: input.belowThreshold }, input.offset, input.limit);
+  const { rows, total } = listLevels(
+    ctx.sqlite,
+    { warehouseId, bin: input.bin, search: input.search, belowThreshold: input.belowThreshold },
+    input.offset,
+    input.limit,
+  );
   return {
-    rows: rows.map(({ warehouse, sku, title, bin, binSequence, onHand, reserved, available, threshold }) => ({ warehouse, sku, title, bin, binSequence, onHand, reserved, available, threshold })),
+    rows: rows.map(({ warehouse, sku, title, bin, binSequence, onHand, reserved, available, threshold }) => ({
+      warehouse,
+      sku,
+      title,
+      bin,
+      binSequence,
+      onHand,
+      reserved,
+      available,
+      threshold,
+    })),
     total,
   };
 }
 
-export function stockLedger(ctx: CoreContext, input: { sku: string; warehouse?: string; offset: number; limit: number }) {
+export function stockLedger(
+  ctx: CoreContext,
+  input: { sku: string; warehouse?: string; offset: number; limit: number },
+) {
   const s = findSkuByCode(ctx.sqlite, input.sku);
   if (!s) throw new AppFailure('not_found', `There is no SKU "${input.sku}"`);
   const warehouseId = input.warehouse === undefined ? undefined : warehouseByCode(ctx, input.warehouse).id;

@@ -5,7 +5,8 @@ import { warehouses } from './inventory.table';
 export type WarehouseRow = typeof warehouses.$inferSelect;
 export type WarehouseValues = Omit<typeof warehouses.$inferInsert, 'id' | 'createdAt' | 'updatedAt'>;
 
-export const listWarehouses = (db: Db): WarehouseRow[] => db.select().from(warehouses).orderBy(asc(warehouses.id)).all();
+export const listWarehouses = (db: Db): WarehouseRow[] =>
+  db.select().from(warehouses).orderBy(asc(warehouses.id)).all();
 
 export const findWarehouse = (db: Db, id: number): WarehouseRow | undefined =>
   db.select().from(warehouses).where(eq(warehouses.id, id)).get();

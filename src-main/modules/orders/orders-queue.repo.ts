@@ -47,13 +47,15 @@ const quoted = (term: string): string => `"${term.replaceAll('"', '""')}"`;
 const vocabReady = new WeakSet<Sqlite>();
 function termsStartingWith(sqlite: Sqlite, prefix: string): { term: string; doc: number }[] {
   if (!vocabReady.has(sqlite)) {
-    sqlite.exec('create virtual table if not exists temp.orders_search_terms using fts5vocab(main, orders_search, row)');
+    sqlite.exec(
+      'create virtual table if not exists temp.orders_search_terms using fts5vocab(main, orders_search, row)',
+    );
     vocabReady.add(sqlite);
   }
-  return stmt(sqlite, 'select term, doc from temp.orders_search_terms where term >= ? and term < ? limit 501').all(
-    prefix,
-    `${prefix}\u{10FFFF}`,
-  ) as { term: string; doc: number }[];
+  return stmt(
+    sqlite,
+    'select term, doc from temp.orders_search_terms where term >= ? and term < ? limit 501',
+  ).all(prefix, `${prefix}\u{10FFFF}`) as { term: string; doc: number }[];
 }
 
 /**

@@ -93,7 +93,19 @@ const ORDER_PARAMS = `@channelId, @externalId, @status, @type, @placedAt, @sourc
   @district, @street, @detail, @postcode, @addressRaw, @addressMasked, @addressAmbiguous, @tagsJson, @reasonsJson,
   @region, @buyerIdNumber, @sourceHash, @now, @now`;
 
-type SearchFields = Pick<NewOrder, 'externalId' | 'recipientName' | 'phone' | 'province' | 'city' | 'district' | 'street' | 'detail' | 'addressRaw' | 'lines'>;
+type SearchFields = Pick<
+  NewOrder,
+  | 'externalId'
+  | 'recipientName'
+  | 'phone'
+  | 'province'
+  | 'city'
+  | 'district'
+  | 'street'
+  | 'detail'
+  | 'addressRaw'
+  | 'lines'
+>;
 
 /**
  * The text the queue's search matches. The address goes in once: the standardised form when
@@ -141,10 +153,19 @@ export type OrdersStatements = ReturnType<typeof ordersStatements>;
  * Inserts an order, or updates it in place when the channel's copy is newer: an order is unique
  * by (channel, external id), so re-importing never doubles it. Call inside a transaction.
  */
-export function upsertOrder(st: OrdersStatements, o: NewOrder, now: number): { id: number; outcome: UpsertOutcome } {
-  const existing = st.find.get(o.channelId, o.externalId) as { id: number; sourceUpdatedAt: number; sourceHash: string } | undefined;
+export function upsertOrder(
+  st: OrdersStatements,
+  o: NewOrder,
+  now: number,
+): { id: number; outcome: UpsertOutcome } {
+  const existing = st.find.get(o.channelId, o.externalId) as
+    { id: number; sourceUpdatedAt: number; sourceHash: string } | undefined;
   const hash = o.sourceHash ?? '';
-  if (existing && (existing.sourceUpdatedAt > o.sourceUpdatedAt || (existing.sourceUpdatedAt === o.sourceUpdatedAt && existing.sourceHash >= hash))) {
+  if (
+    existing &&
+    (existing.sourceUpdatedAt > o.sourceUpdatedAt ||
+      (existing.sourceUpdatedAt === o.sourceUpdatedAt && existing.sourceHash >= hash))
+  ) {
     return { id: existing.id, outcome: 'unchanged' };
   }
   const { lines, ...fields } = o;
@@ -207,10 +228,12 @@ export function setOrderStatus(sqlite: Sqlite, id: number, status: OrderStatus, 
 }
 
 /** Just what a status change needs to know, without the joins of a full read. */
-export function findOrderState(sqlite: Sqlite, id: number): { status: OrderStatus; shippedAt: number | null } | undefined {
+export function findOrderState(
+  sqlite: Sqlite,
+  id: number,
+): { status: OrderStatus; shippedAt: number | null } | undefined {
   return stmt(sqlite, 'select status, shipped_at as shippedAt from orders where id = ?').get(id) as
-    | { status: OrderStatus; shippedAt: number | null }
-    | undefined;
+    { status: OrderStatus; shippedAt: number | null } | undefined;
 }
 
 /** Points lines at another SKU (a person mapped the channel's text to the catalogue). */
@@ -228,9 +251,23 @@ export function reassignCustomerOrders(sqlite: Sqlite, fromId: number, toId: num
  * Replaces an order's lines with a more exact list (Taobao's item report after its order report),
  * keeping the search index in step; the same lines again change nothing.
  */
-export function replaceOrderLines(sqlite: Sqlite, st: OrdersStatements, id: number, lines: NewOrderLine[], now: number): 'updated' | 'unchanged' {
+export function replaceOrderLines(
+  sqlite: Sqlite,
+  st: OrdersStatements,
+  id: number,
+  lines: NewOrderLine[],
+  now: number,
+): 'updated' | 'unchanged' {
   const same = (a: NewOrderLine[], b: NewOrderLine[]) =>
-    a.length === b.length && a.every((l, i) => l.sku === b[i]?.sku && l.title === b[i]?.title && l.spec === b[i]?.spec && l.quantity === b[i]?.quantity && l.unitPriceMinor === b[i]?.unitPriceMinor);
+    a.length === b.length &&
+    a.every(
+      (l, i) =>
+        l.sku === b[i]?.sku &&
+        l.title === b[i]?.title &&
+        l.spec === b[i]?.spec &&
+        l.quantity === b[i]?.quantity &&
+        l.unitPriceMinor === b[i]?.unitPriceMinor,
+    );
   if (same(findOrderLines(sqlite, id), lines)) return 'unchanged';
   const o = findOrderRow(sqlite, id);
   if (!o) return 'unchanged';

@@ -6,7 +6,13 @@ import { AppFailure } from '../../../src-shared/result';
 import { listAudit, recordAudit } from '../audit';
 import { listChannels, orderCountsByChannel } from '../channels';
 import { releaseOrderReservations } from '../inventory';
-import { countQueue, listQueue, statusCounts, type QueueFilter, type QueueSortField } from './orders-queue.repo';
+import {
+  countQueue,
+  listQueue,
+  statusCounts,
+  type QueueFilter,
+  type QueueSortField,
+} from './orders-queue.repo';
 import { findOrderLines, findOrderRow, findOrderState, setOrderStatus } from './orders.repo';
 
 const iso = (ms: number): string => new Date(ms).toISOString();
@@ -37,17 +43,25 @@ function resolveFilter(ctx: CoreContext, f: OrderFilter): QueueFilter {
 
 export function listOrders(
   ctx: CoreContext,
-  input: { filter: OrderFilter; sort: { field: QueueSortField; dir: 'asc' | 'desc' }; offset: number; limit: number },
+  input: {
+    filter: OrderFilter;
+    sort: { field: QueueSortField; dir: 'asc' | 'desc' };
+    offset: number;
+    limit: number;
+  },
 ): OrderSummary[] {
-  return listQueue(ctx.sqlite, resolveFilter(ctx, input.filter), input.sort, input.offset, input.limit).map((r) => ({
-    ...r,
-    status: r.status as OrderStatus,
-    type: r.type as OrderType,
-    placedAt: iso(r.placedAt),
-  }));
+  return listQueue(ctx.sqlite, resolveFilter(ctx, input.filter), input.sort, input.offset, input.limit).map(
+    (r) => ({
+      ...r,
+      status: r.status as OrderStatus,
+      type: r.type as OrderType,
+      placedAt: iso(r.placedAt),
+    }),
+  );
 }
 
-export const countOrders = (ctx: CoreContext, filter: OrderFilter): number => countQueue(ctx.sqlite, resolveFilter(ctx, filter));
+export const countOrders = (ctx: CoreContext, filter: OrderFilter): number =>
+  countQueue(ctx.sqlite, resolveFilter(ctx, filter));
 
 export function orderFacets(ctx: CoreContext) {
   const counts = orderCountsByChannel(ctx.sqlite);
@@ -107,7 +121,13 @@ export function getOrder(ctx: CoreContext, id: number): OrderDetail {
  * The only way an order's status changes: checked against the state machine, audited, and
  * releasing reservations on cancel, all inside the caller's transaction.
  */
-export function transitionOrder(ctx: CoreContext, id: number, to: OrderStatus, actor: string, reason?: string): void {
+export function transitionOrder(
+  ctx: CoreContext,
+  id: number,
+  to: OrderStatus,
+  actor: string,
+  reason?: string,
+): void {
   const o = findOrderState(ctx.sqlite, id);
   if (!o) throw new AppFailure('not_found', `Order ${id} does not exist`);
   assertTransition(o.status, to, { shippedBefore: o.shippedAt !== null });
@@ -115,5 +135,14 @@ export function transitionOrder(ctx: CoreContext, id: number, to: OrderStatus, a
   if (to === 'cancelled' || (to === 'approved' && o.status === 'allocated')) {
     releaseOrderReservations(ctx, id, actor, reason ?? `order ${to}`);
   }
-  recordAudit(ctx.db, { at: ctx.now(), actor, entity: 'order', entityId: id, action: 'status', from: o.status, to, reason: reason ?? null });
+  recordAudit(ctx.db, {
+    at: ctx.now(),
+    actor,
+    entity: 'order',
+    entityId: id,
+    action: 'status',
+    from: o.status,
+    to,
+    reason: reason ?? null,
+  });
 }

@@ -1,7 +1,12 @@
 import type { CoreContext } from '../../core-context';
 import type { LabelFormat, LabelSize } from '../../../src-shared/contract/documents.contract';
 import { AppFailure } from '../../../src-shared/result';
-import { renderDocumentBytes, renderLabelBytes, renderSalesReceiptEscpos, renderTestPage } from '../documents';
+import {
+  renderDocumentBytes,
+  renderLabelBytes,
+  renderSalesReceiptEscpos,
+  renderTestPage,
+} from '../documents';
 import { PrinterError } from '../../adapters/printers/printer-error';
 import { sendRawTcp, type RawTcpOptions } from '../../adapters/printers/raw-tcp.driver';
 import type { SystemPrinterPort } from '../../adapters/printers/system-printer.port';
@@ -64,7 +69,8 @@ export class PrintQueue {
   start(): { requeued: number[]; uncertain: number[] } {
     this.stopped = false;
     const r = this.ctx.sqlite.transaction(() => recoverInterrupted(this.ctx.db, this.ctx.now())).immediate();
-    if (r.requeued.length || r.uncertain.length) this.ctx.emit('jobs.changed', { ids: [...r.requeued, ...r.uncertain] });
+    if (r.requeued.length || r.uncertain.length)
+      this.ctx.emit('jobs.changed', { ids: [...r.requeued, ...r.uncertain] });
     this.kick();
     return r;
   }
@@ -130,11 +136,25 @@ export class PrintQueue {
       const pe =
         e instanceof PrinterError
           ? e
-          : new PrinterError('rejected', e instanceof AppFailure ? e.message : `Could not print: ${(e as Error).message}`, false);
+          : new PrinterError(
+              'rejected',
+              e instanceof AppFailure ? e.message : `Could not print: ${(e as Error).message}`,
+              false,
+            );
       if (pe.retry && !pe.maybePrinted && attempt < job.maxAttempts) {
-        markRetry(ctx.db, job.id, pe.message, pe.fault, ctx.now() + backoffMs(attempt, this.deps.backoff), ctx.now());
+        markRetry(
+          ctx.db,
+          job.id,
+          pe.message,
+          pe.fault,
+          ctx.now() + backoffMs(attempt, this.deps.backoff),
+          ctx.now(),
+        );
       } else {
-        const gaveUp = pe.retry && !pe.maybePrinted ? ` (gave up after ${attempt} attempts; retry it from the print queue)` : '';
+        const gaveUp =
+          pe.retry && !pe.maybePrinted
+            ? ` (gave up after ${attempt} attempts; retry it from the print queue)`
+            : '';
         markFailed(ctx.db, job.id, pe.message + gaveUp, pe.fault, ctx.now());
         ctx.emit('alert', { level: 'error', message: `${job.title}: ${pe.message}` });
       }
@@ -149,21 +169,33 @@ export class PrintQueue {
       case 'test':
         return renderTestPage({ name: p.name, language: p.language, size, dpi: p.dpi, at: this.ctx.now() });
       case 'label':
-        return renderLabelBytes(this.ctx, { orderIds: req.orderIds ?? [], format: p.language as LabelFormat, size, dpi: p.dpi, cjkFont: p.cjkFont });
+        return renderLabelBytes(this.ctx, {
+          orderIds: req.orderIds ?? [],
+          format: p.language as LabelFormat,
+          size,
+          dpi: p.dpi,
+          cjkFont: p.cjkFont,
+        });
       case 'waybill':
         return Buffer.from(JSON.stringify(req.documents ?? []), 'utf8');
       case 'sales_receipt':
         if (p.language === 'escpos') return renderSalesReceiptEscpos(this.ctx, req.orderIds?.[0] ?? 0);
         return renderDocumentBytes(this.ctx, { kind: 'sales_receipt', orderIds: req.orderIds ?? [] });
       default:
-        return renderDocumentBytes(this.ctx, { kind: job.document as 'pick_list', orderIds: req.orderIds ?? [] });
+        return renderDocumentBytes(this.ctx, {
+          kind: job.document as 'pick_list',
+          orderIds: req.orderIds ?? [],
+        });
     }
   }
 
   private async send(p: PrinterRow, payload: Buffer, job: PrintJobRow): Promise<void> {
     switch (p.kind) {
       case 'raw_tcp':
-        return sendRawTcp({ name: p.name, host: p.host, port: p.port }, payload, { ...this.deps.rawTcp, escposStatus: p.language === 'escpos' });
+        return sendRawTcp({ name: p.name, host: p.host, port: p.port }, payload, {
+          ...this.deps.rawTcp,
+          escposStatus: p.language === 'escpos',
+        });
       case 'system': {
         const [w, h] = p.labelSize.split('x').map(Number);
         return this.deps.systemPrinters.printPdf(p.deviceName, payload, { widthMm: w, heightMm: h });

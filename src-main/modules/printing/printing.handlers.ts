@@ -2,7 +2,16 @@ import type { Handlers } from '../../dispatch';
 import type { CoreContext } from '../../core-context';
 import type { PrintQueue } from './print-queue';
 import type { SystemPrinterPort } from '../../adapters/printers/system-printer.port';
-import { enqueuePrint, enqueueTest, enqueueWaybill, jobsPage, reprint, retryJob, savePrinter, toPrinter } from './printing.service';
+import {
+  enqueuePrint,
+  enqueueTest,
+  enqueueWaybill,
+  jobsPage,
+  reprint,
+  retryJob,
+  savePrinter,
+  toPrinter,
+} from './printing.service';
 import { listPrinters } from './printing.repo';
 
 export const printingHandlers = (ctx: CoreContext, queue: PrintQueue, system: SystemPrinterPort) =>
@@ -16,7 +25,11 @@ export const printingHandlers = (ctx: CoreContext, queue: PrintQueue, system: Sy
     },
     'printing.system.list': async () => ({
       available: system.available,
-      printers: (await system.list()).map((p) => ({ name: p.name, displayName: p.displayName, isDefault: p.isDefault })),
+      printers: (await system.list()).map((p) => ({
+        name: p.name,
+        displayName: p.displayName,
+        isDefault: p.isDefault,
+      })),
     }),
     'printing.print': (input, call) => {
       const r = enqueuePrint(ctx, input, call.actor);

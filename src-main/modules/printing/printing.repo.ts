@@ -8,8 +8,10 @@ export type PrinterValues = Omit<typeof printers.$inferInsert, 'id' | 'createdAt
 export type PrintJobRow = typeof printJobs.$inferSelect;
 export type NewPrintJob = Omit<typeof printJobs.$inferInsert, 'id'>;
 
-export const listPrinters = (db: Db): PrinterRow[] => db.select().from(printers).orderBy(asc(printers.name)).all();
-export const findPrinter = (db: Db, id: number): PrinterRow | undefined => db.select().from(printers).where(eq(printers.id, id)).get();
+export const listPrinters = (db: Db): PrinterRow[] =>
+  db.select().from(printers).orderBy(asc(printers.name)).all();
+export const findPrinter = (db: Db, id: number): PrinterRow | undefined =>
+  db.select().from(printers).where(eq(printers.id, id)).get();
 export const findPrinterByName = (db: Db, name: string): PrinterRow | undefined =>
   db.select().from(printers).where(eq(printers.name, name)).get();
 export const findDefaultPrinter = (db: Db, role: string): PrinterRow | undefined =>
@@ -22,7 +24,9 @@ export const findDefaultPrinter = (db: Db, role: string): PrinterRow | undefined
 export function clearDefault(db: Db, role: string, exceptId: number | null): void {
   db.update(printers)
     .set({ defaultFor: null })
-    .where(and(eq(printers.defaultFor, role), exceptId === null ? sql`1 = 1` : sql`${printers.id} <> ${exceptId}`))
+    .where(
+      and(eq(printers.defaultFor, role), exceptId === null ? sql`1 = 1` : sql`${printers.id} <> ${exceptId}`),
+    )
     .run();
 }
 
@@ -41,10 +45,12 @@ export const updatePrinter = (db: Db, id: number, v: PrinterValues, now: number)
     .returning()
     .get();
 
-export const findJob = (db: Db, id: number): PrintJobRow | undefined => db.select().from(printJobs).where(eq(printJobs.id, id)).get();
+export const findJob = (db: Db, id: number): PrintJobRow | undefined =>
+  db.select().from(printJobs).where(eq(printJobs.id, id)).get();
 export const findJobByKey = (db: Db, key: string): PrintJobRow | undefined =>
   db.select().from(printJobs).where(eq(printJobs.idempotencyKey, key)).get();
-export const insertJob = (db: Db, job: NewPrintJob): PrintJobRow => db.insert(printJobs).values(job).returning().get();
+export const insertJob = (db: Db, job: NewPrintJob): PrintJobRow =>
+  db.insert(printJobs).values(job).returning().get();
 
 export const countReprints = (db: Db, jobId: number): number =>
   db
@@ -53,8 +59,14 @@ export const countReprints = (db: Db, jobId: number): number =>
     .where(eq(printJobs.reprintOf, jobId))
     .get()?.n ?? 0;
 
-export function listJobs(db: Db, f: { status?: string[]; orderId?: number; offset: number; limit: number }): (PrintJobRow & { printerName: string })[] {
-  const where = and(f.status?.length ? inArray(printJobs.status, f.status) : undefined, f.orderId ? eq(printJobs.orderId, f.orderId) : undefined);
+export function listJobs(
+  db: Db,
+  f: { status?: string[]; orderId?: number; offset: number; limit: number },
+): (PrintJobRow & { printerName: string })[] {
+  const where = and(
+    f.status?.length ? inArray(printJobs.status, f.status) : undefined,
+    f.orderId ? eq(printJobs.orderId, f.orderId) : undefined,
+  );
   return db
     .select({ job: printJobs, printerName: printers.name })
     .from(printJobs)
@@ -88,7 +100,12 @@ export const earliestQueued = (db: Db): number | null =>
 export function claimJob(db: Db, id: number, now: number): boolean {
   const r = db
     .update(printJobs)
-    .set({ status: 'printing', attempts: sql`${printJobs.attempts} + 1`, updatedAt: now, sendStartedAt: null })
+    .set({
+      status: 'printing',
+      attempts: sql`${printJobs.attempts} + 1`,
+      updatedAt: now,
+      sendStartedAt: null,
+    })
     .where(and(eq(printJobs.id, id), eq(printJobs.status, 'queued')))
     .run();
   return r.changes === 1;
@@ -110,18 +127,38 @@ export const markSending = (db: Db, id: number, attempts: number, now: number): 
     .run().changes === 1;
 
 export const markDone = (db: Db, id: number, now: number): void => {
-  db.update(printJobs).set({ status: 'done', doneAt: now, lastError: null, lastFault: null, updatedAt: now }).where(eq(printJobs.id, id)).run();
+  db.update(printJobs)
+    .set({ status: 'done', doneAt: now, lastError: null, lastFault: null, updatedAt: now })
+    .where(eq(printJobs.id, id))
+    .run();
 };
 
-export const markRetry = (db: Db, id: number, error: string, fault: string, nextRunAt: number, now: number): void => {
+export const markRetry = (
+  db: Db,
+  id: number,
+  error: string,
+  fault: string,
+  nextRunAt: number,
+  now: number,
+): void => {
   db.update(printJobs)
-    .set({ status: 'queued', lastError: error, lastFault: fault, nextRunAt, sendStartedAt: null, updatedAt: now })
+    .set({
+      status: 'queued',
+      lastError: error,
+      lastFault: fault,
+      nextRunAt,
+      sendStartedAt: null,
+      updatedAt: now,
+    })
     .where(eq(printJobs.id, id))
     .run();
 };
 
 export const markFailed = (db: Db, id: number, error: string, fault: string, now: number): void => {
-  db.update(printJobs).set({ status: 'failed', lastError: error, lastFault: fault, updatedAt: now }).where(eq(printJobs.id, id)).run();
+  db.update(printJobs)
+    .set({ status: 'failed', lastError: error, lastFault: fault, updatedAt: now })
+    .where(eq(printJobs.id, id))
+    .run();
 };
 
 export const requeueJob = (db: Db, id: number, now: number): void => {
@@ -136,11 +173,18 @@ export const requeueJob = (db: Db, id: number, now: number): void => {
  * sending may have printed, so it fails and waits for a person. Returns the ids it touched.
  */
 export function recoverInterrupted(db: Db, now: number): { requeued: number[]; uncertain: number[] } {
-  const stuck = db.select({ id: printJobs.id, sending: printJobs.sendStartedAt }).from(printJobs).where(eq(printJobs.status, 'printing')).all();
+  const stuck = db
+    .select({ id: printJobs.id, sending: printJobs.sendStartedAt })
+    .from(printJobs)
+    .where(eq(printJobs.status, 'printing'))
+    .all();
   const requeued = stuck.filter((j) => j.sending === null).map((j) => j.id);
   const uncertain = stuck.filter((j) => j.sending !== null).map((j) => j.id);
   if (requeued.length) {
-    db.update(printJobs).set({ status: 'queued', nextRunAt: now, updatedAt: now }).where(inArray(printJobs.id, requeued)).run();
+    db.update(printJobs)
+      .set({ status: 'queued', nextRunAt: now, updatedAt: now })
+      .where(inArray(printJobs.id, requeued))
+      .run();
   }
   if (uncertain.length) {
     db.update(printJobs)
@@ -148,7 +192,8 @@ export function recoverInterrupted(db: Db, now: number): { requeued: number[]; u
         status: 'failed',
         updatedAt: now,
         lastFault: 'interrupted',
-        lastError: 'Packdesk stopped while this job was being sent: it may or may not have printed. Check the printer; reprint from history if nothing came out.',
+        lastError:
+          'Packdesk stopped while this job was being sent: it may or may not have printed. Check the printer; reprint from history if nothing came out.',
       })
       .where(inArray(printJobs.id, uncertain))
       .run();
@@ -159,5 +204,12 @@ export function recoverInterrupted(db: Db, now: number): { requeued: number[]; u
 /** The ids among `ids` that are real orders. */
 export function existingOrderIds(db: Db, ids: number[]): Set<number> {
   if (ids.length === 0) return new Set();
-  return new Set(db.select({ id: orders.id }).from(orders).where(inArray(orders.id, ids)).all().map((r) => r.id));
+  return new Set(
+    db
+      .select({ id: orders.id })
+      .from(orders)
+      .where(inArray(orders.id, ids))
+      .all()
+      .map((r) => r.id),
+  );
 }

@@ -73,20 +73,29 @@ type PrinterInput = Omit<Printer, 'id'> & { id?: number };
 export function savePrinter(ctx: CoreContext, input: PrinterInput): Printer {
   const allowed = KIND_LANGUAGES[input.kind];
   if (!allowed.includes(input.language)) {
-    throw new AppFailure('invalid_input', `language: a ${input.kind} printer speaks ${allowed.join(' or ')}, not ${input.language}`, [
-      { path: 'language', message: `use ${allowed.join(' or ')}` },
-    ]);
+    throw new AppFailure(
+      'invalid_input',
+      `language: a ${input.kind} printer speaks ${allowed.join(' or ')}, not ${input.language}`,
+      [{ path: 'language', message: `use ${allowed.join(' or ')}` }],
+    );
   }
   if (input.kind === 'raw_tcp' && !input.host) {
-    throw new AppFailure('invalid_input', 'host: a network printer needs its IP address or host name', [{ path: 'host', message: 'required for raw_tcp' }]);
+    throw new AppFailure('invalid_input', 'host: a network printer needs its IP address or host name', [
+      { path: 'host', message: 'required for raw_tcp' },
+    ]);
   }
   const same = findPrinterByName(ctx.db, input.name);
-  if (same && same.id !== input.id) throw new AppFailure('conflict', `name: there is already a printer called "${input.name}"`);
+  if (same && same.id !== input.id)
+    throw new AppFailure('conflict', `name: there is already a printer called "${input.name}"`);
   const { id, ...values } = input;
-  if (id !== undefined && !findPrinter(ctx.db, id)) throw new AppFailure('not_found', `Printer ${id} does not exist`);
+  if (id !== undefined && !findPrinter(ctx.db, id))
+    throw new AppFailure('not_found', `Printer ${id} does not exist`);
   // One default per role: choosing a new one quietly replaces the old.
   if (values.defaultFor) clearDefault(ctx.db, values.defaultFor, id ?? null);
-  const row = id === undefined ? insertPrinter(ctx.db, values, ctx.now()) : updatePrinter(ctx.db, id, values, ctx.now());
+  const row =
+    id === undefined
+      ? insertPrinter(ctx.db, values, ctx.now())
+      : updatePrinter(ctx.db, id, values, ctx.now());
   ctx.emit('settings.changed', { what: 'settings' });
   return toPrinter(row);
 }
@@ -100,29 +109,57 @@ function printerFor(ctx: CoreContext, document: string, printerId?: number): Pri
   if (printerId !== undefined) {
     const p = findPrinter(ctx.db, printerId);
     if (!p) throw new AppFailure('not_found', `Printer ${printerId} does not exist`);
-    if (!p.active) throw new AppFailure('conflict', `Printer "${p.name}" is switched off in Packdesk; turn it on in the printer list first`);
+    if (!p.active)
+      throw new AppFailure(
+        'conflict',
+        `Printer "${p.name}" is switched off in Packdesk; turn it on in the printer list first`,
+      );
     return p;
   }
   const role = ROLE[document] ?? 'document';
   const p = findDefaultPrinter(ctx.db, role);
-  if (!p) throw new AppFailure('conflict', `No default ${role} printer is set; choose one in Settings → Printers`);
+  if (!p)
+    throw new AppFailure('conflict', `No default ${role} printer is set; choose one in Settings → Printers`);
   return p;
 }
 
 function assertCanPrint(p: PrinterRow, document: string): void {
   const pdfOnly = !['label', 'test', 'waybill', 'sales_receipt'].includes(document);
   if (pdfOnly && p.language !== 'pdf') {
-    throw new AppFailure('invalid_input', `Printer "${p.name}" speaks ${p.language}; a ${document.replace('_', ' ')} is an A4 PDF, so send it to a system (PDF) printer`);
+    throw new AppFailure(
+      'invalid_input',
+      `Printer "${p.name}" speaks ${p.language}; a ${document.replace('_', ' ')} is an A4 PDF, so send it to a system (PDF) printer`,
+    );
   }
   if (document === 'sales_receipt' && !['pdf', 'escpos'].includes(p.language)) {
-    throw new AppFailure('invalid_input', `Printer "${p.name}" speaks ${p.language}; a sales receipt needs a PDF or ESC/POS printer`);
+    throw new AppFailure(
+      'invalid_input',
+      `Printer "${p.name}" speaks ${p.language}; a sales receipt needs a PDF or ESC/POS printer`,
+    );
   }
   if (document === 'label' && p.language === 'cainiao') {
-    throw new AppFailure('invalid_input', `Printer "${p.name}" prints platform e-waybills only; choose a label printer`);
+    throw new AppFailure(
+      'invalid_input',
+      `Printer "${p.name}" prints platform e-waybills only; choose a label printer`,
+    );
   }
 }
 
-function newJob(ctx: CoreContext, p: PrinterRow, v: { key: string; document: string; orderId: number | null; title: string; request: object; actor: string; payload?: Buffer | null; reprintOf?: number; reprintReason?: string }): PrintJobRow {
+function newJob(
+  ctx: CoreContext,
+  p: PrinterRow,
+  v: {
+    key: string;
+    document: string;
+    orderId: number | null;
+    title: string;
+    request: object;
+    actor: string;
+    payload?: Buffer | null;
+    reprintOf?: number;
+    reprintReason?: string;
+  },
+): PrintJobRow {
   const now = ctx.now();
   return insertJob(ctx.db, {
     printerId: p.id,
@@ -149,22 +186,43 @@ function newJob(ctx: CoreContext, p: PrinterRow, v: { key: string; document: str
  * Queues documents. The idempotency key names what is printed, not where or when, so a second
  * click, a retried request or a second window gets the job that already exists.
  */
-export function enqueuePrint(ctx: CoreContext, input: { document: string; orderIds: number[]; printerId?: number }, actor: string): { jobs: PrintJob[]; created: number } {
+export function enqueuePrint(
+  ctx: CoreContext,
+  input: { document: string; orderIds: number[]; printerId?: number },
+  actor: string,
+): { jobs: PrintJob[]; created: number } {
   const p = printerFor(ctx, input.document, input.printerId);
   assertCanPrint(p, input.document);
   const known = existingOrderIds(ctx.db, input.orderIds);
   const missing = input.orderIds.filter((id) => !known.has(id));
-  if (missing.length) throw new AppFailure('not_found', `Nothing was queued: order${missing.length > 1 ? 's' : ''} ${missing.slice(0, 10).join(', ')} do${missing.length > 1 ? '' : 'es'} not exist`);
+  if (missing.length)
+    throw new AppFailure(
+      'not_found',
+      `Nothing was queued: order${missing.length > 1 ? 's' : ''} ${missing.slice(0, 10).join(', ')} do${missing.length > 1 ? '' : 'es'} not exist`,
+    );
   const perOrder = input.document !== 'pick_list';
-  const groups = perOrder ? input.orderIds.map((id) => [id]) : [[...new Set(input.orderIds)].sort((a, b) => a - b)];
+  const groups = perOrder
+    ? input.orderIds.map((id) => [id])
+    : [[...new Set(input.orderIds)].sort((a, b) => a - b)];
   let created = 0;
   const jobs = groups.map((ids) => {
-    const key = perOrder ? `${input.document}:order:${ids[0]}` : `${input.document}:orders:${createHash('sha256').update(ids.join(',')).digest('hex').slice(0, 24)}`;
+    const key = perOrder
+      ? `${input.document}:order:${ids[0]}`
+      : `${input.document}:orders:${createHash('sha256').update(ids.join(',')).digest('hex').slice(0, 24)}`;
     const existing = findJobByKey(ctx.db, key);
     if (existing) return toJob(existing, findPrinter(ctx.db, existing.printerId)?.name ?? '');
     created += 1;
-    const title = perOrder ? `${input.document} · order ${ids[0]}` : `${input.document} · ${ids.length} orders`;
-    const row = newJob(ctx, p, { key, document: input.document, orderId: perOrder ? ids[0]! : null, title, request: { orderIds: ids }, actor });
+    const title = perOrder
+      ? `${input.document} · order ${ids[0]}`
+      : `${input.document} · ${ids.length} orders`;
+    const row = newJob(ctx, p, {
+      key,
+      document: input.document,
+      orderId: perOrder ? ids[0]! : null,
+      title,
+      request: { orderIds: ids },
+      actor,
+    });
     return toJob(row, p.name);
   });
   if (created) ctx.emit('jobs.changed', { ids: jobs.map((j) => j.id) });
@@ -175,16 +233,30 @@ export function enqueueTest(ctx: CoreContext, printerId: number, actor: string):
   const p = findPrinter(ctx.db, printerId);
   if (!p) throw new AppFailure('not_found', `Printer ${printerId} does not exist`);
   // Every press of "test print" is its own request.
-  const row = newJob(ctx, p, { key: `test:${p.id}:${ctx.now()}:${Math.random().toString(36).slice(2, 8)}`, document: 'test', orderId: null, title: `Test page · ${p.name}`, request: {}, actor });
+  const row = newJob(ctx, p, {
+    key: `test:${p.id}:${ctx.now()}:${Math.random().toString(36).slice(2, 8)}`,
+    document: 'test',
+    orderId: null,
+    title: `Test page · ${p.name}`,
+    request: {},
+    actor,
+  });
   ctx.emit('jobs.changed', { ids: [row.id] });
   return toJob(row, p.name);
 }
 
 /** A deliberate second copy: a new job with the same bytes (when the printer speaks the same language) and the reason. */
-export function reprint(ctx: CoreContext, input: { jobId: number; reason: string; printerId?: number }, actor: string): PrintJob {
+export function reprint(
+  ctx: CoreContext,
+  input: { jobId: number; reason: string; printerId?: number },
+  actor: string,
+): PrintJob {
   const orig = findJob(ctx.db, input.jobId);
   if (!orig) throw new AppFailure('not_found', `Print job ${input.jobId} does not exist`);
-  const p = input.printerId !== undefined ? printerFor(ctx, orig.document, input.printerId) : findPrinter(ctx.db, orig.printerId)!;
+  const p =
+    input.printerId !== undefined
+      ? printerFor(ctx, orig.document, input.printerId)
+      : findPrinter(ctx.db, orig.printerId)!;
   assertCanPrint(p, orig.document);
   const n = countReprints(ctx.db, orig.id) + 1;
   const row = newJob(ctx, p, {
@@ -205,14 +277,20 @@ export function reprint(ctx: CoreContext, input: { jobId: number; reason: string
 export function retryJob(ctx: CoreContext, jobId: number): PrintJob {
   const job = findJob(ctx.db, jobId);
   if (!job) throw new AppFailure('not_found', `Print job ${jobId} does not exist`);
-  if (job.status !== 'failed') throw new AppFailure('conflict', `Print job ${jobId} is ${job.status}; only a failed job can be retried (use reprint for a printed one)`);
+  if (job.status !== 'failed')
+    throw new AppFailure(
+      'conflict',
+      `Print job ${jobId} is ${job.status}; only a failed job can be retried (use reprint for a printed one)`,
+    );
   requeueJob(ctx.db, jobId, ctx.now());
   ctx.emit('jobs.changed', { ids: [jobId] });
   return toJob(findJob(ctx.db, jobId)!, findPrinter(ctx.db, job.printerId)?.name ?? '');
 }
 
-export const jobsPage = (ctx: CoreContext, f: { status?: string[]; orderId?: number; offset: number; limit: number }): PrintJob[] =>
-  listJobs(ctx.db, f).map((r) => toJob(r, r.printerName));
+export const jobsPage = (
+  ctx: CoreContext,
+  f: { status?: string[]; orderId?: number; offset: number; limit: number },
+): PrintJob[] => listJobs(ctx.db, f).map((r) => toJob(r, r.printerName));
 
 /**
  * Queues a platform e-waybill (电子面单) for the local print component. `documents` are the
@@ -221,18 +299,31 @@ export const jobsPage = (ctx: CoreContext, f: { status?: string[]; orderId?: num
  */
 export function enqueueWaybill(
   ctx: CoreContext,
-  input: { orderId: number; documents: { documentID: string; contents: Record<string, unknown>[] }[]; printerId?: number },
+  input: {
+    orderId: number;
+    documents: { documentID: string; contents: Record<string, unknown>[] }[];
+    printerId?: number;
+  },
   actor: string,
 ): { job: PrintJob; created: boolean } {
   const p =
     input.printerId !== undefined
       ? printerFor(ctx, 'waybill', input.printerId)
       : listPrinters(ctx.db).find((x) => x.active && x.language === 'cainiao');
-  if (!p) throw new AppFailure('conflict', 'No platform print component (Cainiao/PDD/Douyin) is set up; add one in Settings → Printers');
-  if (p.language !== 'cainiao') throw new AppFailure('invalid_input', `Printer "${p.name}" is not a platform print component; e-waybills print through Cainiao/PDD/Douyin`);
+  if (!p)
+    throw new AppFailure(
+      'conflict',
+      'No platform print component (Cainiao/PDD/Douyin) is set up; add one in Settings → Printers',
+    );
+  if (p.language !== 'cainiao')
+    throw new AppFailure(
+      'invalid_input',
+      `Printer "${p.name}" is not a platform print component; e-waybills print through Cainiao/PDD/Douyin`,
+    );
   const key = `waybill:${input.documents.map((d) => d.documentID).join(',')}`;
   const existing = findJobByKey(ctx.db, key);
-  if (existing) return { job: toJob(existing, findPrinter(ctx.db, existing.printerId)?.name ?? ''), created: false };
+  if (existing)
+    return { job: toJob(existing, findPrinter(ctx.db, existing.printerId)?.name ?? ''), created: false };
   const row = newJob(ctx, p, {
     key,
     document: 'waybill',

@@ -23,11 +23,16 @@ export const printers = sqliteTable(
     updatedAt: integer('updated_at').notNull(),
   },
   (t) => [
-    uniqueIndex('printers_default_for_uq').on(t.defaultFor).where(sql`${t.defaultFor} is not null`),
+    uniqueIndex('printers_default_for_uq')
+      .on(t.defaultFor)
+      .where(sql`${t.defaultFor} is not null`),
     check('printers_kind', sql`${t.kind} in ('system','raw_tcp','cainiao_ws','pdd_ws','douyin_ws')`),
     check('printers_language', sql`${t.language} in ('pdf','zpl','tspl','escpos','cainiao')`),
     check('printers_port', sql`${t.port} between 1 and 65535`),
-    check('printers_default_for', sql`${t.defaultFor} is null or ${t.defaultFor} in ('label','receipt','document')`),
+    check(
+      'printers_default_for',
+      sql`${t.defaultFor} is null or ${t.defaultFor} in ('label','receipt','document')`,
+    ),
   ],
 );
 

@@ -1,4 +1,9 @@
-import { COMPONENT_DEFAULTS, flavorOf, PrintComponentClient, type WaybillDocument } from '../../adapters/printers/print-component.client';
+import {
+  COMPONENT_DEFAULTS,
+  flavorOf,
+  PrintComponentClient,
+  type WaybillDocument,
+} from '../../adapters/printers/print-component.client';
 import type { PrinterRow, PrintJobRow } from './printing.repo';
 
 /**
@@ -11,7 +16,11 @@ export function componentWaybill(opts: { timeoutMs?: number; resultTimeoutMs?: n
     const port = p.port === 9100 ? COMPONENT_DEFAULTS[flavor].port : p.port;
     const client = new PrintComponentClient(`ws://${p.host || '127.0.0.1'}:${port}`, flavor, opts);
     try {
-      await client.print({ taskID: `packdesk-${job.id}`, printer: p.deviceName, documents: JSON.parse(payload.toString('utf8')) as WaybillDocument[] });
+      await client.print({
+        taskID: `packdesk-${job.id}`,
+        printer: p.deviceName,
+        documents: JSON.parse(payload.toString('utf8')) as WaybillDocument[],
+      });
     } finally {
       client.close();
     }

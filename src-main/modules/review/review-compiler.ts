@@ -50,7 +50,13 @@ function compileLeaf(leaf: Leaf): Predicate {
   }
   // Text fields compare case-insensitively ("cod" finds "COD"); enum codes are exact.
   const norm = kind === 'string' ? lower : (v: unknown) => v as string;
-  const read = kind === 'string' ? (f: OrderFacts) => { const v = get(f); return v === undefined ? undefined : lower(v); } : (f: OrderFacts) => get(f) as string | undefined;
+  const read =
+    kind === 'string'
+      ? (f: OrderFacts) => {
+          const v = get(f);
+          return v === undefined ? undefined : lower(v);
+        }
+      : (f: OrderFacts) => get(f) as string | undefined;
   switch (leaf.op) {
     case 'eq': {
       const v = norm(leaf.value);
@@ -58,22 +64,37 @@ function compileLeaf(leaf: Leaf): Predicate {
     }
     case 'ne': {
       const v = norm(leaf.value);
-      return (f) => { const x = read(f); return x !== undefined && x !== v; };
+      return (f) => {
+        const x = read(f);
+        return x !== undefined && x !== v;
+      };
     }
     case 'in': {
       const set = new Set((leaf.value as string[]).map(norm));
-      return (f) => { const x = read(f); return x !== undefined && set.has(x); };
+      return (f) => {
+        const x = read(f);
+        return x !== undefined && set.has(x);
+      };
     }
     case 'not_in': {
       const set = new Set((leaf.value as string[]).map(norm));
-      return (f) => { const x = read(f); return x !== undefined && !set.has(x); };
+      return (f) => {
+        const x = read(f);
+        return x !== undefined && !set.has(x);
+      };
     }
     case 'contains': {
       const v = norm(leaf.value);
-      return (f) => { const x = read(f); return x !== undefined && x.includes(v); };
+      return (f) => {
+        const x = read(f);
+        return x !== undefined && x.includes(v);
+      };
     }
     case 'exists':
-      return (f) => { const x = read(f); return x !== undefined && x !== ''; };
+      return (f) => {
+        const x = read(f);
+        return x !== undefined && x !== '';
+      };
     default:
       throw new Error(`operator ${leaf.op} cannot apply to ${key}`);
   }
@@ -86,7 +107,10 @@ function compileNumber(get: (f: OrderFacts) => number | undefined, leaf: Leaf): 
     case 'eq':
       return (f) => get(f) === v;
     case 'ne':
-      return (f) => { const x = get(f); return x !== undefined && x !== v; };
+      return (f) => {
+        const x = get(f);
+        return x !== undefined && x !== v;
+      };
     case 'lt':
       return (f) => (get(f) as number) < v;
     case 'lte':
@@ -97,11 +121,17 @@ function compileNumber(get: (f: OrderFacts) => number | undefined, leaf: Leaf): 
       return (f) => (get(f) as number) >= v;
     case 'in': {
       const set = new Set(leaf.value as number[]);
-      return (f) => { const x = get(f); return x !== undefined && set.has(x); };
+      return (f) => {
+        const x = get(f);
+        return x !== undefined && set.has(x);
+      };
     }
     case 'not_in': {
       const set = new Set(leaf.value as number[]);
-      return (f) => { const x = get(f); return x !== undefined && !set.has(x); };
+      return (f) => {
+        const x = get(f);
+        return x !== undefined && !set.has(x);
+      };
     }
     case 'exists':
       return (f) => get(f) !== undefined;

@@ -102,6 +102,7 @@ export function evaluate(rules: readonly CompiledRule[], f: OrderFacts): Verdict
     }
     reasons.push(`${rule.name}: ${parts.join('; ')}`);
   }
-  const outcome: RuleOutcome = severity === SEVERITY.block ? 'blocked' : severity > 0 ? 'held' : approvedBy ? 'approved' : 'unchanged';
+  const outcome: RuleOutcome =
+    severity === SEVERITY.block ? 'blocked' : severity > 0 ? 'held' : approvedBy ? 'approved' : 'unchanged';
   return { outcome, reasons, ruleIds, decisive, approvedBy, addTags, priority };
 }

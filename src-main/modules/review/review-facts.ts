@@ -1,7 +1,14 @@
 import type { Sqlite } from '../../adapters/db/open';
 import { distanceClassOf, regionOf } from '../../../src-shared/domain/china-regions';
 import type { CustomerSegment, OrderFacts } from '../../../src-shared/contract/review-fields';
-import { readCustomerStats, readScopeLines, readScopeOrders, readSkuFacts, type ReviewOrderRow, type ReviewScope } from './review-orders.repo';
+import {
+  readCustomerStats,
+  readScopeLines,
+  readScopeOrders,
+  readSkuFacts,
+  type ReviewOrderRow,
+  type ReviewScope,
+} from './review-orders.repo';
 
 /** Customer segments are deliberately simple: VIP by order count or lifetime spend. */
 export const VIP_MIN_ORDERS = 5;
@@ -46,7 +53,8 @@ export function loadFacts(sqlite: Sqlite, scope: ReviewScope, homeProvince: stri
       quantity += l.quantity;
       const s = skus.get(l.sku);
       if (s?.category && !categories.includes(s.category)) categories.push(s.category);
-      weight = s && s.weightGrams > 0 && weight !== undefined ? weight + s.weightGrams * l.quantity : undefined;
+      weight =
+        s && s.weightGrams > 0 && weight !== undefined ? weight + s.weightGrams * l.quantity : undefined;
     }
     if (!any) weight = undefined;
     const stats = row.customerId === null ? undefined : customers.get(row.customerId);

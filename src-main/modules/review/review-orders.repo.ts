@@ -39,7 +39,10 @@ export type ReviewScope = { kind: 'pending' } | { kind: 'latest'; limit: number 
 const scopeSql = (s: ReviewScope): { where: string; params: unknown[] } =>
   s.kind === 'pending'
     ? { where: `o.status = 'pending_review'`, params: [] }
-    : { where: `o.id in (select id from orders order by placed_at desc, id desc limit ?)`, params: [s.limit] };
+    : {
+        where: `o.id in (select id from orders order by placed_at desc, id desc limit ?)`,
+        params: [s.limit],
+      };
 
 export function readScopeOrders(sqlite: Sqlite, scope: ReviewScope): ReviewOrderRow[] {
   const { where, params } = scopeSql(scope);
@@ -89,7 +92,9 @@ export function readCustomerStats(sqlite: Sqlite): Map<number, { orders: number;
 
 /** Prepared once per run: the review's own columns of an order (status goes through transitionOrder). */
 export function reviewWriter(sqlite: Sqlite) {
-  const st = sqlite.prepare('update orders set reasons_json = ?, tags_json = ?, priority = ?, updated_at = ? where id = ?');
+  const st = sqlite.prepare(
+    'update orders set reasons_json = ?, tags_json = ?, priority = ?, updated_at = ? where id = ?',
+  );
   return (id: number, reasons: string[], tags: string[], priority: number, now: number): void => {
     st.run(JSON.stringify(reasons), JSON.stringify(tags), priority, now, id);
   };
@@ -111,8 +116,15 @@ export interface QueueDbRow {
   heldAt: number | null;
 }
 
-export function listWaiting(sqlite: Sqlite, status: 'held' | 'pending_review', offset: number, limit: number): { total: number; rows: QueueDbRow[] } {
-  const { total } = sqlite.prepare('select count(*) as total from orders where status = ?').get(status) as { total: number };
+export function listWaiting(
+  sqlite: Sqlite,
+  status: 'held' | 'pending_review',
+  offset: number,
+  limit: number,
+): { total: number; rows: QueueDbRow[] } {
+  const { total } = sqlite.prepare('select count(*) as total from orders where status = ?').get(status) as {
+    total: number;
+  };
   const rows = sqlite
     .prepare(
       `select o.id, c.code as channel, o.external_id as externalId, o.placed_at as placedAt, o.currency,
@@ -126,12 +138,16 @@ export function listWaiting(sqlite: Sqlite, status: 'held' | 'pending_review', o
   return { total, rows };
 }
 
-export function readOrderBrief(sqlite: Sqlite, id: number): { id: number; status: string; reasonsJson: string } | undefined {
+export function readOrderBrief(
+  sqlite: Sqlite,
+  id: number,
+): { id: number; status: string; reasonsJson: string } | undefined {
   return sqlite.prepare('select id, status, reasons_json as reasonsJson from orders where id = ?').get(id) as
-    | { id: number; status: string; reasonsJson: string }
-    | undefined;
+    { id: number; status: string; reasonsJson: string } | undefined;
 }
 
 export function setOrderReasons(sqlite: Sqlite, id: number, reasons: string[], now: number): void {
-  sqlite.prepare('update orders set reasons_json = ?, updated_at = ? where id = ?').run(JSON.stringify(reasons), now, id);
+  sqlite
+    .prepare('update orders set reasons_json = ?, updated_at = ? where id = ?')
+    .run(JSON.stringify(reasons), now, id);
 }

@@ -6,7 +6,15 @@ import { AppFailure } from '../../../src-shared/result';
 import { recordAudit } from '../audit';
 import { listWarehouses } from '../inventory';
 import { readSettings, writeSetting } from '../settings';
-import { deleteRule, findRule, insertRule, listRules, setRulePosition, updateRule, type StoredRule } from './review.repo';
+import {
+  deleteRule,
+  findRule,
+  insertRule,
+  listRules,
+  setRulePosition,
+  updateRule,
+  type StoredRule,
+} from './review.repo';
 
 const iso = (ms: number): string => new Date(ms).toISOString();
 
@@ -25,22 +33,43 @@ export const listReviewRules = (ctx: CoreContext): ReviewRule[] => listRules(ctx
 
 /** The input was checked against ruleInput (field/operator/value types) by the dispatcher. */
 export function saveReviewRule(ctx: CoreContext, input: ParsedRuleInput, actor: string): ReviewRule {
-  const values = { name: input.name, enabled: input.enabled, priority: input.priority, condition: input.condition, actions: input.actions };
+  const values = {
+    name: input.name,
+    enabled: input.enabled,
+    priority: input.priority,
+    condition: input.condition,
+    actions: input.actions,
+  };
   let saved: StoredRule;
   if (input.id !== undefined) {
-    if (!findRule(ctx.db, input.id)) throw new AppFailure('not_found', `Review rule ${input.id} does not exist; it may have been deleted`);
+    if (!findRule(ctx.db, input.id))
+      throw new AppFailure('not_found', `Review rule ${input.id} does not exist; it may have been deleted`);
     saved = updateRule(ctx.db, input.id, values, ctx.now());
   } else {
     saved = insertRule(ctx.db, values, ctx.now());
   }
-  recordAudit(ctx.db, { at: ctx.now(), actor, entity: 'review_rule', entityId: saved.id, action: input.id ? 'update' : 'create', data: values });
+  recordAudit(ctx.db, {
+    at: ctx.now(),
+    actor,
+    entity: 'review_rule',
+    entityId: saved.id,
+    action: input.id ? 'update' : 'create',
+    data: values,
+  });
   return toContractRule(saved);
 }
 
 export function deleteReviewRule(ctx: CoreContext, id: number, actor: string): void {
   const rule = findRule(ctx.db, id);
   if (!rule || !deleteRule(ctx.db, id)) throw new AppFailure('not_found', `Review rule ${id} does not exist`);
-  recordAudit(ctx.db, { at: ctx.now(), actor, entity: 'review_rule', entityId: id, action: 'delete', data: rule });
+  recordAudit(ctx.db, {
+    at: ctx.now(),
+    actor,
+    entity: 'review_rule',
+    entityId: id,
+    action: 'delete',
+    data: rule,
+  });
 }
 
 /** Takes the complete order, so two editors reordering at once cannot leave gaps or duplicates. */
@@ -55,9 +84,11 @@ export function reorderReviewRules(ctx: CoreContext, ids: number[]): ReviewRule[
       missing.length ? `missing rules ${missing.join(', ')}` : '',
       unknown.length ? `unknown rules ${unknown.join(', ')}` : '',
     ].filter(Boolean);
-    throw new AppFailure('invalid_input', `The new order must list every rule exactly once: ${parts.join('; ')}. Reload the rules and try again.`, [
-      { path: 'ids', message: parts.join('; ') },
-    ]);
+    throw new AppFailure(
+      'invalid_input',
+      `The new order must list every rule exactly once: ${parts.join('; ')}. Reload the rules and try again.`,
+      [{ path: 'ids', message: parts.join('; ') }],
+    );
   }
   ids.forEach((id, i) => setRulePosition(ctx.db, id, i + 1, ctx.now()));
   return listReviewRules(ctx);

@@ -1,7 +1,14 @@
 import type { Handlers } from '../../dispatch';
 import type { CoreContext } from '../../core-context';
 import { decideReview, orderDecisions } from './review-decide.service';
-import { deleteReviewRule, listReviewRules, reorderReviewRules, reviewSettings, saveReviewRule, saveReviewSettings } from './review-rules.service';
+import {
+  deleteReviewRule,
+  listReviewRules,
+  reorderReviewRules,
+  reviewSettings,
+  saveReviewRule,
+  saveReviewSettings,
+} from './review-rules.service';
 import { reviewQueue, runReview, simulateReview } from './review.service';
 
 export const reviewHandlers = (ctx: CoreContext) =>
@@ -22,7 +29,8 @@ export const reviewHandlers = (ctx: CoreContext) =>
     'review.queue': ({ status, offset, limit }) => reviewQueue(ctx, status, offset, limit),
     'review.decide': (input, call) => {
       const out = decideReview(ctx, input, call.actor);
-      if (out.changed.length) ctx.emit('orders.changed', { ids: out.changed, reason: `review: ${input.decision}` });
+      if (out.changed.length)
+        ctx.emit('orders.changed', { ids: out.changed, reason: `review: ${input.decision}` });
       return out;
     },
     'review.decisions': ({ orderId }) => ({ rows: orderDecisions(ctx, orderId) }),

@@ -48,14 +48,31 @@ const columns = (v: RuleValues) => ({
 
 /** A new rule goes last. */
 export function insertRule(db: Db, v: RuleValues, now: number): StoredRule {
-  const { next } = db.select({ next: sql<number>`coalesce(max(${reviewRules.position}), 0) + 1` }).from(reviewRules).get()!;
-  return toRule(db.insert(reviewRules).values({ ...columns(v), position: next, createdAt: now, updatedAt: now }).returning().get());
+  const { next } = db
+    .select({ next: sql<number>`coalesce(max(${reviewRules.position}), 0) + 1` })
+    .from(reviewRules)
+    .get()!;
+  return toRule(
+    db
+      .insert(reviewRules)
+      .values({ ...columns(v), position: next, createdAt: now, updatedAt: now })
+      .returning()
+      .get(),
+  );
 }
 
 export const updateRule = (db: Db, id: number, v: RuleValues, now: number): StoredRule =>
-  toRule(db.update(reviewRules).set({ ...columns(v), updatedAt: now }).where(eq(reviewRules.id, id)).returning().get());
+  toRule(
+    db
+      .update(reviewRules)
+      .set({ ...columns(v), updatedAt: now })
+      .where(eq(reviewRules.id, id))
+      .returning()
+      .get(),
+  );
 
-export const deleteRule = (db: Db, id: number): boolean => db.delete(reviewRules).where(eq(reviewRules.id, id)).run().changes > 0;
+export const deleteRule = (db: Db, id: number): boolean =>
+  db.delete(reviewRules).where(eq(reviewRules.id, id)).run().changes > 0;
 
 export const setRulePosition = (db: Db, id: number, position: number, now: number): void => {
   db.update(reviewRules).set({ position, updatedAt: now }).where(eq(reviewRules.id, id)).run();
@@ -94,7 +111,16 @@ export function decisionWriter(sqlite: Sqlite) {
      values (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   return (d: DecisionValues): void => {
-    st.run(d.orderId, d.at, d.outcome, d.source, JSON.stringify(d.reasons), JSON.stringify(d.ruleIds), d.actor, d.durationMs);
+    st.run(
+      d.orderId,
+      d.at,
+      d.outcome,
+      d.source,
+      JSON.stringify(d.reasons),
+      JSON.stringify(d.ruleIds),
+      d.actor,
+      d.durationMs,
+    );
   };
 }
 

@@ -31,16 +31,34 @@ function applyVerdict(ctx: CoreContext, w: Writers, row: ReviewOrderRow, v: Verd
   const newTags = [...tags, ...v.addTags.filter((t) => !tags.includes(t))];
   const priority = v.priority ?? row.priority;
   if (v.outcome === 'unchanged' && v.reasons.length === 0) return false;
-  w.order(row.id, mergeReasons(JSON.parse(row.reasonsJson) as string[], v.reasons), newTags, priority, ctx.now());
+  w.order(
+    row.id,
+    mergeReasons(JSON.parse(row.reasonsJson) as string[], v.reasons),
+    newTags,
+    priority,
+    ctx.now(),
+  );
   if (v.outcome === 'unchanged') return true;
   const why = v.decisive ?? v.approvedBy ?? 'review rules';
   transitionOrder(ctx, row.id, v.outcome === 'approved' ? 'approved' : 'held', actor, why);
-  w.decision({ orderId: row.id, at: ctx.now(), outcome: v.outcome, source: 'rules', reasons: v.reasons, ruleIds: v.ruleIds, actor, durationMs: null });
+  w.decision({
+    orderId: row.id,
+    at: ctx.now(),
+    outcome: v.outcome,
+    source: 'rules',
+    reasons: v.reasons,
+    ruleIds: v.ruleIds,
+    actor,
+    durationMs: null,
+  });
   return true;
 }
 
 /** Applies the enabled rules to every pending_review order; the caller's transaction makes it all-or-nothing. */
-export function runReview(ctx: CoreContext, actor: string): Counts & { seconds: number; changedIds: number[] } {
+export function runReview(
+  ctx: CoreContext,
+  actor: string,
+): Counts & { seconds: number; changedIds: number[] } {
   const started = performance.now();
   const rules = compileRules(listRules(ctx.db));
   const rows = loadFacts(ctx.sqlite, { kind: 'pending' }, reviewSettings(ctx).effectiveHomeProvince);
@@ -61,7 +79,15 @@ function withDraft(saved: RuleDef[], draft: ParsedRuleInput): { rules: RuleDef[]
   const draftId = draft.id ?? -1;
   const existing = saved.find((r) => r.id === draftId);
   const position = existing?.position ?? Math.max(0, ...saved.map((r) => r.position)) + 1;
-  const rule: RuleDef = { id: draftId, name: draft.name, enabled: draft.enabled, position, priority: draft.priority, condition: draft.condition, actions: draft.actions };
+  const rule: RuleDef = {
+    id: draftId,
+    name: draft.name,
+    enabled: draft.enabled,
+    position,
+    priority: draft.priority,
+    condition: draft.condition,
+    actions: draft.actions,
+  };
   return { rules: [...saved.filter((r) => r.id !== draftId), rule], draftId };
 }
 
@@ -89,7 +115,16 @@ export function simulateReview(ctx: CoreContext, draft: ParsedRuleInput, limit: 
     if (hit) matched += 1;
     if (a.outcome !== b.outcome) changed += 1;
     if ((hit || a.outcome !== b.outcome) && sample.length < sampleSize) {
-      sample.push({ id: row.id, externalId: row.externalId, status: row.status, totalMinor: row.totalMinor, currency: row.currency, before: b.outcome, after: a.outcome, reasons: a.reasons });
+      sample.push({
+        id: row.id,
+        externalId: row.externalId,
+        status: row.status,
+        totalMinor: row.totalMinor,
+        currency: row.currency,
+        before: b.outcome,
+        after: a.outcome,
+        reasons: a.reasons,
+      });
     }
   }
   // Orders whose outcome changes are the point of a simulation: show them before mere matches.
@@ -97,7 +132,12 @@ export function simulateReview(ctx: CoreContext, draft: ParsedRuleInput, limit: 
   return { considered: rows.length, matched, changed, before: countsBefore, after: countsAfter, sample };
 }
 
-export function reviewQueue(ctx: CoreContext, status: 'held' | 'pending_review', offset: number, limit: number): { total: number; rows: ReviewQueueRow[] } {
+export function reviewQueue(
+  ctx: CoreContext,
+  status: 'held' | 'pending_review',
+  offset: number,
+  limit: number,
+): { total: number; rows: ReviewQueueRow[] } {
   const { total, rows } = listWaiting(ctx.sqlite, status, offset, limit);
   return {
     total,

@@ -60,7 +60,15 @@ export function upsertCarrier(
          battery_allowed = excluded.battery_allowed, cod = excluded.cod, volumetric_divisor = excluded.volumetric_divisor,
          max_weight_grams = excluded.max_weight_grams, updated_at = excluded.updated_at`,
     )
-    .run({ ...c, active: n(c.active), coldChain: n(c.coldChain), freight: n(c.freight), batteryAllowed: n(c.batteryAllowed), cod: n(c.cod), now });
+    .run({
+      ...c,
+      active: n(c.active),
+      coldChain: n(c.coldChain),
+      freight: n(c.freight),
+      batteryAllowed: n(c.batteryAllowed),
+      cod: n(c.cod),
+      now,
+    });
 }
 
 export const listRates = (sqlite: Sqlite): RateRow[] =>

@@ -3,7 +3,14 @@ import type { OrderDetail } from '../../../src-shared/contract/orders.contract';
 import type { OrderStatus } from '../../../src-shared/domain/order-status';
 import { AppFailure } from '../../../src-shared/result';
 import { findChannelByCode } from '../channels';
-import { getOrder, ordersStatements, transitionOrder, upsertOrder, type NewOrder, type NewOrderLine } from '../orders';
+import {
+  getOrder,
+  ordersStatements,
+  transitionOrder,
+  upsertOrder,
+  type NewOrder,
+  type NewOrderLine,
+} from '../orders';
 import { insertLink } from './routing.repo';
 
 /** Orders not yet allocated: nothing is reserved, so they can be recombined freely. */
@@ -11,11 +18,30 @@ const RECOMBINABLE: readonly OrderStatus[] = ['pending_review', 'held', 'approve
 export const NO_MERGE_TAG = 'do-not-merge';
 
 const addressKey = (o: OrderDetail): string =>
-  [o.customer.name, o.customer.phone, o.address.country, o.address.province, o.address.city, o.address.district, o.address.street, o.address.detail].map((s) => s.trim()).join('|');
+  [
+    o.customer.name,
+    o.customer.phone,
+    o.address.country,
+    o.address.province,
+    o.address.city,
+    o.address.district,
+    o.address.street,
+    o.address.detail,
+  ]
+    .map((s) => s.trim())
+    .join('|');
 
-function newOrderFrom(ctx: CoreContext, base: OrderDetail, externalId: string, lines: NewOrderLine[], shippingMinor: number, reasons: string[]): NewOrder {
+function newOrderFrom(
+  ctx: CoreContext,
+  base: OrderDetail,
+  externalId: string,
+  lines: NewOrderLine[],
+  shippingMinor: number,
+  reasons: string[],
+): NewOrder {
   const channel = findChannelByCode(ctx.db, base.channel);
-  if (!channel) throw new AppFailure('not_found', `Channel ${base.channel} of order ${base.id} no longer exists`);
+  if (!channel)
+    throw new AppFailure('not_found', `Channel ${base.channel} of order ${base.id} no longer exists`);
   const now = ctx.now();
   return {
     channelId: channel.id,
@@ -54,26 +80,61 @@ function bringTo(ctx: CoreContext, id: number, target: OrderStatus, actor: strin
 
 export function mergeOrders(ctx: CoreContext, ids: number[], actor: string, why?: string): number {
   const unique = [...new Set(ids)];
-  if (unique.length < 2) throw new AppFailure('invalid_input', 'ids: pick at least two different orders', [{ path: 'ids', message: 'needs two different orders' }]);
+  if (unique.length < 2)
+    throw new AppFailure('invalid_input', 'ids: pick at least two different orders', [
+      { path: 'ids', message: 'needs two different orders' },
+    ]);
   const orders = unique.map((id) => getOrder(ctx, id));
   const issues: { path: string; message: string }[] = [];
   const first = orders[0]!;
   orders.forEach((o, i) => {
     const path = `ids.${i}`;
     if (o.status === 'held') issues.push({ path, message: `order ${o.id} is on hold` });
-    else if (!RECOMBINABLE.includes(o.status) || o.status === 'backordered') issues.push({ path, message: `order ${o.id} is ${o.status}; only orders awaiting review or approved can be merged` });
-    if ((o.paymentMethod ?? '').toLowerCase() === 'cod') issues.push({ path, message: `order ${o.id} is cash on delivery` });
-    if (o.tags.includes(NO_MERGE_TAG)) issues.push({ path, message: `order ${o.id} is flagged "${NO_MERGE_TAG}"` });
-    if (addressKey(o) !== addressKey(first)) issues.push({ path, message: `order ${o.id} has a different buyer, phone or address than order ${first.id}` });
-    if (o.channel !== first.channel || o.currency !== first.currency) issues.push({ path, message: `order ${o.id} is from another channel or currency than order ${first.id}` });
+    else if (!RECOMBINABLE.includes(o.status) || o.status === 'backordered')
+      issues.push({
+        path,
+        message: `order ${o.id} is ${o.status}; only orders awaiting review or approved can be merged`,
+      });
+    if ((o.paymentMethod ?? '').toLowerCase() === 'cod')
+      issues.push({ path, message: `order ${o.id} is cash on delivery` });
+    if (o.tags.includes(NO_MERGE_TAG))
+      issues.push({ path, message: `order ${o.id} is flagged "${NO_MERGE_TAG}"` });
+    if (addressKey(o) !== addressKey(first))
+      issues.push({
+        path,
+        message: `order ${o.id} has a different buyer, phone or address than order ${first.id}`,
+      });
+    if (o.channel !== first.channel || o.currency !== first.currency)
+      issues.push({
+        path,
+        message: `order ${o.id} is from another channel or currency than order ${first.id}`,
+      });
   });
-  if (issues.length) throw new AppFailure('conflict', `The orders were not merged: ${issues.map((i) => i.message).join('; ')}`, issues);
+  if (issues.length)
+    throw new AppFailure(
+      'conflict',
+      `The orders were not merged: ${issues.map((i) => i.message).join('; ')}`,
+      issues,
+    );
   const lines = orders.flatMap((o) => o.lines);
   const reason = `merged from ${orders.map((o) => `#${o.id}`).join(', ')}${why ? `: ${why}` : ''}`;
   const base = { ...first, tags: [...new Set(orders.flatMap((o) => o.tags))] };
-  const merged = newOrderFrom(ctx, base, `M-${orders.map((o) => o.externalId).join('+')}`.slice(0, 200), lines, orders.reduce((s, o) => s + o.shippingMinor, 0), [reason]);
+  const merged = newOrderFrom(
+    ctx,
+    base,
+    `M-${orders.map((o) => o.externalId).join('+')}`.slice(0, 200),
+    lines,
+    orders.reduce((s, o) => s + o.shippingMinor, 0),
+    [reason],
+  );
   const { id } = upsertOrder(ordersStatements(ctx.sqlite), merged, ctx.now());
-  bringTo(ctx, id, orders.every((o) => o.status === 'approved') ? 'approved' : 'pending_review', actor, reason);
+  bringTo(
+    ctx,
+    id,
+    orders.every((o) => o.status === 'approved') ? 'approved' : 'pending_review',
+    actor,
+    reason,
+  );
   for (const o of orders) {
     insertLink(ctx.sqlite, 'merge', o.id, id, ctx.now());
     transitionOrder(ctx, o.id, 'cancelled', actor, `merged into #${id}`);
@@ -82,27 +143,55 @@ export function mergeOrders(ctx: CoreContext, ids: number[], actor: string, why?
   return id;
 }
 
-export function splitOrder(ctx: CoreContext, id: number, groups: number[][], actor: string, why?: string): number[] {
+export function splitOrder(
+  ctx: CoreContext,
+  id: number,
+  groups: number[][],
+  actor: string,
+  why?: string,
+): number[] {
   const o = getOrder(ctx, id);
-  if (!RECOMBINABLE.includes(o.status)) throw new AppFailure('conflict', `Order ${id} is ${o.status}; only orders not yet allocated can be split`);
+  if (!RECOMBINABLE.includes(o.status))
+    throw new AppFailure(
+      'conflict',
+      `Order ${id} is ${o.status}; only orders not yet allocated can be split`,
+    );
   const all = groups.flat();
   const issues: { path: string; message: string }[] = [];
   groups.forEach((g, i) =>
     g.forEach((lineNo, j) => {
-      if (lineNo > o.lines.length) issues.push({ path: `groups.${i}.${j}`, message: `order ${id} has no line ${lineNo} (it has ${o.lines.length})` });
-      if (all.indexOf(lineNo) !== all.lastIndexOf(lineNo)) issues.push({ path: `groups.${i}.${j}`, message: `line ${lineNo} is in more than one group` });
+      if (lineNo > o.lines.length)
+        issues.push({
+          path: `groups.${i}.${j}`,
+          message: `order ${id} has no line ${lineNo} (it has ${o.lines.length})`,
+        });
+      if (all.indexOf(lineNo) !== all.lastIndexOf(lineNo))
+        issues.push({ path: `groups.${i}.${j}`, message: `line ${lineNo} is in more than one group` });
     }),
   );
-  for (let n = 1; n <= o.lines.length; n++) if (!all.includes(n)) issues.push({ path: 'groups', message: `line ${n} is in no group` });
-  if (issues.length) throw new AppFailure('invalid_input', `Order ${id} was not split: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, issues);
+  for (let n = 1; n <= o.lines.length; n++)
+    if (!all.includes(n)) issues.push({ path: 'groups', message: `line ${n} is in no group` });
+  if (issues.length)
+    throw new AppFailure(
+      'invalid_input',
+      `Order ${id} was not split: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
+      issues,
+    );
   const reason = why ? `split from #${id}: ${why}` : `split from #${id}`;
-  const target: OrderStatus = o.status === 'held' ? 'held' : o.status === 'pending_review' ? 'pending_review' : 'approved';
+  const target: OrderStatus =
+    o.status === 'held' ? 'held' : o.status === 'pending_review' ? 'pending_review' : 'approved';
   const st = ordersStatements(ctx.sqlite);
   const ids = groups.map((g, i) => {
     const lines = g.map((n) => o.lines[n - 1]!);
-    const child = newOrderFrom(ctx, o, `${o.externalId}-S${i + 1}`, lines, i === 0 ? o.shippingMinor : 0, [reason]);
+    const child = newOrderFrom(ctx, o, `${o.externalId}-S${i + 1}`, lines, i === 0 ? o.shippingMinor : 0, [
+      reason,
+    ]);
     const created = upsertOrder(st, child, ctx.now());
-    if (created.outcome !== 'inserted') throw new AppFailure('conflict', `Order ${o.externalId}-S${i + 1} already exists; was order ${id} split before?`);
+    if (created.outcome !== 'inserted')
+      throw new AppFailure(
+        'conflict',
+        `Order ${o.externalId}-S${i + 1} already exists; was order ${id} split before?`,
+      );
     bringTo(ctx, created.id, target, actor, reason);
     insertLink(ctx.sqlite, 'split', id, created.id, ctx.now());
     return created.id;

@@ -43,25 +43,44 @@ const kgToGrams = (text: string): number | string => {
   return Number(m[1]) * 1000 + Number((m[2] ?? '').padEnd(3, '0'));
 };
 
-export function parseRatesCsv(csv: string, carrierIds: Map<string, number>): { rows: RateRow[]; carriers: string[] } {
+export function parseRatesCsv(
+  csv: string,
+  carrierIds: Map<string, number>,
+): { rows: RateRow[]; carriers: string[] } {
   let records: { record: Record<string, string>; info: { lines: number } }[];
   try {
-    records = parse(csv.replace(/^\uFEFF/, ''), { columns: (h: string[]) => h.map((c) => c.trim().toLowerCase()), skip_empty_lines: true, trim: true, info: true, relax_column_count: false });
+    records = parse(csv.replace(/^\uFEFF/, ''), {
+      columns: (h: string[]) => h.map((c) => c.trim().toLowerCase()),
+      skip_empty_lines: true,
+      trim: true,
+      info: true,
+      relax_column_count: false,
+    });
   } catch (e) {
-    throw new AppFailure('invalid_input', `The rate file is not valid CSV: ${(e as Error).message}`, [{ path: 'csv', message: (e as Error).message }]);
+    throw new AppFailure('invalid_input', `The rate file is not valid CSV: ${(e as Error).message}`, [
+      { path: 'csv', message: (e as Error).message },
+    ]);
   }
-  if (records.length === 0) throw new AppFailure('invalid_input', 'The rate file has no data rows', [{ path: 'csv', message: 'no rows' }]);
+  if (records.length === 0)
+    throw new AppFailure('invalid_input', 'The rate file has no data rows', [
+      { path: 'csv', message: 'no rows' },
+    ]);
   const header = Object.keys(records[0]!.record);
   const missing = REQUIRED.filter((c) => !header.includes(c));
   if (missing.length) {
-    throw new AppFailure('invalid_input', `The rate file misses column(s) ${missing.join(', ')}; expected ${RATE_COLUMNS.join(', ')}`, missing.map((c) => ({ path: `header.${c}`, message: 'missing column' })));
+    throw new AppFailure(
+      'invalid_input',
+      `The rate file misses column(s) ${missing.join(', ')}; expected ${RATE_COLUMNS.join(', ')}`,
+      missing.map((c) => ({ path: `header.${c}`, message: 'missing column' })),
+    );
   }
   const issues: Issue[] = [];
   const rows: RateRow[] = [];
   const seen = new Map<string, number>();
   for (const { record: r, info } of records) {
     const line = info.lines;
-    const bad = (column: string, message: string): void => void issues.push({ path: `row ${line}.${column}`, message });
+    const bad = (column: string, message: string): void =>
+      void issues.push({ path: `row ${line}.${column}`, message });
     const carrierId = carrierIds.get(r.carrier ?? '');
     if (carrierId === undefined) bad('carrier', `unknown carrier "${r.carrier}"; add it first`);
     const rawZone = (r.zone ?? '').trim();
@@ -70,7 +89,11 @@ export function parseRatesCsv(csv: string, carrierIds: Map<string, number>): { r
       : /^[A-Z]{2}$/.test(rawZone) && rawZone !== 'CN'
         ? rawZone
         : provinceShort(rawZone);
-    if (!zone) bad('zone', `"${rawZone}" is neither ${RATE_ZONES.join('/')}, a province nor a country code such as US`);
+    if (!zone)
+      bad(
+        'zone',
+        `"${rawZone}" is neither ${RATE_ZONES.join('/')}, a province nor a country code such as US`,
+      );
     const currency = (r.currency || 'CNY').toUpperCase();
     if (!/^[A-Z]{3}$/.test(currency)) bad('currency', `"${r.currency}" is not a 3-letter currency code`);
     const grams = (column: string, allowZero: boolean): number => {
@@ -96,19 +119,42 @@ export function parseRatesCsv(csv: string, carrierIds: Map<string, number>): { r
     const firstMinor = r.first_price ? price('first_price') : (bad('first_price', 'is required'), 0);
     const stepMinor = price('additional_price');
     const surchargeMinor = price('remote_surcharge');
-    const transitDays = /^\d{1,2}$/.test(r.transit_days ?? '') ? Number(r.transit_days) : (bad('transit_days', `"${r.transit_days}" is not a whole number of days`), 0);
-    if (firstWeightGrams > maxWeightGrams && maxWeightGrams > 0) bad('first_weight_kg', 'is more than max_weight_kg');
-    if (maxWeightGrams > firstWeightGrams && stepGrams === 0) bad('additional_weight_kg', 'must be more than 0 when max_weight_kg is above first_weight_kg');
+    const transitDays = /^\d{1,2}$/.test(r.transit_days ?? '')
+      ? Number(r.transit_days)
+      : (bad('transit_days', `"${r.transit_days}" is not a whole number of days`), 0);
+    if (firstWeightGrams > maxWeightGrams && maxWeightGrams > 0)
+      bad('first_weight_kg', 'is more than max_weight_kg');
+    if (maxWeightGrams > firstWeightGrams && stepGrams === 0)
+      bad('additional_weight_kg', 'must be more than 0 when max_weight_kg is above first_weight_kg');
     const key = `${r.carrier}|${zone}|${maxWeightGrams}`;
-    if (seen.has(key)) bad('max_weight_kg', `repeats the row on line ${seen.get(key)} for the same carrier and zone`);
+    if (seen.has(key))
+      bad('max_weight_kg', `repeats the row on line ${seen.get(key)} for the same carrier and zone`);
     seen.set(key, line);
     if (carrierId !== undefined && zone) {
-      rows.push({ carrierId, zone, maxWeightGrams, firstWeightGrams, firstMinor, stepGrams, stepMinor, surchargeMinor, transitDays, currency });
+      rows.push({
+        carrierId,
+        zone,
+        maxWeightGrams,
+        firstWeightGrams,
+        firstMinor,
+        stepGrams,
+        stepMinor,
+        surchargeMinor,
+        transitDays,
+        currency,
+      });
     }
   }
   if (issues.length) {
-    const shown = issues.slice(0, 5).map((i) => `${i.path}: ${i.message}`).join('; ');
-    throw new AppFailure('invalid_input', `The rate file was not imported (${issues.length} problem${issues.length > 1 ? 's' : ''}): ${shown}${issues.length > 5 ? '; …' : ''}`, issues);
+    const shown = issues
+      .slice(0, 5)
+      .map((i) => `${i.path}: ${i.message}`)
+      .join('; ');
+    throw new AppFailure(
+      'invalid_input',
+      `The rate file was not imported (${issues.length} problem${issues.length > 1 ? 's' : ''}): ${shown}${issues.length > 5 ? '; …' : ''}`,
+      issues,
+    );
   }
   return { rows, carriers: [...new Set(records.map((x) => x.record.carrier!))] };
 }

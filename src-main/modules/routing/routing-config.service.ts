@@ -1,11 +1,21 @@
 import type { CoreContext } from '../../core-context';
-import { ROUTING_REGIONS, type Carrier, type RoutingConfig } from '../../../src-shared/contract/routing.contract';
+import {
+  ROUTING_REGIONS,
+  type Carrier,
+  type RoutingConfig,
+} from '../../../src-shared/contract/routing.contract';
 import { AppFailure } from '../../../src-shared/result';
 import { recordAudit } from '../audit';
 import { listWarehouses } from '../inventory';
 import { listCarriers, replaceRates, upsertCarrier, type CarrierRow } from './carriers.repo';
 import { parseRatesCsv } from './rates-csv';
-import { readRoutingSettings, regionPreferences, replaceRegionPreferences, setWarehouseHandling, writeRoutingSetting } from './routing.repo';
+import {
+  readRoutingSettings,
+  regionPreferences,
+  replaceRegionPreferences,
+  setWarehouseHandling,
+  writeRoutingSetting,
+} from './routing.repo';
 
 const DEFAULT_PROMISE_DAYS = 5;
 
@@ -13,7 +23,10 @@ export function readRoutingConfig(ctx: CoreContext): RoutingConfig {
   const settings = readRoutingSettings(ctx.sqlite);
   const prefs = regionPreferences(ctx.sqlite);
   return {
-    regions: ROUTING_REGIONS.map((region) => ({ region, warehouses: prefs.filter((p) => p.region === region).map((p) => p.code) })).filter((r) => r.warehouses.length),
+    regions: ROUTING_REGIONS.map((region) => ({
+      region,
+      warehouses: prefs.filter((p) => p.region === region).map((p) => p.code),
+    })).filter((r) => r.warehouses.length),
     handling: listWarehouses(ctx.db).map((w) => ({ warehouse: w.code, handlingMinor: w.handlingMinor })),
     allowSplit: settings.get('allowSplit') === 'true',
     autoMerge: settings.get('autoMerge') === 'true',
@@ -28,15 +41,23 @@ export function saveRoutingConfig(ctx: CoreContext, cfg: RoutingConfig, actor: s
   cfg.regions.forEach((r, i) =>
     r.warehouses.forEach((code, j) => {
       const id = byCode.get(code);
-      if (id === undefined) issues.push({ path: `regions.${i}.warehouses.${j}`, message: `unknown warehouse "${code}"` });
+      if (id === undefined)
+        issues.push({ path: `regions.${i}.warehouses.${j}`, message: `unknown warehouse "${code}"` });
       else prefs.push({ region: r.region, warehouseId: id, rank: j });
     }),
   );
   cfg.handling.forEach((h, i) => {
-    if (!byCode.has(h.warehouse)) issues.push({ path: `handling.${i}.warehouse`, message: `unknown warehouse "${h.warehouse}"` });
+    if (!byCode.has(h.warehouse))
+      issues.push({ path: `handling.${i}.warehouse`, message: `unknown warehouse "${h.warehouse}"` });
   });
-  if (new Set(cfg.regions.map((r) => r.region)).size !== cfg.regions.length) issues.push({ path: 'regions', message: 'a region is listed twice' });
-  if (issues.length) throw new AppFailure('invalid_input', `Routing settings were not saved: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, issues);
+  if (new Set(cfg.regions.map((r) => r.region)).size !== cfg.regions.length)
+    issues.push({ path: 'regions', message: 'a region is listed twice' });
+  if (issues.length)
+    throw new AppFailure(
+      'invalid_input',
+      `Routing settings were not saved: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
+      issues,
+    );
   replaceRegionPreferences(ctx.sqlite, prefs);
   for (const h of cfg.handling) setWarehouseHandling(ctx.sqlite, byCode.get(h.warehouse)!, h.handlingMinor);
   writeRoutingSetting(ctx.sqlite, 'allowSplit', String(cfg.allowSplit));
@@ -64,18 +85,44 @@ const toCarrier = (c: CarrierRow): Carrier => ({
 
 export const carriersList = (ctx: CoreContext): Carrier[] => listCarriers(ctx.sqlite).map(toCarrier);
 
-export function saveCarrier(ctx: CoreContext, input: Omit<Carrier, 'id' | 'rateRows'>, actor: string): Carrier {
+export function saveCarrier(
+  ctx: CoreContext,
+  input: Omit<Carrier, 'id' | 'rateRows'>,
+  actor: string,
+): Carrier {
   upsertCarrier(ctx.sqlite, input, ctx.now());
   const saved = listCarriers(ctx.sqlite).find((c) => c.code === input.code)!;
-  recordAudit(ctx.db, { at: ctx.now(), actor, entity: 'carrier', entityId: saved.id, action: 'save', data: input });
+  recordAudit(ctx.db, {
+    at: ctx.now(),
+    actor,
+    entity: 'carrier',
+    entityId: saved.id,
+    action: 'save',
+    data: input,
+  });
   return toCarrier(saved);
 }
 
 /** Replaces, in one transaction, the rate tables of exactly the carriers the file names. */
-export function importRates(ctx: CoreContext, csv: string, actor: string): { imported: number; carriers: string[] } {
+export function importRates(
+  ctx: CoreContext,
+  csv: string,
+  actor: string,
+): { imported: number; carriers: string[] } {
   const carriers = listCarriers(ctx.sqlite);
   const { rows, carriers: named } = parseRatesCsv(csv, new Map(carriers.map((c) => [c.code, c.id])));
-  replaceRates(ctx.sqlite, named.map((code) => carriers.find((c) => c.code === code)!.id), rows);
-  recordAudit(ctx.db, { at: ctx.now(), actor, entity: 'carrier', entityId: 0, action: 'rates.import', data: { carriers: named, rows: rows.length } });
+  replaceRates(
+    ctx.sqlite,
+    named.map((code) => carriers.find((c) => c.code === code)!.id),
+    rows,
+  );
+  recordAudit(ctx.db, {
+    at: ctx.now(),
+    actor,
+    entity: 'carrier',
+    entityId: 0,
+    action: 'rates.import',
+    data: { carriers: named, rows: rows.length },
+  });
   return { imported: rows.length, carriers: named };
 }

@@ -41,11 +41,25 @@ export interface CarrierQuote {
 }
 
 export type Plan =
-  | { outcome: 'allocated'; warehouseId: number; quote: CarrierQuote; handlingMinor: number; reasons: string[]; alternatives: AllocationOption[] }
-  | { outcome: 'backordered'; warehouseId: number; short: Need[]; reasons: string[]; alternatives: AllocationOption[] }
+  | {
+      outcome: 'allocated';
+      warehouseId: number;
+      quote: CarrierQuote;
+      handlingMinor: number;
+      reasons: string[];
+      alternatives: AllocationOption[];
+    }
+  | {
+      outcome: 'backordered';
+      warehouseId: number;
+      short: Need[];
+      reasons: string[];
+      alternatives: AllocationOption[];
+    }
   | { outcome: 'exception'; reasons: string[]; alternatives: AllocationOption[] };
 
-const yuan = (minor: number, currency: string): string => `${currency === 'CNY' ? '¥' : `${currency} `}${formatMajor(minor, currency)}`;
+const yuan = (minor: number, currency: string): string =>
+  `${currency === 'CNY' ? '¥' : `${currency} `}${formatMajor(minor, currency)}`;
 
 /** Why this carrier cannot take the parcel, or null when it can. */
 function refusal(c: CarrierRow, p: ParcelFacts, chargeable: number): string | null {
@@ -55,11 +69,15 @@ function refusal(c: CarrierRow, p: ParcelFacts, chargeable: number): string | nu
   if (p.battery && !c.batteryAllowed) return 'does not accept batteries';
   if (p.liquid && c.mode === 'air') return 'no liquids by air';
   if (p.cod && !c.cod) return 'no cash on delivery';
-  if (c.maxWeightGrams > 0 && chargeable > c.maxWeightGrams) return `${chargeable} g is over its ${c.maxWeightGrams} g limit`;
+  if (c.maxWeightGrams > 0 && chargeable > c.maxWeightGrams)
+    return `${chargeable} g is over its ${c.maxWeightGrams} g limit`;
   return null;
 }
 
-export function chargeableGrams(c: Pick<CarrierRow, 'volumetricDivisor'>, p: Pick<ParcelFacts, 'weightGrams' | 'volumeMm3'>): number {
+export function chargeableGrams(
+  c: Pick<CarrierRow, 'volumetricDivisor'>,
+  p: Pick<ParcelFacts, 'weightGrams' | 'volumeMm3'>,
+): number {
   // mm³ / divisor is grams: (cm³ / divisor) kg scaled by 1000 on both sides.
   return Math.max(p.weightGrams, Math.ceil(p.volumeMm3 / c.volumetricDivisor), 1);
 }
@@ -71,7 +89,11 @@ export function priceOf(rate: RateRow, grams: number): number {
 }
 
 /** The cheapest carrier allowed from this warehouse that keeps the delivery promise, with every refusal when none. */
-export function quoteCarriers(w: WarehouseForRouting, p: ParcelFacts, world: Pick<PlanWorld, 'carriers' | 'rates' | 'promiseDays'>): { best: CarrierQuote | null; refusals: string[] } {
+export function quoteCarriers(
+  w: WarehouseForRouting,
+  p: ParcelFacts,
+  world: Pick<PlanWorld, 'carriers' | 'rates' | 'promiseDays'>,
+): { best: CarrierQuote | null; refusals: string[] } {
   const abroad = p.country !== 'CN';
   const zone = abroad ? p.country : zoneOf(w.province, p.province);
   const dest = abroad ? null : provinceShort(p.province);
@@ -86,7 +108,9 @@ export function quoteCarriers(w: WarehouseForRouting, p: ParcelFacts, world: Pic
     }
     const rows = world.rates.get(c.id) ?? [];
     const specific = dest === null ? [] : rows.filter((r) => r.zone === dest);
-    const rate = (specific.length ? specific : rows.filter((r) => r.zone === zone)).find((r) => r.maxWeightGrams >= grams);
+    const rate = (specific.length ? specific : rows.filter((r) => r.zone === zone)).find(
+      (r) => r.maxWeightGrams >= grams,
+    );
     if (!rate) {
       refusals.push(`${c.code}: no rate for ${dest ?? zone} (${zone}) at ${grams} g`);
       continue;
@@ -95,8 +119,18 @@ export function quoteCarriers(w: WarehouseForRouting, p: ParcelFacts, world: Pic
       refusals.push(`${c.code}: ${rate.transitDays} days is slower than the promised ${world.promiseDays}`);
       continue;
     }
-    const q = { carrier: c.code, shippingMinor: priceOf(rate, grams), transitDays: rate.transitDays, currency: rate.currency };
-    if (!best || q.shippingMinor < best.shippingMinor || (q.shippingMinor === best.shippingMinor && q.transitDays < best.transitDays)) best = q;
+    const q = {
+      carrier: c.code,
+      shippingMinor: priceOf(rate, grams),
+      transitDays: rate.transitDays,
+      currency: rate.currency,
+    };
+    if (
+      !best ||
+      q.shippingMinor < best.shippingMinor ||
+      (q.shippingMinor === best.shippingMinor && q.transitDays < best.transitDays)
+    )
+      best = q;
   }
   return { best, refusals };
 }
@@ -132,16 +166,30 @@ export function planOrder(needs: Need[], p: ParcelFacts, world: PlanWorld): Plan
   }
   const describe = (c: Cand): string =>
     `${c.w.code}: ${c.short.length ? `short of ${c.short.map((n) => n.sku).join(', ')}` : 'in stock'}` +
-    (c.quote ? `, ${yuan(c.quote.shippingMinor + c.w.handlingMinor, c.quote.currency)} via ${c.quote.carrier} (${c.quote.transitDays} d)` : ', no carrier');
-  if (world.warehouses.length === 0) return { outcome: 'exception', reasons: ['no active warehouse'], alternatives };
-  const byCost = (a: Cand, b: Cand): number => a.quote!.shippingMinor + a.w.handlingMinor - (b.quote!.shippingMinor + b.w.handlingMinor) || a.rank - b.rank || a.w.id - b.w.id;
+    (c.quote
+      ? `, ${yuan(c.quote.shippingMinor + c.w.handlingMinor, c.quote.currency)} via ${c.quote.carrier} (${c.quote.transitDays} d)`
+      : ', no carrier');
+  if (world.warehouses.length === 0)
+    return { outcome: 'exception', reasons: ['no active warehouse'], alternatives };
+  const byCost = (a: Cand, b: Cand): number =>
+    a.quote!.shippingMinor + a.w.handlingMinor - (b.quote!.shippingMinor + b.w.handlingMinor) ||
+    a.rank - b.rank ||
+    a.w.id - b.w.id;
   const shippable = cands.filter((c) => c.quote);
-  if (shippable.length === 0) return { outcome: 'exception', reasons: ['no carrier can take this order from any warehouse', ...allRefusals], alternatives };
+  if (shippable.length === 0)
+    return {
+      outcome: 'exception',
+      reasons: ['no carrier can take this order from any warehouse', ...allRefusals],
+      alternatives,
+    };
   const ready = shippable.filter((c) => c.short.length === 0).sort(byCost);
   const seen = cands.map(describe);
   if (ready.length > 0) {
     const chosen = ready[0]!;
-    const why = ready.length > 1 ? 'cheapest in-stock option' : 'the only warehouse with everything in stock that a carrier can ship from';
+    const why =
+      ready.length > 1
+        ? 'cheapest in-stock option'
+        : 'the only warehouse with everything in stock that a carrier can ship from';
     return {
       outcome: 'allocated',
       warehouseId: chosen.w.id,
@@ -151,12 +199,17 @@ export function planOrder(needs: Need[], p: ParcelFacts, world: PlanWorld): Plan
       alternatives,
     };
   }
-  const waitAt = [...shippable].sort((a, b) => a.rank - b.rank || a.short.length - b.short.length || byCost(a, b))[0]!;
+  const waitAt = [...shippable].sort(
+    (a, b) => a.rank - b.rank || a.short.length - b.short.length || byCost(a, b),
+  )[0]!;
   return {
     outcome: 'backordered',
     warehouseId: waitAt.w.id,
     short: waitAt.short,
-    reasons: [...seen, `no warehouse has everything; waiting for ${waitAt.short.map((n) => `${n.quantity} × ${n.sku}`).join(', ')} at ${waitAt.w.code}`],
+    reasons: [
+      ...seen,
+      `no warehouse has everything; waiting for ${waitAt.short.map((n) => `${n.quantity} × ${n.sku}`).join(', ')} at ${waitAt.w.code}`,
+    ],
     alternatives,
   };
 }

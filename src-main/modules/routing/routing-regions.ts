@@ -2,14 +2,40 @@ import type { RoutingRegion } from '../../../src-shared/contract/routing.contrac
 
 /** Province short names (what is left after 省/市/自治区…) with pinyin, grouped into the seven regions. */
 const PROVINCES: readonly [short: string, pinyin: string, region: RoutingRegion][] = [
-  ['上海', 'shanghai', 'east'], ['江苏', 'jiangsu', 'east'], ['浙江', 'zhejiang', 'east'], ['安徽', 'anhui', 'east'],
-  ['福建', 'fujian', 'east'], ['江西', 'jiangxi', 'east'], ['山东', 'shandong', 'east'], ['台湾', 'taiwan', 'east'],
-  ['广东', 'guangdong', 'south'], ['广西', 'guangxi', 'south'], ['海南', 'hainan', 'south'], ['香港', 'hong kong', 'south'], ['澳门', 'macau', 'south'],
-  ['北京', 'beijing', 'north'], ['天津', 'tianjin', 'north'], ['河北', 'hebei', 'north'], ['山西', 'shanxi', 'north'], ['内蒙古', 'inner mongolia', 'north'],
-  ['河南', 'henan', 'central'], ['湖北', 'hubei', 'central'], ['湖南', 'hunan', 'central'],
-  ['重庆', 'chongqing', 'southwest'], ['四川', 'sichuan', 'southwest'], ['贵州', 'guizhou', 'southwest'], ['云南', 'yunnan', 'southwest'], ['西藏', 'tibet', 'southwest'],
-  ['陕西', 'shaanxi', 'northwest'], ['甘肃', 'gansu', 'northwest'], ['青海', 'qinghai', 'northwest'], ['宁夏', 'ningxia', 'northwest'], ['新疆', 'xinjiang', 'northwest'],
-  ['辽宁', 'liaoning', 'northeast'], ['吉林', 'jilin', 'northeast'], ['黑龙江', 'heilongjiang', 'northeast'],
+  ['上海', 'shanghai', 'east'],
+  ['江苏', 'jiangsu', 'east'],
+  ['浙江', 'zhejiang', 'east'],
+  ['安徽', 'anhui', 'east'],
+  ['福建', 'fujian', 'east'],
+  ['江西', 'jiangxi', 'east'],
+  ['山东', 'shandong', 'east'],
+  ['台湾', 'taiwan', 'east'],
+  ['广东', 'guangdong', 'south'],
+  ['广西', 'guangxi', 'south'],
+  ['海南', 'hainan', 'south'],
+  ['香港', 'hong kong', 'south'],
+  ['澳门', 'macau', 'south'],
+  ['北京', 'beijing', 'north'],
+  ['天津', 'tianjin', 'north'],
+  ['河北', 'hebei', 'north'],
+  ['山西', 'shanxi', 'north'],
+  ['内蒙古', 'inner mongolia', 'north'],
+  ['河南', 'henan', 'central'],
+  ['湖北', 'hubei', 'central'],
+  ['湖南', 'hunan', 'central'],
+  ['重庆', 'chongqing', 'southwest'],
+  ['四川', 'sichuan', 'southwest'],
+  ['贵州', 'guizhou', 'southwest'],
+  ['云南', 'yunnan', 'southwest'],
+  ['西藏', 'tibet', 'southwest'],
+  ['陕西', 'shaanxi', 'northwest'],
+  ['甘肃', 'gansu', 'northwest'],
+  ['青海', 'qinghai', 'northwest'],
+  ['宁夏', 'ningxia', 'northwest'],
+  ['新疆', 'xinjiang', 'northwest'],
+  ['辽宁', 'liaoning', 'northeast'],
+  ['吉林', 'jilin', 'northeast'],
+  ['黑龙江', 'heilongjiang', 'northeast'],
 ];
 
 /** Where Chinese express carriers charge remote-area (偏远地区) prices. */
@@ -33,7 +59,10 @@ export function provinceShort(text: string): string | null {
   if (!key) return null;
   const hit = cache.get(key);
   if (hit !== undefined) return hit;
-  const found = PROVINCES.find(([short, pinyin]) => key.startsWith(short) || key === pinyin || key === `${pinyin} province`)?.[0] ?? null;
+  const found =
+    PROVINCES.find(
+      ([short, pinyin]) => key.startsWith(short) || key === pinyin || key === `${pinyin} province`,
+    )?.[0] ?? null;
   cache.set(key, found);
   return found;
 }

@@ -2,7 +2,13 @@ import type { Handlers } from '../../dispatch';
 import type { CoreContext } from '../../core-context';
 import type { Allocation, AllocationOption } from '../../../src-shared/contract/routing.contract';
 import { getOrder } from '../orders';
-import { carriersList, importRates, readRoutingConfig, saveCarrier, saveRoutingConfig } from './routing-config.service';
+import {
+  carriersList,
+  importRates,
+  readRoutingConfig,
+  saveCarrier,
+  saveRoutingConfig,
+} from './routing-config.service';
 import { mergeOrders, splitOrder } from './merge-split.service';
 import { allocationsOf, linksOf, type AllocationRowDb } from './routing.repo';
 import { runRouting } from './routing.service';
@@ -39,7 +45,9 @@ export const routingHandlers = (ctx: CoreContext) =>
         latest: all[0] ?? null,
         history: all.slice(1),
         links: linksOf(ctx.sqlite, id).map((l) =>
-          l.sourceOrderId === id ? { kind: l.kind, direction: 'into' as const, orderId: l.targetOrderId } : { kind: l.kind, direction: 'from' as const, orderId: l.sourceOrderId },
+          l.sourceOrderId === id
+            ? { kind: l.kind, direction: 'into' as const, orderId: l.targetOrderId }
+            : { kind: l.kind, direction: 'from' as const, orderId: l.sourceOrderId },
         ),
       };
     },

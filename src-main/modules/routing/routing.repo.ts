@@ -20,11 +20,19 @@ export interface RoutableLine {
 /** Prepared once per run: routing 100k orders must not re-prepare statements per order. */
 export function routingStatements(sqlite: Sqlite) {
   return {
-    order: sqlite.prepare('select id, status, country, province, payment_method as paymentMethod, currency, warehouse_id as warehouseId from orders where id = ?'),
-    lines: sqlite.prepare('select order_id as orderId, line_no as lineNo, sku, quantity from order_lines where order_id = ? order by line_no'),
-    wasAllocated: sqlite.prepare(`select 1 from allocations where order_id = ? and outcome = 'allocated' limit 1`),
+    order: sqlite.prepare(
+      'select id, status, country, province, payment_method as paymentMethod, currency, warehouse_id as warehouseId from orders where id = ?',
+    ),
+    lines: sqlite.prepare(
+      'select order_id as orderId, line_no as lineNo, sku, quantity from order_lines where order_id = ? order by line_no',
+    ),
+    wasAllocated: sqlite.prepare(
+      `select 1 from allocations where order_id = ? and outcome = 'allocated' limit 1`,
+    ),
     /** Also appends the decision to the order's reasons, so `orders show` and the drawer tell it too. */
-    setRoute: sqlite.prepare(`update orders set warehouse_id = ?, carrier = ?, reasons_json = json_insert(reasons_json, '$[#]', ?), updated_at = ? where id = ?`),
+    setRoute: sqlite.prepare(
+      `update orders set warehouse_id = ?, carrier = ?, reasons_json = json_insert(reasons_json, '$[#]', ?), updated_at = ? where id = ?`,
+    ),
     insertAllocation: sqlite.prepare(
       `insert into allocations (order_id, at, actor, outcome, warehouse_id, carrier, shipping_minor, handling_minor, currency, reasons_json, alternatives_json)
        values (@orderId, @at, @actor, @outcome, @warehouseId, @carrier, @shippingMinor, @handlingMinor, @currency, @reasonsJson, @alternativesJson)`,
@@ -53,7 +61,10 @@ export const mergeableGroups = (sqlite: Sqlite): number[][] =>
   ).map((r) => (JSON.parse(r.ids) as number[]).sort((a, b) => a - b));
 
 export const orderIdsWithStatus = (sqlite: Sqlite, status: string): number[] =>
-  sqlite.prepare('select id from orders where status = ? order by placed_at, id').pluck().all(status) as number[];
+  sqlite
+    .prepare('select id from orders where status = ? order by placed_at, id')
+    .pluck()
+    .all(status) as number[];
 
 /** Backordered orders that contain any of these SKUs (directly or through a bundle), oldest first. */
 export const backorderedWithSkus = (sqlite: Sqlite, skus: string[]): number[] =>
@@ -90,20 +101,40 @@ export const allocationsOf = (sqlite: Sqlite, orderId: number): AllocationRowDb[
     )
     .all(orderId) as AllocationRowDb[];
 
-export const insertLink = (sqlite: Sqlite, kind: 'merge' | 'split', sourceOrderId: number, targetOrderId: number, at: number): void =>
-  void sqlite.prepare('insert into order_links (kind, source_order_id, target_order_id, at) values (?, ?, ?, ?)').run(kind, sourceOrderId, targetOrderId, at);
+export const insertLink = (
+  sqlite: Sqlite,
+  kind: 'merge' | 'split',
+  sourceOrderId: number,
+  targetOrderId: number,
+  at: number,
+): void =>
+  void sqlite
+    .prepare('insert into order_links (kind, source_order_id, target_order_id, at) values (?, ?, ?, ?)')
+    .run(kind, sourceOrderId, targetOrderId, at);
 
-export const linksOf = (sqlite: Sqlite, orderId: number): { kind: 'merge' | 'split'; sourceOrderId: number; targetOrderId: number }[] =>
+export const linksOf = (
+  sqlite: Sqlite,
+  orderId: number,
+): { kind: 'merge' | 'split'; sourceOrderId: number; targetOrderId: number }[] =>
   sqlite
-    .prepare('select kind, source_order_id as sourceOrderId, target_order_id as targetOrderId from order_links where source_order_id = ? or target_order_id = ? order by id')
+    .prepare(
+      'select kind, source_order_id as sourceOrderId, target_order_id as targetOrderId from order_links where source_order_id = ? or target_order_id = ? order by id',
+    )
     .all(orderId, orderId) as { kind: 'merge' | 'split'; sourceOrderId: number; targetOrderId: number }[];
 
-export const regionPreferences = (sqlite: Sqlite): { region: string; warehouseId: number; code: string; rank: number }[] =>
+export const regionPreferences = (
+  sqlite: Sqlite,
+): { region: string; warehouseId: number; code: string; rank: number }[] =>
   sqlite
-    .prepare('select r.region, r.warehouse_id as warehouseId, w.code, r.rank from region_warehouses r join warehouses w on w.id = r.warehouse_id order by r.region, r.rank')
+    .prepare(
+      'select r.region, r.warehouse_id as warehouseId, w.code, r.rank from region_warehouses r join warehouses w on w.id = r.warehouse_id order by r.region, r.rank',
+    )
     .all() as { region: string; warehouseId: number; code: string; rank: number }[];
 
-export function replaceRegionPreferences(sqlite: Sqlite, rows: { region: string; warehouseId: number; rank: number }[]): void {
+export function replaceRegionPreferences(
+  sqlite: Sqlite,
+  rows: { region: string; warehouseId: number; rank: number }[],
+): void {
   sqlite.prepare('delete from region_warehouses').run();
   const ins = sqlite.prepare('insert into region_warehouses (region, warehouse_id, rank) values (?, ?, ?)');
   for (const r of rows) ins.run(r.region, r.warehouseId, r.rank);
@@ -117,20 +148,38 @@ export interface WarehouseForRouting {
 }
 
 export const activeWarehouses = (sqlite: Sqlite): WarehouseForRouting[] =>
-  sqlite.prepare('select id, code, province, handling_minor as handlingMinor from warehouses where active = 1 order by id').all() as WarehouseForRouting[];
+  sqlite
+    .prepare(
+      'select id, code, province, handling_minor as handlingMinor from warehouses where active = 1 order by id',
+    )
+    .all() as WarehouseForRouting[];
 
 export const setWarehouseHandling = (sqlite: Sqlite, warehouseId: number, handlingMinor: number): void =>
-  void sqlite.prepare('update warehouses set handling_minor = ? where id = ?').run(handlingMinor, warehouseId);
+  void sqlite
+    .prepare('update warehouses set handling_minor = ? where id = ?')
+    .run(handlingMinor, warehouseId);
 
 export const readRoutingSettings = (sqlite: Sqlite): Map<string, string> =>
-  new Map((sqlite.prepare('select key, value from routing_settings').all() as { key: string; value: string }[]).map((r) => [r.key, r.value]));
+  new Map(
+    (sqlite.prepare('select key, value from routing_settings').all() as { key: string; value: string }[]).map(
+      (r) => [r.key, r.value],
+    ),
+  );
 
 export const writeRoutingSetting = (sqlite: Sqlite, key: string, value: string): void =>
-  void sqlite.prepare('insert into routing_settings (key, value) values (?, ?) on conflict (key) do update set value = excluded.value').run(key, value);
+  void sqlite
+    .prepare(
+      'insert into routing_settings (key, value) values (?, ?) on conflict (key) do update set value = excluded.value',
+    )
+    .run(key, value);
 
 /** Available stock of every warehouse and SKU, loaded once per run and kept in step as the run reserves. */
 export const availableStock = (sqlite: Sqlite): { warehouseId: number; skuId: number; available: number }[] =>
-  sqlite.prepare('select warehouse_id as warehouseId, sku_id as skuId, on_hand - reserved as available from stock_levels').all() as {
+  sqlite
+    .prepare(
+      'select warehouse_id as warehouseId, sku_id as skuId, on_hand - reserved as available from stock_levels',
+    )
+    .all() as {
     warehouseId: number;
     skuId: number;
     available: number;

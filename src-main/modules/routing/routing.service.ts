@@ -2,7 +2,14 @@ import type { CoreContext } from '../../core-context';
 import { ROUTING_REGIONS, type RoutingRegion } from '../../../src-shared/contract/routing.contract';
 import { AppFailure } from '../../../src-shared/result';
 import { catalogSnapshot, stockNeeds, type CatalogSnapshot } from '../catalog';
-import { checkLowStock, moveStock, orderReference, raiseBackorderAlert, releaseOrderReservations, resolveBackorderAlert } from '../inventory';
+import {
+  checkLowStock,
+  moveStock,
+  orderReference,
+  raiseBackorderAlert,
+  releaseOrderReservations,
+  resolveBackorderAlert,
+} from '../inventory';
 import { transitionOrder } from '../orders';
 import { listCarriers, listRates, type RateRow } from './carriers.repo';
 import { planOrder, type Need, type ParcelFacts, type Plan, type PlanWorld } from './routing-plan';
@@ -89,11 +96,25 @@ function loadWorld(ctx: CoreContext): RunWorld {
 }
 
 /** Physical needs and parcel facts of an order; a line whose SKU is unknown makes the order an exception. */
-function orderFacts(world: RunWorld, o: RoutableOrder, lines: RoutableLine[]): { needs: Need[]; facts: ParcelFacts; lineNeeds: Need[][] } | { unknown: string[] } {
+function orderFacts(
+  world: RunWorld,
+  o: RoutableOrder,
+  lines: RoutableLine[],
+): { needs: Need[]; facts: ParcelFacts; lineNeeds: Need[][] } | { unknown: string[] } {
   const unknown = lines.filter((l) => !world.catalog.byCode.has(l.sku)).map((l) => l.sku);
   if (unknown.length) return { unknown };
   const needs = new Map<number, Need>();
-  const facts: ParcelFacts = { country: (o.country || 'CN').toUpperCase(), province: o.province, cod: (o.paymentMethod ?? '').toLowerCase() === 'cod', weightGrams: 0, volumeMm3: 0, coldChain: false, bulky: false, battery: false, liquid: false };
+  const facts: ParcelFacts = {
+    country: (o.country || 'CN').toUpperCase(),
+    province: o.province,
+    cod: (o.paymentMethod ?? '').toLowerCase() === 'cod',
+    weightGrams: 0,
+    volumeMm3: 0,
+    coldChain: false,
+    bulky: false,
+    battery: false,
+    liquid: false,
+  };
   const lineNeeds: Need[][] = [];
   for (const l of lines) {
     const parts = stockNeeds(world.catalog, world.catalog.byCode.get(l.sku)!, l.quantity);
@@ -119,14 +140,25 @@ function orderFacts(world: RunWorld, o: RoutableOrder, lines: RoutableLine[]): {
  * (by preference, then cost) that still has all of it. Null when some line fits nowhere, or when
  * everything would come from one warehouse anyway.
  */
-function splitByWarehouse(world: RunWorld, plan: Plan, lineNeeds: Need[][]): { warehouse: string; lineNos: number[] }[] | null {
-  const order = plan.alternatives.filter((a) => a.carrier !== null).sort((a, b) => (a.rank ?? 1e9) - (b.rank ?? 1e9) || a.totalMinor! - b.totalMinor!);
+function splitByWarehouse(
+  world: RunWorld,
+  plan: Plan,
+  lineNeeds: Need[][],
+): { warehouse: string; lineNos: number[] }[] | null {
+  const order = plan.alternatives
+    .filter((a) => a.carrier !== null)
+    .sort((a, b) => (a.rank ?? 1e9) - (b.rank ?? 1e9) || a.totalMinor! - b.totalMinor!);
   const ids = new Map(world.base.warehouses.map((w) => [w.code, w.id]));
   const taken = new Map<string, number>();
   const groups = new Map<string, number[]>();
   for (const [i, needs] of lineNeeds.entries()) {
     const fits = order.find((a) =>
-      needs.every((n) => world.base.available(ids.get(a.warehouse)!, n.skuId) - (taken.get(key(ids.get(a.warehouse)!, n.skuId)) ?? 0) >= n.quantity),
+      needs.every(
+        (n) =>
+          world.base.available(ids.get(a.warehouse)!, n.skuId) -
+            (taken.get(key(ids.get(a.warehouse)!, n.skuId)) ?? 0) >=
+          n.quantity,
+      ),
     );
     if (!fits) return null;
     for (const n of needs) {
@@ -138,7 +170,14 @@ function splitByWarehouse(world: RunWorld, plan: Plan, lineNeeds: Need[][]): { w
   return groups.size > 1 ? [...groups].map(([warehouse, lineNos]) => ({ warehouse, lineNos })) : null;
 }
 
-function record(ctx: CoreContext, world: RunWorld, orderId: number, plan: Plan | { outcome: 'exception'; reasons: string[]; alternatives: [] }, actor: string, currency: string): void {
+function record(
+  ctx: CoreContext,
+  world: RunWorld,
+  orderId: number,
+  plan: Plan | { outcome: 'exception'; reasons: string[]; alternatives: [] },
+  actor: string,
+  currency: string,
+): void {
   const allocated = plan.outcome === 'allocated' ? plan : null;
   world.st.insertAllocation.run({
     orderId,
@@ -163,7 +202,10 @@ function routeOne(ctx: CoreContext, world: RunWorld, orderId: number, actor: str
   const o = world.st.order.get(orderId) as RoutableOrder | undefined;
   if (!o) throw new AppFailure('not_found', `Order ${orderId} does not exist`);
   if (o.status !== 'approved' && o.status !== 'backordered') {
-    throw new AppFailure('conflict', `Order ${orderId} is ${o.status}; only approved or backordered orders can be routed`);
+    throw new AppFailure(
+      'conflict',
+      `Order ${orderId} is ${o.status}; only approved or backordered orders can be routed`,
+    );
   }
   out.considered++;
   const f = orderFacts(world, o, world.st.lines.all(orderId) as RoutableLine[]);
@@ -183,29 +225,74 @@ function routeOne(ctx: CoreContext, world: RunWorld, orderId: number, actor: str
     }
   }
   const region = regionOf(o.province);
-  const plan = planOrder(f.needs, f.facts, { ...world.base, rank: (region && world.ranks.get(region)) || new Map() });
-  const groups = plan.outcome === 'backordered' && world.allowSplit && o.status === 'approved' ? splitByWarehouse(world, plan, f.lineNeeds) : null;
+  const plan = planOrder(f.needs, f.facts, {
+    ...world.base,
+    rank: (region && world.ranks.get(region)) || new Map(),
+  });
+  const groups =
+    plan.outcome === 'backordered' && world.allowSplit && o.status === 'approved'
+      ? splitByWarehouse(world, plan, f.lineNeeds)
+      : null;
   if (plan.outcome === 'allocated') {
     const reference = orderReference(orderId);
     for (const n of f.needs) {
-      moveStock(ctx, { warehouseId: plan.warehouseId, skuId: n.skuId, kind: 'reservation', reservedDelta: n.quantity, reference, reason: 'allocated', actor });
-      world.stock.set(key(plan.warehouseId, n.skuId), world.base.available(plan.warehouseId, n.skuId) - n.quantity);
+      moveStock(ctx, {
+        warehouseId: plan.warehouseId,
+        skuId: n.skuId,
+        kind: 'reservation',
+        reservedDelta: n.quantity,
+        reference,
+        reason: 'allocated',
+        actor,
+      });
+      world.stock.set(
+        key(plan.warehouseId, n.skuId),
+        world.base.available(plan.warehouseId, n.skuId) - n.quantity,
+      );
     }
     world.st.setRoute.run(plan.warehouseId, plan.quote.carrier, summary(plan.reasons), ctx.now(), orderId);
     transitionOrder(ctx, orderId, 'allocated', actor, plan.reasons[plan.reasons.length - 1]);
     record(ctx, world, orderId, plan, actor, o.currency);
-    for (const n of f.needs) world.touched.set(key(plan.warehouseId, n.skuId), { warehouseId: plan.warehouseId, skuId: n.skuId });
+    for (const n of f.needs)
+      world.touched.set(key(plan.warehouseId, n.skuId), { warehouseId: plan.warehouseId, skuId: n.skuId });
     out.allocated.push(orderId);
   } else if (groups) {
-    const reasons = [...plan.reasons.slice(0, -1), `no warehouse has everything; split by warehouse: ${groups.map((g) => `lines ${g.lineNos.join(', ')} from ${g.warehouse}`).join('; ')}`];
-    world.st.insertAllocation.run({ orderId, at: ctx.now(), actor, outcome: 'split', warehouseId: null, carrier: null, shippingMinor: null, handlingMinor: null, currency: o.currency, reasonsJson: JSON.stringify(reasons), alternativesJson: JSON.stringify(plan.alternatives) });
-    const children = splitOrder(ctx, orderId, groups.map((g) => g.lineNos), actor, reasons[reasons.length - 1]);
+    const reasons = [
+      ...plan.reasons.slice(0, -1),
+      `no warehouse has everything; split by warehouse: ${groups.map((g) => `lines ${g.lineNos.join(', ')} from ${g.warehouse}`).join('; ')}`,
+    ];
+    world.st.insertAllocation.run({
+      orderId,
+      at: ctx.now(),
+      actor,
+      outcome: 'split',
+      warehouseId: null,
+      carrier: null,
+      shippingMinor: null,
+      handlingMinor: null,
+      currency: o.currency,
+      reasonsJson: JSON.stringify(reasons),
+      alternativesJson: JSON.stringify(plan.alternatives),
+    });
+    const children = splitOrder(
+      ctx,
+      orderId,
+      groups.map((g) => g.lineNos),
+      actor,
+      reasons[reasons.length - 1],
+    );
     out.split.push(orderId);
     for (const child of children) routeOne(ctx, world, child, actor, out);
   } else if (plan.outcome === 'backordered') {
     for (const n of plan.short) {
       const available = world.base.available(plan.warehouseId, n.skuId);
-      raiseBackorderAlert(ctx, { warehouseId: plan.warehouseId, skuId: n.skuId, available, short: n.quantity - available, orderId });
+      raiseBackorderAlert(ctx, {
+        warehouseId: plan.warehouseId,
+        skuId: n.skuId,
+        available,
+        short: n.quantity - available,
+        orderId,
+      });
     }
     if (o.status === 'backordered') return;
     world.st.setRoute.run(plan.warehouseId, null, summary(plan.reasons), ctx.now(), orderId);
@@ -222,12 +309,20 @@ function routeOne(ctx: CoreContext, world: RunWorld, orderId: number, actor: str
   }
 }
 
-const emptyResult = (): RunResult => ({ considered: 0, allocated: [], backordered: [], exception: [], split: [], merged: [] });
+const emptyResult = (): RunResult => ({
+  considered: 0,
+  allocated: [],
+  backordered: [],
+  exception: [],
+  split: [],
+  merged: [],
+});
 
 export function runRouting(ctx: CoreContext, ids: number[] | undefined, actor: string): RunResult {
   const out = emptyResult();
   if (ids === undefined && readRoutingConfig(ctx).autoMerge) {
-    for (const group of mergeableGroups(ctx.sqlite)) out.merged.push(mergeOrders(ctx, group, actor, 'same buyer, address and phone'));
+    for (const group of mergeableGroups(ctx.sqlite))
+      out.merged.push(mergeOrders(ctx, group, actor, 'same buyer, address and phone'));
   }
   const world = loadWorld(ctx);
   for (const id of ids ?? orderIdsWithStatus(ctx.sqlite, 'approved')) routeOne(ctx, world, id, actor, out);

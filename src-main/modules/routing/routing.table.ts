@@ -54,8 +54,14 @@ export const carrierRates = sqliteTable(
   },
   (t) => [
     uniqueIndex('carrier_rates_uq').on(t.carrierId, t.zone, t.maxWeightGrams),
-    check('carrier_rates_nonneg', sql`${t.firstMinor} >= 0 and ${t.stepMinor} >= 0 and ${t.surchargeMinor} >= 0 and ${t.transitDays} >= 0`),
-    check('carrier_rates_weights', sql`${t.maxWeightGrams} > 0 and ${t.firstWeightGrams} > 0 and ${t.stepGrams} >= 0`),
+    check(
+      'carrier_rates_nonneg',
+      sql`${t.firstMinor} >= 0 and ${t.stepMinor} >= 0 and ${t.surchargeMinor} >= 0 and ${t.transitDays} >= 0`,
+    ),
+    check(
+      'carrier_rates_weights',
+      sql`${t.maxWeightGrams} > 0 and ${t.firstWeightGrams} > 0 and ${t.stepGrams} >= 0`,
+    ),
   ],
 );
 

@@ -10,6 +10,9 @@ export function readSettings(db: Db, keys: string[]): Record<string, unknown> {
 export function writeSetting(db: Db, key: string, value: unknown, now: number): void {
   db.insert(settings)
     .values({ key, valueJson: JSON.stringify(value), updatedAt: now })
-    .onConflictDoUpdate({ target: settings.key, set: { valueJson: sql`excluded.value_json`, updatedAt: now } })
+    .onConflictDoUpdate({
+      target: settings.key,
+      set: { valueJson: sql`excluded.value_json`, updatedAt: now },
+    })
     .run();
 }

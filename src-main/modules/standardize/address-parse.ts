@@ -13,10 +13,23 @@ export interface AddressSplit {
   notes: string[];
 }
 
-const label = (p: Place): string => [p.province?.name, p.city && p.city.name !== p.province?.name ? p.city.name : '', p.district?.name, p.level === 'street' ? p.name : ''].filter(Boolean).join('');
+const label = (p: Place): string =>
+  [
+    p.province?.name,
+    p.city && p.city.name !== p.province?.name ? p.city.name : '',
+    p.district?.name,
+    p.level === 'street' ? p.name : '',
+  ]
+    .filter(Boolean)
+    .join('');
 
 /** Longest name of `map` starting at `pos`, keeping only places that `keep` accepts. */
-function longest(map: Map<string, Place[]>, text: string, pos: number, keep: (p: Place) => boolean): { places: Place[]; len: number } | null {
+function longest(
+  map: Map<string, Place[]>,
+  text: string,
+  pos: number,
+  keep: (p: Place) => boolean,
+): { places: Place[]; len: number } | null {
   const max = Math.min(divisionIndex().maxLen, text.length - pos);
   for (let len = max; len >= 2; len--) {
     const found = map.get(text.substr(pos, len));
@@ -46,7 +59,16 @@ export function splitChineseAddress(input: string): AddressSplit {
     text += ch;
     origin.push(i);
   }
-  const out: AddressSplit = { province: '', city: '', district: '', street: '', detail: '', ambiguous: false, candidates: [], notes: [] };
+  const out: AddressSplit = {
+    province: '',
+    city: '',
+    district: '',
+    street: '',
+    detail: '',
+    ambiguous: false,
+    candidates: [],
+    notes: [],
+  };
   let pos = 0;
   let prov: Place | null = null;
   let city: Place | null = null;
@@ -83,7 +105,9 @@ export function splitChineseAddress(input: string): AddressSplit {
       let places = d.places;
       if (places.length > 1) {
         // 朝阳区 alone fits Beijing and Changchun; a following street may tell them apart.
-        const byStreet = places.filter((dp) => longest(idx.streets, text, pos + d.len, within(null, null, dp)));
+        const byStreet = places.filter((dp) =>
+          longest(idx.streets, text, pos + d.len, within(null, null, dp)),
+        );
         if (byStreet.length === 1) places = byStreet;
       }
       if (places.length === 1) {
@@ -128,7 +152,10 @@ export function splitChineseAddress(input: string): AddressSplit {
   out.district = district?.name ?? '';
   out.street = street?.name ?? '';
   const cut = pos < origin.length ? (origin[pos] as number) : input.length;
-  out.detail = input.slice(cut).replace(/^[\s,，、;；]+/, '').trim();
+  out.detail = input
+    .slice(cut)
+    .replace(/^[\s,，、;；]+/, '')
+    .trim();
   if (!prov && !out.ambiguous) out.notes.push('no province, city or district recognised');
   return out;
 }

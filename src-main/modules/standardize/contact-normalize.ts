@@ -17,17 +17,25 @@ export interface PhoneResult {
 export function normalizePhone(text: string, country: string): PhoneResult {
   const raw = text.trim();
   if (!raw) return { phone: '', valid: false, masked: false, note: null };
-  if (isMasked(raw)) return { phone: raw, valid: false, masked: true, note: 'phone is masked by the platform' };
+  if (isMasked(raw))
+    return { phone: raw, valid: false, masked: true, note: 'phone is masked by the platform' };
   const cleaned = raw.replace(/[^\d+]/g, '').replace(/^00/, '+');
   const cc = (/^[A-Z]{2}$/.test(country) ? country : 'CN') as CountryCode;
   const parsed = parsePhoneNumberFromString(cleaned, cc);
-  if (!parsed || !parsed.isValid()) return { phone: raw, valid: false, masked: false, note: `phone "${raw}" is not a valid ${cc} number` };
+  if (!parsed || !parsed.isValid())
+    return { phone: raw, valid: false, masked: false, note: `phone "${raw}" is not a valid ${cc} number` };
   if (parsed.country === 'CN') {
     const national = parsed.nationalNumber as string;
-    if (national.length === 11 && national.startsWith('1')) return { phone: national, valid: true, masked: false, note: null };
+    if (national.length === 11 && national.startsWith('1'))
+      return { phone: national, valid: true, masked: false, note: null };
     // Landlines as Chinese labels print them: area code, dash, the rest (0755-86001234).
     const [area, ...rest] = parsed.formatNational().split(/\s+/);
-    return { phone: rest.length ? `${area}-${rest.join('')}` : (area as string), valid: true, masked: false, note: null };
+    return {
+      phone: rest.length ? `${area}-${rest.join('')}` : (area as string),
+      valid: true,
+      masked: false,
+      note: null,
+    };
   }
   return { phone: parsed.number as string, valid: true, masked: false, note: null };
 }
@@ -36,7 +44,10 @@ const POSTCODES: Record<string, { re: RegExp; fix?: (s: string) => string }> = {
   CN: { re: /^\d{6}$/ },
   US: { re: /^\d{5}(-\d{4})?$/ },
   CA: { re: /^[A-Z]\d[A-Z] \d[A-Z]\d$/, fix: (s) => s.replace(/^([A-Z]\d[A-Z])\s*(\d[A-Z]\d)$/, '$1 $2') },
-  GB: { re: /^[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}$/, fix: (s) => s.replace(/^([A-Z]{1,2}\d[A-Z\d]?)\s*(\d[A-Z]{2})$/, '$1 $2') },
+  GB: {
+    re: /^[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}$/,
+    fix: (s) => s.replace(/^([A-Z]{1,2}\d[A-Z\d]?)\s*(\d[A-Z]{2})$/, '$1 $2'),
+  },
   DE: { re: /^\d{5}$/ },
   FR: { re: /^\d{5}$/ },
   IT: { re: /^\d{5}$/ },
@@ -56,7 +67,10 @@ const POSTCODES: Record<string, { re: RegExp; fix?: (s: string) => string }> = {
 };
 
 /** Checks a postcode against the country's pattern; fixable spacing is fixed, anything else is only flagged. */
-export function checkPostcode(postcode: string, country: string): { postcode: string; valid: boolean | null } {
+export function checkPostcode(
+  postcode: string,
+  country: string,
+): { postcode: string; valid: boolean | null } {
   const rule = POSTCODES[country];
   const s = postcode.trim().toUpperCase();
   if (!s) return { postcode: '', valid: null };
@@ -66,10 +80,39 @@ export function checkPostcode(postcode: string, country: string): { postcode: st
 }
 
 const COUNTRY_NAMES: Record<string, string> = {
-  中国: 'CN', 中国大陆: 'CN', CHINA: 'CN', 'UNITED STATES': 'US', USA: 'US', 美国: 'US', 'UNITED KINGDOM': 'GB', UK: 'GB',
-  英国: 'GB', GERMANY: 'DE', 德国: 'DE', FRANCE: 'FR', 法国: 'FR', JAPAN: 'JP', 日本: 'JP', CANADA: 'CA', 加拿大: 'CA',
-  AUSTRALIA: 'AU', 澳大利亚: 'AU', SINGAPORE: 'SG', 新加坡: 'SG', 'HONG KONG': 'HK', 香港: 'HK', TAIWAN: 'TW', 台湾: 'TW',
-  MACAU: 'MO', MACAO: 'MO', 澳门: 'MO', KOREA: 'KR', 'SOUTH KOREA': 'KR', 韩国: 'KR', MALAYSIA: 'MY', 马来西亚: 'MY',
+  中国: 'CN',
+  中国大陆: 'CN',
+  CHINA: 'CN',
+  'UNITED STATES': 'US',
+  USA: 'US',
+  美国: 'US',
+  'UNITED KINGDOM': 'GB',
+  UK: 'GB',
+  英国: 'GB',
+  GERMANY: 'DE',
+  德国: 'DE',
+  FRANCE: 'FR',
+  法国: 'FR',
+  JAPAN: 'JP',
+  日本: 'JP',
+  CANADA: 'CA',
+  加拿大: 'CA',
+  AUSTRALIA: 'AU',
+  澳大利亚: 'AU',
+  SINGAPORE: 'SG',
+  新加坡: 'SG',
+  'HONG KONG': 'HK',
+  香港: 'HK',
+  TAIWAN: 'TW',
+  台湾: 'TW',
+  MACAU: 'MO',
+  MACAO: 'MO',
+  澳门: 'MO',
+  KOREA: 'KR',
+  'SOUTH KOREA': 'KR',
+  韩国: 'KR',
+  MALAYSIA: 'MY',
+  马来西亚: 'MY',
 };
 
 /** ISO 3166 alpha-2 from what a file says ("China", "中国", "us"); '' stays '' (the caller decides). */

@@ -1,5 +1,18 @@
 export { standardizeHandlers } from './standardize.handlers';
-export { loadStandardizer, standardizeOrder, matchSku, type Standardizer, type Standardized } from './order-standardize';
+export {
+  loadStandardizer,
+  standardizeOrder,
+  matchSku,
+  type Standardizer,
+  type Standardized,
+} from './order-standardize';
 export { standardizeStatements, replaceChanges, listChanges, type ChangeRow } from './standardize.repo';
 export { splitChineseAddress, type AddressSplit } from './address-parse';
-export { normalizePhone, checkPostcode, countryCode, isMasked, regionOf, REGION_CODES } from './contact-normalize';
+export {
+  normalizePhone,
+  checkPostcode,
+  countryCode,
+  isMasked,
+  regionOf,
+  REGION_CODES,
+} from './contact-normalize';

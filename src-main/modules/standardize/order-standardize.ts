@@ -20,7 +20,11 @@ export function loadStandardizer(sqlite: Sqlite): Standardizer {
     synonyms,
     known: new Set(rows.map((r) => r.sku)),
     mappings: new Map(listMappings(sqlite).map((m) => [m.sourceKey, m.sku])),
-    catalogue: rows.map((r) => ({ sku: r.sku, title: normalizeTitle(r.title), spec: canonicalSpec(r.spec, synonyms) })),
+    catalogue: rows.map((r) => ({
+      sku: r.sku,
+      title: normalizeTitle(r.title),
+      spec: canonicalSpec(r.spec, synonyms),
+    })),
   };
 }
 
@@ -36,15 +40,29 @@ export interface Standardized {
 const ADDRESS_FIELDS = ['province', 'city', 'district', 'street', 'detail'] as const;
 
 /** Finds the internal SKU for a channel line: known code, remembered mapping, or one catalogue title + spec match. */
-export function matchSku(s: Standardizer, title: string, spec: string, sku: string): { sku: string; reason: string } | null {
+export function matchSku(
+  s: Standardizer,
+  title: string,
+  spec: string,
+  sku: string,
+): { sku: string; reason: string } | null {
   if (sku && s.known.has(sku)) return null;
   const mapped = s.mappings.get(sourceKey(title, spec, s.synonyms));
   if (mapped) return { sku: mapped, reason: 'remembered SKU mapping' };
   const t = normalizeTitle(title);
   const c = canonicalSpec(spec, s.synonyms);
-  const hits = s.catalogue.filter((e) => e.spec === c && t !== '' && e.title !== '' && (t.includes(e.title) || e.title.includes(t)));
-  if (hits.length === 1) return { sku: (hits[0] as { sku: string }).sku, reason: `catalogue title + spec (${c || 'no spec'})` };
-  return { sku: '', reason: hits.length > 1 ? `${hits.length} catalogue SKUs fit: ${hits.map((h) => h.sku).join(', ')}` : 'no catalogue SKU fits' };
+  const hits = s.catalogue.filter(
+    (e) => e.spec === c && t !== '' && e.title !== '' && (t.includes(e.title) || e.title.includes(t)),
+  );
+  if (hits.length === 1)
+    return { sku: (hits[0] as { sku: string }).sku, reason: `catalogue title + spec (${c || 'no spec'})` };
+  return {
+    sku: '',
+    reason:
+      hits.length > 1
+        ? `${hits.length} catalogue SKUs fit: ${hits.map((h) => h.sku).join(', ')}`
+        : 'no catalogue SKU fits',
+  };
 }
 
 /**
@@ -59,13 +77,20 @@ export function standardizeOrder(s: Standardizer, input: NewOrder, homeCountry =
     if (before !== after) changes.push({ field, before, after, reason });
   };
   const country = countryCode(o.country) || homeCountry;
-  change('country', o.country, country, o.country ? 'ISO country code' : `no country given: ${homeCountry} assumed`);
+  change(
+    'country',
+    o.country,
+    country,
+    o.country ? 'ISO country code' : `no country given: ${homeCountry} assumed`,
+  );
   o.country = country;
 
   const masked = [o.recipientName, o.phone, o.detail, o.addressRaw].some(isMasked);
   if (masked) {
     o.addressMasked = true;
-    o.reasons.push('recipient masked by the platform: kept as sent; the real details come from the platform e-waybill');
+    o.reasons.push(
+      'recipient masked by the platform: kept as sent; the real details come from the platform e-waybill',
+    );
   }
 
   if (country === 'CN') {
@@ -77,23 +102,37 @@ export function standardizeOrder(s: Standardizer, input: NewOrder, homeCountry =
     // masked rest is kept verbatim as the detail and never guessed at.
     const rawMasked = !structured && isMasked(o.addressRaw);
     // Mask runs become spaces of the same length, so positions in the text still match the raw.
-    const unmasked = rawMasked ? o.addressRaw.replace(/\*{2,}|#{2}|\${2}|密文/g, (m) => ' '.repeat(m.length)) : o.addressRaw;
+    const unmasked = rawMasked
+      ? o.addressRaw.replace(/\*{2,}|#{2}|\${2}|密文/g, (m) => ' '.repeat(m.length))
+      : o.addressRaw;
     const text = structured
-      ? [chinese(o.province), chinese(o.city), chinese(o.district), o.street, detailMasked ? '' : o.detail].join(' ')
+      ? [
+          chinese(o.province),
+          chinese(o.city),
+          chinese(o.district),
+          o.street,
+          detailMasked ? '' : o.detail,
+        ].join(' ')
       : unmasked;
     if (text.trim()) {
       const split = splitChineseAddress(text);
       if (rawMasked && !o.detail) {
         const rest = split.detail ? unmasked.lastIndexOf(split.detail) : -1;
         const firstMask = unmasked.search(/ {2,}/);
-        o.detail = o.addressRaw.slice(rest >= 0 ? Math.min(rest, firstMask < 0 ? rest : firstMask) : Math.max(0, firstMask)).trim();
+        o.detail = o.addressRaw
+          .slice(rest >= 0 ? Math.min(rest, firstMask < 0 ? rest : firstMask) : Math.max(0, firstMask))
+          .trim();
       }
-      const reason = split.notes.find((n) => n.startsWith('district')) ?? (structured ? 'official division name' : 'split from the address text');
+      const reason =
+        split.notes.find((n) => n.startsWith('district')) ??
+        (structured ? 'official division name' : 'split from the address text');
       for (const f of ADDRESS_FIELDS) {
         if (f === 'detail' && detailMasked) continue;
         // Never blank what the file said: an unrecognised part stays as written.
         const after = split[f] || o[f];
-        const why = split.notes.find((n) => n.startsWith(f === 'province' ? 'province' : f === 'city' ? 'city' : f)) ?? reason;
+        const why =
+          split.notes.find((n) => n.startsWith(f === 'province' ? 'province' : f === 'city' ? 'city' : f)) ??
+          reason;
         change(f, o[f], after, why);
         o[f] = after;
       }
@@ -110,12 +149,14 @@ export function standardizeOrder(s: Standardizer, input: NewOrder, homeCountry =
     } else if (!masked && !o.addressRaw) {
       o.reasons.push('no address on the order');
     }
-    if (!o.addressRaw) o.addressRaw = [o.province, o.city, o.district, o.street, o.detail].filter(Boolean).join(' ');
+    if (!o.addressRaw)
+      o.addressRaw = [o.province, o.city, o.district, o.street, o.detail].filter(Boolean).join(' ');
   }
   const pc = checkPostcode(o.postcode, country);
   change('postcode', o.postcode, pc.postcode, 'postcode format');
   o.postcode = pc.postcode;
-  if (pc.valid === false) o.reasons.push(`postcode "${pc.postcode}" does not look like a ${country} postcode`);
+  if (pc.valid === false)
+    o.reasons.push(`postcode "${pc.postcode}" does not look like a ${country} postcode`);
 
   const ph = normalizePhone(o.phone, country);
   change('phone', o.phone, ph.phone, 'phone normalised');
@@ -131,7 +172,9 @@ export function standardizeOrder(s: Standardizer, input: NewOrder, homeCountry =
       l.sku = m.sku;
     } else {
       unmatched++;
-      o.reasons.push(`line ${i + 1} "${l.title}${l.spec ? ` ${l.spec}` : ''}" (SKU "${l.sku}") is not in the catalogue: ${m.reason}; map it on the SKU mapping screen`);
+      o.reasons.push(
+        `line ${i + 1} "${l.title}${l.spec ? ` ${l.spec}` : ''}" (SKU "${l.sku}") is not in the catalogue: ${m.reason}; map it on the SKU mapping screen`,
+      );
     }
   });
   o.region = regionOf(country, o.province);

@@ -4,17 +4,42 @@ import { AppFailure } from '../../../src-shared/result';
 import { remapLineSku } from '../orders';
 import { loadStandardizer, matchSku } from './order-standardize';
 import { DEFAULT_SYNONYMS, sourceKey, synonymMap } from './spec-synonyms';
-import { deleteSynonym, listChanges, listShopSynonyms, saveMapping, saveSynonym, skuExists, unmatchedLines } from './standardize.repo';
+import {
+  deleteSynonym,
+  listChanges,
+  listShopSynonyms,
+  saveMapping,
+  saveSynonym,
+  skuExists,
+  unmatchedLines,
+} from './standardize.repo';
 
 export const standardizeHandlers = (ctx: CoreContext) =>
   ({
     'standardize.changes': ({ orderId }) => ({ rows: listChanges(ctx.sqlite, orderId) }),
     'standardize.unmatched': ({ limit }) => {
       const s = loadStandardizer(ctx.sqlite);
-      const groups = new Map<string, { sourceKey: string; title: string; spec: string; channelSku: string; lines: number; orders: Set<number> }>();
+      const groups = new Map<
+        string,
+        {
+          sourceKey: string;
+          title: string;
+          spec: string;
+          channelSku: string;
+          lines: number;
+          orders: Set<number>;
+        }
+      >();
       for (const l of unmatchedLines(ctx.sqlite, 50_000)) {
         const key = sourceKey(l.title, l.spec, s.synonyms);
-        const g = groups.get(key) ?? { sourceKey: key, title: l.title, spec: l.spec, channelSku: l.sku, lines: 0, orders: new Set<number>() };
+        const g = groups.get(key) ?? {
+          sourceKey: key,
+          title: l.title,
+          spec: l.spec,
+          channelSku: l.sku,
+          lines: 0,
+          orders: new Set<number>(),
+        };
         g.lines++;
         g.orders.add(l.orderId);
         groups.set(key, g);
@@ -24,21 +49,43 @@ export const standardizeHandlers = (ctx: CoreContext) =>
         .slice(0, limit)
         .map((g) => {
           const m = matchSku({ ...s, mappings: new Map() }, g.title, g.spec, '');
-          return { sourceKey: g.sourceKey, title: g.title, spec: g.spec, channelSku: g.channelSku, lines: g.lines, orders: g.orders.size, suggestion: m?.sku || null };
+          return {
+            sourceKey: g.sourceKey,
+            title: g.title,
+            spec: g.spec,
+            channelSku: g.channelSku,
+            lines: g.lines,
+            orders: g.orders.size,
+            suggestion: m?.sku || null,
+          };
         });
       return { rows };
     },
     'standardize.mapSku': ({ title, spec, sku }, call) => {
       if (!skuExists(ctx.sqlite, sku)) {
-        throw new AppFailure('invalid_input', `SKU "${sku}" is not in the catalogue; add it there first or pick another`, [{ path: 'sku', message: 'unknown SKU' }]);
+        throw new AppFailure(
+          'invalid_input',
+          `SKU "${sku}" is not in the catalogue; add it there first or pick another`,
+          [{ path: 'sku', message: 'unknown SKU' }],
+        );
       }
       const s = loadStandardizer(ctx.sqlite);
       const key = sourceKey(title, spec, s.synonyms);
       saveMapping(ctx.sqlite, { sourceKey: key, title, spec, sku }, ctx.now());
-      const lines = unmatchedLines(ctx.sqlite, 1_000_000).filter((l) => sourceKey(l.title, l.spec, s.synonyms) === key);
-      remapLineSku(ctx.sqlite, lines.map((l) => l.lineId), sku);
+      const lines = unmatchedLines(ctx.sqlite, 1_000_000).filter(
+        (l) => sourceKey(l.title, l.spec, s.synonyms) === key,
+      );
+      remapLineSku(
+        ctx.sqlite,
+        lines.map((l) => l.lineId),
+        sku,
+      );
       const orderIds = [...new Set(lines.map((l) => l.orderId))];
-      if (orderIds.length) ctx.emit('orders.changed', { ids: orderIds, reason: `SKU mapping ${title} ${spec} → ${sku} by ${call.actor}` });
+      if (orderIds.length)
+        ctx.emit('orders.changed', {
+          ids: orderIds,
+          reason: `SKU mapping ${title} ${spec} → ${sku} by ${call.actor}`,
+        });
       return { sourceKey: key, remapped: lines.length };
     },
     'standardize.synonyms': () => {
@@ -56,6 +103,9 @@ export const standardizeHandlers = (ctx: CoreContext) =>
     'standardize.saveSynonym': ({ term, canonical }) => {
       if (canonical.trim() === '') deleteSynonym(ctx.sqlite, term.trim());
       else saveSynonym(ctx.sqlite, term.trim(), canonical.trim(), ctx.now());
-      return { term: term.trim(), canonical: synonymMap(listShopSynonyms(ctx.sqlite)).get(term.trim().toUpperCase()) ?? '' };
+      return {
+        term: term.trim(),
+        canonical: synonymMap(listShopSynonyms(ctx.sqlite)).get(term.trim().toUpperCase()) ?? '',
+      };
     },
   }) satisfies Partial<Handlers>;

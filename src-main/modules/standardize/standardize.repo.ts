@@ -11,7 +11,9 @@ export interface ChangeRow {
 export function standardizeStatements(sqlite: Sqlite) {
   return {
     deleteChanges: sqlite.prepare('delete from standardization_changes where order_id = ?'),
-    insertChange: sqlite.prepare('insert into standardization_changes (order_id, field, before, after, reason) values (?, ?, ?, ?, ?)'),
+    insertChange: sqlite.prepare(
+      'insert into standardization_changes (order_id, field, before, after, reason) values (?, ?, ?, ?, ?)',
+    ),
   };
 }
 export type StandardizeStatements = ReturnType<typeof standardizeStatements>;
@@ -23,10 +25,17 @@ export function replaceChanges(st: StandardizeStatements, orderId: number, chang
 }
 
 export const listChanges = (sqlite: Sqlite, orderId: number): ChangeRow[] =>
-  sqlite.prepare('select field, before, after, reason from standardization_changes where order_id = ? order by id').all(orderId) as ChangeRow[];
+  sqlite
+    .prepare(
+      'select field, before, after, reason from standardization_changes where order_id = ? order by id',
+    )
+    .all(orderId) as ChangeRow[];
 
 export const listShopSynonyms = (sqlite: Sqlite): { term: string; canonical: string }[] =>
-  sqlite.prepare('select term, canonical from spec_synonyms order by term').all() as { term: string; canonical: string }[];
+  sqlite.prepare('select term, canonical from spec_synonyms order by term').all() as {
+    term: string;
+    canonical: string;
+  }[];
 
 export function saveSynonym(sqlite: Sqlite, term: string, canonical: string, now: number): void {
   sqlite
@@ -37,17 +46,26 @@ export function saveSynonym(sqlite: Sqlite, term: string, canonical: string, now
     .run(term, canonical, now);
 }
 
-export const deleteSynonym = (sqlite: Sqlite, term: string): number => sqlite.prepare('delete from spec_synonyms where term = ?').run(term).changes;
+export const deleteSynonym = (sqlite: Sqlite, term: string): number =>
+  sqlite.prepare('delete from spec_synonyms where term = ?').run(term).changes;
 
-export const listMappings = (sqlite: Sqlite): { sourceKey: string; title: string; spec: string; sku: string }[] =>
-  sqlite.prepare('select source_key as sourceKey, title, spec, sku from sku_mappings order by title, spec').all() as {
+export const listMappings = (
+  sqlite: Sqlite,
+): { sourceKey: string; title: string; spec: string; sku: string }[] =>
+  sqlite
+    .prepare('select source_key as sourceKey, title, spec, sku from sku_mappings order by title, spec')
+    .all() as {
     sourceKey: string;
     title: string;
     spec: string;
     sku: string;
   }[];
 
-export function saveMapping(sqlite: Sqlite, m: { sourceKey: string; title: string; spec: string; sku: string }, now: number): void {
+export function saveMapping(
+  sqlite: Sqlite,
+  m: { sourceKey: string; title: string; spec: string; sku: string },
+  now: number,
+): void {
   sqlite
     .prepare(
       `insert into sku_mappings (source_key, title, spec, sku, created_at, updated_at) values (@sourceKey, @title, @spec, @sku, @now, @now)
@@ -60,7 +78,8 @@ export function saveMapping(sqlite: Sqlite, m: { sourceKey: string; title: strin
 export const catalogueSkus = (sqlite: Sqlite): { sku: string; title: string; spec: string }[] =>
   sqlite.prepare('select sku, title, spec from skus').all() as { sku: string; title: string; spec: string }[];
 
-export const skuExists = (sqlite: Sqlite, sku: string): boolean => Boolean(sqlite.prepare('select 1 from skus where sku = ?').get(sku));
+export const skuExists = (sqlite: Sqlite, sku: string): boolean =>
+  Boolean(sqlite.prepare('select 1 from skus where sku = ?').get(sku));
 
 export interface UnmatchedLine {
   lineId: number;

@@ -14,8 +14,22 @@ export const credentialsSchema = z.discriminatedUnion('kind', [
 export type Credentials = z.infer<typeof credentialsSchema>;
 
 export function clientFor(channel: ApiChannelRow, creds: Credentials, io: ChannelIo): ChannelClient {
-  if (!channel.api) throw new AppFailure('invalid_input', `Channel "${channel.name}" has no shop address yet; enter it in the channel's connection settings`);
-  if (creds.kind !== channel.kind) throw new AppFailure('conflict', `Channel "${channel.name}" is ${channel.kind} but its stored credentials are for ${creds.kind}; enter them again`);
-  if (creds.kind === 'shopify') return createShopifyClient({ shop: channel.api.url, accessToken: creds.accessToken, io });
-  return createWooClient({ siteUrl: channel.api.url, consumerKey: creds.consumerKey, consumerSecret: creds.consumerSecret, io });
+  if (!channel.api)
+    throw new AppFailure(
+      'invalid_input',
+      `Channel "${channel.name}" has no shop address yet; enter it in the channel's connection settings`,
+    );
+  if (creds.kind !== channel.kind)
+    throw new AppFailure(
+      'conflict',
+      `Channel "${channel.name}" is ${channel.kind} but its stored credentials are for ${creds.kind}; enter them again`,
+    );
+  if (creds.kind === 'shopify')
+    return createShopifyClient({ shop: channel.api.url, accessToken: creds.accessToken, io });
+  return createWooClient({
+    siteUrl: channel.api.url,
+    consumerKey: creds.consumerKey,
+    consumerSecret: creds.consumerSecret,
+    io,
+  });
 }

@@ -9,42 +9,85 @@ import { findApiChannel, findSecret, saveSecret } from './sync.repo';
  * Encrypts and stores a channel's credentials. Refused, with the reason, when the host has no real
  * keychain: a plain-text "encryption" would only pretend to protect them.
  */
-export async function setCredentials(ctx: CoreContext, secrets: SecretStore, channelId: number, creds: Credentials, actor: string) {
+export async function setCredentials(
+  ctx: CoreContext,
+  secrets: SecretStore,
+  channelId: number,
+  creds: Credentials,
+  actor: string,
+) {
   const channel = findApiChannel(ctx.sqlite, channelId);
-  if (!channel) throw new AppFailure('not_found', `Channel ${channelId} does not exist or is not a Shopify/WooCommerce channel`);
+  if (!channel)
+    throw new AppFailure(
+      'not_found',
+      `Channel ${channelId} does not exist or is not a Shopify/WooCommerce channel`,
+    );
   if (channel.kind !== creds.kind) {
-    throw new AppFailure('invalid_input', `Channel "${channel.name}" is a ${channel.kind} channel; these are ${creds.kind} credentials`, [{ path: 'credentials.kind', message: `must be ${channel.kind}` }]);
+    throw new AppFailure(
+      'invalid_input',
+      `Channel "${channel.name}" is a ${channel.kind} channel; these are ${creds.kind} credentials`,
+      [{ path: 'credentials.kind', message: `must be ${channel.kind}` }],
+    );
   }
   const status = await secrets.status();
-  if (!status.available) throw new AppFailure('unavailable', `Credentials not stored: ${status.reason ?? 'no encrypted store is available'}`);
+  if (!status.available)
+    throw new AppFailure(
+      'unavailable',
+      `Credentials not stored: ${status.reason ?? 'no encrypted store is available'}`,
+    );
   const ciphertext = await secrets.encrypt(JSON.stringify(creds));
   const now = ctx.now();
   ctx.sqlite
     .transaction(() => {
       saveSecret(ctx.sqlite, channelId, status.backend, ciphertext, now);
       // The audit says that they changed, never what they are.
-      recordAudit(ctx.db, { at: now, actor, entity: 'channel', entityId: channelId, action: 'credentials', data: { backend: status.backend } });
+      recordAudit(ctx.db, {
+        at: now,
+        actor,
+        entity: 'channel',
+        entityId: channelId,
+        action: 'credentials',
+        data: { backend: status.backend },
+      });
     })
     .immediate();
   return { channelId, backend: status.backend, storedAt: new Date(now).toISOString() };
 }
 
 /** Decrypts a channel's credentials; null when none were stored. */
-export async function loadCredentials(ctx: CoreContext, secrets: SecretStore, channelId: number): Promise<Credentials | null> {
+export async function loadCredentials(
+  ctx: CoreContext,
+  secrets: SecretStore,
+  channelId: number,
+): Promise<Credentials | null> {
   const row = findSecret(ctx.sqlite, channelId);
   if (!row) return null;
   const status = await secrets.status();
-  if (!status.available) throw new AppFailure('unavailable', `The channel's credentials cannot be read on this host: ${status.reason ?? 'no keychain'}`);
+  if (!status.available)
+    throw new AppFailure(
+      'unavailable',
+      `The channel's credentials cannot be read on this host: ${status.reason ?? 'no keychain'}`,
+    );
   if (row.backend !== status.backend) {
-    throw new AppFailure('unavailable', `The credentials were encrypted with ${row.backend} but this computer uses ${status.backend}; enter them again in the channel settings`);
+    throw new AppFailure(
+      'unavailable',
+      `The credentials were encrypted with ${row.backend} but this computer uses ${status.backend}; enter them again in the channel settings`,
+    );
   }
   let plain: string;
   try {
     plain = await secrets.decrypt(row.ciphertext);
   } catch (e) {
-    throw new AppFailure('unavailable', `The stored credentials cannot be decrypted (${(e as Error).message}); enter them again in the channel settings`);
+    throw new AppFailure(
+      'unavailable',
+      `The stored credentials cannot be decrypted (${(e as Error).message}); enter them again in the channel settings`,
+    );
   }
   const parsed = credentialsSchema.safeParse(JSON.parse(plain));
-  if (!parsed.success) throw new AppFailure('internal', 'The stored credentials are unreadable; enter them again in the channel settings');
+  if (!parsed.success)
+    throw new AppFailure(
+      'internal',
+      'The stored credentials are unreadable; enter them again in the channel settings',
+    );
   return parsed.data;
 }

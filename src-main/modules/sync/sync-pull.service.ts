@@ -22,7 +22,12 @@ const DAY = 24 * 60 * MINUTE;
  * from a page mid-sweep, restored backups, a shop clock jump) while staying well inside Shopify's
  * 60-day window for apps without read_all_orders. The first pull of a channel is such a full one.
  */
-export const DEFAULT_PULL: PullPolicy = { overlapMs: 10 * MINUTE, fullEveryMs: DAY, fullWindowMs: 30 * DAY, maxRechecks: 2 };
+export const DEFAULT_PULL: PullPolicy = {
+  overlapMs: 10 * MINUTE,
+  fullEveryMs: DAY,
+  fullWindowMs: 30 * DAY,
+  maxRechecks: 2,
+};
 
 export interface PullCounts {
   imported: number;
@@ -45,16 +50,34 @@ interface Sweep {
 }
 
 /** Continue a sweep a killed run left behind, else start an incremental one or a due full one. */
-function planSweep(state: SyncStateRow | undefined, now: number, p: PullPolicy, forceFull: boolean): { sweep: Sweep; resumed: boolean } {
+function planSweep(
+  state: SyncStateRow | undefined,
+  now: number,
+  p: PullPolicy,
+  forceFull: boolean,
+): { sweep: Sweep; resumed: boolean } {
   if (state?.sweepKind && state.sweepStartedAt !== null) {
     return {
       resumed: true,
-      sweep: { kind: state.sweepKind, since: state.sweepSince, cursor: state.sweepCursor, startedAt: state.sweepStartedAt, maxAt: state.sweepMaxAt },
+      sweep: {
+        kind: state.sweepKind,
+        since: state.sweepSince,
+        cursor: state.sweepCursor,
+        startedAt: state.sweepStartedAt,
+        maxAt: state.sweepMaxAt,
+      },
     };
   }
-  const fullDue = forceFull || state?.cursorAt == null || state.lastFullAt === null || now - state.lastFullAt >= p.fullEveryMs;
+  const fullDue =
+    forceFull ||
+    state?.cursorAt == null ||
+    state.lastFullAt === null ||
+    now - state.lastFullAt >= p.fullEveryMs;
   const since = fullDue ? now - p.fullWindowMs : Math.max(0, (state?.cursorAt ?? 0) - p.overlapMs);
-  return { resumed: false, sweep: { kind: fullDue ? 'full' : 'incremental', since, cursor: null, startedAt: now, maxAt: null } };
+  return {
+    resumed: false,
+    sweep: { kind: fullDue ? 'full' : 'incremental', since, cursor: null, startedAt: now, maxAt: null },
+  };
 }
 
 /**
@@ -80,7 +103,15 @@ export async function pullChannel(
     patchSyncState(
       ctx.sqlite,
       channelId,
-      { sweepKind: sweep.kind, sweepSince: sweep.since, sweepCursor: sweep.cursor, sweepStartedAt: sweep.startedAt, sweepMaxAt: sweep.maxAt, state: 'running', lastRunAt: ctx.now() },
+      {
+        sweepKind: sweep.kind,
+        sweepSince: sweep.since,
+        sweepCursor: sweep.cursor,
+        sweepStartedAt: sweep.startedAt,
+        sweepMaxAt: sweep.maxAt,
+        state: 'running',
+        lastRunAt: ctx.now(),
+      },
       ctx.now(),
     ),
   );
@@ -94,7 +125,12 @@ export async function pullChannel(
       page = await client.fetchOrdersPage(sweep.since, sweep.cursor);
     } catch (e) {
       // A cursor saved hours ago may have expired: start the same sweep again instead of failing forever.
-      if (resumed && !retriedStaleCursor && sweep.cursor !== null && (e as { kind?: string }).kind === 'client') {
+      if (
+        resumed &&
+        !retriedStaleCursor &&
+        sweep.cursor !== null &&
+        (e as { kind?: string }).kind === 'client'
+      ) {
         retriedStaleCursor = true;
         sweep.cursor = null;
         continue;
@@ -106,7 +142,10 @@ export async function pullChannel(
       if (before !== undefined) drifted = true;
       seen.set(o.externalId, Math.max(before ?? 0, o.sourceUpdatedAt));
     }
-    const pageMax = page.orders.reduce<number | null>((m, o) => (m === null || o.sourceUpdatedAt > m ? o.sourceUpdatedAt : m), null);
+    const pageMax = page.orders.reduce<number | null>(
+      (m, o) => (m === null || o.sourceUpdatedAt > m ? o.sourceUpdatedAt : m),
+      null,
+    );
     const last = page.next === null;
     const recheck = last && drifted && rechecks < policy.maxRechecks;
     const pageCounts = { imported: 0, updated: 0, unchanged: 0 };

@@ -43,7 +43,8 @@ export interface SyncScheduler {
   clientFor(channel: ApiChannelRow): Promise<ChannelClient>;
 }
 
-const isNetworkDown = (e: unknown): e is ChannelError => e instanceof ChannelError && (e.kind === 'offline' || e.kind === 'timeout');
+const isNetworkDown = (e: unknown): e is ChannelError =>
+  e instanceof ChannelError && (e.kind === 'offline' || e.kind === 'timeout');
 
 /**
  * Runs each enabled API channel every N minutes. When the network is down it enters one
@@ -61,7 +62,12 @@ export function createSyncScheduler(opts: SchedulerOptions): SyncScheduler {
   let timer: ReturnType<typeof setInterval> | null = null;
   let ticking: Promise<void> | null = null;
 
-  const progress = (channelId: number, state: 'running' | 'ok' | 'error' | 'offline', c: Partial<PullCounts>, error: string | null) =>
+  const progress = (
+    channelId: number,
+    state: 'running' | 'ok' | 'error' | 'offline',
+    c: Partial<PullCounts>,
+    error: string | null,
+  ) =>
     ctx.emit('sync.progress', {
       channelId,
       state,
@@ -76,7 +82,11 @@ export function createSyncScheduler(opts: SchedulerOptions): SyncScheduler {
 
   async function makeFor(channel: ApiChannelRow): Promise<ChannelClient> {
     const creds = await loadCredentials(ctx, secrets, channel.id);
-    if (!creds) throw new AppFailure('invalid_input', `Channel "${channel.name}" has no credentials yet; enter them in its connection settings`);
+    if (!creds)
+      throw new AppFailure(
+        'invalid_input',
+        `Channel "${channel.name}" has no credentials yet; enter them in its connection settings`,
+      );
     return makeClient(channel, creds, io);
   }
 
@@ -91,7 +101,14 @@ export function createSyncScheduler(opts: SchedulerOptions): SyncScheduler {
       });
       offline = null;
       const now = ctx.now();
-      save(channel.id, { state: 'ok', lastSuccessAt: now, lastError: null, imported: counts.imported, updated: counts.updated, unchanged: counts.unchanged });
+      save(channel.id, {
+        state: 'ok',
+        lastSuccessAt: now,
+        lastError: null,
+        imported: counts.imported,
+        updated: counts.updated,
+        unchanged: counts.unchanged,
+      });
       next.set(channel.id, now + interval);
       progress(channel.id, 'ok', counts, null);
     } catch (e) {
@@ -107,9 +124,13 @@ export function createSyncScheduler(opts: SchedulerOptions): SyncScheduler {
         progress(channel.id, 'offline', {}, message);
         return;
       }
-      if (!(e instanceof ChannelError) && !(e instanceof AppFailure)) console.error('[packdesk] sync failed unexpectedly:', e);
+      if (!(e instanceof ChannelError) && !(e instanceof AppFailure))
+        console.error('[packdesk] sync failed unexpectedly:', e);
       save(channel.id, { state: 'error', lastError: message });
-      const wait = e instanceof ChannelError && e.kind === 'rate_limited' ? Math.max(interval, e.retryAfterMs ?? 0) : interval;
+      const wait =
+        e instanceof ChannelError && e.kind === 'rate_limited'
+          ? Math.max(interval, e.retryAfterMs ?? 0)
+          : interval;
       next.set(channel.id, now + wait);
       progress(channel.id, 'error', {}, message);
     }

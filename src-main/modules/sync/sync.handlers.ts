@@ -7,11 +7,25 @@ import { AppFailure } from '../../../src-shared/result';
 import { recordAudit } from '../audit';
 import type { SyncScheduler } from './sync-scheduler';
 import { setCredentials } from './sync-credentials.service';
-import { findApiChannel, listApiChannels, listSyncStates, saveApiConfig, secretChannelIds, type ApiChannelRow, type SyncStateRow } from './sync.repo';
+import {
+  findApiChannel,
+  listApiChannels,
+  listSyncStates,
+  saveApiConfig,
+  secretChannelIds,
+  type ApiChannelRow,
+  type SyncStateRow,
+} from './sync.repo';
 
-const iso = (ms: number | null | undefined) => (ms === null || ms === undefined ? null : new Date(ms).toISOString());
+const iso = (ms: number | null | undefined) =>
+  ms === null || ms === undefined ? null : new Date(ms).toISOString();
 
-function view(c: ApiChannelRow, s: SyncStateRow | undefined, secret: { backend: string; updatedAt: number } | undefined, sch: SyncScheduler): SyncChannel {
+function view(
+  c: ApiChannelRow,
+  s: SyncStateRow | undefined,
+  secret: { backend: string; updatedAt: number } | undefined,
+  sch: SyncScheduler,
+): SyncChannel {
   const configured = !!c.api && !!secret;
   return {
     channelId: c.id,
@@ -25,7 +39,13 @@ function view(c: ApiChannelRow, s: SyncStateRow | undefined, secret: { backend: 
     hasCredentials: !!secret,
     credentialsBackend: secret?.backend ?? null,
     credentialsUpdatedAt: iso(secret?.updatedAt),
-    state: sch.isRunning(c.id) ? 'running' : !configured ? 'not_configured' : s?.state === 'running' ? 'idle' : (s?.state ?? 'idle'),
+    state: sch.isRunning(c.id)
+      ? 'running'
+      : !configured
+        ? 'not_configured'
+        : s?.state === 'running'
+          ? 'idle'
+          : (s?.state ?? 'idle'),
     running: sch.isRunning(c.id),
     lastRunAt: iso(s?.lastRunAt),
     lastSuccessAt: iso(s?.lastSuccessAt),
@@ -42,8 +62,17 @@ export const syncHandlers = (ctx: CoreContext, deps: { scheduler: SyncScheduler;
   const { scheduler, secrets } = deps;
   const one = (channelId: number): SyncChannel => {
     const c = findApiChannel(ctx.sqlite, channelId);
-    if (!c) throw new AppFailure('not_found', `Channel ${channelId} does not exist or is not a Shopify/WooCommerce channel`);
-    return view(c, listSyncStates(ctx.sqlite).get(channelId), secretChannelIds(ctx.sqlite).get(channelId), scheduler);
+    if (!c)
+      throw new AppFailure(
+        'not_found',
+        `Channel ${channelId} does not exist or is not a Shopify/WooCommerce channel`,
+      );
+    return view(
+      c,
+      listSyncStates(ctx.sqlite).get(channelId),
+      secretChannelIds(ctx.sqlite).get(channelId),
+      scheduler,
+    );
   };
   return {
     'sync.status': async () => {
@@ -51,7 +80,9 @@ export const syncHandlers = (ctx: CoreContext, deps: { scheduler: SyncScheduler;
       const secretsById = secretChannelIds(ctx.sqlite);
       const off = scheduler.offline();
       return {
-        channels: listApiChannels(ctx.sqlite).map((c) => view(c, states.get(c.id), secretsById.get(c.id), scheduler)),
+        channels: listApiChannels(ctx.sqlite).map((c) =>
+          view(c, states.get(c.id), secretsById.get(c.id), scheduler),
+        ),
         secretStore: await secrets.status(),
         offline: off ? { since: iso(off.since)!, retryAt: iso(off.retryAt)!, reason: off.reason } : null,
       };
@@ -59,10 +90,19 @@ export const syncHandlers = (ctx: CoreContext, deps: { scheduler: SyncScheduler;
     'sync.now': async ({ channelId, wait }) => {
       if (channelId !== undefined) {
         const c = one(channelId);
-        if (!c.hasCredentials || !c.url) throw new AppFailure('invalid_input', `Channel "${c.name}" needs its shop address and credentials before it can sync`);
+        if (!c.hasCredentials || !c.url)
+          throw new AppFailure(
+            'invalid_input',
+            `Channel "${c.name}" needs its shop address and credentials before it can sync`,
+          );
       }
       const withSecrets = secretChannelIds(ctx.sqlite);
-      const started = channelId !== undefined ? [channelId] : listApiChannels(ctx.sqlite).filter((c) => c.enabled && c.api?.enabled && withSecrets.has(c.id)).map((c) => c.id);
+      const started =
+        channelId !== undefined
+          ? [channelId]
+          : listApiChannels(ctx.sqlite)
+              .filter((c) => c.enabled && c.api?.enabled && withSecrets.has(c.id))
+              .map((c) => c.id);
       const run = scheduler.runNow(channelId !== undefined ? [channelId] : undefined);
       // Failures are recorded per channel by the scheduler and pushed as sync.progress events.
       if (wait) await run;
@@ -70,27 +110,51 @@ export const syncHandlers = (ctx: CoreContext, deps: { scheduler: SyncScheduler;
       return { started };
     },
     'sync.configure': ({ channelId, url, intervalMinutes, syncEnabled }, call) => {
-      if (!findApiChannel(ctx.sqlite, channelId)) throw new AppFailure('not_found', `Channel ${channelId} does not exist or is not a Shopify/WooCommerce channel`);
+      if (!findApiChannel(ctx.sqlite, channelId))
+        throw new AppFailure(
+          'not_found',
+          `Channel ${channelId} does not exist or is not a Shopify/WooCommerce channel`,
+        );
       try {
         checkedBaseUrl(url);
       } catch (e) {
-        throw new AppFailure('invalid_input', (e as Error).message, [{ path: 'url', message: (e as Error).message }]);
+        throw new AppFailure('invalid_input', (e as Error).message, [
+          { path: 'url', message: (e as Error).message },
+        ]);
       }
-      saveApiConfig(ctx.sqlite, channelId, { url: url.trim(), intervalMinutes, enabled: syncEnabled }, ctx.now());
-      recordAudit(ctx.db, { at: ctx.now(), actor: call.actor, entity: 'channel', entityId: channelId, action: 'sync-config', data: { url, intervalMinutes, syncEnabled } });
+      saveApiConfig(
+        ctx.sqlite,
+        channelId,
+        { url: url.trim(), intervalMinutes, enabled: syncEnabled },
+        ctx.now(),
+      );
+      recordAudit(ctx.db, {
+        at: ctx.now(),
+        actor: call.actor,
+        entity: 'channel',
+        entityId: channelId,
+        action: 'sync-config',
+        data: { url, intervalMinutes, syncEnabled },
+      });
       ctx.emit('settings.changed', { what: 'channels' });
       return one(channelId);
     },
-    'channels.setCredentials': ({ channelId, credentials }, call) => setCredentials(ctx, secrets, channelId, credentials, call.actor),
+    'channels.setCredentials': ({ channelId, credentials }, call) =>
+      setCredentials(ctx, secrets, channelId, credentials, call.actor),
     'channels.testConnection': async ({ channelId }) => {
       const c = findApiChannel(ctx.sqlite, channelId);
-      if (!c) throw new AppFailure('not_found', `Channel ${channelId} does not exist or is not a Shopify/WooCommerce channel`);
+      if (!c)
+        throw new AppFailure(
+          'not_found',
+          `Channel ${channelId} does not exist or is not a Shopify/WooCommerce channel`,
+        );
       try {
         const client = await scheduler.clientFor(c);
         const { shopName } = await client.testConnection();
         return { ok: true, shopName, message: `Connected to ${shopName}` };
       } catch (e) {
-        if (e instanceof ChannelError || e instanceof AppFailure) return { ok: false, shopName: null, message: e.message };
+        if (e instanceof ChannelError || e instanceof AppFailure)
+          return { ok: false, shopName: null, message: e.message };
         throw e;
       }
     },

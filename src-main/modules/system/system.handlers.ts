@@ -17,7 +17,11 @@ export const systemHandlers = (ctx: CoreContext, opts: { dbPath: string; migrati
       const migrations = migrationState(ctx.sqlite, opts.migrationsDir);
       const foreignKeyViolations = (ctx.sqlite.pragma('foreign_key_check') as unknown[]).length;
       return {
-        ok: integrity.length === 1 && integrity[0] === 'ok' && migrations.pending.length === 0 && foreignKeyViolations === 0,
+        ok:
+          integrity.length === 1 &&
+          integrity[0] === 'ok' &&
+          migrations.pending.length === 0 &&
+          foreignKeyViolations === 0,
         integrity,
         migrations,
         foreignKeyViolations,

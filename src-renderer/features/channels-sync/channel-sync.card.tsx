@@ -45,19 +45,36 @@ export function ChannelSyncCard(props: {
         </p>
       )}
       <div className="sync-actions">
-        <button type="button" className="btn btn-primary" onClick={props.onSyncNow} disabled={c.running || !c.hasCredentials || !c.url}>
+        <button
+          type="button"
+          className="btn btn-primary"
+          onClick={props.onSyncNow}
+          disabled={c.running || !c.hasCredentials || !c.url}
+        >
           {c.running ? t('sync.running') : t('sync.syncNow')}
         </button>
-        <button type="button" className="btn" onClick={props.onTest} disabled={!c.hasCredentials || !c.url || props.test === 'testing'}>
+        <button
+          type="button"
+          className="btn"
+          onClick={props.onTest}
+          disabled={!c.hasCredentials || !c.url || props.test === 'testing'}
+        >
           {props.test === 'testing' ? t('sync.testing') : t('sync.testConnection')}
         </button>
-        <button type="button" className="btn-link" onClick={() => setEditing((e) => !e)} aria-expanded={editing}>
+        <button
+          type="button"
+          className="btn-link"
+          onClick={() => setEditing((e) => !e)}
+          aria-expanded={editing}
+        >
           {t('sync.connection')}
         </button>
       </div>
       {props.test && props.test !== 'testing' && (
         <p className={props.test.ok ? 'sync-test-ok' : 'sync-error'} role="status">
-          {props.test.ok ? t('sync.testOk', { shop: props.test.shopName }) : t('sync.testFailed', { message: props.test.message })}
+          {props.test.ok
+            ? t('sync.testOk', { shop: props.test.shopName })
+            : t('sync.testFailed', { message: props.test.message })}
         </p>
       )}
       {editing && (

@@ -24,7 +24,12 @@ export function ChannelsSyncPage() {
     <div className="channels-sync-page">
       <div className="page-head">
         <h1>{t('sync.title')}</h1>
-        <button type="button" className="btn btn-primary" onClick={() => void s.syncNow()} disabled={!s.status?.channels.some((c) => c.hasCredentials)}>
+        <button
+          type="button"
+          className="btn btn-primary"
+          onClick={() => void s.syncNow()}
+          disabled={!s.status?.channels.some((c) => c.hasCredentials)}
+        >
           {t('sync.syncAll')}
         </button>
       </div>
@@ -39,7 +44,12 @@ export function ChannelsSyncPage() {
       {s.status?.offline && (
         <div className="sync-banner" role="status">
           <strong>{t('sync.offline.title')}</strong>
-          <span>{t('sync.offline.detail', { since: formatDateTime(s.status.offline.since), retry: formatDateTime(s.status.offline.retryAt) })}</span>
+          <span>
+            {t('sync.offline.detail', {
+              since: formatDateTime(s.status.offline.since),
+              retry: formatDateTime(s.status.offline.retryAt),
+            })}
+          </span>
         </div>
       )}
       {!s.status && !s.error && <p className="muted">{t('common.loading')}</p>}

@@ -60,7 +60,12 @@ export function createChannelsSyncStore(api: Api): ChannelsSyncStore {
     async save(channelId, draft) {
       set({ saving: channelId, issues: { ...get().issues, [channelId]: {} } });
       try {
-        const c = await api.call('sync.configure', { channelId, url: draft.url, intervalMinutes: draft.intervalMinutes, syncEnabled: draft.syncEnabled });
+        const c = await api.call('sync.configure', {
+          channelId,
+          url: draft.url,
+          intervalMinutes: draft.intervalMinutes,
+          syncEnabled: draft.syncEnabled,
+        });
         if (!c.ok) {
           set({ issues: { ...get().issues, [channelId]: byPath(c.error.issues) }, error: c.error });
           return false;
@@ -84,7 +89,10 @@ export function createChannelsSyncStore(api: Api): ChannelsSyncStore {
       set({ tests: { ...get().tests, [channelId]: 'testing' } });
       const r = await api.call('channels.testConnection', { channelId });
       if (r.ok) set({ tests: { ...get().tests, [channelId]: r.value } });
-      else set({ tests: { ...get().tests, [channelId]: { ok: false, shopName: null, message: r.error.message } } });
+      else
+        set({
+          tests: { ...get().tests, [channelId]: { ok: false, shopName: null, message: r.error.message } },
+        });
     },
 
     listen() {
@@ -96,7 +104,14 @@ export function createChannelsSyncStore(api: Api): ChannelsSyncStore {
             status: {
               ...status,
               channels: status.channels.map((c) =>
-                c.channelId === p.channelId ? { ...c, running: true, state: 'running' as const, lastCounts: { imported: p.imported, updated: p.updated, unchanged: p.unchanged } } : c,
+                c.channelId === p.channelId
+                  ? {
+                      ...c,
+                      running: true,
+                      state: 'running' as const,
+                      lastCounts: { imported: p.imported, updated: p.updated, unchanged: p.unchanged },
+                    }
+                  : c,
               ),
             },
           });

@@ -41,11 +41,21 @@ export function ConnectionForm(props: {
 
   return (
     <form className="sync-form" onSubmit={submit} autoComplete="off">
-      <FormField label={t(c.kind === 'shopify' ? 'sync.form.shop' : 'sync.form.site')} hint={t(c.kind === 'shopify' ? 'sync.form.shopHint' : 'sync.form.siteHint')} error={props.issues.url}>
+      <FormField
+        label={t(c.kind === 'shopify' ? 'sync.form.shop' : 'sync.form.site')}
+        hint={t(c.kind === 'shopify' ? 'sync.form.shopHint' : 'sync.form.siteHint')}
+        error={props.issues.url}
+      >
         <input type="text" value={url} onChange={(e) => setUrl(e.target.value)} required spellCheck={false} />
       </FormField>
       <FormField label={t('sync.form.interval')} error={props.issues.intervalMinutes}>
-        <input type="number" min={5} max={1440} value={interval} onChange={(e) => setInterval(Number(e.target.value))} />
+        <input
+          type="number"
+          min={5}
+          max={1440}
+          value={interval}
+          onChange={(e) => setInterval(Number(e.target.value))}
+        />
       </FormField>
       <label className="checkbox">
         <input type="checkbox" checked={enabled} onChange={(e) => setEnabled(e.target.checked)} />
@@ -53,18 +63,45 @@ export function ConnectionForm(props: {
       </label>
       <fieldset className="sync-credentials" disabled={!props.keychainAvailable}>
         <legend>{t('sync.form.credentials')}</legend>
-        <p className="muted small">{c.hasCredentials ? t('sync.form.stored', { backend: c.credentialsBackend }) : t('sync.form.none')}</p>
+        <p className="muted small">
+          {c.hasCredentials ? t('sync.form.stored', { backend: c.credentialsBackend }) : t('sync.form.none')}
+        </p>
         {c.kind === 'shopify' ? (
           <FormField label={t('sync.form.token')} hint={keep} error={props.issues['credentials.accessToken']}>
-            <input type="password" value={token} onChange={(e) => setToken(e.target.value)} placeholder="shpat_…" autoComplete="new-password" />
+            <input
+              type="password"
+              value={token}
+              onChange={(e) => setToken(e.target.value)}
+              placeholder="shpat_…"
+              autoComplete="new-password"
+            />
           </FormField>
         ) : (
           <>
-            <FormField label={t('sync.form.consumerKey')} hint={keep} error={props.issues['credentials.consumerKey']}>
-              <input type="password" value={key} onChange={(e) => setKey(e.target.value)} placeholder="ck_…" autoComplete="new-password" />
+            <FormField
+              label={t('sync.form.consumerKey')}
+              hint={keep}
+              error={props.issues['credentials.consumerKey']}
+            >
+              <input
+                type="password"
+                value={key}
+                onChange={(e) => setKey(e.target.value)}
+                placeholder="ck_…"
+                autoComplete="new-password"
+              />
             </FormField>
-            <FormField label={t('sync.form.consumerSecret')} error={props.issues['credentials.consumerSecret']}>
-              <input type="password" value={secret} onChange={(e) => setSecret(e.target.value)} placeholder="cs_…" autoComplete="new-password" />
+            <FormField
+              label={t('sync.form.consumerSecret')}
+              error={props.issues['credentials.consumerSecret']}
+            >
+              <input
+                type="password"
+                value={secret}
+                onChange={(e) => setSecret(e.target.value)}
+                placeholder="cs_…"
+                autoComplete="new-password"
+              />
             </FormField>
           </>
         )}

@@ -12,7 +12,8 @@ export function CustomerProfileView({ p, onClose }: { p: CustomerProfile; onClos
     <section className="customer-profile" aria-label={t('customersPage.profileOf', { name: p.name })}>
       <header>
         <h2>
-          {p.name} <span className={`segment segment-${p.segment}`}>{t(`customersPage.segment.${p.segment}`)}</span>
+          {p.name}{' '}
+          <span className={`segment segment-${p.segment}`}>{t(`customersPage.segment.${p.segment}`)}</span>
         </h2>
         <button type="button" className="btn" onClick={onClose}>
           {t('common.close')}
@@ -31,14 +32,22 @@ export function CustomerProfileView({ p, onClose }: { p: CustomerProfile; onClos
         <dd>
           {p.spend.map((s) => (
             <div key={s.currency}>
-              {t('customersPage.spendLine', { total: formatMajor(s.totalMinor, s.currency), avg: formatMajor(s.averageMinor, s.currency), currency: s.currency })}
+              {t('customersPage.spendLine', {
+                total: formatMajor(s.totalMinor, s.currency),
+                avg: formatMajor(s.averageMinor, s.currency),
+                currency: s.currency,
+              })}
             </div>
           ))}
         </dd>
         <dt>{t('customersPage.rfm')}</dt>
         <dd>{p.rfm.reasons.join(' · ')}</dd>
         <dt>{t('customersPage.usualAddress')}</dt>
-        <dd>{a ? `${a.province}${a.city}${a.district}${a.street}${a.detail} (${t('customersPage.uses', { n: a.uses })})` : '—'}</dd>
+        <dd>
+          {a
+            ? `${a.province}${a.city}${a.district}${a.street}${a.detail} (${t('customersPage.uses', { n: a.uses })})`
+            : '—'}
+        </dd>
         <dt>{t('customersPage.topSkus')}</dt>
         <dd>{p.topSkus.map((s) => `${s.title} (${s.sku}) ×${s.quantity}`).join(', ') || '—'}</dd>
         <dt>{t('customersPage.topCategories')}</dt>

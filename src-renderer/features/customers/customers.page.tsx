@@ -27,7 +27,13 @@ export function CustomersPage() {
             void store.getState().load();
           }}
         >
-          <input type="search" aria-label={t('customersPage.search')} placeholder={t('customersPage.search')} value={s.search} onChange={(e) => store.getState().setSearch(e.target.value)} />
+          <input
+            type="search"
+            aria-label={t('customersPage.search')}
+            placeholder={t('customersPage.search')}
+            value={s.search}
+            onChange={(e) => store.getState().setSearch(e.target.value)}
+          />
         </form>
         {s.total !== null && <span className="muted">{t('customersPage.count', { n: s.total })}</span>}
       </div>
@@ -54,14 +60,18 @@ export function CustomersPage() {
                 </td>
                 <td>{c.phone ?? '—'}</td>
                 <td>{c.orderCount}</td>
-                <td>{c.spend.map((x) => `${formatMajor(x.totalMinor, x.currency)} ${x.currency}`).join(' · ')}</td>
+                <td>
+                  {c.spend.map((x) => `${formatMajor(x.totalMinor, x.currency)} ${x.currency}`).join(' · ')}
+                </td>
                 <td>{c.lastOrderAt?.slice(0, 10) ?? '—'}</td>
                 <td>{t(`customersPage.segment.${c.segment}`)}</td>
               </tr>
             ))}
           </tbody>
         </table>
-        {s.selected && <CustomerProfileView p={s.selected} onClose={() => void store.getState().open(null)} />}
+        {s.selected && (
+          <CustomerProfileView p={s.selected} onClose={() => void store.getState().open(null)} />
+        )}
       </div>
     </div>
   );

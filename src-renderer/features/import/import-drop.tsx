@@ -24,7 +24,12 @@ export function ImportDrop({ disabled, onFile }: { disabled: boolean; onFile: (f
       data-testid="import-drop"
     >
       <p>{t('intake.dropHint')}</p>
-      <button type="button" className="btn btn-primary" disabled={disabled} onClick={() => input.current?.click()}>
+      <button
+        type="button"
+        className="btn btn-primary"
+        disabled={disabled}
+        onClick={() => input.current?.click()}
+      >
         {t('intake.choose')}
       </button>
       <input

@@ -11,7 +11,9 @@ export function ImportReport({ result, fileName }: { result: ImportResult; fileN
         <li>{t('intake.imported', { n: result.imported })}</li>
         <li>{t('intake.updated', { n: result.updated })}</li>
         <li>{t('intake.unchanged', { n: result.unchanged })}</li>
-        <li className={result.rejected.length ? 'warn' : ''}>{t('intake.rejectedCount', { n: result.rejected.length })}</li>
+        <li className={result.rejected.length ? 'warn' : ''}>
+          {t('intake.rejectedCount', { n: result.rejected.length })}
+        </li>
       </ul>
       {result.rejected.length > 0 && (
         <table className="data-table">

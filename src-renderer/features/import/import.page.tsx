@@ -10,7 +10,17 @@ import { SkuMappingView } from './sku-mapping.view';
 import { SynonymsView } from './synonyms.view';
 import './import.css';
 
-const FORMATS: ImportFormatChoice[] = ['auto', 'shopify', 'woocommerce', 'amazon', 'taobao', 'pdd', 'douyin', 'alibaba1688', 'packdesk'];
+const FORMATS: ImportFormatChoice[] = [
+  'auto',
+  'shopify',
+  'woocommerce',
+  'amazon',
+  'taobao',
+  'pdd',
+  'douyin',
+  'alibaba1688',
+  'packdesk',
+];
 const TABS = ['file', 'mapping', 'synonyms'] as const;
 
 /** 导入: channel exports and the Packdesk template, with progress and a per-row report; SKU mapping. */
@@ -27,7 +37,14 @@ export function ImportPage() {
         <h1>{t('nav.import')}</h1>
         <div role="tablist">
           {TABS.map((k) => (
-            <button key={k} type="button" role="tab" aria-selected={tab === k} className={tab === k ? 'btn btn-primary' : 'btn'} onClick={() => setTab(k)}>
+            <button
+              key={k}
+              type="button"
+              role="tab"
+              aria-selected={tab === k}
+              className={tab === k ? 'btn btn-primary' : 'btn'}
+              onClick={() => setTab(k)}
+            >
               {t(`intake.tab.${k}`)}
             </button>
           ))}
@@ -39,7 +56,11 @@ export function ImportPage() {
           <div className="import-options">
             <label>
               {t('intake.format')}
-              <select value={s.format} disabled={busy} onChange={(e) => store.getState().setFormat(e.target.value as ImportFormatChoice)}>
+              <select
+                value={s.format}
+                disabled={busy}
+                onChange={(e) => store.getState().setFormat(e.target.value as ImportFormatChoice)}
+              >
                 {FORMATS.map((f) => (
                   <option key={f} value={f}>
                     {t(`intake.formats.${f}`)}
@@ -49,13 +70,20 @@ export function ImportPage() {
             </label>
             <label>
               {t('intake.channel')}
-              <input value={s.channel} disabled={busy} placeholder={t('intake.channelPlaceholder')} onChange={(e) => store.getState().setChannel(e.target.value)} />
+              <input
+                value={s.channel}
+                disabled={busy}
+                placeholder={t('intake.channelPlaceholder')}
+                onChange={(e) => store.getState().setChannel(e.target.value)}
+              />
             </label>
           </div>
           <ImportDrop disabled={busy} onFile={(f) => void store.getState().importFile(f)} />
           {busy && (
             <div className="import-progress">
-              <span>{t(s.phase === 'uploading' ? 'intake.uploading' : 'intake.importing', { file: s.fileName })}</span>
+              <span>
+                {t(s.phase === 'uploading' ? 'intake.uploading' : 'intake.importing', { file: s.fileName })}
+              </span>
               <progress max={1} value={s.progress} aria-label={t('intake.progress')} />
               <span>{s.progressText}</span>
             </div>

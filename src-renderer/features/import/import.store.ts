@@ -4,7 +4,8 @@ import type { OpOutput } from '../../../src-shared/contract';
 import { UPLOAD_CHUNK_BYTES } from '../../../src-shared/contract/intake.contract';
 import type { AppError } from '../../../src-shared/result';
 
-export type ImportFormatChoice = 'auto' | 'shopify' | 'woocommerce' | 'amazon' | 'taobao' | 'pdd' | 'douyin' | 'alibaba1688' | 'packdesk';
+export type ImportFormatChoice =
+  'auto' | 'shopify' | 'woocommerce' | 'amazon' | 'taobao' | 'pdd' | 'douyin' | 'alibaba1688' | 'packdesk';
 export type ImportResult = OpOutput<'intake.import'>;
 export type UnmatchedRow = OpOutput<'standardize.unmatched'>['rows'][number];
 
@@ -68,10 +69,22 @@ export function createImportStore(api: Api, pollMs = 400): ImportStore {
       const bytes = new Uint8Array(await file.arrayBuffer());
       const uploadId = newUploadId();
       const chunks = Math.max(1, Math.ceil(bytes.length / UPLOAD_CHUNK_BYTES));
-      set({ phase: 'uploading', fileName: file.name, progress: 0, result: null, error: null, progressText: '' });
+      set({
+        phase: 'uploading',
+        fileName: file.name,
+        progress: 0,
+        result: null,
+        error: null,
+        progressText: '',
+      });
       for (let seq = 0; seq < chunks; seq++) {
         const part = bytes.subarray(seq * UPLOAD_CHUNK_BYTES, (seq + 1) * UPLOAD_CHUNK_BYTES);
-        const r = await api.call('intake.upload', { uploadId, seq, fileName: file.name, chunkBase64: toBase64(part) });
+        const r = await api.call('intake.upload', {
+          uploadId,
+          seq,
+          fileName: file.name,
+          chunkBase64: toBase64(part),
+        });
         if (!r.ok) return set({ phase: 'idle', error: r.error });
         set({ progress: (seq + 1) / chunks, progressText: `${Math.round(((seq + 1) / chunks) * 100)}%` });
       }
@@ -82,13 +95,23 @@ export function createImportStore(api: Api, pollMs = 400): ImportStore {
           await new Promise((r) => setTimeout(r, pollMs));
           if (!polling) break;
           const runs = await api.call('intake.runs', { limit: 5 });
-          const run = runs.ok ? runs.value.rows.find((x) => x.fileName === file.name && x.status === 'running') : undefined;
-          if (run && polling) set({ progress: run.totalOrders ? run.doneOrders / run.totalOrders : 0, progressText: `${run.doneOrders} / ${run.totalOrders}` });
+          const run = runs.ok
+            ? runs.value.rows.find((x) => x.fileName === file.name && x.status === 'running')
+            : undefined;
+          if (run && polling)
+            set({
+              progress: run.totalOrders ? run.doneOrders / run.totalOrders : 0,
+              progressText: `${run.doneOrders} / ${run.totalOrders}`,
+            });
         }
       };
       void poll();
       const { format, channel } = get();
-      const r = await api.call('intake.import', { uploadId, format, ...(channel.trim() ? { channel: channel.trim() } : {}) });
+      const r = await api.call('intake.import', {
+        uploadId,
+        format,
+        ...(channel.trim() ? { channel: channel.trim() } : {}),
+      });
       polling = false;
       if (!r.ok) return set({ phase: 'idle', error: r.error });
       set({ phase: 'done', progress: 1, result: r.value, progressText: '' });

@@ -16,7 +16,12 @@ function MappingRow({ row, onMap }: { row: UnmatchedRow; onMap: (sku: string) =>
       </td>
       <td>{t('intake.linesOrders', { lines: row.lines, orders: row.orders })}</td>
       <td>
-        <input aria-label={t('intake.skuFor', { title: row.title, spec: row.spec })} value={sku} onChange={(e) => setSku(e.target.value)} placeholder={t('intake.skuPlaceholder')} />
+        <input
+          aria-label={t('intake.skuFor', { title: row.title, spec: row.spec })}
+          value={sku}
+          onChange={(e) => setSku(e.target.value)}
+          placeholder={t('intake.skuPlaceholder')}
+        />
         <button
           type="button"
           className="btn"

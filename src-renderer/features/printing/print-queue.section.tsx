@@ -13,10 +13,19 @@ function ReprintForm({ store, job, onDone }: { store: PrintingStore; job: PrintJ
       aria-label={t('printing.queue.reprintOf', { title: job.title })}
       onSubmit={(e) => {
         e.preventDefault();
-        void store.getState().reprint(job.id, reason).then((ok) => ok && onDone());
+        void store
+          .getState()
+          .reprint(job.id, reason)
+          .then((ok) => ok && onDone());
       }}
     >
-      <input aria-label={t('printing.queue.reason')} placeholder={t('printing.queue.reason')} value={reason} onChange={(e) => setReason(e.target.value)} autoFocus />
+      <input
+        aria-label={t('printing.queue.reason')}
+        placeholder={t('printing.queue.reason')}
+        value={reason}
+        onChange={(e) => setReason(e.target.value)}
+        autoFocus
+      />
       <button type="submit" className="btn btn-primary" disabled={!reason.trim()}>
         {t('printing.queue.reprint')}
       </button>
@@ -55,12 +64,25 @@ export function PrintQueueSection({ store }: { store: PrintingStore }) {
                 <td>{j.createdAt.slice(0, 16).replace('T', ' ')}</td>
                 <td>
                   {j.title}
-                  {j.reprintReason && <div className="muted small">{t('printing.queue.reprintReason', { reason: j.reprintReason })}</div>}
+                  {j.reprintReason && (
+                    <div className="muted small">
+                      {t('printing.queue.reprintReason', { reason: j.reprintReason })}
+                    </div>
+                  )}
                 </td>
                 <td>{j.printerName}</td>
                 <td>
-                  <span className={`print-status print-status-${j.status}`}>{t(`printing.status.${j.status}`)}</span>
-                  {j.lastFault && <div className="field-error">{t(`printing.fault.${j.lastFault}`, { printer: j.printerName, defaultValue: j.lastError ?? '' })}</div>}
+                  <span className={`print-status print-status-${j.status}`}>
+                    {t(`printing.status.${j.status}`)}
+                  </span>
+                  {j.lastFault && (
+                    <div className="field-error">
+                      {t(`printing.fault.${j.lastFault}`, {
+                        printer: j.printerName,
+                        defaultValue: j.lastError ?? '',
+                      })}
+                    </div>
+                  )}
                   {j.lastError && <div className="muted small">{j.lastError}</div>}
                 </td>
                 <td>
@@ -68,7 +90,11 @@ export function PrintQueueSection({ store }: { store: PrintingStore }) {
                 </td>
                 <td className="row-actions">
                   {j.status === 'failed' && (
-                    <button type="button" className="btn-link" onClick={() => void store.getState().retry(j.id)}>
+                    <button
+                      type="button"
+                      className="btn-link"
+                      onClick={() => void store.getState().retry(j.id)}
+                    >
                       {t('printing.queue.retry')}
                     </button>
                   )}

@@ -2,13 +2,38 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { LABEL_SIZES } from '../../../src-shared/contract/documents.contract';
-import { PRINTER_KINDS, PRINTER_LANGUAGES, PRINTER_ROLES, type Printer } from '../../../src-shared/contract/printing.contract';
+import {
+  PRINTER_KINDS,
+  PRINTER_LANGUAGES,
+  PRINTER_ROLES,
+  type Printer,
+} from '../../../src-shared/contract/printing.contract';
 import { FormField } from '../../ui/form-field';
 import type { PrinterDraft, PrintingStore } from './printing.store';
 
-const blank: PrinterDraft = { name: '', kind: 'raw_tcp', language: 'zpl', host: '', port: 9100, deviceName: '', labelSize: '100x150', dpi: 203, cjkFont: false, defaultFor: null, active: true };
+const blank: PrinterDraft = {
+  name: '',
+  kind: 'raw_tcp',
+  language: 'zpl',
+  host: '',
+  port: 9100,
+  deviceName: '',
+  labelSize: '100x150',
+  dpi: 203,
+  cjkFont: false,
+  defaultFor: null,
+  active: true,
+};
 
-function PrinterForm({ store, printer, onDone }: { store: PrintingStore; printer: Printer | null; onDone(): void }) {
+function PrinterForm({
+  store,
+  printer,
+  onDone,
+}: {
+  store: PrintingStore;
+  printer: Printer | null;
+  onDone(): void;
+}) {
   const { t } = useTranslation();
   const issues = useStore(store, (s) => s.issues);
   const [d, setD] = useState<PrinterDraft>(printer ?? blank);
@@ -21,7 +46,10 @@ function PrinterForm({ store, printer, onDone }: { store: PrintingStore; printer
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
-        void store.getState().savePrinter(d).then((ok) => ok && onDone());
+        void store
+          .getState()
+          .savePrinter(d)
+          .then((ok) => ok && onDone());
       }}
     >
       <h3>{title}</h3>
@@ -39,7 +67,10 @@ function PrinterForm({ store, printer, onDone }: { store: PrintingStore; printer
           </select>
         </FormField>
         <FormField label={t('printing.field.language')} error={issues.language}>
-          <select value={d.language} onChange={(e) => set('language', e.target.value as PrinterDraft['language'])}>
+          <select
+            value={d.language}
+            onChange={(e) => set('language', e.target.value as PrinterDraft['language'])}
+          >
             {PRINTER_LANGUAGES.map((l) => (
               <option key={l} value={l}>
                 {t(`printing.language.${l}`)}
@@ -53,11 +84,18 @@ function PrinterForm({ store, printer, onDone }: { store: PrintingStore; printer
         <FormField label={t('printing.field.port')} error={issues.port}>
           <input type="number" value={d.port} onChange={(e) => set('port', Number(e.target.value))} />
         </FormField>
-        <FormField label={t('printing.field.deviceName')} error={issues.deviceName} hint={t('printing.hint.deviceName')}>
+        <FormField
+          label={t('printing.field.deviceName')}
+          error={issues.deviceName}
+          hint={t('printing.hint.deviceName')}
+        >
           <input value={d.deviceName} onChange={(e) => set('deviceName', e.target.value)} />
         </FormField>
         <FormField label={t('printing.field.labelSize')} error={issues.labelSize}>
-          <select value={d.labelSize} onChange={(e) => set('labelSize', e.target.value as PrinterDraft['labelSize'])}>
+          <select
+            value={d.labelSize}
+            onChange={(e) => set('labelSize', e.target.value as PrinterDraft['labelSize'])}
+          >
             {LABEL_SIZES.map((s) => (
               <option key={s} value={s}>
                 {s} mm
@@ -72,7 +110,10 @@ function PrinterForm({ store, printer, onDone }: { store: PrintingStore; printer
           </select>
         </FormField>
         <FormField label={t('printing.field.defaultFor')} error={issues.defaultFor}>
-          <select value={d.defaultFor ?? ''} onChange={(e) => set('defaultFor', (e.target.value || null) as PrinterDraft['defaultFor'])}>
+          <select
+            value={d.defaultFor ?? ''}
+            onChange={(e) => set('defaultFor', (e.target.value || null) as PrinterDraft['defaultFor'])}
+          >
             <option value="">—</option>
             {PRINTER_ROLES.map((r) => (
               <option key={r} value={r}>
@@ -82,11 +123,19 @@ function PrinterForm({ store, printer, onDone }: { store: PrintingStore; printer
           </select>
         </FormField>
         <label className="check-field">
-          <input type="checkbox" checked={d.cjkFont ?? false} onChange={(e) => set('cjkFont', e.target.checked)} />
+          <input
+            type="checkbox"
+            checked={d.cjkFont ?? false}
+            onChange={(e) => set('cjkFont', e.target.checked)}
+          />
           {t('printing.field.cjkFont')}
         </label>
         <label className="check-field">
-          <input type="checkbox" checked={d.active ?? true} onChange={(e) => set('active', e.target.checked)} />
+          <input
+            type="checkbox"
+            checked={d.active ?? true}
+            onChange={(e) => set('active', e.target.checked)}
+          />
           {t('printing.field.active')}
         </label>
       </div>
@@ -115,7 +164,14 @@ export function PrintersSection({ store }: { store: PrintingStore }) {
         </button>
       </div>
       <p className="muted small">{t('printing.printers.intro')}</p>
-      {editing !== undefined && <PrinterForm key={editing?.id ?? 'new'} store={store} printer={editing} onDone={() => setEditing(undefined)} />}
+      {editing !== undefined && (
+        <PrinterForm
+          key={editing?.id ?? 'new'}
+          store={store}
+          printer={editing}
+          onDone={() => setEditing(undefined)}
+        />
+      )}
       {printers.length === 0 ? (
         <p className="empty-note">{t('printing.printers.empty')}</p>
       ) : (
@@ -146,7 +202,11 @@ export function PrintersSection({ store }: { store: PrintingStore }) {
                   <button type="button" className="btn-link" onClick={() => setEditing(p)}>
                     {t('common.edit')}
                   </button>
-                  <button type="button" className="btn-link" onClick={() => void store.getState().testPrint(p.id)}>
+                  <button
+                    type="button"
+                    className="btn-link"
+                    onClick={() => void store.getState().testPrint(p.id)}
+                  >
                     {t('printing.printers.test')}
                   </button>
                 </td>

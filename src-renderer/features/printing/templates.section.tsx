@@ -1,12 +1,21 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
-import { DOCUMENT_KINDS, type DocumentKind, type TemplateOptions } from '../../../src-shared/contract/documents.contract';
+import {
+  DOCUMENT_KINDS,
+  type DocumentKind,
+  type TemplateOptions,
+} from '../../../src-shared/contract/documents.contract';
 import { FormField } from '../../ui/form-field';
 import type { PrintingStore } from './printing.store';
 
 const TOGGLES = ['privacyPhone', 'showLines', 'showPrices', 'showLogo'] as const;
-const DEFAULT_ON: Record<(typeof TOGGLES)[number], boolean> = { privacyPhone: false, showLines: true, showPrices: false, showLogo: true };
+const DEFAULT_ON: Record<(typeof TOGGLES)[number], boolean> = {
+  privacyPhone: false,
+  showLines: true,
+  showPrices: false,
+  showLogo: true,
+};
 
 const toBase64 = async (file: File): Promise<string> => {
   const bytes = new Uint8Array(await file.arrayBuffer());
@@ -66,12 +75,22 @@ export function TemplatesSection({ store }: { store: PrintingStore }) {
             </select>
           </FormField>
           {(['company', 'name', 'phone', 'address'] as const).map((f) => (
-            <FormField key={f} label={t(`printing.templates.sender.${f}`)} error={issues.sender} wide={f === 'address'}>
+            <FormField
+              key={f}
+              label={t(`printing.templates.sender.${f}`)}
+              error={issues.sender}
+              wide={f === 'address'}
+            >
               <input value={sender[f]} onChange={(e) => setSender((s) => ({ ...s, [f]: e.target.value }))} />
             </FormField>
           ))}
           <FormField label={t('printing.templates.language')}>
-            <select value={options.language ?? 'auto'} onChange={(e) => setOptions((o) => ({ ...o, language: e.target.value as TemplateOptions['language'] }))}>
+            <select
+              value={options.language ?? 'auto'}
+              onChange={(e) =>
+                setOptions((o) => ({ ...o, language: e.target.value as TemplateOptions['language'] }))
+              }
+            >
               {(['auto', 'zh', 'en'] as const).map((l) => (
                 <option key={l} value={l}>
                   {t(`printing.templates.lang.${l}`)}
@@ -80,20 +99,41 @@ export function TemplatesSection({ store }: { store: PrintingStore }) {
             </select>
           </FormField>
           <FormField label={t('printing.templates.footer')} wide>
-            <input value={options.footer ?? ''} onChange={(e) => setOptions((o) => ({ ...o, footer: e.target.value }))} />
+            <input
+              value={options.footer ?? ''}
+              onChange={(e) => setOptions((o) => ({ ...o, footer: e.target.value }))}
+            />
           </FormField>
           {TOGGLES.map((k) => (
             <label key={k} className="check-field">
-              <input type="checkbox" checked={options[k] ?? DEFAULT_ON[k]} onChange={(e) => setOptions((o) => ({ ...o, [k]: e.target.checked }))} />
+              <input
+                type="checkbox"
+                checked={options[k] ?? DEFAULT_ON[k]}
+                onChange={(e) => setOptions((o) => ({ ...o, [k]: e.target.checked }))}
+              />
               {t(`printing.templates.toggle.${k}`)}
             </label>
           ))}
-          <FormField label={t('printing.templates.logo')} error={issues.logoBase64} hint={template?.hasLogo ? t('printing.templates.hasLogo') : t('printing.templates.noLogo')}>
-            <input type="file" accept="image/png,image/jpeg" onChange={(e) => void (e.target.files?.[0] ? toBase64(e.target.files[0]).then(setLogo) : undefined)} />
+          <FormField
+            label={t('printing.templates.logo')}
+            error={issues.logoBase64}
+            hint={template?.hasLogo ? t('printing.templates.hasLogo') : t('printing.templates.noLogo')}
+          >
+            <input
+              type="file"
+              accept="image/png,image/jpeg"
+              onChange={(e) =>
+                void (e.target.files?.[0] ? toBase64(e.target.files[0]).then(setLogo) : undefined)
+              }
+            />
           </FormField>
           {template?.hasLogo && (
             <label className="check-field">
-              <input type="checkbox" checked={logo === null} onChange={(e) => setLogo(e.target.checked ? null : undefined)} />
+              <input
+                type="checkbox"
+                checked={logo === null}
+                onChange={(e) => setLogo(e.target.checked ? null : undefined)}
+              />
               {t('printing.templates.removeLogo')}
             </label>
           )}

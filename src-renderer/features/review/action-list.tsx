@@ -19,17 +19,32 @@ const blank = (type: RuleAction['type']): RuleAction => {
 };
 
 /** What a matching rule does; several actions may combine (e.g. hold and tag). */
-export function ActionList(props: { actions: RuleAction[]; onChange(a: RuleAction[]): void; issues: Record<string, string> }) {
+export function ActionList(props: {
+  actions: RuleAction[];
+  onChange(a: RuleAction[]): void;
+  issues: Record<string, string>;
+}) {
   const { t } = useTranslation();
   const { actions, onChange, issues } = props;
   const put = (i: number, a: RuleAction) => onChange(actions.map((x, k) => (k === i ? a : x)));
   return (
     <div className="action-list">
       {actions.map((a, i) => {
-        const errs = Object.entries(issues).filter(([p]) => p === `actions.${i}` || p.startsWith(`actions.${i}.`));
+        const errs = Object.entries(issues).filter(
+          ([p]) => p === `actions.${i}` || p.startsWith(`actions.${i}.`),
+        );
         return (
-          <div className={`action-row${errs.length ? ' has-error' : ''}`} key={i} role="group" aria-label={`actions.${i}`}>
-            <select aria-label={t('review.action.type')} value={a.type} onChange={(e) => put(i, blank(e.target.value as RuleAction['type']))}>
+          <div
+            className={`action-row${errs.length ? ' has-error' : ''}`}
+            key={i}
+            role="group"
+            aria-label={`actions.${i}`}
+          >
+            <select
+              aria-label={t('review.action.type')}
+              value={a.type}
+              onChange={(e) => put(i, blank(e.target.value as RuleAction['type']))}
+            >
               {ACTION_TYPES.map((type) => (
                 <option key={type} value={type}>
                   {t(`review.action.${type}`)}
@@ -37,16 +52,37 @@ export function ActionList(props: { actions: RuleAction[]; onChange(a: RuleActio
               ))}
             </select>
             {(a.type === 'hold' || a.type === 'block') && (
-              <input aria-label={t('review.action.reason')} aria-invalid={issues[`actions.${i}.reason`] ? true : undefined} value={a.reason} onChange={(e) => put(i, { ...a, reason: e.target.value })} />
+              <input
+                aria-label={t('review.action.reason')}
+                aria-invalid={issues[`actions.${i}.reason`] ? true : undefined}
+                value={a.reason}
+                onChange={(e) => put(i, { ...a, reason: e.target.value })}
+              />
             )}
             {a.type === 'add_tag' && (
-              <input aria-label={t('review.action.tag')} aria-invalid={issues[`actions.${i}.tag`] ? true : undefined} value={a.tag} onChange={(e) => put(i, { ...a, tag: e.target.value })} />
+              <input
+                aria-label={t('review.action.tag')}
+                aria-invalid={issues[`actions.${i}.tag`] ? true : undefined}
+                value={a.tag}
+                onChange={(e) => put(i, { ...a, tag: e.target.value })}
+              />
             )}
             {a.type === 'set_priority' && (
-              <input type="number" min={0} max={9} aria-label={t('review.action.priority')} value={a.priority} onChange={(e) => put(i, { ...a, priority: Number(e.target.value) })} />
+              <input
+                type="number"
+                min={0}
+                max={9}
+                aria-label={t('review.action.priority')}
+                value={a.priority}
+                onChange={(e) => put(i, { ...a, priority: Number(e.target.value) })}
+              />
             )}
             {a.type === 'require_document' && (
-              <select aria-label={t('review.action.document')} value={a.document} onChange={(e) => put(i, { ...a, document: e.target.value as (typeof DOCUMENTS)[number] })}>
+              <select
+                aria-label={t('review.action.document')}
+                value={a.document}
+                onChange={(e) => put(i, { ...a, document: e.target.value as (typeof DOCUMENTS)[number] })}
+              >
                 {DOCUMENTS.map((d) => (
                   <option key={d} value={d}>
                     {t(`review.document.${d}`)}
@@ -55,7 +91,12 @@ export function ActionList(props: { actions: RuleAction[]; onChange(a: RuleActio
               </select>
             )}
             {actions.length > 1 && (
-              <button type="button" className="btn-link" aria-label={t('review.action.remove')} onClick={() => onChange(actions.filter((_, k) => k !== i))}>
+              <button
+                type="button"
+                className="btn-link"
+                aria-label={t('review.action.remove')}
+                onClick={() => onChange(actions.filter((_, k) => k !== i))}
+              >
                 ✕
               </button>
             )}

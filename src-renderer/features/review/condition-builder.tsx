@@ -1,5 +1,12 @@
 import { useTranslation } from 'react-i18next';
-import { OPERATORS_BY_KIND, OPERATOR_SYMBOLS, REVIEW_FIELDS, REVIEW_FIELD_NAMES, type Operator, type ReviewField } from '../../../src-shared/contract/review-fields';
+import {
+  OPERATORS_BY_KIND,
+  OPERATOR_SYMBOLS,
+  REVIEW_FIELDS,
+  REVIEW_FIELD_NAMES,
+  type Operator,
+  type ReviewField,
+} from '../../../src-shared/contract/review-fields';
 import { ruleIssueText as issueText } from './review-issue-text';
 import { newLeaf, type UiNode } from './rule-draft';
 
@@ -26,7 +33,11 @@ export function ConditionBuilder({ node, path, edit, issues }: Props) {
       <div className="cond-not">
         <div className="cond-head">
           <strong>{t('review.cond.not')}</strong>
-          <button type="button" className="btn-link" onClick={() => edit(path, (n) => (n.kind === 'not' ? n.child : n))}>
+          <button
+            type="button"
+            className="btn-link"
+            onClick={() => edit(path, (n) => (n.kind === 'not' ? n.child : n))}
+          >
             {t('review.cond.unwrap')}
           </button>
         </div>
@@ -40,7 +51,11 @@ export function ConditionBuilder({ node, path, edit, issues }: Props) {
         <select
           aria-label={t('review.cond.combine')}
           value={node.kind}
-          onChange={(e) => edit(path, (n) => (n.kind === 'all' || n.kind === 'any' ? { ...n, kind: e.target.value as 'all' | 'any' } : n))}
+          onChange={(e) =>
+            edit(path, (n) =>
+              n.kind === 'all' || n.kind === 'any' ? { ...n, kind: e.target.value as 'all' | 'any' } : n,
+            )
+          }
         >
           <option value="all">{t('review.cond.all')}</option>
           <option value="any">{t('review.cond.any')}</option>
@@ -53,13 +68,27 @@ export function ConditionBuilder({ node, path, edit, issues }: Props) {
         </div>
       ))}
       <div className="cond-tools">
-        <button type="button" className="btn-link" onClick={() => edit(path, (n) => (n.kind === node.kind ? { ...node, children: [...node.children, newLeaf()] } : n))}>
+        <button
+          type="button"
+          className="btn-link"
+          onClick={() =>
+            edit(path, (n) =>
+              n.kind === node.kind ? { ...node, children: [...node.children, newLeaf()] } : n,
+            )
+          }
+        >
           {t('review.cond.addRow')}
         </button>
         <button
           type="button"
           className="btn-link"
-          onClick={() => edit(path, (n) => (n.kind === node.kind ? { ...node, children: [...node.children, { kind: 'any', children: [newLeaf()] }] } : n))}
+          onClick={() =>
+            edit(path, (n) =>
+              n.kind === node.kind
+                ? { ...node, children: [...node.children, { kind: 'any', children: [newLeaf()] }] }
+                : n,
+            )
+          }
         >
           {t('review.cond.addGroup')}
         </button>
@@ -75,18 +104,35 @@ export function ConditionBuilder({ node, path, edit, issues }: Props) {
 
 function LeafRow({ node, path, edit, issues }: Props & { node: Extract<UiNode, { kind: 'leaf' }> }) {
   const { t } = useTranslation();
-  const def = REVIEW_FIELDS[node.field] as { kind: keyof typeof OPERATORS_BY_KIND; options?: readonly string[]; unit?: string };
+  const def = REVIEW_FIELDS[node.field] as {
+    kind: keyof typeof OPERATORS_BY_KIND;
+    options?: readonly string[];
+    unit?: string;
+  };
   const ops = OPERATORS_BY_KIND[def.kind];
-  const errs = (['', '.field', '.op', '.value'] as const).map((s) => issues[key(path) + s]).filter(Boolean) as string[];
+  const errs = (['', '.field', '.op', '.value'] as const)
+    .map((s) => issues[key(path) + s])
+    .filter(Boolean) as string[];
   const bad = (part: string) => (issues[`${key(path)}.${part}`] ? true : undefined);
-  const set = (patch: Partial<Extract<UiNode, { kind: 'leaf' }>>) => edit(path, (n) => (n.kind === 'leaf' ? { ...n, ...patch } : n));
+  const set = (patch: Partial<Extract<UiNode, { kind: 'leaf' }>>) =>
+    edit(path, (n) => (n.kind === 'leaf' ? { ...n, ...patch } : n));
   const list = node.op === 'in' || node.op === 'not_in';
   const rowLabel = key(path);
   let value = null;
   if (node.op !== 'exists') {
-    const choices = def.kind === 'boolean' ? ['true', 'false'] : def.kind === 'enum' && !list ? [...(def.options ?? [])] : null;
+    const choices =
+      def.kind === 'boolean'
+        ? ['true', 'false']
+        : def.kind === 'enum' && !list
+          ? [...(def.options ?? [])]
+          : null;
     value = choices ? (
-      <select aria-label={t('review.cond.value')} aria-invalid={bad('value')} value={node.text} onChange={(e) => set({ text: e.target.value })}>
+      <select
+        aria-label={t('review.cond.value')}
+        aria-invalid={bad('value')}
+        value={node.text}
+        onChange={(e) => set({ text: e.target.value })}
+      >
         <option value="">—</option>
         {choices.map((o) => (
           <option key={o} value={o}>
@@ -105,7 +151,12 @@ function LeafRow({ node, path, edit, issues }: Props & { node: Extract<UiNode, {
     );
   }
   return (
-    <div className={`cond-row${errs.length ? ' has-error' : ''}`} role="group" aria-label={rowLabel} data-path={rowLabel}>
+    <div
+      className={`cond-row${errs.length ? ' has-error' : ''}`}
+      role="group"
+      aria-label={rowLabel}
+      data-path={rowLabel}
+    >
       <select
         aria-label={t('review.cond.field')}
         aria-invalid={bad('field')}
@@ -114,7 +165,11 @@ function LeafRow({ node, path, edit, issues }: Props & { node: Extract<UiNode, {
           const field = e.target.value as ReviewField;
           const kind = REVIEW_FIELDS[field].kind;
           // Keep the operator when the new field allows it; a value of the old kind rarely fits.
-          set({ field, op: OPERATORS_BY_KIND[kind].includes(node.op) ? node.op : OPERATORS_BY_KIND[kind][0]!, text: '' });
+          set({
+            field,
+            op: OPERATORS_BY_KIND[kind].includes(node.op) ? node.op : OPERATORS_BY_KIND[kind][0]!,
+            text: '',
+          });
         }}
       >
         {REVIEW_FIELD_NAMES.map((f) => (
@@ -123,7 +178,12 @@ function LeafRow({ node, path, edit, issues }: Props & { node: Extract<UiNode, {
           </option>
         ))}
       </select>
-      <select aria-label={t('review.cond.op')} aria-invalid={bad('op')} value={node.op} onChange={(e) => set({ op: e.target.value as Operator })}>
+      <select
+        aria-label={t('review.cond.op')}
+        aria-invalid={bad('op')}
+        value={node.op}
+        onChange={(e) => set({ op: e.target.value as Operator })}
+      >
         {ops.map((o) => (
           <option key={o} value={o}>
             {t(`review.op.${o}`, { defaultValue: OPERATOR_SYMBOLS[o] })}
@@ -131,10 +191,19 @@ function LeafRow({ node, path, edit, issues }: Props & { node: Extract<UiNode, {
         ))}
       </select>
       {value}
-      <button type="button" className="btn-link" onClick={() => edit(path, (n) => ({ kind: 'not', child: n }))}>
+      <button
+        type="button"
+        className="btn-link"
+        onClick={() => edit(path, (n) => ({ kind: 'not', child: n }))}
+      >
         {t('review.cond.negate')}
       </button>
-      <button type="button" className="btn-link" aria-label={t('review.cond.removeRow')} onClick={() => edit(path, () => null)}>
+      <button
+        type="button"
+        className="btn-link"
+        aria-label={t('review.cond.removeRow')}
+        onClick={() => edit(path, () => null)}
+      >
         ✕
       </button>
       {errs.map((m, i) => (

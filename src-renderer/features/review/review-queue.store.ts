@@ -41,7 +41,8 @@ export function createQueueStore(api: Api, now: () => number = Date.now): QueueS
   return createStore<QueueState & QueueActions>()((set, get) => {
     const markOpened = (i: number): void => {
       const row = get().rows[i];
-      if (row && !get().openedAt.has(row.id)) set((s) => ({ openedAt: new Map(s.openedAt).set(row.id, now()) }));
+      if (row && !get().openedAt.has(row.id))
+        set((s) => ({ openedAt: new Map(s.openedAt).set(row.id, now()) }));
     };
     return {
       status: 'held',
@@ -90,7 +91,9 @@ export function createQueueStore(api: Api, now: () => number = Date.now): QueueS
         });
       },
       toggleAll() {
-        set((s) => ({ selected: s.selected.size === s.rows.length ? new Set() : new Set(s.rows.map((r) => r.id)) }));
+        set((s) => ({
+          selected: s.selected.size === s.rows.length ? new Set() : new Set(s.rows.map((r) => r.id)),
+        }));
       },
       targets() {
         const { selected, rows, cursor } = get();

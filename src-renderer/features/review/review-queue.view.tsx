@@ -66,20 +66,38 @@ export function ReviewQueueView() {
   return (
     <section className="review-queue" aria-label={t('review.queue.title')}>
       <div className="review-toolbar">
-        <select aria-label={t('review.queue.show')} value={s.status} onChange={(e) => s.setStatus(e.target.value as QueueStatus)}>
+        <select
+          aria-label={t('review.queue.show')}
+          value={s.status}
+          onChange={(e) => s.setStatus(e.target.value as QueueStatus)}
+        >
           <option value="held">{t('review.queue.showHeld')}</option>
           <option value="pending_review">{t('review.queue.showPending')}</option>
         </select>
-        <span className="muted">{s.total === null ? t('common.loading') : t(s.status === 'held' ? 'review.queue.count' : 'review.queue.countPending', { count: s.total })}</span>
+        <span className="muted">
+          {s.total === null
+            ? t('common.loading')
+            : t(s.status === 'held' ? 'review.queue.count' : 'review.queue.countPending', { count: s.total })}
+        </span>
         <span className="kbd-hint">{t('review.queue.keys')}</span>
         <div className="actions">
-          <button type="button" className="btn btn-primary" disabled={!count || s.busy} onClick={() => void s.decide('approve')}>
+          <button
+            type="button"
+            className="btn btn-primary"
+            disabled={!count || s.busy}
+            onClick={() => void s.decide('approve')}
+          >
             {t('review.queue.approve', { count })}
           </button>
           <button type="button" className="btn" disabled={!count || s.busy} onClick={() => setAsking('hold')}>
             {t('review.queue.hold', { count })}
           </button>
-          <button type="button" className="btn btn-danger" disabled={!count || s.busy} onClick={() => setAsking('reject')}>
+          <button
+            type="button"
+            className="btn btn-danger"
+            disabled={!count || s.busy}
+            onClick={() => setAsking('reject')}
+          >
             {t('review.queue.reject', { count })}
           </button>
         </div>
@@ -123,13 +141,19 @@ export function ReviewQueueView() {
         </div>
       )}
       {s.rows.length === 0 && s.total !== null ? (
-        <p className="empty-note">{t(s.status === 'held' ? 'review.queue.empty' : 'review.queue.emptyPending')}</p>
+        <p className="empty-note">
+          {t(s.status === 'held' ? 'review.queue.empty' : 'review.queue.emptyPending')}
+        </p>
       ) : (
         <table className="data-table review-table">
           <thead>
             <tr>
               <th aria-label={t('review.queue.select')}>
-                <input type="checkbox" checked={s.rows.length > 0 && s.selected.size === s.rows.length} onChange={s.toggleAll} />
+                <input
+                  type="checkbox"
+                  checked={s.rows.length > 0 && s.selected.size === s.rows.length}
+                  onChange={s.toggleAll}
+                />
               </th>
               <th>{t('review.queue.order')}</th>
               <th>{t('review.queue.placed')}</th>
@@ -140,9 +164,19 @@ export function ReviewQueueView() {
           </thead>
           <tbody>
             {s.rows.map((r, i) => (
-              <tr key={r.id} aria-selected={s.selected.has(r.id)} className={i === s.cursor ? 'is-cursor' : undefined} onClick={() => s.setCursor(i)}>
+              <tr
+                key={r.id}
+                aria-selected={s.selected.has(r.id)}
+                className={i === s.cursor ? 'is-cursor' : undefined}
+                onClick={() => s.setCursor(i)}
+              >
                 <td>
-                  <input type="checkbox" aria-label={r.externalId} checked={s.selected.has(r.id)} onChange={() => s.toggle(r.id)} />
+                  <input
+                    type="checkbox"
+                    aria-label={r.externalId}
+                    checked={s.selected.has(r.id)}
+                    onChange={() => s.toggle(r.id)}
+                  />
                 </td>
                 <td className="mono">
                   {r.externalId}

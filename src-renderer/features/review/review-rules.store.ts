@@ -43,7 +43,14 @@ const byPath = (issues: { path: string; message: string }[], prefix = ''): Recor
   return out;
 };
 
-const asSaved = (r: ReviewRule) => ({ id: r.id, name: r.name, enabled: r.enabled, priority: r.priority, condition: r.condition, actions: r.actions });
+const asSaved = (r: ReviewRule) => ({
+  id: r.id,
+  name: r.name,
+  enabled: r.enabled,
+  priority: r.priority,
+  condition: r.condition,
+  actions: r.actions,
+});
 
 export function createRulesStore(api: Api): RulesStore {
   return createStore<RulesState & RulesActions>()((set, get) => {
@@ -78,7 +85,14 @@ export function createRulesStore(api: Api): RulesStore {
       },
       edit(rule) {
         const draft = rule
-          ? { id: rule.id, name: rule.name, enabled: rule.enabled, priority: rule.priority, condition: fromCondition(rule.condition), actions: rule.actions }
+          ? {
+              id: rule.id,
+              name: rule.name,
+              enabled: rule.enabled,
+              priority: rule.priority,
+              condition: fromCondition(rule.condition),
+              actions: rule.actions,
+            }
           : newDraft();
         set({ draft, issues: {}, simulation: null, error: null });
       },
@@ -89,7 +103,10 @@ export function createRulesStore(api: Api): RulesStore {
         set((s) => ({ draft: s.draft && { ...s.draft, ...patch }, simulation: null }));
       },
       editCondition(path, fn) {
-        set((s) => ({ draft: s.draft && { ...s.draft, condition: updateAt(s.draft.condition, path, fn) }, simulation: null }));
+        set((s) => ({
+          draft: s.draft && { ...s.draft, condition: updateAt(s.draft.condition, path, fn) },
+          simulation: null,
+        }));
       },
       async simulate() {
         const rule = checked();

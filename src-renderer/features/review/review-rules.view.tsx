@@ -43,15 +43,32 @@ export function ReviewRulesView() {
               <td className="num">{r.position}</td>
               <td>{r.name}</td>
               <td>
-                <input type="checkbox" aria-label={t('review.rules.enableRule', { name: r.name })} checked={r.enabled} onChange={() => void s.toggle(r)} />
+                <input
+                  type="checkbox"
+                  aria-label={t('review.rules.enableRule', { name: r.name })}
+                  checked={r.enabled}
+                  onChange={() => void s.toggle(r)}
+                />
               </td>
               <td className="num">{r.priority}</td>
               <td className="small">{r.actions.map((a) => t(`review.action.${a.type}`)).join(', ')}</td>
               <td className="actions">
-                <button type="button" className="btn-link" disabled={i === 0} aria-label={t('review.rules.up', { name: r.name })} onClick={() => void s.move(r.id, -1)}>
+                <button
+                  type="button"
+                  className="btn-link"
+                  disabled={i === 0}
+                  aria-label={t('review.rules.up', { name: r.name })}
+                  onClick={() => void s.move(r.id, -1)}
+                >
                   ↑
                 </button>
-                <button type="button" className="btn-link" disabled={i === s.rules.length - 1} aria-label={t('review.rules.down', { name: r.name })} onClick={() => void s.move(r.id, 1)}>
+                <button
+                  type="button"
+                  className="btn-link"
+                  disabled={i === s.rules.length - 1}
+                  aria-label={t('review.rules.down', { name: r.name })}
+                  onClick={() => void s.move(r.id, 1)}
+                >
                   ↓
                 </button>
                 <button type="button" className="btn-link" onClick={() => s.edit(r)}>
@@ -61,7 +78,8 @@ export function ReviewRulesView() {
                   type="button"
                   className="btn-link"
                   onClick={() => {
-                    if (window.confirm(t('review.rules.confirmDelete', { name: r.name }))) void s.remove(r.id);
+                    if (window.confirm(t('review.rules.confirmDelete', { name: r.name })))
+                      void s.remove(r.id);
                   }}
                 >
                   {t('review.rules.delete')}
@@ -113,7 +131,9 @@ function HomeProvince() {
       <button type="submit" className="btn">
         {t('common.save')}
       </button>
-      <span className="muted small">{effective ? t('review.home.effective', { province: effective }) : t('review.home.none')}</span>
+      <span className="muted small">
+        {effective ? t('review.home.effective', { province: effective }) : t('review.home.none')}
+      </span>
       {error && <ErrorBanner error={error} />}
     </form>
   );

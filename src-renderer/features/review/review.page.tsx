@@ -16,7 +16,14 @@ export function ReviewPage() {
         <h1>{t('nav.review')}</h1>
         <div className="review-tabs" role="tablist">
           {(['queue', 'rules'] as const).map((k) => (
-            <button key={k} type="button" role="tab" aria-selected={tab === k} className={tab === k ? 'btn btn-primary' : 'btn'} onClick={() => setTab(k)}>
+            <button
+              key={k}
+              type="button"
+              role="tab"
+              aria-selected={tab === k}
+              className={tab === k ? 'btn btn-primary' : 'btn'}
+              onClick={() => setTab(k)}
+            >
               {t(`review.tab.${k}`)}
             </button>
           ))}

@@ -1,4 +1,9 @@
-import { OPERATORS_BY_KIND, REVIEW_FIELDS, type Operator, type ReviewField } from '../../../src-shared/contract/review-fields';
+import {
+  OPERATORS_BY_KIND,
+  REVIEW_FIELDS,
+  type Operator,
+  type ReviewField,
+} from '../../../src-shared/contract/review-fields';
 import type { RuleAction } from '../../../src-shared/contract/review-rule.schema';
 import { formatMajor, parseMajor } from '../../../src-shared/domain/money';
 
@@ -21,7 +26,12 @@ export interface RuleDraft {
   actions: RuleAction[];
 }
 
-export const newLeaf = (field: ReviewField = 'total'): UiNode => ({ kind: 'leaf', field, op: OPERATORS_BY_KIND[REVIEW_FIELDS[field].kind][0]!, text: '' });
+export const newLeaf = (field: ReviewField = 'total'): UiNode => ({
+  kind: 'leaf',
+  field,
+  op: OPERATORS_BY_KIND[REVIEW_FIELDS[field].kind][0]!,
+  text: '',
+});
 
 export const newDraft = (): RuleDraft => ({
   name: '',
@@ -32,7 +42,11 @@ export const newDraft = (): RuleDraft => ({
 });
 
 const isMoney = (field: ReviewField): boolean => (REVIEW_FIELDS[field] as { unit?: string }).unit === 'minor';
-const split = (text: string): string[] => text.split(/[,，;；]/).map((s) => s.trim()).filter(Boolean);
+const split = (text: string): string[] =>
+  text
+    .split(/[,，;；]/)
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 function numberOf(field: ReviewField, text: string): number | string {
   const t = text.trim();
@@ -51,7 +65,8 @@ function numberOf(field: ReviewField, text: string): number | string {
 function leafValue(field: ReviewField, op: Operator, text: string): unknown {
   if (op === 'exists') return undefined;
   const kind = REVIEW_FIELDS[field].kind;
-  if (op === 'in' || op === 'not_in') return kind === 'number' ? split(text).map((p) => numberOf(field, p)) : split(text);
+  if (op === 'in' || op === 'not_in')
+    return kind === 'number' ? split(text).map((p) => numberOf(field, p)) : split(text);
   if (kind === 'number') return numberOf(field, text);
   if (kind === 'boolean') return text === 'true' ? true : text === 'false' ? false : text;
   return text;
@@ -108,6 +123,7 @@ export function updateAt(root: UiNode, path: (string | number)[], fn: (n: UiNode
       .filter((c): c is UiNode => c !== null);
     return { ...root, children };
   }
-  if (root.kind === 'not' && head === 'not') return { ...root, child: rest.length ? updateAt(root.child, rest, fn) : (fn(root.child) ?? root.child) };
+  if (root.kind === 'not' && head === 'not')
+    return { ...root, child: rest.length ? updateAt(root.child, rest, fn) : (fn(root.child) ?? root.child) };
   return root;
 }

@@ -29,11 +29,25 @@ export function RuleEditorForm({ store }: { store: RulesStore }) {
         <FormField label={t('review.rules.name')} error={issue('name')} wide>
           <input value={d.name} maxLength={80} onChange={(e) => s.change({ name: e.target.value })} />
         </FormField>
-        <FormField label={t('review.rules.priority')} error={issue('priority')} hint={t('review.rules.priorityHint')}>
-          <input type="number" min={0} max={100} value={d.priority} onChange={(e) => s.change({ priority: Number(e.target.value) })} />
+        <FormField
+          label={t('review.rules.priority')}
+          error={issue('priority')}
+          hint={t('review.rules.priorityHint')}
+        >
+          <input
+            type="number"
+            min={0}
+            max={100}
+            value={d.priority}
+            onChange={(e) => s.change({ priority: Number(e.target.value) })}
+          />
         </FormField>
         <label className="check-field">
-          <input type="checkbox" checked={d.enabled} onChange={(e) => s.change({ enabled: e.target.checked })} />
+          <input
+            type="checkbox"
+            checked={d.enabled}
+            onChange={(e) => s.change({ enabled: e.target.checked })}
+          />
           {t('review.rules.enabled')}
         </label>
       </div>
@@ -70,7 +84,9 @@ function SimulationResult({ sim }: { sim: Simulation }) {
   return (
     <section className="simulation" aria-label={t('review.sim.title')}>
       <h3>{t('review.sim.title')}</h3>
-      <p>{t('review.sim.summary', { considered: sim.considered, matched: sim.matched, changed: sim.changed })}</p>
+      <p>
+        {t('review.sim.summary', { considered: sim.considered, matched: sim.matched, changed: sim.changed })}
+      </p>
       <table className="data-table">
         <thead>
           <tr>
@@ -99,7 +115,8 @@ function SimulationResult({ sim }: { sim: Simulation }) {
         <ul className="sim-sample">
           {sim.sample.map((o) => (
             <li key={o.id}>
-              <span className="mono">{o.externalId}</span> {t(`review.outcome.${o.before}`)} → <strong>{t(`review.outcome.${o.after}`)}</strong>
+              <span className="mono">{o.externalId}</span> {t(`review.outcome.${o.before}`)} →{' '}
+              <strong>{t(`review.outcome.${o.after}`)}</strong>
               <div className="muted small">{o.reasons.join(' · ')}</div>
             </li>
           ))}

@@ -1,7 +1,21 @@
 import { z } from 'zod';
-import { ChannelError, checkedBaseUrl, requestJson, withRetry, DEFAULT_RETRY, type ChannelIo, type RetryPolicy } from '../channel-http';
+import {
+  ChannelError,
+  checkedBaseUrl,
+  requestJson,
+  withRetry,
+  DEFAULT_RETRY,
+  type ChannelIo,
+  type RetryPolicy,
+} from '../channel-http';
 import type { ChannelClient, OrdersPage } from '../channel-order';
-import { mapShopifyOrder, parseShopifyOrder, shopifyLineItemsData, shopifyOrdersData, type ShopifyLineItem } from './shopify-order.mapper';
+import {
+  mapShopifyOrder,
+  parseShopifyOrder,
+  shopifyLineItemsData,
+  shopifyOrdersData,
+  type ShopifyLineItem,
+} from './shopify-order.mapper';
 import { LINE_ITEMS_QUERY, ORDERS_QUERY, SHOP_QUERY, updatedSince } from './shopify-queries';
 
 export const SHOPIFY_API_VERSION = '2025-01';
@@ -15,12 +29,27 @@ export interface ShopifyOptions {
   retry?: RetryPolicy;
 }
 
-const throttleStatus = z.object({ maximumAvailable: z.number(), currentlyAvailable: z.number(), restoreRate: z.number().positive() });
+const throttleStatus = z.object({
+  maximumAvailable: z.number(),
+  currentlyAvailable: z.number(),
+  restoreRate: z.number().positive(),
+});
 const envelope = z.object({
   data: z.unknown().optional(),
-  errors: z.array(z.object({ message: z.string(), extensions: z.object({ code: z.string().optional() }).passthrough().optional() })).optional(),
+  errors: z
+    .array(
+      z.object({
+        message: z.string(),
+        extensions: z.object({ code: z.string().optional() }).passthrough().optional(),
+      }),
+    )
+    .optional(),
   extensions: z
-    .object({ cost: z.object({ requestedQueryCost: z.number(), actualQueryCost: z.number().nullable(), throttleStatus }).optional() })
+    .object({
+      cost: z
+        .object({ requestedQueryCost: z.number(), actualQueryCost: z.number().nullable(), throttleStatus })
+        .optional(),
+    })
     .passthrough()
     .optional(),
 });
@@ -49,47 +78,79 @@ export function createShopifyClient(opts: ShopifyOptions): ChannelClient {
   }
 
   async function gql(name: string, query: string, variables: Record<string, unknown>): Promise<unknown> {
-    return withRetry(io, async () => {
-      await pace(costs.get(name) ?? FIRST_COST_GUESS);
-      const { body } = await requestJson(
-        io,
-        endpoint,
-        {
-          method: 'POST',
-          headers: { 'X-Shopify-Access-Token': opts.accessToken, 'Content-Type': 'application/json', Accept: 'application/json' },
-          body: JSON.stringify({ query, variables }),
-        },
-        `Shopify ${name}`,
-      );
-      const env = envelope.safeParse(body);
-      if (!env.success) throw new ChannelError('bad_answer', `Shopify ${name}: the answer is not a GraphQL response`);
-      const cost = env.data.extensions?.cost;
-      if (cost) {
-        costs.set(name, cost.requestedQueryCost);
-        bucket = { available: cost.throttleStatus.currentlyAvailable, rate: cost.throttleStatus.restoreRate, at: io.now() };
-      }
-      const errors = env.data.errors ?? [];
-      if (errors.some((e) => e.extensions?.code === 'THROTTLED')) {
-        const wait = cost ? Math.max(0, (cost.requestedQueryCost - cost.throttleStatus.currentlyAvailable) / cost.throttleStatus.restoreRate) : 2;
-        throw new ChannelError('rate_limited', `Shopify ${name}: throttled (query cost above the points available)`, 200, Math.ceil(wait * 1000));
-      }
-      if (errors.length) {
-        const first = errors[0]!;
-        const code = first.extensions?.code;
-        if (code === 'ACCESS_DENIED' || code === 'UNAUTHORIZED') throw new ChannelError('auth', `Shopify ${name}: ${first.message}; the access token lacks the read_orders scope or is wrong`);
-        throw new ChannelError('client', `Shopify ${name}: ${first.message}${code ? ` (${code})` : ''}`);
-      }
-      if (env.data.data === undefined || env.data.data === null) throw new ChannelError('bad_answer', `Shopify ${name}: the answer has no data`);
-      return env.data.data;
-    }, opts.retry ?? DEFAULT_RETRY);
+    return withRetry(
+      io,
+      async () => {
+        await pace(costs.get(name) ?? FIRST_COST_GUESS);
+        const { body } = await requestJson(
+          io,
+          endpoint,
+          {
+            method: 'POST',
+            headers: {
+              'X-Shopify-Access-Token': opts.accessToken,
+              'Content-Type': 'application/json',
+              Accept: 'application/json',
+            },
+            body: JSON.stringify({ query, variables }),
+          },
+          `Shopify ${name}`,
+        );
+        const env = envelope.safeParse(body);
+        if (!env.success)
+          throw new ChannelError('bad_answer', `Shopify ${name}: the answer is not a GraphQL response`);
+        const cost = env.data.extensions?.cost;
+        if (cost) {
+          costs.set(name, cost.requestedQueryCost);
+          bucket = {
+            available: cost.throttleStatus.currentlyAvailable,
+            rate: cost.throttleStatus.restoreRate,
+            at: io.now(),
+          };
+        }
+        const errors = env.data.errors ?? [];
+        if (errors.some((e) => e.extensions?.code === 'THROTTLED')) {
+          const wait = cost
+            ? Math.max(
+                0,
+                (cost.requestedQueryCost - cost.throttleStatus.currentlyAvailable) /
+                  cost.throttleStatus.restoreRate,
+              )
+            : 2;
+          throw new ChannelError(
+            'rate_limited',
+            `Shopify ${name}: throttled (query cost above the points available)`,
+            200,
+            Math.ceil(wait * 1000),
+          );
+        }
+        if (errors.length) {
+          const first = errors[0]!;
+          const code = first.extensions?.code;
+          if (code === 'ACCESS_DENIED' || code === 'UNAUTHORIZED')
+            throw new ChannelError(
+              'auth',
+              `Shopify ${name}: ${first.message}; the access token lacks the read_orders scope or is wrong`,
+            );
+          throw new ChannelError('client', `Shopify ${name}: ${first.message}${code ? ` (${code})` : ''}`);
+        }
+        if (env.data.data === undefined || env.data.data === null)
+          throw new ChannelError('bad_answer', `Shopify ${name}: the answer has no data`);
+        return env.data.data;
+      },
+      opts.retry ?? DEFAULT_RETRY,
+    );
   }
 
   async function moreLines(orderId: string, after: string | null): Promise<ShopifyLineItem[]> {
     const out: ShopifyLineItem[] = [];
     let cursor = after;
     while (cursor) {
-      const parsed = shopifyLineItemsData.safeParse(await gql('lineItems', LINE_ITEMS_QUERY, { id: orderId, after: cursor }));
-      if (!parsed.success || !parsed.data.order) throw new ChannelError('bad_answer', `Shopify lineItems of ${orderId}: malformed answer`);
+      const parsed = shopifyLineItemsData.safeParse(
+        await gql('lineItems', LINE_ITEMS_QUERY, { id: orderId, after: cursor }),
+      );
+      if (!parsed.success || !parsed.data.order)
+        throw new ChannelError('bad_answer', `Shopify lineItems of ${orderId}: malformed answer`);
       const conn = parsed.data.order.lineItems;
       out.push(...conn.nodes);
       cursor = conn.pageInfo.hasNextPage ? conn.pageInfo.endCursor : null;
@@ -99,20 +160,31 @@ export function createShopifyClient(opts: ShopifyOptions): ChannelClient {
 
   return {
     async fetchOrdersPage(since, cursor): Promise<OrdersPage> {
-      const data = shopifyOrdersData.safeParse(await gql('orders', ORDERS_QUERY, { q: updatedSince(since), after: cursor, first: pageSize }));
-      if (!data.success) throw new ChannelError('bad_answer', `Shopify orders: ${data.error.issues[0]?.path.join('.')} ${data.error.issues[0]?.message}`);
+      const data = shopifyOrdersData.safeParse(
+        await gql('orders', ORDERS_QUERY, { q: updatedSince(since), after: cursor, first: pageSize }),
+      );
+      if (!data.success)
+        throw new ChannelError(
+          'bad_answer',
+          `Shopify orders: ${data.error.issues[0]?.path.join('.')} ${data.error.issues[0]?.message}`,
+        );
       const { pageInfo, nodes } = data.data.orders;
       const parsed = nodes.map(parseShopifyOrder);
       const orders = [];
       for (const o of parsed) {
-        const extra = o.lineItems.pageInfo.hasNextPage ? await moreLines(o.id, o.lineItems.pageInfo.endCursor) : [];
+        const extra = o.lineItems.pageInfo.hasNextPage
+          ? await moreLines(o.id, o.lineItems.pageInfo.endCursor)
+          : [];
         orders.push(mapShopifyOrder(o, extra));
       }
-      if (pageInfo.hasNextPage && !pageInfo.endCursor) throw new ChannelError('bad_answer', 'Shopify orders: hasNextPage without an endCursor');
+      if (pageInfo.hasNextPage && !pageInfo.endCursor)
+        throw new ChannelError('bad_answer', 'Shopify orders: hasNextPage without an endCursor');
       return { orders, next: pageInfo.hasNextPage ? pageInfo.endCursor : null };
     },
     async testConnection() {
-      const data = z.object({ shop: z.object({ name: z.string() }) }).safeParse(await gql('shop', SHOP_QUERY, {}));
+      const data = z
+        .object({ shop: z.object({ name: z.string() }) })
+        .safeParse(await gql('shop', SHOP_QUERY, {}));
       if (!data.success) throw new ChannelError('bad_answer', 'Shopify shop: malformed answer');
       return { shopName: data.data.shop.name };
     },

@@ -33,4 +33,5 @@ export const LINE_ITEMS_QUERY = `query Lines($id: ID!, $after: String) {
 export const SHOP_QUERY = '{ shop { name } }';
 
 /** Shopify's search syntax wants quotes around the timestamp. */
-export const updatedSince = (ms: number | null): string => (ms === null ? '' : `updated_at:>='${new Date(ms).toISOString()}'`);
+export const updatedSince = (ms: number | null): string =>
+  ms === null ? '' : `updated_at:>='${new Date(ms).toISOString()}'`;

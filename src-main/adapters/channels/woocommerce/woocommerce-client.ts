@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { ChannelError, checkedBaseUrl, requestJson, withRetry, DEFAULT_RETRY, type ChannelIo, type RetryPolicy } from '../channel-http';
+import {
+  ChannelError,
+  checkedBaseUrl,
+  requestJson,
+  withRetry,
+  DEFAULT_RETRY,
+  type ChannelIo,
+  type RetryPolicy,
+} from '../channel-http';
 import type { ChannelClient, OrdersPage } from '../channel-order';
 import { mapWooOrder, parseWooOrder } from './woocommerce-order.mapper';
 
@@ -35,14 +43,26 @@ export function createWooClient(opts: WooOptions): ChannelClient {
       url.searchParams.set('consumer_key', opts.consumerKey);
       url.searchParams.set('consumer_secret', opts.consumerSecret);
     }
-    const headers: Record<string, string> = queryAuth ? { Accept: 'application/json' } : { Authorization: auth, Accept: 'application/json' };
-    return withRetry(io, () => requestJson(io, url.toString(), { headers }, what), opts.retry ?? DEFAULT_RETRY);
+    const headers: Record<string, string> = queryAuth
+      ? { Accept: 'application/json' }
+      : { Authorization: auth, Accept: 'application/json' };
+    return withRetry(
+      io,
+      () => requestJson(io, url.toString(), { headers }, what),
+      opts.retry ?? DEFAULT_RETRY,
+    );
   };
   const get = async (path: string, params: Record<string, string>, what: string) => {
     try {
       return await once(path, params, what);
     } catch (e) {
-      if (queryAuth || !(e instanceof ChannelError) || e.kind !== 'auth' || !/consumer key is missing/i.test(e.message)) throw e;
+      if (
+        queryAuth ||
+        !(e instanceof ChannelError) ||
+        e.kind !== 'auth' ||
+        !/consumer key is missing/i.test(e.message)
+      )
+        throw e;
       queryAuth = true;
       return once(path, params, what);
     }
@@ -51,7 +71,8 @@ export function createWooClient(opts: WooOptions): ChannelClient {
   return {
     async fetchOrdersPage(since, cursor): Promise<OrdersPage> {
       const page = cursor ? Number(cursor) : 1;
-      if (!Number.isInteger(page) || page < 1) throw new ChannelError('client', `WooCommerce: bad page cursor "${cursor}"`);
+      if (!Number.isInteger(page) || page < 1)
+        throw new ChannelError('client', `WooCommerce: bad page cursor "${cursor}"`);
       const params: Record<string, string> = {
         dates_are_gmt: 'true',
         status: 'any',
@@ -64,16 +85,27 @@ export function createWooClient(opts: WooOptions): ChannelClient {
       };
       if (since !== null) params.modified_after = wooDate(since);
       const { body, headers } = await get('wp-json/wc/v3/orders', params, `WooCommerce orders page ${page}`);
-      if (!Array.isArray(body)) throw new ChannelError('bad_answer', `WooCommerce orders page ${page}: expected a list of orders`);
+      if (!Array.isArray(body))
+        throw new ChannelError('bad_answer', `WooCommerce orders page ${page}: expected a list of orders`);
       const orders = body.map((o, i) => mapWooOrder(parseWooOrder(o, i)));
       const total = Number(headers.get('x-wp-totalpages'));
-      if (!Number.isInteger(total) || total < 0) throw new ChannelError('bad_answer', `WooCommerce orders page ${page}: missing or bad X-WP-TotalPages header`);
+      if (!Number.isInteger(total) || total < 0)
+        throw new ChannelError(
+          'bad_answer',
+          `WooCommerce orders page ${page}: missing or bad X-WP-TotalPages header`,
+        );
       return { orders, next: page < total ? String(page + 1) : null };
     },
     async testConnection() {
       const { body } = await get('wp-json/wc/v3/system_status', {}, 'WooCommerce connection test');
-      const parsed = z.object({ environment: z.object({ site_url: z.string() }).partial().optional(), settings: z.object({ currency: z.string() }).partial().optional() }).safeParse(body);
-      if (!parsed.success) throw new ChannelError('bad_answer', 'WooCommerce connection test: malformed answer');
+      const parsed = z
+        .object({
+          environment: z.object({ site_url: z.string() }).partial().optional(),
+          settings: z.object({ currency: z.string() }).partial().optional(),
+        })
+        .safeParse(body);
+      if (!parsed.success)
+        throw new ChannelError('bad_answer', 'WooCommerce connection test: malformed answer');
       return { shopName: parsed.data.environment?.site_url ?? base.host };
     },
   };

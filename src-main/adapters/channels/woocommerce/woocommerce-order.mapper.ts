@@ -3,7 +3,10 @@ import { minorDigits, parseMajor } from '../../../../src-shared/domain/money';
 import { ChannelError } from '../channel-http';
 import type { ChannelOrder } from '../channel-order';
 
-const str = z.string().nullish().transform((v) => v ?? '');
+const str = z
+  .string()
+  .nullish()
+  .transform((v) => v ?? '');
 // WooCommerce dates carry no offset; with dates_are_gmt they are UTC.
 const gmt = z.string().regex(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d$/, 'must be a date like 2025-03-01T10:00:00');
 const address = z.object({
@@ -44,7 +47,16 @@ export const wooOrder = z.object({
       quantity: z.number().int().nonnegative(),
       // Documented as a number, unlike every other amount.
       price: z.union([z.number(), z.string()]),
-      meta_data: z.array(z.object({ key: z.string(), value: z.unknown(), display_key: z.string().optional(), display_value: z.unknown().optional() })).default([]),
+      meta_data: z
+        .array(
+          z.object({
+            key: z.string(),
+            value: z.unknown(),
+            display_key: z.string().optional(),
+            display_value: z.unknown().optional(),
+          }),
+        )
+        .default([]),
     }),
   ),
 });
@@ -53,12 +65,26 @@ export type WooOrder = z.infer<typeof wooOrder>;
 export function parseWooOrder(node: unknown, index: number): WooOrder {
   const r = wooOrder.safeParse(node);
   if (r.success) return r.data;
-  const where = (node as { number?: unknown; id?: unknown })?.number ?? (node as { id?: unknown })?.id ?? `#${index}`;
+  const where =
+    (node as { number?: unknown; id?: unknown })?.number ?? (node as { id?: unknown })?.id ?? `#${index}`;
   const issue = r.error.issues[0];
-  throw new ChannelError('bad_answer', `WooCommerce order ${String(where)}: ${issue?.path.join('.') || '(order)'} ${issue?.message ?? 'is malformed'}`);
+  throw new ChannelError(
+    'bad_answer',
+    `WooCommerce order ${String(where)}: ${issue?.path.join('.') || '(order)'} ${issue?.message ?? 'is malformed'}`,
+  );
 }
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", ndash: '–', mdash: '—', nbsp: ' ', hellip: '…' };
+const ENTITIES: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  ndash: '–',
+  mdash: '—',
+  nbsp: ' ',
+  hellip: '…',
+};
 /** Product names arrive with HTML entities (`&ndash;`). */
 export const decodeEntities = (s: string): string =>
   s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) => {
@@ -82,7 +108,10 @@ export function wooAmount(v: string | number, currency: string, field: string, o
     const m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(text);
     if (!m) throw new Error(`${text} is not an amount`);
     const [, sign = '', whole = '0', frac = ''] = m;
-    const kept = parseMajor(digits ? `${whole}.${(frac + '0'.repeat(digits)).slice(0, digits)}` : whole, currency);
+    const kept = parseMajor(
+      digits ? `${whole}.${(frac + '0'.repeat(digits)).slice(0, digits)}` : whole,
+      currency,
+    );
     const up = frac.length > digits && Number(frac[digits]) >= 5 ? 1 : 0;
     return (sign ? -1 : 1) * (kept + up);
   } catch (e) {
@@ -90,7 +119,11 @@ export function wooAmount(v: string | number, currency: string, field: string, o
   }
 }
 
-const join = (...parts: (string | undefined)[]) => parts.map((p) => (p ?? '').trim()).filter(Boolean).join(' ');
+const join = (...parts: (string | undefined)[]) =>
+  parts
+    .map((p) => (p ?? '').trim())
+    .filter(Boolean)
+    .join(' ');
 
 export function mapWooOrder(o: WooOrder): ChannelOrder {
   const s = o.shipping;
@@ -98,12 +131,16 @@ export function mapWooOrder(o: WooOrder): ChannelOrder {
   const hasShipping = !!(s.address_1 || s.city || s.country);
   const a = hasShipping ? s : b;
   const metaPhone = o.meta_data.find((m) => m.key === '_shipping_phone')?.value;
-  const detail = [a.address_1, a.address_2].map((x) => (x ?? '').trim()).filter(Boolean).join(', ');
+  const detail = [a.address_1, a.address_2]
+    .map((x) => (x ?? '').trim())
+    .filter(Boolean)
+    .join(', ');
   return {
     externalId: o.number,
     remoteId: String(o.id),
     channelStatus: o.status,
-    cancelled: o.status === 'cancelled' || o.status === 'refunded' || o.status === 'failed' || o.status === 'trash',
+    cancelled:
+      o.status === 'cancelled' || o.status === 'refunded' || o.status === 'failed' || o.status === 'trash',
     placedAt: Date.parse(`${o.date_created_gmt}Z`),
     sourceUpdatedAt: Date.parse(`${o.date_modified_gmt}Z`),
     currency: o.currency,
@@ -127,16 +164,21 @@ export function mapWooOrder(o: WooOrder): ChannelOrder {
       postcode: a.postcode ?? '',
     },
     // Fully refunded/removed lines come back with quantity 0: nothing to pick, so they are left out.
-    lines: o.line_items.filter((l) => l.quantity > 0).map((l) => ({
-      sku: l.sku.trim(),
-      title: decodeEntities(l.name),
-      spec: l.meta_data
-        .filter((m) => !m.key.startsWith('_') && (typeof m.display_value === 'string' || typeof m.value === 'string'))
-        .map((m) => `${m.display_key ?? m.key}: ${String(m.display_value ?? m.value)}`)
-        .join('; '),
-      quantity: l.quantity,
-      unitPriceMinor: wooAmount(l.price, o.currency, `line_items.${l.id}.price`, o.number),
-    })),
+    lines: o.line_items
+      .filter((l) => l.quantity > 0)
+      .map((l) => ({
+        sku: l.sku.trim(),
+        title: decodeEntities(l.name),
+        spec: l.meta_data
+          .filter(
+            (m) =>
+              !m.key.startsWith('_') && (typeof m.display_value === 'string' || typeof m.value === 'string'),
+          )
+          .map((m) => `${m.display_key ?? m.key}: ${String(m.display_value ?? m.value)}`)
+          .join('; '),
+        quantity: l.quantity,
+        unitPriceMinor: wooAmount(l.price, o.currency, `line_items.${l.id}.price`, o.number),
+      })),
     tags: [],
   };
 }
