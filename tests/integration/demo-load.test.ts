@@ -23,4 +23,22 @@ describe('demo.load (the first-run button of the empty queue)', () => {
     });
     expect((await value(core.call('orders.count', {}))).total).toBe(50);
   });
+
+  test('sets up carriers, rates and region preferences, so routing allocates demo orders instead of failing them', async () => {
+    await value(core.call('demo.load', { orders: 600 }));
+    expect((await value(core.call('carriers.list', {}))).rows.length).toBeGreaterThanOrEqual(10);
+    const approved = (await value(core.call('orders.count', { filter: { status: ['approved'] } }))).total;
+    expect(approved).toBeGreaterThan(0);
+    const run = await value(core.call('routing.run', {}));
+    expect(run.exception).toEqual([]);
+    expect(run.allocated.length).toBeGreaterThan(0);
+  });
+
+  test('leaves the shop’s own carriers alone', async () => {
+    await value(core.call('carriers.save', { code: 'OWN', name: 'Our courier' }));
+    await value(core.call('demo.load', { orders: 20 }));
+    expect((await value(core.call('carriers.list', {}))).rows.map((c: { code: string }) => c.code)).toEqual([
+      'OWN',
+    ]);
+  });
 });

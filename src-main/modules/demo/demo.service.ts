@@ -1,3 +1,4 @@
+import { setupDemoRouting } from './demo-routing';
 import type { CoreContext } from '../../core-context';
 import { recordAudit } from '../audit';
 import { upsertSku } from '../catalog';
@@ -115,6 +116,7 @@ export function runDemo(ctx: CoreContext, opts: DemoOptions): DemoSummary {
   const { anchor, firstRun } = tx(() => anchorFor(ctx, opts.seed));
   const master = tx(() => {
     const m = setupMasterData(ctx, opts.seed, catalog, stock, firstRun);
+    setupDemoRouting(ctx);
     stock.flush(rngFor(opts.seed, STOCK_STREAM, 1), `${opts.seed}:opening`, (id) => m.cartons.get(id) ?? 1);
     return m;
   });

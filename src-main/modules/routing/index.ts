@@ -1,3 +1,4 @@
 export { routingHandlers } from './routing.handlers';
 export { runRouting, allocateBackorders, type RunResult } from './routing.service';
 export { RATE_COLUMNS } from './rates-csv';
+export { carriersList, importRates, saveCarrier, saveRoutingConfig } from './routing-config.service';
