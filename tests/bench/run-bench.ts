@@ -3,6 +3,7 @@ import { benchDemoThroughput } from './demo-throughput.bench';
 import { benchDocuments } from './documents.bench';
 import { machine, scratchDir, type BenchReport } from './harness';
 import { benchQueueQuery } from './queue-query.bench';
+import { benchReviewRouting } from './review-routing.bench';
 
 export interface BenchOptions {
   orders: number;
@@ -24,10 +25,11 @@ export async function runBench(opts: BenchOptions): Promise<BenchReport> {
     const queue = await benchQueueQuery(ctx, demo.dbPath);
     const start = await benchColdStart(ctx, demo.dbPath);
     const documents = await benchDocuments(ctx);
+    const reviewRouting = await benchReviewRouting(ctx);
     return {
       machine: machine(),
       orders: opts.orders,
-      figures: [demo.figure, ...queue, ...start, ...documents],
+      figures: [demo.figure, ...queue, ...start, ...documents, ...reviewRouting],
     };
   } finally {
     scratch.dispose();
