@@ -21,6 +21,7 @@ import { unavailableSystemPrinters } from './adapters/printers/system-printer.po
 import { intakeHandlers } from './modules/intake';
 import { standardizeHandlers } from './modules/standardize';
 import { customersHandlers } from './modules/customers';
+import { fulfillmentHandlers } from './modules/fulfillment';
 import { createSyncScheduler, syncHandlers, type SchedulerOptions, type SyncScheduler } from './modules/sync';
 import { defaultChannelIo, type ChannelIo } from './adapters/channels/channel-http';
 import { noSecretStore, type SecretStore } from './adapters/secrets/secret-store.port';
@@ -93,6 +94,7 @@ export function createCore(opts: CoreOptions): Core {
     ...customersHandlers(ctx),
     ...syncHandlers(ctx, { scheduler: sync, secrets }),
     ...demoHandlers(ctx),
+    ...fulfillmentHandlers(ctx),
   };
   const dispatch = createDispatcher({ sqlite, bus, handlers, validateOutput: opts.validateOutput ?? false });
   let closed = false;

@@ -6,6 +6,7 @@ import { documentsContract } from './documents.contract';
 import { intakeContract } from './intake.contract';
 import { inventoryContract } from './inventory.contract';
 import { ordersContract } from './orders.contract';
+import { fulfillmentContract } from './fulfillment.contract';
 import { reviewContract } from './review.contract';
 import { routingContract } from './routing.contract';
 import { settingsContract } from './settings.contract';
@@ -24,6 +25,7 @@ export const contract = joinContracts(
   customersContract,
   printingContract,
   syncContract,
+  fulfillmentContract,
 );
 
 export type Contract = typeof contract;

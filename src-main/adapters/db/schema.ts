@@ -14,3 +14,4 @@ export * from '../../modules/review/review.table';
 export * from '../../modules/documents/documents.table';
 export * from '../../modules/printing/printing.table';
 export * from '../../modules/sync/sync.table';
+export * from '../../modules/fulfillment/fulfillment.table';

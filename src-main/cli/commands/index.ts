@@ -8,6 +8,7 @@ import { ordersCommand } from './orders.command';
 import { reviewCommand } from './review.command';
 import { routeCommand } from './route.command';
 import { serveCommand } from './serve.command';
+import { shipCommand } from './ship.command';
 
 export const COMMANDS: Command[] = [
   serveCommand,
@@ -21,4 +22,5 @@ export const COMMANDS: Command[] = [
   restoreCommand,
   checkCommand,
   labelCommand,
+  shipCommand,
 ];

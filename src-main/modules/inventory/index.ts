@@ -3,3 +3,4 @@ export { moveStock, releaseOrderReservations, orderReference, stockLevel } from 
 export { listWarehouses, findWarehouseByCode, insertWarehouse } from './warehouses.repo';
 export { raiseBackorderAlert, resolveBackorderAlert, checkLowStock } from './alerts.service';
 export { receiveStock, transferStock, adjustStock } from './stock.service';
+export { openReservations } from './inventory.repo';

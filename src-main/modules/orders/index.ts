@@ -6,6 +6,7 @@ export {
   remapLineSku,
   reassignCustomerOrders,
   replaceOrderLines,
+  setOrderTracking,
   type NewOrder,
   type NewOrderLine,
   type OrdersStatements,

@@ -227,6 +227,22 @@ export function setOrderStatus(sqlite: Sqlite, id: number, status: OrderStatus, 
   ).run(status, now, status, now, id);
 }
 
+/** Records the parcel's carrier and tracking number (ship confirmation). */
+export function setOrderTracking(
+  sqlite: Sqlite,
+  id: number,
+  carrier: string,
+  tracking: string,
+  now: number,
+): void {
+  stmt(sqlite, 'update orders set carrier = ?, tracking_number = ?, updated_at = ? where id = ?').run(
+    carrier,
+    tracking,
+    now,
+    id,
+  );
+}
+
 /** Just what a status change needs to know, without the joins of a full read. */
 export function findOrderState(
   sqlite: Sqlite,

@@ -1,0 +1,2 @@
+export { fulfillmentHandlers } from './fulfillment.handlers';
+export { trackingProblem, normalizeTracking } from './tracking-patterns';

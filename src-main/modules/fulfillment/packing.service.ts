@@ -1,0 +1,196 @@
+import type { CoreContext } from '../../core-context';
+import type { PackSession } from '../../../src-shared/contract/fulfillment.contract';
+import { AppFailure } from '../../../src-shared/result';
+import { recordAudit } from '../audit';
+import { transitionOrder } from '../orders';
+import { readSettings } from '../settings';
+import { enqueuePrint } from '../printing';
+import {
+  activeWaveOf,
+  completeSession,
+  expectedLines,
+  externalIdOf,
+  findSession,
+  insertScan,
+  insertSession,
+  openSessionOf,
+  orderIdByExternal,
+  orderInSlot,
+  orderStatusOf,
+  scannedCounts,
+  skuByBarcode,
+  type ExpectedLine,
+} from './fulfillment.repo';
+
+/** Finds the order scanned at a bench: a tote (T<wave>-<slot>), an order id or a channel order number. */
+export function resolveOrder(ctx: CoreContext, code: string, status = 'picking'): number {
+  const tote = /^T(\d+)-(\d+)$/i.exec(code);
+  if (tote) {
+    const id = orderInSlot(ctx.sqlite, Number(tote[1]), Number(tote[2]));
+    if (!id) throw new AppFailure('not_found', `Tote ${code} holds no order`);
+    return id;
+  }
+  const candidates = new Set(orderIdByExternal(ctx.sqlite, code));
+  if (/^\d{1,15}$/.test(code) && orderStatusOf(ctx.sqlite, Number(code))) candidates.add(Number(code));
+  if (!candidates.size) throw new AppFailure('not_found', `No order, channel order number or tote "${code}"`);
+  const picking = [...candidates].filter((id) => orderStatusOf(ctx.sqlite, id) === status);
+  if (picking.length > 1)
+    throw new AppFailure('conflict', `"${code}" matches orders ${picking.join(', ')}; scan the tote instead`);
+  if (!picking.length) {
+    const id = [...candidates][0]!;
+    throw new AppFailure(
+      'conflict',
+      `Order ${id} is ${orderStatusOf(ctx.sqlite, id)}; this step needs a ${status} order`,
+    );
+  }
+  return picking[0]!;
+}
+
+function sessionContext(ctx: CoreContext, sessionId: number) {
+  const s = findSession(ctx.sqlite, sessionId);
+  if (!s) throw new AppFailure('not_found', `Packing session ${sessionId} does not exist`);
+  const wave = activeWaveOf(ctx.sqlite, s.orderId);
+  const expected: ExpectedLine[] = wave ? expectedLines(ctx.sqlite, wave.waveId, s.orderId) : [];
+  return { s, expected, counts: scannedCounts(ctx.sqlite, sessionId) };
+}
+
+function view(ctx: CoreContext, sessionId: number): PackSession {
+  const { s, expected, counts } = sessionContext(ctx, sessionId);
+  const externalId = externalIdOf(ctx.sqlite, s.orderId);
+  return {
+    sessionId: s.id,
+    orderId: s.orderId,
+    externalId,
+    status: s.status as 'open' | 'completed',
+    lines: expected.map((l) => ({
+      sku: l.sku,
+      title: l.title,
+      expected: l.quantity,
+      scanned: counts.get(l.skuId) ?? 0,
+    })),
+    expectedWeightGrams: expected.reduce((sum, l) => sum + l.weightGrams * l.quantity, 0),
+  };
+}
+
+export function openPacking(ctx: CoreContext, code: string, actor: string): PackSession {
+  const orderId = resolveOrder(ctx, code);
+  if (!activeWaveOf(ctx.sqlite, orderId))
+    throw new AppFailure('conflict', `Order ${orderId} is not in a pick wave; make a wave first`);
+  const open = openSessionOf(ctx.sqlite, orderId);
+  return view(ctx, open ? open.id : insertSession(ctx.sqlite, orderId, actor, ctx.now()));
+}
+
+export function packScan(ctx: CoreContext, input: { sessionId: number; barcode: string }) {
+  const { s, expected, counts } = sessionContext(ctx, input.sessionId);
+  if (s.status !== 'open') throw new AppFailure('conflict', `Packing session ${s.id} is already complete`);
+  const hit = skuByBarcode(ctx.sqlite, input.barcode);
+  const line = hit && expected.find((l) => l.skuId === hit.skuId);
+  let result: 'ok' | 'wrong_item' | 'extra_item';
+  let message: string;
+  if (!hit) {
+    result = 'wrong_item';
+    message = `WRONG ITEM: barcode ${input.barcode} is not a known product; take it out`;
+  } else if (!line) {
+    result = 'wrong_item';
+    message = `WRONG ITEM: ${hit.sku} (${hit.title}) is not in order ${s.orderId}; take it out`;
+  } else if ((counts.get(hit.skuId) ?? 0) >= line.quantity) {
+    result = 'extra_item';
+    message = `EXTRA ITEM: order ${s.orderId} needs only ${line.quantity} × ${hit.sku} (${hit.title}); take this one out`;
+  } else {
+    result = 'ok';
+    const n = (counts.get(hit.skuId) ?? 0) + 1;
+    message = `${hit.sku}: ${n} of ${line.quantity}`;
+  }
+  insertScan(ctx.sqlite, {
+    sessionId: s.id,
+    barcode: input.barcode,
+    skuId: hit?.skuId ?? null,
+    result,
+    at: ctx.now(),
+  });
+  return { result, message, sku: hit?.sku ?? null, session: view(ctx, s.id) };
+}
+
+/** Tolerance: the larger of a percentage of the expected weight and a fixed allowance. */
+function tolerance(ctx: CoreContext, expectedGrams: number): number {
+  const v = readSettings(ctx.db, ['packing.weightTolerancePct', 'packing.weightToleranceGrams']);
+  const pct = Number(v['packing.weightTolerancePct'] ?? 10);
+  const grams = Number(v['packing.weightToleranceGrams'] ?? 50);
+  return Math.max(
+    Math.round((expectedGrams * (Number.isFinite(pct) ? pct : 10)) / 100),
+    Number.isFinite(grams) ? grams : 50,
+  );
+}
+
+export function completePacking(
+  ctx: CoreContext,
+  input: {
+    sessionId: number;
+    weightGrams?: number;
+    box?: string;
+    override?: { supervisor: string; reason: string };
+  },
+  actor: string,
+) {
+  const { s, expected, counts } = sessionContext(ctx, input.sessionId);
+  if (s.status !== 'open') throw new AppFailure('conflict', `Packing session ${s.id} is already complete`);
+  const missing = expected
+    .filter((l) => (counts.get(l.skuId) ?? 0) < l.quantity)
+    .map((l) => `${l.quantity - (counts.get(l.skuId) ?? 0)} × ${l.sku} (${l.title})`);
+  const problems: string[] = [];
+  if (missing.length) problems.push(`missing ${missing.join(', ')}`);
+  const expectedGrams = expected.reduce((sum, l) => sum + l.weightGrams * l.quantity, 0);
+  if (input.weightGrams !== undefined && expectedGrams > 0) {
+    const tol = tolerance(ctx, expectedGrams);
+    if (Math.abs(input.weightGrams - expectedGrams) > tol)
+      problems.push(
+        `the parcel weighs ${input.weightGrams} g but the items should weigh ${expectedGrams} g (±${tol} g)`,
+      );
+  }
+  if (problems.length && !input.override)
+    throw new AppFailure(
+      'conflict',
+      `Order ${s.orderId} cannot be completed: ${problems.join('; ')}. Scan what is missing, or a supervisor overrides with a reason`,
+    );
+  const overrideJson =
+    problems.length && input.override ? JSON.stringify({ ...input.override, problems }) : null;
+  completeSession(ctx.sqlite, s.id, {
+    weightGrams: input.weightGrams ?? null,
+    box: input.box ?? null,
+    overrideJson,
+    now: ctx.now(),
+  });
+  if (overrideJson && input.override)
+    recordAudit(ctx.db, {
+      at: ctx.now(),
+      actor,
+      entity: 'order',
+      entityId: s.orderId,
+      action: 'pack_override',
+      reason: `supervisor ${input.override.supervisor}: ${input.override.reason} (${problems.join('; ')})`,
+      data: { sessionId: s.id, supervisor: input.override.supervisor, problems },
+    });
+  transitionOrder(
+    ctx,
+    s.orderId,
+    'packed',
+    actor,
+    `packed in session ${s.id}` +
+      (input.box ? `, box ${input.box}` : '') +
+      (overrideJson ? ' (supervisor override)' : ''),
+  );
+  const printJobs: { document: string; jobId: number }[] = [];
+  const warnings: string[] = [];
+  for (const document of ['label', 'packing_slip'] as const) {
+    try {
+      const r = enqueuePrint(ctx, { document, orderIds: [s.orderId] }, actor);
+      for (const j of r.jobs) printJobs.push({ document, jobId: j.id });
+    } catch (e) {
+      // No printer set up must not stop the bench: the parcel is packed, the paperwork can follow.
+      if (!(e instanceof AppFailure)) throw e;
+      warnings.push(`${document.replace('_', ' ')} not queued: ${e.message}`);
+    }
+  }
+  ctx.emit('orders.changed', { ids: [s.orderId], reason: 'packed' });
+  return { orderId: s.orderId, status: 'packed' as const, printJobs, warnings };
+}

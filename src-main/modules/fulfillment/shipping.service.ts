@@ -1,0 +1,104 @@
+import type { CoreContext } from '../../core-context';
+import { AppFailure } from '../../../src-shared/result';
+import { moveStock, openReservations, orderReference } from '../inventory';
+import { setOrderTracking, transitionOrder } from '../orders';
+import {
+  enqueueOutboxJob,
+  externalIdOf,
+  findShipment,
+  insertShipment,
+  orderStatusOf,
+} from './fulfillment.repo';
+import { resolveOrder } from './packing.service';
+import { normalizeTracking, trackingProblem } from './tracking-patterns';
+
+/**
+ * Ship confirmation, all or nothing (the caller's transaction rolls back on the first refusal,
+ * which names its order). Per order: carrier and tracking number recorded, reservation turned
+ * into a shipment in the ledger (reserved and on-hand both drop, available stays), status
+ * packed → shipped, and one outbox job to push the number to the channel. Confirming the same
+ * parcel again finds it shipped with the same number and does nothing.
+ */
+export function confirmShipment(
+  ctx: CoreContext,
+  input: { orderIds?: number[]; scan?: string; carrier: string; trackingNumber: string },
+  actor: string,
+) {
+  const carrier = input.carrier.trim().toUpperCase();
+  const tracking = normalizeTracking(input.trackingNumber);
+  const problem = trackingProblem(carrier, tracking);
+  if (problem) throw new AppFailure('invalid_input', problem, [{ path: 'trackingNumber', message: problem }]);
+  const ids = input.orderIds ? [...new Set(input.orderIds)] : [resolveShipScan(ctx, input.scan ?? '')];
+  const shipped: number[] = [];
+  const unchanged: number[] = [];
+  let jobsQueued = 0;
+  for (const orderId of ids) {
+    const status = orderStatusOf(ctx.sqlite, orderId);
+    if (!status) throw new AppFailure('not_found', `Nothing was shipped: order ${orderId} does not exist`);
+    const existing = findShipment(ctx.sqlite, orderId);
+    if (existing) {
+      if (existing.carrier === carrier && existing.trackingNumber === tracking) {
+        unchanged.push(orderId);
+        continue;
+      }
+      throw new AppFailure(
+        'conflict',
+        `Nothing was shipped: order ${orderId} already shipped with ${existing.carrier} ${existing.trackingNumber}`,
+      );
+    }
+    if (status !== 'packed')
+      throw new AppFailure(
+        'conflict',
+        `Nothing was shipped: order ${orderId} is ${status}; only packed orders can be shipped`,
+      );
+    const now = ctx.now();
+    const reference = orderReference(orderId);
+    for (const r of openReservations(ctx.sqlite, reference))
+      moveStock(ctx, {
+        warehouseId: r.warehouseId,
+        skuId: r.skuId,
+        kind: 'ship',
+        reservedDelta: -r.reserved,
+        onHandDelta: -r.reserved,
+        reference,
+        reason: `shipped ${carrier} ${tracking}`,
+        actor,
+      });
+    setOrderTracking(ctx.sqlite, orderId, carrier, tracking, now);
+    insertShipment(ctx.sqlite, { orderId, carrier, trackingNumber: tracking, actor, now });
+    transitionOrder(ctx, orderId, 'shipped', actor, `${carrier} ${tracking}`);
+    if (
+      enqueueOutboxJob(ctx.sqlite, {
+        kind: 'channel.pushTracking',
+        key: `push-tracking:${orderId}:${tracking}`,
+        payload: {
+          orderId,
+          externalId: externalIdOf(ctx.sqlite, orderId),
+          carrier,
+          trackingNumber: tracking,
+        },
+        now,
+      })
+    )
+      jobsQueued += 1;
+    shipped.push(orderId);
+  }
+  if (shipped.length) ctx.emit('orders.changed', { ids: shipped, reason: 'shipped' });
+  return { shipped, unchanged, jobsQueued };
+}
+
+/** A scan at the shipping desk names a packed order (or, repeated, the shipped one). */
+function resolveShipScan(ctx: CoreContext, code: string): number {
+  try {
+    return resolveOrder(ctx, code, 'packed');
+  } catch (e) {
+    if (e instanceof AppFailure && e.code === 'conflict') {
+      try {
+        return resolveOrder(ctx, code, 'shipped');
+      } catch {
+        throw e;
+      }
+    }
+    throw e;
+  }
+}

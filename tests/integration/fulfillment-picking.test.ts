@@ -1,0 +1,161 @@
+import { aCore, value } from '../fixtures/core';
+import { aFloor, allocated, BARCODE, statusOf } from '../fixtures/fulfillment';
+
+type TestCore = ReturnType<typeof aCore>;
+
+describe('fulfillment: waves and picking', () => {
+  let core: TestCore;
+  beforeEach(async () => {
+    core = aCore();
+    await aFloor(core);
+  });
+  afterEach(() => core.dispose());
+
+  test('a wave takes allocated orders oldest first, gives slots and a pick list in bin walking order', async () => {
+    const [a, b, c] = await allocated(core, [
+      [
+        ['SOCK', 1],
+        ['MUG', 2],
+      ],
+      [['CAP', 1]],
+      [
+        ['MUG', 1],
+        ['CAP', 2],
+      ],
+    ]);
+    const wave = await value(
+      core.call('waves.create', { warehouse: 'SH', maxOrders: 10 }, { actor: 'lead' }),
+    );
+    expect(
+      wave.orders.map((o: { orderId: number; slot: number; tote: string }) => [o.orderId, o.slot, o.tote]),
+    ).toEqual([
+      [a, 1, `T${wave.id}-1`],
+      [b, 2, `T${wave.id}-2`],
+      [c, 3, `T${wave.id}-3`],
+    ]);
+    // B-01 (sequence 10) before A-01 (30); SOCK has no bin and comes last.
+    expect(
+      wave.pickList.map((p: { sku: string; bin: string | null; required: number }) => [
+        p.sku,
+        p.bin,
+        p.required,
+      ]),
+    ).toEqual([
+      ['CAP', 'B-01', 3],
+      ['MUG', 'A-01', 3],
+      ['SOCK', null, 1],
+    ]);
+    expect(wave.pickList[0].slots).toEqual([
+      { slot: 2, orderId: b, quantity: 1 },
+      { slot: 3, orderId: c, quantity: 2 },
+    ]);
+    expect(wave.progress).toEqual({ required: 7, picked: 0, done: false });
+    for (const id of [a, b, c]) expect(await statusOf(core, id!)).toBe('picking');
+    const o = await value(core.call('orders.get', { id: a }));
+    expect(o.history.at(-1)).toMatchObject({
+      from: 'allocated',
+      to: 'picking',
+      actor: 'lead',
+      reason: `wave ${wave.id}, slot 1`,
+    });
+    expect(await value(core.call('waves.get', { id: wave.id }))).toEqual(wave);
+    expect((await value(core.call('waves.list', {}))).rows).toEqual([
+      expect.objectContaining({ id: wave.id, warehouse: 'SH', orders: 3, required: 7, picked: 0 }),
+    ]);
+  });
+
+  test('filters: single-item only, max orders and an empty selection refused', async () => {
+    const [multi, single1, single2] = await allocated(core, [[['MUG', 2]], [['CAP', 1]], [['SOCK', 1]]]);
+    const w1 = await value(
+      core.call('waves.create', { warehouse: 'SH', singleItemOnly: true, maxOrders: 1 }),
+    );
+    expect(w1.orders.map((o: { orderId: number }) => o.orderId)).toEqual([single1]);
+    const w2 = await value(core.call('waves.create', { warehouse: 'SH', multiItemOnly: true, maxOrders: 5 }));
+    expect(w2.orders.map((o: { orderId: number }) => o.orderId)).toEqual([multi]);
+    const none = await core.call('waves.create', { warehouse: 'SH', carrier: 'SF', maxOrders: 5 });
+    expect(none).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await statusOf(core, single2!)).toBe('allocated');
+    const both = await core.call('waves.create', {
+      warehouse: 'SH',
+      singleItemOnly: true,
+      multiItemOnly: true,
+      maxOrders: 5,
+    });
+    expect(both).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+  });
+
+  test('item scans count toward the SKU total and say which slots; over-pick refused; bin scans say what to take', async () => {
+    const [a, , c] = await allocated(core, [[['MUG', 2]], [['CAP', 1]], [['MUG', 1]]]);
+    const wave = await value(core.call('waves.create', { warehouse: 'SH', maxOrders: 10 }));
+    const bin = await value(core.call('picking.scan', { waveId: wave.id, barcode: 'A-01' }));
+    expect(bin).toMatchObject({
+      kind: 'bin',
+      message: 'Bin A-01: take 3 × MUG',
+      items: [{ sku: 'MUG', remaining: 3 }],
+    });
+    const s1 = await value(core.call('picking.scan', { waveId: wave.id, barcode: BARCODE.MUG }));
+    expect(s1).toMatchObject({
+      kind: 'item',
+      sku: 'MUG',
+      picked: 1,
+      required: 3,
+      slots: [{ slot: 1, orderId: a, quantity: 1 }],
+    });
+    const s2 = await value(core.call('picking.scan', { waveId: wave.id, barcode: BARCODE.MUG, quantity: 2 }));
+    expect(s2.slots).toEqual([
+      { slot: 1, orderId: a, quantity: 1 },
+      { slot: 3, orderId: c, quantity: 1 },
+    ]);
+    expect(s2.message).toBe('MUG: 3 of 3 picked; put 1 in slot 1, 1 in slot 3');
+    const over = await core.call('picking.scan', { waveId: wave.id, barcode: BARCODE.MUG });
+    expect(over).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect((over as { error: { message: string } }).error.message).toMatch(
+      /Over-pick: wave \d+ needs 3 × MUG and 3 are already picked/,
+    );
+    const stranger = await core.call('picking.scan', { waveId: wave.id, barcode: BARCODE.SOCK });
+    expect(stranger).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', message: expect.stringContaining('SOCK') },
+    });
+    const unknown = await core.call('picking.scan', { waveId: wave.id, barcode: 'NOPE-123' });
+    expect(unknown).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    const last = await value(core.call('picking.scan', { waveId: wave.id, barcode: BARCODE.CAP }));
+    expect(last.waveDone).toBe(true);
+    expect((await value(core.call('waves.get', { id: wave.id }))).progress).toEqual({
+      required: 4,
+      picked: 4,
+      done: true,
+    });
+  });
+
+  test('a short pick sends the orders it cannot fill back to allocated, reservations kept, and they can join a later wave', async () => {
+    const [a, b, c] = await allocated(core, [[['MUG', 1]], [['MUG', 2]], [['CAP', 1]]]);
+    const wave = await value(core.call('waves.create', { warehouse: 'SH', maxOrders: 10 }));
+    await value(core.call('picking.scan', { waveId: wave.id, barcode: BARCODE.MUG }));
+    const bad = await core.call('picking.short', { waveId: wave.id, sku: 'MUG', found: 0 });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    const r = await value(
+      core.call('picking.short', { waveId: wave.id, sku: 'MUG', found: 2 }, { actor: 'picker' }),
+    );
+    expect(r.released).toEqual([
+      { orderId: b, slot: 2, message: `Order ${b} leaves the wave: empty slot 2 back to the shelves` },
+    ]);
+    expect(await statusOf(core, a!)).toBe('picking');
+    expect(await statusOf(core, b!)).toBe('allocated');
+    expect(await statusOf(core, c!)).toBe('picking');
+    const o = await value(core.call('orders.get', { id: b }));
+    expect(o.history.at(-1)).toMatchObject({
+      from: 'picking',
+      to: 'allocated',
+      actor: 'picker',
+      reason: `short pick in wave ${wave.id}: 2 of 3 × MUG found`,
+    });
+    expect(r.wave.pickList.find((p: { sku: string }) => p.sku === 'MUG')).toMatchObject({
+      required: 1,
+      picked: 1,
+    });
+    expect(r.wave.orders.find((o: { orderId: number }) => o.orderId === b)).toMatchObject({ removed: true });
+    const next = await value(core.call('waves.create', { warehouse: 'SH', maxOrders: 10 }));
+    expect(next.orders.map((o: { orderId: number }) => o.orderId)).toEqual([b]);
+  });
+});
