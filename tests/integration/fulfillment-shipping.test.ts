@@ -161,6 +161,20 @@ describe('fulfillment: shipping', () => {
     expect(scan).toEqual({ shipped: [d], unchanged: [], jobsQueued: 1 });
   });
 
+  test('a parcel packed short under a supervisor override ships what was scanned and releases the rest', async () => {
+    const [id] = await allocated(core, [[['MUG', 3]]]);
+    await value(core.call('waves.create', { warehouse: 'SH', maxOrders: 5 }));
+    const { sessionId } = await value(core.call('packing.open', { code: String(id) }));
+    await value(core.call('packing.scan', { sessionId, barcode: BARCODE.MUG }));
+    await value(
+      core.call('packing.complete', { sessionId, override: { supervisor: 'Li', reason: 'two mugs broken' } }),
+    );
+    await value(
+      core.call('shipping.confirm', { orderIds: [id], carrier: 'JD', trackingNumber: 'JDAB12345678901' }),
+    );
+    expect(level(core, 'MUG')).toEqual({ onHand: 19, reserved: 0, available: 19 });
+  });
+
   test('packdesk ship ORDER_ID --carrier C --tracking T --json', async () => {
     if (!existsSync(CLI) || !readFileSync(CLI, 'utf8').includes('shipping.confirm'))
       spawnSync(process.execPath, ['build/build-main.mjs'], { stdio: 'inherit' });

@@ -296,6 +296,15 @@ export const scannedCounts = (sqlite: Sqlite, sessionId: number): Map<number, nu
     ).map((r) => [r.skuId, r.n]),
   );
 
+/** Units scanned into the order's last completed parcel, per SKU; undefined when it was never packed here. */
+export function packedCounts(sqlite: Sqlite, orderId: number): Map<number, number> | undefined {
+  const last = stmt(
+    sqlite,
+    `select id from pack_sessions where order_id = ? and status = 'completed' order by id desc limit 1`,
+  ).get(orderId) as { id: number } | undefined;
+  return last ? scannedCounts(sqlite, last.id) : undefined;
+}
+
 export function completeSession(
   sqlite: Sqlite,
   id: number,

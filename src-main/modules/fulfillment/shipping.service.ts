@@ -8,6 +8,7 @@ import {
   findShipment,
   insertShipment,
   orderStatusOf,
+  packedCounts,
 } from './fulfillment.repo';
 import { resolveOrder } from './packing.service';
 import { normalizeTracking, trackingProblem } from './tracking-patterns';
@@ -53,17 +54,32 @@ export function confirmShipment(
       );
     const now = ctx.now();
     const reference = orderReference(orderId);
-    for (const r of openReservations(ctx.sqlite, reference))
-      moveStock(ctx, {
-        warehouseId: r.warehouseId,
-        skuId: r.skuId,
-        kind: 'ship',
-        reservedDelta: -r.reserved,
-        onHandDelta: -r.reserved,
-        reference,
-        reason: `shipped ${carrier} ${tracking}`,
-        actor,
-      });
+    // A parcel a supervisor let go short ships what was scanned into it; the rest stays on the shelf.
+    const packedQty = packedCounts(ctx.sqlite, orderId);
+    for (const r of openReservations(ctx.sqlite, reference)) {
+      const out = packedQty ? Math.min(r.reserved, packedQty.get(r.skuId) ?? 0) : r.reserved;
+      if (out > 0)
+        moveStock(ctx, {
+          warehouseId: r.warehouseId,
+          skuId: r.skuId,
+          kind: 'ship',
+          reservedDelta: -out,
+          onHandDelta: -out,
+          reference,
+          reason: `shipped ${carrier} ${tracking}`,
+          actor,
+        });
+      if (r.reserved > out)
+        moveStock(ctx, {
+          warehouseId: r.warehouseId,
+          skuId: r.skuId,
+          kind: 'release',
+          reservedDelta: -(r.reserved - out),
+          reference,
+          reason: `not in the parcel (packed short with a supervisor override)`,
+          actor,
+        });
+    }
     setOrderTracking(ctx.sqlite, orderId, carrier, tracking, now);
     insertShipment(ctx.sqlite, { orderId, carrier, trackingNumber: tracking, actor, now });
     transitionOrder(ctx, orderId, 'shipped', actor, `${carrier} ${tracking}`);
