@@ -52,6 +52,13 @@ describe('fulfillment: packing with verification', () => {
       { sku: 'CAP', title: '帽子', expected: 1, scanned: 1 },
       { sku: 'MUG', title: '马克杯', expected: 2, scanned: 1 },
     ]);
+    await value(core.call('packing.scan', { sessionId, barcode: BARCODE.MUG }));
+    // Everything is in, but the wrong and extra scans still need a supervisor.
+    const blocked = await core.call('packing.complete', { sessionId });
+    expect(message(blocked)).toContain(
+      '3 wrong or extra scans (wrong item SOCK, wrong item XX-0001, extra item CAP)',
+    );
+    expect(message(blocked)).not.toMatch(/missing \d/);
     const notPicking = await core.call('packing.open', { code: 'T999-1' });
     expect(notPicking).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });

@@ -296,6 +296,17 @@ export const scannedCounts = (sqlite: Sqlite, sessionId: number): Map<number, nu
     ).map((r) => [r.skuId, r.n]),
   );
 
+/** Refused scans of a session (wrong or extra items), oldest first. */
+export const refusedScans = (
+  sqlite: Sqlite,
+  sessionId: number,
+): { barcode: string; sku: string | null; result: string }[] =>
+  stmt(
+    sqlite,
+    `select p.barcode, s.sku, p.result from pack_scans p left join skus s on s.id = p.sku_id
+      where p.session_id = ? and p.result <> 'ok' order by p.id`,
+  ).all(sessionId) as { barcode: string; sku: string | null; result: string }[];
+
 /** Units scanned into the order's last completed parcel, per SKU; undefined when it was never packed here. */
 export function packedCounts(sqlite: Sqlite, orderId: number): Map<number, number> | undefined {
   const last = stmt(

@@ -17,6 +17,7 @@ import {
   orderIdByExternal,
   orderInSlot,
   orderStatusOf,
+  refusedScans,
   scannedCounts,
   skuByBarcode,
   type ExpectedLine,
@@ -139,6 +140,14 @@ export function completePacking(
     .map((l) => `${l.quantity - (counts.get(l.skuId) ?? 0)} × ${l.sku} (${l.title})`);
   const problems: string[] = [];
   if (missing.length) problems.push(`missing ${missing.join(', ')}`);
+  // A wrong or extra item may still be in the box; only a supervisor can vouch that it is not.
+  const refused = refusedScans(ctx.sqlite, s.id);
+  if (refused.length)
+    problems.push(
+      `${refused.length} wrong or extra scan${refused.length > 1 ? 's' : ''} (${refused
+        .map((r) => `${r.result.replace('_', ' ')} ${r.sku ?? r.barcode}`)
+        .join(', ')})`,
+    );
   const expectedGrams = expected.reduce((sum, l) => sum + l.weightGrams * l.quantity, 0);
   if (input.weightGrams !== undefined && expectedGrams > 0) {
     const tol = tolerance(ctx, expectedGrams);
