@@ -1,2 +1,8 @@
+/**
+ * The warehouse floor after routing: waves (allocated → picking, one tote slot per order),
+ * pick scans, short picks (picking → allocated, reservation kept for the next wave), packing
+ * with scan verification (picking → packed, label and packing slip queued) and ship
+ * confirmation (packed → shipped, ledger reservation → shipment, channel push queued in `jobs`).
+ */
 export { fulfillmentHandlers } from './fulfillment.handlers';
 export { trackingProblem, normalizeTracking } from './tracking-patterns';
