@@ -72,7 +72,14 @@ export const channelInput = z
   })
   .strict();
 
-export const SETTING_KEYS = ['ui.language', 'shop.name', 'shop.timezone'] as const;
+export const SETTING_KEYS = [
+  'ui.language',
+  'shop.name',
+  'shop.timezone',
+  /** Packing weight check: the larger of this percentage of the expected weight and the grams below. */
+  'packing.weightTolerancePct',
+  'packing.weightToleranceGrams',
+] as const;
 
 export const settingsContract = {
   'warehouses.list': read('All warehouses', z.object({}).strict(), z.object({ rows: z.array(warehouse) })),

@@ -126,6 +126,14 @@ describe('fulfillment: packing with verification', () => {
     expect(heavy).toMatchObject({ ok: false, error: { code: 'conflict' } });
     expect(message(heavy)).toContain('the parcel weighs 1000 g but the items should weigh 900 g (±90 g)');
     expect(await statusOf(core, orderId)).toBe('picking');
+    // The shop tightens the check to 5 % (45 g) but at least 60 g: 985 g is now too heavy.
+    await value(core.call('settings.set', { key: 'packing.weightTolerancePct', value: '5' }));
+    await value(core.call('settings.set', { key: 'packing.weightToleranceGrams', value: '60' }));
+    expect(message(await core.call('packing.complete', { sessionId, weightGrams: 985 }))).toContain(
+      'weighs 985 g but the items should weigh 900 g (±60 g)',
+    );
+    await value(core.call('settings.set', { key: 'packing.weightTolerancePct', value: null }));
+    await value(core.call('settings.set', { key: 'packing.weightToleranceGrams', value: null }));
     const done = await value(core.call('packing.complete', { sessionId, weightGrams: 985, box: 'M1' }));
     expect(done.warnings).toEqual([]);
     expect(done.printJobs.map((j: { document: string }) => j.document)).toEqual(['label', 'packing_slip']);

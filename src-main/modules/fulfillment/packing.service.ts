@@ -115,12 +115,14 @@ export function packScan(ctx: CoreContext, input: { sessionId: number; barcode: 
 /** Tolerance: the larger of a percentage of the expected weight and a fixed allowance. */
 function tolerance(ctx: CoreContext, expectedGrams: number): number {
   const v = readSettings(ctx.db, ['packing.weightTolerancePct', 'packing.weightToleranceGrams']);
-  const pct = Number(v['packing.weightTolerancePct'] ?? 10);
-  const grams = Number(v['packing.weightToleranceGrams'] ?? 50);
-  return Math.max(
-    Math.round((expectedGrams * (Number.isFinite(pct) ? pct : 10)) / 100),
-    Number.isFinite(grams) ? grams : 50,
-  );
+  // A setting typed wrong (empty, negative, text) falls back to the default rather than disabling the check.
+  const num = (raw: unknown, fallback: number, max: number) => {
+    const n = raw === null || raw === undefined || raw === '' ? NaN : Number(raw);
+    return Number.isFinite(n) && n >= 0 && n <= max ? n : fallback;
+  };
+  const pct = num(v['packing.weightTolerancePct'], 10, 100);
+  const grams = num(v['packing.weightToleranceGrams'], 50, 100_000);
+  return Math.max(Math.round((expectedGrams * pct) / 100), grams);
 }
 
 export function completePacking(
