@@ -158,4 +158,23 @@ describe('fulfillment: waves and picking', () => {
     const next = await value(core.call('waves.create', { warehouse: 'SH', maxOrders: 10 }));
     expect(next.orders.map((o: { orderId: number }) => o.orderId)).toEqual([b]);
   });
+
+  test("units already put in a leaving order's slot go back to the shelf and stop counting as picked", async () => {
+    const [, b, c] = await allocated(core, [[['MUG', 1]], [['MUG', 2]], [['MUG', 1]]]);
+    const wave = await value(core.call('waves.create', { warehouse: 'SH', maxOrders: 10 }));
+    // Slot 1 gets one, slot 2 one of its two; then the shelf turns out to hold only 2 in all.
+    await value(core.call('picking.scan', { waveId: wave.id, barcode: BARCODE.MUG, quantity: 2 }));
+    const r = await value(core.call('picking.short', { waveId: wave.id, sku: 'MUG', found: 2 }));
+    expect(r.released.map((x: { orderId: number }) => x.orderId)).toEqual([b]);
+    expect(r.wave.pickList).toEqual([
+      expect.objectContaining({
+        sku: 'MUG',
+        required: 2,
+        picked: 1,
+        slots: [expect.objectContaining({ slot: 1 }), expect.objectContaining({ slot: 3, orderId: c })],
+      }),
+    ]);
+    const next = await value(core.call('picking.scan', { waveId: wave.id, barcode: BARCODE.MUG }));
+    expect(next).toMatchObject({ slots: [{ slot: 3, orderId: c, quantity: 1 }], waveDone: true });
+  });
 });

@@ -114,6 +114,12 @@ export function pickShort(
       'invalid_input',
       `found: ${picked} × ${hit.sku} are already picked for wave ${input.waveId}, so found cannot be ${input.found}`,
     );
+  // Where the units picked so far went, before any order leaves: those in a leaving order's
+  // slot go back to the shelf and no longer count as picked.
+  const inSlots = new Map<string, number>();
+  for (const p of s.picks)
+    for (const x of slotsFor(s.need(p.skuId), 0, Math.min(p.picked, s.required(p.skuId))))
+      inSlots.set(`${p.skuId}:${x.orderId}`, x.quantity);
   let left = input.found;
   const released: { orderId: number; slot: number; message: string }[] = [];
   for (const l of need) {
@@ -124,6 +130,10 @@ export function pickShort(
     const reason = `short pick in wave ${input.waveId}: ${input.found} of ${required} × ${hit.sku} found`;
     removeWaveOrder(ctx.sqlite, input.waveId, l.orderId, reason, ctx.now());
     transitionOrder(ctx, l.orderId, 'allocated', actor, reason);
+    for (const p of s.picks) {
+      const back = inSlots.get(`${p.skuId}:${l.orderId}`) ?? 0;
+      if (back) addPicked(ctx.sqlite, input.waveId, p.skuId, -back);
+    }
     released.push({
       orderId: l.orderId,
       slot: l.slot,
