@@ -177,4 +177,18 @@ describe('fulfillment: waves and picking', () => {
     const next = await value(core.call('picking.scan', { waveId: wave.id, barcode: BARCODE.MUG }));
     expect(next).toMatchObject({ slots: [{ slot: 3, orderId: c, quantity: 1 }], waveDone: true });
   });
+
+  test('an order cancelled during picking drops out of the pick list', async () => {
+    const [a, b] = await allocated(core, [[['MUG', 1]], [['MUG', 2]]]);
+    const wave = await value(core.call('waves.create', { warehouse: 'SH', maxOrders: 10 }));
+    await value(core.call('orders.transition', { ids: [b], to: 'cancelled', reason: 'buyer cancelled' }));
+    const w = await value(core.call('waves.get', { id: wave.id }));
+    expect(w.pickList).toEqual([
+      expect.objectContaining({ sku: 'MUG', required: 1, slots: [{ slot: 1, orderId: a, quantity: 1 }] }),
+    ]);
+    expect(w.orders.find((o: { orderId: number }) => o.orderId === b)).toMatchObject({
+      status: 'cancelled',
+      lines: [],
+    });
+  });
 });

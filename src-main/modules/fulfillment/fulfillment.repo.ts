@@ -114,13 +114,14 @@ export interface WaveLineRow {
   quantity: number;
 }
 
-/** Lines of the orders still in the wave, in slot order: the order units of a SKU are put away. */
+/** Lines of the orders still in the wave (not cancelled meanwhile), in slot order: the order units of a SKU are put away. */
 export const activeWaveLines = (sqlite: Sqlite, waveId: number): WaveLineRow[] =>
   stmt(
     sqlite,
     `select l.order_id as orderId, wo.slot, l.sku_id as skuId, s.sku, l.quantity
        from wave_lines l
        join wave_orders wo on wo.wave_id = l.wave_id and wo.order_id = l.order_id and wo.removed_at is null
+       join orders o on o.id = l.order_id and o.status <> 'cancelled'
        join skus s on s.id = l.sku_id
       where l.wave_id = ? order by wo.slot, s.sku`,
   ).all(waveId) as WaveLineRow[];
