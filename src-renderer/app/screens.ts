@@ -9,7 +9,7 @@ export const SCREENS = [
   { id: 'aftersales', key: 'a', icon: '↺' },
   { id: 'reports', key: 't', icon: '▤' },
   { id: 'settings', key: 's', icon: '⚙' },
-  { id: 'printing', key: 'l', icon: '⎙' },
+  { id: 'printing', key: 'l', icon: '▭' },
   // After settings so Alt+1…9 keep their screens; reached with g m.
   { id: 'import', key: 'm', icon: '⇪' },
   { id: 'sync', key: 'y', icon: '⇅' },
