@@ -1,8 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import en from '../../src-renderer/i18n/en.json';
-import zhCN from '../../src-renderer/i18n/zh-CN.json';
+import { en, zhCN } from '../../src-renderer/i18n/resources';
 import { LANGUAGE_STORAGE_KEY, languageFromLocales } from '../../src-renderer/i18n/i18n';
 import { ORDER_STATUSES } from '../../src-shared/domain/order-status';
 import { ORDER_TYPES, CHANNEL_KINDS } from '../../src-shared/domain/ids';
@@ -18,7 +17,7 @@ beforeEach(() => localStorage.clear());
 afterEach(cleanup);
 
 describe('translations', () => {
-  it('zh-CN.json and en.json have exactly the same keys', () => {
+  it('zh-CN and en translations have exactly the same keys', () => {
     expect(keysOf(zhCN).sort()).toEqual(keysOf(en).sort());
   });
 
