@@ -1,44 +1,28 @@
 import { fork } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build } from 'esbuild';
+import { bundleCoreProcess, repoRoot } from '../fixtures/core-process-bundle';
 
 // The real core-process entry, bundled as in the app, run in plain Node with a parentPort shim:
 // its keychain requests must go to main (this test) and the answers come back into the core.
-const root = join(__dirname, '..', '..');
-const outDir = join(root, 'test-output', 'electron-core-process-secrets');
 
 describe('core process asks main for the keychain', () => {
   let dbDir: string;
+  let bundle: { entry: string; shim: string };
   beforeAll(async () => {
-    mkdirSync(outDir, { recursive: true });
-    await build({
-      entryPoints: { 'core-process': join(root, 'src-main', 'app', 'core-process.ts') },
-      outdir: outDir,
-      outExtension: { '.js': '.cjs' },
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      packages: 'external',
-      external: ['electron'],
-      logLevel: 'silent',
-    });
-    writeFileSync(
-      join(outDir, 'parent-port-shim.cjs'),
-      `process.parentPort = { on: (_e, l) => process.on('message', (data) => l({ data })), postMessage: (m) => process.send(m) };\n`,
-    );
+    bundle = await bundleCoreProcess('electron-core-process-secrets');
     dbDir = mkdtempSync(join(tmpdir(), 'packdesk-core-secrets-'));
   });
   afterAll(() => rmSync(dbDir, { recursive: true, force: true }));
 
   it('stores credentials encrypted by main and never sees a key itself', async () => {
-    const child = fork(join(outDir, 'core-process.cjs'), [], {
-      execArgv: ['--require', join(outDir, 'parent-port-shim.cjs')],
+    const child = fork(bundle.entry, [], {
+      execArgv: ['--require', bundle.shim],
       env: {
         ...process.env,
         PACKDESK_DB: join(dbDir, 'packdesk.db'),
-        PACKDESK_APP_ROOT: root,
+        PACKDESK_APP_ROOT: repoRoot,
         PACKDESK_QUIET: '1',
       },
       serialization: 'advanced',

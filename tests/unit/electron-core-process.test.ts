@@ -1,43 +1,27 @@
 import { fork } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build } from 'esbuild';
+import { bundleCoreProcess, repoRoot } from '../fixtures/core-process-bundle';
 
 // Runs the real core-process entry, bundled the way build-main.mjs does, in a plain Node child
 // whose process.parentPort is a shim over fork's IPC channel: proves the entry needs no
 // electron and speaks the { id, op, input, actor } → { id, result } / { event } protocol.
-const root = join(__dirname, '..', '..');
-const outDir = join(root, 'test-output', 'electron-core-process');
 
 describe('core utility process entry', () => {
   let dbDir: string;
+  let bundle: { entry: string; shim: string };
   beforeAll(async () => {
-    mkdirSync(outDir, { recursive: true });
-    await build({
-      entryPoints: { 'core-process': join(root, 'src-main', 'app', 'core-process.ts') },
-      outdir: outDir,
-      outExtension: { '.js': '.cjs' },
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      packages: 'external',
-      external: ['electron'],
-      logLevel: 'silent',
-    });
-    writeFileSync(
-      join(outDir, 'parent-port-shim.cjs'),
-      `process.parentPort = { on: (_e, l) => process.on('message', (data) => l({ data })), postMessage: (m) => process.send(m) };\n`,
-    );
+    bundle = await bundleCoreProcess('electron-core-process');
     dbDir = mkdtempSync(join(tmpdir(), 'packdesk-core-process-'));
   });
   afterAll(() => rmSync(dbDir, { recursive: true, force: true }));
 
   it('opens the database, answers calls by id, forwards events and exits cleanly on shutdown', async () => {
     const dbPath = join(dbDir, 'packdesk.db');
-    const child = fork(join(outDir, 'core-process.cjs'), [], {
-      execArgv: ['--require', join(outDir, 'parent-port-shim.cjs')],
-      env: { ...process.env, PACKDESK_DB: dbPath, PACKDESK_APP_ROOT: root, PACKDESK_QUIET: '1' },
+    const child = fork(bundle.entry, [], {
+      execArgv: ['--require', bundle.shim],
+      env: { ...process.env, PACKDESK_DB: dbPath, PACKDESK_APP_ROOT: repoRoot, PACKDESK_QUIET: '1' },
       serialization: 'advanced',
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });

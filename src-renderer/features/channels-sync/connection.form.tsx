@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { SyncChannel } from '../../../src-shared/contract/sync.contract';
 import { FormField } from '../../ui/form-field';
 import type { ConnectionDraft } from './channels-sync.store';
+import { FormActions } from '../../ui/form-actions';
 
 /**
  * Shop address, schedule and credentials. Credential fields are write-only: they start empty
@@ -106,14 +107,7 @@ export function ConnectionForm(props: {
           </>
         )}
       </fieldset>
-      <div className="form-actions">
-        <button type="submit" className="btn btn-primary" disabled={props.saving}>
-          {props.saving ? t('common.saving') : t('common.save')}
-        </button>
-        <button type="button" className="btn" onClick={props.onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions busy={props.saving} onCancel={props.onCancel} />
     </form>
   );
 }

@@ -4,6 +4,7 @@ import { useApi } from '../../api/api-context';
 import { ErrorBanner } from '../../ui/error-banner';
 import { FormField } from '../../ui/form-field';
 import { useSaveForm } from './use-save-form';
+import { FormActions } from '../../ui/form-actions';
 
 const TEXT_FIELDS = [
   'code',
@@ -78,14 +79,7 @@ export function WarehouseForm(props: {
           {t('settings.warehouses.field.active')}
         </label>
       </div>
-      <div className="form-actions">
-        <button type="submit" className="btn btn-primary" disabled={form.busy}>
-          {form.busy ? t('common.saving') : t('common.save')}
-        </button>
-        <button type="button" className="btn" onClick={props.onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions busy={form.busy} onCancel={props.onCancel} />
     </form>
   );
 }
