@@ -15,3 +15,4 @@ export * from '../../modules/documents/documents.table';
 export * from '../../modules/printing/printing.table';
 export * from '../../modules/sync/sync.table';
 export * from '../../modules/fulfillment/fulfillment.table';
+export * from '../../modules/intake/manual-entry.table';
