@@ -25,6 +25,8 @@ export const skus = sqliteTable(
     safetyStock: integer('safety_stock').notNull().default(0),
     priceMinor: integer('price_minor').notNull().default(0),
     currency: text('currency').notNull().default('CNY'),
+    /** Pre-sale (预售): expected ship date (YYYY-MM-DD); orders wait for it instead of shipping now. */
+    presaleShipDate: text('presale_ship_date'),
     // New columns carry no CHECK: adding one would make drizzle-kit rebuild `skus` (which the
     // ledger references); the contract validates them instead.
     createdAt: integer('created_at').notNull(),

@@ -12,3 +12,22 @@ export const channels = sqliteTable('channels', {
   createdAt: integer('created_at').notNull(),
   updatedAt: integer('updated_at').notNull(),
 });
+
+/**
+ * What the core's watcher last did with a channel's drop folder (the folder itself and its layout
+ * live in channels.config_json). Which files were imported is remembered by their content hash in
+ * import_runs, so this row is only for the screen.
+ */
+export const channelFolderState = sqliteTable('channel_folder_state', {
+  channelId: integer('channel_id')
+    .primaryKey()
+    .references(() => channels.id, { onDelete: 'cascade' }),
+  lastScanAt: integer('last_scan_at'),
+  lastFile: text('last_file'),
+  /** 'imported' | 'skipped' | 'failed' for the last file, or 'error' when the folder itself could not be read. */
+  lastStatus: text('last_status'),
+  lastMessage: text('last_message'),
+  filesImported: integer('files_imported').notNull().default(0),
+  filesFailed: integer('files_failed').notNull().default(0),
+  updatedAt: integer('updated_at').notNull(),
+});

@@ -84,6 +84,8 @@ export const bins = sqliteTable(
       .references(() => warehouses.id),
     code: text('code').notNull(),
     sequence: integer('sequence').notNull().default(0),
+    /** A retired bin keeps its history but takes no new SKUs and drops out of pick walks. */
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
   },
   (t) => [uniqueIndex('bins_warehouse_code_uq').on(t.warehouseId, t.code)],
 );

@@ -83,6 +83,8 @@ export const orderLines = sqliteTable(
     spec: text('spec').notNull().default(''),
     quantity: integer('quantity').notNull(),
     unitPriceMinor: integer('unit_price_minor').notNull(),
+    /** A line sold as pre-sale (预售) with its expected ship date (YYYY-MM-DD); overrides the SKU's. */
+    presaleShipDate: text('presale_ship_date'),
   },
   (t) => [
     uniqueIndex('order_lines_order_line_uq').on(t.orderId, t.lineNo),
