@@ -1,7 +1,11 @@
 import { sqliteTable, integer, text, index, check } from 'drizzle-orm/sqlite-core';
 import { sql } from 'drizzle-orm';
 
-/** Every outgoing effect (push tracking, print, notify) is a row here before it happens. */
+/**
+ * Every outgoing effect (push tracking, notify) is a row here before it happens. `export` holds a
+ * push to a channel without an API: it waits until the user downloads that channel's bulk-shipping
+ * file, which marks it done.
+ */
 export const jobs = sqliteTable(
   'jobs',
   {
@@ -18,6 +22,6 @@ export const jobs = sqliteTable(
   },
   (t) => [
     index('jobs_due_idx').on(t.status, t.nextRunAt),
-    check('jobs_status', sql`${t.status} in ('queued','running','done','failed','dead')`),
+    check('jobs_status', sql`${t.status} in ('queued','running','done','failed','dead','export')`),
   ],
 );
