@@ -46,8 +46,10 @@ export function useShortcuts(opts: { go(id: ScreenId): void; toggleHelp(): void 
         }
       }
     };
-    // Capture phase: the shell sees keys before any screen, so sequences win over screen keys.
-    window.addEventListener('keydown', onKey, true);
-    return () => window.removeEventListener('keydown', onKey, true);
+    // Capture phase on document: the shell sees keys before any screen, so sequences win over
+    // screen keys; the barcode reader (use-scanner, on window) sees them first, so a scanned
+    // "G…" is never read as "g"-navigation.
+    document.addEventListener('keydown', onKey, true);
+    return () => document.removeEventListener('keydown', onKey, true);
   }, [go, toggleHelp]);
 }

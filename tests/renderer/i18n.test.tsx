@@ -76,14 +76,14 @@ describe('language switch', () => {
   it('switches screens with Alt+digit and g-sequences; placeholders say what is coming', async () => {
     renderApp({ language: 'en' });
     await screen.findByRole('heading', { name: 'Order queue' });
-    fireEvent.keyDown(window, { key: '9', code: 'Digit9', altKey: true });
+    fireEvent.keyDown(document.body, { key: '9', code: 'Digit9', altKey: true });
     expect(await screen.findByRole('heading', { name: 'Settings' })).toBeTruthy();
-    fireEvent.keyDown(window, { key: 'g', code: 'KeyG' });
-    fireEvent.keyDown(window, { key: 'k', code: 'KeyK' });
+    fireEvent.keyDown(document.body, { key: 'g', code: 'KeyG' });
+    fireEvent.keyDown(document.body, { key: 'k', code: 'KeyK' });
     expect(await screen.findByRole('heading', { name: 'Packing' })).toBeTruthy();
     expect(screen.getByText('This screen arrives with scan-to-pack.')).toBeTruthy();
-    fireEvent.keyDown(window, { key: 'g', code: 'KeyG' });
-    fireEvent.keyDown(window, { key: 'o', code: 'KeyO' });
+    fireEvent.keyDown(document.body, { key: 'g', code: 'KeyG' });
+    fireEvent.keyDown(document.body, { key: 'o', code: 'KeyO' });
     expect(await screen.findByRole('heading', { name: 'Order queue' })).toBeTruthy();
     fireEvent.keyDown(document.body, { key: '/' });
     expect(document.activeElement).toBe(screen.getByRole('searchbox'));
