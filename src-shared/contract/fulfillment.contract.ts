@@ -44,6 +44,8 @@ export const packLine = z.object({
   title: z.string(),
   expected: z.number().int(),
   scanned: z.number().int(),
+  /** Every code that scans as this SKU (its barcodes and the SKU code), so a bench can judge a scan at once. */
+  barcodes: z.array(z.string()),
 });
 
 export const packSession = z.object({

@@ -243,6 +243,17 @@ export const expectedLines = (sqlite: Sqlite, waveId: number, orderId: number): 
        from wave_lines l join skus s on s.id = l.sku_id where l.wave_id = ? and l.order_id = ? order by s.sku`,
   ).all(waveId, orderId) as ExpectedLine[];
 
+/** The codes that scan as a SKU (what skuByBarcode accepts): its barcodes, then its SKU code. */
+export const scanCodesOf = (sqlite: Sqlite, skuId: number): string[] =>
+  (
+    stmt(
+      sqlite,
+      `select barcode as code from sku_barcodes where sku_id = @id
+       union select barcode from skus where id = @id and barcode is not null
+       union select sku from skus where id = @id`,
+    ).all({ id: skuId }) as { code: string }[]
+  ).map((r) => r.code);
+
 export interface SessionRow {
   id: number;
   orderId: number;

@@ -18,6 +18,7 @@ import {
   orderInSlot,
   orderStatusOf,
   refusedScans,
+  scanCodesOf,
   scannedCounts,
   skuByBarcode,
   type ExpectedLine,
@@ -68,6 +69,7 @@ function view(ctx: CoreContext, sessionId: number): PackSession {
       title: l.title,
       expected: l.quantity,
       scanned: counts.get(l.skuId) ?? 0,
+      barcodes: scanCodesOf(ctx.sqlite, l.skuId),
     })),
     expectedWeightGrams: expected.reduce((sum, l) => sum + l.weightGrams * l.quantity, 0),
   };
