@@ -18,7 +18,8 @@ import { systemHandlers } from './modules/system';
 import { documentsHandlers } from './modules/documents';
 import { PrintQueue, printingHandlers, type PrintQueueDeps } from './modules/printing';
 import { unavailableSystemPrinters } from './adapters/printers/system-printer.port';
-import { intakeHandlers } from './modules/intake';
+import { intakeHandlers, manualEntryHandlers } from './modules/intake';
+import { catalogHandlers } from './modules/catalog';
 import { standardizeHandlers } from './modules/standardize';
 import { customersHandlers } from './modules/customers';
 import { fulfillmentHandlers } from './modules/fulfillment';
@@ -95,6 +96,8 @@ export function createCore(opts: CoreOptions): Core {
     ...syncHandlers(ctx, { scheduler: sync, secrets }),
     ...demoHandlers(ctx),
     ...fulfillmentHandlers(ctx),
+    ...manualEntryHandlers(ctx),
+    ...catalogHandlers(ctx),
   };
   const dispatch = createDispatcher({ sqlite, bus, handlers, validateOutput: opts.validateOutput ?? false });
   let closed = false;

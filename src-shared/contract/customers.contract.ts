@@ -66,6 +66,29 @@ export const customerProfile = customerSummary.extend({
 });
 export type CustomerProfile = z.infer<typeof customerProfile>;
 
+export const customerMatch = z.object({
+  id,
+  name: z.string(),
+  phone: z.string().nullable(),
+  orderCount: z.number().int(),
+  lastOrderAt: isoDate.nullable(),
+  /** Where this customer's orders usually go: the entry form fills the recipient from it. */
+  usualAddress: z
+    .object({
+      country: z.string(),
+      province: z.string(),
+      city: z.string(),
+      district: z.string(),
+      street: z.string(),
+      detail: z.string(),
+      postcode: z.string(),
+      raw: z.string(),
+      uses: z.number().int(),
+    })
+    .nullable(),
+});
+export type CustomerMatch = z.infer<typeof customerMatch>;
+
 export const customersContract = {
   'customers.list': read(
     'Customer profiles with order count, spend and RFM segment, most recent buyers first',
@@ -82,5 +105,15 @@ export const customersContract = {
     'One customer profile: orders, spend, usual address, preferred SKUs, RFM',
     z.object({ id }).strict(),
     customerProfile,
+  ),
+  'customers.lookup': read(
+    'Find a customer while taking an order: by phone (spaces and dashes ignored) or name, with the usual address',
+    z
+      .object({
+        query: z.string().trim().min(1, 'is required').max(100),
+        limit: z.number().int().min(1).max(20).default(8),
+      })
+      .strict(),
+    z.object({ rows: z.array(customerMatch) }),
   ),
 } as const;

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { joinContracts, type OpDef } from './define';
 import { printingContract } from './printing.contract';
 import { customersContract } from './customers.contract';
+import { catalogContract } from './catalog.contract';
 import { documentsContract } from './documents.contract';
 import { intakeContract } from './intake.contract';
 import { inventoryContract } from './inventory.contract';
@@ -26,6 +27,7 @@ export const contract = joinContracts(
   printingContract,
   syncContract,
   fulfillmentContract,
+  catalogContract,
 );
 
 export type Contract = typeof contract;

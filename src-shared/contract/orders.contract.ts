@@ -3,6 +3,7 @@ import { read, write } from './define';
 import { id, currency, minor, isoDate, dateOrDateTime } from './common.schema';
 import { MANUAL_TARGETS, ORDER_STATUSES } from '../domain/order-status';
 import { ORDER_TYPES } from '../domain/ids';
+import { orderEntryInput, orderEntryResult } from './order-entry.schema';
 
 export const orderStatus = z.enum(ORDER_STATUSES);
 export const orderType = z.enum(ORDER_TYPES);
@@ -144,5 +145,10 @@ export const ordersContract = {
       })
       .strict(),
     z.object({ changed: z.array(id) }),
+  ),
+  'orders.create': write(
+    'Enter a phone or counter order by hand: standardised, classified and linked to its customer like an imported one (idempotent on requestId)',
+    orderEntryInput,
+    orderEntryResult,
   ),
 } as const;

@@ -184,3 +184,38 @@ export function replaceComponents(
 
 export const isBundle = (sqlite: Sqlite, skuId: number): boolean =>
   sqlite.prepare('select 1 from sku_components where bundle_sku_id = ? limit 1').get(skuId) !== undefined;
+
+export interface SkuHitRow {
+  sku: string;
+  title: string;
+  spec: string;
+  barcode: string | null;
+  priceMinor: number;
+  currency: string;
+  rank: number;
+}
+
+/**
+ * Search-as-you-type and scan: a whole barcode or code is found through its unique index at
+ * once, a code prefix through a range on the sku index; only then is the catalogue scanned for
+ * text contained anywhere. Ranked in that order, so a scan always puts its SKU first.
+ */
+export function findSkusForEntry(sqlite: Sqlite, query: string, limit: number): SkuHitRow[] {
+  return sqlite
+    .prepare(
+      `with hits(id, barcode, rank) as (
+         select sku_id, barcode, 0 from sku_barcodes where barcode = @q
+         union all select id, null, 0 from skus where sku = @q
+         union all select id, null, 1 from skus where sku > @q and sku < @q || char(1114111)
+         union all select id, null, 2 from skus where instr(lower(sku), lower(@q)) > 0 or instr(lower(title), lower(@q)) > 0
+         union all select sku_id, barcode, 2 from sku_barcodes where instr(barcode, @q) > 0
+       ), best as (
+         select id, min(rank) as rank, max(barcode) as barcode from hits group by id
+       )
+       select s.sku, s.title, s.spec, coalesce(b.barcode, s.barcode) as barcode, s.price_minor as priceMinor,
+              s.currency, b.rank
+         from best b join skus s on s.id = b.id
+        order by b.rank, s.sku limit @limit`,
+    )
+    .all({ q: query, limit }) as SkuHitRow[];
+}

@@ -1,3 +1,4 @@
+export { catalogHandlers } from './catalog.handlers';
 export { upsertSku, findSkuByCode, isBundle, type SkuValues, type SkuRow } from './catalog.repo';
 export {
   listSkus,

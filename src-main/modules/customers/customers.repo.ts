@@ -187,3 +187,33 @@ export const customerStats = (sqlite: Sqlite, id: number) =>
        from orders where customer_id = ? and status != 'cancelled'`,
     )
     .get(id) as { orderCount: number; firstOrderAt: number | null; lastOrderAt: number | null };
+
+/**
+ * Customers for the order-entry lookup: a phone or name prefix goes through its index, then
+ * anything containing the text. `digits` is the query without spaces and dashes (phones are
+ * stored normalised), null when the query is not a phone number.
+ */
+export function lookupCustomerRows(
+  sqlite: Sqlite,
+  text: string,
+  digits: string | null,
+  limit: number,
+): (CustomerListRow & { rank: number })[] {
+  return sqlite
+    .prepare(
+      `with hits(id, rank) as (
+         select id, 0 from customers where @digits is not null and phone = @digits
+         union all select id, 1 from customers where @digits is not null and phone > @digits and phone < @digits || char(1114111)
+         union all select id, 1 from customers where name > @text and name < @text || char(1114111)
+         union all select id, 0 from customers where name = @text
+         union all select id, 2 from customers where instr(name, @text) > 0
+           or (@digits is not null and length(@digits) >= 3 and instr(phone, @digits) > 0)
+       ), best as (select id, min(rank) as rank from hits group by id order by rank limit 200)
+       select c.id, c.name, c.phone, b.rank, count(o.id) as orderCount, min(o.placed_at) as firstOrderAt,
+              max(o.placed_at) as lastOrderAt
+         from best b join customers c on c.id = b.id
+         left join orders o on o.customer_id = c.id and o.status != 'cancelled'
+        group by c.id order by b.rank, orderCount desc, lastOrderAt desc nulls last limit @limit`,
+    )
+    .all({ text, digits, limit }) as (CustomerListRow & { rank: number })[];
+}

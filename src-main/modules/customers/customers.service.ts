@@ -1,5 +1,9 @@
 import type { CoreContext } from '../../core-context';
-import type { CustomerProfile, CustomerSummary } from '../../../src-shared/contract/customers.contract';
+import type {
+  CustomerMatch,
+  CustomerProfile,
+  CustomerSummary,
+} from '../../../src-shared/contract/customers.contract';
 import { AppFailure } from '../../../src-shared/result';
 import {
   countCustomers,
@@ -8,6 +12,7 @@ import {
   customerStatements,
   findCustomer,
   listCustomerRows,
+  lookupCustomerRows,
   recentOrders,
   spendByCustomer,
   topCategories,
@@ -129,4 +134,36 @@ export function getCustomer(ctx: CoreContext, id: number): CustomerProfile {
     topCategories: topCategories(ctx.sqlite, id),
     orders: orders.map((o) => ({ ...o, placedAt: new Date(o.placedAt).toISOString() })),
   };
+}
+
+/** A query that is a phone number as people type it: digits with spaces, dashes, brackets or a leading +. */
+const phoneDigits = (q: string): string | null =>
+  /^\+?[\d\s()-]+$/.test(q) && /\d/.test(q) ? q.replace(/[^\d+]/g, '').replace(/^\+86/, '') : null;
+
+/** The order-entry lookup: best matches first, each with the address its orders usually go to. */
+export function lookupCustomers(ctx: CoreContext, query: string, limit: number): CustomerMatch[] {
+  const st = customerStatements(ctx.sqlite);
+  return lookupCustomerRows(ctx.sqlite, query, phoneDigits(query), limit).map((r) => {
+    const a = usualAddress(st, r.id);
+    return {
+      id: r.id,
+      name: r.name,
+      phone: r.phone,
+      orderCount: r.orderCount,
+      lastOrderAt: iso(r.lastOrderAt),
+      usualAddress: a
+        ? {
+            country: a.country,
+            province: a.province,
+            city: a.city,
+            district: a.district,
+            street: a.street,
+            detail: a.detail,
+            postcode: a.postcode,
+            raw: a.addressRaw,
+            uses: a.uses,
+          }
+        : null,
+    };
+  });
 }

@@ -4,3 +4,4 @@ export { IMPORT_FORMATS, type ImportFormat, type ParsedOrder } from './intake.ty
 export { orderWriter } from './order-write';
 export { PACKDESK_COLUMNS, CHANNEL_CODE } from './packdesk.layout';
 export { scanFolder, type FolderFileOutcome } from './folder-watch';
+export { manualEntryHandlers } from './manual-entry.handlers';
