@@ -58,6 +58,12 @@ export const packSession = z.object({
 });
 export type PackSession = z.infer<typeof packSession>;
 
+const shipResult = z.object({
+  shipped: z.array(id),
+  unchanged: z.array(id),
+  jobsQueued: z.number().int(),
+});
+
 export const fulfillmentContract = {
   'waves.create': write(
     'Make a pick wave from allocated orders of one warehouse (oldest first, review priority before that); each order gets a tote slot and moves to picking',
@@ -172,10 +178,26 @@ export const fulfillmentContract = {
         message: 'give either orderIds or scan',
         path: ['orderIds'],
       }),
-    z.object({
-      shipped: z.array(id),
-      unchanged: z.array(id),
-      jobsQueued: z.number().int(),
-    }),
+    shipResult,
+  ),
+  'shipping.confirmRows': write(
+    "Confirm packed orders from a carrier's file, one tracking number per order reference (tote, order id or channel order number): every row or none; each refused row is named in issues as rows.<index>",
+    z
+      .object({
+        rows: z
+          .array(
+            z
+              .object({
+                reference: code(100),
+                carrier: code(32),
+                trackingNumber: z.string().trim().min(1, 'is required').max(40),
+              })
+              .strict(),
+          )
+          .min(1)
+          .max(2000),
+      })
+      .strict(),
+    shipResult,
   ),
 };

@@ -161,6 +161,49 @@ describe('fulfillment: shipping', () => {
     expect(scan).toEqual({ shipped: [d], unchanged: [], jobsQueued: 1 });
   });
 
+  test("a carrier's file ships every row or none, naming each refused row", async () => {
+    const [a, b] = await packed(core, [1, 1]);
+    const ext = async (id: number) => (await value(core.call('orders.get', { id }))).externalId as string;
+    const [refA, refB] = [await ext(a!), await ext(b!)];
+    const before = ledgerCount(core);
+    const bad = await core.call('shipping.confirmRows', {
+      rows: [
+        { reference: refA, carrier: 'SF', trackingNumber: 'SF1234567890123' },
+        { reference: refB, carrier: 'SF', trackingNumber: 'SF12' },
+        { reference: 'NO-SUCH-ORDER', carrier: 'ZTO', trackingNumber: '73123456789012' },
+      ],
+    });
+    expect(bad).toMatchObject({
+      ok: false,
+      error: {
+        code: 'conflict',
+        message: expect.stringMatching(/^Nothing was shipped: 2 of 3 rows cannot be confirmed \(row 2: /),
+        issues: [
+          { path: 'rows.1', message: expect.stringContaining('not a SF tracking number') },
+          { path: 'rows.2', message: expect.stringContaining('NO-SUCH-ORDER') },
+        ],
+      },
+    });
+    expect(await statusOf(core, a!)).toBe('packed');
+    expect(ledgerCount(core)).toBe(before);
+    expect(jobs(core)).toEqual([]);
+    const rows = [
+      { reference: refA, carrier: 'SF', trackingNumber: 'SF1234567890123' },
+      { reference: String(b), carrier: 'ZTO', trackingNumber: '73123456789012' },
+    ];
+    expect(await value(core.call('shipping.confirmRows', { rows }))).toEqual({
+      shipped: [a, b],
+      unchanged: [],
+      jobsQueued: 2,
+    });
+    expect(await value(core.call('shipping.confirmRows', { rows }))).toEqual({
+      shipped: [],
+      unchanged: [a, b],
+      jobsQueued: 0,
+    });
+    expect(jobs(core)).toHaveLength(2);
+  });
+
   test('a parcel packed short under a supervisor override ships what was scanned and releases the rest', async () => {
     const [id] = await allocated(core, [[['MUG', 3]]]);
     await value(core.call('waves.create', { warehouse: 'SH', maxOrders: 5 }));

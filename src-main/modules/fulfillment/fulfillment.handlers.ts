@@ -2,7 +2,7 @@ import type { Handlers } from '../../dispatch';
 import type { CoreContext } from '../../core-context';
 import { completePacking, openPacking, packScan } from './packing.service';
 import { pickScan, pickShort } from './picking.service';
-import { confirmShipment } from './shipping.service';
+import { confirmShipment, confirmShipmentRows } from './shipping.service';
 import { createWave, getWave, listWaves } from './waves.service';
 
 export const fulfillmentHandlers = (ctx: CoreContext) =>
@@ -16,4 +16,5 @@ export const fulfillmentHandlers = (ctx: CoreContext) =>
     'packing.scan': (input) => packScan(ctx, input),
     'packing.complete': (input, call) => completePacking(ctx, input, call.actor),
     'shipping.confirm': (input, call) => confirmShipment(ctx, input, call.actor),
+    'shipping.confirmRows': ({ rows }, call) => confirmShipmentRows(ctx, rows, call.actor),
   }) satisfies Partial<Handlers>;

@@ -103,6 +103,46 @@ export function confirmShipment(
   return { shipped, unchanged, jobsQueued };
 }
 
+/**
+ * A carrier's file applied at once: each row is one confirmation as above, all in the caller's
+ * transaction. Every row is tried so the desk sees every bad row in one go (issues rows.<index>);
+ * if any is refused, the whole file is refused and nothing ships.
+ */
+export function confirmShipmentRows(
+  ctx: CoreContext,
+  rows: { reference: string; carrier: string; trackingNumber: string }[],
+  actor: string,
+) {
+  const total = { shipped: [] as number[], unchanged: [] as number[], jobsQueued: 0 };
+  const issues: { path: string; message: string }[] = [];
+  let allInput = true;
+  rows.forEach((row, i) => {
+    try {
+      const r = confirmShipment(
+        ctx,
+        { scan: row.reference, carrier: row.carrier, trackingNumber: row.trackingNumber },
+        actor,
+      );
+      total.shipped.push(...r.shipped);
+      total.unchanged.push(...r.unchanged);
+      total.jobsQueued += r.jobsQueued;
+    } catch (e) {
+      if (!(e instanceof AppFailure)) throw e;
+      if (e.code !== 'invalid_input') allInput = false;
+      issues.push({ path: `rows.${i}`, message: e.message.replace(/^Nothing was shipped: /, '') });
+    }
+  });
+  if (issues.length)
+    throw new AppFailure(
+      allInput ? 'invalid_input' : 'conflict',
+      `Nothing was shipped: ${issues.length} of ${rows.length} rows cannot be confirmed (row ${
+        Number(issues[0]!.path.slice(5)) + 1
+      }: ${issues[0]!.message})`,
+      issues,
+    );
+  return total;
+}
+
 /** A scan at the shipping desk names a packed order (or, repeated, the shipped one). */
 function resolveShipScan(ctx: CoreContext, code: string): number {
   try {
