@@ -9,6 +9,8 @@ export const pickItem = z.object({
   sku: z.string(),
   title: z.string(),
   bin: z.string().nullable(),
+  /** Every barcode of the SKU, so a screen can answer a scan at once and check with the core after. */
+  barcodes: z.array(z.string()),
   required: z.number().int(),
   picked: z.number().int(),
   /** Where the units go: slot after slot, in slot order. */
@@ -58,6 +60,23 @@ export const packSession = z.object({
 });
 export type PackSession = z.infer<typeof packSession>;
 
+const waveFilters = z
+  .object({
+    warehouse: code(32),
+    carrier: code(32).optional(),
+    singleItemOnly: z.boolean().optional(),
+    multiItemOnly: z.boolean().optional(),
+    maxOrders: z.number().int().min(1).max(500),
+    maxLines: z.number().int().min(1).max(100_000).optional(),
+    /** Only orders placed at or before this moment. */
+    cutoff: isoDate.optional(),
+  })
+  .strict()
+  .refine((v) => !(v.singleItemOnly && v.multiItemOnly), {
+    message: 'choose single-item or multi-item orders, not both',
+    path: ['multiItemOnly'],
+  });
+
 const shipResult = z.object({
   shipped: z.array(id),
   unchanged: z.array(id),
@@ -67,23 +86,20 @@ const shipResult = z.object({
 export const fulfillmentContract = {
   'waves.create': write(
     'Make a pick wave from allocated orders of one warehouse (oldest first, review priority before that); each order gets a tote slot and moves to picking',
-    z
-      .object({
-        warehouse: code(32),
-        carrier: code(32).optional(),
-        singleItemOnly: z.boolean().optional(),
-        multiItemOnly: z.boolean().optional(),
-        maxOrders: z.number().int().min(1).max(500),
-        maxLines: z.number().int().min(1).max(100_000).optional(),
-        /** Only orders placed at or before this moment. */
-        cutoff: isoDate.optional(),
-      })
-      .strict()
-      .refine((v) => !(v.singleItemOnly && v.multiItemOnly), {
-        message: 'choose single-item or multi-item orders, not both',
-        path: ['multiItemOnly'],
-      }),
+    waveFilters,
     wave,
+  ),
+  'waves.preview': read(
+    'How many orders, lines and units waves.create would take with these filters right now, without creating anything',
+    waveFilters,
+    z.object({
+      orders: z.number().int(),
+      lines: z.number().int(),
+      units: z.number().int(),
+      skus: z.number().int(),
+      /** Allocated orders of the warehouse (and carrier, cut-off) before the size filters. */
+      allocated: z.number().int(),
+    }),
   ),
   'waves.get': read(
     'A wave with its pick list in bin walking order, slots and progress',

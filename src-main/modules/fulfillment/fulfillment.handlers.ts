@@ -3,11 +3,12 @@ import type { CoreContext } from '../../core-context';
 import { completePacking, openPacking, packScan } from './packing.service';
 import { pickScan, pickShort } from './picking.service';
 import { confirmShipment, confirmShipmentRows } from './shipping.service';
-import { createWave, getWave, listWaves } from './waves.service';
+import { createWave, getWave, listWaves, previewWave } from './waves.service';
 
 export const fulfillmentHandlers = (ctx: CoreContext) =>
   ({
     'waves.create': (input, call) => createWave(ctx, input, call.actor),
+    'waves.preview': (input) => previewWave(ctx, input),
     'waves.get': ({ id }) => getWave(ctx, id),
     'waves.list': ({ limit }) => ({ rows: listWaves(ctx, limit) }),
     'picking.scan': (input) => pickScan(ctx, input),

@@ -147,6 +147,22 @@ export const wavePickRows = (sqlite: Sqlite, waveId: number, warehouseId: number
       order by b.id is null, b.sequence, b.code, s.sku`,
   ).all(warehouseId, waveId) as PickRow[];
 
+/** Every barcode of the wave's SKUs (primary and extra), so the picking screen can answer a scan before the core does. */
+export function skuBarcodesOfWave(sqlite: Sqlite, waveId: number): Map<number, string[]> {
+  const rows = stmt(
+    sqlite,
+    `select p.sku_id as skuId, b.barcode from wave_picks p join sku_barcodes b on b.sku_id = p.sku_id
+      where p.wave_id = ?
+     union
+     select p.sku_id, s.barcode from wave_picks p join skus s on s.id = p.sku_id
+      where p.wave_id = ? and s.barcode is not null
+     order by 1, 2`,
+  ).all(waveId, waveId) as { skuId: number; barcode: string }[];
+  const out = new Map<number, string[]>();
+  for (const r of rows) out.set(r.skuId, [...(out.get(r.skuId) ?? []), r.barcode]);
+  return out;
+}
+
 export function addPicked(sqlite: Sqlite, waveId: number, skuId: number, qty: number): void {
   stmt(sqlite, 'update wave_picks set picked = picked + ? where wave_id = ? and sku_id = ?').run(
     qty,

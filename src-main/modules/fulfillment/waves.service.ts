@@ -1,6 +1,7 @@
 import type { CoreContext } from '../../core-context';
 import type { Wave } from '../../../src-shared/contract/fulfillment.contract';
 import { AppFailure } from '../../../src-shared/result';
+import { slotsFor } from '../../../src-shared/domain/wave-slots';
 import { findWarehouseByCode, orderReference } from '../inventory';
 import { transitionOrder } from '../orders';
 import {
@@ -12,6 +13,7 @@ import {
   insertWaveLine,
   insertWaveOrder,
   listWaveRows,
+  skuBarcodesOfWave,
   waveOrderRows,
   wavePickRows,
   type WaveLineRow,
@@ -32,7 +34,8 @@ export interface WaveInput {
   cutoff?: string;
 }
 
-export function createWave(ctx: CoreContext, input: WaveInput, actor: string): Wave {
+/** The allocated orders a wave with these filters would take, most urgent first. */
+function selectOrders(ctx: CoreContext, input: WaveInput) {
   const w = findWarehouseByCode(ctx.db, input.warehouse);
   if (!w) throw new AppFailure('not_found', `warehouse: there is no warehouse "${input.warehouse}"`);
   const candidates = allocatedOrders(ctx.sqlite, {
@@ -53,6 +56,24 @@ export function createWave(ctx: CoreContext, input: WaveInput, actor: string): W
     lineCount += lines.length;
     chosen.push({ id: c.id, lines });
   }
+  return { w, candidates, chosen };
+}
+
+/** What waves.create would take right now, without taking it: the count shown before creating. */
+export function previewWave(ctx: CoreContext, input: WaveInput) {
+  const { candidates, chosen } = selectOrders(ctx, input);
+  const lines = chosen.flatMap((o) => o.lines);
+  return {
+    orders: chosen.length,
+    lines: lines.length,
+    units: lines.reduce((s, l) => s + l.quantity, 0),
+    skus: new Set(lines.map((l) => l.skuId)).size,
+    allocated: candidates.length,
+  };
+}
+
+export function createWave(ctx: CoreContext, input: WaveInput, actor: string): Wave {
+  const { w, candidates, chosen } = selectOrders(ctx, input);
   if (!chosen.length)
     throw new AppFailure(
       'not_found',
@@ -71,28 +92,13 @@ export function createWave(ctx: CoreContext, input: WaveInput, actor: string): W
   return getWave(ctx, waveId);
 }
 
-/** Splits units [from, from+count) of a SKU over the slots that need it, in slot order. */
-export function slotsFor(
-  lines: WaveLineRow[],
-  from: number,
-  count: number,
-): { slot: number; orderId: number; quantity: number }[] {
-  const out: { slot: number; orderId: number; quantity: number }[] = [];
-  let start = 0;
-  for (const l of lines) {
-    const end = start + l.quantity;
-    const a = Math.max(start, from);
-    const b = Math.min(end, from + count);
-    if (b > a) out.push({ slot: l.slot, orderId: l.orderId, quantity: b - a });
-    start = end;
-  }
-  return out;
-}
+export { slotsFor };
 
 export function getWave(ctx: CoreContext, id: number): Wave {
   const v = findWave(ctx.sqlite, id);
   if (!v) throw new AppFailure('not_found', `Wave ${id} does not exist`);
   const lines = activeWaveLines(ctx.sqlite, id);
+  const barcodes = skuBarcodesOfWave(ctx.sqlite, id);
   const bySku = new Map<number, WaveLineRow[]>();
   for (const l of lines) bySku.set(l.skuId, [...(bySku.get(l.skuId) ?? []), l]);
   const pickList = wavePickRows(ctx.sqlite, id, v.warehouseId)
@@ -103,6 +109,7 @@ export function getWave(ctx: CoreContext, id: number): Wave {
         sku: p.sku,
         title: p.title,
         bin: p.bin,
+        barcodes: barcodes.get(p.skuId) ?? [],
         required,
         picked: p.picked,
         slots: slotsFor(own, 0, required),
