@@ -1,6 +1,7 @@
 import type { CoreContext } from '../../core-context';
 import type { PackSession } from '../../../src-shared/contract/fulfillment.contract';
 import { AppFailure } from '../../../src-shared/result';
+import { weightTolerance, weightWithin } from '../../../src-shared/domain/pack-weight';
 import { recordAudit } from '../audit';
 import { transitionOrder } from '../orders';
 import { readSettings } from '../settings';
@@ -114,17 +115,9 @@ export function packScan(ctx: CoreContext, input: { sessionId: number; barcode: 
   return { result, message, sku: hit?.sku ?? null, session: view(ctx, s.id) };
 }
 
-/** Tolerance: the larger of a percentage of the expected weight and a fixed allowance. */
 function tolerance(ctx: CoreContext, expectedGrams: number): number {
   const v = readSettings(ctx.db, ['packing.weightTolerancePct', 'packing.weightToleranceGrams']);
-  // A setting typed wrong (empty, negative, text) falls back to the default rather than disabling the check.
-  const num = (raw: unknown, fallback: number, max: number) => {
-    const n = raw === null || raw === undefined || raw === '' ? NaN : Number(raw);
-    return Number.isFinite(n) && n >= 0 && n <= max ? n : fallback;
-  };
-  const pct = num(v['packing.weightTolerancePct'], 10, 100);
-  const grams = num(v['packing.weightToleranceGrams'], 50, 100_000);
-  return Math.max(Math.round((expectedGrams * pct) / 100), grams);
+  return weightTolerance(expectedGrams, v['packing.weightTolerancePct'], v['packing.weightToleranceGrams']);
 }
 
 export function completePacking(
@@ -155,7 +148,7 @@ export function completePacking(
   const expectedGrams = expected.reduce((sum, l) => sum + l.weightGrams * l.quantity, 0);
   if (input.weightGrams !== undefined && expectedGrams > 0) {
     const tol = tolerance(ctx, expectedGrams);
-    if (Math.abs(input.weightGrams - expectedGrams) > tol)
+    if (!weightWithin(input.weightGrams, expectedGrams, tol))
       problems.push(
         `the parcel weighs ${input.weightGrams} g but the items should weigh ${expectedGrams} g (±${tol} g)`,
       );
