@@ -69,6 +69,31 @@ export const skuInput = z
   .strict();
 export type SkuInput = z.infer<typeof skuInput>;
 
+const binCode = z
+  .string()
+  .trim()
+  .min(1, 'is required')
+  .max(32)
+  .regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces (it is scanned)');
+
+export const binRow = z.object({
+  code: z.string(),
+  sequence: z.number().int(),
+  active: z.boolean(),
+  skuCount: z.number().int(),
+  /** The SKUs whose default bin this is, with their warehouse stock (stock is counted per warehouse). */
+  skus: z.array(
+    z.object({
+      sku: z.string(),
+      title: z.string(),
+      onHand: z.number().int(),
+      reserved: z.number().int(),
+      available: z.number().int(),
+    }),
+  ),
+});
+export type BinRow = z.infer<typeof binRow>;
+
 export const stockLevelRow = z.object({
   warehouse: z.string(),
   sku: z.string(),
@@ -135,26 +160,38 @@ export const inventoryContract = {
     sku,
   ),
   'bins.list': read(
-    'Bins of a warehouse in walking order',
+    'Bins of a warehouse in walking order, retired ones last, with the SKUs kept in each and their stock',
     z.object({ warehouse: warehouseCode }).strict(),
-    z.object({
-      rows: z.array(z.object({ code: z.string(), sequence: z.number().int(), skuCount: z.number().int() })),
-    }),
+    z.object({ rows: z.array(binRow) }),
   ),
   'bins.save': write(
-    'Create or re-sequence bins of a warehouse',
+    'Create, rename, re-sequence or retire bins of a warehouse (all or nothing)',
     z
       .object({
         warehouse: warehouseCode,
         bins: z
           .array(
-            z.object({ code: z.string().trim().min(1).max(32), sequence: z.number().int().min(0) }).strict(),
+            z
+              .object({
+                code: binCode,
+                sequence: z.number().int().min(0).max(1_000_000),
+                /** Rename the bin `code` to this; its SKUs and walking place go with it. */
+                newCode: binCode.optional(),
+                /** false retires the bin (refused while SKUs are kept in it); true brings it back. */
+                active: z.boolean().optional(),
+              })
+              .strict(),
           )
           .min(1)
           .max(5000),
       })
       .strict(),
-    z.object({ saved: z.number().int() }),
+    z.object({ saved: z.number().int(), created: z.number().int() }),
+  ),
+  'bins.assign': write(
+    'Set (or clear with null) the default bin a SKU is kept in, in one warehouse; pick lists walk by it',
+    z.object({ warehouse: warehouseCode, sku: skuCode, bin: binCode.nullable() }).strict(),
+    z.object({ sku: z.string(), bin: z.string().nullable() }),
   ),
   'inventory.levels': read(
     'Stock levels by warehouse, bin and SKU',

@@ -12,7 +12,7 @@ import {
   updateWarehouse,
   type WarehouseRow,
 } from './warehouses.repo';
-import { listBins, upsertBin } from './stock-queries.repo';
+import { assignSkuBin, listBinsView, saveBins } from './bins.service';
 import {
   adjustStock,
   postStocktake,
@@ -22,7 +22,6 @@ import {
   stockLedger,
   stockLevels,
   transferStock,
-  warehouseByCode,
 } from './stock.service';
 
 const toWarehouse = (r: WarehouseRow): Warehouse => ({
@@ -81,12 +80,9 @@ export const inventoryHandlers = (ctx: CoreContext, deps: InventoryDeps = {}) =>
     },
     'skus.list': (input) => listSkus(ctx, input),
     'skus.save': (input, call) => saveSku(ctx, input, call.actor),
-    'bins.list': ({ warehouse }) => ({ rows: listBins(ctx.sqlite, warehouseByCode(ctx, warehouse).id) }),
-    'bins.save': ({ warehouse, bins }) => {
-      const w = warehouseByCode(ctx, warehouse);
-      for (const b of bins) upsertBin(ctx.sqlite, w.id, b.code, b.sequence);
-      return { saved: bins.length };
-    },
+    'bins.list': ({ warehouse }) => ({ rows: listBinsView(ctx, warehouse) }),
+    'bins.save': (input, call) => saveBins(ctx, input, call.actor),
+    'bins.assign': (input, call) => assignSkuBin(ctx, input, call.actor),
     'inventory.levels': (input) => stockLevels(ctx, input),
     'inventory.ledger': (input) => stockLedger(ctx, input),
     'inventory.alerts': (input) => stockAlerts(ctx, input),

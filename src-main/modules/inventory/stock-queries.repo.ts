@@ -133,40 +133,6 @@ export function listLedger(
   return { rows, total: n };
 }
 
-export function upsertBin(sqlite: Sqlite, warehouseId: number, code: string, sequence: number): number {
-  return (
-    sqlite
-      .prepare(
-        `insert into bins (warehouse_id, code, sequence) values (?, ?, ?)
-         on conflict (warehouse_id, code) do update set sequence = excluded.sequence returning id`,
-      )
-      .get(warehouseId, code, sequence) as { id: number }
-  ).id;
-}
-
-export const findBin = (sqlite: Sqlite, warehouseId: number, code: string): { id: number } | undefined =>
-  sqlite.prepare('select id from bins where warehouse_id = ? and code = ?').get(warehouseId, code) as
-    { id: number } | undefined;
-
-export const listBins = (
-  sqlite: Sqlite,
-  warehouseId: number,
-): { code: string; sequence: number; skuCount: number }[] =>
-  sqlite
-    .prepare(
-      `select b.code, b.sequence, (select count(*) from sku_bins sb where sb.bin_id = b.id) as skuCount
-         from bins b where b.warehouse_id = ? order by b.sequence, b.code`,
-    )
-    .all(warehouseId) as { code: string; sequence: number; skuCount: number }[];
-
-export function assignBin(sqlite: Sqlite, warehouseId: number, skuId: number, binId: number): void {
-  sqlite
-    .prepare(
-      'insert into sku_bins (warehouse_id, sku_id, bin_id) values (?, ?, ?) on conflict (warehouse_id, sku_id) do update set bin_id = excluded.bin_id',
-    )
-    .run(warehouseId, skuId, binId);
-}
-
 export function setThreshold(
   sqlite: Sqlite,
   warehouseId: number,

@@ -5,14 +5,8 @@ import { listAlerts } from './alerts.repo';
 import { checkLowStock } from './alerts.service';
 import { moveStock } from './inventory.service';
 import { stockLevel } from './inventory.repo';
-import {
-  assignBin,
-  findBin,
-  listLedger,
-  listLevels,
-  setThreshold,
-  effectiveThreshold,
-} from './stock-queries.repo';
+import { assignBin, findBin } from './bins.repo';
+import { listLedger, listLevels, setThreshold, effectiveThreshold } from './stock-queries.repo';
 import { findWarehouseByCode, type WarehouseRow } from './warehouses.repo';
 import type { StockSuggestion } from '../../../src-shared/contract/inventory.contract';
 
@@ -95,6 +89,10 @@ export function receiveStock(
         { path: `lines.${i}.bin`, message: 'unknown bin' },
       ]);
     }
+    if (bin && !bin.active)
+      throw new AppFailure('conflict', `lines.${i}.bin: bin ${l.bin} in ${w.code} is retired`, [
+        { path: `lines.${i}.bin`, message: 'is retired' },
+      ]);
     return { s, quantity: l.quantity, binId: bin?.id };
   });
   for (const r of rows) {

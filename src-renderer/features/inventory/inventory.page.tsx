@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../../api/api-context';
 import { createInventoryStore } from './inventory.store';
+import { BinsView } from './bins.view';
 import { RoutingSettingsView } from './routing-settings.view';
 import { SkuCatalogView } from './sku-catalog.view';
 import { StockAlertsView } from './stock-alerts.view';
@@ -12,7 +13,7 @@ import { ErrorBanner } from '../../ui/error-banner';
 import { useStore } from 'zustand';
 import './inventory.css';
 
-const TABS = ['levels', 'move', 'stocktake', 'alerts', 'skus', 'routing'] as const;
+const TABS = ['levels', 'bins', 'move', 'stocktake', 'alerts', 'skus', 'routing'] as const;
 type Tab = (typeof TABS)[number];
 
 /** 库存: levels by warehouse and bin, ledger per SKU, receipts/adjustments/transfers, stocktakes and alerts. */
@@ -21,6 +22,7 @@ export function InventoryPage() {
   const api = useApi();
   const [store] = useState(() => createInventoryStore(api));
   const error = useStore(store, (s) => s.error);
+  const warehouses = useStore(store, (s) => s.warehouses);
   const [tab, setTab] = useState<Tab>('levels');
 
   useEffect(() => {
@@ -52,6 +54,7 @@ export function InventoryPage() {
       </div>
       {error && <ErrorBanner error={error} onDismiss={() => store.getState().setError(null)} />}
       {tab === 'levels' && <StockLevelsView store={store} />}
+      {tab === 'bins' && <BinsView warehouses={warehouses} />}
       {tab === 'move' && <StockMoveForm store={store} />}
       {tab === 'stocktake' && <StocktakeForm store={store} />}
       {tab === 'alerts' && <StockAlertsView />}
