@@ -2,6 +2,7 @@ import { benchColdStart } from './cold-start.bench';
 import { benchDemoThroughput } from './demo-throughput.bench';
 import { benchDocuments } from './documents.bench';
 import { machine, scratchDir, type BenchReport } from './harness';
+import { benchAddresses, benchImport } from './intake.bench';
 import { benchQueueQuery } from './queue-query.bench';
 import { benchReviewRouting } from './review-routing.bench';
 
@@ -26,10 +27,11 @@ export async function runBench(opts: BenchOptions): Promise<BenchReport> {
     const start = await benchColdStart(ctx, demo.dbPath);
     const documents = await benchDocuments(ctx);
     const reviewRouting = await benchReviewRouting(ctx);
+    const intake = [await benchImport(ctx), ...benchAddresses(ctx)];
     return {
       machine: machine(),
       orders: opts.orders,
-      figures: [demo.figure, ...queue, ...start, ...documents, ...reviewRouting],
+      figures: [demo.figure, ...queue, ...start, ...documents, ...reviewRouting, ...intake],
     };
   } finally {
     scratch.dispose();
