@@ -1,6 +1,7 @@
 import type { PushEvent } from '../../src-shared/contract';
 import { err, type Result } from '../../src-shared/result';
 import type { CoreRequest, ToCore } from './core-messages';
+import { isPrinterRequestMessage, type PrinterReply, type PrinterRequest } from './printer-messages';
 import { isSecretRequestMessage, type SecretReply, type SecretRequest } from './secret-messages';
 
 /** The part of Electron's UtilityProcess the relay needs; tests pass a fake. */
@@ -21,6 +22,8 @@ export interface CoreHostOptions {
   log?: (message: string) => void;
   /** Answers the core's keychain requests (safeStorage lives in main); without it they are refused. */
   onSecretRequest?: (request: SecretRequest) => SecretReply;
+  /** Lists and prints on the OS printers (they need a webContents); without it they are refused. */
+  onPrinterRequest?: (request: PrinterRequest) => Promise<PrinterReply>;
 }
 
 export interface CoreHost {
@@ -80,6 +83,27 @@ export function createCoreHost(opts: CoreHostOptions): CoreHost {
     }
   };
 
+  // A print takes seconds; the answer goes back only to the process that asked (a restarted
+  // core has forgotten the request and would ignore it anyway).
+  const answerPrinter = async (c: UtilityChild, request: PrinterRequest): Promise<void> => {
+    const reply: PrinterReply = opts.onPrinterRequest
+      ? await opts.onPrinterRequest(request)
+      : {
+          id: request.id,
+          ok: false,
+          fault: 'unavailable',
+          message: 'This host has no system printers',
+          retry: false,
+          maybePrinted: false,
+        };
+    if (c !== child) return;
+    try {
+      c.postMessage({ printerReply: reply });
+    } catch (e) {
+      log(`could not answer a printer request: ${(e as Error).message}`);
+    }
+  };
+
   const start = (): void => {
     const c = opts.spawn();
     child = c;
@@ -103,6 +127,8 @@ export function createCoreHost(opts: CoreHostOptions): CoreHost {
           ? opts.onSecretRequest(m.secret)
           : { id: m.secret.id, ok: false, message: 'This host has no keychain' };
         c.postMessage({ secretReply: reply });
+      } else if (isPrinterRequestMessage(m)) {
+        void answerPrinter(c, m.printer);
       }
     });
     c.on('exit', (code) => {

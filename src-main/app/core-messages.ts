@@ -1,5 +1,6 @@
 import type { PushEvent } from '../../src-shared/contract';
 import type { Result } from '../../src-shared/result';
+import type { PrinterReply, PrinterRequest } from './printer-messages';
 import type { SecretReply, SecretRequest } from './secret-messages';
 
 /**
@@ -19,7 +20,12 @@ export interface CoreShutdown {
 }
 
 /** Main's answer to a keychain request from the core (see secret-messages.ts). */
-export type ToCore = CoreRequest | CoreShutdown | { secretReply: SecretReply };
+export type ToCore =
+  | CoreRequest
+  | CoreShutdown
+  | { secretReply: SecretReply }
+  /** Main's answer to a system-printer request (see printer-messages.ts). */
+  | { printerReply: PrinterReply };
 
 export type FromCore =
   | { id: number; result: Result<unknown> }
@@ -29,7 +35,9 @@ export type FromCore =
   /** The core could not start (bad database file, failed migration); the process exits next. */
   | { fatal: string }
   /** The core asks main to encrypt/decrypt with safeStorage, which only main may call. */
-  | { secret: SecretRequest };
+  | { secret: SecretRequest }
+  /** The core asks main to list the OS printers or print a PDF on one (needs a webContents). */
+  | { printer: PrinterRequest };
 
 export const isCoreRequest = (m: unknown): m is CoreRequest =>
   typeof m === 'object' &&

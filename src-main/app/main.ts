@@ -10,7 +10,9 @@ import { APP_SCHEME, IPC, isAppUrl } from './ipc-channels';
 import { appRootFor, dbPathFor, rendererRootFor } from './paths';
 import { createAppProtocolHandler, registerAppScheme } from './protocol';
 import { answerSecretRequest } from './safe-storage';
+import { openPrintWindow, PRINT_PARTITION } from './print-window';
 import { denyAllPermissions, hardenWebContents } from './security';
+import { createSystemPrinterHost } from './system-printers';
 import { createMainWindow } from './window';
 
 // Both must happen before 'ready': privileges and the sandbox cannot be granted afterwards.
@@ -64,6 +66,8 @@ function boot(): void {
       const dbPath = dbPathFor(app);
       process.env.PACKDESK_APP_ROOT = appRoot;
       denyAllPermissions(session.defaultSession);
+      denyAllPermissions(session.fromPartition(PRINT_PARTITION));
+      const printers = createSystemPrinterHost({ openWindow: openPrintWindow });
       protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererRootFor(app)));
       core = createCoreHost({
         spawn: () =>
@@ -75,6 +79,8 @@ function boot(): void {
         onEvent: broadcast,
         // Channel credentials: encrypted here with the OS keychain, refused on a plain-text backend.
         onSecretRequest: (request) => answerSecretRequest(safeStorage, request),
+        // System printers: listed and printed on silently from a hidden window (system-printers.ts).
+        onPrinterRequest: (request) => printers.answer(request),
       });
       registerIpc(ipcMain, core, actorName());
       openWindow();

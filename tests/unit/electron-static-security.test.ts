@@ -62,7 +62,14 @@ describe('static security check of src-main/app', () => {
   });
 
   it('keeps the core process and its relay free of electron', () => {
-    for (const name of ['core-process.ts', 'core-server.ts', 'core-messages.ts', 'core-host.ts']) {
+    for (const name of [
+      'core-process.ts',
+      'core-server.ts',
+      'core-messages.ts',
+      'core-host.ts',
+      'printer-messages.ts',
+      'system-printers.relay.ts',
+    ]) {
       expect(readFileSync(join(APP_DIR, name), 'utf8'), name).not.toMatch(
         /from\s+['"]electron['"]|require\(\s*['"]electron['"]\s*\)/,
       );

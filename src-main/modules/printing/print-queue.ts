@@ -197,7 +197,10 @@ export class PrintQueue {
           escposStatus: p.language === 'escpos',
         });
       case 'system': {
-        const [w, h] = p.labelSize.split('x').map(Number);
+        // Labels and test pages are drawn at the printer's label size; every other document is A4.
+        const [w, h] = ['label', 'test'].includes(job.document)
+          ? p.labelSize.split('x').map(Number)
+          : [210, 297];
         return this.deps.systemPrinters.printPdf(p.deviceName, payload, { widthMm: w, heightMm: h });
       }
       default:
