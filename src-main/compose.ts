@@ -25,6 +25,7 @@ import { customersHandlers } from './modules/customers';
 import { fulfillmentHandlers } from './modules/fulfillment';
 import { createSyncScheduler, syncHandlers, type SchedulerOptions, type SyncScheduler } from './modules/sync';
 import { defaultChannelIo, type ChannelIo } from './adapters/channels/channel-http';
+import { OutboxWorker, outboxHandlers, type OutboxDeps } from './modules/outbox';
 import { noSecretStore, type SecretStore } from './adapters/secrets/secret-store.port';
 
 export interface CoreOptions {
@@ -42,6 +43,8 @@ export interface CoreOptions {
   sync?: { secrets?: SecretStore; io?: Partial<ChannelIo> } & Partial<
     Omit<SchedulerOptions, 'ctx' | 'secrets' | 'io'>
   >;
+  /** Tracking pushes: backoff and attempts (tests shorten them); HTTP and secrets come from `sync`. */
+  outbox?: Omit<OutboxDeps, 'secrets' | 'io'>;
 }
 
 export interface Core {
@@ -53,9 +56,10 @@ export interface Core {
   readonly dbPath: string;
   readonly printQueue: PrintQueue;
   readonly sync: SyncScheduler;
+  readonly outbox: OutboxWorker;
   /**
    * Background work of a long-running host (the desktop app, `packdesk serve`): the print queue
-   * (which also recovers jobs a crash left behind) and channel sync. One-shot CLI commands never
+   * (which also recovers jobs a crash left behind), channel sync and the tracking-push outbox. One-shot CLI commands never
    * start it, so a `packdesk orders list` never prints or pulls.
    */
   startBackgroundWork(): void;
@@ -79,7 +83,14 @@ export function createCore(opts: CoreOptions): Core {
     io,
     ...syncOpts
   } = opts.sync ?? {};
-  const sync = createSyncScheduler({ ...syncOpts, ctx, secrets, io: { ...defaultChannelIo(), ...io } });
+  const channelIo = { ...defaultChannelIo(), ...io };
+  const sync = createSyncScheduler({ ...syncOpts, ctx, secrets, io: channelIo });
+  const outbox = new OutboxWorker(ctx, { ...opts.outbox, secrets, io: channelIo });
+  // A shipment queues its push inside the ship transaction; this event comes after the commit.
+  // (kick does nothing until background work has started.)
+  bus.subscribe((e) => {
+    if (e.name === 'orders.changed' && (e.payload as { reason: string }).reason === 'shipped') outbox.kick();
+  });
   const handlers: Handlers = {
     ...ordersHandlers(ctx),
     ...channelsHandlers(ctx),
@@ -96,6 +107,7 @@ export function createCore(opts: CoreOptions): Core {
     ...syncHandlers(ctx, { scheduler: sync, secrets }),
     ...demoHandlers(ctx),
     ...fulfillmentHandlers(ctx),
+    ...outboxHandlers(ctx, outbox),
     ...manualEntryHandlers(ctx),
     ...catalogHandlers(ctx),
   };
@@ -108,15 +120,18 @@ export function createCore(opts: CoreOptions): Core {
     dbPath: opts.dbPath,
     printQueue,
     sync,
+    outbox,
     startBackgroundWork() {
       printQueue.start();
       sync.start();
+      outbox.start();
     },
     close() {
       if (closed) return;
       closed = true;
       printQueue.stop();
       sync.stop();
+      outbox.stop();
       try {
         sqlite.pragma('optimize');
       } catch {

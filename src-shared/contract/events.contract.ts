@@ -5,6 +5,8 @@ export const eventsContract = {
   'orders.changed': z.object({ ids: z.array(z.number().int()), reason: z.string() }),
   'settings.changed': z.object({ what: z.enum(['warehouses', 'channels', 'settings']) }),
   'jobs.changed': z.object({ ids: z.array(z.number().int()) }),
+  /** Tracking pushes (the outbox) were queued, tried, retried, exported or recovered. */
+  'outbox.changed': z.object({ ids: z.array(z.number().int()) }),
   alert: z.object({ level: z.enum(['info', 'warning', 'error']), message: z.string() }),
   /** Available stock fell below its safety threshold, or an order is waiting for it. */
   'stock.low': z.object({

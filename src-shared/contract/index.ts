@@ -13,6 +13,7 @@ import { routingContract } from './routing.contract';
 import { settingsContract } from './settings.contract';
 import { systemContract } from './system.contract';
 import { syncContract } from './sync.contract';
+import { outboxContract } from './outbox.contract';
 
 export const contract = joinContracts(
   ordersContract,
@@ -28,6 +29,7 @@ export const contract = joinContracts(
   syncContract,
   fulfillmentContract,
   catalogContract,
+  outboxContract,
 );
 
 export type Contract = typeof contract;

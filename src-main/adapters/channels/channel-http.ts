@@ -178,6 +178,20 @@ export const DEFAULT_RETRY: RetryPolicy = {
 };
 
 /**
+ * One try only: for writes driven by the outbox, which keeps its own persistent backoff and must
+ * re-read the channel before trying again (a second in-process try could double a write).
+ */
+export const NO_RETRY: RetryPolicy = { ...DEFAULT_RETRY, tries: {} };
+
+/** The network or the shop is unreachable: pause everything that talks to shops, not only this call. */
+export const isNetworkDown = (e: unknown): e is ChannelError =>
+  e instanceof ChannelError && (e.kind === 'offline' || e.kind === 'timeout');
+
+/** Retrying cannot fix these: the shop refused the request or the credentials. */
+export const isPermanent = (e: unknown): e is ChannelError =>
+  e instanceof ChannelError && (e.kind === 'client' || e.kind === 'auth');
+
+/**
  * Runs `fn` again on retryable failures: the server's wait when it gives one (Retry-After,
  * throttle status), else exponential backoff with full jitter (random in [0, min(cap, base·2ⁿ)]).
  */

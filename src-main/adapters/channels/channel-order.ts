@@ -57,3 +57,28 @@ export interface ChannelClient {
   /** Checks the address and credentials; returns the shop's name as the API reports it. */
   testConnection(): Promise<{ shopName: string }>;
 }
+
+/** One tracking number to hand to a channel, for the order as we store it (its number or name). */
+export interface TrackingPush {
+  orderNumber: string;
+  /** The carrier as this channel names it ("SF Express" for Shopify, 顺丰速运 for Chinese shops). */
+  company: string;
+  trackingNumber: string;
+  trackingUrl: string | null;
+}
+
+export interface PushResult {
+  /** 'already': the channel held this number before (a retry after a lost answer); nothing was written. */
+  outcome: 'created' | 'already';
+  /** What the channel holds now, for the job's history: a fulfilment id, a note id. */
+  detail: string;
+}
+
+/**
+ * Pushing a shipment to the channel. Every implementation reads the channel's state before it
+ * writes, so a retry after a timeout or a crash finds its own earlier write instead of doubling it.
+ * Failures are ChannelErrors; kind 'client' (userErrors, 4xx) and 'auth' are final.
+ */
+export interface ChannelPusher {
+  pushTracking(p: TrackingPush): Promise<PushResult>;
+}

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ChannelIo } from '../../adapters/channels/channel-http';
-import type { ChannelClient } from '../../adapters/channels/channel-order';
+import type { ChannelClient, ChannelPusher } from '../../adapters/channels/channel-order';
 import { createShopifyClient } from '../../adapters/channels/shopify/shopify-client';
 import { createWooClient } from '../../adapters/channels/woocommerce/woocommerce-client';
 import { AppFailure } from '../../../src-shared/result';
@@ -13,7 +13,12 @@ export const credentialsSchema = z.discriminatedUnion('kind', [
 ]);
 export type Credentials = z.infer<typeof credentialsSchema>;
 
-export function clientFor(channel: ApiChannelRow, creds: Credentials, io: ChannelIo): ChannelClient {
+/** The channel's API client: pulls orders for sync, pushes tracking for the outbox. */
+export function clientFor(
+  channel: ApiChannelRow,
+  creds: Credentials,
+  io: ChannelIo,
+): ChannelClient & ChannelPusher {
   if (!channel.api)
     throw new AppFailure(
       'invalid_input',

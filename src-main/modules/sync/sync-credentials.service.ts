@@ -3,7 +3,7 @@ import type { SecretStore } from '../../adapters/secrets/secret-store.port';
 import { AppFailure } from '../../../src-shared/result';
 import { recordAudit } from '../audit';
 import { credentialsSchema, type Credentials } from './sync-clients';
-import { findApiChannel, findSecret, saveSecret } from './sync.repo';
+import { findApiChannel, findSecret, saveSecret, type ApiChannelRow } from './sync.repo';
 
 /**
  * Encrypts and stores a channel's credentials. Refused, with the reason, when the host has no real
@@ -90,4 +90,20 @@ export async function loadCredentials(
       'The stored credentials are unreadable; enter them again in the channel settings',
     );
   return parsed.data;
+}
+
+/** Builds a client for the channel with its stored credentials; refused, with the reason, when there are none. */
+export async function connectChannel<C>(
+  ctx: CoreContext,
+  secrets: SecretStore,
+  channel: ApiChannelRow,
+  make: (creds: Credentials) => C,
+): Promise<C> {
+  const creds = await loadCredentials(ctx, secrets, channel.id);
+  if (!creds)
+    throw new AppFailure(
+      'invalid_input',
+      `Channel "${channel.name}" has no credentials yet; enter them in its connection settings`,
+    );
+  return make(creds);
 }

@@ -1,10 +1,10 @@
 import type { CoreContext } from '../../core-context';
-import { ChannelError, type ChannelIo } from '../../adapters/channels/channel-http';
+import { ChannelError, isNetworkDown, type ChannelIo } from '../../adapters/channels/channel-http';
 import type { ChannelClient } from '../../adapters/channels/channel-order';
 import type { SecretStore } from '../../adapters/secrets/secret-store.port';
 import { AppFailure } from '../../../src-shared/result';
 import { clientFor, type Credentials } from './sync-clients';
-import { loadCredentials } from './sync-credentials.service';
+import { connectChannel } from './sync-credentials.service';
 import { DEFAULT_PULL, pullChannel, type PullCounts, type PullPolicy } from './sync-pull.service';
 import { orderSink } from './sync-write';
 import { listApiChannels, patchSyncState, secretChannelIds, type ApiChannelRow } from './sync.repo';
@@ -43,9 +43,6 @@ export interface SyncScheduler {
   clientFor(channel: ApiChannelRow): Promise<ChannelClient>;
 }
 
-const isNetworkDown = (e: unknown): e is ChannelError =>
-  e instanceof ChannelError && (e.kind === 'offline' || e.kind === 'timeout');
-
 /**
  * Runs each enabled API channel every N minutes. When the network is down it enters one
  * 'offline' state and probes with a growing pause instead of failing every channel every minute.
@@ -80,15 +77,8 @@ export function createSyncScheduler(opts: SchedulerOptions): SyncScheduler {
   const save = (channelId: number, patch: Parameters<typeof patchSyncState>[2]) =>
     ctx.sqlite.transaction(() => patchSyncState(ctx.sqlite, channelId, patch, ctx.now())).immediate();
 
-  async function makeFor(channel: ApiChannelRow): Promise<ChannelClient> {
-    const creds = await loadCredentials(ctx, secrets, channel.id);
-    if (!creds)
-      throw new AppFailure(
-        'invalid_input',
-        `Channel "${channel.name}" has no credentials yet; enter them in its connection settings`,
-      );
-    return makeClient(channel, creds, io);
-  }
+  const makeFor = (channel: ApiChannelRow): Promise<ChannelClient> =>
+    connectChannel(ctx, secrets, channel, (creds) => makeClient(channel, creds, io));
 
   async function runOne(channel: ApiChannelRow): Promise<void> {
     const interval = (channel.api?.intervalMinutes ?? 15) * 60_000;

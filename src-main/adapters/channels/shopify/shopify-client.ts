@@ -5,10 +5,12 @@ import {
   requestJson,
   withRetry,
   DEFAULT_RETRY,
+  NO_RETRY,
   type ChannelIo,
   type RetryPolicy,
 } from '../channel-http';
-import type { ChannelClient, OrdersPage } from '../channel-order';
+import type { ChannelClient, ChannelPusher, OrdersPage } from '../channel-order';
+import { pushShopifyTracking } from './shopify-fulfillment';
 import {
   mapShopifyOrder,
   parseShopifyOrder,
@@ -61,7 +63,7 @@ const FIRST_COST_GUESS = 0;
  * Shopify GraphQL Admin API: the orders query with an updated_at filter, cursor pagination and
  * cost-based throttling (waits until the bucket holds the next query's cost; THROTTLED retried).
  */
-export function createShopifyClient(opts: ShopifyOptions): ChannelClient {
+export function createShopifyClient(opts: ShopifyOptions): ChannelClient & ChannelPusher {
   const base = checkedBaseUrl(opts.shop, (name) => `${name}.myshopify.com`);
   const endpoint = new URL(`/admin/api/${SHOPIFY_API_VERSION}/graphql.json`, base).toString();
   const { io } = opts;
@@ -77,7 +79,12 @@ export function createShopifyClient(opts: ShopifyOptions): ChannelClient {
     await io.sleep(Math.ceil(((cost - available) / bucket.rate) * 1000));
   }
 
-  async function gql(name: string, query: string, variables: Record<string, unknown>): Promise<unknown> {
+  async function gql(
+    name: string,
+    query: string,
+    variables: Record<string, unknown>,
+    policy: RetryPolicy = opts.retry ?? DEFAULT_RETRY,
+  ): Promise<unknown> {
     return withRetry(
       io,
       async () => {
@@ -130,7 +137,7 @@ export function createShopifyClient(opts: ShopifyOptions): ChannelClient {
           if (code === 'ACCESS_DENIED' || code === 'UNAUTHORIZED')
             throw new ChannelError(
               'auth',
-              `Shopify ${name}: ${first.message}; the access token lacks the read_orders scope or is wrong`,
+              `Shopify ${name}: ${first.message}; the access token lacks the ${name.startsWith('fulfillment') ? 'read/write merchant-managed fulfillment orders' : 'read_orders'} scope or is wrong`,
             );
           throw new ChannelError('client', `Shopify ${name}: ${first.message}${code ? ` (${code})` : ''}`);
         }
@@ -138,7 +145,7 @@ export function createShopifyClient(opts: ShopifyOptions): ChannelClient {
           throw new ChannelError('bad_answer', `Shopify ${name}: the answer has no data`);
         return env.data.data;
       },
-      opts.retry ?? DEFAULT_RETRY,
+      policy,
     );
   }
 
@@ -181,6 +188,8 @@ export function createShopifyClient(opts: ShopifyOptions): ChannelClient {
         throw new ChannelError('bad_answer', 'Shopify orders: hasNextPage without an endCursor');
       return { orders, next: pageInfo.hasNextPage ? pageInfo.endCursor : null };
     },
+    // One try per call: the outbox retries later, after reading the order again.
+    pushTracking: (p) => pushShopifyTracking((name, query, vars) => gql(name, query, vars, NO_RETRY), p),
     async testConnection() {
       const data = z
         .object({ shop: z.object({ name: z.string() }) })

@@ -5,10 +5,12 @@ import {
   requestJson,
   withRetry,
   DEFAULT_RETRY,
+  NO_RETRY,
   type ChannelIo,
   type RetryPolicy,
 } from '../channel-http';
-import type { ChannelClient, OrdersPage } from '../channel-order';
+import type { ChannelClient, ChannelPusher, OrdersPage } from '../channel-order';
+import { pushWooTracking } from './woocommerce-push';
 import { mapWooOrder, parseWooOrder } from './woocommerce-order.mapper';
 
 export interface WooOptions {
@@ -20,6 +22,9 @@ export interface WooOptions {
   retry?: RetryPolicy;
 }
 
+/** A request of the tracking push: one try each (the outbox retries the whole push later). */
+type Send = { method: 'GET' | 'POST' | 'PUT'; body?: unknown };
+
 /** modified_after wants the GMT time without offset, as WooCommerce prints it. */
 const wooDate = (ms: number): string => new Date(ms).toISOString().slice(0, 19);
 
@@ -27,7 +32,7 @@ const wooDate = (ms: number): string => new Date(ms).toISOString().slice(0, 19);
  * WooCommerce REST v3: GET /wp-json/wc/v3/orders with modified_after (GMT), page/per_page and
  * X-WP-TotalPages, HTTP Basic with the consumer key and secret.
  */
-export function createWooClient(opts: WooOptions): ChannelClient {
+export function createWooClient(opts: WooOptions): ChannelClient & ChannelPusher {
   const base = checkedBaseUrl(opts.siteUrl);
   const { io } = opts;
   const perPage = Math.min(100, opts.pageSize ?? 100);
@@ -36,7 +41,7 @@ export function createWooClient(opts: WooOptions): ChannelClient {
   // Some hosts strip the Authorization header; WooCommerce then says the consumer key is missing and
   // accepts the key and secret as query parameters instead (over https only: checkedBaseUrl).
   let queryAuth = false;
-  const once = (path: string, params: Record<string, string>, what: string) => {
+  const once = (path: string, params: Record<string, string>, what: string, send?: Send) => {
     const url = new URL(path, base.toString().endsWith('/') ? base : `${base.toString()}/`);
     for (const [k, v] of Object.entries(params)) url.searchParams.set(k, v);
     if (queryAuth) {
@@ -46,15 +51,20 @@ export function createWooClient(opts: WooOptions): ChannelClient {
     const headers: Record<string, string> = queryAuth
       ? { Accept: 'application/json' }
       : { Authorization: auth, Accept: 'application/json' };
+    if (send?.body !== undefined) headers['Content-Type'] = 'application/json';
+    const init =
+      send?.body !== undefined
+        ? { method: send.method, headers, body: JSON.stringify(send.body) }
+        : { method: send?.method ?? 'GET', headers };
     return withRetry(
       io,
-      () => requestJson(io, url.toString(), { headers }, what),
-      opts.retry ?? DEFAULT_RETRY,
+      () => requestJson(io, url.toString(), init, what),
+      send ? NO_RETRY : (opts.retry ?? DEFAULT_RETRY),
     );
   };
-  const get = async (path: string, params: Record<string, string>, what: string) => {
+  const get = async (path: string, params: Record<string, string>, what: string, send?: Send) => {
     try {
-      return await once(path, params, what);
+      return await once(path, params, what, send);
     } catch (e) {
       if (
         queryAuth ||
@@ -64,7 +74,7 @@ export function createWooClient(opts: WooOptions): ChannelClient {
       )
         throw e;
       queryAuth = true;
-      return once(path, params, what);
+      return once(path, params, what, send);
     }
   };
 
@@ -96,6 +106,8 @@ export function createWooClient(opts: WooOptions): ChannelClient {
         );
       return { orders, next: page < total ? String(page + 1) : null };
     },
+    pushTracking: (p) =>
+      pushWooTracking((path, what, send) => get(path, {}, what, send).then((r) => r.body), p),
     async testConnection() {
       const { body } = await get('wp-json/wc/v3/system_status', {}, 'WooCommerce connection test');
       const parsed = z
