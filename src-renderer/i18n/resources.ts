@@ -6,6 +6,7 @@ import enInventory from './en/inventory.json';
 import enIntake from './en/intake.json';
 import enSync from './en/sync.json';
 import enPrinting from './en/printing.json';
+import enPicking from './en/picking.json';
 import zhShell from './zh-CN/shell.json';
 import zhOrders from './zh-CN/orders.json';
 import zhSettings from './zh-CN/settings.json';
@@ -14,6 +15,7 @@ import zhInventory from './zh-CN/inventory.json';
 import zhIntake from './zh-CN/intake.json';
 import zhSync from './zh-CN/sync.json';
 import zhPrinting from './zh-CN/printing.json';
+import zhPicking from './zh-CN/picking.json';
 
 /**
  * Translations, one file per screen family and language, so each feature edits its own file.
@@ -28,6 +30,7 @@ export const en = {
   ...enIntake,
   ...enSync,
   ...enPrinting,
+  ...enPicking,
 };
 export const zhCN = {
   ...zhShell,
@@ -38,4 +41,5 @@ export const zhCN = {
   ...zhIntake,
   ...zhSync,
   ...zhPrinting,
+  ...zhPicking,
 };
