@@ -11,6 +11,7 @@ const ROWS = [
   'range',
   'all',
   'open',
+  'newOrder',
   'close',
   'help',
 ] as const;

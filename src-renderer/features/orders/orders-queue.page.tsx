@@ -1,9 +1,10 @@
-import { useCallback, useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../../api/api-context';
 import { ErrorBanner } from '../../ui/error-banner';
 import { formatCount } from '../../ui/format';
 import { BulkActionBar } from './bulk-action.bar';
+import { OrderEntryDialog } from './entry/order-entry.dialog';
 import { OrderDetailDrawer } from './order-detail.drawer';
 import { OrderFiltersBar } from './order-filters.bar';
 import { OrdersTable } from './orders-table';
@@ -22,6 +23,20 @@ export function OrdersQueuePage() {
   const notice = useOrders((s) => s.notice);
   const openId = useOrders((s) => s.openId);
   const gridRef = useRef<HTMLDivElement>(null);
+  const [entering, setEntering] = useState(false);
+
+  // "n" opens the new-order form, unless the user is typing somewhere.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const el = e.target as HTMLElement | null;
+      const typing = el?.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el?.tagName ?? '');
+      if (e.key !== 'n' || e.altKey || e.ctrlKey || e.metaKey || typing || e.defaultPrevented) return;
+      e.preventDefault();
+      setEntering(true);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
 
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -56,6 +71,15 @@ export function OrdersQueuePage() {
               : t('orders.count', { count: total, formatted: formatCount(total, i18n.language) })}
           </span>
           <span className="kbd-hint muted small">{t('orders.keysHint')}</span>
+          <button
+            type="button"
+            className="btn btn-primary"
+            aria-keyshortcuts="n"
+            title={t('orders.newOrderKey')}
+            onClick={() => setEntering(true)}
+          >
+            {t('orders.newOrder')}
+          </button>
         </div>
         <OrderFiltersBar />
         {error && <ErrorBanner error={error} onDismiss={() => store.getState().clearError()} />}
@@ -71,6 +95,17 @@ export function OrdersQueuePage() {
         <OrdersTable gridRef={gridRef} />
       </div>
       <OrderDetailDrawer onClosed={returnFocus} />
+      {entering && (
+        <OrderEntryDialog
+          onClose={() => setEntering(false)}
+          onCreated={(id) => {
+            setEntering(false);
+            const s = store.getState();
+            s.open(id);
+            void s.refresh();
+          }}
+        />
+      )}
     </div>
   );
 }

@@ -58,11 +58,18 @@ export function OrdersTable({ gridRef }: { gridRef: RefObject<HTMLDivElement | n
     if (total) virtualizer.scrollToIndex(cursor, { align: 'auto' });
   }, [virtualizer, cursor, total]);
 
-  // With the drawer open, moving the cursor previews the next order, like a mail reader.
+  // With the drawer open, moving the cursor previews the next order, like a mail reader. Only a
+  // cursor move does: an order opened some other way (just created, a link) stays open.
+  const seenCursor = useRef(cursor);
   useEffect(() => {
-    if (openId === null) return;
+    if (openId === null || seenCursor.current === cursor) {
+      seenCursor.current = cursor;
+      return;
+    }
     const row = rowAt(store.getState().pages, cursor);
-    if (row && row.id !== openId) store.getState().open(row.id);
+    if (!row) return; // its page is still loading; `pages` changing brings us back
+    seenCursor.current = cursor;
+    if (row.id !== openId) store.getState().open(row.id);
   }, [cursor, store, openId, pages]);
 
   const focusGrid = () => gridRef.current?.focus({ preventScroll: true });
