@@ -8,6 +8,7 @@ import { PrintingPage } from '../features/printing/printing.page';
 import { ImportPage } from '../features/import/import.page';
 import { CustomersPage } from '../features/customers/customers.page';
 import { ChannelsSyncPage } from '../features/channels-sync/channels-sync.page';
+import { PackingPage } from '../features/packing/packing.page';
 import { PickingPage } from '../features/picking/picking.page';
 import { AppHeader } from './app-header';
 import { AppNav } from './app-nav';
@@ -50,6 +51,8 @@ export function App() {
             <PrintingPage />
           ) : screen === 'sync' ? (
             <ChannelsSyncPage />
+          ) : screen === 'packing' ? (
+            <PackingPage />
           ) : screen === 'picking' ? (
             <PickingPage />
           ) : (

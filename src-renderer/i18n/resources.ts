@@ -6,6 +6,7 @@ import enInventory from './en/inventory.json';
 import enIntake from './en/intake.json';
 import enSync from './en/sync.json';
 import enPrinting from './en/printing.json';
+import enPacking from './en/packing.json';
 import enPicking from './en/picking.json';
 import zhShell from './zh-CN/shell.json';
 import zhOrders from './zh-CN/orders.json';
@@ -15,6 +16,7 @@ import zhInventory from './zh-CN/inventory.json';
 import zhIntake from './zh-CN/intake.json';
 import zhSync from './zh-CN/sync.json';
 import zhPrinting from './zh-CN/printing.json';
+import zhPacking from './zh-CN/packing.json';
 import zhPicking from './zh-CN/picking.json';
 
 /**
@@ -30,6 +32,7 @@ export const en = {
   ...enIntake,
   ...enSync,
   ...enPrinting,
+  ...enPacking,
   ...enPicking,
 };
 export const zhCN = {
@@ -41,5 +44,6 @@ export const zhCN = {
   ...zhIntake,
   ...zhSync,
   ...zhPrinting,
+  ...zhPacking,
   ...zhPicking,
 };

@@ -79,9 +79,13 @@ describe('language switch', () => {
     fireEvent.keyDown(document.body, { key: '9', code: 'Digit9', altKey: true });
     expect(await screen.findByRole('heading', { name: 'Settings' })).toBeTruthy();
     fireEvent.keyDown(document.body, { key: 'g', code: 'KeyG' });
+    fireEvent.keyDown(document.body, { key: 'a', code: 'KeyA' });
+    expect(await screen.findByRole('heading', { name: 'After-sales' })).toBeTruthy();
+    expect(screen.getByText('This screen arrives with returns and refunds.')).toBeTruthy();
+    fireEvent.keyDown(document.body, { key: 'g', code: 'KeyG' });
     fireEvent.keyDown(document.body, { key: 'k', code: 'KeyK' });
     expect(await screen.findByRole('heading', { name: 'Packing' })).toBeTruthy();
-    expect(screen.getByText('This screen arrives with scan-to-pack.')).toBeTruthy();
+    expect(screen.getByText('Ready: scan the next order')).toBeTruthy();
     fireEvent.keyDown(document.body, { key: 'g', code: 'KeyG' });
     fireEvent.keyDown(document.body, { key: 'o', code: 'KeyO' });
     expect(await screen.findByRole('heading', { name: 'Order queue' })).toBeTruthy();

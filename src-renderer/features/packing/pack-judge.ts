@@ -1,0 +1,39 @@
+import type { PackSession } from '../../../src-shared/contract/fulfillment.contract';
+
+export type PackLine = PackSession['lines'][number];
+export type Verdict = 'ok' | 'wrong_item' | 'extra_item';
+
+/**
+ * What the core will say about a scan, judged from the open session alone (its lines carry every
+ * code that scans as each SKU), so the bench answers at the instant of the scan; the core's own
+ * answer follows and wins if it differs.
+ */
+export function judgeScan(lines: PackLine[], code: string): { verdict: Verdict; index: number } {
+  const index = lines.findIndex((l) => l.barcodes.includes(code));
+  if (index < 0) return { verdict: 'wrong_item', index };
+  const line = lines[index]!;
+  return { verdict: line.scanned >= line.expected ? 'extra_item' : 'ok', index };
+}
+
+/** The session's lines with these scans (line indexes) counted in as well. */
+export function withScans(lines: PackLine[], indexes: number[]): PackLine[] {
+  if (!indexes.length) return lines;
+  return lines.map((l, i) => {
+    const n = indexes.filter((x) => x === i).length;
+    return n ? { ...l, scanned: l.scanned + n } : l;
+  });
+}
+
+export interface Missing {
+  sku: string;
+  title: string;
+  quantity: number;
+}
+
+export const missingOf = (lines: PackLine[]): Missing[] =>
+  lines
+    .filter((l) => l.scanned < l.expected)
+    .map((l) => ({ sku: l.sku, title: l.title, quantity: l.expected - l.scanned }));
+
+/** A tote label (T<wave>-<slot>) is never a product: scanned mid-parcel it means the next order. */
+export const isToteCode = (code: string): boolean => /^T\d+-\d+$/i.test(code);

@@ -1,0 +1,166 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useStore } from 'zustand';
+import { useScanner } from '../../ui/use-scanner';
+import { OverrideForm } from './override.form';
+import { PackFeedback } from './pack-feedback';
+import { PackLines } from './pack-lines';
+import { weightCheck, type PackingStore } from './packing.store';
+
+/**
+ * The packing bench, driven by the scanner: scan an order or tote, scan every item, type the
+ * scale reading (Enter completes), and the label and slip print; the next scan opens the next
+ * order. Ctrl+Enter completes from anywhere, Esc puts the parcel aside.
+ */
+export function PackStation({ store }: { store: PackingStore }) {
+  const { t } = useTranslation();
+  const session = useStore(store, (s) => s.session);
+  const lines = useStore(store, (s) => s.lines);
+  const feedback = useStore(store, (s) => s.feedback);
+  const log = useStore(store, (s) => s.log);
+  const weight = useStore(store, (s) => s.weight);
+  const box = useStore(store, (s) => s.box);
+  const overrideOpen = useStore(store, (s) => s.overrideOpen);
+  const busy = useStore(store, (s) => s.busy);
+  const check = useStore(store, weightCheck);
+  const [typed, setTyped] = useState('');
+  const scanBox = useRef<HTMLInputElement>(null);
+  const weightBox = useRef<HTMLInputElement>(null);
+
+  const onScan = useCallback((code: string) => store.getState().scan(code), [store]);
+  useScanner(onScan);
+
+  const allIn = lines.length > 0 && lines.every((l) => l.scanned >= l.expected);
+  // Hands stay on the scanner: a new order puts the caret in the scan box, a full parcel in the weight.
+  useEffect(() => {
+    if (!session && !overrideOpen) scanBox.current?.focus();
+  }, [session, overrideOpen]);
+  useEffect(() => {
+    if (allIn) weightBox.current?.focus();
+  }, [allIn]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+        e.preventDefault();
+        void store.getState().complete();
+      } else if (e.key === 'Escape' && !e.defaultPrevented) {
+        if (store.getState().overrideOpen) store.getState().cancelOverride();
+        else store.getState().close();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [store]);
+
+  const submitOnEnter = (e: React.KeyboardEvent) => {
+    if (e.key === 'Enter' && !e.ctrlKey && !e.metaKey) {
+      e.preventDefault();
+      void store.getState().complete();
+    }
+  };
+
+  return (
+    <div className="pack-station">
+      <PackFeedback feedback={feedback} />
+      <form
+        className="pack-scan-row"
+        onSubmit={(e) => {
+          e.preventDefault();
+          store.getState().scan(typed);
+          setTyped('');
+        }}
+      >
+        <label className="pack-field pack-scan-field">
+          <span>{t(session ? 'packing.scanItem' : 'packing.scanOrder')}</span>
+          <input
+            ref={scanBox}
+            className="pack-input"
+            aria-label={t('packing.scanBox')}
+            value={typed}
+            onChange={(e) => setTyped(e.target.value)}
+            autoComplete="off"
+            spellCheck={false}
+          />
+        </label>
+        <button type="submit" className="btn btn-big">
+          {t('packing.enter')}
+        </button>
+      </form>
+
+      {session && (
+        <div className="pack-body">
+          <section className="pack-order" aria-labelledby="pack-order-head">
+            <h2 id="pack-order-head" className="pack-order-head">
+              {t('packing.order', { order: session.externalId, id: session.orderId })}
+            </h2>
+            <PackLines lines={lines} />
+            {log.length > 0 && (
+              <ol className="pack-log" aria-label={t('packing.log')}>
+                {log.map((e) => (
+                  <li key={e.seq} className={`pack-log-${e.verdict}`}>
+                    <span className="mono">{e.code}</span> {e.sku ?? ''} — {t(`packing.verdict.${e.verdict}`)}
+                    {!e.settled && <span className="muted"> …</span>}
+                  </li>
+                ))}
+              </ol>
+            )}
+          </section>
+          <section className="pack-side" aria-label={t('packing.finish')}>
+            <label className="pack-field">
+              <span>{t('packing.weight')}</span>
+              <input
+                ref={weightBox}
+                className="pack-input"
+                inputMode="numeric"
+                aria-label={t('packing.weight')}
+                value={weight}
+                onChange={(e) => store.getState().setWeight(e.target.value.replace(/[^\d]/g, ''))}
+                onKeyDown={submitOnEnter}
+              />
+            </label>
+            <p
+              className={`pack-weight ${check ? (check.within ? 'pack-weight-ok' : 'pack-weight-off') : ''}`}
+            >
+              {session.expectedWeightGrams > 0
+                ? check
+                  ? t(check.within ? 'packing.weightWithin' : 'packing.weightOutside', { ...check })
+                  : t('packing.weightExpected', { expected: session.expectedWeightGrams })
+                : t('packing.weightUnknown')}
+            </p>
+            <label className="pack-field">
+              <span>{t('packing.box')}</span>
+              <input
+                className="pack-input"
+                aria-label={t('packing.box')}
+                value={box}
+                onChange={(e) => store.getState().setBox(e.target.value)}
+                onKeyDown={submitOnEnter}
+                list="pack-boxes"
+                autoComplete="off"
+              />
+              <datalist id="pack-boxes">
+                {['XS', 'S1', 'S2', 'M1', 'M2', 'L1', 'L2', 'ENV'].map((b) => (
+                  <option key={b} value={b} />
+                ))}
+              </datalist>
+            </label>
+            <button
+              type="button"
+              className="btn btn-primary btn-big"
+              disabled={busy}
+              onClick={() => void store.getState().complete()}
+            >
+              {t('packing.complete')}
+            </button>
+            <p className="muted">{t('packing.keysHint')}</p>
+            <button type="button" className="btn" onClick={() => store.getState().close()}>
+              {t('packing.aside')}
+            </button>
+            {overrideOpen && <OverrideForm store={store} />}
+          </section>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,64 @@
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useApi } from '../../api/api-context';
+import { createPackingStore } from './packing.store';
+import { PackStation } from './pack-station.view';
+import { createShipStore } from './ship.store';
+import { ShipDesk } from './ship-desk.view';
+import './packing.css';
+
+type Tab = 'pack' | 'ship';
+const tabFromHash = (): Tab => (/^#\/?packing\/ship\b/.test(window.location.hash) ? 'ship' : 'pack');
+
+/**
+ * The packing bench and the ship desk on one screen, as two tabs: on a small floor the same
+ * person packs and hands parcels to the courier, the packed orders come straight from the bench,
+ * and each tab keeps the scanner to itself (only the visible one listens). #/packing/ship opens
+ * the ship tab directly.
+ */
+export function PackingPage() {
+  const { t } = useTranslation();
+  const api = useApi();
+  const packing = useMemo(() => createPackingStore(api), [api]);
+  const shipping = useMemo(() => createShipStore(api), [api]);
+  const [tab, setTab] = useState<Tab>(tabFromHash);
+
+  useEffect(() => {
+    void packing.getState().load();
+    const off = api.on('settings.changed', () => void packing.getState().load());
+    return off;
+  }, [api, packing]);
+  useEffect(() => {
+    if (tab !== 'ship') return;
+    void shipping.getState().load();
+    return api.on('orders.changed', () => void shipping.getState().loadPacked());
+  }, [api, shipping, tab]);
+
+  const choose = (next: Tab) => {
+    setTab(next);
+    window.history.replaceState(null, '', next === 'ship' ? '#/packing/ship' : '#/packing');
+  };
+
+  return (
+    <div className="packing-page">
+      <div className="page-head">
+        <h1>{t('nav.packing')}</h1>
+        <div className="pack-tabs" role="tablist" aria-label={t('nav.packing')}>
+          {(['pack', 'ship'] as const).map((id) => (
+            <button
+              key={id}
+              type="button"
+              role="tab"
+              aria-selected={tab === id}
+              className={`pack-tab ${tab === id ? 'pack-tab-on' : ''}`}
+              onClick={() => choose(id)}
+            >
+              {t(`packing.tab.${id}`)}
+            </button>
+          ))}
+        </div>
+      </div>
+      {tab === 'pack' ? <PackStation store={packing} /> : <ShipDesk store={shipping} />}
+    </div>
+  );
+}

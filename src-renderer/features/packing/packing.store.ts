@@ -1,0 +1,372 @@
+import { createStore, type StoreApi } from 'zustand';
+import type { Api } from '../../api/client';
+import type { PackSession } from '../../../src-shared/contract/fulfillment.contract';
+import type { AppError } from '../../../src-shared/result';
+import { weightTolerance, weightWithin } from '../../../src-shared/domain/pack-weight';
+import { playCue } from '../../ui/feedback-sound';
+import {
+  isToteCode,
+  judgeScan,
+  missingOf,
+  withScans,
+  type Missing,
+  type PackLine,
+  type Verdict,
+} from './pack-judge';
+
+export interface ScanEntry {
+  seq: number;
+  code: string;
+  verdict: Verdict;
+  sku: string | null;
+  /** The core has answered (until then the verdict is the bench's own judgement). */
+  settled: boolean;
+}
+
+export interface PrintPlace {
+  document: string;
+  jobId: number;
+  printer: string | null;
+  status: string | null;
+}
+
+export interface WeightCheck {
+  grams: number;
+  expected: number;
+  tolerance: number;
+  within: boolean;
+}
+
+/** What the big coloured band says; its colour follows from the kind (see toneOf). */
+export type Feedback =
+  | { kind: 'ready' }
+  | { kind: 'opened'; orderId: number; externalId: string }
+  | {
+      kind: 'scan';
+      seq: number;
+      verdict: Verdict;
+      code: string;
+      sku: string | null;
+      title: string | null;
+      scanned: number;
+      expected: number;
+    }
+  | {
+      kind: 'blocked';
+      missing: Missing[];
+      refused: ScanEntry[];
+      weight: WeightCheck | null;
+      /** The core's refusal, when it saw a problem the bench did not. */
+      message: string | null;
+    }
+  | { kind: 'packed'; orderId: number; externalId: string; prints: PrintPlace[]; warnings: string[] }
+  | { kind: 'error'; error: AppError };
+
+export type Tone = 'neutral' | 'good' | 'bad';
+
+export const toneOf = (f: Feedback): Tone =>
+  f.kind === 'packed' || (f.kind === 'scan' && f.verdict === 'ok')
+    ? 'good'
+    : f.kind === 'scan' || f.kind === 'blocked' || f.kind === 'error'
+      ? 'bad'
+      : 'neutral';
+
+export interface Override {
+  supervisor: string;
+  reason: string;
+}
+
+export interface PackingState {
+  /** The core's last word on the open parcel. */
+  session: PackSession | null;
+  /** The lines as shown: the core's counts plus scans it has not answered yet. */
+  lines: PackLine[];
+  /** Scans judged `ok` here and still on their way to the core (line indexes). */
+  pending: { seq: number; index: number }[];
+  /** This parcel's scans, newest first. */
+  log: ScanEntry[];
+  feedback: Feedback;
+  weight: string;
+  box: string;
+  toleranceSettings: { pct: unknown; grams: unknown };
+  overrideOpen: boolean;
+  busy: boolean;
+}
+
+export interface PackingActions {
+  load(): Promise<void>;
+  /** A scan from the scanner or the scan box: an order/tote code with no parcel open, else an item. */
+  scan(code: string): void;
+  setWeight(v: string): void;
+  setBox(v: string): void;
+  complete(override?: Override): Promise<void>;
+  cancelOverride(): void;
+  /** Puts the parcel aside (it stays open in the core) and waits for the next order. */
+  close(): void;
+  /** Settles once every scan sent so far has its answer. */
+  settled(): Promise<void>;
+}
+
+export type PackingStore = StoreApi<PackingState & PackingActions>;
+
+const BOX_KEY = 'packdesk.packing.box';
+const LOG_SIZE = 12;
+
+const rememberedBox = (): string => {
+  try {
+    return localStorage.getItem(BOX_KEY) ?? '';
+  } catch {
+    return '';
+  }
+};
+
+const cueFor = (v: Verdict) => (v === 'ok' ? 'ok' : 'error');
+
+/** The weight check for the typed reading, or null when nothing (valid) is typed or nothing is expected. */
+export function weightCheck(s: PackingState): WeightCheck | null {
+  const grams = Number(s.weight);
+  const expected = s.session?.expectedWeightGrams ?? 0;
+  if (!s.weight.trim() || !Number.isInteger(grams) || grams <= 0 || expected <= 0) return null;
+  const tolerance = weightTolerance(expected, s.toleranceSettings.pct, s.toleranceSettings.grams);
+  return { grams, expected, tolerance, within: weightWithin(grams, expected, tolerance) };
+}
+
+export const refusedOf = (log: ScanEntry[]): ScanEntry[] =>
+  log.filter((e) => e.settled && e.verdict !== 'ok');
+
+export function createPackingStore(api: Api): PackingStore {
+  let seq = 0;
+  // Core calls go one at a time, in scan order; the screen does not wait for them.
+  let chain: Promise<void> = Promise.resolve();
+  const enqueue = (work: () => Promise<void>) => {
+    chain = chain.then(work, work);
+    return chain;
+  };
+
+  return createStore<PackingState & PackingActions>()((set, get) => {
+    const fail = (error: AppError) => {
+      playCue('error');
+      set({ feedback: { kind: 'error', error } });
+    };
+
+    let opening = false;
+    const open = (code: string) => {
+      opening = true;
+      return enqueue(async () => {
+        const r = await api.call('packing.open', { code });
+        opening = false;
+        if (!r.ok) return fail(r.error);
+        set({
+          session: r.value,
+          lines: r.value.lines,
+          pending: [],
+          log: [],
+          weight: '',
+          overrideOpen: false,
+          feedback: { kind: 'opened', orderId: r.value.orderId, externalId: r.value.externalId },
+        });
+      });
+    };
+
+    const scanItem = (session: PackSession, code: string) => {
+      const n = ++seq;
+      const { lines, pending, log } = get();
+      const { verdict, index } = judgeScan(lines, code);
+      const line = lines[index];
+      const nextPending = verdict === 'ok' ? [...pending, { seq: n, index }] : pending;
+      // The answer on screen at the instant of the scan; the core confirms or corrects it below.
+      playCue(cueFor(verdict));
+      set({
+        pending: nextPending,
+        lines: verdict === 'ok' ? withScans(lines, [index]) : lines,
+        log: [{ seq: n, code, verdict, sku: line?.sku ?? null, settled: false }, ...log].slice(0, LOG_SIZE),
+        feedback: {
+          kind: 'scan',
+          seq: n,
+          verdict,
+          code,
+          sku: line?.sku ?? null,
+          title: line?.title ?? null,
+          scanned: line ? line.scanned + (verdict === 'ok' ? 1 : 0) : 0,
+          expected: line?.expected ?? 0,
+        },
+      });
+      void enqueue(async () => {
+        const r = await api.call('packing.scan', { sessionId: session.sessionId, barcode: code });
+        const now = get();
+        if (now.session?.sessionId !== session.sessionId) return; // parcel put aside meanwhile
+        const stillPending = now.pending.filter((p) => p.seq !== n);
+        if (!r.ok) {
+          set({
+            pending: stillPending,
+            lines: withScans(
+              now.session.lines,
+              stillPending.map((p) => p.index),
+            ),
+            log: now.log.filter((e) => e.seq !== n),
+          });
+          return fail(r.error);
+        }
+        const answer = r.value;
+        const shown = answer.session.lines.find((l) => l.sku === answer.sku);
+        set({
+          session: answer.session,
+          pending: stillPending,
+          lines: withScans(
+            answer.session.lines,
+            stillPending.map((p) => p.index),
+          ),
+          log: now.log.map((e) =>
+            e.seq === n ? { ...e, verdict: answer.result, sku: answer.sku, settled: true } : e,
+          ),
+        });
+        if (answer.result !== verdict) playCue(cueFor(answer.result));
+        const f = get().feedback;
+        if (f.kind === 'scan' && f.seq === n && (answer.result !== verdict || answer.sku !== f.sku))
+          set({
+            feedback: {
+              ...f,
+              verdict: answer.result,
+              sku: answer.sku,
+              title: shown?.title ?? null,
+              scanned: shown?.scanned ?? 0,
+              expected: shown?.expected ?? 0,
+            },
+          });
+      });
+    };
+
+    /** Where the label and slip went: the queue knows each job's printer. */
+    const printPlaces = async (orderId: number, jobs: { document: string; jobId: number }[]) => {
+      if (!jobs.length) return [];
+      const r = await api.call('printing.jobs.list', { orderId, limit: 50 });
+      const rows = r.ok ? r.value.rows : [];
+      return jobs.map((j) => {
+        const row = rows.find((x) => x.id === j.jobId);
+        return { ...j, printer: row?.printerName ?? null, status: row?.status ?? null };
+      });
+    };
+
+    return {
+      session: null,
+      lines: [],
+      pending: [],
+      log: [],
+      feedback: { kind: 'ready' },
+      weight: '',
+      box: rememberedBox(),
+      toleranceSettings: { pct: null, grams: null },
+      overrideOpen: false,
+      busy: false,
+
+      async load() {
+        const r = await api.call('settings.get', {
+          keys: ['packing.weightTolerancePct', 'packing.weightToleranceGrams'],
+        });
+        if (r.ok)
+          set({
+            toleranceSettings: {
+              pct: r.value.values['packing.weightTolerancePct'],
+              grams: r.value.values['packing.weightToleranceGrams'],
+            },
+          });
+      },
+
+      scan(raw) {
+        const code = raw.trim();
+        if (!code || get().busy) return;
+        const { session } = get();
+        // Items scanned while the order is still opening wait for it rather than open "orders".
+        if (opening && !isToteCode(code)) void enqueue(async () => get().scan(code));
+        else if (!session || isToteCode(code)) void open(code);
+        else scanItem(session, code);
+      },
+
+      setWeight: (weight) => set({ weight }),
+      setBox: (box) => set({ box }),
+
+      async complete(override) {
+        if (get().busy) return;
+        await chain;
+        const s = get();
+        if (!s.session) return;
+        const weight = weightCheck(s);
+        const missing = missingOf(s.lines);
+        const refused = refusedOf(s.log);
+        if (!override && (missing.length || refused.length || (weight && !weight.within))) {
+          playCue('error');
+          set({
+            overrideOpen: true,
+            feedback: {
+              kind: 'blocked',
+              missing,
+              refused,
+              weight: weight?.within ? null : weight,
+              message: null,
+            },
+          });
+          return;
+        }
+        set({ busy: true });
+        const grams = Number(s.weight);
+        const box = s.box.trim();
+        const r = await api.call('packing.complete', {
+          sessionId: s.session.sessionId,
+          ...(s.weight.trim() && Number.isInteger(grams) && grams > 0 ? { weightGrams: grams } : {}),
+          ...(box ? { box } : {}),
+          ...(override ? { override } : {}),
+        });
+        if (!r.ok) {
+          set({ busy: false });
+          if (r.error.code !== 'conflict') return fail(r.error);
+          // The core saw something the bench did not (a wrong scan from before a reload, say).
+          playCue('error');
+          set({
+            overrideOpen: true,
+            feedback: { kind: 'blocked', missing, refused, weight: null, message: r.error.message },
+          });
+          return;
+        }
+        try {
+          if (box) localStorage.setItem(BOX_KEY, box);
+        } catch {
+          // No storage (private window): the box is simply not remembered.
+        }
+        const prints = await printPlaces(r.value.orderId, r.value.printJobs);
+        playCue('done');
+        set({
+          busy: false,
+          session: null,
+          lines: [],
+          pending: [],
+          log: [],
+          weight: '',
+          overrideOpen: false,
+          feedback: {
+            kind: 'packed',
+            orderId: r.value.orderId,
+            externalId: s.session.externalId,
+            prints,
+            warnings: r.value.warnings,
+          },
+        });
+      },
+
+      cancelOverride: () => set({ overrideOpen: false }),
+
+      close() {
+        set({
+          session: null,
+          lines: [],
+          pending: [],
+          log: [],
+          weight: '',
+          overrideOpen: false,
+          feedback: { kind: 'ready' },
+        });
+      },
+
+      settled: () => chain,
+    };
+  });
+}

@@ -1,0 +1,118 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useStore } from 'zustand';
+import { errorText } from '../../i18n/error-text';
+import { useScanner } from '../../ui/use-scanner';
+import { ShipBulk } from './ship-bulk.section';
+import { ShipFile } from './ship-file.section';
+import type { ShipStore } from './ship.store';
+
+/** Ship confirmation: scan a packed order then its tracking number; below, the bulk ways. */
+export function ShipDesk({ store }: { store: ShipStore }) {
+  const { t } = useTranslation();
+  const carriers = useStore(store, (s) => s.carriers);
+  const carrier = useStore(store, (s) => s.carrier);
+  const [typed, setTyped] = useState('');
+  const scanBox = useRef<HTMLInputElement>(null);
+
+  const onScan = useCallback((code: string) => void store.getState().scan(code), [store]);
+  useScanner(onScan);
+  useEffect(() => scanBox.current?.focus(), []);
+
+  return (
+    <div className="ship-desk">
+      <ShipBand store={store} />
+      <form
+        className="pack-scan-row"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void store.getState().scan(typed);
+          setTyped('');
+        }}
+      >
+        <label className="pack-field pack-scan-field">
+          <span>{t('shipping.scanBox')}</span>
+          <input
+            ref={scanBox}
+            className="pack-input"
+            aria-label={t('shipping.scanBox')}
+            value={typed}
+            onChange={(e) => setTyped(e.target.value)}
+            autoComplete="off"
+            spellCheck={false}
+          />
+        </label>
+        <label className="pack-field">
+          <span>{t('shipping.carrier')}</span>
+          <select
+            className="pack-input"
+            aria-label={t('shipping.carrier')}
+            value={carrier}
+            onChange={(e) => store.getState().setCarrier(e.target.value)}
+          >
+            {!carriers.some((c) => c.code === carrier) && <option value={carrier}>{carrier || '—'}</option>}
+            {carriers.map((c) => (
+              <option key={c.code} value={c.code}>
+                {c.code} · {c.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit" className="btn btn-big">
+          {t('packing.enter')}
+        </button>
+        <button type="button" className="btn" onClick={() => store.getState().resetScan()}>
+          {t('shipping.restart')}
+        </button>
+      </form>
+      <ShipBulk store={store} />
+      <ShipFile store={store} />
+    </div>
+  );
+}
+
+function ShipBand({ store }: { store: ShipStore }) {
+  const { t } = useTranslation();
+  const order = useStore(store, (s) => s.scannedOrder);
+  const carrier = useStore(store, (s) => s.carrier);
+  const outcome = useStore(store, (s) => s.outcome);
+  const error = useStore(store, (s) => s.error);
+  let tone = 'neutral';
+  let headline: string;
+  const detail: string[] = [];
+  if (error) {
+    tone = 'bad';
+    const e = errorText(t, error);
+    headline = e.title;
+    detail.push(e.detail);
+    if (order) detail.push(t('shipping.band.rescan', { order, carrier }));
+  } else if (order) {
+    headline = t('shipping.band.order', { order });
+    detail.push(t('shipping.band.tracking', { carrier }));
+  } else if (outcome) {
+    tone = 'good';
+    headline = t('shipping.band.done', {
+      shipped: outcome.shipped.length,
+      unchanged: outcome.unchanged.length,
+    });
+    detail.push(t('shipping.band.jobs', { count: outcome.jobsQueued }));
+  } else {
+    headline = t('shipping.band.ready');
+    detail.push(t('shipping.band.readyHint'));
+  }
+  return (
+    <div
+      className={`pack-band pack-band-${tone}`}
+      role="status"
+      aria-live="assertive"
+      data-testid="ship-feedback"
+    >
+      <div className="pack-band-headline">{headline}</div>
+      {detail.map((d, i) => (
+        <div key={i} className="pack-band-detail">
+          {d}
+        </div>
+      ))}
+    </div>
+  );
+}

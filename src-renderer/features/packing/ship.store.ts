@@ -1,0 +1,191 @@
+import { createStore, type StoreApi } from 'zustand';
+import type { Api } from '../../api/client';
+import type { OrderSummary } from '../../../src-shared/contract/orders.contract';
+import type { Carrier } from '../../../src-shared/contract/routing.contract';
+import type { AppError } from '../../../src-shared/result';
+import { playCue } from '../../ui/feedback-sound';
+import { parseCarrierFile, type CarrierRow, type RowProblem } from './carrier-file';
+
+export interface ShipOutcome {
+  shipped: number[];
+  unchanged: number[];
+  jobsQueued: number;
+}
+
+export interface ShipState {
+  carriers: Carrier[];
+  carrier: string;
+  /** Packed orders waiting at the desk. */
+  packed: OrderSummary[];
+  selected: number[];
+  /** Scan flow: the order scanned first, waiting for its tracking number. */
+  scannedOrder: string | null;
+  outcome: ShipOutcome | null;
+  error: AppError | null;
+  /** The carrier's file as read, and the core's refusals by row (index into fileRows). */
+  fileRows: CarrierRow[];
+  fileProblems: RowProblem[];
+  rowErrors: Record<number, string>;
+  busy: boolean;
+}
+
+export interface ShipActions {
+  load(): Promise<void>;
+  loadPacked(): Promise<void>;
+  setCarrier(code: string): void;
+  /** Scanner/scan box: first the packed order (or tote), then its tracking number. */
+  scan(code: string): Promise<void>;
+  resetScan(): void;
+  toggle(id: number): void;
+  selectAll(on: boolean): void;
+  shipSelected(trackingNumber: string): Promise<boolean>;
+  readFile(text: string): void;
+  shipFile(): Promise<void>;
+  dismiss(): void;
+}
+
+export type ShipStore = StoreApi<ShipState & ShipActions>;
+
+const CARRIER_KEY = 'packdesk.shipping.carrier';
+const remembered = () => {
+  try {
+    return localStorage.getItem(CARRIER_KEY) ?? '';
+  } catch {
+    return '';
+  }
+};
+
+export function createShipStore(api: Api): ShipStore {
+  return createStore<ShipState & ShipActions>()((set, get) => {
+    const done = async (r: ShipOutcome) => {
+      playCue('done');
+      set({ outcome: r, error: null, selected: [], busy: false });
+      await get().loadPacked();
+    };
+    const refuse = (error: AppError) => {
+      playCue('error');
+      set({ error, outcome: null, busy: false });
+    };
+
+    return {
+      carriers: [],
+      carrier: remembered(),
+      packed: [],
+      selected: [],
+      scannedOrder: null,
+      outcome: null,
+      error: null,
+      fileRows: [],
+      fileProblems: [],
+      rowErrors: {},
+      busy: false,
+
+      async load() {
+        const r = await api.call('carriers.list', {});
+        if (r.ok) {
+          const carriers = r.value.rows.filter((c) => c.active);
+          set({ carriers, carrier: get().carrier || carriers[0]?.code || '' });
+        } else set({ error: r.error });
+        await get().loadPacked();
+      },
+
+      async loadPacked() {
+        const r = await api.call('orders.list', {
+          filter: { status: ['packed'] },
+          sort: { field: 'placedAt', dir: 'asc' },
+          limit: 500,
+        });
+        if (r.ok) {
+          const ids = new Set(r.value.rows.map((o) => o.id));
+          set({ packed: r.value.rows, selected: get().selected.filter((id) => ids.has(id)) });
+        } else set({ error: r.error });
+      },
+
+      setCarrier(carrier) {
+        set({ carrier });
+        try {
+          localStorage.setItem(CARRIER_KEY, carrier);
+        } catch {
+          // Not remembered without storage.
+        }
+      },
+
+      async scan(raw) {
+        const code = raw.trim();
+        if (!code || get().busy) return;
+        const order = get().scannedOrder;
+        if (!order) {
+          // Known packed order: take its carrier, so only the tracking number is left to scan.
+          const hit = get().packed.find((o) => String(o.id) === code || o.externalId === code);
+          if (hit?.carrier) get().setCarrier(hit.carrier);
+          playCue('ok');
+          set({ scannedOrder: code, outcome: null, error: null });
+          return;
+        }
+        set({ busy: true });
+        const r = await api.call('shipping.confirm', {
+          scan: order,
+          carrier: get().carrier,
+          trackingNumber: code,
+        });
+        if (!r.ok) return refuse(r.error); // the order stays; scan the tracking number again
+        set({ scannedOrder: null });
+        await done(r.value);
+      },
+
+      resetScan: () => set({ scannedOrder: null, error: null }),
+
+      toggle(id) {
+        const s = new Set(get().selected);
+        if (s.has(id)) s.delete(id);
+        else s.add(id);
+        set({ selected: [...s] });
+      },
+      selectAll: (on) => set({ selected: on ? get().packed.map((o) => o.id) : [] }),
+
+      async shipSelected(trackingNumber) {
+        const { selected, carrier } = get();
+        if (!selected.length) return false;
+        set({ busy: true });
+        const r = await api.call('shipping.confirm', { orderIds: selected, carrier, trackingNumber });
+        if (!r.ok) {
+          refuse(r.error);
+          return false;
+        }
+        await done(r.value);
+        return true;
+      },
+
+      readFile(text) {
+        const { rows, problems } = parseCarrierFile(text, get().carrier);
+        set({ fileRows: rows, fileProblems: problems, rowErrors: {}, outcome: null, error: null });
+      },
+
+      async shipFile() {
+        const { fileRows, fileProblems } = get();
+        if (!fileRows.length || fileProblems.length) return;
+        set({ busy: true });
+        const r = await api.call('shipping.confirmRows', {
+          rows: fileRows.map(({ reference, trackingNumber, carrier }) => ({
+            reference,
+            trackingNumber,
+            carrier,
+          })),
+        });
+        if (!r.ok) {
+          const rowErrors: Record<number, string> = {};
+          for (const i of r.error.issues ?? []) {
+            const m = /^rows\.(\d+)/.exec(i.path);
+            if (m) rowErrors[Number(m[1])] = rowErrors[Number(m[1])] ?? i.message;
+          }
+          set({ rowErrors });
+          return refuse(r.error);
+        }
+        set({ fileRows: [], rowErrors: {} });
+        await done(r.value);
+      },
+
+      dismiss: () => set({ error: null, outcome: null }),
+    };
+  });
+}
