@@ -7,6 +7,16 @@ const warehouseCode = z.string().trim().min(1, 'is required').max(32);
 const qty = z.number().int().positive('must be at least 1').max(1_000_000);
 const grams = z.number().int().min(0, 'cannot be negative').max(10_000_000);
 const mm = z.number().int().min(0, 'cannot be negative').max(100_000);
+/** A calendar date, as channels' 预计发货时间 give it; a time of day is dropped. */
+export const shipDate = z
+  .string()
+  .trim()
+  .regex(/^\d{4}-\d{2}-\d{2}/, 'must be a date like 2026-12-01')
+  .transform((s) => s.slice(0, 10))
+  .refine((s) => {
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
+  }, 'is not a real date');
 const reason = z.string().trim().min(1, 'a reason is required').max(500);
 const paging = {
   offset: z.number().int().min(0).default(0),
@@ -29,6 +39,8 @@ export const sku = z.object({
   heightMm: z.number().int(),
   attributes: z.array(z.enum(HANDLING_ATTRIBUTES)),
   safetyStock: z.number().int(),
+  /** Pre-sale (预售): orders for it wait for this date (YYYY-MM-DD) instead of shipping now. */
+  presaleShipDate: z.string().nullable(),
   priceMinor: minor,
   currency,
   components: z.array(z.object({ sku: z.string(), quantity: z.number().int() })),
@@ -58,6 +70,7 @@ export const skuInput = z
     heightMm: mm.default(0),
     attributes: z.array(z.enum(HANDLING_ATTRIBUTES)).default([]),
     safetyStock: z.number().int().min(0, 'cannot be negative').default(0),
+    presaleShipDate: shipDate.nullable().default(null),
     priceMinor: minor.min(0, 'cannot be negative').default(0),
     currency: currency.default('CNY'),
     /** Makes this SKU a bundle/kit: selling one reserves these. */

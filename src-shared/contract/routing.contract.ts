@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { read, write } from './define';
 import { id, currency, minor, isoDate } from './common.schema';
+import { shipDate } from './inventory.contract';
 
 const code = z
   .string()
@@ -145,6 +146,17 @@ export const routingContract = {
     'Merge orders of the same buyer, address and phone into one new order; the originals are cancelled',
     z.object({ ids: z.array(id).min(2, 'pick at least two orders').max(50) }).strict(),
     z.object({ orderId: id }),
+  ),
+  'orders.presale': write(
+    'Mark lines of an order as pre-sale (预售) with their expected ship date, or clear it with null; routing splits or waits by it',
+    z
+      .object({
+        id,
+        lines: z.array(z.number().int().positive()).min(1).max(500),
+        shipDate: shipDate.nullable(),
+      })
+      .strict(),
+    z.object({ id, changed: z.number().int() }),
   ),
   'orders.split': write(
     'Split an order into new orders by groups of line numbers; the original is cancelled',

@@ -225,11 +225,30 @@ describe('SKU form', () => {
       heightMm: 30,
       attributes: ['fragile'],
       safetyStock: 2,
+      presaleShipDate: null,
       components: [
         { sku: 'TEE', quantity: 2 },
         { sku: 'CUP', quantity: 1 },
       ],
     });
+  });
+});
+
+describe('SKU pre-sale date', () => {
+  it('sends the date, and null to clear it', () => {
+    const base = {
+      sku: 'P',
+      title: 'p',
+      barcodes: '',
+      category: '',
+      weightGrams: '0',
+      dims: '',
+      attributes: [],
+      safetyStock: '0',
+      components: '',
+    };
+    expect(draftToInput({ ...base, presale: '2026-12-10' }).presaleShipDate).toBe('2026-12-10');
+    expect(draftToInput({ ...base, presale: '' }).presaleShipDate).toBeNull();
   });
 });
 

@@ -18,6 +18,8 @@ export interface SkuValues {
   battery?: boolean;
   liquid?: boolean;
   safetyStock?: number;
+  /** Pre-sale expected ship date (YYYY-MM-DD) or null. */
+  presaleShipDate?: string | null;
 }
 
 export interface SkuRow {
@@ -39,11 +41,12 @@ export interface SkuRow {
   safetyStock: number;
   priceMinor: number;
   currency: string;
+  presaleShipDate: string | null;
 }
 
 const SKU_COLUMNS = `id, sku, title, spec, barcode, category, weight_grams as weightGrams, length_mm as lengthMm,
   width_mm as widthMm, height_mm as heightMm, cold_chain as coldChain, bulky, fragile, battery, liquid,
-  safety_stock as safetyStock, price_minor as priceMinor, currency`;
+  safety_stock as safetyStock, price_minor as priceMinor, currency, presale_ship_date as presaleShipDate`;
 
 const b = (v: boolean | undefined): number => (v ? 1 : 0);
 
@@ -51,15 +54,16 @@ export function upsertSku(sqlite: Sqlite, v: SkuValues, now: number): number {
   const row = sqlite
     .prepare(
       `insert into skus (sku, title, spec, barcode, category, weight_grams, price_minor, currency, length_mm, width_mm, height_mm,
-         cold_chain, bulky, fragile, battery, liquid, safety_stock, created_at, updated_at)
+         cold_chain, bulky, fragile, battery, liquid, safety_stock, presale_ship_date, created_at, updated_at)
        values (@sku, @title, @spec, @barcode, @category, @weightGrams, @priceMinor, @currency, @lengthMm, @widthMm, @heightMm,
-         @coldChain, @bulky, @fragile, @battery, @liquid, @safetyStock, @now, @now)
+         @coldChain, @bulky, @fragile, @battery, @liquid, @safetyStock, @presaleShipDate, @now, @now)
        on conflict (sku) do update set title = excluded.title, spec = excluded.spec, barcode = excluded.barcode,
          category = excluded.category, weight_grams = excluded.weight_grams, price_minor = excluded.price_minor,
          currency = excluded.currency, length_mm = excluded.length_mm, width_mm = excluded.width_mm,
          height_mm = excluded.height_mm, cold_chain = excluded.cold_chain, bulky = excluded.bulky,
          fragile = excluded.fragile, battery = excluded.battery, liquid = excluded.liquid,
-         safety_stock = excluded.safety_stock, updated_at = excluded.updated_at
+         safety_stock = excluded.safety_stock, presale_ship_date = excluded.presale_ship_date,
+         updated_at = excluded.updated_at
        returning id`,
     )
     .get({
@@ -73,6 +77,7 @@ export function upsertSku(sqlite: Sqlite, v: SkuValues, now: number): number {
       battery: b(v.battery),
       liquid: b(v.liquid),
       safetyStock: v.safetyStock ?? 0,
+      presaleShipDate: v.presaleShipDate ?? null,
       now,
     }) as { id: number };
   if (v.barcode) {

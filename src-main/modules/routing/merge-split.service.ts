@@ -12,6 +12,7 @@ import {
   type NewOrderLine,
 } from '../orders';
 import { insertLink } from './routing.repo';
+import { copyLinePresale } from './presale';
 
 /** Orders not yet allocated: nothing is reserved, so they can be recombined freely. */
 const RECOMBINABLE: readonly OrderStatus[] = ['pending_review', 'held', 'approved', 'backordered'];
@@ -128,6 +129,11 @@ export function mergeOrders(ctx: CoreContext, ids: number[], actor: string, why?
     [reason],
   );
   const { id } = upsertOrder(ordersStatements(ctx.sqlite), merged, ctx.now());
+  copyLinePresale(
+    ctx.sqlite,
+    orders.flatMap((o) => o.lines.map((_, j) => ({ orderId: o.id, lineNo: j + 1 }))),
+    id,
+  );
   bringTo(
     ctx,
     id,
@@ -192,6 +198,11 @@ export function splitOrder(
         'conflict',
         `Order ${o.externalId}-S${i + 1} already exists; was order ${id} split before?`,
       );
+    copyLinePresale(
+      ctx.sqlite,
+      g.map((lineNo) => ({ orderId: id, lineNo })),
+      created.id,
+    );
     bringTo(ctx, created.id, target, actor, reason);
     insertLink(ctx.sqlite, 'split', id, created.id, ctx.now());
     return created.id;

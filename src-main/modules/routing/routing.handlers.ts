@@ -12,6 +12,7 @@ import {
 import { mergeOrders, splitOrder } from './merge-split.service';
 import { allocationsOf, linksOf, type AllocationRowDb } from './routing.repo';
 import { runRouting } from './routing.service';
+import { markLinesPresale } from './presale.service';
 
 const toAllocation = (a: AllocationRowDb): Allocation => ({
   at: new Date(a.at).toISOString(),
@@ -52,5 +53,6 @@ export const routingHandlers = (ctx: CoreContext) =>
       };
     },
     'orders.merge': ({ ids }, call) => ({ orderId: mergeOrders(ctx, ids, call.actor) }),
+    'orders.presale': (input, call) => markLinesPresale(ctx, input, call.actor),
     'orders.split': ({ id, groups }, call) => ({ orderIds: splitOrder(ctx, id, groups, call.actor) }),
   }) satisfies Partial<Handlers>;

@@ -28,6 +28,14 @@ import {
 } from './routing.repo';
 import { readRoutingConfig } from './routing-config.service';
 import { mergeOrders, splitOrder } from './merge-split.service';
+import {
+  presaleGroups,
+  presaleLines,
+  presaleStatement,
+  shopToday,
+  tagPresale,
+  waitingPresaleOrders,
+} from './presale';
 
 export interface RunResult {
   considered: number;
@@ -46,6 +54,9 @@ interface RunWorld {
   stock: Map<string, number>;
   ranks: Map<string, Map<number, number>>;
   allowSplit: boolean;
+  /** The shop's calendar day: pre-sale lines dated after it wait. */
+  today: string;
+  presaleSt: ReturnType<typeof presaleStatement>;
   /** Reserved warehouse/SKU pairs: their low-stock alerts are checked once at the end of the run. */
   touched: Map<string, { warehouseId: number; skuId: number }>;
 }
@@ -84,6 +95,8 @@ function loadWorld(ctx: CoreContext): RunWorld {
     stock,
     ranks,
     allowSplit: cfg.allowSplit,
+    today: shopToday(ctx),
+    presaleSt: presaleStatement(ctx.sqlite),
     touched: new Map(),
     base: {
       warehouses,
@@ -208,7 +221,8 @@ function routeOne(ctx: CoreContext, world: RunWorld, orderId: number, actor: str
     );
   }
   out.considered++;
-  const f = orderFacts(world, o, world.st.lines.all(orderId) as RoutableLine[]);
+  const lines = world.st.lines.all(orderId) as RoutableLine[];
+  const f = orderFacts(world, o, lines);
   if ('unknown' in f) {
     if (o.status === 'backordered') return;
     const reasons = [`SKU ${f.unknown.join(', ')} is not in the catalog; add it (skus.save) and route again`];
@@ -224,6 +238,8 @@ function routeOne(ctx: CoreContext, world: RunWorld, orderId: number, actor: str
       world.stock.set(key(r.warehouseId, r.skuId), world.base.available(r.warehouseId, r.skuId) + r.reserved);
     }
   }
+  const presale = presaleLines(world.presaleSt, orderId, world.today);
+  if (presale.size > 0) return waitForPresale(ctx, world, o, presale, lines.length, actor, out);
   const region = regionOf(o.province);
   const plan = planOrder(f.needs, f.facts, {
     ...world.base,
@@ -309,6 +325,65 @@ function routeOne(ctx: CoreContext, world: RunWorld, orderId: number, actor: str
   }
 }
 
+/**
+ * Pre-sale lines are not shipped before their date. When the shop allows splits, the order is
+ * split so the other lines ship now (and each pre-sale date becomes its own order); otherwise the
+ * whole order waits, as backordered and tagged pre-sale, which is a wait and not an exception: a
+ * routing run on or after the date (or stock arriving then) routes it like any other order.
+ */
+function waitForPresale(
+  ctx: CoreContext,
+  world: RunWorld,
+  o: RoutableOrder,
+  presale: Map<number, string>,
+  lineCount: number,
+  actor: string,
+  out: RunResult,
+): void {
+  const groups = presaleGroups(lineCount, presale);
+  const dated = [...presale].map(([n, d]) => `line ${n} ${d}`).join(', ');
+  if (o.status === 'approved' && world.allowSplit && groups.length > 1) {
+    const reason = `pre-sale (${dated}): split so ${presale.size < lineCount ? 'the lines in stock ship now and ' : ''}each pre-sale date ships on its own`;
+    world.st.insertAllocation.run({
+      orderId: o.id,
+      at: ctx.now(),
+      actor,
+      outcome: 'split',
+      warehouseId: null,
+      carrier: null,
+      shippingMinor: null,
+      handlingMinor: null,
+      currency: o.currency,
+      reasonsJson: JSON.stringify([reason]),
+      alternativesJson: '[]',
+    });
+    const children = splitOrder(ctx, o.id, groups, actor, reason);
+    out.split.push(o.id);
+    for (const child of children) routeOne(ctx, world, child, actor, out);
+    return;
+  }
+  tagPresale(ctx.sqlite, o.id);
+  if (o.status === 'backordered') return; // still waiting; nothing new to record
+  const last = [...presale.values()].sort().at(-1)!;
+  const reason = `pre-sale (${dated}): the order waits until ${last}${lineCount > presale.size ? ' (splitting is off, so the lines in stock wait too)' : ''}`;
+  world.st.setRoute.run(null, null, summary([reason]), ctx.now(), o.id);
+  transitionOrder(ctx, o.id, 'backordered', actor, reason);
+  world.st.insertAllocation.run({
+    orderId: o.id,
+    at: ctx.now(),
+    actor,
+    outcome: 'backordered',
+    warehouseId: null,
+    carrier: null,
+    shippingMinor: null,
+    handlingMinor: null,
+    currency: o.currency,
+    reasonsJson: JSON.stringify([reason]),
+    alternativesJson: '[]',
+  });
+  out.backordered.push(o.id);
+}
+
 const emptyResult = (): RunResult => ({
   considered: 0,
   allocated: [],
@@ -325,7 +400,9 @@ export function runRouting(ctx: CoreContext, ids: number[] | undefined, actor: s
       out.merged.push(mergeOrders(ctx, group, actor, 'same buyer, address and phone'));
   }
   const world = loadWorld(ctx);
-  for (const id of ids ?? orderIdsWithStatus(ctx.sqlite, 'approved')) routeOne(ctx, world, id, actor, out);
+  // Waiting pre-sale orders come along: those whose day has come are routed, the others keep waiting.
+  const todo = ids ?? [...orderIdsWithStatus(ctx.sqlite, 'approved'), ...waitingPresaleOrders(ctx.sqlite)];
+  for (const id of todo) routeOne(ctx, world, id, actor, out);
   checkLowStock(ctx, [...world.touched.values()]);
   const changed = [...out.allocated, ...out.backordered, ...out.exception];
   if (changed.length) ctx.emit('orders.changed', { ids: changed, reason: 'routing' });

@@ -19,6 +19,8 @@ interface Draft {
   attributes: HandlingAttribute[];
   safetyStock: string;
   components: string;
+  /** Pre-sale expected ship date (YYYY-MM-DD); empty when the SKU is sold from stock. */
+  presale?: string;
 }
 
 const blank: Draft = {
@@ -43,6 +45,7 @@ const toDraft = (s: Sku): Draft => ({
   attributes: s.attributes,
   safetyStock: String(s.safetyStock),
   components: s.components.map((c) => `${c.sku}×${c.quantity}`).join(', '),
+  presale: s.presaleShipDate ?? '',
 });
 
 /** "300×200×30" (mm), "TEE×2, CUP×1": short text forms a clerk can type; the server checks the rest. */
@@ -67,6 +70,7 @@ export function draftToInput(d: Draft) {
     heightMm,
     attributes: d.attributes,
     safetyStock: Number(d.safetyStock),
+    presaleShipDate: d.presale?.trim() || null,
     components: list(d.components).map((c) => {
       const [sku = '', quantity = '1'] = c.split(/[×xX*]/).map((v) => v.trim());
       return { sku, quantity: Number(quantity) };
@@ -138,6 +142,14 @@ export function SkuCatalogView() {
           {field('dims', t('inventory.sku.dims'), { placeholder: '300×200×30' })}
           {field('safetyStock', t('inventory.col.threshold'), { inputMode: 'numeric' })}
           {field('components', t('inventory.sku.components'), { placeholder: 'TEE×2, CUP×1' })}
+          <label>
+            {t('inventory.sku.presale')}
+            <input
+              type="date"
+              value={draft.presale ?? ''}
+              onChange={(e) => setDraft({ ...draft, presale: e.target.value })}
+            />
+          </label>
           {HANDLING_ATTRIBUTES.map((a) => (
             <label key={a} className="checkbox">
               <input
@@ -181,7 +193,14 @@ export function SkuCatalogView() {
           {rows.map((s) => (
             <tr key={s.id}>
               <td className="mono">{s.sku}</td>
-              <td>{s.title}</td>
+              <td>
+                {s.title}
+                {s.presaleShipDate && (
+                  <span className="presale-badge">
+                    {t('inventory.sku.presaleUntil', { date: s.presaleShipDate })}
+                  </span>
+                )}
+              </td>
               <td className="mono small">{s.barcodes.join(', ')}</td>
               <td className="num">{s.weightGrams}</td>
               <td>{s.attributes.map((a) => t(`inventory.attribute.${a}`)).join(' · ')}</td>

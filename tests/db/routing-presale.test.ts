@@ -1,0 +1,172 @@
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { aCore, value } from '../fixtures/core';
+import { approvedOrders, aRoutingWorld, line, shanghai } from '../fixtures/routing';
+
+type TestCore = ReturnType<typeof aCore>;
+
+/** 2026-11-25 10:00 in Shanghai; the pre-sale SKU ships from 2026-12-10. */
+const NOV_25 = Date.UTC(2026, 10, 25, 2);
+const DEC_10 = Date.UTC(2026, 11, 10, 1); // 09:00 Shanghai on the ship date
+
+const order = async (core: TestCore, id: number) => value(core.call('orders.get', { id }));
+const reserved = (core: TestCore, sku: string): number =>
+  (core.ctx.sqlite
+    .prepare(
+      'select coalesce(sum(reserved), 0) from stock_levels l join skus s on s.id = l.sku_id where s.sku = ?',
+    )
+    .pluck()
+    .get(sku) as number) ?? 0;
+
+describe('pre-sale (预售) routing and backorders', () => {
+  let core: TestCore;
+  let clock = NOV_25;
+  beforeEach(async () => {
+    clock = NOV_25;
+    core = aCore({ now: () => clock });
+    await aRoutingWorld(core);
+    await value(
+      core.call('skus.save', {
+        sku: 'PHONE',
+        title: '新款手机（预售）',
+        weightGrams: 500,
+        presaleShipDate: '2026-12-10',
+      }),
+    );
+    await value(core.call('inventory.receive', { warehouse: 'SH', lines: [{ sku: 'TEE', quantity: 10 }] }));
+  });
+  afterEach(() => core.dispose());
+
+  const allowSplit = (allow: boolean) =>
+    value(
+      core.call('routing.config.save', {
+        regions: [{ region: 'east', warehouses: ['SH', 'GZ'] }],
+        handling: [],
+        allowSplit: allow,
+        promiseDays: 5,
+      }),
+    );
+
+  test('a mixed order is split: the in-stock part ships now, the pre-sale part waits (not an exception) until its date', async () => {
+    await allowSplit(true);
+    const [id] = await approvedOrders(core, [{ ...shanghai, lines: [line('TEE', 2), line('PHONE', 1)] }]);
+    const run = await value(core.call('routing.run', {}));
+    expect(run.split).toEqual([id]);
+    expect(run.exception).toEqual([]);
+    const { links } = await value(core.call('routing.explain', { id: id! }));
+    const [now, later] = links.map((l: { orderId: number }) => l.orderId);
+    expect(await order(core, now)).toMatchObject({
+      status: 'allocated',
+      warehouse: 'SH',
+      lines: [{ sku: 'TEE' }],
+    });
+    const waiting = await order(core, later);
+    expect(waiting).toMatchObject({ status: 'backordered', tags: ['pre-sale'], lines: [{ sku: 'PHONE' }] });
+    expect(waiting.reasons.at(-1)).toContain('waits until 2026-12-10');
+    // Waiting for a date is not a shortage: no backorder alert nags about it.
+    expect((await value(core.call('inventory.alerts', {}))).rows).toEqual([]);
+
+    // Stock arriving before the date does not ship it early…
+    const early = await value(
+      core.call('inventory.receive', { warehouse: 'SH', lines: [{ sku: 'PHONE', quantity: 5 }] }),
+    );
+    expect(early.allocatedOrders).toEqual([]);
+    expect((await order(core, later)).status).toBe('backordered');
+    expect(reserved(core, 'PHONE')).toBe(0);
+    // …and on the date a routing run allocates it.
+    clock = DEC_10;
+    const onTheDay = await value(core.call('routing.run', {}));
+    expect(onTheDay.allocated).toEqual([later]);
+    expect(await order(core, later)).toMatchObject({ status: 'allocated', warehouse: 'SH' });
+    expect(reserved(core, 'PHONE')).toBe(1);
+  });
+
+  test('without splits the whole mixed order waits, reserving nothing, and says why', async () => {
+    await allowSplit(false);
+    const [id] = await approvedOrders(core, [{ ...shanghai, lines: [line('TEE', 2), line('PHONE', 1)] }]);
+    const run = await value(core.call('routing.run', {}));
+    expect(run).toMatchObject({ backordered: [id], split: [], exception: [] });
+    const o = await order(core, id!);
+    expect(o.status).toBe('backordered');
+    expect(o.reasons.at(-1)).toContain('splitting is off');
+    expect(reserved(core, 'TEE')).toBe(0);
+    const explained = await value(core.call('routing.explain', { id: id! }));
+    expect(explained.latest).toMatchObject({ outcome: 'backordered', warehouse: null });
+  });
+
+  test('a line marked pre-sale by hand waits; after its date an order still short of stock is allocated when stock arrives', async () => {
+    await allowSplit(false);
+    const [id] = await approvedOrders(core, [{ ...shanghai, lines: [line('CRAB', 2)] }]);
+    expect(
+      await value(
+        core.call('orders.presale', { id: id!, lines: [1], shipDate: '2026-12-01T00:00:00+08:00' }),
+      ),
+    ).toEqual({ id, changed: 1 });
+    expect((await value(core.call('routing.run', {}))).backordered).toEqual([id]);
+    expect((await order(core, id!)).tags).toEqual(['pre-sale']);
+
+    clock = Date.UTC(2026, 11, 1, 3);
+    // The date has come but there are no crabs: now it is an ordinary backorder, with its alert…
+    expect((await value(core.call('routing.run', {}))).allocated).toEqual([]);
+    expect((await value(core.call('inventory.alerts', {}))).rows).toEqual([
+      expect.objectContaining({ kind: 'backorder', sku: 'CRAB' }),
+    ]);
+    // …and the receipt allocates it in the same transaction.
+    const received = await value(
+      core.call('inventory.receive', { warehouse: 'SH', lines: [{ sku: 'CRAB', quantity: 3 }] }),
+    );
+    expect(received.allocatedOrders).toEqual([id]);
+    expect(await order(core, id!)).toMatchObject({ status: 'allocated', warehouse: 'SH' });
+    expect((await value(core.call('inventory.alerts', {}))).total).toBe(0);
+  });
+
+  test('the receipt and the allocation of waiting orders are one transaction: if allocating fails, nothing is received', async () => {
+    await allowSplit(false);
+    const [id] = await approvedOrders(core, [{ ...shanghai, lines: [line('CRAB', 1)] }]);
+    expect((await value(core.call('routing.run', {}))).backordered).toEqual([id]);
+    core.ctx.sqlite.exec(
+      `create temp trigger fail_allocation before insert on allocations begin select raise(abort, 'allocation failed'); end`,
+    );
+    const r = await core.call('inventory.receive', {
+      warehouse: 'SH',
+      lines: [{ sku: 'CRAB', quantity: 3 }],
+    });
+    expect(r.ok).toBe(false);
+    expect(
+      core.ctx.sqlite
+        .prepare(`select count(*) from stock_ledger l join skus s on s.id = l.sku_id where s.sku = 'CRAB'`)
+        .pluck()
+        .get(),
+    ).toBe(0);
+    expect((await order(core, id!)).status).toBe('backordered');
+    core.ctx.sqlite.exec('drop trigger temp.fail_allocation');
+    expect(
+      (
+        await value(
+          core.call('inventory.receive', { warehouse: 'SH', lines: [{ sku: 'CRAB', quantity: 3 }] }),
+        )
+      ).allocatedOrders,
+    ).toEqual([id]);
+  });
+
+  test('pre-sale dates are validated and only open orders can be re-dated', async () => {
+    const [id] = await approvedOrders(core, [{ ...shanghai, lines: [line('TEE', 1)] }]);
+    expect(await core.call('orders.presale', { id, lines: [2], shipDate: '2026-12-01' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
+    expect(await core.call('orders.presale', { id, lines: [1], shipDate: 'next week' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
+    expect(
+      await core.call('skus.save', { sku: 'X', title: 'x', presaleShipDate: '2026-02-30' }),
+    ).toMatchObject({
+      ok: false,
+    });
+    await value(core.call('routing.run', {}));
+    expect(await core.call('orders.presale', { id, lines: [1], shipDate: '2026-12-01' })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict' },
+    });
+  });
+});
