@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
+import { useShallow } from 'zustand/react/shallow';
 import { useScanner } from '../../ui/use-scanner';
 import { OverrideForm } from './override.form';
 import { PackFeedback } from './pack-feedback';
@@ -22,7 +23,7 @@ export function PackStation({ store }: { store: PackingStore }) {
   const box = useStore(store, (s) => s.box);
   const overrideOpen = useStore(store, (s) => s.overrideOpen);
   const busy = useStore(store, (s) => s.busy);
-  const check = useStore(store, weightCheck);
+  const check = useStore(store, useShallow(weightCheck));
   const [typed, setTyped] = useState('');
   const scanBox = useRef<HTMLInputElement>(null);
   const weightBox = useRef<HTMLInputElement>(null);

@@ -1,0 +1,287 @@
+// @vitest-environment jsdom
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { PackSession } from '../../src-shared/contract/fulfillment.contract';
+import { playCue } from '../../src-renderer/ui/feedback-sound';
+import { fakeBridge } from './fake-bridge';
+import { renderApp } from './render-app';
+
+vi.mock('../../src-renderer/ui/feedback-sound', () => ({ playCue: vi.fn() }));
+const cues = () => vi.mocked(playCue).mock.calls.map((c) => c[0]);
+
+beforeEach(() => {
+  localStorage.clear();
+  vi.mocked(playCue).mockClear();
+});
+afterEach(cleanup);
+
+const MUG = '6901234500011';
+const CAP = '6901234500028';
+const SOCK = '6901234500035';
+
+/**
+ * A packing bench core in memory, judging scans the way packing.service does (unknown or
+ * foreign barcode: wrong item; more than ordered: extra). `hold` keeps scan answers back until
+ * `release()`, so a test sees what the screen shows before the core has answered.
+ */
+function bench(opts: { tolerance?: [string, string]; hold?: boolean; completeError?: string } = {}) {
+  const lines = [
+    { sku: 'CAP', title: '帽子', expected: 1, scanned: 0, barcodes: [CAP, 'CAP'] },
+    { sku: 'MUG', title: '马克杯', expected: 2, scanned: 0, barcodes: [MUG, 'MUG'] },
+  ];
+  const session = (): PackSession => ({
+    sessionId: 5,
+    orderId: 42,
+    externalId: 'TB-42',
+    status: 'open',
+    lines: lines.map((l) => ({ ...l })),
+    expectedWeightGrams: 900,
+  });
+  let gate: Promise<void> = Promise.resolve();
+  let open: () => void = () => undefined;
+  const holdAnswers = () => {
+    gate = new Promise((r) => (open = r));
+  };
+  if (opts.hold) holdAnswers();
+  const bridge = fakeBridge({
+    handlers: {
+      'settings.get': () => ({
+        ok: true,
+        value: {
+          values: opts.tolerance
+            ? {
+                'packing.weightTolerancePct': opts.tolerance[0],
+                'packing.weightToleranceGrams': opts.tolerance[1],
+              }
+            : {},
+        },
+      }),
+      'packing.open': ({ code }) =>
+        code === 'T1-1' || code === 'TB-42'
+          ? { ok: true, value: session() }
+          : {
+              ok: false,
+              error: { code: 'not_found', message: `No order, channel order number or tote "${code}"` },
+            },
+      'packing.scan': async ({ barcode }) => {
+        await gate;
+        const line = lines.find((l) => l.barcodes.includes(barcode));
+        const sku = barcode === SOCK ? 'SOCK' : (line?.sku ?? null);
+        const result = !line ? 'wrong_item' : line.scanned >= line.expected ? 'extra_item' : 'ok';
+        if (result === 'ok') line!.scanned += 1;
+        return { ok: true, value: { result, message: `${result} ${barcode}`, sku, session: session() } };
+      },
+      'packing.complete': () =>
+        opts.completeError
+          ? { ok: false, error: { code: 'conflict', message: opts.completeError } }
+          : {
+              ok: true,
+              value: {
+                orderId: 42,
+                status: 'packed',
+                printJobs: [
+                  { document: 'label', jobId: 7 },
+                  { document: 'packing_slip', jobId: 8 },
+                ],
+                warnings: [],
+              },
+            },
+      'printing.jobs.list': () => ({
+        ok: true,
+        value: {
+          rows: [7, 8].map((id) => ({
+            id,
+            printerId: id,
+            printerName: id === 7 ? 'Zebra ZD421' : 'HP Laser',
+            document: id === 7 ? 'label' : 'packing_slip',
+            orderId: 42,
+            title: '',
+            format: id === 7 ? 'zpl' : 'pdf',
+            status: 'queued' as const,
+            attempts: 0,
+            maxAttempts: 5,
+            nextRunAt: '2026-11-25T08:00:00.000Z',
+            lastError: null,
+            lastFault: null,
+            reprintOf: null,
+            reprintReason: null,
+            actor: 'packer',
+            createdAt: '2026-11-25T08:00:00.000Z',
+            doneAt: null,
+          })),
+        },
+      }),
+    },
+  });
+  return { bridge, lines, release: () => open(), holdAnswers };
+}
+
+/** Types like a keyboard-wedge scanner: the whole code in one fast burst, then Enter. */
+const scanner = (code: string, target: Element = document.activeElement ?? document.body) => {
+  for (const key of [...code, 'Enter']) fireEvent.keyDown(target, { key });
+};
+/** Types into the visible scan box and presses Enter (submits the form). */
+const typeCode = (code: string) => {
+  const box = screen.getByLabelText(/^(Scan box|扫描框)$/);
+  fireEvent.change(box, { target: { value: code } });
+  fireEvent.submit(box.closest('form')!);
+};
+const band = () => screen.getByTestId('pack-feedback');
+const row = (sku: string) => document.querySelector(`tr[data-sku="${sku}"]`)!;
+const counts = (sku: string) => [...row(sku).querySelectorAll('.pack-count')].map((c) => c.textContent);
+
+async function openOrder(b: ReturnType<typeof bench>, language: 'en' | 'zh-CN' = 'en') {
+  renderApp({ bridge: b.bridge, hash: '#/packing', language });
+  await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText(/Scan box|扫描框/)));
+  scanner('T1-1');
+  await screen.findByText(/Order TB-42|订单 TB-42/, { selector: 'h2' });
+}
+
+describe('packing station', () => {
+  it('opens by tote scan and answers an item scan at once, before the core does, then settles', async () => {
+    const b = bench({ hold: true });
+    await openOrder(b);
+    expect(b.bridge.callsOf('packing.open')).toEqual([{ code: 'T1-1' }]);
+    const weight = screen.getByLabelText<HTMLInputElement>('Weight (g)');
+    weight.focus();
+    scanner(MUG, weight);
+    // No await: the band and the count change in the same tick as the Enter of the scan.
+    expect(band().dataset.tone).toBe('good');
+    expect(band().textContent).toContain('✔ MUG 马克杯');
+    expect(band().textContent).toContain('1 of 2');
+    expect(counts('MUG')).toEqual(['1', '2']);
+    expect(weight.value).toBe('');
+    expect(cues()).toEqual(['ok']);
+    expect(within(screen.getByRole('list', { name: 'Scans of this parcel' })).getByText(/…/)).toBeTruthy();
+    b.release();
+    await waitFor(() => expect(screen.queryByText(/…/)).toBeNull());
+    expect(b.bridge.callsOf('packing.scan')).toEqual([{ sessionId: 5, barcode: MUG }]);
+    expect(counts('MUG')).toEqual(['1', '2']);
+    expect(row('MUG').className).toBe('pack-line-part');
+  });
+
+  it('flags a wrong item and an extra item in red with the error sound; they block completion', async () => {
+    const b = bench();
+    await openOrder(b);
+    scanner(SOCK);
+    expect(band().dataset.tone).toBe('bad');
+    expect(band().textContent).toContain('✖ WRONG ITEM');
+    expect(band().textContent).toContain(`${SOCK} is not a known product`);
+    // The core knows the SKU: the band names it once the answer is in.
+    await waitFor(() => expect(band().textContent).toContain('SOCK is not in this order: take it out'));
+    scanner(CAP);
+    expect(band().dataset.tone).toBe('good');
+    scanner(CAP);
+    expect(band().textContent).toContain('✖ EXTRA ITEM');
+    expect(band().textContent).toContain('This order needs only 1 × CAP 帽子');
+    expect(cues()).toEqual(['error', 'ok', 'error']);
+    scanner(MUG);
+    scanner(MUG);
+    await waitFor(() => expect(b.bridge.callsOf('packing.scan')).toHaveLength(5));
+    fireEvent.keyDown(window, { key: 'Enter', ctrlKey: true });
+    await waitFor(() => expect(band().textContent).toContain('✖ Cannot complete'));
+    expect(band().textContent).toContain('Wrong item scanned: SOCK');
+    expect(band().textContent).toContain('Extra item scanned: CAP');
+    expect(band().textContent).not.toContain('MISSING');
+    expect(b.bridge.callsOf('packing.complete')).toEqual([]);
+    expect(screen.getByRole('form', { name: 'Supervisor override' })).toBeTruthy();
+  });
+
+  it('a missing item blocks completion, listed; a supervisor override with a reason completes and shows where it printed', async () => {
+    const b = bench();
+    await openOrder(b);
+    scanner(MUG);
+    fireEvent.click(screen.getByRole('button', { name: 'Pack complete' }));
+    await waitFor(() => expect(band().textContent).toContain('MISSING 1 × CAP 帽子'));
+    expect(band().textContent).toContain('MISSING 1 × MUG 马克杯');
+    expect(band().dataset.tone).toBe('bad');
+    expect(cues().at(-1)).toBe('error');
+    expect(b.bridge.callsOf('packing.complete')).toEqual([]);
+    const form = screen.getByRole('form', { name: 'Supervisor override' });
+    const submit = within(form).getByRole('button', { name: 'Override and complete' });
+    expect((submit as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.change(within(form).getByLabelText('Supervisor'), { target: { value: '王主管' } });
+    fireEvent.change(within(form).getByLabelText('Reason'), { target: { value: 'customer wants one mug' } });
+    fireEvent.submit(form);
+    await waitFor(() => expect(band().textContent).toContain('✔ Packed TB-42'));
+    expect(b.bridge.callsOf('packing.complete')).toEqual([
+      { sessionId: 5, override: { supervisor: '王主管', reason: 'customer wants one mug' } },
+    ]);
+    expect(band().dataset.tone).toBe('good');
+    expect(band().textContent).toContain('Shipping label → Zebra ZD421 (Queued)');
+    expect(band().textContent).toContain('Packing slip → HP Laser (Queued)');
+    expect(cues().at(-1)).toBe('done');
+    // Ready for the next order without the mouse: the caret is back in the scan box.
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText('Scan box')));
+    expect(screen.queryByRole('table')).toBeNull();
+  });
+
+  it('checks the typed weight against the expected weight with the shop tolerance; Enter completes with weight and box', async () => {
+    const b = bench({ tolerance: ['5', '60'] });
+    await openOrder(b);
+    for (const code of [MUG, MUG, CAP]) scanner(code);
+    // The parcel is full: the caret moves to the weight field for the scale reading.
+    const weight = screen.getByLabelText<HTMLInputElement>('Weight (g)');
+    await waitFor(() => expect(document.activeElement).toBe(weight));
+    fireEvent.change(weight, { target: { value: '1000' } });
+    expect(screen.getByText('1000 g: outside 900 g ± 60 g')).toBeTruthy();
+    fireEvent.keyDown(weight, { key: 'Enter' });
+    await waitFor(() =>
+      expect(band().textContent).toContain('Weighs 1000 g; the items should weigh 900 g ± 60 g'),
+    );
+    expect(b.bridge.callsOf('packing.complete')).toEqual([]);
+    fireEvent.keyDown(window, { key: 'Escape' }); // closes the override form, keeps the parcel
+    expect(screen.queryByRole('form', { name: 'Supervisor override' })).toBeNull();
+    fireEvent.change(weight, { target: { value: '955' } });
+    expect(screen.getByText('955 g: within 900 g ± 60 g')).toBeTruthy();
+    fireEvent.change(screen.getByLabelText('Box'), { target: { value: 'M1' } });
+    fireEvent.keyDown(screen.getByLabelText('Box'), { key: 'Enter' });
+    await waitFor(() => expect(band().textContent).toContain('✔ Packed TB-42'));
+    expect(b.bridge.callsOf('packing.complete')).toEqual([{ sessionId: 5, weightGrams: 955, box: 'M1' }]);
+    expect(localStorage.getItem('packdesk.packing.box')).toBe('M1');
+  });
+
+  it('corrects its own verdict when the core disagrees, and shows a refusal it could not foresee', async () => {
+    const b = bench({
+      completeError: 'Order 42 cannot be completed: 1 wrong or extra scan (wrong item SOCK)',
+    });
+    await openOrder(b);
+    // Another bench counted a cap meanwhile: the core will call this one extra.
+    b.lines[0]!.scanned = 1;
+    scanner(CAP);
+    expect(band().dataset.tone).toBe('good');
+    await waitFor(() => expect(band().textContent).toContain('✖ EXTRA ITEM'));
+    expect(band().dataset.tone).toBe('bad');
+    expect(cues()).toEqual(['ok', 'error']);
+    expect(counts('CAP')).toEqual(['1', '1']);
+    scanner(MUG);
+    scanner(MUG);
+    await waitFor(() => expect(b.bridge.callsOf('packing.scan')).toHaveLength(3));
+    // The extra scan blocks here already; the override goes to the core, which refuses anyway.
+    fireEvent.keyDown(window, { key: 'Enter', ctrlKey: true });
+    const form = await screen.findByRole('form', { name: 'Supervisor override' });
+    fireEvent.change(within(form).getByLabelText('Supervisor'), { target: { value: 'Li' } });
+    fireEvent.change(within(form).getByLabelText('Reason'), { target: { value: 'checked' } });
+    fireEvent.submit(form);
+    await waitFor(() => expect(band().textContent).toContain('1 wrong or extra scan (wrong item SOCK)'));
+    expect(screen.getByRole('heading', { name: /Order TB-42/ })).toBeTruthy();
+  });
+
+  it('says an unknown order code plainly and in Chinese', async () => {
+    const b = bench();
+    renderApp({ bridge: b.bridge, hash: '#/packing', language: 'zh-CN' });
+    expect(await screen.findByText('就绪：请扫描下一个订单')).toBeTruthy();
+    typeCode('NOPE-1');
+    await waitFor(() => expect(band().dataset.tone).toBe('bad'));
+    expect(band().textContent).toContain('No order, channel order number or tote "NOPE-1"');
+    typeCode('TB-42');
+    await screen.findByText('订单 TB-42：请扫描商品');
+    scanner(SOCK);
+    expect(band().textContent).toContain('✖ 错货');
+    expect(screen.getByRole('button', { name: '打包完成' })).toBeTruthy();
+    act(() => {
+      fireEvent.keyDown(window, { key: 'Escape' });
+    });
+    expect(band().textContent).toContain('就绪：请扫描下一个订单');
+  });
+});
