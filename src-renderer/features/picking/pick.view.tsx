@@ -19,7 +19,9 @@ export function PickView({ waveId, onBack }: { waveId: number; onBack(): void })
   const api = useApi();
   const store = useMemo(() => createPickStore(api), [api]);
   const docs = useMemo(() => createWavesStore(api), [api]);
-  const wave = useStore(store, shownWave);
+  const loaded = useStore(store, (s) => s.wave);
+  const pending = useStore(store, (s) => s.pending);
+  const wave = useMemo(() => shownWave({ wave: loaded, pending }), [loaded, pending]);
   const scans = useStore(store, (s) => s.scans);
   const error = useStore(store, (s) => s.error);
   const docsError = useStore(docs, (s) => s.error);
