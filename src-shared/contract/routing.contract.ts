@@ -159,12 +159,26 @@ export const routingContract = {
     z.object({ id, changed: z.number().int() }),
   ),
   'orders.split': write(
-    'Split an order into new orders by groups of line numbers; the original is cancelled',
+    'Split an order into new orders by groups of line numbers (or part of a line: { line, quantity }); the original is cancelled',
     z
       .object({
         id,
         groups: z
-          .array(z.array(z.number().int().positive()).min(1))
+          .array(
+            z
+              .array(
+                z.union([
+                  z.number().int().positive(),
+                  z
+                    .object({
+                      line: z.number().int().positive(),
+                      quantity: z.number().int().positive('must be at least 1'),
+                    })
+                    .strict(),
+                ]),
+              )
+              .min(1),
+          )
           .min(2, 'needs at least two groups')
           .max(20),
       })

@@ -149,10 +149,13 @@ export function mergeOrders(ctx: CoreContext, ids: number[], actor: string, why?
   return id;
 }
 
+/** A group entry: a whole line by its number, or part of a line's units. */
+export type SplitPart = number | { line: number; quantity: number };
+
 export function splitOrder(
   ctx: CoreContext,
   id: number,
-  groups: number[][],
+  groups: SplitPart[][],
   actor: string,
   why?: string,
 ): number[] {
@@ -162,21 +165,41 @@ export function splitOrder(
       'conflict',
       `Order ${id} is ${o.status}; only orders not yet allocated can be split`,
     );
-  const all = groups.flat();
   const issues: { path: string; message: string }[] = [];
-  groups.forEach((g, i) =>
-    g.forEach((lineNo, j) => {
-      if (lineNo > o.lines.length)
+  const parts = groups.map((g) => g.map((p) => (typeof p === 'number' ? { line: p, quantity: null } : p)));
+  const wholeLines = parts
+    .flat()
+    .filter((p) => p.quantity === null)
+    .map((p) => p.line);
+  const units = new Map<number, number>();
+  const duplicated = new Set<number>();
+  parts.forEach((g, i) =>
+    g.forEach((p, j) => {
+      const line = o.lines[p.line - 1];
+      if (!line) {
         issues.push({
           path: `groups.${i}.${j}`,
-          message: `order ${id} has no line ${lineNo} (it has ${o.lines.length})`,
+          message: `order ${id} has no line ${p.line} (it has ${o.lines.length})`,
         });
-      if (all.indexOf(lineNo) !== all.lastIndexOf(lineNo))
-        issues.push({ path: `groups.${i}.${j}`, message: `line ${lineNo} is in more than one group` });
+        return;
+      }
+      if (p.quantity === null && wholeLines.indexOf(p.line) !== wholeLines.lastIndexOf(p.line)) {
+        issues.push({ path: `groups.${i}.${j}`, message: `line ${p.line} is in more than one group` });
+        duplicated.add(p.line);
+      }
+      units.set(p.line, (units.get(p.line) ?? 0) + (p.quantity ?? line.quantity));
     }),
   );
-  for (let n = 1; n <= o.lines.length; n++)
-    if (!all.includes(n)) issues.push({ path: 'groups', message: `line ${n} is in no group` });
+  o.lines.forEach((l, i) => {
+    const n = i + 1;
+    const given = units.get(n) ?? 0;
+    if (given === 0) issues.push({ path: 'groups', message: `line ${n} is in no group` });
+    else if (given !== l.quantity && !duplicated.has(n))
+      issues.push({
+        path: 'groups',
+        message: `line ${n} has ${l.quantity} units but the groups hold ${given}`,
+      });
+  });
   if (issues.length)
     throw new AppFailure(
       'invalid_input',
@@ -187,8 +210,11 @@ export function splitOrder(
   const target: OrderStatus =
     o.status === 'held' ? 'held' : o.status === 'pending_review' ? 'pending_review' : 'approved';
   const st = ordersStatements(ctx.sqlite);
-  const ids = groups.map((g, i) => {
-    const lines = g.map((n) => o.lines[n - 1]!);
+  const ids = parts.map((g, i) => {
+    const lines = g.map((p) => {
+      const line = o.lines[p.line - 1]!;
+      return { ...line, quantity: p.quantity ?? line.quantity };
+    });
     const child = newOrderFrom(ctx, o, `${o.externalId}-S${i + 1}`, lines, i === 0 ? o.shippingMinor : 0, [
       reason,
     ]);
@@ -200,7 +226,7 @@ export function splitOrder(
       );
     copyLinePresale(
       ctx.sqlite,
-      g.map((lineNo) => ({ orderId: id, lineNo })),
+      g.map((p) => ({ orderId: id, lineNo: p.line })),
       created.id,
     );
     bringTo(ctx, created.id, target, actor, reason);
