@@ -7,7 +7,11 @@ import { ErrorBanner } from '../../ui/error-banner';
 import { StatusBadge } from '../../ui/status-badge';
 import { formatDateTime, formatMoney } from '../../ui/format';
 import { AllocationExplain } from '../inventory/allocation-explain';
+import { USUAL_ADDRESS_REASON } from '../../../src-shared/contract/order-entry.schema';
+import { OrderChangesTable } from './order-changes.section';
+import { OrderCustomerSummary } from './order-customer.section';
 import { OrderAddress, OrderLinesTable } from './order-detail.sections';
+import { useOrderRead } from './order-facts.hooks';
 import { OrderHistoryTimeline } from './order-history.timeline';
 import { useOrders } from './orders.store';
 import { TransitionControls } from './transition-controls';
@@ -33,6 +37,7 @@ export function OrderDetailDrawer({ onClosed }: { onClosed(): void }) {
   const facets = useOrders((s) => s.facets);
   const [order, setOrder] = useState<OrderDetail | null>(null);
   const [error, setError] = useState<AppError | null>(null);
+  const changes = useOrderRead('standardize.changes', id ?? 0, id === null ? null : { orderId: id });
 
   const load = useCallback(
     async (orderId: number, isCurrent: () => boolean) => {
@@ -127,9 +132,22 @@ export function OrderDetailDrawer({ onClosed }: { onClosed(): void }) {
               )}
             </Section>
             <Section title={t('orders.detail.address')}>
+              {changes?.rows.some((c) => c.reason === USUAL_ADDRESS_REASON) && (
+                <div className="flags">
+                  <span className="flag flag-info" title={t('orders.address.fromUsualHint')}>
+                    {t('orders.address.fromUsual')}
+                  </span>
+                </div>
+              )}
               <OrderAddress address={shown.address} />
             </Section>
           </div>
+          <Section title={t('orders.detail.profile')}>
+            <OrderCustomerSummary order={shown} />
+          </Section>
+          <Section title={t('orders.detail.changes')}>
+            <OrderChangesTable rows={changes?.rows ?? null} />
+          </Section>
           {shown.buyerMessage && (
             <Section title={t('orders.detail.buyerMessage')}>
               <p className="buyer-message">{shown.buyerMessage}</p>
