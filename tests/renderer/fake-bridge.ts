@@ -100,6 +100,7 @@ export function fakeBridge(
     currency: 'CNY',
     enabled: true,
     orderCount: 0,
+    watchFolder: null,
   }));
 
   const matching = (f: any = {}) =>
@@ -131,6 +132,14 @@ export function fakeBridge(
       for (const o of orders) if (ids.includes(o.id)) o.status = to;
       return ok({ changed: ids });
     },
+    // The channel sync screen's outbound queue: empty unless a test says otherwise.
+    'outbox.list': () =>
+      ok({
+        rows: [],
+        counts: { queued: 0, running: 0, done: 0, failed: 0, dead: 0, export: 0 },
+        exportable: [],
+        offline: null,
+      }),
     'settings.get': () => ok({ values: {} }),
     'settings.set': ({ key }) => ok({ key }),
     'warehouses.list': () => ok({ rows: warehouses }),

@@ -6,9 +6,13 @@ import { ErrorBanner } from '../../ui/error-banner';
 import { formatDateTime } from '../../ui/format';
 import { ChannelSyncCard } from './channel-sync.card';
 import { createChannelsSyncStore } from './channels-sync.store';
+import { OutboxQueueSection } from './outbox-queue.section';
 import './channels-sync.css';
 
-/** 渠道同步: API channels' connection settings, sync status and the "sync now" button. */
+/**
+ * 渠道同步: API channels' connection settings, sync status and the "sync now" button; below, the
+ * outbound queue of tracking numbers going back to every channel.
+ */
 export function ChannelsSyncPage() {
   const { t } = useTranslation();
   const api = useApi();
@@ -69,6 +73,7 @@ export function ChannelsSyncPage() {
           />
         ))}
       </div>
+      <OutboxQueueSection />
     </div>
   );
 }
