@@ -22,6 +22,8 @@ import type { PrinterReply, PrinterRequest, SystemPrinterEntry } from './printer
  * - `did-finish-load` comes before the viewer frame has drawn the pages, and printing then
  *   gives blank paper; we wait for the viewer's own frame to finish loading (bounded), and the
  *   window paints while hidden (`paintWhenInitiallyHidden`).
+ * - A printer missing from the OS list is 'offline' (retried with backoff: a USB printer may be
+ *   plugged back in); 'unavailable' stays for hosts without system printers at all.
  * - Label sizes go as `pageSize` in microns with no margins, so a 100×150 label is not shrunk
  *   onto the driver's default A4/Letter.
  */
@@ -154,7 +156,7 @@ function withTimeout<T>(p: Promise<T>, ms: number, onTimeout: () => Error): Prom
 function spoolerFailure(deviceName: string, reason: string): Refusal {
   if (/invalid deviceName/i.test(reason))
     return new Refusal(
-      'unavailable',
+      'offline',
       `${on(deviceName)} is not installed on this computer any more; reconnect it or choose another printer in Settings → Printers, and the job will print`,
       true,
     );
@@ -200,12 +202,12 @@ export function createSystemPrinterHost(opts: SystemPrinterHostOptions) {
       const installed = await list(win);
       if (job.deviceName && !installed.some((p) => p.name === job.deviceName))
         throw new Refusal(
-          'unavailable',
+          'offline',
           `${on(job.deviceName)} is not installed on this computer (it is not in the system's printer list); reconnect or reinstall it, or choose another printer in Settings → Printers, and the job will print`,
           true,
         );
       if (!job.deviceName && installed.length === 0)
-        throw new Refusal('unavailable', 'No printer is installed on this computer', true);
+        throw new Refusal('offline', 'No printer is installed on this computer', true);
 
       const dir = mkdtempSync(join(opts.tmpRoot ?? tmpdir(), 'packdesk-print-'));
       try {

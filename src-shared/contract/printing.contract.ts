@@ -75,6 +75,19 @@ export const printJob = z.object({
 });
 export type PrintJob = z.infer<typeof printJob>;
 
+export const PRINTER_STATES = ['ready', 'fault', 'unknown'] as const;
+
+export const printerStatus = z.object({
+  printerId: id,
+  /** ready = it answered and is fine; fault = a job would wait now; unknown = it did not say. */
+  state: z.enum(PRINTER_STATES),
+  /** The same codes as a job's lastFault, when state is fault. */
+  fault: z.string().nullable(),
+  message: z.string(),
+  checkedAt: isoDate,
+});
+export type PrinterStatus = z.infer<typeof printerStatus>;
+
 export const printingContract = {
   'printing.printers.list': read(
     'Every registered printer',
@@ -83,6 +96,11 @@ export const printingContract = {
   ),
   'printing.printers.save': write('Add a printer, or change one (with id)', printerInput, printer),
   'printing.printers.test': write('Queue a test page on a printer', z.object({ id }).strict(), printJob),
+  'printing.printers.status': read(
+    'Ask a printer now whether it can print (reachable, paper/labels, cover or head, ribbon, pause) without printing anything',
+    z.object({ id }).strict(),
+    printerStatus,
+  ),
   'printing.system.list': read(
     "The operating system's printers (desktop app only)",
     z.object({}).strict(),

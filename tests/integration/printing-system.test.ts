@@ -72,12 +72,22 @@ describe('print queue on a system (OS) printer through the desktop relay', () =>
     const job = () => core.printQueue.job(r.jobs[0].id)!;
     await until(() => job().attempts >= 1 && job().status === 'queued');
     expect(job()).toMatchObject({
-      lastFault: 'unavailable',
+      lastFault: 'offline',
       lastError: expect.stringMatching(
         /^system printer "ZDesigner_GK420d" is not installed on this computer/,
       ),
     });
+    expect(await value(core.call('printing.printers.status', { id: p.id }))).toMatchObject({
+      state: 'fault',
+      fault: 'offline',
+      message:
+        'System printer "ZDesigner_GK420d" is not installed on this computer; reconnect or reinstall it, or choose another printer',
+    });
     plugged = true;
+    expect(await value(core.call('printing.printers.status', { id: p.id }))).toMatchObject({
+      state: 'ready',
+      message: 'System printer "ZDesigner_GK420d" is installed and idle',
+    });
     await until(() => job().status === 'done', 10_000);
     expect(windows.flatMap((w) => w.webContents.printed)).toHaveLength(1);
   });

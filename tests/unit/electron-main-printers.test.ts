@@ -80,6 +80,6 @@ describe('Electron main prints on the OS printers for the core process', () => {
     child().emit('message', {
       printer: { id: 3, op: 'print', deviceName: 'Brother_QL', pdf: PDF, widthMm: 62, heightMm: 100 },
     });
-    expect(await replyTo(3)).toMatchObject({ ok: false, fault: 'unavailable', retry: true });
+    expect(await replyTo(3)).toMatchObject({ ok: false, fault: 'offline', retry: true });
   });
 });

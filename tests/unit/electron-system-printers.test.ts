@@ -90,7 +90,7 @@ describe('system printers, main side (hidden window, silent print)', () => {
     expect(r).toEqual({
       id: 7,
       ok: false,
-      fault: 'unavailable',
+      fault: 'offline',
       retry: true,
       maybePrinted: false,
       message: expect.stringMatching(
@@ -117,7 +117,7 @@ describe('system printers, main side (hidden window, silent print)', () => {
   });
 
   it.each([
-    ['Invalid deviceName provided', { fault: 'unavailable', retry: true, maybePrinted: false }],
+    ['Invalid deviceName provided', { fault: 'offline', retry: true, maybePrinted: false }],
     ['Invalid printer settings', { fault: 'rejected', retry: false, maybePrinted: false }],
     ['Print job canceled', { fault: 'rejected', retry: false, maybePrinted: false }],
     ['Print job failed', { fault: 'rejected', retry: false, maybePrinted: true }],
@@ -201,14 +201,14 @@ describe('system printers, core side (relay over the parent port)', () => {
     port.receive({
       id: 1,
       ok: false,
-      fault: 'unavailable',
+      fault: 'offline',
       message: 'system printer "Gone" is not installed',
       retry: true,
       maybePrinted: false,
     });
     const e = await job.catch((x: unknown) => x);
     expect(e).toBeInstanceOf(PrinterError);
-    expect(e).toMatchObject({ fault: 'unavailable', retry: true, maybePrinted: false });
+    expect(e).toMatchObject({ fault: 'offline', retry: true, maybePrinted: false });
   });
 
   it('gives up when main does not answer: list may be retried, a print may have happened', async () => {

@@ -9,8 +9,11 @@ import {
 } from '../documents';
 import { PrinterError } from '../../adapters/printers/printer-error';
 import { sendRawTcp, type RawTcpOptions } from '../../adapters/printers/raw-tcp.driver';
+import type { StatusLanguage } from '../../adapters/printers/raw-status';
 import type { SystemPrinterPort } from '../../adapters/printers/system-printer.port';
 import { componentWaybill } from './waybill.driver';
+import { printerStatus } from './printer-status';
+import type { PrinterStatus } from '../../../src-shared/contract/printing.contract';
 import {
   claimJob,
   earliestQueued,
@@ -194,7 +197,7 @@ export class PrintQueue {
       case 'raw_tcp':
         return sendRawTcp({ name: p.name, host: p.host, port: p.port }, payload, {
           ...this.deps.rawTcp,
-          escposStatus: p.language === 'escpos',
+          status: p.language as StatusLanguage,
         });
       case 'system': {
         // Labels and test pages are drawn at the printer's label size; every other document is A4.
@@ -206,6 +209,11 @@ export class PrintQueue {
       default:
         return (this.deps.waybill ?? componentWaybill())(p, payload, job);
     }
+  }
+
+  /** Asks a printer how it is now, the way a job would reach it; prints nothing. */
+  checkStatus(printer: PrinterRow): Promise<PrinterStatus> {
+    return printerStatus(printer, this.deps, this.ctx.now());
   }
 
   /** For the UI and tests: the job as it is now. */

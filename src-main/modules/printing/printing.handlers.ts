@@ -12,7 +12,8 @@ import {
   savePrinter,
   toPrinter,
 } from './printing.service';
-import { listPrinters } from './printing.repo';
+import { findPrinter, listPrinters } from './printing.repo';
+import { AppFailure } from '../../../src-shared/result';
 
 export const printingHandlers = (ctx: CoreContext, queue: PrintQueue, system: SystemPrinterPort) =>
   ({
@@ -22,6 +23,11 @@ export const printingHandlers = (ctx: CoreContext, queue: PrintQueue, system: Sy
       const job = enqueueTest(ctx, id, call.actor);
       queue.kick();
       return job;
+    },
+    'printing.printers.status': ({ id }) => {
+      const p = findPrinter(ctx.db, id);
+      if (!p) throw new AppFailure('not_found', `Printer ${id} does not exist`);
+      return queue.checkStatus(p);
     },
     'printing.system.list': async () => ({
       available: system.available,

@@ -26,3 +26,31 @@ export function componentWaybill(opts: { timeoutMs?: number; resultTimeoutMs?: n
     }
   };
 }
+
+/** The component is running and knows the printer (the printers screen's "check status"). */
+export async function componentStatus(
+  p: PrinterRow,
+  opts: { timeoutMs?: number } = {},
+): Promise<{ state: 'ready' | 'fault'; fault: string | null; message: string }> {
+  const flavor = flavorOf(p.kind);
+  const port = p.port === 9100 ? COMPONENT_DEFAULTS[flavor].port : p.port;
+  const client = new PrintComponentClient(`ws://${p.host || '127.0.0.1'}:${port}`, flavor, opts);
+  try {
+    const { defaultPrinter, printers } = await client.getPrinters();
+    const name = p.deviceName || defaultPrinter;
+    const known = printers.find((x) => x.name === name);
+    if (!known)
+      return {
+        state: 'fault',
+        fault: 'offline',
+        message: `The ${COMPONENT_DEFAULTS[flavor].name} is running but does not know printer "${name}"; it has ${printers.map((x) => x.name).join(', ') || 'no printers'}`,
+      };
+    return {
+      state: 'ready',
+      fault: null,
+      message: `The ${COMPONENT_DEFAULTS[flavor].name} is running and has printer "${name}"`,
+    };
+  } finally {
+    client.close();
+  }
+}
