@@ -18,7 +18,14 @@ import { systemHandlers } from './modules/system';
 import { documentsHandlers } from './modules/documents';
 import { PrintQueue, printingHandlers, type PrintQueueDeps } from './modules/printing';
 import { unavailableSystemPrinters } from './adapters/printers/system-printer.port';
-import { intakeHandlers, manualEntryHandlers } from './modules/intake';
+import {
+  createFolderWatcher,
+  folderHandlers,
+  intakeHandlers,
+  manualEntryHandlers,
+  type FolderWatcher,
+  type FolderWatcherOptions,
+} from './modules/intake';
 import { catalogHandlers } from './modules/catalog';
 import { standardizeHandlers } from './modules/standardize';
 import { customersHandlers } from './modules/customers';
@@ -45,6 +52,8 @@ export interface CoreOptions {
   >;
   /** Tracking pushes: backoff and attempts (tests shorten them); HTTP and secrets come from `sync`. */
   outbox?: Omit<OutboxDeps, 'secrets' | 'io'>;
+  /** Channels' watched drop folders: poll interval and settle time (tests shorten them). */
+  folders?: Omit<FolderWatcherOptions, 'ctx'>;
 }
 
 export interface Core {
@@ -57,6 +66,7 @@ export interface Core {
   readonly printQueue: PrintQueue;
   readonly sync: SyncScheduler;
   readonly outbox: OutboxWorker;
+  readonly folders: FolderWatcher;
   /**
    * Background work of a long-running host (the desktop app, `packdesk serve`): the print queue
    * (which also recovers jobs a crash left behind), channel sync and the tracking-push outbox. One-shot CLI commands never
@@ -91,6 +101,7 @@ export function createCore(opts: CoreOptions): Core {
   bus.subscribe((e) => {
     if (e.name === 'orders.changed' && (e.payload as { reason: string }).reason === 'shipped') outbox.kick();
   });
+  const folders = createFolderWatcher({ ...opts.folders, ctx });
   const handlers: Handlers = {
     ...ordersHandlers(ctx),
     ...channelsHandlers(ctx),
@@ -102,6 +113,7 @@ export function createCore(opts: CoreOptions): Core {
     ...documentsHandlers(ctx),
     ...printingHandlers(ctx, printQueue, opts.printing?.systemPrinters ?? unavailableSystemPrinters),
     ...intakeHandlers(ctx),
+    ...folderHandlers(ctx, folders),
     ...standardizeHandlers(ctx),
     ...customersHandlers(ctx),
     ...syncHandlers(ctx, { scheduler: sync, secrets }),
@@ -121,10 +133,12 @@ export function createCore(opts: CoreOptions): Core {
     printQueue,
     sync,
     outbox,
+    folders,
     startBackgroundWork() {
       printQueue.start();
       sync.start();
       outbox.start();
+      folders.start();
     },
     close() {
       if (closed) return;
@@ -132,6 +146,7 @@ export function createCore(opts: CoreOptions): Core {
       printQueue.stop();
       sync.stop();
       outbox.stop();
+      folders.stop();
       try {
         sqlite.pragma('optimize');
       } catch {

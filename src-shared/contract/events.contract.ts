@@ -18,6 +18,8 @@ export const eventsContract = {
     threshold: z.number().int(),
     suggestions: z.array(z.string()),
   }),
+  /** A channel's watched folder was scanned: files imported, skipped or refused. */
+  'folders.changed': z.object({ channelId: z.number().int() }),
   /** A channel API pull started, committed a page, finished, failed or went offline. */
   'sync.progress': z.object({
     channelId: z.number().int(),

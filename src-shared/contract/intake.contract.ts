@@ -52,6 +52,24 @@ const standardizationChange = z.object({
 /** 1 MiB of file per chunk keeps each HTTP/IPC message small; a file is at most 200 MiB. */
 export const UPLOAD_CHUNK_BYTES = 1024 * 1024;
 
+export const folderStatus = z.object({
+  channelId: id,
+  channel: z.string(),
+  name: z.string(),
+  dir: z.string(),
+  format: importFormat,
+  enabled: z.boolean(),
+  /** The core is running its watcher (the desktop app and packdesk serve; not one-shot CLI commands). */
+  watching: z.boolean(),
+  lastScanAt: isoDate.nullable(),
+  lastFile: z.string().nullable(),
+  lastStatus: z.enum(['imported', 'skipped', 'failed', 'error']).nullable(),
+  lastMessage: z.string().nullable(),
+  filesImported: z.number().int(),
+  filesFailed: z.number().int(),
+});
+export type FolderStatus = z.infer<typeof folderStatus>;
+
 export const intakeContract = {
   'intake.upload': write(
     'Store one base64 chunk of a file picked or dropped in the UI, before intake.import',
@@ -127,5 +145,24 @@ export const intakeContract = {
     'Add or change a spec synonym (canonical empty removes the shop entry)',
     z.object({ term: z.string().min(1).max(40), canonical: z.string().max(40) }).strict(),
     z.object({ term: z.string(), canonical: z.string() }),
+  ),
+  'folders.status': read(
+    "Channels' watched drop folders: where, which layout, and what the last scan did",
+    z.object({}).strict(),
+    z.object({ folders: z.array(folderStatus) }),
+  ),
+  'folders.scanNow': task(
+    'Scan watched folders now (all, or one channel’s): import new exports, move them to processed/ or failed/',
+    z.object({ channelId: id.optional() }).strict(),
+    z.object({
+      files: z.array(
+        z.object({
+          channelId: id,
+          file: z.string(),
+          status: z.enum(['imported', 'skipped', 'failed']),
+          message: z.string().nullable(),
+        }),
+      ),
+    }),
   ),
 } as const;

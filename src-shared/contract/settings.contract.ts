@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { read, write } from './define';
 import { id, currency } from './common.schema';
 import { CHANNEL_KINDS } from '../domain/ids';
+import { importFormat } from './intake.contract';
 
 const code = z
   .string()
@@ -50,6 +51,16 @@ export const warehouseInput = z
   })
   .strict();
 
+/** A drop folder the core watches for this channel's exports (a path on the computer running the core). */
+export const watchFolder = z
+  .object({
+    dir: z.string().trim().min(1, 'is required').max(500),
+    format: importFormat.default('auto'),
+    enabled: z.boolean().default(true),
+  })
+  .strict();
+export type WatchFolder = z.infer<typeof watchFolder>;
+
 export const channel = z.object({
   id,
   code: z.string(),
@@ -58,6 +69,7 @@ export const channel = z.object({
   currency,
   enabled: z.boolean(),
   orderCount: z.number().int(),
+  watchFolder: z.object({ dir: z.string(), format: importFormat, enabled: z.boolean() }).nullable(),
 });
 export type Channel = z.infer<typeof channel>;
 
@@ -69,6 +81,8 @@ export const channelInput = z
     name: z.string().trim().min(1, 'is required').max(80),
     currency: currency.default('CNY'),
     enabled: z.boolean().default(true),
+    /** Left out: keep the folder as it is; null: stop watching. */
+    watchFolder: watchFolder.nullable().optional(),
   })
   .strict();
 

@@ -1,6 +1,8 @@
 import type { Handlers } from '../../dispatch';
 import type { CoreContext } from '../../core-context';
-import type { Channel } from '../../../src-shared/contract/settings.contract';
+import { statSync } from 'node:fs';
+import { isAbsolute } from 'node:path';
+import type { Channel, WatchFolder } from '../../../src-shared/contract/settings.contract';
 import type { ChannelKind } from '../../../src-shared/domain/ids';
 import { AppFailure } from '../../../src-shared/result';
 import { recordAudit } from '../audit';
@@ -10,9 +12,29 @@ import {
   insertChannel,
   listChannels,
   orderCountsByChannel,
+  saveWatchConfig,
   updateChannel,
+  watchConfigOf,
   type ChannelRow,
 } from './channels.repo';
+
+/** The folder is on the computer that runs the core: it must be an absolute path to a folder that exists. */
+function checkedWatchFolder(w: WatchFolder): WatchFolder {
+  const fail = (message: string): never => {
+    throw new AppFailure('invalid_input', `watchFolder.dir: ${message}`, [
+      { path: 'watchFolder.dir', message },
+    ]);
+  };
+  if (!isAbsolute(w.dir)) fail('must be a full path, such as D:\\exports\\taobao or /home/shop/exports');
+  let isDir = false;
+  try {
+    isDir = statSync(w.dir).isDirectory();
+  } catch {
+    fail(`folder "${w.dir}" does not exist on the computer running Packdesk`);
+  }
+  if (!isDir) fail(`"${w.dir}" is a file, not a folder`);
+  return w;
+}
 
 const toChannel = (r: ChannelRow, count: number): Channel => ({
   id: r.id,
@@ -22,6 +44,7 @@ const toChannel = (r: ChannelRow, count: number): Channel => ({
   currency: r.currency,
   enabled: r.enabled,
   orderCount: count,
+  watchFolder: watchConfigOf(r.configJson),
 });
 
 export const channelsHandlers = (ctx: CoreContext) =>
@@ -31,7 +54,8 @@ export const channelsHandlers = (ctx: CoreContext) =>
       return { rows: listChannels(ctx.db).map((r) => toChannel(r, counts.get(r.id) ?? 0)) };
     },
     'channels.save': (input, call) => {
-      const { id, ...values } = input;
+      const { id, watchFolder, ...values } = input;
+      const watch = watchFolder ? checkedWatchFolder(watchFolder) : watchFolder;
       const sameCode = findChannelByCode(ctx.db, values.code);
       if (sameCode && sameCode.id !== id) {
         throw new AppFailure(
@@ -54,13 +78,17 @@ export const channelsHandlers = (ctx: CoreContext) =>
         }
         row = updateChannel(ctx.db, id, values, ctx.now());
       }
+      if (watch !== undefined) {
+        saveWatchConfig(ctx.sqlite, row.id, watch, ctx.now());
+        row = findChannel(ctx.db, row.id)!;
+      }
       recordAudit(ctx.db, {
         at: ctx.now(),
         actor: call.actor,
         entity: 'channel',
         entityId: row.id,
         action: id ? 'edit' : 'create',
-        data: values,
+        data: watch === undefined ? values : { ...values, watchFolder: watch },
       });
       ctx.emit('settings.changed', { what: 'channels' });
       return toChannel(row, orderCountsByChannel(ctx.sqlite).get(row.id) ?? 0);

@@ -4,5 +4,7 @@ export {
   findChannelByCode,
   insertChannel,
   orderCountsByChannel,
+  watchedChannels,
   type ChannelRow,
+  type WatchedChannel,
 } from './channels.repo';

@@ -5,3 +5,5 @@ export { orderWriter } from './order-write';
 export { PACKDESK_COLUMNS, CHANNEL_CODE } from './packdesk.layout';
 export { scanFolder, type FolderFileOutcome } from './folder-watch';
 export { manualEntryHandlers } from './manual-entry.handlers';
+export { createFolderWatcher, type FolderWatcher, type FolderWatcherOptions } from './folder-watcher';
+export { folderHandlers } from './folder.handlers';
