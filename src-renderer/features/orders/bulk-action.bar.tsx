@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { manualNext, type ManualTarget, type OrderStatus } from '../../../src-shared/domain/order-status';
+import { MergeButton } from './merge.button';
 import { useOrders } from './orders.store';
 import { TransitionControls } from './transition-controls';
 
@@ -32,6 +33,7 @@ export function BulkActionBar() {
         count={selected.size}
         onApply={(to, reason) => transition([...selected.keys()], to, reason)}
       />
+      <MergeButton />
       <button type="button" className="btn-link" onClick={clearSelection}>
         {t('orders.bulk.clear')}
       </button>

@@ -5,7 +5,7 @@ import type {
   OrderSummary,
   ORDER_SORT_FIELDS,
 } from '../../../src-shared/contract/orders.contract';
-import type { OpOutput } from '../../../src-shared/contract';
+import type { OpInput, OpOutput } from '../../../src-shared/contract';
 import type { ManualTarget } from '../../../src-shared/domain/order-status';
 import type { AppError, Result } from '../../../src-shared/result';
 import type { Api } from '../../api/client';
@@ -43,6 +43,10 @@ export interface OrdersActions extends SelectionActions {
   loadRows(start: number, end: number): Promise<OrderSummary[] | null>;
   open(id: number | null): void;
   transition(ids: number[], to: ManualTarget, reason?: string): Promise<Result<{ changed: number[] }>>;
+  /** Merges into one new order, which then opens in the drawer; the originals are cancelled. */
+  merge(ids: number[]): Promise<Result<OpOutput<'orders.merge'>>>;
+  /** Splits into new orders (the first opens in the drawer); the original is cancelled. */
+  split(id: number, groups: OpInput<'orders.split'>['groups']): Promise<Result<OpOutput<'orders.split'>>>;
   clearError(): void;
 }
 
@@ -188,6 +192,24 @@ export function createOrdersStore(api: Api): OrdersStore {
         if (r.ok) {
           get().deselect(r.value.changed);
           // The push event refreshes too; this covers a window whose event socket is down.
+          void get().refresh();
+        }
+        return r;
+      },
+      async merge(ids) {
+        const r = await api.call('orders.merge', { ids });
+        if (r.ok) {
+          get().deselect(ids);
+          set({ openId: r.value.orderId });
+          void get().refresh();
+        }
+        return r;
+      },
+      async split(id, groups) {
+        const r = await api.call('orders.split', { id, groups });
+        if (r.ok) {
+          get().deselect([id]);
+          set({ openId: r.value.orderIds[0] ?? null });
           void get().refresh();
         }
         return r;
