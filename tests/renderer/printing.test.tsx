@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Printer, PrintJob } from '../../src-shared/contract/printing.contract';
-import { fakeBridge } from './fake-bridge';
+import { fakeBridge, type Handlers } from './fake-bridge';
 import { renderApp } from './render-app';
 
 beforeEach(() => localStorage.clear());
@@ -44,9 +44,10 @@ const job = (over: Partial<PrintJob>): PrintJob => ({
   ...over,
 });
 
-const bridge = () =>
+const bridge = (extra: Handlers = {}) =>
   fakeBridge({
     handlers: {
+      ...extra,
       'printing.printers.list': () => ({ ok: true, value: { rows: [zebra] } }),
       'printing.jobs.list': () => ({
         ok: true,
@@ -97,6 +98,44 @@ describe('printing screen', () => {
     expect(await screen.findByText('Queued: Test page · Zebra ZD421')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Retry' }));
     await waitFor(() => expect(b.callsOf('printing.jobs.retry')).toEqual([{ jobId: 8 }]));
+  });
+
+  it('checks a printer’s status on request and shows the verdict with the core’s detail', async () => {
+    let out = true;
+    const b = bridge({
+      'printing.printers.status': ({ id }) => ({
+        ok: true,
+        value: out
+          ? {
+              printerId: id,
+              state: 'fault',
+              fault: 'paper_out',
+              message:
+                'printer "Zebra ZD421" at 192.0.2.10:9100 is out of labels; load a roll and the job will print',
+              checkedAt: '2026-11-25T08:00:00.000Z',
+            }
+          : {
+              printerId: id,
+              state: 'ready',
+              fault: null,
+              message: 'printer "Zebra ZD421" at 192.0.2.10:9100 is ready',
+              checkedAt: '2026-11-25T08:00:05.000Z',
+            },
+      }),
+    });
+    renderApp({ bridge: b, hash: '#/printing' });
+    expect(await screen.findByText('Not checked')).toBeTruthy();
+    const check = screen.getByRole('button', { name: 'Check status' });
+    fireEvent.click(check);
+    await waitFor(() => expect(b.callsOf('printing.printers.status')).toEqual([{ id: 1 }]));
+    expect(
+      await screen.findByText('Zebra ZD421 is out of paper. Load a new roll and the job prints.'),
+    ).toBeTruthy();
+    expect(screen.getByText(/is out of labels; load a roll and the job will print/)).toBeTruthy();
+    out = false;
+    fireEvent.click(check);
+    expect(await screen.findByText('Ready')).toBeTruthy();
+    expect(screen.getByText('printer "Zebra ZD421" at 192.0.2.10:9100 is ready')).toBeTruthy();
   });
 
   it('a reprint asks for a reason first', async () => {

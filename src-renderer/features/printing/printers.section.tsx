@@ -7,6 +7,7 @@ import {
   PRINTER_LANGUAGES,
   PRINTER_ROLES,
   type Printer,
+  type PrinterStatus,
 } from '../../../src-shared/contract/printing.contract';
 import { FormField } from '../../ui/form-field';
 import type { PrinterDraft, PrintingStore } from './printing.store';
@@ -151,9 +152,33 @@ function PrinterForm({
   );
 }
 
+/** The last status check of one printer: a short verdict in the user's language, then the core's detail. */
+function StatusCell({
+  printer,
+  status,
+}: {
+  printer: Printer;
+  status: PrinterStatus | 'checking' | undefined;
+}) {
+  const { t } = useTranslation();
+  if (status === undefined) return <span className="muted">{t('printing.printerState.notChecked')}</span>;
+  if (status === 'checking') return <span className="muted">{t('printing.printerState.checking')}</span>;
+  return (
+    <div role="status" aria-live="polite">
+      <span className={`printer-state printer-state-${status.state}`}>
+        {status.fault
+          ? t(`printing.fault.${status.fault}`, { printer: printer.name, defaultValue: status.message })
+          : t(`printing.printerState.${status.state}`)}
+      </span>
+      <div className="muted small">{status.message}</div>
+    </div>
+  );
+}
+
 export function PrintersSection({ store }: { store: PrintingStore }) {
   const { t } = useTranslation();
   const printers = useStore(store, (s) => s.printers);
+  const statuses = useStore(store, (s) => s.statuses);
   const [editing, setEditing] = useState<Printer | null | undefined>(undefined);
   return (
     <section className="settings-section" aria-labelledby="printing-printers">
@@ -184,6 +209,7 @@ export function PrintersSection({ store }: { store: PrintingStore }) {
               <th>{t('printing.field.address')}</th>
               <th>{t('printing.field.labelSize')}</th>
               <th>{t('printing.field.defaultFor')}</th>
+              <th>{t('printing.field.status')}</th>
               <th />
             </tr>
           </thead>
@@ -198,6 +224,9 @@ export function PrintersSection({ store }: { store: PrintingStore }) {
                   {p.labelSize} · {p.dpi} dpi
                 </td>
                 <td>{p.defaultFor ? t(`printing.role.${p.defaultFor}`) : '—'}</td>
+                <td>
+                  <StatusCell printer={p} status={statuses[p.id]} />
+                </td>
                 <td className="row-actions">
                   <button type="button" className="btn-link" onClick={() => setEditing(p)}>
                     {t('common.edit')}
@@ -208,6 +237,14 @@ export function PrintersSection({ store }: { store: PrintingStore }) {
                     onClick={() => void store.getState().testPrint(p.id)}
                   >
                     {t('printing.printers.test')}
+                  </button>
+                  <button
+                    type="button"
+                    className="btn-link"
+                    disabled={statuses[p.id] === 'checking'}
+                    onClick={() => void store.getState().checkStatus(p.id)}
+                  >
+                    {t('printing.printers.checkStatus')}
                   </button>
                 </td>
               </tr>

@@ -1,7 +1,7 @@
 import { createStore, type StoreApi } from 'zustand';
 import type { Api } from '../../api/client';
 import type { OpInput } from '../../../src-shared/contract';
-import type { Printer, PrintJob } from '../../../src-shared/contract/printing.contract';
+import type { Printer, PrinterStatus, PrintJob } from '../../../src-shared/contract/printing.contract';
 import type { DocumentKind, DocumentTemplate } from '../../../src-shared/contract/documents.contract';
 import type { AppError } from '../../../src-shared/result';
 
@@ -12,6 +12,8 @@ export interface PrintingState {
   printers: Printer[];
   jobs: PrintJob[];
   template: DocumentTemplate | null;
+  /** The last "check status" answer per printer id; 'checking' while it is asked. */
+  statuses: Record<number, PrinterStatus | 'checking'>;
   /** Field problems from the core, by field name. */
   issues: Record<string, string>;
   error: AppError | null;
@@ -23,6 +25,7 @@ export interface PrintingActions {
   loadJobs(): Promise<void>;
   savePrinter(draft: PrinterDraft): Promise<boolean>;
   testPrint(id: number): Promise<void>;
+  checkStatus(id: number): Promise<void>;
   retry(jobId: number): Promise<void>;
   reprint(jobId: number, reason: string): Promise<boolean>;
   loadTemplate(kind: DocumentKind): Promise<void>;
@@ -42,6 +45,7 @@ export function createPrintingStore(api: Api): PrintingStore {
       printers: [],
       jobs: [],
       template: null,
+      statuses: {},
       issues: {},
       error: null,
       notice: null,
@@ -71,6 +75,16 @@ export function createPrintingStore(api: Api): PrintingStore {
         if (!r.ok) return fail(r.error);
         set({ notice: r.value.title });
         await get().loadJobs();
+      },
+      async checkStatus(id) {
+        set({ statuses: { ...get().statuses, [id]: 'checking' } });
+        const r = await api.call('printing.printers.status', { id });
+        const { [id]: _asked, ...rest } = get().statuses;
+        if (!r.ok) {
+          set({ statuses: rest });
+          return fail(r.error);
+        }
+        set({ statuses: { ...rest, [id]: r.value } });
       },
       async retry(jobId) {
         const r = await api.call('printing.jobs.retry', { jobId });
