@@ -195,15 +195,38 @@ describe('outbox: tracking pushed to Shopify', () => {
     expect(fake.fulfillmentCreates).toHaveLength(2);
   });
 
-  test('401 is final: failed with the reason, no retries', async () => {
+  test('401 is final: failed with the reason, and the channel’s other pushes fail with it without more requests', async () => {
     await open();
-    await shipOne(shop, '#1001');
+    fake.orders.push(aShopifyOrder(2, '2025-03-01T09:00:00Z'));
+    await aFloor(shop.core);
+    const ids = await packedOrders(
+      shop.core,
+      [[['MUG', 1]], [['CAP', 1]]],
+      [
+        { channelId: shop.channelId, externalId: '#1001' },
+        { channelId: shop.channelId, externalId: '#1002' },
+      ],
+    );
+    for (const [i, id] of ids.entries())
+      await value(
+        shop.core.call('shipping.confirm', {
+          orderIds: [id],
+          carrier: 'SF',
+          trackingNumber: `SF123456789012${i}`,
+        }),
+      );
     fake.token = 'shpat_rotated_token_9999';
     await shop.core.outbox.drain();
-    const j = await only(shop);
-    expect(j.status).toBe('failed');
-    expect(j.lastError).toMatch(/refused the credentials \(HTTP 401/);
+    const all = await jobs(shop);
+    expect(all.map((j) => j.status)).toEqual(['failed', 'failed']);
+    for (const j of all) expect(j.lastError).toMatch(/refused the credentials \(HTTP 401/);
     expect(fake.requests).toHaveLength(1);
+    // Once the token is right again, retrying both pushes them.
+    fake.token = 'shpat_test_token_1234';
+    await value(shop.core.call('outbox.retry', { ids: all.map((j) => j.id) }));
+    await shop.core.outbox.drain();
+    expect((await jobs(shop)).map((j) => j.status)).toEqual(['done', 'done']);
+    expect(fake.fulfillmentCreates).toHaveLength(2);
   });
 
   test('crash: a job left running is recovered at the next start and pushed once', async () => {

@@ -138,6 +138,15 @@ describe('channel sync screen: outbound tracking queue', () => {
     await waitFor(() => expect(within(section).getByRole('button', { name: 'Queued (2)' })).toBeTruthy());
   });
 
+  it('retries every refused and given-up push at once', async () => {
+    const bridge = bridgeWithQueue();
+    renderApp({ bridge, hash: '#/sync' });
+    fireEvent.click(await screen.findByRole('button', { name: 'Retry all refused and given-up pushes (1)' }));
+    await waitFor(() => expect(bridge.callsOf('outbox.retry')).toEqual([{ ids: [1] }]));
+    expect(bridge.callsOf('outbox.list')).toContainEqual({ status: ['failed', 'dead'], limit: 500 });
+    await waitFor(() => expect(screen.queryByRole('button', { name: /Retry all refused/ })).toBeNull());
+  });
+
   it('filters by status', async () => {
     const bridge = bridgeWithQueue();
     renderApp({ bridge, hash: '#/sync' });

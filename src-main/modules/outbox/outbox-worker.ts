@@ -2,7 +2,15 @@ import type { CoreContext } from '../../core-context';
 import { ChannelError, isPermanent } from '../../adapters/channels/channel-http';
 import { AppFailure } from '../../../src-shared/result';
 import { recordAudit } from '../audit';
-import { claimJob, earliestQueued, findPushJob, nextDueJob, recoverRunning, settleJob } from './outbox.repo';
+import {
+  claimJob,
+  earliestQueued,
+  failOrphan,
+  findPushJob,
+  nextDueJob,
+  recoverRunning,
+  settleJob,
+} from './outbox.repo';
 import { pushJob, routeOf, type PushDeps } from './push-tracking';
 
 export interface OutboxPolicy {
@@ -43,6 +51,9 @@ export interface OutboxDeps extends PushDeps {
  * passing ones (429, 5xx, timeouts, bad answers) retry with backoff and jitter, honouring
  * Retry-After, until the attempts run out ('dead'). While the network is down the worker pauses
  * and probes, as channel sync does, without spending the jobs' attempts.
+ *
+ * Start-up recovery cannot tell a live peer's running job from a crashed one, so, as with the
+ * print queue, run one pushing host per database (the desktop app or `packdesk serve`).
  */
 export class OutboxWorker {
   private stopped = true;
@@ -111,11 +122,14 @@ export class OutboxWorker {
   }
 
   private async loop(): Promise<void> {
+    // Channels that refused their credentials (or have none) in this pass: their other jobs fail
+    // with the same reason without another request, instead of one refused request per job.
+    const refused = new Map<number, string>();
     for (;;) {
       if (this.offlineState && this.ctx.now() < this.offlineState.retryAt) return;
       const due = nextDueJob(this.ctx.sqlite, this.ctx.now());
       if (!due) return;
-      await this.process(due.id);
+      await this.process(due.id, refused);
     }
   }
 
@@ -134,15 +148,25 @@ export class OutboxWorker {
     ctx.emit('outbox.changed', { ids: [id] });
   }
 
-  private async process(id: number): Promise<void> {
+  private async process(id: number, refused: Map<number, string>): Promise<void> {
     const { ctx } = this;
     const job = findPushJob(ctx.sqlite, id);
-    if (!job || !claimJob(ctx.sqlite, id, ctx.now())) return;
+    if (!job) {
+      ctx.sqlite.transaction(() => failOrphan(ctx.sqlite, id, ctx.now())).immediate();
+      ctx.emit('outbox.changed', { ids: [id] });
+      return;
+    }
+    if (!claimJob(ctx.sqlite, id, ctx.now())) return;
     ctx.emit('outbox.changed', { ids: [id] });
     const route = routeOf(ctx, job.channelId);
     if (route.kind === 'export') {
       // Not an attempt: the job waits for the user's bulk-shipping file.
       this.settle(id, { status: 'export', lastError: null, uncount: true });
+      return;
+    }
+    const blocked = refused.get(job.channelId);
+    if (blocked !== undefined) {
+      this.settle(id, { status: 'failed', lastError: blocked, uncount: true });
       return;
     }
     const attempt = job.attempts + 1;
@@ -165,11 +189,11 @@ export class OutboxWorker {
         .immediate();
       ctx.emit('outbox.changed', { ids: [id] });
     } catch (e) {
-      this.failed(id, attempt, e);
+      this.failed(id, attempt, e, (reason) => refused.set(job.channelId, reason));
     }
   }
 
-  private failed(id: number, attempt: number, e: unknown): void {
+  private failed(id: number, attempt: number, e: unknown, refuseChannel: (reason: string) => void): void {
     const { ctx, policy } = this;
     const now = ctx.now();
     const message = (e as Error)?.message ?? String(e);
@@ -184,6 +208,7 @@ export class OutboxWorker {
     if (!(e instanceof ChannelError) && !(e instanceof AppFailure))
       console.error('[packdesk] tracking push failed unexpectedly:', e);
     if (isPermanent(e) || e instanceof AppFailure) {
+      if (e instanceof AppFailure || e.kind === 'auth') refuseChannel(message);
       this.settle(id, { status: 'failed', lastError: message });
       ctx.emit('alert', { level: 'error', message });
       return;

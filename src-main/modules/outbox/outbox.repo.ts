@@ -109,6 +109,15 @@ export const settleJob = (
             attempts = attempts - ?, updated_at = ? where id = ? and status = 'running'`,
   ).run(s.status, s.lastError, s.nextRunAt ?? null, s.uncount ? 1 : 0, now, id).changes === 1;
 
+/** A queued job whose order or channel is gone (or whose payload is unreadable) can never be pushed. */
+export const failOrphan = (sqlite: Sqlite, id: number, now: number): void => {
+  stmt(
+    sqlite,
+    `update jobs set status = 'failed', last_error = 'The order this push belongs to no longer exists', updated_at = ?
+      where id = ? and status = 'queued'`,
+  ).run(now, id);
+};
+
 /** After a crash or restart: jobs left running go back to the queue (the push re-reads the channel first). */
 export function recoverRunning(sqlite: Sqlite, now: number): number[] {
   const ids = (

@@ -95,6 +95,11 @@ export function OutboxQueueSection() {
           </button>
         ))}
       </div>
+      {counts && counts.failed + counts.dead > 0 && (
+        <button type="button" className="btn" onClick={() => void s.retryAllFailed()}>
+          {t('outbox.retryAll', { count: counts.failed + counts.dead })}
+        </button>
+      )}
       {!s.list && !s.error && <p className="muted">{t('common.loading')}</p>}
       {s.list && s.list.rows.length === 0 && <p className="empty-note">{t('outbox.empty')}</p>}
       {s.list && s.list.rows.length > 0 && (

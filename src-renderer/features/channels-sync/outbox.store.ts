@@ -22,6 +22,8 @@ export interface OutboxActions {
   load(): Promise<void>;
   setFilter(filter: OutboxStatus | null): Promise<void>;
   retry(ids: number[]): Promise<void>;
+  /** Every refused or given-up push (up to 500) back to the queue, e.g. after fixing credentials. */
+  retryAllFailed(): Promise<void>;
   /** Builds the channel's bulk-shipping file and saves it; `save` is the browser download. */
   exportFile(channelId: number, save: (f: ExportedFile) => void): Promise<void>;
   /** Live updates: the core pushes outbox.changed whenever a push is tried, retried or exported. */
@@ -54,6 +56,15 @@ export function createOutboxStore(api: Api): OutboxStore {
       const r = await api.call('outbox.retry', { ids });
       if (!r.ok) set({ error: r.error });
       await get().load();
+    },
+
+    async retryAllFailed() {
+      const r = await api.call('outbox.list', { status: ['failed', 'dead'], limit: 500 });
+      if (!r.ok) {
+        set({ error: r.error });
+        return;
+      }
+      if (r.value.rows.length) await get().retry(r.value.rows.map((j) => j.id));
     },
 
     async exportFile(channelId, save) {

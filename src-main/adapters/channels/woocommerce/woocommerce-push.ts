@@ -29,7 +29,18 @@ export const wooTrackingNote = (p: TrackingPush): string =>
  * The order is found by id = its number (WooCommerce's default); a store that renumbers orders
  * gets a clear refusal rather than a push to the wrong order.
  */
-export async function pushWooTracking(call: Call, p: TrackingPush): Promise<PushResult> {
+export async function pushWooTracking(read: Call, p: TrackingPush): Promise<PushResult> {
+  // A read-only key reads the order and then is refused on the write: say what the key needs.
+  const call: Call = (path, what, send) =>
+    read(path, what, send).catch((e: unknown) => {
+      if (send.method !== 'GET' && e instanceof ChannelError && e.kind === 'auth')
+        throw new ChannelError(
+          'auth',
+          `${e.message}. Marking orders shipped needs a key with Read/Write permission`,
+          e.status,
+        );
+      throw e;
+    });
   const what = `WooCommerce order ${p.orderNumber}`;
   if (!/^\d+$/.test(p.orderNumber))
     throw new ChannelError('client', `${what}: not a WooCommerce order id (digits expected)`);
