@@ -6,7 +6,10 @@ export const printers = sqliteTable(
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
     name: text('name').notNull().unique(),
-    /** system = Electron's printer list; raw_tcp = port 9100; *_ws = a platform's local print component. */
+    /**
+     * system = Electron's printer list; raw_tcp = port 9100; *_ws = a platform's local print
+     * component (Cainiao, PDD, Douyin, Kuaishou, JD).
+     */
     kind: text('kind').notNull(),
     language: text('language').notNull(),
     host: text('host').notNull().default(''),
@@ -26,7 +29,10 @@ export const printers = sqliteTable(
     uniqueIndex('printers_default_for_uq')
       .on(t.defaultFor)
       .where(sql`${t.defaultFor} is not null`),
-    check('printers_kind', sql`${t.kind} in ('system','raw_tcp','cainiao_ws','pdd_ws','douyin_ws')`),
+    check(
+      'printers_kind',
+      sql`${t.kind} in ('system','raw_tcp','cainiao_ws','pdd_ws','douyin_ws','kuaishou_ws','jd_ws')`,
+    ),
     check('printers_language', sql`${t.language} in ('pdf','zpl','tspl','escpos','cainiao')`),
     check('printers_port', sql`${t.port} between 1 and 65535`),
     check(
