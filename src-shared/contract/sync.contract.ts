@@ -107,9 +107,13 @@ export const syncContract = {
     z.object({ channelId: id, credentials: credentialsInput }).strict(),
     z.object({ channelId: id, backend: z.string(), storedAt: isoDate }),
   ),
+  /**
+   * With `url` and/or `credentials` it tests what is typed in the form, before saving: nothing is
+   * stored and the answer never repeats a secret. Without them it tests what is saved.
+   */
   'channels.testConnection': read(
-    "Check the channel's address and stored credentials against its API",
-    z.object({ channelId: id }).strict(),
+    "Check a channel's address and credentials (typed or stored) against its API",
+    z.object({ channelId: id, url: shopUrl.optional(), credentials: credentialsInput.optional() }).strict(),
     z.object({ ok: z.boolean(), shopName: z.string().nullable(), message: z.string() }),
   ),
 };

@@ -41,6 +41,8 @@ export interface SyncScheduler {
   isRunning(channelId: number): boolean;
   offline(): OfflineState | null;
   clientFor(channel: ApiChannelRow): Promise<ChannelClient>;
+  /** A client on credentials that are not stored (the connection form's "test" before saving). */
+  clientWith(channel: ApiChannelRow, creds: Credentials): ChannelClient;
 }
 
 /**
@@ -188,6 +190,7 @@ export function createSyncScheduler(opts: SchedulerOptions): SyncScheduler {
     isRunning: (id) => running.has(id),
     offline: () => offline,
     clientFor: makeFor,
+    clientWith: (channel, creds) => makeClient(channel, creds, io),
   };
 }
 

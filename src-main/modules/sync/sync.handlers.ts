@@ -141,20 +141,42 @@ export const syncHandlers = (ctx: CoreContext, deps: { scheduler: SyncScheduler;
     },
     'channels.setCredentials': ({ channelId, credentials }, call) =>
       setCredentials(ctx, secrets, channelId, credentials, call.actor),
-    'channels.testConnection': async ({ channelId }) => {
+    'channels.testConnection': async ({ channelId, url, credentials }) => {
       const c = findApiChannel(ctx.sqlite, channelId);
       if (!c)
         throw new AppFailure(
           'not_found',
           `Channel ${channelId} does not exist or is not a Shopify/WooCommerce channel`,
         );
+      if (credentials && credentials.kind !== c.kind)
+        throw new AppFailure(
+          'invalid_input',
+          `Channel "${c.name}" is a ${c.kind} channel; these are ${credentials.kind} credentials`,
+          [{ path: 'credentials.kind', message: `must be ${c.kind}` }],
+        );
+      const typed = url?.trim();
+      if (typed) {
+        try {
+          checkedBaseUrl(typed);
+        } catch (e) {
+          throw new AppFailure('invalid_input', (e as Error).message, [
+            { path: 'url', message: (e as Error).message },
+          ]);
+        }
+      }
+      // The form's values stand in for the saved ones; nothing here writes them anywhere.
+      const target = typed ? { ...c, api: { intervalMinutes: 15, enabled: false, ...c.api, url: typed } } : c;
+      const secrets = credentials ? Object.values(credentials).filter((v) => v !== credentials.kind) : [];
+      const scrub = (text: string) => secrets.reduce((t, s) => (s ? t.split(s).join('***') : t), text);
       try {
-        const client = await scheduler.clientFor(c);
+        const client = credentials
+          ? scheduler.clientWith(target, credentials)
+          : await scheduler.clientFor(target);
         const { shopName } = await client.testConnection();
-        return { ok: true, shopName, message: `Connected to ${shopName}` };
+        return { ok: true, shopName: scrub(shopName), message: scrub(`Connected to ${shopName}`) };
       } catch (e) {
         if (e instanceof ChannelError || e instanceof AppFailure)
-          return { ok: false, shopName: null, message: e.message };
+          return { ok: false, shopName: null, message: scrub(e.message) };
         throw e;
       }
     },
