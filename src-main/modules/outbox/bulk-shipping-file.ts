@@ -26,7 +26,7 @@ const LAYOUTS: Record<string, Layout> = {
 };
 
 const GENERIC: Layout = {
-  name: 'generic: 订单编号, 物流公司, 运单号 (Chinese carrier names)',
+  name: 'generic: 订单编号, 物流公司, 运单号',
   headers: ['订单编号', '物流公司', '运单号'],
 };
 
