@@ -203,4 +203,73 @@ describe('order queue in a real browser against packdesk serve', () => {
     }
     expect(problems).toEqual([]);
   }, 60_000);
+
+  it('takes a phone order by keyboard: customer lookup, scanned SKU, Ctrl+Enter, then finds it in the queue', async () => {
+    // A mainland customer with an address on file, as a repeat caller would be.
+    let customer: { id: number; phone: string } | undefined;
+    const listed = await apiCall<{ rows: { phone: string | null }[] }>('customers.list', { limit: 100 });
+    for (const c of listed.rows.filter((r) => r.phone && /^1\d{10}$/.test(r.phone))) {
+      const found = await apiCall<{
+        rows: { id: number; phone: string; usualAddress: { country: string } | null }[];
+      }>('customers.lookup', { query: c.phone });
+      const hit = found.rows[0];
+      if (hit?.usualAddress?.country === 'CN') {
+        customer = hit;
+        break;
+      }
+    }
+    expect(customer).toBeDefined();
+    const sku = (
+      await apiCall<{ rows: { sku: string; barcodes: string[] }[] }>('skus.list', { limit: 50 })
+    ).rows.find((s) => s.barcodes.length > 0)!;
+    await page.keyboard.press('Alt+1');
+    await page.getByRole('heading', { name: '订单队列' }).waitFor();
+    await page.getByRole('grid').focus();
+    await page.keyboard.press('n');
+    const form = page.getByRole('dialog', { name: '新建订单（电话 / 门店）' });
+    await form.waitFor();
+    // The lookup has the focus: the clerk types the caller's number and picks them with Enter.
+    await page.keyboard.type(customer!.phone);
+    await form.getByRole('listbox').getByRole('option').first().waitFor();
+    await page.keyboard.press('Enter');
+    await expect(form.getByLabel('电话').inputValue()).resolves.toBe(customer!.phone);
+    // Name, phone, ships-to, address, then the item field; a scanner types the barcode and Enter.
+    for (let i = 0; i < 5; i++) await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('添加商品');
+    await page.keyboard.type(sku.barcodes[0]!, { delay: 5 });
+    await page.keyboard.press('Enter');
+    await form.getByRole('cell', { name: sku.sku, exact: true }).waitFor();
+    await shot('12-new-order-zh');
+    await page.keyboard.press('Control+Enter');
+    await form.waitFor({ state: 'detached' });
+
+    const drawer = page.getByRole('complementary', { name: '订单详情' });
+    const heading = drawer.getByRole('heading', { level: 2 });
+    await page.waitForFunction(() =>
+      /^M-\d{8}-\d{4}$/.test(document.querySelector('.drawer h2')?.textContent ?? ''),
+    );
+    const externalId = await heading.innerText();
+    await drawer.getByText('客户画像').waitFor();
+    await drawer.locator('.customer-summary').waitFor();
+    await shot('13-new-order-drawer-zh');
+
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('/');
+    await page.keyboard.type(externalId);
+    await page.waitForFunction((id) => {
+      const ids = [...document.querySelectorAll('[data-order-id] .q-ext')].map((e) => e.textContent);
+      return ids.length === 1 && ids[0] === id;
+    }, externalId);
+    const id = Number(await page.locator('[data-order-id]').first().getAttribute('data-order-id'));
+    const order = await apiCall<{ channel: string; customer: { id: number }; lines: { sku: string }[] }>(
+      'orders.get',
+      { id },
+    );
+    expect(order).toMatchObject({
+      channel: 'manual',
+      customer: { id: customer!.id },
+      lines: [{ sku: sku.sku }],
+    });
+    expect(problems).toEqual([]);
+  }, 60_000);
 });
