@@ -4,6 +4,7 @@ import { aShopifyOrder, startFakeShopify, type FakeShopify } from '../fixtures/f
 import { aWooOrder, startFakeWoo, type FakeWoo } from '../fixtures/fake-woocommerce';
 import { aFloor, packedOrders } from '../fixtures/fulfillment';
 import { aClock, aSyncedChannel } from '../fixtures/sync-harness';
+import { aSecretStore } from '../fixtures/fake-secret-store';
 
 type Shop = Awaited<ReturnType<typeof aSyncedChannel>>;
 type Job = {
@@ -317,7 +318,7 @@ describe('outbox: tracking pushed to WooCommerce', () => {
 
 describe('outbox: channels without an API', () => {
   test('a Taobao push waits in export; the bulk-shipping file lists it with the Chinese carrier name and marks it done', async () => {
-    const shop = { core: aCore({ now: aClock().now }) };
+    const shop = { core: aCore({ now: aClock().now, sync: { secrets: aSecretStore() } }) };
     try {
       await aFloor(shop.core);
       const [id] = await packedOrders(shop.core, [[['MUG', 1]]], [{ externalId: '3141592653589793238' }]);
@@ -361,6 +362,30 @@ describe('outbox: channels without an API', () => {
       });
     } finally {
       shop.core.dispose();
+    }
+  });
+
+  test('a host without a keychain (packdesk serve) leaves every push alone; the Taobao one can still be exported', async () => {
+    const core = aCore({ now: aClock().now });
+    try {
+      await aFloor(core);
+      const [id] = await packedOrders(core, [[['MUG', 1]]]);
+      await value(
+        core.call('shipping.confirm', { orderIds: [id], carrier: 'ZTO', trackingNumber: '73123456789012' }),
+      );
+      await core.outbox.drain();
+      const listed = await value<{ rows: Job[]; exportable: { channelId: number }[] }>(
+        core.call('outbox.list', {}),
+      );
+      expect(listed.rows).toMatchObject([
+        { status: 'queued', route: 'export', attempts: 0, lastError: null },
+      ]);
+      const file = await value<{ count: number }>(
+        core.call('outbox.export', { channelId: listed.exportable[0]!.channelId }),
+      );
+      expect(file.count).toBe(1);
+    } finally {
+      core.dispose();
     }
   });
 

@@ -125,6 +125,9 @@ export class OutboxWorker {
     // Channels that refused their credentials (or have none) in this pass: their other jobs fail
     // with the same reason without another request, instead of one refused request per job.
     const refused = new Map<number, string>();
+    // A host without a keychain (packdesk serve) cannot read the credentials: it leaves every job
+    // to the desktop app on the same database instead of failing them (channel sync does the same).
+    if (!(await this.deps.secrets.status()).available) return;
     for (;;) {
       if (this.offlineState && this.ctx.now() < this.offlineState.retryAt) return;
       const due = nextDueJob(this.ctx.sqlite, this.ctx.now());
