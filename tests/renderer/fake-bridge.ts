@@ -143,6 +143,7 @@ export function fakeBridge(
     'settings.get': () => ok({ values: {} }),
     'settings.set': ({ key }) => ok({ key }),
     'warehouses.list': () => ok({ rows: warehouses }),
+    'folders.status': () => ok({ folders: [] }),
     'warehouses.save': (w) => ok({ ...warehouses[0]!, ...w, id: w.id ?? 2 } as Warehouse),
     'channels.list': () => ok({ rows: channels }),
     'channels.save': (c) => ok({ ...channels[0]!, ...c, id: c.id ?? 3 } as Channel),
