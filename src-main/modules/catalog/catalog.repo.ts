@@ -201,26 +201,63 @@ export interface SkuHitRow {
 }
 
 /**
- * Search-as-you-type and scan: a whole barcode or code is found through its unique index at
- * once, a code prefix through a range on the sku index; only then is the catalogue scanned for
- * text contained anywhere. Ranked in that order, so a scan always puts its SKU first.
+ * Search-as-you-type and scan, cheapest first: a whole barcode or code through its unique index,
+ * a code prefix through a range on the sku index, and only when those leave room, text contained
+ * in code, title or barcode (walked in code order, stopping at `limit`). A scan finds its SKU
+ * without the catalogue ever being scanned.
  */
 export function findSkusForEntry(sqlite: Sqlite, query: string, limit: number): SkuHitRow[] {
-  return sqlite
+  const hits = new Map<number, { rank: number; barcode: string | null }>();
+  const add = (rows: { id: number; barcode?: string | null }[], rank: number) => {
+    for (const r of rows) if (!hits.has(r.id)) hits.set(r.id, { rank, barcode: r.barcode ?? null });
+  };
+  const upper = `${query}\u{10FFFF}`;
+  add(
+    sqlite
+      .prepare(
+        'select sku_id as id, barcode from sku_barcodes where barcode = ? union all select id, null from skus where sku = ?',
+      )
+      .all(query, query) as { id: number; barcode: string | null }[],
+    0,
+  );
+  add(
+    sqlite
+      .prepare('select id from skus where sku > ? and sku < ? order by sku limit ?')
+      .all(query, upper, limit) as { id: number }[],
+    1,
+  );
+  if (hits.size === 0 || (hits.size < limit && ![...hits.values()].some((h) => h.rank === 0))) {
+    add(
+      sqlite
+        .prepare(
+          // lower() only when there are letters to fold: it costs a copy of every title scanned.
+          /[A-Za-z]/.test(query)
+            ? `select id from skus where instr(lower(sku), lower(@q)) > 0 or instr(lower(title), lower(@q)) > 0
+               order by sku limit @limit`
+            : 'select id from skus where instr(sku, @q) > 0 or instr(title, @q) > 0 order by sku limit @limit',
+        )
+        .all({ q: query, limit }) as { id: number }[],
+      2,
+    );
+    add(
+      sqlite
+        .prepare('select sku_id as id, barcode from sku_barcodes where instr(barcode, ?) > 0 limit ?')
+        .all(query, limit) as { id: number; barcode: string }[],
+      2,
+    );
+  }
+  if (hits.size === 0) return [];
+  const rows = sqlite
     .prepare(
-      `with hits(id, barcode, rank) as (
-         select sku_id, barcode, 0 from sku_barcodes where barcode = @q
-         union all select id, null, 0 from skus where sku = @q
-         union all select id, null, 1 from skus where sku > @q and sku < @q || char(1114111)
-         union all select id, null, 2 from skus where instr(lower(sku), lower(@q)) > 0 or instr(lower(title), lower(@q)) > 0
-         union all select sku_id, barcode, 2 from sku_barcodes where instr(barcode, @q) > 0
-       ), best as (
-         select id, min(rank) as rank, max(barcode) as barcode from hits group by id
-       )
-       select s.sku, s.title, s.spec, coalesce(b.barcode, s.barcode) as barcode, s.price_minor as priceMinor,
-              s.currency, b.rank
-         from best b join skus s on s.id = b.id
-        order by b.rank, s.sku limit @limit`,
+      `select id, sku, title, spec, barcode, price_minor as priceMinor, currency from skus
+        where id in (select value from json_each(?))`,
     )
-    .all({ q: query, limit }) as SkuHitRow[];
+    .all(JSON.stringify([...hits.keys()])) as (Omit<SkuHitRow, 'rank'> & { id: number })[];
+  return rows
+    .map(({ id, ...r }) => {
+      const h = hits.get(id)!;
+      return { ...r, barcode: h.barcode ?? r.barcode, rank: h.rank };
+    })
+    .sort((a, b) => a.rank - b.rank || (a.sku < b.sku ? -1 : a.sku > b.sku ? 1 : 0))
+    .slice(0, limit);
 }

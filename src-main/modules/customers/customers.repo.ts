@@ -1,4 +1,5 @@
 import type { Sqlite } from '../../adapters/db/open';
+import { stmt } from '../../adapters/db/statements';
 
 export interface CustomerValues {
   name: string;
@@ -10,12 +11,11 @@ export interface CustomerValues {
 }
 
 function insertCustomer(sqlite: Sqlite, v: CustomerValues, now: number): number {
-  const r = sqlite
-    .prepare(
-      `insert into customers (name, phone, email, country, province, city, created_at, updated_at)
+  const r = stmt(
+    sqlite,
+    `insert into customers (name, phone, email, country, province, city, created_at, updated_at)
        values (?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(v.name, v.phone, v.email ?? null, v.country ?? null, v.province ?? null, v.city ?? null, now, now);
+  ).run(v.name, v.phone, v.email ?? null, v.country ?? null, v.province ?? null, v.city ?? null, now, now);
   return Number(r.lastInsertRowid);
 }
 
@@ -36,6 +36,10 @@ export type KeyKind = 'buyer' | 'phone' | 'email' | 'name_address';
 export function customerStatements(sqlite: Sqlite) {
   return {
     byKey: sqlite.prepare('select customer_id as id from customer_keys where kind = ? and key = ?'),
+    /** `byKey` for many keys of one kind at once (an import page), as a JSON array. */
+    byKeys: sqlite.prepare(
+      'select key, customer_id as id from customer_keys where kind = ? and key in (select value from json_each(?))',
+    ),
     // Profiles made before keys existed (demo data, older imports) are still found by phone.
     byPhone: sqlite.prepare('select id from customers where phone = ? order by id limit 1'),
     insertKey: sqlite.prepare(
@@ -189,9 +193,10 @@ export const customerStats = (sqlite: Sqlite, id: number) =>
     .get(id) as { orderCount: number; firstOrderAt: number | null; lastOrderAt: number | null };
 
 /**
- * Customers for the order-entry lookup: a phone or name prefix goes through its index, then
- * anything containing the text. `digits` is the query without spaces and dashes (phones are
- * stored normalised), null when the query is not a phone number.
+ * Customers for the order-entry lookup, cheapest first: the exact phone or name, then a phone or
+ * name prefix through their indexes, and only when those leave room, text contained anywhere
+ * (stopping at `limit`). `digits` is the query as a phone number (phones are stored normalised),
+ * null when it is not one.
  */
 export function lookupCustomerRows(
   sqlite: Sqlite,
@@ -199,21 +204,46 @@ export function lookupCustomerRows(
   digits: string | null,
   limit: number,
 ): (CustomerListRow & { rank: number })[] {
-  return sqlite
+  const ranks = new Map<number, number>();
+  const add = (ids: number[], rank: number) => {
+    for (const id of ids) if (!ranks.has(id)) ranks.set(id, rank);
+  };
+  const ids = (sql: string, ...params: unknown[]) =>
+    sqlite
+      .prepare(sql)
+      .pluck()
+      .all(...params) as number[];
+  const upper = (q: string) => `${q}\u{10FFFF}`;
+  if (digits) add(ids('select id from customers where phone = ?', digits), 0);
+  add(ids('select id from customers where name = ?', text), 0);
+  if (digits)
+    add(
+      ids('select id from customers where phone > ? and phone < ? limit ?', digits, upper(digits), limit),
+      1,
+    );
+  add(ids('select id from customers where name > ? and name < ? limit ?', text, upper(text), limit), 1);
+  if (ranks.size < limit)
+    add(
+      ids(
+        `select id from customers where instr(name, @text) > 0
+           or (@digits is not null and length(@digits) >= 3 and instr(phone, @digits) > 0) limit @limit`,
+        { text, digits, limit },
+      ),
+      2,
+    );
+  if (ranks.size === 0) return [];
+  const rows = sqlite
     .prepare(
-      `with hits(id, rank) as (
-         select id, 0 from customers where @digits is not null and phone = @digits
-         union all select id, 1 from customers where @digits is not null and phone > @digits and phone < @digits || char(1114111)
-         union all select id, 1 from customers where name > @text and name < @text || char(1114111)
-         union all select id, 0 from customers where name = @text
-         union all select id, 2 from customers where instr(name, @text) > 0
-           or (@digits is not null and length(@digits) >= 3 and instr(phone, @digits) > 0)
-       ), best as (select id, min(rank) as rank from hits group by id order by rank limit 200)
-       select c.id, c.name, c.phone, b.rank, count(o.id) as orderCount, min(o.placed_at) as firstOrderAt,
+      `select c.id, c.name, c.phone, count(o.id) as orderCount, min(o.placed_at) as firstOrderAt,
               max(o.placed_at) as lastOrderAt
-         from best b join customers c on c.id = b.id
-         left join orders o on o.customer_id = c.id and o.status != 'cancelled'
-        group by c.id order by b.rank, orderCount desc, lastOrderAt desc nulls last limit @limit`,
+         from customers c left join orders o on o.customer_id = c.id and o.status != 'cancelled'
+        where c.id in (select value from json_each(?)) group by c.id`,
     )
-    .all({ text, digits, limit }) as (CustomerListRow & { rank: number })[];
+    .all(JSON.stringify([...ranks.keys()])) as CustomerListRow[];
+  return rows
+    .map((r) => ({ ...r, rank: ranks.get(r.id)! }))
+    .sort(
+      (a, b) => a.rank - b.rank || b.orderCount - a.orderCount || (b.lastOrderAt ?? 0) - (a.lastOrderAt ?? 0),
+    )
+    .slice(0, limit);
 }
