@@ -14,7 +14,7 @@ export function ChannelSyncCard(props: {
   issues: Record<string, string>;
   saving: boolean;
   onSyncNow(): void;
-  onTest(): void;
+  onTest(typed?: Pick<ConnectionDraft, 'url' | 'credentials'>): void;
   onSave(draft: ConnectionDraft): Promise<boolean>;
 }) {
   const { t } = useTranslation();
@@ -56,7 +56,7 @@ export function ChannelSyncCard(props: {
         <button
           type="button"
           className="btn"
-          onClick={props.onTest}
+          onClick={() => props.onTest()}
           disabled={!c.hasCredentials || !c.url || props.test === 'testing'}
         >
           {props.test === 'testing' ? t('sync.testing') : t('sync.testConnection')}
@@ -83,6 +83,8 @@ export function ChannelSyncCard(props: {
           keychainAvailable={props.keychainAvailable}
           issues={props.issues}
           saving={props.saving}
+          testing={props.test === 'testing'}
+          onTest={(typed) => props.onTest(typed)}
           onCancel={() => setEditing(false)}
           onSave={async (draft) => {
             if (await props.onSave(draft)) setEditing(false);

@@ -7,6 +7,7 @@ import { formatDateTime } from '../../ui/format';
 import { ChannelSyncCard } from './channel-sync.card';
 import { createChannelsSyncStore } from './channels-sync.store';
 import { OutboxQueueSection } from './outbox-queue.section';
+import { WatchedFoldersSection } from './watched-folders.section';
 import './channels-sync.css';
 
 /**
@@ -68,11 +69,12 @@ export function ChannelsSyncPage() {
             issues={s.issues[c.channelId] ?? {}}
             saving={s.saving === c.channelId}
             onSyncNow={() => void s.syncNow(c.channelId)}
-            onTest={() => void s.test(c.channelId)}
+            onTest={(typed) => void s.test(c.channelId, typed)}
             onSave={(draft) => s.save(c.channelId, draft)}
           />
         ))}
       </div>
+      <WatchedFoldersSection />
       <OutboxQueueSection />
     </div>
   );

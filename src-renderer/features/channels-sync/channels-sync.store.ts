@@ -27,7 +27,8 @@ export interface ChannelsSyncActions {
   load(): Promise<void>;
   syncNow(channelId?: number): Promise<void>;
   save(channelId: number, draft: ConnectionDraft): Promise<boolean>;
-  test(channelId: number): Promise<void>;
+  /** Tests the saved settings, or (from the form) the typed address and credentials without saving them. */
+  test(channelId: number, typed?: { url: string; credentials: CredentialsInput | null }): Promise<void>;
   /** Live updates: the core pushes sync.progress while a pull runs. */
   listen(): () => void;
 }
@@ -85,9 +86,13 @@ export function createChannelsSyncStore(api: Api): ChannelsSyncStore {
       }
     },
 
-    async test(channelId) {
+    async test(channelId, typed) {
       set({ tests: { ...get().tests, [channelId]: 'testing' } });
-      const r = await api.call('channels.testConnection', { channelId });
+      const r = await api.call('channels.testConnection', {
+        channelId,
+        ...(typed?.url.trim() ? { url: typed.url.trim() } : {}),
+        ...(typed?.credentials ? { credentials: typed.credentials } : {}),
+      });
       if (r.ok) set({ tests: { ...get().tests, [channelId]: r.value } });
       else
         set({

@@ -14,8 +14,11 @@ export function ConnectionForm(props: {
   keychainAvailable: boolean;
   issues: Record<string, string>;
   saving: boolean;
+  testing: boolean;
   onCancel(): void;
   onSave(draft: ConnectionDraft): Promise<void>;
+  /** Checks the typed values against the shop without storing them. */
+  onTest(typed: Pick<ConnectionDraft, 'url' | 'credentials'>): void;
 }) {
   const { t } = useTranslation();
   const c = props.channel;
@@ -27,18 +30,25 @@ export function ConnectionForm(props: {
   const [secret, setSecret] = useState('');
   const keep = c.hasCredentials ? t('sync.form.keepStored') : '';
 
+  const typedCredentials = () =>
+    c.kind === 'shopify'
+      ? token.trim()
+        ? { kind: 'shopify' as const, accessToken: token.trim() }
+        : null
+      : key.trim() || secret.trim()
+        ? { kind: 'woocommerce' as const, consumerKey: key.trim(), consumerSecret: secret.trim() }
+        : null;
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const credentials =
-      c.kind === 'shopify'
-        ? token.trim()
-          ? { kind: 'shopify' as const, accessToken: token.trim() }
-          : null
-        : key.trim() || secret.trim()
-          ? { kind: 'woocommerce' as const, consumerKey: key.trim(), consumerSecret: secret.trim() }
-          : null;
-    void props.onSave({ url, intervalMinutes: interval, syncEnabled: enabled, credentials });
+    void props.onSave({
+      url,
+      intervalMinutes: interval,
+      syncEnabled: enabled,
+      credentials: typedCredentials(),
+    });
   };
+  const typedSomething = c.kind === 'shopify' ? !!token.trim() : !!(key.trim() && secret.trim());
+  const canTest = !!url.trim() && (typedSomething || c.hasCredentials) && !props.testing;
 
   return (
     <form className="sync-form" onSubmit={submit} autoComplete="off">
@@ -107,6 +117,17 @@ export function ConnectionForm(props: {
           </>
         )}
       </fieldset>
+      <div className="sync-form-test">
+        <button
+          type="button"
+          className="btn"
+          disabled={!canTest}
+          onClick={() => props.onTest({ url, credentials: typedCredentials() })}
+        >
+          {props.testing ? t('sync.testing') : t('sync.form.testTyped')}
+        </button>
+        <span className="muted small">{t('sync.form.testTypedHint')}</span>
+      </div>
       <FormActions busy={props.saving} onCancel={props.onCancel} />
     </form>
   );

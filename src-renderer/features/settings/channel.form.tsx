@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Channel } from '../../../src-shared/contract/settings.contract';
+import { IMPORT_FORMAT_NAMES } from '../../../src-shared/contract/intake.contract';
 import { CHANNEL_KINDS, type ChannelKind } from '../../../src-shared/domain/ids';
 import { useApi } from '../../api/api-context';
 import { ErrorBanner } from '../../ui/error-banner';
@@ -14,6 +15,10 @@ interface Values {
   name: string;
   currency: string;
   enabled: boolean;
+  /** The watched drop folder: '' for none. */
+  watchFolder: string;
+  watchFormat: (typeof IMPORT_FORMAT_NAMES)[number];
+  watchEnabled: boolean;
 }
 
 export function ChannelForm(props: { channel: Channel | null; onSaved(c: Channel): void; onCancel(): void }) {
@@ -27,13 +32,29 @@ export function ChannelForm(props: { channel: Channel | null; onSaved(c: Channel
       name: c?.name ?? '',
       currency: c?.currency ?? 'CNY',
       enabled: c?.enabled ?? true,
+      watchFolder: c?.watchFolder?.dir ?? '',
+      watchFormat: c?.watchFolder?.format ?? 'auto',
+      watchEnabled: c?.watchFolder?.enabled ?? true,
     },
-    ['code', 'kind', 'name', 'currency', 'enabled'],
+    ['code', 'kind', 'name', 'currency', 'enabled', 'watchFolder'],
   );
 
   const save = async () => {
-    const { code, kind, name, currency, enabled } = form.values;
-    const input = { code, kind, name, currency, enabled };
+    const { code, kind, name, currency, enabled, watchFolder: dir, watchFormat, watchEnabled } = form.values;
+    // An emptied path stops watching; a channel that never had a folder sends nothing about it.
+    const watchFolder = dir.trim()
+      ? { dir: dir.trim(), format: watchFormat, enabled: watchEnabled }
+      : c?.watchFolder
+        ? null
+        : undefined;
+    const input = {
+      code,
+      kind,
+      name,
+      currency,
+      enabled,
+      ...(watchFolder === undefined ? {} : { watchFolder }),
+    };
     const saved = await form.submit(() => api.call('channels.save', c ? { ...input, id: c.id } : input));
     if (saved) props.onSaved(saved);
   };
@@ -86,6 +107,45 @@ export function ChannelForm(props: { channel: Channel | null; onSaved(c: Channel
           {t('settings.channels.field.enabled')}
         </label>
       </div>
+      <fieldset className="watch-folder">
+        <legend>{t('settings.channels.watch.title')}</legend>
+        <p className="muted small">{t('settings.channels.watch.intro')}</p>
+        <div className="form-grid">
+          <FormField
+            label={t('settings.channels.watch.dir')}
+            error={form.fieldErrors.watchFolder}
+            hint={t('settings.channels.watch.dirHint')}
+            wide
+          >
+            <input
+              value={form.values.watchFolder}
+              spellCheck={false}
+              placeholder={'D:\\exports\\taobao'}
+              onChange={(e) => form.set('watchFolder', e.target.value)}
+            />
+          </FormField>
+          <FormField label={t('settings.channels.watch.format')}>
+            <select
+              value={form.values.watchFormat}
+              onChange={(e) => form.set('watchFormat', e.target.value as Values['watchFormat'])}
+            >
+              {IMPORT_FORMAT_NAMES.map((f) => (
+                <option key={f} value={f}>
+                  {t(`intake.formats.${f}`)}
+                </option>
+              ))}
+            </select>
+          </FormField>
+          <label className="check-field">
+            <input
+              type="checkbox"
+              checked={form.values.watchEnabled}
+              onChange={(e) => form.set('watchEnabled', e.target.checked)}
+            />
+            {t('settings.channels.watch.enabled')}
+          </label>
+        </div>
+      </fieldset>
       <FormActions busy={form.busy} onCancel={props.onCancel} />
     </form>
   );
