@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { OpOutput } from '../../src-shared/contract';
 import type { Wave } from '../../src-shared/contract/fulfillment.contract';
 import { slotsFor } from '../../src-shared/domain/wave-slots';
+import type { Result } from '../../src-shared/result';
 import { fakeBridge } from './fake-bridge';
 import { renderApp } from './render-app';
 
@@ -92,7 +93,7 @@ type ScanReply = OpOutput<'picking.scan'>;
 function pickingCore(opts: { hold?: boolean; refuse?: (code: string) => string | null } = {}) {
   const wave = aWave();
   const held: (() => void)[] = [];
-  const answer = (code: string, quantity = 1) => {
+  const answer = (code: string, quantity = 1): Result<ScanReply> => {
     const refusal = opts.refuse?.(code);
     if (refusal) return { ok: false as const, error: { code: 'conflict', message: refusal } };
     const inBin = wave.pickList.filter((p) => p.bin === code);
@@ -408,6 +409,37 @@ describe('picking: the scan screen', () => {
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(document.querySelector('.tote[data-slot="3"]')?.className).toContain('is-removed');
     expect(within(document.querySelector('[data-sku="MUG"]')!).getByText('2/2')).toBeTruthy();
+  });
+
+  it('joins a scanner burst that stalled halfway back together, and applies the quantity to it', async () => {
+    const core = pickingCore();
+    renderApp({ bridge: core.bridge, hash: '#/picking/7' });
+    await screen.findByRole('heading', { name: /Wave 7/ });
+    fireEvent.change(screen.getByLabelText('Qty'), { target: { value: '2' } });
+    const box = screen.getByLabelText<HTMLInputElement>('Scan or type a code');
+    box.focus();
+    vi.useFakeTimers();
+    try {
+      const keys = (list: string[], gap: number) => {
+        for (const key of list) {
+          fireEvent.keyDown(box, { key });
+          act(() => vi.advanceTimersByTime(gap));
+        }
+      };
+      // "690" then a 120 ms stall: the hook gives those keys back to the box as typing …
+      keys([...'690'], 3);
+      act(() => vi.advanceTimersByTime(120));
+      expect(box.value).toBe('690');
+      // … and reads the rest as a scan of its own.
+      keys([...'1234500028', 'Enter'], 3);
+    } finally {
+      vi.useRealTimers();
+    }
+    await waitFor(() =>
+      expect(core.bridge.callsOf('picking.scan')).toEqual([{ waveId: 7, barcode: BARCODE.CAP, quantity: 2 }]),
+    );
+    expect(box.value).toBe('');
+    expect(feedback().dataset.tone).toBe('ok');
   });
 
   it('shows the picking screen in Chinese', async () => {

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { useApi } from '../../api/api-context';
@@ -10,6 +10,7 @@ import { createPickStore, shownWave, type PickStore } from './pick.store';
 import { PickListActions } from './pick-list-actions';
 import { ProgressBar } from './progress-bar';
 import { ScanFeedback, toneOf } from './scan-feedback';
+import { ScanBox, SCAN_INPUT_ID, useScanLine } from './scan-box';
 import { ShortPickDialog } from './short-pick.dialog';
 import { createWavesStore } from './waves.store';
 
@@ -28,10 +29,17 @@ export function PickView({ waveId, onBack }: { waveId: number; onBack(): void })
   const printed = useStore(docs, (s) => s.notice);
   const [shortFor, setShortFor] = useState<PickItem | null>(null);
 
+  // Back to the scan box, so typing by hand continues where it was.
+  const closeShort = () => {
+    setShortFor(null);
+    requestAnimationFrame(() => document.getElementById(SCAN_INPUT_ID)?.focus());
+  };
+
   useEffect(() => {
     void store.getState().load(waveId);
   }, [store, waveId]);
-  useScanner((code) => store.getState().scan(code), { enabled: shortFor === null && wave !== null });
+  const line = useScanLine(store);
+  useScanner(line.onBurst, { enabled: shortFor === null && wave !== null });
 
   if (!wave)
     return (
@@ -52,7 +60,7 @@ export function PickView({ waveId, onBack }: { waveId: number; onBack(): void })
         <h1>
           {t('picking.waveN', { id: wave.id })} <span className="muted">· {wave.warehouse}</span>
         </h1>
-        <div className="pick-head-actions">
+        <div className="pick-docs pick-docs-top">
           <PickListActions store={docs} waveId={wave.id} />
         </div>
       </div>
@@ -71,81 +79,34 @@ export function PickView({ waveId, onBack }: { waveId: number; onBack(): void })
       )}
       <div className="pick-grid">
         <div className="pick-col">
-          <ScanFeedback entry={scans[0]} wave={wave} />
-          <ScanBox store={store} />
-          <NextStop wave={wave} />
           <ShortOutcome store={store} />
+          <ScanFeedback entry={scans[0]} wave={wave} />
+          <ScanBox line={line} />
+          <NextStop wave={wave} />
           <ScanLog store={store} />
         </div>
         <div className="pick-col">
           <PickListPanel store={store} wave={wave} onShort={setShortFor} />
           <TotesPanel wave={wave} />
+          {/* On a handheld the document buttons wait below the lists, out of the picker's way. */}
+          <div className="pick-docs pick-docs-bottom">
+            <PickListActions store={docs} waveId={wave.id} />
+          </div>
         </div>
       </div>
       {shortFor && (
         <ShortPickDialog
           item={shortFor}
-          onCancel={() => setShortFor(null)}
+          onCancel={closeShort}
           onSubmit={(found) =>
             void store
               .getState()
               .reportShort(shortFor.sku, found)
-              .then((ok) => ok && setShortFor(null))
+              .then((ok) => ok && closeShort())
           }
         />
       )}
     </div>
-  );
-}
-
-/** Typing by hand (a damaged label): Enter sends it like a scan. Scanners need no focus here. */
-function ScanBox({ store }: { store: PickStore }) {
-  const { t } = useTranslation();
-  const [code, setCode] = useState('');
-  const [qty, setQty] = useState('1');
-  const input = useRef<HTMLInputElement>(null);
-  return (
-    <form
-      className="scan-box"
-      onSubmit={(e) => {
-        e.preventDefault();
-        // Read the field itself: keys the scanner hook gave back a moment ago are already in it.
-        const typed = input.current?.value ?? code;
-        if (!typed.trim()) return;
-        store.getState().scan(typed, Math.max(1, Math.floor(Number(qty)) || 1));
-        setCode('');
-        setQty('1');
-        input.current?.focus();
-      }}
-    >
-      <label className="scan-input">
-        <span>{t('picking.scan.box')}</span>
-        <input
-          ref={input}
-          value={code}
-          onChange={(e) => setCode(e.target.value)}
-          placeholder={t('picking.scan.placeholder')}
-          autoComplete="off"
-          autoCapitalize="characters"
-          spellCheck={false}
-          enterKeyHint="go"
-          autoFocus
-        />
-      </label>
-      <label className="scan-qty">
-        <span>{t('picking.scan.qty')}</span>
-        <input
-          type="number"
-          inputMode="numeric"
-          min={1}
-          value={qty}
-          onChange={(e) => setQty(e.target.value)}
-        />
-      </label>
-      <button type="submit" className="btn btn-primary btn-big">
-        {t('picking.scan.submit')}
-      </button>
-    </form>
   );
 }
 
@@ -155,7 +116,7 @@ function NextStop({ wave }: { wave: Wave }) {
   if (!stop)
     return (
       <div className="next-stop is-done" role="note">
-        {t('picking.next.done')}
+        {t('picking.scan.waveDone')}
       </div>
     );
   return (

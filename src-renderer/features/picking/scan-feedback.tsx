@@ -35,7 +35,14 @@ export function ScanFeedback({ entry, wave }: { entry: ScanEntry | undefined; wa
   const v = entry.verdict;
   const tone = toneOf(entry);
   return (
-    <div className={`scan-feedback tone-${tone}`} role="status" aria-live="assertive" data-tone={tone}>
+    <div
+      className={`scan-feedback tone-${tone}`}
+      role="status"
+      aria-live="assertive"
+      data-tone={tone}
+      data-seq={entry.seq}
+      data-confirmed={entry.confirmed}
+    >
       {!entry.confirmed && <span className="fb-pending">{t('picking.scan.checking')}</span>}
       {entry.refused ? (
         <>
