@@ -3,7 +3,15 @@ import { read, write } from './define';
 import { id, isoDate } from './common.schema';
 import { LABEL_SIZES } from './documents.contract';
 
-export const PRINTER_KINDS = ['system', 'raw_tcp', 'cainiao_ws', 'pdd_ws', 'douyin_ws'] as const;
+export const PRINTER_KINDS = [
+  'system',
+  'raw_tcp',
+  'cainiao_ws',
+  'pdd_ws',
+  'douyin_ws',
+  'kuaishou_ws',
+  'jd_ws',
+] as const;
 export const PRINTER_LANGUAGES = ['pdf', 'zpl', 'tspl', 'escpos', 'cainiao'] as const;
 export const PRINTER_ROLES = ['label', 'receipt', 'document'] as const;
 export const PRINT_JOB_STATUSES = ['queued', 'printing', 'done', 'failed'] as const;

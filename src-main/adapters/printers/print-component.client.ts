@@ -3,18 +3,66 @@ import WebSocket from 'ws';
 import { PrinterError } from './printer-error';
 
 /**
- * Client for the platforms' local print components (菜鸟打印组件 and the PDD/Douyin ones that
- * copy its protocol): JSON over a WebSocket on 127.0.0.1. A `print` is answered twice: at once
- * (accepted or not), then by a result notice per task (rendered → printed | failed).
+ * Client for the platforms' local print components (菜鸟打印组件 and the PDD/Douyin/Kuaishou
+ * ones that copy its protocol): JSON over a WebSocket on 127.0.0.1. A `print` is answered twice:
+ * at once (accepted or not), then by a result notice per task (rendered → printed | failed).
+ * JD's component speaks another envelope: see jd-print-component.client.ts.
+ *
+ * Flavour differences, from the reference (printing-protocols.md §1); `[unconfirmed]` there
+ * means not checked against the platform's own documentation:
+ * - PDD: result cmd `PrintResultNotify`, `firstFailedDocSN` names the failed waybill [unconfirmed].
+ * - Douyin: `printStatus` may carry `successCount`/`failCount` [unconfirmed]; encrypted content
+ *   also needs the platform's signed `params`, which arrive inside the caller's contents.
+ * - Kuaishou: path `/ks/printer`; at most 10 documents per task; taskStatus `partPrinted` when
+ *   some documents failed [unconfirmed]; custom areas use `customData` [unconfirmed] (the caller's
+ *   contents pass through as given).
+ * Xiaohongshu (10818), WeChat Channels (12705) and Dewu (23825) are only known by port; their
+ * messages are not documented in the reference, so they are not offered.
  */
-export type ComponentFlavor = 'cainiao' | 'pdd' | 'douyin';
+export type ComponentFlavor = 'cainiao' | 'pdd' | 'douyin' | 'kuaishou' | 'jd';
 
-export const COMPONENT_DEFAULTS: Record<ComponentFlavor, { port: number; name: string; resultCmd: string }> =
-  {
-    cainiao: { port: 13528, name: 'Cainiao print component (菜鸟打印组件)', resultCmd: 'notifyPrintResult' },
-    pdd: { port: 5000, name: 'PDD print component (拼多多打印组件)', resultCmd: 'PrintResultNotify' },
-    douyin: { port: 13888, name: 'Douyin print component (抖店打印组件)', resultCmd: 'notifyPrintResult' },
-  };
+export interface ComponentInfo {
+  port: number;
+  /** WebSocket path after the port ('' = root). */
+  path: string;
+  name: string;
+  /** The cmd of the asynchronous print result; JD has none (its one reply is the result). */
+  resultCmd: string;
+  /** Most documents one task may carry. */
+  maxDocuments: number;
+}
+
+export const COMPONENT_DEFAULTS: Record<ComponentFlavor, ComponentInfo> = {
+  cainiao: {
+    port: 13528,
+    path: '',
+    name: 'Cainiao print component (菜鸟打印组件)',
+    resultCmd: 'notifyPrintResult',
+    maxDocuments: 10,
+  },
+  pdd: {
+    port: 5000,
+    path: '',
+    name: 'PDD print component (拼多多打印组件)',
+    resultCmd: 'PrintResultNotify',
+    maxDocuments: 10,
+  },
+  douyin: {
+    port: 13888,
+    path: '',
+    name: 'Douyin print component (抖店打印组件)',
+    resultCmd: 'notifyPrintResult',
+    maxDocuments: 10,
+  },
+  kuaishou: {
+    port: 16888,
+    path: '/ks/printer',
+    name: 'Kuaishou print component (快手打印组件)',
+    resultCmd: 'notifyPrintResult',
+    maxDocuments: 10,
+  },
+  jd: { port: 9113, path: '', name: 'JD print component (京东打印组件)', resultCmd: '', maxDocuments: 10 },
+};
 
 export interface WaybillDocument {
   documentID: string;
@@ -28,7 +76,7 @@ export interface PrintStatus {
   detail?: string;
 }
 
-type Message = Record<string, unknown> & {
+export type Message = Record<string, unknown> & {
   cmd?: string;
   requestID?: string;
   status?: string;
@@ -40,12 +88,12 @@ type Message = Record<string, unknown> & {
 export class PrintComponentClient {
   private ws: WebSocket | null = null;
   private readonly listeners = new Set<(m: Message) => void>();
-  private readonly info: (typeof COMPONENT_DEFAULTS)[ComponentFlavor];
+  protected readonly info: ComponentInfo;
 
   constructor(
-    private readonly url: string,
-    private readonly flavor: ComponentFlavor = 'cainiao',
-    private readonly opts: {
+    protected readonly url: string,
+    flavor: ComponentFlavor = 'cainiao',
+    protected readonly opts: {
       timeoutMs?: number;
       resultTimeoutMs?: number;
       extra?: Record<string, unknown>;
@@ -89,7 +137,12 @@ export class PrintComponentClient {
     this.ws = null;
   }
 
-  private waitFor(match: (m: Message) => boolean, timeoutMs: number, what: string): Promise<Message> {
+  /** Sends one JSON message on the open connection. */
+  protected send(message: object): void {
+    this.ws!.send(JSON.stringify(message));
+  }
+
+  protected waitFor(match: (m: Message) => boolean, timeoutMs: number, what: string): Promise<Message> {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         this.listeners.delete(listener);
@@ -121,7 +174,7 @@ export class PrintComponentClient {
       this.opts.timeoutMs ?? 5_000,
       cmd,
     );
-    this.ws!.send(JSON.stringify({ cmd, requestID, version: '1.0', ...this.opts.extra, ...body }));
+    this.send({ cmd, requestID, version: '1.0', ...this.opts.extra, ...body });
     const m = await reply;
     if (m.status && m.status !== 'success') {
       throw new PrinterError(
@@ -155,12 +208,18 @@ export class PrintComponentClient {
     documents: WaybillDocument[];
     preview?: boolean;
   }): Promise<PrintStatus[]> {
+    if (task.documents.length > this.info.maxDocuments)
+      throw new PrinterError(
+        'rejected',
+        `The ${this.info.name} takes at most ${this.info.maxDocuments} documents per task, not ${task.documents.length}`,
+        false,
+      );
     await this.connect();
     const result = this.waitFor(
       (m) =>
         m.cmd === this.info.resultCmd &&
         m.taskID === task.taskID &&
-        (m.taskStatus === 'printed' || m.taskStatus === 'failed'),
+        (m.taskStatus === 'printed' || m.taskStatus === 'failed' || m.taskStatus === 'partPrinted'),
       this.opts.resultTimeoutMs ?? 60_000,
       `the print result of task ${task.taskID}`,
     );
@@ -168,20 +227,36 @@ export class PrintComponentClient {
     await this.request('print', { task: { preview: false, notifyType: ['render', 'print'], ...task } });
     const m = await result;
     const statuses = (m.printStatus as PrintStatus[] | undefined) ?? [];
-    if (m.taskStatus === 'failed') {
+    if (m.taskStatus !== 'printed') {
       const bad = statuses.filter((s) => s.status !== 'success');
-      const why = bad
-        .map((s) => `${s.documentID}: ${s.msg ?? s.status}${s.detail ? ` (${s.detail})` : ''}`)
-        .join('; ');
+      const why =
+        bad
+          .map((s) => `${s.documentID}: ${s.msg ?? s.status}${s.detail ? ` (${s.detail})` : ''}`)
+          .join('; ') ||
+        // PDD names only the first failed waybill [unconfirmed].
+        (typeof m.firstFailedDocSN === 'string' ? m.firstFailedDocSN : `task ${task.taskID}`);
+      // Kuaishou's partPrinted: the others came out, so this is never resent automatically.
+      const part =
+        m.taskStatus === 'partPrinted'
+          ? ` (the other ${statuses.length - bad.length} of ${statuses.length} printed)`
+          : '';
       throw new PrinterError(
         'rejected',
-        `The ${this.info.name} could not print ${why || `task ${task.taskID}`}`,
+        `The ${this.info.name} could not print ${why}${part}`,
         false,
+        m.taskStatus === 'partPrinted',
       );
     }
     return statuses;
   }
 }
 
-export const flavorOf = (kind: string): ComponentFlavor =>
-  kind === 'pdd_ws' ? 'pdd' : kind === 'douyin_ws' ? 'douyin' : 'cainiao';
+const FLAVOR_OF_KIND: Record<string, ComponentFlavor> = {
+  cainiao_ws: 'cainiao',
+  pdd_ws: 'pdd',
+  douyin_ws: 'douyin',
+  kuaishou_ws: 'kuaishou',
+  jd_ws: 'jd',
+};
+
+export const flavorOf = (kind: string): ComponentFlavor => FLAVOR_OF_KIND[kind] ?? 'cainiao';

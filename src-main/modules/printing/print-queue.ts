@@ -32,7 +32,7 @@ import {
 
 export interface PrintQueueDeps {
   systemPrinters: SystemPrinterPort;
-  /** Sends a platform e-waybill task to the local print component (Cainiao/PDD/Douyin). */
+  /** Sends a platform e-waybill task to the local print component (Cainiao/PDD/Douyin/Kuaishou/JD). */
   waybill?: (printer: PrinterRow, payload: Buffer, job: PrintJobRow) => Promise<void>;
   rawTcp?: RawTcpOptions;
   /** Retry n waits base·2^(n-1), at most max: 2 s, 4 s, 8 s … 5 min by default. */

@@ -66,6 +66,8 @@ const KIND_LANGUAGES: Record<Printer['kind'], Printer['language'][]> = {
   cainiao_ws: ['cainiao'],
   pdd_ws: ['cainiao'],
   douyin_ws: ['cainiao'],
+  kuaishou_ws: ['cainiao'],
+  jd_ws: ['cainiao'],
 };
 
 type PrinterInput = Omit<Printer, 'id'> & { id?: number };
@@ -313,12 +315,12 @@ export function enqueueWaybill(
   if (!p)
     throw new AppFailure(
       'conflict',
-      'No platform print component (Cainiao/PDD/Douyin) is set up; add one in Settings → Printers',
+      'No platform print component (Cainiao/PDD/Douyin/Kuaishou/JD) is set up; add one in Settings → Printers',
     );
   if (p.language !== 'cainiao')
     throw new AppFailure(
       'invalid_input',
-      `Printer "${p.name}" is not a platform print component; e-waybills print through Cainiao/PDD/Douyin`,
+      `Printer "${p.name}" is not a platform print component; e-waybills print through Cainiao/PDD/Douyin/Kuaishou/JD`,
     );
   const key = `waybill:${input.documents.map((d) => d.documentID).join(',')}`;
   const existing = findJobByKey(ctx.db, key);

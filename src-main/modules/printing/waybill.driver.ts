@@ -1,3 +1,4 @@
+import { JdPrintComponentClient } from '../../adapters/printers/jd-print-component.client';
 import {
   COMPONENT_DEFAULTS,
   flavorOf,
@@ -6,15 +7,23 @@ import {
 } from '../../adapters/printers/print-component.client';
 import type { PrinterRow, PrintJobRow } from './printing.repo';
 
+/** The client for a printer row's component, at its registered address (9100 = the platform's port). */
+export function componentClient(p: PrinterRow, opts: { timeoutMs?: number; resultTimeoutMs?: number } = {}) {
+  const flavor = flavorOf(p.kind);
+  const info = COMPONENT_DEFAULTS[flavor];
+  const url = `ws://${p.host || '127.0.0.1'}:${p.port === 9100 ? info.port : p.port}${info.path}`;
+  return flavor === 'jd'
+    ? new JdPrintComponentClient(url, opts)
+    : new PrintComponentClient(url, flavor, opts);
+}
+
 /**
  * Sends an e-waybill job to the platform's print component. The task ID is the job's, so the
  * component's own history (getTaskStatus) can be matched with ours after a reconnect.
  */
 export function componentWaybill(opts: { timeoutMs?: number; resultTimeoutMs?: number } = {}) {
   return async (p: PrinterRow, payload: Buffer, job: PrintJobRow): Promise<void> => {
-    const flavor = flavorOf(p.kind);
-    const port = p.port === 9100 ? COMPONENT_DEFAULTS[flavor].port : p.port;
-    const client = new PrintComponentClient(`ws://${p.host || '127.0.0.1'}:${port}`, flavor, opts);
+    const client = componentClient(p, opts);
     try {
       await client.print({
         taskID: `packdesk-${job.id}`,
@@ -33,11 +42,17 @@ export async function componentStatus(
   opts: { timeoutMs?: number } = {},
 ): Promise<{ state: 'ready' | 'fault'; fault: string | null; message: string }> {
   const flavor = flavorOf(p.kind);
-  const port = p.port === 9100 ? COMPONENT_DEFAULTS[flavor].port : p.port;
-  const client = new PrintComponentClient(`ws://${p.host || '127.0.0.1'}:${port}`, flavor, opts);
+  const client = componentClient(p, opts);
   try {
     const { defaultPrinter, printers } = await client.getPrinters();
     const name = p.deviceName || defaultPrinter;
+    // JD names no default printer: an empty device name means the component's own default.
+    if (!name)
+      return {
+        state: 'ready',
+        fault: null,
+        message: `The ${COMPONENT_DEFAULTS[flavor].name} is running; jobs go to its default printer`,
+      };
     const known = printers.find((x) => x.name === name);
     if (!known)
       return {
