@@ -1,5 +1,5 @@
 export { ordersHandlers } from './orders.handlers';
-export { transitionOrder, getOrder, countOrders } from './orders.service';
+export { transitionOrder, transitionFrom, getOrder, countOrders } from './orders.service';
 export {
   ordersStatements,
   upsertOrder,

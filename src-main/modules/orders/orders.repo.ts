@@ -227,6 +227,27 @@ export function setOrderStatus(sqlite: Sqlite, id: number, status: OrderStatus, 
   ).run(status, now, status, now, id);
 }
 
+/**
+ * Changes the status only if it is still `from`: bulk runs read statuses set-based and write them
+ * here without a second read, so a stale read changes nothing (0 returned) instead of skipping a step.
+ */
+export function setOrderStatusFrom(
+  sqlite: Sqlite,
+  id: number,
+  from: OrderStatus,
+  to: OrderStatus,
+  now: number,
+): boolean {
+  return (
+    stmt(
+      sqlite,
+      `update orders set status = ?, updated_at = ?,
+         shipped_at = case when ? = 'shipped' and shipped_at is null then ? else shipped_at end
+       where id = ? and status = ?`,
+    ).run(to, now, to, now, id, from).changes === 1
+  );
+}
+
 /** Records the parcel's carrier and tracking number (ship confirmation). */
 export function setOrderTracking(
   sqlite: Sqlite,

@@ -13,7 +13,13 @@ import {
   type QueueFilter,
   type QueueSortField,
 } from './orders-queue.repo';
-import { findOrderLines, findOrderRow, findOrderState, setOrderStatus } from './orders.repo';
+import {
+  findOrderLines,
+  findOrderRow,
+  findOrderState,
+  setOrderStatus,
+  setOrderStatusFrom,
+} from './orders.repo';
 
 const iso = (ms: number): string => new Date(ms).toISOString();
 
@@ -132,7 +138,40 @@ export function transitionOrder(
   if (!o) throw new AppFailure('not_found', `Order ${id} does not exist`);
   assertTransition(o.status, to, { shippedBefore: o.shippedAt !== null });
   setOrderStatus(ctx.sqlite, id, to, ctx.now());
-  if (to === 'cancelled' || (to === 'approved' && o.status === 'allocated')) {
+  afterTransition(ctx, id, o.status, to, actor, reason);
+}
+
+/**
+ * transitionOrder for bulk runs (review, routing) that read the order's status set-based earlier
+ * in the same transaction: same state machine, releases and audit, without a second read per
+ * order. The write is guarded by `from`, so an order that changed meanwhile fails the call
+ * instead of skipping a state.
+ */
+export function transitionFrom(
+  ctx: CoreContext,
+  id: number,
+  from: OrderStatus,
+  to: OrderStatus,
+  actor: string,
+  reason?: string,
+): void {
+  // Where an exception may go depends on whether the order shipped: that needs the full read.
+  if (from === 'exception') return transitionOrder(ctx, id, to, actor, reason);
+  assertTransition(from, to);
+  if (!setOrderStatusFrom(ctx.sqlite, id, from, to, ctx.now()))
+    throw new AppFailure('conflict', `Order ${id} is no longer ${from}; nothing was changed`);
+  afterTransition(ctx, id, from, to, actor, reason);
+}
+
+function afterTransition(
+  ctx: CoreContext,
+  id: number,
+  from: OrderStatus,
+  to: OrderStatus,
+  actor: string,
+  reason: string | undefined,
+): void {
+  if (to === 'cancelled' || (to === 'approved' && from === 'allocated')) {
     releaseOrderReservations(ctx, id, actor, reason ?? `order ${to}`);
   }
   recordAudit(ctx.db, {
@@ -141,7 +180,7 @@ export function transitionOrder(
     entity: 'order',
     entityId: id,
     action: 'status',
-    from: o.status,
+    from,
     to,
     reason: reason ?? null,
   });

@@ -1,7 +1,8 @@
 import type { CoreContext } from '../../core-context';
 import type { ParsedRuleInput } from '../../../src-shared/contract/review-rule.schema';
 import type { ReviewQueueRow, RuleOutcome } from '../../../src-shared/contract/review.contract';
-import { transitionOrder } from '../orders';
+import type { OrderStatus } from '../../../src-shared/domain/order-status';
+import { transitionFrom } from '../orders';
 import { compileRules, evaluate, type CompiledRule, type RuleDef, type Verdict } from './review-engine';
 import { loadFacts } from './review-facts';
 import { listWaiting, reviewWriter, type ReviewOrderRow } from './review-orders.repo';
@@ -40,7 +41,15 @@ function applyVerdict(ctx: CoreContext, w: Writers, row: ReviewOrderRow, v: Verd
   );
   if (v.outcome === 'unchanged') return true;
   const why = v.decisive ?? v.approvedBy ?? 'review rules';
-  transitionOrder(ctx, row.id, v.outcome === 'approved' ? 'approved' : 'held', actor, why);
+  // The status was read with the facts in this transaction: no second read per order.
+  transitionFrom(
+    ctx,
+    row.id,
+    row.status as OrderStatus,
+    v.outcome === 'approved' ? 'approved' : 'held',
+    actor,
+    why,
+  );
   w.decision({
     orderId: row.id,
     at: ctx.now(),

@@ -74,8 +74,21 @@ export const regionOf = (province: string): RoutingRegion | null => {
 
 export type Zone = 'province' | 'region' | 'national' | 'remote';
 
+const zones = new Map<string, Zone>();
+
 /** The generic price zone from a warehouse to a destination, as Chinese carriers quote them. */
 export function zoneOf(fromProvince: string, toProvince: string): Zone {
+  // Asked for every warehouse of every order: a few hundred distinct pairs, remembered.
+  const key = `${fromProvince}\u0000${toProvince}`;
+  let zone = zones.get(key);
+  if (zone === undefined) {
+    if (zones.size >= 10_000) zones.clear();
+    zones.set(key, (zone = computeZone(fromProvince, toProvince)));
+  }
+  return zone;
+}
+
+function computeZone(fromProvince: string, toProvince: string): Zone {
   const from = provinceShort(fromProvince);
   const to = provinceShort(toProvince);
   if (from !== null && from === to) return 'province';

@@ -1,7 +1,8 @@
 import type { Handlers } from '../../dispatch';
 import type { CoreContext } from '../../core-context';
-import type { Allocation, AllocationOption } from '../../../src-shared/contract/routing.contract';
+import type { Allocation } from '../../../src-shared/contract/routing.contract';
 import { getOrder } from '../orders';
+import { decodeAlternatives } from './alternatives-codec';
 import {
   carriersList,
   importRates,
@@ -24,7 +25,7 @@ const toAllocation = (a: AllocationRowDb): Allocation => ({
   handlingMinor: a.handlingMinor,
   currency: a.currency,
   reasons: JSON.parse(a.reasonsJson) as string[],
-  alternatives: JSON.parse(a.alternativesJson) as AllocationOption[],
+  alternatives: decodeAlternatives(a.alternativesJson),
 });
 
 export const routingHandlers = (ctx: CoreContext) =>

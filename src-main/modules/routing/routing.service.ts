@@ -10,7 +10,9 @@ import {
   releaseOrderReservations,
   resolveBackorderAlert,
 } from '../inventory';
-import { transitionOrder } from '../orders';
+import { transitionFrom } from '../orders';
+import type { OrderStatus } from '../../../src-shared/domain/order-status';
+import { encodeAlternatives } from './alternatives-codec';
 import { listCarriers, listRates, type RateRow } from './carriers.repo';
 import { planOrder, type Need, type ParcelFacts, type Plan, type PlanWorld } from './routing-plan';
 import { regionOf } from './routing-regions';
@@ -21,6 +23,8 @@ import {
   mergeableGroups,
   orderIdsWithStatus,
   regionPreferences,
+  routableBatch,
+  type BatchLine,
   routingStatements,
   type RoutableLine,
   type RoutableOrder,
@@ -59,7 +63,17 @@ interface RunWorld {
   presaleSt: ReturnType<typeof presaleStatement>;
   /** Reserved warehouse/SKU pairs: their low-stock alerts are checked once at the end of the run. */
   touched: Map<string, { warehouseId: number; skuId: number }>;
+  /** Orders of the current batch, read set-based; each is taken out once when routed. */
+  batch: Map<number, { order: RoutableOrder; lines: BatchLine[] }>;
+  /** Decisions whose order-row writes are pending (settle / flushSettled). */
+  settled: Settled[];
+  settledIds: Set<number>;
 }
+
+/** Orders read and routed per batch: big enough to make the reads set-based, small enough to stay fresh. */
+const BATCH = 2000;
+/** Pending decisions are written out at the latest at this count, to bound memory (~1 kB each). */
+const FLUSH_AT = 100_000;
 
 const key = (warehouseId: number, skuId: number): string => `${warehouseId}:${skuId}`;
 
@@ -98,6 +112,9 @@ function loadWorld(ctx: CoreContext): RunWorld {
     today: shopToday(ctx),
     presaleSt: presaleStatement(ctx.sqlite),
     touched: new Map(),
+    batch: new Map(),
+    settled: [],
+    settledIds: new Set(),
     base: {
       warehouses,
       available: (w, s) => stock.get(key(w, s)) ?? 0,
@@ -183,28 +200,79 @@ function splitByWarehouse(
   return groups.size > 1 ? [...groups].map(([warehouse, lineNos]) => ({ warehouse, lineNos })) : null;
 }
 
-function record(
-  ctx: CoreContext,
+/** One routed order whose order-row writes wait for the end of the batch run (see settle). */
+interface Settled {
+  orderId: number;
+  from: OrderStatus;
+  to: OrderStatus;
+  auditReason: string;
+  warehouseId: number | null;
+  carrier: string | null;
+  summary: string;
+  allocation: {
+    outcome: Plan['outcome'];
+    shippingMinor: number | null;
+    handlingMinor: number | null;
+    currency: string;
+    reasonsJson: string;
+    alternativesJson: string;
+  };
+}
+
+/**
+ * Records a decision: the order's route and reasons, its status change (audited) and the
+ * allocation row with reasons and alternatives. The stock reservation is written at once; these
+ * writes wait in memory until `flushSettled`, which runs them in order-id order: a run plans
+ * oldest order first, and writing 100,000 order rows in that (random) order cost twice as much
+ * as writing them in table order. All of it stays inside the run's one transaction.
+ */
+function settle(
   world: RunWorld,
   orderId: number,
+  from: OrderStatus,
   plan: Plan | { outcome: 'exception'; reasons: string[]; alternatives: [] },
-  actor: string,
+  auditReason: string,
   currency: string,
 ): void {
   const allocated = plan.outcome === 'allocated' ? plan : null;
-  world.st.insertAllocation.run({
+  world.settled.push({
     orderId,
-    at: ctx.now(),
-    actor,
-    outcome: plan.outcome,
+    from,
+    to: plan.outcome,
+    auditReason,
     warehouseId: plan.outcome === 'exception' ? null : plan.warehouseId,
     carrier: allocated?.quote.carrier ?? null,
-    shippingMinor: allocated?.quote.shippingMinor ?? null,
-    handlingMinor: allocated?.handlingMinor ?? null,
-    currency: allocated?.quote.currency ?? currency,
-    reasonsJson: JSON.stringify(plan.reasons),
-    alternativesJson: JSON.stringify(plan.alternatives),
+    summary: summary(plan.reasons),
+    allocation: {
+      outcome: plan.outcome,
+      shippingMinor: allocated?.quote.shippingMinor ?? null,
+      handlingMinor: allocated?.handlingMinor ?? null,
+      currency: allocated?.quote.currency ?? currency,
+      reasonsJson: JSON.stringify(plan.reasons),
+      alternativesJson: encodeAlternatives(plan.alternatives),
+    },
   });
+  world.settledIds.add(orderId);
+}
+
+function flushSettled(ctx: CoreContext, world: RunWorld, actor: string): void {
+  world.settled.sort((a, b) => a.orderId - b.orderId);
+  for (const d of world.settled) {
+    const now = ctx.now();
+    world.st.setRoute.run(d.warehouseId, d.carrier, d.summary, now, d.orderId);
+    transitionFrom(ctx, d.orderId, d.from, d.to, actor, d.auditReason);
+    const a = d.allocation;
+    world.st.insertAllocation.run({
+      orderId: d.orderId,
+      at: now,
+      actor,
+      warehouseId: d.warehouseId,
+      carrier: d.carrier,
+      ...a,
+    });
+  }
+  world.settled = [];
+  world.settledIds.clear();
 }
 
 /**
@@ -212,7 +280,12 @@ function record(
  * allocation record either all happen or (if anything throws) none of them do.
  */
 function routeOne(ctx: CoreContext, world: RunWorld, orderId: number, actor: string, out: RunResult): void {
-  const o = world.st.order.get(orderId) as RoutableOrder | undefined;
+  // Routed earlier in this run and asked again: let its writes land first so it is read as it is now.
+  if (world.settledIds.has(orderId)) flushSettled(ctx, world, actor);
+  // Split children are new orders: only they (and repeated ids) miss the batch.
+  const pre = world.batch.get(orderId);
+  world.batch.delete(orderId);
+  const o = pre?.order ?? (world.st.order.get(orderId) as RoutableOrder | undefined);
   if (!o) throw new AppFailure('not_found', `Order ${orderId} does not exist`);
   if (o.status !== 'approved' && o.status !== 'backordered') {
     throw new AppFailure(
@@ -221,14 +294,20 @@ function routeOne(ctx: CoreContext, world: RunWorld, orderId: number, actor: str
     );
   }
   out.considered++;
-  const lines = world.st.lines.all(orderId) as RoutableLine[];
+  const lines = pre?.lines ?? (world.st.lines.all(orderId) as RoutableLine[]);
   const f = orderFacts(world, o, lines);
+  const from = o.status as OrderStatus;
   if ('unknown' in f) {
     if (o.status === 'backordered') return;
     const reasons = [`SKU ${f.unknown.join(', ')} is not in the catalog; add it (skus.save) and route again`];
-    world.st.setRoute.run(null, null, summary(reasons), ctx.now(), orderId);
-    transitionOrder(ctx, orderId, 'exception', actor, reasons[0]);
-    record(ctx, world, orderId, { outcome: 'exception', reasons, alternatives: [] }, actor, o.currency);
+    settle(
+      world,
+      orderId,
+      from,
+      { outcome: 'exception', reasons, alternatives: [] },
+      reasons[0]!,
+      o.currency,
+    );
     out.exception.push(orderId);
     return;
   }
@@ -238,7 +317,9 @@ function routeOne(ctx: CoreContext, world: RunWorld, orderId: number, actor: str
       world.stock.set(key(r.warehouseId, r.skuId), world.base.available(r.warehouseId, r.skuId) + r.reserved);
     }
   }
-  const presale = presaleLines(world.presaleSt, orderId, world.today);
+  const presale = pre
+    ? presaleOf(pre.lines, world.today)
+    : presaleLines(world.presaleSt, orderId, world.today);
   if (presale.size > 0) return waitForPresale(ctx, world, o, presale, lines.length, actor, out);
   const region = regionOf(o.province);
   const plan = planOrder(f.needs, f.facts, {
@@ -266,9 +347,7 @@ function routeOne(ctx: CoreContext, world: RunWorld, orderId: number, actor: str
         world.base.available(plan.warehouseId, n.skuId) - n.quantity,
       );
     }
-    world.st.setRoute.run(plan.warehouseId, plan.quote.carrier, summary(plan.reasons), ctx.now(), orderId);
-    transitionOrder(ctx, orderId, 'allocated', actor, plan.reasons[plan.reasons.length - 1]);
-    record(ctx, world, orderId, plan, actor, o.currency);
+    settle(world, orderId, from, plan, plan.reasons[plan.reasons.length - 1]!, o.currency);
     for (const n of f.needs)
       world.touched.set(key(plan.warehouseId, n.skuId), { warehouseId: plan.warehouseId, skuId: n.skuId });
     out.allocated.push(orderId);
@@ -288,7 +367,7 @@ function routeOne(ctx: CoreContext, world: RunWorld, orderId: number, actor: str
       handlingMinor: null,
       currency: o.currency,
       reasonsJson: JSON.stringify(reasons),
-      alternativesJson: JSON.stringify(plan.alternatives),
+      alternativesJson: encodeAlternatives(plan.alternatives),
     });
     const children = splitOrder(
       ctx,
@@ -311,16 +390,12 @@ function routeOne(ctx: CoreContext, world: RunWorld, orderId: number, actor: str
       });
     }
     if (o.status === 'backordered') return;
-    world.st.setRoute.run(plan.warehouseId, null, summary(plan.reasons), ctx.now(), orderId);
-    transitionOrder(ctx, orderId, 'backordered', actor, plan.reasons[plan.reasons.length - 1]);
-    record(ctx, world, orderId, plan, actor, o.currency);
+    settle(world, orderId, from, plan, plan.reasons[plan.reasons.length - 1]!, o.currency);
     out.backordered.push(orderId);
   } else {
     // A backordered order cannot become an exception (state machine); it keeps waiting.
     if (o.status === 'backordered') return;
-    world.st.setRoute.run(null, null, summary(plan.reasons), ctx.now(), orderId);
-    transitionOrder(ctx, orderId, 'exception', actor, plan.reasons.join('; '));
-    record(ctx, world, orderId, plan, actor, o.currency);
+    settle(world, orderId, from, plan, plan.reasons.join('; '), o.currency);
     out.exception.push(orderId);
   }
 }
@@ -367,7 +442,7 @@ function waitForPresale(
   const last = [...presale.values()].sort().at(-1)!;
   const reason = `pre-sale (${dated}): the order waits until ${last}${lineCount > presale.size ? ' (splitting is off, so the lines in stock wait too)' : ''}`;
   world.st.setRoute.run(null, null, summary([reason]), ctx.now(), o.id);
-  transitionOrder(ctx, o.id, 'backordered', actor, reason);
+  transitionFrom(ctx, o.id, 'approved', 'backordered', actor, reason);
   world.st.insertAllocation.run({
     orderId: o.id,
     at: ctx.now(),
@@ -382,6 +457,29 @@ function waitForPresale(
     alternativesJson: '[]',
   });
   out.backordered.push(o.id);
+}
+
+/** presaleLines for a line read with the batch: line number → ship date, for dates after today. */
+function presaleOf(lines: BatchLine[], today: string): Map<number, string> {
+  const out = new Map<number, string>();
+  for (const l of lines)
+    if (l.presaleDate !== null && l.presaleDate > today) out.set(l.lineNo, l.presaleDate);
+  return out;
+}
+
+/** Routes the ids in order, reading each batch of orders and lines in two queries first. */
+function routeAll(ctx: CoreContext, world: RunWorld, ids: number[], actor: string, out: RunResult): void {
+  for (let i = 0; i < ids.length; i += BATCH) {
+    const chunk = ids.slice(i, i + BATCH);
+    const { orders, lines } = routableBatch(ctx.sqlite, chunk);
+    world.batch.clear();
+    for (const order of orders) world.batch.set(order.id, { order, lines: [] });
+    for (const l of lines) world.batch.get(l.orderId)?.lines.push(l);
+    for (const id of chunk) routeOne(ctx, world, id, actor, out);
+    if (world.settled.length >= FLUSH_AT) flushSettled(ctx, world, actor);
+  }
+  world.batch.clear();
+  flushSettled(ctx, world, actor);
 }
 
 const emptyResult = (): RunResult => ({
@@ -402,7 +500,7 @@ export function runRouting(ctx: CoreContext, ids: number[] | undefined, actor: s
   const world = loadWorld(ctx);
   // Waiting pre-sale orders come along: those whose day has come are routed, the others keep waiting.
   const todo = ids ?? [...orderIdsWithStatus(ctx.sqlite, 'approved'), ...waitingPresaleOrders(ctx.sqlite)];
-  for (const id of todo) routeOne(ctx, world, id, actor, out);
+  routeAll(ctx, world, todo, actor, out);
   checkLowStock(ctx, [...world.touched.values()]);
   const changed = [...out.allocated, ...out.backordered, ...out.exception];
   if (changed.length) ctx.emit('orders.changed', { ids: changed, reason: 'routing' });
@@ -420,7 +518,7 @@ export function allocateBackorders(ctx: CoreContext, skuCodes: string[], actor: 
     if (s) for (const w of world.base.warehouses) resolveBackorderAlert(ctx, w.id, s.id);
   }
   const out = emptyResult();
-  for (const id of ids) routeOne(ctx, world, id, actor, out);
+  routeAll(ctx, world, ids, actor, out);
   checkLowStock(ctx, [...world.touched.values()]);
   if (out.allocated.length) ctx.emit('orders.changed', { ids: out.allocated, reason: 'stock arrived' });
   return out.allocated;
