@@ -389,6 +389,48 @@ describe('outbox: channels without an API', () => {
     }
   });
 
+  test('a Shopify channel fed by files waits for export until it is connected; then its parked pushes go through the API', async () => {
+    const clock = aClock();
+    const fake = await startFakeShopify({ now: clock.now });
+    fake.orders = [aShopifyOrder(1, '2025-03-01T09:00:00Z')];
+    const core = aCore({
+      now: clock.now,
+      sync: { secrets: aSecretStore(), io: { sleep: clock.sleep, now: clock.now, random: () => 0.5 } },
+    });
+    try {
+      const channel = await value<{ id: number }>(
+        core.call('channels.save', {
+          code: 'shopify-csv',
+          kind: 'shopify',
+          name: 'CSV Shopify',
+          currency: 'USD',
+        }),
+      );
+      await aFloor(core);
+      const [id] = await packedOrders(core, [[['MUG', 1]]], [{ channelId: channel.id, externalId: '#1001' }]);
+      await value(core.call('shipping.confirm', { orderIds: [id], carrier: 'SF', trackingNumber: SF }));
+      await core.outbox.drain();
+      const parked = await value<{ rows: Job[] }>(core.call('outbox.list', {}));
+      expect(parked.rows).toMatchObject([{ status: 'export', route: 'export', carrierName: 'SF Express' }]);
+      await value(core.call('sync.configure', { channelId: channel.id, url: fake.url, intervalMinutes: 15 }));
+      await value(
+        core.call('channels.setCredentials', {
+          channelId: channel.id,
+          credentials: { kind: 'shopify', accessToken: fake.token },
+        }),
+      );
+      expect(core.outbox.recover()).toEqual([parked.rows[0]!.id]);
+      await core.outbox.drain();
+      expect((await value<{ rows: Job[] }>(core.call('outbox.list', {}))).rows).toMatchObject([
+        { status: 'done', route: 'api' },
+      ]);
+      expect(fake.fulfillmentCreates).toHaveLength(1);
+    } finally {
+      core.dispose();
+      await fake.close();
+    }
+  });
+
   test('an API channel has nothing to export', async () => {
     const fake = await startFakeShopify({ now: aClock().now });
     const shop = await aSyncedChannel({

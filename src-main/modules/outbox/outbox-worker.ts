@@ -9,8 +9,10 @@ import {
   findPushJob,
   nextDueJob,
   recoverRunning,
+  requeueExportOf,
   settleJob,
 } from './outbox.repo';
+import { listApiChannels } from '../sync';
 import { pushJob, routeOf, type PushDeps } from './push-tracking';
 
 export interface OutboxPolicy {
@@ -88,10 +90,20 @@ export class OutboxWorker {
     return ids;
   }
 
-  /** Jobs found 'running' belong to no live worker of this process: back to the queue. */
+  /**
+   * Jobs found 'running' belong to no live worker of this process: back to the queue. So do jobs
+   * parked for export whose channel has been connected to its API since.
+   */
   recover(): number[] {
-    const ids = this.ctx.sqlite
-      .transaction(() => recoverRunning(this.ctx.sqlite, this.ctx.now()))
+    const { ctx } = this;
+    const api = listApiChannels(ctx.sqlite)
+      .filter((c) => c.api)
+      .map((c) => c.id);
+    const ids = ctx.sqlite
+      .transaction(() => [
+        ...recoverRunning(ctx.sqlite, ctx.now()),
+        ...requeueExportOf(ctx.sqlite, api, ctx.now()),
+      ])
       .immediate();
     if (ids.length) this.ctx.emit('outbox.changed', { ids });
     return ids;

@@ -148,6 +148,36 @@ export const exportableJobs = (sqlite: Sqlite, channelId: number): PushJobRow[] 
     `${SELECT} where j.kind = '${PUSH_TRACKING}' and j.status in ('export', 'queued') and c.id = ? order by j.id`,
   ).all(channelId) as PushJobRow[];
 
+/** Per channel, the pushes waiting for a file or not yet looked at (the caller keeps the channels without an API). */
+export const waitingByChannel = (
+  sqlite: Sqlite,
+): { channelId: number; channelName: string; waiting: number }[] =>
+  stmt(
+    sqlite,
+    `select c.id as channelId, c.name as channelName, count(*) as waiting from jobs j
+       join orders o on o.id = json_extract(j.payload_json, '$.orderId') join channels c on c.id = o.channel_id
+      where j.kind = '${PUSH_TRACKING}' and j.status in ('export', 'queued') group by c.id order by c.name`,
+  ).all() as { channelId: number; channelName: string; waiting: number }[];
+
+/** Jobs parked for export whose channel has an API by now: back to the queue, to be pushed. */
+export function requeueExportOf(sqlite: Sqlite, channelIds: number[], now: number): number[] {
+  if (!channelIds.length) return [];
+  const ids = (
+    sqlite
+      .prepare(
+        `select j.id from jobs j join orders o on o.id = json_extract(j.payload_json, '$.orderId')
+          where j.kind = '${PUSH_TRACKING}' and j.status = 'export' and o.channel_id in (${channelIds.map(() => '?').join(',')})`,
+      )
+      .all(...channelIds) as { id: number }[]
+  ).map((r) => r.id);
+  for (const id of ids)
+    stmt(
+      sqlite,
+      `update jobs set status = 'queued', next_run_at = ?, updated_at = ? where id = ? and status = 'export'`,
+    ).run(now, now, id);
+  return ids;
+}
+
 export const markExported = (sqlite: Sqlite, id: number, now: number): void => {
   stmt(
     sqlite,

@@ -14,6 +14,7 @@ import {
   listPushJobs,
   markExported,
   requeueJob,
+  waitingByChannel,
   type PushJobRow,
 } from './outbox.repo';
 import { routeOf } from './push-tracking';
@@ -61,17 +62,10 @@ export function listOutbox(
     limit: input.limit,
     offset: input.offset,
   });
-  const waiting = ctx.sqlite
-    .prepare(
-      `select c.id as channelId, c.name as channelName, count(*) as waiting from jobs j
-         join orders o on o.id = json_extract(j.payload_json, '$.orderId') join channels c on c.id = o.channel_id
-        where j.kind = 'channel.pushTracking' and j.status in ('export', 'queued') group by c.id order by c.name`,
-    )
-    .all() as { channelId: number; channelName: string; waiting: number }[];
   return {
     rows: rows.map((r) => view(r, api)),
     counts: countPushJobs(ctx.sqlite, input.channelId ?? null),
-    exportable: waiting.filter((w) => !api.has(w.channelId)),
+    exportable: waitingByChannel(ctx.sqlite).filter((w) => !api.has(w.channelId)),
     offline: offline
       ? { since: iso(offline.since), retryAt: iso(offline.retryAt), reason: offline.reason }
       : null,
