@@ -18,9 +18,12 @@ import { EntryRecipientSection } from './entry-recipient.section';
 import { createEntryStore } from './order-entry.store';
 import './order-entry.css';
 
+/** Currencies offered besides the channel's own; a buyer abroad may pay in theirs. */
+const CURRENCIES = ['CNY', 'USD', 'EUR', 'GBP', 'HKD', 'JPY'];
+
 /** Field paths the form shows next to a field; any other problem stays in the banner. */
 const shownOnField = (path: string) =>
-  /^(recipient\.(name|phone)|address\.\w+|lines(\.\d+\.(sku|quantity|unitPriceMinor))?|shippingMinor|channel)$/.test(
+  /^(recipient\.(name|phone)|address\.\w+|lines(\.\d+\.(sku|quantity|unitPriceMinor))?|shippingMinor|channel|currency)$/.test(
     path,
   );
 
@@ -157,6 +160,15 @@ export function OrderEntryDialog(props: { onClose(): void; onCreated(id: number)
             onRemove={s.removeLine}
           />
           <div className="form-grid">
+            <FormField label={t('orders.entry.currency')} error={errorOf('currency')}>
+              <select value={s.currency} onChange={(e) => s.setCurrency(e.target.value)}>
+                {[...new Set([s.currency, ...CURRENCIES])].map((c) => (
+                  <option key={c} value={c}>
+                    {c}
+                  </option>
+                ))}
+              </select>
+            </FormField>
             <FormField label={t('orders.entry.shipping')} error={errorOf('shippingMinor')}>
               <input
                 inputMode="decimal"
@@ -164,7 +176,7 @@ export function OrderEntryDialog(props: { onClose(): void; onCreated(id: number)
                 onChange={(e) => s.set('shipping', e.target.value)}
               />
             </FormField>
-            <FormField label={t('orders.entry.message')} wide>
+            <FormField label={t('orders.entry.message')}>
               <input value={v.message} onChange={(e) => s.set('message', e.target.value)} />
             </FormField>
           </div>
