@@ -81,6 +81,9 @@ async function aPage(ctx: BrowserContext): Promise<Page> {
   });
   const page = await ctx.newPage();
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('response', (r) => {
+    if (r.status() >= 400) problems.push(`HTTP ${r.status()} ${r.url()}`);
+  });
   page.on('console', (m) => {
     if (m.type() === 'error' || /Content Security Policy/i.test(m.text()))
       problems.push(`console: ${m.text()}`);
@@ -169,6 +172,7 @@ describe('picking in a real browser against packdesk serve', () => {
     expect(wave).toMatchObject({ orders: 3 });
     // The preview follows: two allocated orders are left.
     await form.getByText(/^2 orders · 2 lines · 2 units/).waitFor();
+    await page.screenshot({ path: join(OUT, 'picking-01b-waves-desk.png') });
 
     const row = page.locator(`[data-wave-id="${wave!.id}"]`);
     const download = page.waitForEvent('download');
