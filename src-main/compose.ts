@@ -98,8 +98,12 @@ export function createCore(opts: CoreOptions): Core {
   const outbox = new OutboxWorker(ctx, { ...opts.outbox, secrets, io: channelIo });
   // A shipment queues its push inside the ship transaction; this event comes after the commit.
   // (kick does nothing until background work has started.)
+  // Likewise a parcel packed at the bench queues its label and packing slip: print them now.
   bus.subscribe((e) => {
-    if (e.name === 'orders.changed' && (e.payload as { reason: string }).reason === 'shipped') outbox.kick();
+    if (e.name !== 'orders.changed') return;
+    const { reason } = e.payload as { reason: string };
+    if (reason === 'shipped') outbox.kick();
+    if (reason === 'packed') printQueue.kick();
   });
   const folders = createFolderWatcher({ ...opts.folders, ctx });
   const handlers: Handlers = {
