@@ -53,3 +53,11 @@ export function playCue(cue: Cue): void {
     at += seconds;
   }
 }
+
+/**
+ * Opens the audio device ahead of the first scan: creating it can take a few hundred ms on some
+ * machines, which must not fall between a scan and its answer. Scanning screens call it on mount.
+ */
+export function prepareCues(): void {
+  context();
+}

@@ -6,7 +6,7 @@ import { playCue } from '../../src-renderer/ui/feedback-sound';
 import { fakeBridge } from './fake-bridge';
 import { renderApp } from './render-app';
 
-vi.mock('../../src-renderer/ui/feedback-sound', () => ({ playCue: vi.fn() }));
+vi.mock('../../src-renderer/ui/feedback-sound', () => ({ playCue: vi.fn(), prepareCues: vi.fn() }));
 const cues = () => vi.mocked(playCue).mock.calls.map((c) => c[0]);
 
 beforeEach(() => {
@@ -151,6 +151,7 @@ describe('packing station', () => {
     expect(band().textContent).toContain('1 of 2');
     expect(counts('MUG')).toEqual(['1', '2']);
     expect(weight.value).toBe('');
+    await Promise.resolve(); // the cue follows the picture, in the same tick
     expect(cues()).toEqual(['ok']);
     expect(within(screen.getByRole('list', { name: 'Scans of this parcel' })).getByText(/…/)).toBeTruthy();
     b.release();
@@ -174,6 +175,7 @@ describe('packing station', () => {
     scanner(CAP);
     expect(band().textContent).toContain('✖ EXTRA ITEM');
     expect(band().textContent).toContain('This order needs only 1 × CAP 帽子');
+    await Promise.resolve();
     expect(cues()).toEqual(['error', 'ok', 'error']);
     scanner(MUG);
     scanner(MUG);
@@ -185,6 +187,27 @@ describe('packing station', () => {
     expect(band().textContent).not.toContain('MISSING');
     expect(b.bridge.callsOf('packing.complete')).toEqual([]);
     expect(screen.getByRole('form', { name: 'Supervisor override' })).toBeTruthy();
+  });
+
+  it('joins a scan whose first keys landed in the focused field as typing (a stalled burst), and never eats typed text', async () => {
+    const b = bench();
+    await openOrder(b);
+    const weight = screen.getByLabelText<HTMLInputElement>('Weight (g)');
+    weight.focus();
+    fireEvent.change(weight, { target: { value: '690' } }); // the head, released as typing
+    scanner(MUG.slice(3), weight);
+    expect(band().textContent).toContain('✔ MUG 马克杯');
+    expect(weight.value).toBe('');
+    fireEvent.change(weight, { target: { value: '905' } });
+    scanner(SOCK.slice(3), weight);
+    expect(band().textContent).toContain('✖ WRONG ITEM');
+    expect(weight.value).toBe('905');
+    await waitFor(() =>
+      expect(b.bridge.callsOf('packing.scan')).toEqual([
+        { sessionId: 5, barcode: MUG },
+        { sessionId: 5, barcode: SOCK.slice(3) },
+      ]),
+    );
   });
 
   it('a missing item blocks completion, listed; a supervisor override with a reason completes and shows where it printed', async () => {

@@ -6,7 +6,7 @@ import type { Carrier } from '../../src-shared/contract/routing.contract';
 import { anOrderSummary, fakeBridge } from './fake-bridge';
 import { renderApp } from './render-app';
 
-vi.mock('../../src-renderer/ui/feedback-sound', () => ({ playCue: vi.fn() }));
+vi.mock('../../src-renderer/ui/feedback-sound', () => ({ playCue: vi.fn(), prepareCues: vi.fn() }));
 
 beforeEach(() => localStorage.clear());
 afterEach(cleanup);

@@ -37,3 +37,15 @@ export const missingOf = (lines: PackLine[]): Missing[] =>
 
 /** A tote label (T<wave>-<slot>) is never a product: scanned mid-parcel it means the next order. */
 export const isToteCode = (code: string): boolean => /^T\d+-\d+$/i.test(code);
+
+/**
+ * A scan whose first keys came late (a busy machine, a slow scanner) reaches the screen in two
+ * parts: the head typed into the focused field, the rest as a scan. When the field's last
+ * characters and the scan together are a code of this parcel, returns how many characters to take
+ * back from the field; else 0. Only codes of the parcel are joined, so typed text is never eaten.
+ */
+export function splitScanHead(lines: PackLine[], fieldValue: string, code: string): number {
+  for (let k = Math.min(fieldValue.length, 8); k > 0; k--)
+    if (lines.some((l) => l.barcodes.includes(fieldValue.slice(-k) + code))) return k;
+  return 0;
+}

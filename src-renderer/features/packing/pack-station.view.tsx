@@ -2,9 +2,11 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
+import { prepareCues } from '../../ui/feedback-sound';
 import { useScanner } from '../../ui/use-scanner';
 import { OverrideForm } from './override.form';
 import { PackFeedback } from './pack-feedback';
+import { splitScanHead } from './pack-judge';
 import { PackLines } from './pack-lines';
 import { weightCheck, type PackingStore } from './packing.store';
 
@@ -28,8 +30,25 @@ export function PackStation({ store }: { store: PackingStore }) {
   const scanBox = useRef<HTMLInputElement>(null);
   const weightBox = useRef<HTMLInputElement>(null);
 
-  const onScan = useCallback((code: string) => store.getState().scan(code), [store]);
+  const onScan = useCallback(
+    (code: string) => {
+      const { lines, setWeight } = store.getState();
+      const field = document.activeElement;
+      const own = field === scanBox.current ? setTyped : field === weightBox.current ? setWeight : null;
+      if (own && field instanceof HTMLInputElement) {
+        const k = splitScanHead(lines, field.value, code);
+        if (k) {
+          const head = field.value.slice(-k);
+          own(field.value.slice(0, -k));
+          code = head + code;
+        }
+      }
+      store.getState().scan(code);
+    },
+    [store],
+  );
   useScanner(onScan);
+  useEffect(prepareCues, []);
 
   const allIn = lines.length > 0 && lines.every((l) => l.scanned >= l.expected);
   // Hands stay on the scanner: a new order puts the caret in the scan box, a full parcel in the weight.

@@ -175,7 +175,6 @@ export function createPackingStore(api: Api): PackingStore {
       const line = lines[index];
       const nextPending = verdict === 'ok' ? [...pending, { seq: n, index }] : pending;
       // The answer on screen at the instant of the scan; the core confirms or corrects it below.
-      playCue(cueFor(verdict));
       set({
         pending: nextPending,
         lines: verdict === 'ok' ? withScans(lines, [index]) : lines,
@@ -191,6 +190,9 @@ export function createPackingStore(api: Api): PackingStore {
           expected: line?.expected ?? 0,
         },
       });
+      // After React's render of the above (queued first), so starting the audio device the first
+      // time never holds back the picture.
+      queueMicrotask(() => playCue(cueFor(verdict)));
       void enqueue(async () => {
         const r = await api.call('packing.scan', { sessionId: session.sessionId, barcode: code });
         const now = get();

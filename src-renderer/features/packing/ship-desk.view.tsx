@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { errorText } from '../../i18n/error-text';
+import { prepareCues } from '../../ui/feedback-sound';
 import { useScanner } from '../../ui/use-scanner';
 import { ShipBulk } from './ship-bulk.section';
 import { ShipFile } from './ship-file.section';
@@ -17,7 +18,10 @@ export function ShipDesk({ store }: { store: ShipStore }) {
 
   const onScan = useCallback((code: string) => void store.getState().scan(code), [store]);
   useScanner(onScan);
-  useEffect(() => scanBox.current?.focus(), []);
+  useEffect(() => {
+    prepareCues();
+    scanBox.current?.focus();
+  }, []);
 
   return (
     <div className="ship-desk">

@@ -1,0 +1,259 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { aCore, value } from '../fixtures/core';
+import { aFloor, allocated, BARCODE } from '../fixtures/fulfillment';
+import { fakePrinter, type FakePrinter } from '../fixtures/tcp-printer';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const OUT = join(ROOT, 'test-output', 'e2e');
+const CLI = join(ROOT, 'bin', 'packdesk.cjs');
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+let core: ReturnType<typeof aCore>;
+let server: ChildProcess | undefined;
+let printer: FakePrinter;
+let browser: Browser | undefined;
+let page: Page;
+let baseUrl = '';
+let waveId = 0;
+let orders: number[] = [];
+const problems: string[] = [];
+
+function startServer(db: string): Promise<string> {
+  const child = spawn(process.execPath, [CLI, '--db', db, 'serve', '--port', '0'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  server = child;
+  let stderr = '';
+  child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`serve did not start in 20 s: ${stderr}`)), 20_000);
+    child.once('exit', (code) => reject(new Error(`serve exited with ${code}: ${stderr}`)));
+    createInterface({ input: child.stdout }).once('line', (line) => {
+      clearTimeout(timer);
+      const m = /^Packdesk is serving on (http:\/\/\S+)$/.exec(line.trim());
+      if (m?.[1]) resolve(m[1]);
+      else reject(new Error(`unexpected first line from serve: ${line}`));
+    });
+  });
+}
+
+async function apiCall<T>(op: string, input: unknown): Promise<T> {
+  const res = await fetch(new URL(`/api/call/${op}`, baseUrl), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(input),
+  });
+  const body = (await res.json()) as { ok: boolean; value: T; error?: { message: string } };
+  if (!body.ok) throw new Error(`${op} failed: ${body.error?.message}`);
+  return body.value;
+}
+
+/** Types a code the way a keyboard-wedge scanner does: a fast burst and Enter, into whatever has focus. */
+async function scan(code: string): Promise<void> {
+  await page.keyboard.type(code, { delay: 5 });
+  await page.keyboard.press('Enter');
+}
+
+/** Milliseconds from each scan's Enter to the first change of the feedback band, measured in the page. */
+const scanTimes = () => page.evaluate(() => (window as unknown as { __scanMs: number[] }).__scanMs);
+const band = () => page.getByTestId('pack-feedback');
+const shot = async (name: string) => {
+  await page.screenshot({ path: join('/tmp', `packdesk-${name}.png`) });
+  await page.screenshot({ path: join(OUT, `packing-${name}.png`) });
+};
+
+beforeAll(async () => {
+  if (
+    !existsSync(join(ROOT, 'dist', 'renderer', 'index.html')) ||
+    !existsSync(join(ROOT, 'dist', 'main', 'cli.cjs'))
+  )
+    throw new Error('dist/ is missing: run `npm run build` before the end-to-end tests');
+  mkdirSync(OUT, { recursive: true });
+  printer = await fakePrinter();
+  // The floor (MUG 400 g, CAP 100 g, SOCK) with two allocated Shanghai orders in one wave.
+  core = aCore();
+  await aFloor(core);
+  orders = await allocated(core, [
+    [
+      ['MUG', 2],
+      ['CAP', 1],
+    ],
+    [['MUG', 1]],
+  ]);
+  waveId = (await value(core.call('waves.create', { warehouse: 'SH', maxOrders: 5 }))).id;
+  await value(
+    core.call('printing.printers.save', {
+      name: 'Zebra bench',
+      kind: 'raw_tcp',
+      language: 'zpl',
+      host: '127.0.0.1',
+      port: printer.port,
+      defaultFor: 'label',
+    }),
+  );
+  await value(
+    core.call('printing.printers.save', {
+      name: 'Office laser',
+      kind: 'system',
+      language: 'pdf',
+      deviceName: 'Office',
+      defaultFor: 'document',
+    }),
+  );
+  core.close();
+  baseUrl = await startServer(join(core.dir, 'packdesk.db'));
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
+  page = await context.newPage();
+  // Registered before the app's own listeners, so it sees the Enter the scanner reader swallows.
+  await page.addInitScript(() => {
+    const w = window as unknown as { __scanMs: number[]; __enterAt: number | null };
+    w.__scanMs = [];
+    w.__enterAt = null;
+    window.addEventListener('keydown', (e) => e.key === 'Enter' && (w.__enterAt = performance.now()), true);
+    new MutationObserver(() => {
+      const el = document.querySelector('[data-testid="pack-feedback"]');
+      if (!el || w.__enterAt === null) return;
+      w.__scanMs.push(performance.now() - w.__enterAt);
+      w.__enterAt = null;
+    }).observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
+  });
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+  });
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  server?.kill('SIGTERM');
+  await printer?.close();
+  core?.dispose();
+});
+
+describe('packing bench in Chromium against packdesk serve', () => {
+  it('opens by tote scan, answers item scans typed into the focused weight field, flags a wrong item', async () => {
+    await page.goto(new URL('/#/packing', baseUrl).href);
+    await page.getByRole('heading', { name: 'Packing' }).waitFor();
+    await band().getByText('Ready: scan the next order').waitFor();
+    await scan(`T${waveId}-1`);
+    await page.getByRole('heading', { name: /^Order .+ \(#\d+\)$/ }).waitFor();
+
+    // The scale reading field has the caret; the scanner still reaches the bench and leaves it empty.
+    const weight = page.getByLabel('Weight (g)');
+    await weight.focus();
+    await scan(BARCODE.MUG);
+    await band().getByText('1 of 2').waitFor();
+    expect(await band().getAttribute('data-tone')).toBe('good');
+    expect(await weight.inputValue()).toBe('');
+    expect(await page.locator('tr[data-sku="MUG"] .pack-count').first().innerText()).toBe('1');
+    await shot('station-good');
+
+    await scan(BARCODE.SOCK);
+    await band().getByText('✖ WRONG ITEM').waitFor();
+    expect(await band().getAttribute('data-tone')).toBe('bad');
+    await band().getByText('SOCK is not in this order: take it out').waitFor();
+    await shot('station-error');
+    expect(await weight.inputValue()).toBe('');
+  }, 60_000);
+
+  it('blocks completion for the wrong scan, a supervisor overrides, and label and slip are queued at once', async () => {
+    await scan(BARCODE.MUG);
+    await band().getByText('2 of 2').waitFor();
+    await scan(BARCODE.CAP);
+    await band().getByText('1 of 1').waitFor();
+    // Every item is in: the caret is in the weight field; typing the reading and Enter completes.
+    await page.waitForFunction(() => document.activeElement?.getAttribute('aria-label') === 'Weight (g)');
+    await page.keyboard.type('905', { delay: 80 });
+    await page.keyboard.press('Enter');
+    await band().getByText('✖ Cannot complete').waitFor();
+    await band().getByText('Wrong item scanned: SOCK').waitFor();
+    expect(await band().getAttribute('data-tone')).toBe('bad');
+    await shot('station-blocked');
+
+    const form = page.getByRole('form', { name: 'Supervisor override' });
+    await form.getByLabel('Supervisor').waitFor();
+    await page.keyboard.type('Wang');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('sock taken out, checked');
+    await page.keyboard.press('Enter');
+    await band()
+      .getByText(/^✔ Packed /)
+      .waitFor();
+    await band()
+      .getByText(/Shipping label → Zebra bench/)
+      .waitFor();
+    await band()
+      .getByText(/Packing slip → Office laser/)
+      .waitFor();
+    await shot('station-packed');
+
+    const jobs = await apiCall<{ rows: { document: string; printerName: string; status: string }[] }>(
+      'printing.jobs.list',
+      { orderId: orders[0] },
+    );
+    expect(jobs.rows.map((j) => [j.document, j.printerName]).sort()).toEqual([
+      ['label', 'Zebra bench'],
+      ['packing_slip', 'Office laser'],
+    ]);
+    expect((await apiCall<{ status: string }>('orders.get', { id: orders[0] })).status).toBe('packed');
+    // The label reaches the bench printer as ZPL.
+    await expect.poll(() => printer.jobs.length, { timeout: 20_000 }).toBeGreaterThan(0);
+    expect(printer.jobs[0]!.toString('latin1')).toContain('^XA');
+    // Ready for the next order, no mouse: the caret is back in the scan box.
+    await page.waitForFunction(() => document.activeElement?.getAttribute('aria-label') === 'Scan box');
+  }, 60_000);
+
+  it('packs the next order by keyboard alone, then ships it at the desk with its tracking number', async () => {
+    await scan(`T${waveId}-2`);
+    await band()
+      .getByText(/: scan its items$/)
+      .waitFor();
+    await scan(BARCODE.MUG);
+    await band().getByText('1 of 1').waitFor();
+    await page.waitForFunction(() => document.activeElement?.getAttribute('aria-label') === 'Weight (g)');
+    await page.keyboard.type('410', { delay: 80 });
+    await page.keyboard.press('Enter');
+    await band()
+      .getByText(/^✔ Packed /)
+      .waitFor();
+
+    const ms = await scanTimes();
+    // Reported, not asserted: timing asserts are flaky on shared machines.
+    console.log(`scan → feedback in the page (ms): ${ms.map((m) => m.toFixed(1)).join(', ')}`);
+    expect(ms.length).toBeGreaterThanOrEqual(6);
+
+    const order = await apiCall<{ externalId: string; carrier: string }>('orders.get', { id: orders[1] });
+    await page.getByRole('tab', { name: 'Ship' }).click();
+    const desk = page.getByTestId('ship-feedback');
+    await desk.getByText('Scan a packed order').waitFor();
+    await page.getByText(order.externalId).first().waitFor();
+    await scan(order.externalId);
+    await desk.getByText(`Now scan the ${order.carrier} tracking number`).waitFor();
+    await scan('SF1234567890123');
+    await desk.getByText(/is not a .+ tracking number/).waitFor();
+    await shot('ship-refused');
+    await scan('73123456789012');
+    await desk.getByText('✔ Shipped 1, unchanged 0').waitFor();
+    await desk.getByText('1 tracking update queued for the channel').waitFor();
+    await shot('ship-done');
+    expect((await apiCall<{ status: string }>('orders.get', { id: orders[1] })).status).toBe('shipped');
+    expect(problems).toEqual([]);
+  }, 60_000);
+});
