@@ -19,6 +19,7 @@ export function BinAddForm(props: { busy: boolean; onAdd(codes: string[]): Promi
   };
   return (
     <form className="bin-form" onSubmit={(e) => void submit(e)} aria-label={t('inventory.bins.add')}>
+      <h3>{t('inventory.bins.addTitle')}</h3>
       <label>
         {t('inventory.bins.code')}
         <input
@@ -35,7 +36,7 @@ export function BinAddForm(props: { busy: boolean; onAdd(codes: string[]): Promi
       <button type="submit" className="btn btn-primary" disabled={props.busy || codes.length === 0}>
         {codes.length > 1 ? t('inventory.bins.addMany', { count: codes.length }) : t('inventory.bins.add')}
       </button>
-      <span className="muted small" role="status">
+      <span className="muted small bin-form-note" role="status">
         {range && !range.ok
           ? t('inventory.bins.badRange', { reason: range.reason })
           : codes.length > 1
@@ -65,6 +66,7 @@ export function BinAssignForm(props: {
   };
   return (
     <form className="bin-form" onSubmit={(e) => void submit(e)} aria-label={t('inventory.bins.assignTitle')}>
+      <h3>{t('inventory.bins.assignTitle')}</h3>
       <label>
         {t('inventory.col.sku')}
         <input value={sku} onChange={(e) => setSku(e.target.value)} spellCheck={false} />
@@ -85,6 +87,7 @@ export function BinAssignForm(props: {
       <button type="submit" className="btn" disabled={props.busy || !sku.trim()}>
         {t('inventory.bins.assign')}
       </button>
+      <span className="muted small bin-form-note">{t('inventory.bins.assignHint')}</span>
     </form>
   );
 }

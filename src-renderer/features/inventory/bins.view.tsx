@@ -69,8 +69,11 @@ export function BinsView({ warehouses }: { warehouses: { code: string; name: str
           {t(s.notice.key, s.notice.values)}
         </p>
       )}
-      <BinAddForm busy={s.busy} onAdd={(codes) => s.addCodes(codes)} />
-      <BinAssignForm bins={s.bins} busy={s.busy} onAssign={(sku, bin) => s.assign(sku, bin)} />
+      <div className="bin-tools">
+        <BinAddForm busy={s.busy} onAdd={(codes) => s.addCodes(codes)} />
+        <BinAssignForm bins={s.bins} busy={s.busy} onAssign={(sku, bin) => s.assign(sku, bin)} />
+      </div>
+      <p className="muted small">{t('inventory.bins.keys')}</p>
       {s.loaded && s.bins.length === 0 ? (
         <p className="empty-note">{t('inventory.bins.empty')}</p>
       ) : (
