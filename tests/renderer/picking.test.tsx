@@ -333,6 +333,15 @@ describe('picking: the scan screen', () => {
     );
     expect(document.querySelector('.tote[data-slot="2"]')?.className).toContain('is-full');
     expect(screen.getByRole('note', { name: 'Next' }).textContent).toContain('A-01');
+    expect(feedback().textContent).toContain('From bin B-01');
+
+    // A MUG while standing at B-01 still counts, with a nudge that it lives in A-01.
+    scannerTypes(BARCODE.MUG);
+    expect(feedback().dataset.tone).toBe('ok');
+    expect(feedback().querySelector('.fb-bin.is-elsewhere')?.textContent).toBe(
+      'From bin A-01, not B-01 scanned last',
+    );
+    await core.release();
   });
 
   it('flags a wrong item red with the error sound at once and keeps the core’s reason', async () => {

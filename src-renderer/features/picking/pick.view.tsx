@@ -24,6 +24,7 @@ export function PickView({ waveId, onBack }: { waveId: number; onBack(): void })
   const pending = useStore(store, (s) => s.pending);
   const wave = useMemo(() => shownWave({ wave: loaded, pending }), [loaded, pending]);
   const scans = useStore(store, (s) => s.scans);
+  const currentBin = useStore(store, (s) => s.currentBin);
   const error = useStore(store, (s) => s.error);
   const docsError = useStore(docs, (s) => s.error);
   const printed = useStore(docs, (s) => s.notice);
@@ -80,7 +81,7 @@ export function PickView({ waveId, onBack }: { waveId: number; onBack(): void })
       <div className="pick-grid">
         <div className="pick-col">
           <ShortOutcome store={store} />
-          <ScanFeedback entry={scans[0]} wave={wave} />
+          <ScanFeedback entry={scans[0]} wave={wave} currentBin={currentBin} />
           <ScanBox line={line} />
           <NextStop wave={wave} />
           <ScanLog store={store} />

@@ -21,7 +21,8 @@ export const toneOf = (e: ScanEntry): Tone =>
  * into, what to take from a bin, or a red refusal. Shown from the screen's own reading at once and
  * corrected in place when the core answers.
  */
-export function ScanFeedback({ entry, wave }: { entry: ScanEntry | undefined; wave: Wave }) {
+export function ScanFeedback(props: { entry: ScanEntry | undefined; wave: Wave; currentBin: string | null }) {
+  const { entry, wave, currentBin } = props;
   const { t } = useTranslation();
   const tote = (slot: number) => wave.orders.find((o) => o.slot === slot)?.tote ?? '';
   if (!entry)
@@ -72,6 +73,7 @@ export function ScanFeedback({ entry, wave }: { entry: ScanEntry | undefined; wa
             <strong>{v.sku}</strong> {v.title} ·{' '}
             {t('picking.scan.count', { picked: v.picked, required: v.required })}
           </div>
+          <ItemBin bin={wave.pickList.find((p) => p.sku === v.sku)?.bin ?? null} currentBin={currentBin} />
         </>
       ) : v.kind === 'bin' ? (
         <>
@@ -97,6 +99,20 @@ export function ScanFeedback({ entry, wave }: { entry: ScanEntry | undefined; wa
           <div className="fb-detail">{t('picking.scan.wrongDetail')}</div>
         </>
       )}
+    </div>
+  );
+}
+
+/** Where the item lives, and a nudge when it is not the bin the picker scanned last. */
+function ItemBin({ bin, currentBin }: { bin: string | null; currentBin: string | null }) {
+  const { t } = useTranslation();
+  if (!bin) return null;
+  const elsewhere = currentBin !== null && currentBin !== bin;
+  return (
+    <div className={`fb-bin${elsewhere ? ' is-elsewhere' : ''}`}>
+      {elsewhere
+        ? t('picking.scan.otherBin', { bin, current: currentBin })
+        : t('picking.scan.fromBin', { bin })}
     </div>
   );
 }
