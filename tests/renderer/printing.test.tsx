@@ -138,6 +138,46 @@ describe('printing screen', () => {
     expect(screen.getByText('printer "Zebra ZD421" at 192.0.2.10:9100 is ready')).toBeTruthy();
   });
 
+  it('offers the OS printers as device names when a system printer is added', async () => {
+    const b = bridge({
+      'printing.system.list': () => ({
+        ok: true,
+        value: {
+          available: true,
+          printers: [{ name: 'ZDesigner_GK420d', displayName: 'ZDesigner GK420d', isDefault: true }],
+        },
+      }),
+      'printing.printers.save': (input) => ({ ok: true, value: { ...zebra, ...input, id: 2 } as Printer }),
+    });
+    renderApp({ bridge: b, hash: '#/printing' });
+    fireEvent.click(await screen.findByRole('button', { name: '+ Add printer' }));
+    const form = screen.getByRole('form', { name: 'Add printer' });
+    expect(b.callsOf('printing.system.list')).toEqual([]);
+    fireEvent.change(within(form).getByLabelText('Type'), { target: { value: 'system' } });
+    expect(
+      await within(form).findByText('1 printer found on this computer; pick it or type its system name'),
+    ).toBeTruthy();
+    const device = within(form).getByLabelText('Device name');
+    const list = document.getElementById(device.getAttribute('list')!)!;
+    expect([...list.querySelectorAll('option')].map((o) => [o.value, o.textContent])).toEqual([
+      ['ZDesigner_GK420d', 'ZDesigner GK420d'],
+    ]);
+    fireEvent.change(within(form).getByLabelText('Name'), { target: { value: 'Zebra USB' } });
+    fireEvent.change(within(form).getByLabelText('Language'), { target: { value: 'pdf' } });
+    fireEvent.change(device, { target: { value: 'ZDesigner_GK420d' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Save' }));
+    await waitFor(() =>
+      expect(b.callsOf('printing.printers.save')).toEqual([
+        expect.objectContaining({
+          name: 'Zebra USB',
+          kind: 'system',
+          language: 'pdf',
+          deviceName: 'ZDesigner_GK420d',
+        }),
+      ]),
+    );
+  });
+
   it('a reprint asks for a reason first', async () => {
     const b = bridge();
     renderApp({ bridge: b, hash: '#/printing' });

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { LABEL_SIZES } from '../../../src-shared/contract/documents.contract';
@@ -38,6 +38,12 @@ function PrinterForm({
   const { t } = useTranslation();
   const issues = useStore(store, (s) => s.issues);
   const [d, setD] = useState<PrinterDraft>(printer ?? blank);
+  const systemPrinters = useStore(store, (s) => s.systemPrinters);
+  // The OS printer names are offered once a system printer is being set up.
+  useEffect(() => {
+    if (d.kind === 'system') void store.getState().loadSystemPrinters();
+  }, [d.kind, store]);
+  const systemList = d.kind === 'system' && systemPrinters?.available ? systemPrinters.printers : null;
   const set = <K extends keyof PrinterDraft>(k: K, v: PrinterDraft[K]) => setD((x) => ({ ...x, [k]: v }));
   const title = printer ? t('printing.printers.edit') : t('printing.printers.new');
   return (
@@ -88,10 +94,29 @@ function PrinterForm({
         <FormField
           label={t('printing.field.deviceName')}
           error={issues.deviceName}
-          hint={t('printing.hint.deviceName')}
+          hint={
+            d.kind !== 'system'
+              ? t('printing.hint.deviceName')
+              : systemPrinters && !systemPrinters.available
+                ? t('printing.hint.systemDesktopOnly')
+                : t('printing.hint.systemDevice', { count: systemList?.length ?? 0 })
+          }
         >
-          <input value={d.deviceName} onChange={(e) => set('deviceName', e.target.value)} />
+          <input
+            value={d.deviceName}
+            list={systemList ? 'printing-system-printers' : undefined}
+            onChange={(e) => set('deviceName', e.target.value)}
+          />
         </FormField>
+        {systemList && (
+          <datalist id="printing-system-printers">
+            {systemList.map((p) => (
+              <option key={p.name} value={p.name}>
+                {p.displayName}
+              </option>
+            ))}
+          </datalist>
+        )}
         <FormField label={t('printing.field.labelSize')} error={issues.labelSize}>
           <select
             value={d.labelSize}

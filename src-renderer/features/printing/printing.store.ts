@@ -12,6 +12,8 @@ export interface PrintingState {
   printers: Printer[];
   jobs: PrintJob[];
   template: DocumentTemplate | null;
+  /** The OS printers (desktop app), for choosing a system printer's device name; null until asked. */
+  systemPrinters: { available: boolean; printers: { name: string; displayName: string }[] } | null;
   /** The last "check status" answer per printer id; 'checking' while it is asked. */
   statuses: Record<number, PrinterStatus | 'checking'>;
   /** Field problems from the core, by field name. */
@@ -26,6 +28,7 @@ export interface PrintingActions {
   savePrinter(draft: PrinterDraft): Promise<boolean>;
   testPrint(id: number): Promise<void>;
   checkStatus(id: number): Promise<void>;
+  loadSystemPrinters(): Promise<void>;
   retry(jobId: number): Promise<void>;
   reprint(jobId: number, reason: string): Promise<boolean>;
   loadTemplate(kind: DocumentKind): Promise<void>;
@@ -46,6 +49,7 @@ export function createPrintingStore(api: Api): PrintingStore {
       jobs: [],
       template: null,
       statuses: {},
+      systemPrinters: null,
       issues: {},
       error: null,
       notice: null,
@@ -85,6 +89,11 @@ export function createPrintingStore(api: Api): PrintingStore {
           return fail(r.error);
         }
         set({ statuses: { ...rest, [id]: r.value } });
+      },
+      async loadSystemPrinters() {
+        const r = await api.call('printing.system.list', {});
+        if (r.ok) set({ systemPrinters: r.value });
+        else fail(r.error);
       },
       async retry(jobId) {
         const r = await api.call('printing.jobs.retry', { jobId });
