@@ -76,6 +76,15 @@ describe('static security check of src-main/app', () => {
     }
   });
 
+  it('loads a file:// URL in one place only: the hidden print window’s temp PDF', () => {
+    // Chromium's PDF viewer loads neither custom schemes nor data: URLs over 2 MB (see
+    // system-printers.ts); every other window shows our app:// bundle only.
+    const users = files.filter((f) =>
+      /pathToFileURL|file:\/\//.test(readFileSync(f, 'utf8').replace(/^\s*(\*|\/\/).*$/gm, '')),
+    );
+    expect(users.map((f) => relative(APP_DIR, f))).toEqual(['system-printers.ts']);
+  });
+
   it('bites: every pattern catches its insecure example', () => {
     const insecure = [
       `new BrowserWindow({ webPreferences: { nodeIntegration: true } })`,
