@@ -29,8 +29,12 @@ export function OrderChangesTable({ rows }: { rows: StandardizationChanges | nul
         {rows.map((c, i) => (
           <tr key={i} title={c.reason}>
             <td>{fieldLabel(t, c.field)}</td>
-            <td className="change-before">
-              {c.before || <span className="muted">{t('orders.changes.empty')}</span>}
+            <td>
+              {c.before ? (
+                <span className="change-before">{c.before}</span>
+              ) : (
+                <span className="muted">{t('orders.changes.empty')}</span>
+              )}
             </td>
             <td aria-hidden="true" className="muted">
               →
