@@ -19,6 +19,7 @@ import {
   findOrderState,
   setOrderStatus,
   setOrderStatusFrom,
+  type RunColumns,
 } from './orders.repo';
 
 const iso = (ms: number): string => new Date(ms).toISOString();
@@ -145,7 +146,7 @@ export function transitionOrder(
  * transitionOrder for bulk runs (review, routing) that read the order's status set-based earlier
  * in the same transaction: same state machine, releases and audit, without a second read per
  * order. The write is guarded by `from`, so an order that changed meanwhile fails the call
- * instead of skipping a state.
+ * instead of skipping a state. `also` are the run's own columns, written in the same row update.
  */
 export function transitionFrom(
   ctx: CoreContext,
@@ -154,11 +155,12 @@ export function transitionFrom(
   to: OrderStatus,
   actor: string,
   reason?: string,
+  also?: RunColumns,
 ): void {
-  // Where an exception may go depends on whether the order shipped: that needs the full read.
-  if (from === 'exception') return transitionOrder(ctx, id, to, actor, reason);
-  assertTransition(from, to);
-  if (!setOrderStatusFrom(ctx.sqlite, id, from, to, ctx.now()))
+  // Where an exception may go depends on whether the order shipped: only then is a read needed.
+  const shippedBefore = from === 'exception' && (findOrderState(ctx.sqlite, id)?.shippedAt ?? null) !== null;
+  assertTransition(from, to, { shippedBefore });
+  if (!setOrderStatusFrom(ctx.sqlite, id, from, to, ctx.now(), also))
     throw new AppFailure('conflict', `Order ${id} is no longer ${from}; nothing was changed`);
   afterTransition(ctx, id, from, to, actor, reason);
 }

@@ -32,16 +32,14 @@ function applyVerdict(ctx: CoreContext, w: Writers, row: ReviewOrderRow, v: Verd
   const newTags = [...tags, ...v.addTags.filter((t) => !tags.includes(t))];
   const priority = v.priority ?? row.priority;
   if (v.outcome === 'unchanged' && v.reasons.length === 0) return false;
-  w.order(
-    row.id,
-    mergeReasons(JSON.parse(row.reasonsJson) as string[], v.reasons),
-    newTags,
-    priority,
-    ctx.now(),
-  );
-  if (v.outcome === 'unchanged') return true;
+  const reasons = mergeReasons(JSON.parse(row.reasonsJson) as string[], v.reasons);
+  if (v.outcome === 'unchanged') {
+    w.order(row.id, reasons, newTags, priority, ctx.now());
+    return true;
+  }
   const why = v.decisive ?? v.approvedBy ?? 'review rules';
-  // The status was read with the facts in this transaction: no second read per order.
+  // The status was read with the facts in this transaction, so no second read; the review's own
+  // columns go into the same row write as the status.
   transitionFrom(
     ctx,
     row.id,
@@ -49,6 +47,7 @@ function applyVerdict(ctx: CoreContext, w: Writers, row: ReviewOrderRow, v: Verd
     v.outcome === 'approved' ? 'approved' : 'held',
     actor,
     why,
+    { reasonsJson: JSON.stringify(reasons), tagsJson: JSON.stringify(newTags), priority },
   );
   w.decision({
     orderId: row.id,

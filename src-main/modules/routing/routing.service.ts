@@ -259,8 +259,12 @@ function flushSettled(ctx: CoreContext, world: RunWorld, actor: string): void {
   world.settled.sort((a, b) => a.orderId - b.orderId);
   for (const d of world.settled) {
     const now = ctx.now();
-    world.st.setRoute.run(d.warehouseId, d.carrier, d.summary, now, d.orderId);
-    transitionFrom(ctx, d.orderId, d.from, d.to, actor, d.auditReason);
+    // Route, reason line and status in one row write.
+    transitionFrom(ctx, d.orderId, d.from, d.to, actor, d.auditReason, {
+      warehouseId: d.warehouseId,
+      carrier: d.carrier,
+      appendReason: d.summary,
+    });
     const a = d.allocation;
     world.st.insertAllocation.run({
       orderId: d.orderId,
