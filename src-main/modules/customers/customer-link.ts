@@ -26,7 +26,7 @@ export interface LinkResult {
 
 const masked = (s: string) => /\*{2,}|#{2}|\${2}|密文/.test(s);
 
-function keysOf(f: CustomerFacts): { kind: KeyKind; key: string; label: string }[] {
+export function keysOf(f: CustomerFacts): { kind: KeyKind; key: string; label: string }[] {
   const keys: { kind: KeyKind; key: string; label: string }[] = [];
   if (f.buyerId && !masked(f.buyerId))
     keys.push({ kind: 'buyer', key: `${f.channelId}:${f.buyerId}`, label: `channel buyer id ${f.buyerId}` });
@@ -36,6 +36,35 @@ function keysOf(f: CustomerFacts): { kind: KeyKind; key: string; label: string }
   if (f.name && !masked(f.name) && f.addressKey)
     keys.push({ kind: 'name_address', key: `${f.name}|${f.addressKey}`, label: `name + address` });
   return keys;
+}
+
+/**
+ * Which profile each customer key points at, for one import page: filled for all the page's keys
+ * in one query per kind (`prefetchKeys`), then kept in step with every key written, moved or
+ * merged by `linkCustomer`. `null` = known to be absent. Lives only as long as the page's
+ * transaction, so a rolled-back page can never leave it pointing at profiles that do not exist.
+ */
+export type KeyCache = Map<string, number | null>;
+
+const cacheKey = (kind: KeyKind, key: string) => `${kind}\u0000${key}`;
+
+/** Looks up every key of `facts` at once (one query per key kind) into a fresh page cache. */
+export function prefetchKeys(st: CustomerStatements, facts: CustomerFacts[]): KeyCache {
+  const cache: KeyCache = new Map();
+  const byKind = new Map<KeyKind, string[]>();
+  for (const f of facts)
+    for (const k of keysOf(f)) {
+      const ck = cacheKey(k.kind, k.key);
+      if (cache.has(ck)) continue;
+      cache.set(ck, null);
+      const list = byKind.get(k.kind);
+      if (list) list.push(k.key);
+      else byKind.set(k.kind, [k.key]);
+    }
+  for (const [kind, keys] of byKind)
+    for (const row of st.byKeys.all(kind, JSON.stringify(keys)) as { key: string; id: number }[])
+      cache.set(cacheKey(kind, row.key), row.id);
+  return cache;
 }
 
 /**
@@ -50,6 +79,7 @@ export function linkCustomer(
   f: CustomerFacts,
   now: number,
   actor: string,
+  cache?: KeyCache,
 ): LinkResult {
   const keys = keysOf(f);
   if (!keys.length)
@@ -61,10 +91,15 @@ export function linkCustomer(
   const hits = new Map<number, string[]>();
   const known = new Set<string>();
   for (const k of keys) {
-    let row = st.byKey.get(k.kind, k.key) as { id: number } | undefined;
-    if (row) known.add(`${k.kind}\u0000${k.key}`);
-    else if (k.kind === 'phone') row = st.byPhone.get(k.key) as { id: number } | undefined;
-    if (row) hits.set(row.id, [...(hits.get(row.id) ?? []), k.label]);
+    const ck = cacheKey(k.kind, k.key);
+    let found = cache?.get(ck);
+    if (found === undefined) {
+      found = (st.byKey.get(k.kind, k.key) as { id: number } | undefined)?.id ?? null;
+      cache?.set(ck, found);
+    }
+    if (found !== null) known.add(ck);
+    else if (k.kind === 'phone') found = (st.byPhone.get(k.key) as { id: number } | undefined)?.id ?? null;
+    if (found !== null) hits.set(found, [...(hits.get(found) ?? []), k.label]);
   }
   // The order's reason names its keys, not the history (new profile or not, merged or not), so
   // the same orders give the same reasons whatever order they arrive in; merges go to the audit log.
@@ -92,6 +127,7 @@ export function linkCustomer(
       reassignCustomerOrders(sqlite, other, id);
       st.moveKeys.run(id, other);
       st.deleteCustomer.run(other);
+      if (cache) for (const [ck, owner] of cache) if (owner === other) cache.set(ck, id);
       recordAudit(db, {
         at: now,
         actor,
@@ -105,7 +141,12 @@ export function linkCustomer(
     }
   }
   // Keys already stored belong to `id` now (merges moved them); only new ones are written.
-  for (const k of keys) if (!known.has(`${k.kind}\u0000${k.key}`)) st.insertKey.run(id, k.kind, k.key);
+  for (const k of keys) {
+    const ck = cacheKey(k.kind, k.key);
+    if (known.has(ck)) continue;
+    st.insertKey.run(id, k.kind, k.key);
+    cache?.set(ck, id);
+  }
   return { customerId: id, isNew, reasons };
 }
 

@@ -5,6 +5,13 @@ export {
   type CustomerStatements,
   type UsualAddress,
 } from './customers.repo';
-export { linkCustomer, usualAddress, type CustomerFacts, type LinkResult } from './customer-link';
+export {
+  linkCustomer,
+  prefetchKeys,
+  usualAddress,
+  type CustomerFacts,
+  type KeyCache,
+  type LinkResult,
+} from './customer-link';
 export { customersHandlers } from './customers.handlers';
 export { rfmSegment } from './customers.service';

@@ -13,6 +13,11 @@ export class RowError extends Error {
 
 /** Excel guards: "\t9001", "'123" and ="123" all mean the id 123 (Chinese exports use all three). */
 export function cleanId(v: string): string {
+  // Nearly every id is plain printable ASCII with nothing to clean: skip the regexes for it.
+  const first = v.charCodeAt(0);
+  const last = v.charCodeAt(v.length - 1);
+  if (first > 32 && first < 127 && first !== 61 && first !== 39 && first !== 96 && last > 32 && last < 127)
+    return v;
   let s = v.replace(/^[\t\s]+|[\t\s]+$/g, '');
   const formula = /^="(.*)"$/.exec(s);
   if (formula) s = formula[1] as string;

@@ -4,9 +4,9 @@ import type { ImportReport } from '../../../src-shared/contract/intake.contract'
 import { AppFailure } from '../../../src-shared/result';
 import { readTable } from '../../adapters/files/table-read.adapter';
 import { checkRequired, detectLayout, layoutFor } from './layout-registry';
-import type { ImportFormat, Layout, ParseResult, RowProblem, Table } from './intake.types';
+import type { ImportFormat, Layout, ParsedOrder, ParseResult, RowProblem, Table } from './intake.types';
 import { advanceRun, findRun, findRunningRun, insertRun, type RunRow } from './intake.repo';
-import { writeContext, writeOrder } from './order-write';
+import { writeContext, writePage } from './order-write';
 
 export interface ImportRequest {
   fileName: string;
@@ -115,19 +115,19 @@ export async function importFile(ctx: CoreContext, req: ImportRequest): Promise<
     ctx.sqlite
       .transaction(() => {
         const missing: RowProblem[] = [];
-        for (const p of page) {
-          const r = writeOrder(w, p);
+        writePage(w, page).forEach((r, i) => {
+          const p = page[i] as ParsedOrder;
           if (r.outcome === 'missing') {
             missing.push({
               row: p.rows[0] ?? 0,
               column: '订单编号',
               message: `order ${p.externalId} is not imported yet: import the 订单报表 (order report) first, then this item report`,
             });
-            continue;
+            return;
           }
           counts[r.outcome]++;
           if (r.id !== null) ids.push(r.id);
-        }
+        });
         const end = done + page.length;
         advanceRun(ctx.sqlite, run.id, {
           done: end,

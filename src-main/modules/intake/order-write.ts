@@ -1,14 +1,24 @@
-import { createHash } from 'node:crypto';
+import { hash as digest } from 'node:crypto';
 import type { CoreContext } from '../../core-context';
 import type { OrderType } from '../../../src-shared/domain/ids';
 import { findChannelByCode, insertChannel } from '../channels';
-import { customerStatements, linkCustomer, usualAddress, type CustomerStatements } from '../customers';
+import {
+  customerStatements,
+  linkCustomer,
+  prefetchKeys,
+  usualAddress,
+  type CustomerFacts,
+  type CustomerStatements,
+  type KeyCache,
+} from '../customers';
 import {
   ordersStatements,
   replaceOrderLines,
+  storedIsCurrent,
   transitionOrder,
   upsertOrder,
   type NewOrder,
+  type StoredOrderVersion,
   type OrdersStatements,
   type UpsertOutcome,
 } from '../orders';
@@ -18,6 +28,7 @@ import {
   replaceChanges,
   standardizeOrder,
   standardizeStatements,
+  type Standardized,
   type Standardizer,
 } from '../standardize';
 import { AppFailure } from '../../../src-shared/result';
@@ -36,6 +47,8 @@ export interface WriteContext {
   standardizer: Standardizer;
   channels: Map<string, { id: number; kind: string; currency: string }>;
   homeCountry: string;
+  /** While `writePage` runs: the page's stored order versions, kept in step with its writes. */
+  stored: Map<string, StoredOrderVersion | null> | null;
 }
 
 export function writeContext(
@@ -55,6 +68,7 @@ export function writeContext(
     standardizer: loadStandardizer(ctx.sqlite),
     channels: new Map(),
     homeCountry: 'CN',
+    stored: null,
   };
 }
 
@@ -102,7 +116,9 @@ function channelFor(w: WriteContext, code: string, p: ParsedOrder) {
 /** Fingerprint of what the file says about the order (not where it stood in the file). */
 export const fingerprint = (p: ParsedOrder): string => {
   const { rows: _rows, ...content } = p;
-  return createHash('sha1').update(JSON.stringify(content)).digest('hex');
+  // One-shot hash: no Hash object per order. Same bytes and algorithm as ever, so fingerprints
+  // stored by earlier versions still compare equal.
+  return digest('sha1', JSON.stringify(content));
 };
 
 function classify(
@@ -118,33 +134,33 @@ function classify(
   return { type, reason: `type ${type}: ${kind} channel${p.typeHint ? ` (${p.typeHint})` : ''}` };
 }
 
-/**
- * Writes one parsed order inside the caller's page transaction: skipped at once when the stored
- * copy is as new, else standardised, classified, linked to its customer and upserted.
- */
-export function writeOrder(
-  w: WriteContext,
-  p: ParsedOrder,
-): { id: number | null; outcome: UpsertOutcome | 'missing' } {
-  const now = w.ctx.now();
-  const channel = channelFor(w, channelCodeOf(w, p), p);
-  if (p.linesOnly) {
-    const stored = w.orders.find.get(channel.id, p.externalId) as { id: number } | undefined;
-    if (!stored) return { id: null, outcome: 'missing' };
-    return { id: stored.id, outcome: replaceOrderLines(w.ctx.sqlite, w.orders, stored.id, p.lines, now) };
-  }
+export type WriteResult = { id: number | null; outcome: UpsertOutcome | 'missing' };
+type Channel = { id: number; kind: string; currency: string };
+/** The stored copy of an order, looked up once per page (null: not stored). */
+type FindStored = (channelId: number, externalId: string) => StoredOrderVersion | null;
+
+/** An order after the steps that write nothing (fingerprint, standardise, classify): ready to link and upsert. */
+interface Prepared {
+  p: ParsedOrder;
+  channel: Channel;
+  hash: string;
+  std: Standardized;
+  facts: CustomerFacts;
+}
+
+type Step = { done: WriteResult } | { linesOnly: ParsedOrder; channel: Channel } | { ready: Prepared };
+
+const UNCHANGED: WriteResult = { id: null, outcome: 'unchanged' };
+
+/** Skips at once what the stored copy already covers; otherwise standardises and classifies. */
+function prepareOrder(w: WriteContext, p: ParsedOrder, channel: Channel, find: FindStored): Step {
+  if (p.linesOnly) return { linesOnly: p, channel };
   const hash = fingerprint(p);
-  const existing = w.orders.find.get(channel.id, p.externalId) as
-    { sourceUpdatedAt: number; sourceHash: string } | undefined;
-  if (
-    existing &&
-    (existing.sourceUpdatedAt > p.sourceUpdatedAt ||
-      (existing.sourceUpdatedAt === p.sourceUpdatedAt && existing.sourceHash >= hash))
-  ) {
-    return { id: null, outcome: 'unchanged' };
-  }
+  const existing = find(channel.id, p.externalId);
+  if (existing && storedIsCurrent(existing, p.sourceUpdatedAt, hash)) return { done: UNCHANGED };
   const lines = p.lines;
   const currency = p.currency || channel.currency;
+  const a = p.address;
   const draft: NewOrder = {
     channelId: channel.id,
     externalId: p.externalId,
@@ -160,8 +176,14 @@ export function writeOrder(
     customerId: null,
     recipientName: p.recipientName,
     phone: p.phone,
-    ...p.address,
-    addressRaw: p.address.raw,
+    country: a.country,
+    province: a.province,
+    city: a.city,
+    district: a.district,
+    street: a.street,
+    detail: a.detail,
+    postcode: a.postcode,
+    addressRaw: a.raw,
     addressMasked: false,
     addressAmbiguous: false,
     tags: [...(p.tags ?? []), ...(p.channelStatus ? [`channel:${p.channelStatus}`] : [])],
@@ -170,33 +192,41 @@ export function writeOrder(
     buyerIdNumber: p.idNumber || null,
     sourceHash: hash,
   };
-  delete (draft as Partial<{ raw: string }>).raw;
   const std = standardizeOrder(w.standardizer, draft, w.homeCountry);
   const o = std.order;
   const t = classify(p, o.country, w.homeCountry, channel.kind);
   o.type = t.type;
   o.reasons.unshift(t.reason);
-  const link = linkCustomer(
-    w.ctx.db,
-    w.ctx.sqlite,
-    w.customers,
-    {
-      channelId: channel.id,
-      buyerId: p.buyerId,
-      name: o.recipientName,
-      phone: std.phoneValid ? o.phone : '',
-      email: p.buyerEmail,
-      addressKey:
-        o.addressMasked || !(o.province || o.addressRaw)
-          ? ''
-          : `${o.country}|${o.province}${o.city}${o.district}${o.street}${o.detail}`,
-      country: o.country,
-      province: o.province,
-      city: o.city,
-    },
-    now,
-    w.actor,
-  );
+  const facts: CustomerFacts = {
+    channelId: channel.id,
+    buyerId: p.buyerId,
+    name: o.recipientName,
+    phone: std.phoneValid ? o.phone : '',
+    email: p.buyerEmail,
+    addressKey:
+      o.addressMasked || !(o.province || o.addressRaw)
+        ? ''
+        : `${o.country}|${o.province}${o.city}${o.district}${o.street}${o.detail}`,
+    country: o.country,
+    province: o.province,
+    city: o.city,
+  };
+  return { ready: { p, channel, hash, std, facts } };
+}
+
+/** Links the customer, fills a missing address from the usual one, upserts, records the changes. */
+function commitOrder(
+  w: WriteContext,
+  { p, channel, hash, std, facts }: Prepared,
+  now: number,
+  find: FindStored,
+  keys: KeyCache | undefined,
+): WriteResult {
+  // Looked up again: an earlier order of the same page may have been this one (a repeated id).
+  const existing = find(channel.id, p.externalId);
+  if (existing && storedIsCurrent(existing, p.sourceUpdatedAt, hash)) return UNCHANGED;
+  const o = std.order;
+  const link = linkCustomer(w.ctx.db, w.ctx.sqlite, w.customers, facts, now, w.actor, keys);
   o.customerId = link.customerId;
   o.reasons.push(...link.reasons);
   const noAddress = !o.addressMasked && !o.addressRaw.trim() && !o.province && !o.detail;
@@ -220,8 +250,15 @@ export function writeOrder(
       );
     }
   }
-  const r = upsertOrder(w.orders, o, now);
-  replaceChanges(w.changes, r.id, std.changes);
+  const r = upsertOrder(w.orders, o, now, existing);
+  if (r.outcome !== 'unchanged') {
+    w.stored?.set(versionKey(channel.id, p.externalId), {
+      id: r.id,
+      sourceUpdatedAt: p.sourceUpdatedAt,
+      sourceHash: hash,
+    });
+  }
+  replaceChanges(w.changes, r.id, std.changes, r.outcome === 'inserted');
   if (p.cancelled) {
     try {
       transitionOrder(
@@ -239,6 +276,93 @@ export function writeOrder(
   return r;
 }
 
+function writeLines(
+  w: WriteContext,
+  p: ParsedOrder,
+  channel: Channel,
+  now: number,
+  find: FindStored,
+): WriteResult {
+  const stored = find(channel.id, p.externalId);
+  if (!stored) return { id: null, outcome: 'missing' };
+  return { id: stored.id, outcome: replaceOrderLines(w.ctx.sqlite, w.orders, stored.id, p.lines, now) };
+}
+
+const versionKey = (channelId: number, externalId: string) => `${channelId}\u0000${externalId}`;
+
+/**
+ * Writes one parsed order inside the caller's transaction: skipped at once when the stored copy
+ * is as new, else standardised, classified, linked to its customer and upserted.
+ */
+export function writeOrder(w: WriteContext, p: ParsedOrder): WriteResult {
+  const now = w.ctx.now();
+  const channel = channelFor(w, channelCodeOf(w, p), p);
+  const find: FindStored = (channelId, externalId) =>
+    (w.orders.find.get(channelId, externalId) as StoredOrderVersion | undefined) ?? null;
+  const step = prepareOrder(w, p, channel, find);
+  if ('done' in step) return step.done;
+  if ('linesOnly' in step) return writeLines(w, p, channel, now, find);
+  return commitOrder(w, step.ready, now, find, undefined);
+}
+
+/**
+ * Orders prepared and looked up together: enough to make the batched lookups pay, few enough
+ * that the prepared orders die young instead of being promoted by the garbage collector.
+ */
+const BATCH = 500;
+
+/**
+ * Writes one import page inside the caller's transaction, with the same result per order as
+ * `writeOrder` one by one, but the stored copies and the customer keys of each batch of orders
+ * are looked up in one query per channel or key kind instead of several per order.
+ */
+export function writePage(w: WriteContext, page: readonly ParsedOrder[]): WriteResult[] {
+  const out: WriteResult[] = [];
+  for (let i = 0; i < page.length; i += BATCH) out.push(...writeBatch(w, page.slice(i, i + BATCH)));
+  return out;
+}
+
+function writeBatch(w: WriteContext, batch: readonly ParsedOrder[]): WriteResult[] {
+  const now = w.ctx.now();
+  const channels = batch.map((p) => channelFor(w, channelCodeOf(w, p), p));
+  const stored = new Map<string, StoredOrderVersion | null>();
+  const byChannel = new Map<number, string[]>();
+  batch.forEach((p, i) => {
+    const id = (channels[i] as Channel).id;
+    stored.set(versionKey(id, p.externalId), null);
+    const list = byChannel.get(id);
+    if (list) list.push(p.externalId);
+    else byChannel.set(id, [p.externalId]);
+  });
+  for (const [channelId, ids] of byChannel)
+    for (const row of w.orders.findMany.all(channelId, JSON.stringify(ids)) as (StoredOrderVersion & {
+      externalId: string;
+    })[])
+      stored.set(versionKey(channelId, row.externalId), {
+        id: row.id,
+        sourceUpdatedAt: row.sourceUpdatedAt,
+        sourceHash: row.sourceHash,
+      });
+  const find: FindStored = (channelId, externalId) => stored.get(versionKey(channelId, externalId)) ?? null;
+  w.stored = stored;
+  try {
+    const steps = batch.map((p, i) => prepareOrder(w, p, channels[i] as Channel, find));
+    const keys = prefetchKeys(
+      w.customers,
+      steps.flatMap((s) => ('ready' in s ? [s.ready.facts] : [])),
+    );
+    return steps.map((s) =>
+      'done' in s
+        ? s.done
+        : 'linesOnly' in s
+          ? writeLines(w, s.linesOnly, s.channel, now, find)
+          : commitOrder(w, s.ready, now, find, keys),
+    );
+  } finally {
+    w.stored = null;
+  }
+}
+
 /**
  * The same road for orders that arrive some other way (channel APIs): standardised, classified,
  * linked to their customer and upserted exactly like a file's, into one existing channel.
@@ -247,7 +371,7 @@ export function orderWriter(
   ctx: CoreContext,
   channel: { code: string; kind: string; currency: string },
   actor: string,
-): (p: ParsedOrder) => { id: number | null; outcome: UpsertOutcome | 'missing' } {
+): (p: ParsedOrder) => WriteResult {
   const w = writeContext(
     ctx,
     { format: 'packdesk', kind: channel.kind, defaultCurrency: channel.currency },

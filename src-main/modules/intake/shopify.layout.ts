@@ -10,6 +10,7 @@ import {
   optionalDate,
   quantity,
   RowError,
+  type Columns,
 } from './cell-parse';
 import type { Layout, ParsedOrder, ParseResult, Table } from './intake.types';
 
@@ -17,6 +18,21 @@ import type { Layout, ParsedOrder, ParseResult, Table } from './intake.types';
 function splitName(name: string): { title: string; spec: string } {
   const i = name.lastIndexOf(' - ');
   return i > 0 ? { title: name.slice(0, i), spec: name.slice(i + 3) } : { title: name, spec: '' };
+}
+
+/**
+ * One line item row, built in one go (no spread copy per line). Keys stay in this order: the
+ * order's fingerprint is its JSON, and stored fingerprints must keep matching.
+ */
+function lineOf(c: Columns, r: string[], currency: string) {
+  const { title, spec } = splitName(c.get(r, 'Lineitem name'));
+  return {
+    title,
+    spec,
+    sku: cleanId(c.get(r, 'Lineitem sku')),
+    quantity: quantity(c.get(r, 'Lineitem quantity'), 'Lineitem quantity'),
+    unitPriceMinor: amount(c.get(r, 'Lineitem price'), currency, 'Lineitem price', true),
+  };
 }
 
 /** Shopify Admin › Orders › Export: one row per line item, order fields only on the first row. */
@@ -42,14 +58,7 @@ export const shopifyLayout: Layout = {
         return atRow(nums[0] as number, () => {
           const placedAt = dateMs(f('Created at'), 'Created at', 0);
           const cancelledAt = optionalDate(f('Cancelled at'), 'Cancelled at', 0);
-          const lines = rows.map((r, i) =>
-            atRow(nums[i] as number, () => ({
-              ...splitName(c.get(r, 'Lineitem name')),
-              sku: cleanId(c.get(r, 'Lineitem sku')),
-              quantity: quantity(c.get(r, 'Lineitem quantity'), 'Lineitem quantity'),
-              unitPriceMinor: amount(c.get(r, 'Lineitem price'), currency, 'Lineitem price', true),
-            })),
-          );
+          const lines = rows.map((r, i) => atRow(nums[i] as number, () => lineOf(c, r, currency)));
           const zip = cleanId(f('Shipping Zip'));
           const street =
             [f('Shipping Address1'), f('Shipping Address2')].filter(Boolean).join(', ') ||

@@ -3,6 +3,7 @@ export { transitionOrder, transitionFrom, getOrder, countOrders } from './orders
 export {
   ordersStatements,
   upsertOrder,
+  storedIsCurrent,
   remapLineSku,
   reassignCustomerOrders,
   replaceOrderLines,
@@ -10,5 +11,6 @@ export {
   type NewOrder,
   type NewOrderLine,
   type OrdersStatements,
+  type StoredOrderVersion,
   type UpsertOutcome,
 } from './orders.repo';

@@ -88,10 +88,10 @@ const ORDER_COLUMNS = `channel_id, external_id, status, type, placed_at, source_
   shipping_minor, payment_method, buyer_message, customer_id, recipient_name, phone, country, province, city,
   district, street, detail, postcode, address_raw, address_masked, address_ambiguous, tags_json, reasons_json,
   region, buyer_id_number, source_hash, created_at, updated_at`;
-const ORDER_PARAMS = `@channelId, @externalId, @status, @type, @placedAt, @sourceUpdatedAt, @currency, @totalMinor,
-  @shippingMinor, @paymentMethod, @buyerMessage, @customerId, @recipientName, @phone, @country, @province, @city,
-  @district, @street, @detail, @postcode, @addressRaw, @addressMasked, @addressAmbiguous, @tagsJson, @reasonsJson,
-  @region, @buyerIdNumber, @sourceHash, @now, @now`;
+/** One `?` per column of ORDER_COLUMNS: positional binding skips building a named-parameter object per order. */
+const ORDER_PARAMS = ORDER_COLUMNS.split(',')
+  .map(() => '?')
+  .join(', ');
 
 type SearchFields = Pick<
   NewOrder,
@@ -127,6 +127,11 @@ export function ordersStatements(sqlite: Sqlite) {
     find: sqlite.prepare(
       'select id, source_updated_at as sourceUpdatedAt, source_hash as sourceHash from orders where channel_id = ? and external_id = ?',
     ),
+    /** `find` for many external ids of one channel at once (an import page), as a JSON array. */
+    findMany: sqlite.prepare(
+      `select id, external_id as externalId, source_updated_at as sourceUpdatedAt, source_hash as sourceHash
+       from orders where channel_id = ? and external_id in (select value from json_each(?))`,
+    ),
     insert: sqlite.prepare(`insert into orders (${ORDER_COLUMNS}) values (${ORDER_PARAMS})`),
     update: sqlite.prepare(
       `update orders set type = @type, placed_at = @placedAt, source_updated_at = @sourceUpdatedAt, currency = @currency,
@@ -149,48 +154,104 @@ export function ordersStatements(sqlite: Sqlite) {
 }
 export type OrdersStatements = ReturnType<typeof ordersStatements>;
 
+/** What `find` reads: enough to decide whether a copy of the order is newer than the stored one. */
+export interface StoredOrderVersion {
+  id: number;
+  sourceUpdatedAt: number;
+  sourceHash: string;
+}
+
+/**
+ * The stored copy wins unless the incoming one is newer; equal times are broken by the larger
+ * fingerprint, so any arrival order of the same copies ends the same.
+ */
+export const storedIsCurrent = (
+  existing: Pick<StoredOrderVersion, 'sourceUpdatedAt' | 'sourceHash'>,
+  sourceUpdatedAt: number,
+  hash: string,
+): boolean =>
+  existing.sourceUpdatedAt > sourceUpdatedAt ||
+  (existing.sourceUpdatedAt === sourceUpdatedAt && existing.sourceHash >= hash);
+
 /**
  * Inserts an order, or updates it in place when the channel's copy is newer: an order is unique
  * by (channel, external id), so re-importing never doubles it. Call inside a transaction.
+ * `existing` is what the caller already looked up (null: known to be absent), saving a query.
  */
 export function upsertOrder(
   st: OrdersStatements,
   o: NewOrder,
   now: number,
+  existing: StoredOrderVersion | null = (st.find.get(o.channelId, o.externalId) as
+    StoredOrderVersion | undefined) ?? null,
 ): { id: number; outcome: UpsertOutcome } {
-  const existing = st.find.get(o.channelId, o.externalId) as
-    { id: number; sourceUpdatedAt: number; sourceHash: string } | undefined;
   const hash = o.sourceHash ?? '';
-  if (
-    existing &&
-    (existing.sourceUpdatedAt > o.sourceUpdatedAt ||
-      (existing.sourceUpdatedAt === o.sourceUpdatedAt && existing.sourceHash >= hash))
-  ) {
+  if (existing && storedIsCurrent(existing, o.sourceUpdatedAt, hash)) {
     return { id: existing.id, outcome: 'unchanged' };
   }
-  const { lines, ...fields } = o;
-  const params = {
-    ...fields,
-    region: o.region ?? '',
-    buyerIdNumber: o.buyerIdNumber ?? null,
-    sourceHash: hash,
-    status: o.status ?? 'pending_review',
-    addressMasked: o.addressMasked ? 1 : 0,
-    addressAmbiguous: o.addressAmbiguous ? 1 : 0,
-    tagsJson: JSON.stringify(o.tags),
-    reasonsJson: JSON.stringify(o.reasons),
-    now,
-  };
+  const tagsJson = JSON.stringify(o.tags);
+  const reasonsJson = JSON.stringify(o.reasons);
   let id: number;
   if (existing) {
     id = existing.id;
-    st.update.run({ ...params, id });
+    const { lines: _lines, ...fields } = o;
+    st.update.run({
+      ...fields,
+      region: o.region ?? '',
+      buyerIdNumber: o.buyerIdNumber ?? null,
+      sourceHash: hash,
+      addressMasked: o.addressMasked ? 1 : 0,
+      addressAmbiguous: o.addressAmbiguous ? 1 : 0,
+      tagsJson,
+      reasonsJson,
+      now,
+      id,
+    });
     st.deleteLines.run(id);
     st.deleteSearch.run(id);
   } else {
-    id = Number(st.insert.run(params).lastInsertRowid);
+    // In ORDER_COLUMNS order.
+    id = Number(
+      st.insert.run(
+        o.channelId,
+        o.externalId,
+        o.status ?? 'pending_review',
+        o.type,
+        o.placedAt,
+        o.sourceUpdatedAt,
+        o.currency,
+        o.totalMinor,
+        o.shippingMinor,
+        o.paymentMethod,
+        o.buyerMessage,
+        o.customerId,
+        o.recipientName,
+        o.phone,
+        o.country,
+        o.province,
+        o.city,
+        o.district,
+        o.street,
+        o.detail,
+        o.postcode,
+        o.addressRaw,
+        o.addressMasked ? 1 : 0,
+        o.addressAmbiguous ? 1 : 0,
+        tagsJson,
+        reasonsJson,
+        o.region ?? '',
+        o.buyerIdNumber ?? null,
+        hash,
+        now,
+        now,
+      ).lastInsertRowid,
+    );
   }
-  lines.forEach((l, i) => st.insertLine.run(id, i + 1, l.sku, l.title, l.spec, l.quantity, l.unitPriceMinor));
+  const lines = o.lines;
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i] as NewOrderLine;
+    st.insertLine.run(id, i + 1, l.sku, l.title, l.spec, l.quantity, l.unitPriceMinor);
+  }
   st.insertSearch.run(id, searchBody(o));
   return { id, outcome: existing ? 'updated' : 'inserted' };
 }

@@ -1,7 +1,14 @@
 import type { Sqlite } from '../../adapters/db/open';
 import type { NewOrder } from '../orders';
-import { splitChineseAddress } from './address-parse';
-import { checkPostcode, countryCode, isMasked, normalizePhone, regionOf } from './contact-normalize';
+import { splitChineseAddress, type AddressSplit } from './address-parse';
+import {
+  checkPostcode,
+  countryCode,
+  isMasked,
+  normalizePhone,
+  regionOf,
+  type PhoneResult,
+} from './contact-normalize';
 import { canonicalSpec, normalizeTitle, sourceKey, synonymMap } from './spec-synonyms';
 import { catalogueSkus, listMappings, listShopSynonyms, type ChangeRow } from './standardize.repo';
 
@@ -11,6 +18,30 @@ export interface Standardizer {
   known: Set<string>;
   mappings: Map<string, string>;
   catalogue: { sku: string; title: string; spec: string }[];
+  /**
+   * Answers already worked out in this import: the same SKU text, phone and address recur across
+   * orders (repeat buyers, a small catalogue), and the synonyms, mappings and catalogue above do
+   * not change while it runs. Results are shared, never mutated.
+   */
+  memo?: {
+    skus: Map<string, { sku: string; reason: string } | null>;
+    phones: Map<string, PhoneResult>;
+    addresses: Map<string, AddressSplit>;
+  };
+}
+
+/** Memo tables are dropped when they reach this size, so a huge import cannot grow them without end. */
+const MEMO_LIMIT = 50_000;
+
+function remember<K, V>(map: Map<K, V> | undefined, key: K, compute: () => V): V {
+  if (!map) return compute();
+  let v = map.get(key);
+  if (v === undefined) {
+    if (map.size >= MEMO_LIMIT) map.clear();
+    v = compute();
+    map.set(key, v);
+  }
+  return v;
 }
 
 export function loadStandardizer(sqlite: Sqlite): Standardizer {
@@ -25,6 +56,7 @@ export function loadStandardizer(sqlite: Sqlite): Standardizer {
       title: normalizeTitle(r.title),
       spec: canonicalSpec(r.spec, synonyms),
     })),
+    memo: { skus: new Map(), phones: new Map(), addresses: new Map() },
   };
 }
 
@@ -47,6 +79,10 @@ export function matchSku(
   sku: string,
 ): { sku: string; reason: string } | null {
   if (sku && s.known.has(sku)) return null;
+  return remember(s.memo?.skus, `${sku}\u0000${title}\u0000${spec}`, () => matchUnknownSku(s, title, spec));
+}
+
+function matchUnknownSku(s: Standardizer, title: string, spec: string): { sku: string; reason: string } {
   const mapped = s.mappings.get(sourceKey(title, spec, s.synonyms));
   if (mapped) return { sku: mapped, reason: 'remembered SKU mapping' };
   const t = normalizeTitle(title);
@@ -115,7 +151,7 @@ export function standardizeOrder(s: Standardizer, input: NewOrder, homeCountry =
         ].join(' ')
       : unmasked;
     if (text.trim()) {
-      const split = splitChineseAddress(text);
+      const split = remember(s.memo?.addresses, text, () => splitChineseAddress(text));
       if (rawMasked && !o.detail) {
         const rest = split.detail ? unmasked.lastIndexOf(split.detail) : -1;
         const firstMask = unmasked.search(/ {2,}/);
@@ -158,7 +194,8 @@ export function standardizeOrder(s: Standardizer, input: NewOrder, homeCountry =
   if (pc.valid === false)
     o.reasons.push(`postcode "${pc.postcode}" does not look like a ${country} postcode`);
 
-  const ph = normalizePhone(o.phone, country);
+  const phone = o.phone;
+  const ph = remember(s.memo?.phones, `${country}\u0000${phone}`, () => normalizePhone(phone, country));
   change('phone', o.phone, ph.phone, 'phone normalised');
   o.phone = ph.phone;
   if (ph.note && !ph.masked) o.reasons.push(ph.note);

@@ -18,9 +18,17 @@ export function standardizeStatements(sqlite: Sqlite) {
 }
 export type StandardizeStatements = ReturnType<typeof standardizeStatements>;
 
-/** Replaces an order's recorded changes (a newer copy of the order is standardised afresh). */
-export function replaceChanges(st: StandardizeStatements, orderId: number, changes: ChangeRow[]): void {
-  st.deleteChanges.run(orderId);
+/**
+ * Replaces an order's recorded changes (a newer copy of the order is standardised afresh).
+ * `fresh`: the order was inserted just now, so it has none to delete.
+ */
+export function replaceChanges(
+  st: StandardizeStatements,
+  orderId: number,
+  changes: ChangeRow[],
+  fresh = false,
+): void {
+  if (!fresh) st.deleteChanges.run(orderId);
   for (const c of changes) st.insertChange.run(orderId, c.field, c.before, c.after, c.reason);
 }
 
