@@ -60,6 +60,15 @@ function tokenOf(req: IncomingMessage, url: URL): string | null {
   return url.searchParams.get(HTTP.tokenQuery);
 }
 
+/** The request's URL; null for a target that is not one (e.g. "//"), which must not crash the server. */
+function requestUrl(req: IncomingMessage): URL | null {
+  try {
+    return new URL(req.url ?? '/', 'http://local');
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Serves the contract over HTTP and WebSocket plus the built renderer. On loopback the Host header
  * must name this machine (no DNS rebinding); on a LAN address every API request carries a token.
@@ -74,7 +83,8 @@ export function startServer(opts: ServerOptions): Promise<RunningServer> {
   };
 
   const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://local');
+    const url = requestUrl(req);
+    if (!url) return sendJson(res, 400, failure('invalid_input', 'That is not a valid request address'));
     if (!url.pathname.startsWith('/api/')) {
       if (req.method !== 'GET' && req.method !== 'HEAD')
         return sendJson(res, 405, failure('invalid_input', 'Only GET here'));
@@ -110,15 +120,21 @@ export function startServer(opts: ServerOptions): Promise<RunningServer> {
         );
       }
       const actor = opts.requireToken ? `lan:${req.socket.remoteAddress ?? '?'}` : 'local';
-      const result = await core.call(decodeURIComponent(m[1] ?? ''), input, { actor });
+      let name: string;
+      try {
+        name = decodeURIComponent(m[1] ?? '');
+      } catch {
+        return sendJson(res, 404, failure('unknown_operation', `No API at ${url.pathname}`));
+      }
+      const result = await core.call(name, input, { actor });
       sendJson(res, 200, result);
     })();
   });
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
   server.on('upgrade', (req, socket, head) => {
-    const url = new URL(req.url ?? '/', 'http://local');
-    if (url.pathname !== HTTP.eventsPath || allowed(req, url) !== 'ok') {
+    const url = requestUrl(req);
+    if (!url || url.pathname !== HTTP.eventsPath || allowed(req, url) !== 'ok') {
       socket.write('HTTP/1.1 401 Unauthorized\r\nConnection: close\r\n\r\n');
       socket.destroy();
       return;
