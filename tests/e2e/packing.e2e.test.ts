@@ -64,10 +64,27 @@ async function apiCall<T>(op: string, input: unknown): Promise<T> {
   return body.value;
 }
 
-/** Types a code the way a keyboard-wedge scanner does: a fast burst and Enter, into whatever has focus. */
+/**
+ * Types a code the way a keyboard-wedge scanner does: real key events through Chromium's input
+ * pipeline into whatever has focus, 5 ms apart by their timestamps, then Enter. The events carry
+ * explicit timestamps and are sent without waiting for each other, because on a starved machine
+ * page.keyboard.type's per-key round trips stretch the gaps far beyond any scanner's (a real
+ * scanner's keys carry the OS input time, which a busy CPU does not stretch either).
+ */
 async function scan(code: string): Promise<void> {
-  await page.keyboard.type(code, { delay: 5 });
-  await page.keyboard.press('Enter');
+  const cdp = await page.context().newCDPSession(page);
+  const t0 = Date.now() / 1000;
+  const keys = [
+    ...[...code].map((ch) => ({ key: ch, text: ch })),
+    { key: 'Enter', code: 'Enter', text: '\r', windowsVirtualKeyCode: 13 },
+  ];
+  await Promise.all(
+    keys.flatMap((k, i) => [
+      cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', ...k, timestamp: t0 + i * 0.005 }),
+      cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: k.key, timestamp: t0 + i * 0.005 + 0.002 }),
+    ]),
+  );
+  await cdp.detach();
 }
 
 /** Milliseconds from each scan's Enter to the first change of the feedback band, measured in the page. */
@@ -216,6 +233,8 @@ describe('packing bench in Chromium against packdesk serve', () => {
     // The label reaches the bench printer as ZPL.
     await expect.poll(() => printer.jobs.length, { timeout: 20_000 }).toBeGreaterThan(0);
     expect(printer.jobs[0]!.toString('latin1')).toContain('^XA');
+    // The band follows the queue: the label shows as printed once the printer has it.
+    await band().getByText('Shipping label → Zebra bench (Printed)').waitFor();
     // Ready for the next order, no mouse: the caret is back in the scan box.
     await page.waitForFunction(() => document.activeElement?.getAttribute('aria-label') === 'Scan box');
   }, 60_000);

@@ -296,6 +296,7 @@ describe('packing station', () => {
     expect(await screen.findByText('就绪：请扫描下一个订单')).toBeTruthy();
     typeCode('NOPE-1');
     await waitFor(() => expect(band().dataset.tone).toBe('bad'));
+    expect(band().textContent).toContain('✖ 找不到订单');
     expect(band().textContent).toContain('No order, channel order number or tote "NOPE-1"');
     typeCode('TB-42');
     await screen.findByText('订单 TB-42：请扫描商品');

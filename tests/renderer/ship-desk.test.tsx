@@ -95,6 +95,7 @@ describe('ship desk', () => {
     scanner('SF12');
     await waitFor(() => expect(band().textContent).toContain('is not a SF tracking number'));
     expect(band().className).toContain('pack-band-bad');
+    expect(band().textContent).toContain('✖ Tracking number refused');
     expect(band().textContent).toContain('Order TB-101 is still waiting');
     scanner('SF1234567890123');
     await waitFor(() => expect(band().textContent).toContain('✔ Shipped 1, unchanged 0'));

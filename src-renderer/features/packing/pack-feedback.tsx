@@ -86,12 +86,13 @@ function describe(t: T, f: Feedback): { headline: string; detail: string[] } {
       return {
         headline: t('packing.band.packed', { order: f.externalId }),
         detail: [
-          ...f.prints.map((p) =>
-            t('packing.band.printed', {
-              document: t(`printing.document.${p.document}`, { defaultValue: p.document }),
-              printer: p.printer ?? '?',
-              status: p.status ? t(`printing.status.${p.status}`, { defaultValue: p.status }) : '',
-            }),
+          ...f.prints.map(
+            (p) =>
+              t('packing.band.printed', {
+                document: t(`printing.document.${p.document}`, { defaultValue: p.document }),
+                printer: p.printer ?? '?',
+                status: p.status ? t(`printing.status.${p.status}`, { defaultValue: p.status }) : '',
+              }) + (p.error ? ` — ${p.error}` : ''),
           ),
           ...f.warnings.map((w) => t('packing.band.notPrinted', { warning: w })),
           t('packing.band.next'),
@@ -99,7 +100,7 @@ function describe(t: T, f: Feedback): { headline: string; detail: string[] } {
       };
     case 'error': {
       const { title, detail } = errorText(t, f.error);
-      return { headline: title, detail: [detail] };
+      return { headline: t(`packing.band.error.${f.error.code}`, { defaultValue: title }), detail: [detail] };
     }
   }
 }

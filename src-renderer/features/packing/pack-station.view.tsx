@@ -116,7 +116,7 @@ export function PackStation({ store }: { store: PackingStore }) {
             </h2>
             <PackLines lines={lines} />
             {log.length > 0 && (
-              <ol className="pack-log" aria-label={t('packing.log')}>
+              <ol className="pack-log" reversed aria-label={t('packing.log')}>
                 {log.map((e) => (
                   <li key={e.seq} className={`pack-log-${e.verdict}`}>
                     <span className="mono">{e.code}</span> {e.sku ?? ''} — {t(`packing.verdict.${e.verdict}`)}

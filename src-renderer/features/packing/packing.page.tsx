@@ -25,8 +25,12 @@ export function PackingPage() {
 
   useEffect(() => {
     void packing.getState().load();
-    const off = api.on('settings.changed', () => void packing.getState().load());
-    return off;
+    const offSettings = api.on('settings.changed', () => void packing.getState().load());
+    const offJobs = api.on('jobs.changed', () => void packing.getState().refreshPrints());
+    return () => {
+      offSettings();
+      offJobs();
+    };
   }, [api, packing]);
   useEffect(() => {
     if (tab !== 'ship') return;

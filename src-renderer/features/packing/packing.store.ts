@@ -28,6 +28,8 @@ export interface PrintPlace {
   jobId: number;
   printer: string | null;
   status: string | null;
+  /** Why it has not printed yet (printer off, no paper…), as the queue says. */
+  error: string | null;
 }
 
 export interface WeightCheck {
@@ -103,6 +105,8 @@ export interface PackingActions {
   cancelOverride(): void;
   /** Puts the parcel aside (it stays open in the core) and waits for the next order. */
   close(): void;
+  /** Follows the last parcel's label and slip through the print queue. */
+  refreshPrints(): Promise<void>;
   /** Settles once every scan sent so far has its answer. */
   settled(): Promise<void>;
 }
@@ -245,7 +249,12 @@ export function createPackingStore(api: Api): PackingStore {
       const rows = r.ok ? r.value.rows : [];
       return jobs.map((j) => {
         const row = rows.find((x) => x.id === j.jobId);
-        return { ...j, printer: row?.printerName ?? null, status: row?.status ?? null };
+        return {
+          ...j,
+          printer: row?.printerName ?? null,
+          status: row?.status ?? null,
+          error: row?.status === 'done' ? null : (row?.lastError ?? null),
+        };
       });
     };
 
@@ -366,6 +375,14 @@ export function createPackingStore(api: Api): PackingStore {
           overrideOpen: false,
           feedback: { kind: 'ready' },
         });
+      },
+
+      async refreshPrints() {
+        const f = get().feedback;
+        if (f.kind !== 'packed' || !f.prints.length) return;
+        const prints = await printPlaces(f.orderId, f.prints);
+        // Only if the band still shows that parcel.
+        if (get().feedback === f) set({ feedback: { ...f, prints } });
       },
 
       settled: () => chain,

@@ -87,8 +87,8 @@ function ShipBand({ store }: { store: ShipStore }) {
   if (error) {
     tone = 'bad';
     const e = errorText(t, error);
-    headline = e.title;
-    detail.push(e.detail);
+    headline = t(`shipping.band.error.${error.code}`, { defaultValue: e.title });
+    detail.push(e.detail.replace(/^trackingNumber: /, ''));
     if (order) detail.push(t('shipping.band.rescan', { order, carrier }));
   } else if (order) {
     headline = t('shipping.band.order', { order });
