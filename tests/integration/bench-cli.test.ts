@@ -56,3 +56,43 @@ test('packdesk bench --orders 2000 --json prints one report with a measured base
     expect(typeof f.target).toBe('string');
   }
 }, 180_000);
+
+test('packdesk bench --only review-routing runs just that section: review + routing beside the raw read, against 5 s per 100k', async () => {
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    [CLI, 'bench', '--only', 'review-routing', '--orders', '1000', '--json'],
+    { cwd: root, maxBuffer: 4 * 1024 * 1024 },
+  ).catch((e: { stdout?: string; code?: number; stderr?: string }) => {
+    if (e.code === 1 && e.stdout) return { stdout: e.stdout };
+    throw new Error(`bench failed (${e.code}): ${e.stderr}`);
+  });
+  const report = JSON.parse(stdout);
+  expect(report.figures).toHaveLength(1);
+  const [f] = report.figures;
+  expect(f).toMatchObject({
+    name: 'review + routing of 1,000 orders',
+    unit: 's',
+    target: '≤ 0.05 s (5 s per 100,000)',
+  });
+  expect(f.baseline).toBeGreaterThan(0);
+  expect(f.meets).toBe(f.value <= 0.05);
+  // Every pending order was decided, and every approved one routed: nothing was skipped to win time.
+  expect(f.note).toMatch(/20 rules/);
+  const approved = Number(/approved (\d+)/.exec(f.note)![1]);
+  const held = Number(/held (\d+)/.exec(f.note)![1]);
+  expect(approved + held).toBe(1000);
+  expect(Number(/allocated (\d+)/.exec(f.note)![1])).toBe(approved);
+}, 120_000);
+
+test('packdesk bench --only refuses an unknown section and names the ones there are', async () => {
+  const failure = await promisify(execFile)(process.execPath, [CLI, 'bench', '--only', 'everything'], {
+    cwd: root,
+  }).then(
+    () => null,
+    (e: { code?: number; stderr?: string }) => e,
+  );
+  expect(failure?.code).toBe(2);
+  expect(failure?.stderr).toContain(
+    '--only takes a comma-separated list of demo, documents, review-routing, intake',
+  );
+});
