@@ -1,5 +1,6 @@
 import { aCore, value } from '../fixtures/core';
 import { aFloor, allocated, BARCODE, statusOf } from '../fixtures/fulfillment';
+import { fakePrinter, until } from '../fixtures/tcp-printer';
 
 type TestCore = ReturnType<typeof aCore>;
 const message = (r: unknown) => (r as { error: { message: string } }).error.message;
@@ -145,6 +146,36 @@ describe('fulfillment: packing with verification', () => {
       ],
     );
     expect(await statusOf(core, orderId)).toBe('packed');
+  });
+
+  test('with the print queue running, the label of a packed parcel reaches the printer at once', async () => {
+    const zebra = await fakePrinter();
+    try {
+      await value(
+        core.call('printing.printers.save', {
+          name: 'Zebra',
+          kind: 'raw_tcp',
+          language: 'zpl',
+          host: '127.0.0.1',
+          port: zebra.port,
+          defaultFor: 'label',
+        }),
+      );
+      core.printQueue.start();
+      await new Promise((r) => setImmediate(r));
+      await core.printQueue.drain(); // idle: nothing due, no timer set
+      const { sessionId } = await value(core.call('packing.open', { code: String(orderId) }));
+      for (const b of [BARCODE.MUG, BARCODE.MUG, BARCODE.CAP])
+        await value(core.call('packing.scan', { sessionId, barcode: b }));
+      const done = await value(core.call('packing.complete', { sessionId }));
+      const label = done.printJobs.find((j: { document: string }) => j.document === 'label').jobId;
+      await until(() => core.printQueue.job(label)?.status === 'done');
+      expect(zebra.jobs).toHaveLength(1);
+      expect(zebra.jobs[0]!.toString('utf8')).toMatch(/^\^XA/);
+    } finally {
+      core.printQueue.stop();
+      await zebra.close();
+    }
   });
 
   test('without printers the parcel still packs and says what was not queued; bad input changes nothing', async () => {
