@@ -37,6 +37,13 @@ describe('fulfillment: packing with verification', () => {
     expect((await value(core.call('packing.open', { code: byTote.externalId }))).sessionId).toBe(
       byTote.sessionId,
     );
+    // The order barcode printed on the pick list (and label, packing slip) opens it too.
+    const printed = `PD${String(orderId).padStart(8, '0')}`;
+    expect((await value(core.call('packing.open', { code: printed }))).sessionId).toBe(byTote.sessionId);
+    expect(await core.call('packing.open', { code: 'PD99999999' })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
     const sessionId = byTote.sessionId;
     const ok = await value(core.call('packing.scan', { sessionId, barcode: BARCODE.MUG }));
     expect(ok).toMatchObject({ result: 'ok', sku: 'MUG', message: 'MUG: 1 of 2' });

@@ -57,7 +57,7 @@ function bench(opts: { tolerance?: [string, string]; hold?: boolean; completeErr
         },
       }),
       'packing.open': ({ code }) =>
-        code === 'T1-1' || code === 'TB-42'
+        code === 'T1-1' || code === 'TB-42' || code === 'PD00000042'
           ? { ok: true, value: session() }
           : {
               ok: false,
@@ -288,6 +288,18 @@ describe('packing station', () => {
     fireEvent.submit(form);
     await waitFor(() => expect(band().textContent).toContain('1 wrong or extra scan (wrong item SOCK)'));
     expect(screen.getByRole('heading', { name: /Order TB-42/ })).toBeTruthy();
+  });
+
+  it('a tote or printed order barcode scanned mid-parcel opens that order instead of counting as an item', async () => {
+    const b = bench();
+    await openOrder(b);
+    scanner(MUG);
+    scanner('PD00000042');
+    await waitFor(() =>
+      expect(b.bridge.callsOf('packing.open')).toEqual([{ code: 'T1-1' }, { code: 'PD00000042' }]),
+    );
+    expect(b.bridge.callsOf('packing.scan')).toEqual([{ sessionId: 5, barcode: MUG }]);
+    await waitFor(() => expect(band().textContent).toContain('Order TB-42: scan its items'));
   });
 
   it('says an unknown order code plainly and in Chinese', async () => {

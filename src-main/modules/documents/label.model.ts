@@ -74,6 +74,12 @@ export const carrierInfo = (code: string | null): CarrierInfo & { code: string }
 /** The order's own barcode: short, ASCII, unique in this database, and what packing scans. */
 export const orderBarcodeValue = (orderId: number): string => `PD${String(orderId).padStart(8, '0')}`;
 
+/** The order id in a scanned order barcode (the inverse of orderBarcodeValue), else null. */
+export function orderIdFromBarcode(code: string): number | null {
+  const m = /^PD(\d{8,15})$/i.exec(code.trim());
+  return m ? Number(m[1]) : null;
+}
+
 export interface LabelOptions {
   /** Hide the middle digits of a full phone number (隐私面单) even when the channel did not. */
   privacyPhone?: boolean;

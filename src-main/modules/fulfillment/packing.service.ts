@@ -6,6 +6,7 @@ import { recordAudit } from '../audit';
 import { transitionOrder } from '../orders';
 import { readSettings } from '../settings';
 import { enqueuePrint } from '../printing';
+import { orderIdFromBarcode } from '../documents';
 import {
   activeWaveOf,
   completeSession,
@@ -25,7 +26,10 @@ import {
   type ExpectedLine,
 } from './fulfillment.repo';
 
-/** Finds the order scanned at a bench: a tote (T<wave>-<slot>), an order id or a channel order number. */
+/**
+ * Finds the order scanned at a bench: a tote (T<wave>-<slot>), the order barcode printed on the
+ * pick list, label and packing slip (PD00000042), an order id or a channel order number.
+ */
 export function resolveOrder(ctx: CoreContext, code: string, status = 'picking'): number {
   const tote = /^T(\d+)-(\d+)$/i.exec(code);
   if (tote) {
@@ -34,6 +38,8 @@ export function resolveOrder(ctx: CoreContext, code: string, status = 'picking')
     return id;
   }
   const candidates = new Set(orderIdByExternal(ctx.sqlite, code));
+  const printed = orderIdFromBarcode(code);
+  if (printed !== null && orderStatusOf(ctx.sqlite, printed)) candidates.add(printed);
   if (/^\d{1,15}$/.test(code) && orderStatusOf(ctx.sqlite, Number(code))) candidates.add(Number(code));
   if (!candidates.size) throw new AppFailure('not_found', `No order, channel order number or tote "${code}"`);
   const picking = [...candidates].filter((id) => orderStatusOf(ctx.sqlite, id) === status);

@@ -35,8 +35,11 @@ export const missingOf = (lines: PackLine[]): Missing[] =>
     .filter((l) => l.scanned < l.expected)
     .map((l) => ({ sku: l.sku, title: l.title, quantity: l.expected - l.scanned }));
 
-/** A tote label (T<wave>-<slot>) is never a product: scanned mid-parcel it means the next order. */
-export const isToteCode = (code: string): boolean => /^T\d+-\d+$/i.test(code);
+/**
+ * A tote label (T<wave>-<slot>) or a printed order barcode (PD00000042, on pick lists and slips)
+ * is never a product: scanned mid-parcel it means the next order.
+ */
+export const isOrderCode = (code: string): boolean => /^(T\d+-\d+|PD\d{8,15})$/i.test(code);
 
 /**
  * A scan whose first keys came late (a busy machine, a slow scanner) reaches the screen in two

@@ -5,7 +5,7 @@ import type { AppError } from '../../../src-shared/result';
 import { weightTolerance, weightWithin } from '../../../src-shared/domain/pack-weight';
 import { playCue } from '../../ui/feedback-sound';
 import {
-  isToteCode,
+  isOrderCode,
   judgeScan,
   missingOf,
   withScans,
@@ -288,8 +288,8 @@ export function createPackingStore(api: Api): PackingStore {
         if (!code || get().busy) return;
         const { session } = get();
         // Items scanned while the order is still opening wait for it rather than open "orders".
-        if (opening && !isToteCode(code)) void enqueue(async () => get().scan(code));
-        else if (!session || isToteCode(code)) void open(code);
+        if (opening && !isOrderCode(code)) void enqueue(async () => get().scan(code));
+        else if (!session || isOrderCode(code)) void open(code);
         else scanItem(session, code);
       },
 
