@@ -240,7 +240,8 @@ describe('packing bench in Chromium against packdesk serve', () => {
   }, 60_000);
 
   it('packs the next order by keyboard alone, then ships it at the desk with its tracking number', async () => {
-    await scan(`T${waveId}-2`);
+    // This time the order barcode printed on the pick list, not the tote.
+    await scan(`PD${String(orders[1]).padStart(8, '0')}`);
     await band()
       .getByText(/: scan its items$/)
       .waitFor();
@@ -259,7 +260,10 @@ describe('packing bench in Chromium against packdesk serve', () => {
     expect(ms.length).toBeGreaterThanOrEqual(6);
 
     const order = await apiCall<{ externalId: string; carrier: string }>('orders.get', { id: orders[1] });
-    await page.getByRole('tab', { name: 'Ship' }).click();
+    // Keyboard to the ship desk: focus the tab list, arrow to Ship.
+    await page.getByRole('tab', { name: 'Pack' }).focus();
+    await page.keyboard.press('ArrowRight');
+    expect(await page.getByRole('tab', { name: 'Ship' }).getAttribute('aria-selected')).toBe('true');
     const desk = page.getByTestId('ship-feedback');
     await desk.getByText('Scan a packed order').waitFor();
     await page.getByText(order.externalId).first().waitFor();

@@ -47,13 +47,26 @@ export function PackingPage() {
     <div className="packing-page">
       <div className="page-head">
         <h1>{t('nav.packing')}</h1>
-        <div className="pack-tabs" role="tablist" aria-label={t('nav.packing')}>
+        <div
+          className="pack-tabs"
+          role="tablist"
+          aria-label={t('nav.packing')}
+          onKeyDown={(e) => {
+            if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
+            e.preventDefault();
+            const next = tab === 'pack' ? 'ship' : 'pack';
+            choose(next);
+            e.currentTarget.querySelector<HTMLElement>(`[data-tab="${next}"]`)?.focus();
+          }}
+        >
           {(['pack', 'ship'] as const).map((id) => (
             <button
               key={id}
               type="button"
               role="tab"
               aria-selected={tab === id}
+              tabIndex={tab === id ? 0 : -1}
+              data-tab={id}
               className={`pack-tab ${tab === id ? 'pack-tab-on' : ''}`}
               onClick={() => choose(id)}
             >
