@@ -24,7 +24,14 @@ const SOCK = '6901234500035';
  * foreign barcode: wrong item; more than ordered: extra). `hold` keeps scan answers back until
  * `release()`, so a test sees what the screen shows before the core has answered.
  */
-function bench(opts: { tolerance?: [string, string]; hold?: boolean; completeError?: string } = {}) {
+function bench(
+  opts: {
+    tolerance?: [string, string];
+    hold?: boolean;
+    completeError?: string;
+    slowComplete?: Promise<void>;
+  } = {},
+) {
   const lines = [
     { sku: 'CAP', title: '帽子', expected: 1, scanned: 0, barcodes: [CAP, 'CAP'] },
     { sku: 'MUG', title: '马克杯', expected: 2, scanned: 0, barcodes: [MUG, 'MUG'] },
@@ -71,8 +78,9 @@ function bench(opts: { tolerance?: [string, string]; hold?: boolean; completeErr
         if (result === 'ok') line!.scanned += 1;
         return { ok: true, value: { result, message: `${result} ${barcode}`, sku, session: session() } };
       },
-      'packing.complete': () =>
-        opts.completeError
+      'packing.complete': async () => {
+        await opts.slowComplete;
+        return opts.completeError
           ? { ok: false, error: { code: 'conflict', message: opts.completeError } }
           : {
               ok: true,
@@ -85,7 +93,8 @@ function bench(opts: { tolerance?: [string, string]; hold?: boolean; completeErr
                 ],
                 warnings: [],
               },
-            },
+            };
+      },
       'printing.jobs.list': () => ({
         ok: true,
         value: {
@@ -299,6 +308,23 @@ describe('packing station', () => {
       expect(b.bridge.callsOf('packing.open')).toEqual([{ code: 'T1-1' }, { code: 'PD00000042' }]),
     );
     expect(b.bridge.callsOf('packing.scan')).toEqual([{ sessionId: 5, barcode: MUG }]);
+    await waitFor(() => expect(band().textContent).toContain('Order TB-42: scan its items'));
+  });
+
+  it('the next order scanned while "Pack complete" is on its way opens once the parcel is done', async () => {
+    let finish: () => void = () => undefined;
+    const b = bench({ slowComplete: new Promise<void>((r) => (finish = r)) });
+    await openOrder(b);
+    for (const code of [MUG, MUG, CAP]) scanner(code);
+    fireEvent.keyDown(window, { key: 'Enter', ctrlKey: true });
+    await waitFor(() => expect(b.bridge.callsOf('packing.complete')).toHaveLength(1));
+    scanner('TB-42');
+    await new Promise((r) => setTimeout(r, 20));
+    expect(b.bridge.callsOf('packing.open')).toHaveLength(1);
+    finish();
+    await waitFor(() =>
+      expect(b.bridge.callsOf('packing.open')).toEqual([{ code: 'T1-1' }, { code: 'TB-42' }]),
+    );
     await waitFor(() => expect(band().textContent).toContain('Order TB-42: scan its items'));
   });
 

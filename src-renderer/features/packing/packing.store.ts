@@ -154,6 +154,7 @@ export function createPackingStore(api: Api): PackingStore {
     };
 
     let opening = false;
+    let completing: Promise<void> | null = null;
     const open = (code: string) => {
       opening = true;
       return enqueue(async () => {
@@ -258,6 +259,73 @@ export function createPackingStore(api: Api): PackingStore {
       });
     };
 
+    /** Completes the open parcel (all checks here first, then the core), once at a time. */
+    const finish = async (override?: Override): Promise<void> => {
+      await chain;
+      const s = get();
+      if (!s.session) return;
+      const weight = weightCheck(s);
+      const missing = missingOf(s.lines);
+      const refused = refusedOf(s.log);
+      if (!override && (missing.length || refused.length || (weight && !weight.within))) {
+        playCue('error');
+        set({
+          overrideOpen: true,
+          feedback: {
+            kind: 'blocked',
+            missing,
+            refused,
+            weight: weight?.within ? null : weight,
+            message: null,
+          },
+        });
+        return;
+      }
+      set({ busy: true });
+      const grams = Number(s.weight);
+      const box = s.box.trim();
+      const r = await api.call('packing.complete', {
+        sessionId: s.session.sessionId,
+        ...(s.weight.trim() && Number.isInteger(grams) && grams > 0 ? { weightGrams: grams } : {}),
+        ...(box ? { box } : {}),
+        ...(override ? { override } : {}),
+      });
+      if (!r.ok) {
+        set({ busy: false });
+        if (r.error.code !== 'conflict') return fail(r.error);
+        // The core saw something the bench did not (a wrong scan from before a reload, say).
+        playCue('error');
+        set({
+          overrideOpen: true,
+          feedback: { kind: 'blocked', missing, refused, weight: null, message: r.error.message },
+        });
+        return;
+      }
+      try {
+        if (box) localStorage.setItem(BOX_KEY, box);
+      } catch {
+        // No storage (private window): the box is simply not remembered.
+      }
+      const prints = await printPlaces(r.value.orderId, r.value.printJobs);
+      playCue('done');
+      set({
+        busy: false,
+        session: null,
+        lines: [],
+        pending: [],
+        log: [],
+        weight: '',
+        overrideOpen: false,
+        feedback: {
+          kind: 'packed',
+          orderId: r.value.orderId,
+          externalId: s.session.externalId,
+          prints,
+          warnings: r.value.warnings,
+        },
+      });
+    };
+
     return {
       session: null,
       lines: [],
@@ -285,7 +353,9 @@ export function createPackingStore(api: Api): PackingStore {
 
       scan(raw) {
         const code = raw.trim();
-        if (!code || get().busy) return;
+        if (!code) return;
+        // The next order scanned while "Pack complete" is on its way opens once the parcel is done.
+        if (completing) return void completing.then(() => get().scan(code));
         const { session } = get();
         // Items scanned while the order is still opening wait for it rather than open "orders".
         if (opening && !isOrderCode(code)) void enqueue(async () => get().scan(code));
@@ -296,71 +366,9 @@ export function createPackingStore(api: Api): PackingStore {
       setWeight: (weight) => set({ weight }),
       setBox: (box) => set({ box }),
 
-      async complete(override) {
-        if (get().busy) return;
-        await chain;
-        const s = get();
-        if (!s.session) return;
-        const weight = weightCheck(s);
-        const missing = missingOf(s.lines);
-        const refused = refusedOf(s.log);
-        if (!override && (missing.length || refused.length || (weight && !weight.within))) {
-          playCue('error');
-          set({
-            overrideOpen: true,
-            feedback: {
-              kind: 'blocked',
-              missing,
-              refused,
-              weight: weight?.within ? null : weight,
-              message: null,
-            },
-          });
-          return;
-        }
-        set({ busy: true });
-        const grams = Number(s.weight);
-        const box = s.box.trim();
-        const r = await api.call('packing.complete', {
-          sessionId: s.session.sessionId,
-          ...(s.weight.trim() && Number.isInteger(grams) && grams > 0 ? { weightGrams: grams } : {}),
-          ...(box ? { box } : {}),
-          ...(override ? { override } : {}),
-        });
-        if (!r.ok) {
-          set({ busy: false });
-          if (r.error.code !== 'conflict') return fail(r.error);
-          // The core saw something the bench did not (a wrong scan from before a reload, say).
-          playCue('error');
-          set({
-            overrideOpen: true,
-            feedback: { kind: 'blocked', missing, refused, weight: null, message: r.error.message },
-          });
-          return;
-        }
-        try {
-          if (box) localStorage.setItem(BOX_KEY, box);
-        } catch {
-          // No storage (private window): the box is simply not remembered.
-        }
-        const prints = await printPlaces(r.value.orderId, r.value.printJobs);
-        playCue('done');
-        set({
-          busy: false,
-          session: null,
-          lines: [],
-          pending: [],
-          log: [],
-          weight: '',
-          overrideOpen: false,
-          feedback: {
-            kind: 'packed',
-            orderId: r.value.orderId,
-            externalId: s.session.externalId,
-            prints,
-            warnings: r.value.warnings,
-          },
-        });
+      complete(override) {
+        completing ??= finish(override).finally(() => (completing = null));
+        return completing;
       },
 
       cancelOverride: () => set({ overrideOpen: false }),

@@ -67,6 +67,37 @@ export function createShipStore(api: Api): ShipStore {
       set({ error, outcome: null, busy: false });
     };
 
+    /** One scan at the desk: the order first, then its tracking number. */
+    const scanOnce = async (raw: string): Promise<void> => {
+      const code = raw.trim();
+      if (!code) return;
+      const order = get().scannedOrder;
+      if (!order) {
+        // Known packed order: take its carrier, so only the tracking number is left to scan.
+        const printed = /^PD(\d{8,15})$/i.exec(code); // the order barcode on label and slip
+        const hit = get().packed.find(
+          (o) => String(o.id) === code || o.externalId === code || o.id === Number(printed?.[1]),
+        );
+        if (hit?.carrier) get().setCarrier(hit.carrier);
+        playCue('ok');
+        set({ scannedOrder: code, outcome: null, error: null });
+        return;
+      }
+      set({ busy: true });
+      const r = await api.call('shipping.confirm', {
+        scan: order,
+        carrier: get().carrier,
+        trackingNumber: code,
+      });
+      if (!r.ok) return refuse(r.error); // the order stays; scan the tracking number again
+      set({ scannedOrder: null });
+      await done(r.value);
+    };
+
+    // Scans are handled one at a time in order: a tracking number scanned while the order is
+    // still being confirmed waits for it instead of being dropped.
+    let pending: Promise<void> = Promise.resolve();
+
     return {
       carriers: [],
       carrier: remembered(),
@@ -110,27 +141,9 @@ export function createShipStore(api: Api): ShipStore {
         }
       },
 
-      async scan(raw) {
-        const code = raw.trim();
-        if (!code || get().busy) return;
-        const order = get().scannedOrder;
-        if (!order) {
-          // Known packed order: take its carrier, so only the tracking number is left to scan.
-          const hit = get().packed.find((o) => String(o.id) === code || o.externalId === code);
-          if (hit?.carrier) get().setCarrier(hit.carrier);
-          playCue('ok');
-          set({ scannedOrder: code, outcome: null, error: null });
-          return;
-        }
-        set({ busy: true });
-        const r = await api.call('shipping.confirm', {
-          scan: order,
-          carrier: get().carrier,
-          trackingNumber: code,
-        });
-        if (!r.ok) return refuse(r.error); // the order stays; scan the tracking number again
-        set({ scannedOrder: null });
-        await done(r.value);
+      scan(raw) {
+        pending = pending.then(() => scanOnce(raw));
+        return pending;
       },
 
       resetScan: () => set({ scannedOrder: null, error: null }),
