@@ -125,9 +125,18 @@ function bench(
   return { bridge, lines, release: () => open(), holdAnswers };
 }
 
-/** Types like a keyboard-wedge scanner: the whole code in one fast burst, then Enter. */
+/**
+ * Types like a keyboard-wedge scanner: the whole code in one burst, then Enter. jsdom stamps events
+ * with Date.now(), so the clock stands still during the burst: a busy test machine must not stretch
+ * it into "typing".
+ */
 const scanner = (code: string, target: Element = document.activeElement ?? document.body) => {
-  for (const key of [...code, 'Enter']) fireEvent.keyDown(target, { key });
+  vi.useFakeTimers({ toFake: ['Date'], now: Date.now() });
+  try {
+    for (const key of [...code, 'Enter']) fireEvent.keyDown(target, { key });
+  } finally {
+    vi.useRealTimers();
+  }
 };
 /** Types into the visible scan box and presses Enter (submits the form). */
 const typeCode = (code: string) => {

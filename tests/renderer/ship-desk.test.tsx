@@ -78,9 +78,15 @@ function desk() {
   return bridge;
 }
 
+/** A scanner burst; the clock stands still meanwhile (jsdom stamps events with Date.now()). */
 const scanner = (code: string) => {
   const target = document.activeElement ?? document.body;
-  for (const key of [...code, 'Enter']) fireEvent.keyDown(target, { key });
+  vi.useFakeTimers({ toFake: ['Date'], now: Date.now() });
+  try {
+    for (const key of [...code, 'Enter']) fireEvent.keyDown(target, { key });
+  } finally {
+    vi.useRealTimers();
+  }
 };
 const band = () => screen.getByTestId('ship-feedback');
 
