@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { aCore, value } from '../fixtures/core';
 import { approvedOrders, aRoutingWorld, line, shanghai } from '../fixtures/routing';
+import { importFile } from '../../src-main/modules/intake';
+import { csv, HEADERS, utf8Bom } from '../fixtures/order-files';
 
 type TestCore = ReturnType<typeof aCore>;
 
@@ -167,6 +169,65 @@ describe('pre-sale (预售) routing and backorders', () => {
     expect(await core.call('orders.presale', { id, lines: [1], shipDate: '2026-12-01' })).toMatchObject({
       ok: false,
       error: { code: 'conflict' },
+    });
+  });
+
+  test('a 抖店 export carries 预售 (预约发货时间, or 订单类型 预售 with 承诺发货时间) onto the lines, and routing splits by it', async () => {
+    await allowSplit(true);
+    const row = (sub: string, sku: string, extra: Record<string, string>) => ({
+      主订单编号: sku === 'POWERBANK' ? '\t6930000000000000009' : '\t6930000000000000001',
+      子订单编号: `\t${sub}`,
+      商品数量: '1',
+      选购商品: sku,
+      商品规格: '',
+      商家编码: sku,
+      订单应付金额: '10.00',
+      收件人: '王芳',
+      收件人手机号: '13800001111',
+      省: '上海市',
+      市: '上海市',
+      区: '浦东新区',
+      街道: '',
+      详细地址: '世纪大道1号',
+      订单提交时间: '2026-11-24 20:00:00',
+      订单状态: '待发货',
+      承诺发货时间: '2026-11-26 20:00:00',
+      ...extra,
+    });
+    const headers = [...HEADERS.douyin, '商家编码'];
+    const file = csv(headers, [
+      row('6930000000000000002', 'TEE', { 订单类型: '普通订单' }),
+      row('6930000000000000003', 'CRAB', { 预约发货时间: '2026-12-05 10:00:00' }),
+      row('6930000000000000010', 'POWERBANK', { 订单类型: '预售订单', 承诺发货时间: '2026/12/20 23:59:59' }),
+    ]);
+    await importFile(core.ctx, {
+      fileName: 'douyin.csv',
+      bytes: utf8Bom(file),
+      format: 'douyin',
+      actor: 'test',
+    });
+    const presale = core.ctx.sqlite
+      .prepare('select sku, presale_ship_date as d from order_lines order by order_id, line_no')
+      .all();
+    expect(presale).toEqual([
+      { sku: 'TEE', d: null },
+      { sku: 'CRAB', d: '2026-12-05' },
+      { sku: 'POWERBANK', d: '2026-12-20' },
+    ]);
+    const ids = core.ctx.sqlite.prepare('select id from orders order by id').pluck().all() as number[];
+    await value(core.call('orders.transition', { ids, to: 'approved', reason: 'test' }));
+    const run = await value(core.call('routing.run', {}));
+    expect(run.split).toEqual([ids[0]]);
+    expect(await order(core, ids[1]!)).toMatchObject({
+      status: 'backordered',
+      tags: expect.arrayContaining(['pre-sale']),
+    });
+    const { links } = await value(core.call('routing.explain', { id: ids[0]! }));
+    const [now, later] = links.map((l: { orderId: number }) => l.orderId);
+    expect(await order(core, now)).toMatchObject({ status: 'allocated', lines: [{ sku: 'TEE' }] });
+    expect(await order(core, later)).toMatchObject({
+      status: 'backordered',
+      tags: expect.arrayContaining(['pre-sale']),
     });
   });
 });

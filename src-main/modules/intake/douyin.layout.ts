@@ -15,6 +15,17 @@ import type { Layout, ParsedOrder, ParseResult, Table } from './intake.types';
 const CN = 480;
 
 /**
+ * 预售 lines: 抖店 puts the merchant's 预约发货时间 on pre-sale sub-orders; when only 订单类型 says
+ * 预售, its 承诺发货时间 is the promised date. Ordinary orders also carry 承诺发货时间 (a 48-hour
+ * promise), so that column alone does not make a line pre-sale.
+ */
+function presaleDate(booked: string, orderType: string, promised: string): string | null {
+  const day = (text: string) => /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})/.exec(text.trim());
+  const m = day(booked) ?? (/预售/.test(orderType) ? day(promised) : null);
+  return m ? `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}` : null;
+}
+
+/**
  * 抖店 订单导出: one row per 子订单 (line), grouped by 主订单编号. 订单应付金额 is taken per sub-order
  * and summed. Live-stream orders are recognised by 达人ID / 流量来源 / 订单类型 when exported.
  */
@@ -51,6 +62,11 @@ export const douyinLayout: Layout = {
                 spec: c.get(r, '商品规格'),
                 quantity: qty,
                 unitPriceMinor: unit,
+                presaleShipDate: presaleDate(
+                  c.get(r, '预约发货时间'),
+                  c.get(r, '订单类型'),
+                  c.get(r, '承诺发货时间'),
+                ),
               };
             }),
           );

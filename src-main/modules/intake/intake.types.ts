@@ -22,6 +22,8 @@ export interface ParsedLine {
   spec: string;
   quantity: number;
   unitPriceMinor: number;
+  /** 预售: the channel's expected ship date (YYYY-MM-DD) for this line, when it gives one. */
+  presaleShipDate?: string | null;
 }
 
 export interface ParsedAddress {
