@@ -43,7 +43,10 @@ describe('routing runs in batches', () => {
       });
       const why = await value(core.call('routing.explain', { id }));
       expect(why.latest).toMatchObject({ outcome: status, warehouse: 'SH' });
-      expect(why.latest!.alternatives.map((a) => a.warehouse).sort()).toEqual(['GZ', 'SH']);
+      expect(why.latest!.alternatives.map((a: { warehouse: string }) => a.warehouse).sort()).toEqual([
+        'GZ',
+        'SH',
+      ]);
     }
   });
 

@@ -8,8 +8,6 @@ export interface NewOrderLine {
   spec: string;
   quantity: number;
   unitPriceMinor: number;
-  /** Pre-sale (预售) expected ship date YYYY-MM-DD when the channel says so; routing waits for it. */
-  presaleShipDate?: string | null;
 }
 
 export interface NewOrder {
@@ -147,8 +145,8 @@ export function ordersStatements(sqlite: Sqlite) {
     ),
     deleteLines: sqlite.prepare('delete from order_lines where order_id = ?'),
     insertLine: sqlite.prepare(
-      `insert into order_lines (order_id, line_no, sku, title, spec, quantity, unit_price_minor, presale_ship_date)
-       values (?, ?, ?, ?, ?, ?, ?, ?)`,
+      `insert into order_lines (order_id, line_no, sku, title, spec, quantity, unit_price_minor)
+       values (?, ?, ?, ?, ?, ?, ?)`,
     ),
     deleteSearch: sqlite.prepare('delete from orders_search where rowid = ?'),
     insertSearch: sqlite.prepare('insert into orders_search (rowid, body) values (?, ?)'),
@@ -252,16 +250,7 @@ export function upsertOrder(
   const lines = o.lines;
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i] as NewOrderLine;
-    st.insertLine.run(
-      id,
-      i + 1,
-      l.sku,
-      l.title,
-      l.spec,
-      l.quantity,
-      l.unitPriceMinor,
-      l.presaleShipDate ?? null,
-    );
+    st.insertLine.run(id, i + 1, l.sku, l.title, l.spec, l.quantity, l.unitPriceMinor);
   }
   st.insertSearch.run(id, searchBody(o));
   return { id, outcome: existing ? 'updated' : 'inserted' };
@@ -335,21 +324,30 @@ export function setOrderStatusFrom(
   now: number,
   also: RunColumns = {},
 ): boolean {
-  let sets = '';
+  let shape = 0;
   const values: unknown[] = [];
-  for (const [key, set] of RUN_COLUMNS) {
-    if (also[key] === undefined) continue;
-    sets += `, ${set}`;
+  RUN_COLUMNS.forEach(([key], bit) => {
+    if (also[key] === undefined) return;
+    shape |= 1 << bit;
     values.push(also[key]);
-  }
-  return (
-    stmt(
-      sqlite,
-      `update orders set status = ?, updated_at = ?,
+  });
+  return stmt(sqlite, statusFromSql(shape)).run(to, now, to, now, ...values, id, from).changes === 1;
+}
+
+// One SQL text per combination of run columns, built once: the statement cache is keyed by text.
+const statusFromSqls = new Map<number, string>();
+function statusFromSql(shape: number): string {
+  let sql = statusFromSqls.get(shape);
+  if (sql === undefined) {
+    const sets = RUN_COLUMNS.filter((_, bit) => shape & (1 << bit))
+      .map(([, set]) => `, ${set}`)
+      .join('');
+    sql = `update orders set status = ?, updated_at = ?,
          shipped_at = case when ? = 'shipped' and shipped_at is null then ? else shipped_at end${sets}
-       where id = ? and status = ?`,
-    ).run(to, now, to, now, ...values, id, from).changes === 1
-  );
+       where id = ? and status = ?`;
+    statusFromSqls.set(shape, sql);
+  }
+  return sql;
 }
 
 /** Records the parcel's carrier and tracking number (ship confirmation). */
@@ -413,18 +411,7 @@ export function replaceOrderLines(
   const o = findOrderRow(sqlite, id);
   if (!o) return 'unchanged';
   st.deleteLines.run(id);
-  lines.forEach((l, i) =>
-    st.insertLine.run(
-      id,
-      i + 1,
-      l.sku,
-      l.title,
-      l.spec,
-      l.quantity,
-      l.unitPriceMinor,
-      l.presaleShipDate ?? null,
-    ),
-  );
+  lines.forEach((l, i) => st.insertLine.run(id, i + 1, l.sku, l.title, l.spec, l.quantity, l.unitPriceMinor));
   st.deleteSearch.run(id);
   st.insertSearch.run(id, searchBody({ ...o, lines }));
   sqlite.prepare('update orders set updated_at = ? where id = ?').run(now, id);

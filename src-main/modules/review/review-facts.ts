@@ -26,16 +26,31 @@ export function segmentOf(orders: number, spendMinor: number): CustomerSegment {
   return orders >= 2 ? 'repeat' : 'new';
 }
 
+/** What every order's facts draw on: the SKU catalogue and per-customer totals, read once per pass. */
+export interface FactsBasis {
+  skus: ReturnType<typeof readSkuFacts>;
+  customers: ReturnType<typeof readCustomerStats>;
+}
+
+export const factsBasis = (sqlite: Sqlite): FactsBasis => ({
+  skus: readSkuFacts(sqlite),
+  customers: readCustomerStats(sqlite),
+});
+
 /**
- * Loads the orders of a scope with everything the rules may test, in four queries. Derived
- * values follow one convention: unknown stays undefined (weight when a SKU has no weight on
- * file), so a rule never mistakes "we don't know" for zero.
+ * Loads the orders of a scope with everything the rules may test, in two queries (plus two for
+ * the basis when none is given). Derived values follow one convention: unknown stays undefined
+ * (weight when a SKU has no weight on file), so a rule never mistakes "we don't know" for zero.
  */
-export function loadFacts(sqlite: Sqlite, scope: ReviewScope, homeProvince: string): FactsRow[] {
+export function loadFacts(
+  sqlite: Sqlite,
+  scope: ReviewScope,
+  homeProvince: string,
+  basis: FactsBasis = factsBasis(sqlite),
+): FactsRow[] {
   const orders = readScopeOrders(sqlite, scope);
   const lines = readScopeLines(sqlite, scope);
-  const skus = readSkuFacts(sqlite);
-  const customers = readCustomerStats(sqlite);
+  const { skus, customers } = basis;
   const out: FactsRow[] = [];
   let li = 0;
   for (const row of orders) {

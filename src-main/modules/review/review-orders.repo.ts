@@ -1,4 +1,5 @@
 import type { Sqlite } from '../../adapters/db/open';
+import { stmt } from '../../adapters/db/statements';
 
 /**
  * What review reads about orders, in a few set-based queries per run rather than one per order:
@@ -33,41 +34,51 @@ export interface LineRow {
   quantity: number;
 }
 
-/** Which orders a pass looks at: the pending ones (a run) or the latest N (a simulation). */
-export type ReviewScope = { kind: 'pending' } | { kind: 'latest'; limit: number };
+/**
+ * Which orders a pass looks at: all pending ones, a batch of a run (ids, read with their current
+ * status) or the latest N (a simulation).
+ */
+export type ReviewScope =
+  { kind: 'pending' } | { kind: 'ids'; ids: readonly number[] } | { kind: 'latest'; limit: number };
 
 const scopeSql = (s: ReviewScope): { where: string; params: unknown[] } =>
   s.kind === 'pending'
     ? { where: `o.status = 'pending_review'`, params: [] }
-    : {
-        where: `o.id in (select id from orders order by placed_at desc, id desc limit ?)`,
-        params: [s.limit],
-      };
+    : s.kind === 'ids'
+      ? { where: `o.id in (select value from json_each(?))`, params: [JSON.stringify(s.ids)] }
+      : {
+          where: `o.id in (select id from orders order by placed_at desc, id desc limit ?)`,
+          params: [s.limit],
+        };
+
+/** Ids of the orders waiting for review, in id (table) order. */
+export const pendingReviewIds = (sqlite: Sqlite): number[] =>
+  (sqlite.prepare(`select id from orders where status = 'pending_review'`).pluck().all() as number[]).sort(
+    (a, b) => a - b,
+  );
 
 export function readScopeOrders(sqlite: Sqlite, scope: ReviewScope): ReviewOrderRow[] {
   const { where, params } = scopeSql(scope);
-  return sqlite
-    .prepare(
-      `select o.id, o.external_id as externalId, o.status, c.code as channel, o.type, o.country, o.province, o.city,
+  return stmt(
+    sqlite,
+    `select o.id, o.external_id as externalId, o.status, c.code as channel, o.type, o.country, o.province, o.city,
          o.currency, o.total_minor as totalMinor, o.payment_method as paymentMethod, o.buyer_message as buyerMessage,
          o.address_masked as addressMasked, o.address_ambiguous as addressAmbiguous, o.buyer_id_number as buyerIdNumber,
          o.customer_id as customerId, o.tags_json as tagsJson, o.reasons_json as reasonsJson, o.priority,
          o.placed_at as placedAt
        from orders o join channels c on c.id = o.channel_id
        where ${where} order by o.id`,
-    )
-    .all(...params) as ReviewOrderRow[];
+  ).all(...params) as ReviewOrderRow[];
 }
 
 export function readScopeLines(sqlite: Sqlite, scope: ReviewScope): LineRow[] {
   const { where, params } = scopeSql(scope);
-  return sqlite
-    .prepare(
-      `select l.order_id as orderId, l.sku, l.quantity
+  return stmt(
+    sqlite,
+    `select l.order_id as orderId, l.sku, l.quantity
        from order_lines l join orders o on o.id = l.order_id
        where ${where} order by l.order_id, l.line_no`,
-    )
-    .all(...params) as LineRow[];
+  ).all(...params) as LineRow[];
 }
 
 export function readSkuFacts(sqlite: Sqlite): Map<string, { category: string | null; weightGrams: number }> {
