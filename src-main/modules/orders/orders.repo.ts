@@ -8,6 +8,8 @@ export interface NewOrderLine {
   spec: string;
   quantity: number;
   unitPriceMinor: number;
+  /** Pre-sale (预售) expected ship date YYYY-MM-DD when the channel says so; routing waits for it. */
+  presaleShipDate?: string | null;
 }
 
 export interface NewOrder {
@@ -145,8 +147,8 @@ export function ordersStatements(sqlite: Sqlite) {
     ),
     deleteLines: sqlite.prepare('delete from order_lines where order_id = ?'),
     insertLine: sqlite.prepare(
-      `insert into order_lines (order_id, line_no, sku, title, spec, quantity, unit_price_minor)
-       values (?, ?, ?, ?, ?, ?, ?)`,
+      `insert into order_lines (order_id, line_no, sku, title, spec, quantity, unit_price_minor, presale_ship_date)
+       values (?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     deleteSearch: sqlite.prepare('delete from orders_search where rowid = ?'),
     insertSearch: sqlite.prepare('insert into orders_search (rowid, body) values (?, ?)'),
@@ -250,7 +252,16 @@ export function upsertOrder(
   const lines = o.lines;
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i] as NewOrderLine;
-    st.insertLine.run(id, i + 1, l.sku, l.title, l.spec, l.quantity, l.unitPriceMinor);
+    st.insertLine.run(
+      id,
+      i + 1,
+      l.sku,
+      l.title,
+      l.spec,
+      l.quantity,
+      l.unitPriceMinor,
+      l.presaleShipDate ?? null,
+    );
   }
   st.insertSearch.run(id, searchBody(o));
   return { id, outcome: existing ? 'updated' : 'inserted' };
@@ -411,7 +422,18 @@ export function replaceOrderLines(
   const o = findOrderRow(sqlite, id);
   if (!o) return 'unchanged';
   st.deleteLines.run(id);
-  lines.forEach((l, i) => st.insertLine.run(id, i + 1, l.sku, l.title, l.spec, l.quantity, l.unitPriceMinor));
+  lines.forEach((l, i) =>
+    st.insertLine.run(
+      id,
+      i + 1,
+      l.sku,
+      l.title,
+      l.spec,
+      l.quantity,
+      l.unitPriceMinor,
+      l.presaleShipDate ?? null,
+    ),
+  );
   st.deleteSearch.run(id);
   st.insertSearch.run(id, searchBody({ ...o, lines }));
   sqlite.prepare('update orders set updated_at = ? where id = ?').run(now, id);
