@@ -138,10 +138,26 @@ export const fulfillmentContract = {
     }),
   ),
   'picking.short': write(
-    'Report that only `found` units of a SKU exist for the wave; the orders that cannot be filled go back to allocated for a later wave',
+    'Report that only `found` units of a SKU exist for the wave: the shortage is written off pending a count, and the orders that cannot be filled leave the wave and are re-routed (re-allocated to another warehouse with stock, or backordered)',
     z.object({ waveId: id, sku: code(64), found: z.number().int().min(0).max(100_000) }).strict(),
     z.object({
-      released: z.array(z.object({ orderId: id, slot: z.number().int(), message: z.string() })),
+      released: z.array(
+        z.object({
+          orderId: id,
+          slot: z.number().int(),
+          outcome: z.enum(['reallocated', 'backordered', 'split', 'exception']),
+          warehouse: z.string().nullable(),
+          carrier: z.string().nullable(),
+          message: z.string(),
+        }),
+      ),
+      shortage: z.object({
+        warehouse: z.string(),
+        sku: z.string(),
+        bin: z.string().nullable(),
+        writtenOff: z.number().int(),
+        available: z.number().int(),
+      }),
       wave,
     }),
   ),

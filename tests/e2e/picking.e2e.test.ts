@@ -249,15 +249,16 @@ describe('picking in a real browser against packdesk serve', () => {
     expect(await slotShown(page)).toEqual(['1']);
     await page.screenshot({ path: join(OUT, 'picking-05-slot-phone.png') });
 
-    // Shelf A-01 is empty: short pick of MUG with 0 found; its order goes back to allocated.
+    // Shelf A-01 is empty: short pick of MUG with 0 found; no other warehouse has MUG, so its order is backordered.
     await page.locator('[data-sku="MUG"]').getByRole('button', { name: '缺货' }).tap();
     const dialog = page.getByRole('dialog', { name: '缺货：MUG' });
     await dialog.getByLabel('实际找到（合计）').fill('0');
     await page.keyboard.press('Enter');
     await page.getByText('MUG 缺货：找到 0 件。').waitFor();
-    await page.getByText(/格口 2（订单 .+）已移出波次，退回已配货/).waitFor();
+    await page.getByText(/格口 2（订单 .+）已移出波次/).waitFor();
+    await page.getByText('已转缺货待补：到货后自动配货。').waitFor();
     await page.screenshot({ path: join(OUT, 'picking-06-short-phone.png'), fullPage: true });
-    expect((await apiCall<{ status: string }>('orders.get', { id: ids.e })).status).toBe('allocated');
+    expect((await apiCall<{ status: string }>('orders.get', { id: ids.e })).status).toBe('backordered');
     expect((await apiCall<{ status: string }>('orders.get', { id: ids.d })).status).toBe('picking');
     const w = await apiCall<{ progress: { done: boolean } }>('waves.get', { id: waveId });
     expect(w.progress.done).toBe(true);

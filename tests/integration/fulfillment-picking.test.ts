@@ -1,5 +1,5 @@
 import { aCore, value } from '../fixtures/core';
-import { aFloor, allocated, BARCODE, statusOf } from '../fixtures/fulfillment';
+import { aFloor, allocated, BARCODE, level, statusOf } from '../fixtures/fulfillment';
 
 type TestCore = ReturnType<typeof aCore>;
 
@@ -128,35 +128,120 @@ describe('fulfillment: waves and picking', () => {
     });
   });
 
-  test('a short pick sends the orders it cannot fill back to allocated, reservations kept, and they can join a later wave', async () => {
+  test('a short pick writes the empty shelf off pending a count and backorders the orders it cannot fill when no other warehouse has stock; stock arriving allocates them', async () => {
     const [a, b, c] = await allocated(core, [[['MUG', 1]], [['MUG', 2]], [['CAP', 1]]]);
     const wave = await value(core.call('waves.create', { warehouse: 'SH', maxOrders: 10 }));
     await value(core.call('picking.scan', { waveId: wave.id, barcode: BARCODE.MUG }));
     const bad = await core.call('picking.short', { waveId: wave.id, sku: 'MUG', found: 0 });
     expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(level(core, 'MUG')).toEqual({ onHand: 20, reserved: 3, available: 17 });
     const r = await value(
       core.call('picking.short', { waveId: wave.id, sku: 'MUG', found: 2 }, { actor: 'picker' }),
     );
     expect(r.released).toEqual([
-      { orderId: b, slot: 2, message: `Order ${b} leaves the wave: empty slot 2 back to the shelves` },
+      {
+        orderId: b,
+        slot: 2,
+        outcome: 'backordered',
+        warehouse: null,
+        carrier: null,
+        message: `Order ${b} leaves the wave (empty slot 2 back to the shelves): backordered until stock arrives`,
+      },
     ]);
+    // A-01 held 2: one is in slot 1, one is back on the shelf; the other 18 are written off.
+    expect(r.shortage).toEqual({ warehouse: 'SH', sku: 'MUG', bin: 'A-01', writtenOff: 18, available: 1 });
+    expect(level(core, 'MUG')).toEqual({ onHand: 2, reserved: 1, available: 1 });
+    const ledger = await value(core.call('inventory.ledger', { sku: 'MUG', warehouse: 'SH' }));
+    expect(ledger.rows).toContainEqual(
+      expect.objectContaining({
+        kind: 'adjustment',
+        onHandDelta: -18,
+        reference: `wave:${wave.id}`,
+        reason: `short pick, pending count: bin A-01 held 2 of 3 × MUG (wave ${wave.id})`,
+        actor: 'picker',
+      }),
+    );
     expect(await statusOf(core, a!)).toBe('picking');
-    expect(await statusOf(core, b!)).toBe('allocated');
+    expect(await statusOf(core, b!)).toBe('backordered');
     expect(await statusOf(core, c!)).toBe('picking');
     const o = await value(core.call('orders.get', { id: b }));
-    expect(o.history.at(-1)).toMatchObject({
-      from: 'picking',
-      to: 'allocated',
-      actor: 'picker',
-      reason: `short pick in wave ${wave.id}: 2 of 3 × MUG found`,
-    });
+    expect(o.history.slice(-3)).toMatchObject([
+      {
+        from: 'picking',
+        to: 'allocated',
+        actor: 'picker',
+        reason: `short pick in wave ${wave.id}: 2 of 3 × MUG found`,
+      },
+      { from: 'allocated', to: 'approved', actor: 'picker' },
+      { from: 'approved', to: 'backordered', actor: 'picker' },
+    ]);
+    const alerts = await value(core.call('inventory.alerts', { open: true }));
+    expect(alerts.rows).toContainEqual(expect.objectContaining({ kind: 'backorder', sku: 'MUG' }));
     expect(r.wave.pickList.find((p: { sku: string }) => p.sku === 'MUG')).toMatchObject({
       required: 1,
       picked: 1,
     });
     expect(r.wave.orders.find((o: { orderId: number }) => o.orderId === b)).toMatchObject({ removed: true });
+    // The next wave does not hit the same hole: the backordered order is not in it.
+    await expect(core.call('waves.create', { warehouse: 'SH', maxOrders: 10 })).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
+    // Stock received (the count found the shelf, or a delivery) allocates it again, here.
+    await value(
+      core.call('inventory.receive', {
+        warehouse: 'SH',
+        lines: [{ sku: 'MUG', quantity: 5, bin: 'A-01' }],
+        reason: 'cycle count',
+      }),
+    );
+    expect(await statusOf(core, b!)).toBe('allocated');
     const next = await value(core.call('waves.create', { warehouse: 'SH', maxOrders: 10 }));
     expect(next.orders.map((o: { orderId: number }) => o.orderId)).toEqual([b]);
+  });
+
+  test('a short pick re-allocates the orders it cannot fill to another warehouse that has the stock, in one go', async () => {
+    await value(
+      core.call('inventory.receive', {
+        warehouse: 'GZ',
+        lines: [
+          { sku: 'MUG', quantity: 10 },
+          { sku: 'CAP', quantity: 10 },
+        ],
+        reason: 'stock',
+      }),
+    );
+    const [a, b] = await allocated(core, [
+      [['MUG', 2]],
+      [
+        ['MUG', 3],
+        ['CAP', 1],
+      ],
+    ]);
+    expect(level(core, 'MUG', 'GZ')).toMatchObject({ reserved: 0 });
+    const wave = await value(core.call('waves.create', { warehouse: 'SH', maxOrders: 10 }));
+    await value(core.call('picking.scan', { waveId: wave.id, barcode: BARCODE.CAP }));
+    const r = await value(core.call('picking.short', { waveId: wave.id, sku: 'MUG', found: 4 }));
+    expect(r.released).toEqual([
+      expect.objectContaining({
+        orderId: b,
+        slot: 2,
+        outcome: 'reallocated',
+        warehouse: 'GZ',
+        carrier: 'ZTO',
+      }),
+    ]);
+    expect(r.released[0].message).toContain('re-allocated to GZ via ZTO');
+    expect(r.shortage).toMatchObject({ writtenOff: 16, available: 2 });
+    expect(await statusOf(core, a!)).toBe('picking');
+    expect(await statusOf(core, b!)).toBe('allocated');
+    // B's whole order moved: its MUG and its CAP are reserved in GZ now.
+    expect(level(core, 'MUG', 'GZ')).toEqual({ onHand: 10, reserved: 3, available: 7 });
+    expect(level(core, 'CAP', 'GZ')).toEqual({ onHand: 10, reserved: 1, available: 9 });
+    expect(level(core, 'MUG')).toEqual({ onHand: 4, reserved: 2, available: 2 });
+    // The CAP already put in B's slot went back to the shelf.
+    expect(r.wave.pickList.find((p: { sku: string }) => p.sku === 'CAP')).toBeUndefined();
+    expect(level(core, 'CAP')).toEqual({ onHand: 20, reserved: 0, available: 20 });
   });
 
   test("units already put in a leaving order's slot go back to the shelf and stop counting as picked", async () => {

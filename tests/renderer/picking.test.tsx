@@ -168,9 +168,14 @@ function pickingCore(opts: { hold?: boolean; refuse?: (code: string) => string |
               {
                 orderId: 103,
                 slot: 3,
-                message: 'Order 103 leaves the wave: empty slot 3 back to the shelves',
+                outcome: 'reallocated',
+                warehouse: 'GZ',
+                carrier: 'ZTO',
+                message:
+                  'Order 103 leaves the wave (empty slot 3 back to the shelves): re-allocated to GZ via ZTO',
               },
             ],
+            shortage: { warehouse: 'SH', sku: 'MUG', bin: 'A-01', writtenOff: 5, available: 0 },
             wave: next,
           },
         };
@@ -391,7 +396,7 @@ describe('picking: the scan screen', () => {
     expect(cues).toEqual(['ok', 'error']);
   });
 
-  it('reports a short pick with the keyboard and shows which orders left the wave', async () => {
+  it('reports a short pick with the keyboard and shows which orders left the wave and where they were re-routed', async () => {
     const core = pickingCore();
     renderApp({ bridge: core.bridge, hash: '#/picking/7' });
     await screen.findByRole('heading', { name: /Wave 7/ });
@@ -410,12 +415,13 @@ describe('picking: the scan screen', () => {
     fireEvent.submit(dialog);
     await screen.findByText('Short pick of MUG: 2 found.');
     expect(core.bridge.callsOf('picking.short')).toEqual([{ waveId: 7, sku: 'MUG', found: 2 }]);
-    expect(
-      screen.getByText(
-        'Slot 3 (order EXT-3) left the wave and is back to allocated; empty tote T7-3 back to the shelves.',
-      ),
-    ).toBeTruthy();
-    expect(screen.queryByRole('dialog')).toBeNull();
+    const left = document.querySelector<HTMLElement>('.short-outcome li[data-outcome="reallocated"]')!;
+    expect(left.textContent).toBe(
+      'Slot 3 (order EXT-3) left the wave; empty tote T7-3 back to the shelves. Re-allocated to GZ (ZTO).',
+    );
+    expect(screen.getByText('Not on shelf A-01: 5 written off pending a count.')).toBeTruthy();
+    // The dialog closes once the answer is in (the outcome may paint a moment earlier).
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect(document.querySelector('.tote[data-slot="3"]')?.className).toContain('is-removed');
     expect(within(document.querySelector('[data-sku="MUG"]')!).getByText('2/2')).toBeTruthy();
   });

@@ -1,7 +1,8 @@
 import type { Handlers } from '../../dispatch';
 import type { CoreContext } from '../../core-context';
 import { completePacking, openPacking, packScan } from './packing.service';
-import { pickScan, pickShort } from './picking.service';
+import { pickScan } from './picking.service';
+import { pickShort } from './short-pick.service';
 import { confirmShipment, confirmShipmentRows } from './shipping.service';
 import { createWave, getWave, listWaves, previewWave } from './waves.service';
 

@@ -387,3 +387,16 @@ export function enqueueOutboxJob(
     ).run(j.kind, j.key, JSON.stringify(j.payload), j.now, j.now, j.now).changes > 0
   );
 }
+
+/** Where routing sent an order: its warehouse code and carrier (null while it has none). */
+export const routeOf = (
+  sqlite: Sqlite,
+  orderId: number,
+): { warehouse: string | null; carrier: string | null } =>
+  (stmt(
+    sqlite,
+    'select w.code as warehouse, o.carrier from orders o left join warehouses w on w.id = o.warehouse_id where o.id = ?',
+  ).get(orderId) as { warehouse: string | null; carrier: string | null } | undefined) ?? {
+    warehouse: null,
+    carrier: null,
+  };

@@ -1,18 +1,15 @@
 import type { CoreContext } from '../../core-context';
 import { AppFailure } from '../../../src-shared/result';
-import { transitionOrder } from '../orders';
 import {
   activeWaveLines,
   addPicked,
   binByCode,
   findWave,
-  removeWaveOrder,
   skuByBarcode,
   skusInBin,
   wavePickRows,
-  type WaveLineRow,
 } from './fulfillment.repo';
-import { getWave, slotsFor } from './waves.service';
+import { slotsFor } from './waves.service';
 
 type Slot = { slot: number; orderId: number; quantity: number };
 
@@ -84,62 +81,4 @@ export function pickScan(ctx: CoreContext, input: { waveId: number; barcode: str
     items: items(after),
     waveDone: after.length === 0,
   };
-}
-
-/**
- * A short pick keeps the orders that the units found can fill completely (in slot order) and
- * sends the others back to allocated, reservations intact, for a later wave. Stock is not
- * written off here: a short shelf is often misplaced stock, so correcting the count stays a
- * deliberate inventory adjustment (cycle count).
- */
-export function pickShort(
-  ctx: CoreContext,
-  input: { waveId: number; sku: string; found: number },
-  actor: string,
-) {
-  const s = waveState(ctx, input.waveId);
-  const hit = skuByBarcode(ctx.sqlite, input.sku);
-  const need: WaveLineRow[] = hit ? s.need(hit.skuId) : [];
-  if (!hit || !need.length)
-    throw new AppFailure('not_found', `sku: ${input.sku} is not (or no longer) in wave ${input.waveId}`);
-  const required = s.required(hit.skuId);
-  const picked = s.picks.find((p) => p.skuId === hit.skuId)?.picked ?? 0;
-  if (input.found >= required)
-    throw new AppFailure(
-      'invalid_input',
-      `found: ${input.found} × ${hit.sku} covers the ${required} the wave needs; this is not a short pick`,
-    );
-  if (input.found < picked)
-    throw new AppFailure(
-      'invalid_input',
-      `found: ${picked} × ${hit.sku} are already picked for wave ${input.waveId}, so found cannot be ${input.found}`,
-    );
-  // Where the units picked so far went, before any order leaves: those in a leaving order's
-  // slot go back to the shelf and no longer count as picked.
-  const inSlots = new Map<string, number>();
-  for (const p of s.picks)
-    for (const x of slotsFor(s.need(p.skuId), 0, Math.min(p.picked, s.required(p.skuId))))
-      inSlots.set(`${p.skuId}:${x.orderId}`, x.quantity);
-  let left = input.found;
-  const released: { orderId: number; slot: number; message: string }[] = [];
-  for (const l of need) {
-    if (l.quantity <= left) {
-      left -= l.quantity;
-      continue;
-    }
-    const reason = `short pick in wave ${input.waveId}: ${input.found} of ${required} × ${hit.sku} found`;
-    removeWaveOrder(ctx.sqlite, input.waveId, l.orderId, reason, ctx.now());
-    transitionOrder(ctx, l.orderId, 'allocated', actor, reason);
-    for (const p of s.picks) {
-      const back = inSlots.get(`${p.skuId}:${l.orderId}`) ?? 0;
-      if (back) addPicked(ctx.sqlite, input.waveId, p.skuId, -back);
-    }
-    released.push({
-      orderId: l.orderId,
-      slot: l.slot,
-      message: `Order ${l.orderId} leaves the wave: empty slot ${l.slot} back to the shelves`,
-    });
-  }
-  ctx.emit('orders.changed', { ids: released.map((r) => r.orderId), reason: 'short pick' });
-  return { released, wave: getWave(ctx, input.waveId) };
 }

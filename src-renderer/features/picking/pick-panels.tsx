@@ -32,13 +32,22 @@ export function ShortOutcome({ store }: { store: PickStore }) {
   return (
     <div className="short-outcome" role="status">
       <strong>{t('picking.short.outcome', { sku: short.sku, found: short.found })}</strong>
+      <p>
+        {t('picking.short.writtenOff', {
+          units: short.shortage.writtenOff,
+          bin: short.shortage.bin ?? t('picking.noBin'),
+        })}
+      </p>
       {short.released.length === 0 ? (
         <p>{t('picking.short.noneReleased')}</p>
       ) : (
         <ul>
           {short.released.map((r) => (
-            <li key={r.orderId}>
-              {t('picking.short.released', { slot: r.slot, order: r.externalId, tote: r.tote })}
+            <li key={r.orderId} data-outcome={r.outcome}>
+              {t('picking.short.released', { slot: r.slot, order: r.externalId, tote: r.tote })}{' '}
+              <strong>
+                {t(`picking.short.then.${r.outcome}`, { warehouse: r.warehouse, carrier: r.carrier })}
+              </strong>
             </li>
           ))}
         </ul>

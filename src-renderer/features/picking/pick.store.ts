@@ -21,7 +21,18 @@ export interface ScanEntry {
 export interface ShortOutcome {
   sku: string;
   found: number;
-  released: { orderId: number; externalId: string; slot: number; tote: string }[];
+  /** Units written off pending a count, and what stays free on that shelf. */
+  shortage: { bin: string | null; writtenOff: number; available: number };
+  /** Each order that left the wave and where routing sent it next. */
+  released: {
+    orderId: number;
+    externalId: string;
+    slot: number;
+    tote: string;
+    outcome: 'reallocated' | 'backordered' | 'split' | 'exception';
+    warehouse: string | null;
+    carrier: string | null;
+  }[];
 }
 
 export interface PickState {
@@ -161,11 +172,15 @@ export function createPickStore(api: Api, sound: (cue: Cue) => void = playCue): 
           short: {
             sku,
             found,
+            shortage: r.value.shortage,
             released: r.value.released.map((x) => ({
               orderId: x.orderId,
               slot: x.slot,
               externalId: before.get(x.orderId)?.externalId ?? String(x.orderId),
               tote: before.get(x.orderId)?.tote ?? '',
+              outcome: x.outcome,
+              warehouse: x.warehouse,
+              carrier: x.carrier,
             })),
           },
         });

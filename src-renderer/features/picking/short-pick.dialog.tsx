@@ -4,7 +4,8 @@ import type { PickItem } from '../../../src-shared/contract/fulfillment.contract
 
 /**
  * "The shelf has fewer than the wave needs": the picker says how many exist in total; the core
- * keeps the orders those units fill and sends the rest back to allocated for a later wave.
+ * keeps the orders those units fill, writes the missing stock off pending a count and re-routes
+ * the rest (another warehouse, or backordered).
  */
 export function ShortPickDialog(props: { item: PickItem; onCancel(): void; onSubmit(found: number): void }) {
   const { t } = useTranslation();
