@@ -115,6 +115,8 @@ export function quoteCarriers(
   w: WarehouseForRouting,
   p: ParcelFacts,
   world: Pick<PlanWorld, 'carriers' | 'rates' | 'promiseDays'>,
+  /** Word every refusal; false when only the best quote matters (refusals then stay empty). */
+  explain = true,
 ): { best: CarrierQuote | null; refusals: string[] } {
   const abroad = p.country !== 'CN';
   const zone = abroad ? p.country : zoneOf(w.province, p.province);
@@ -125,18 +127,19 @@ export function quoteCarriers(
     const grams = chargeableGrams(c, p);
     const no = refusal(c, p, grams);
     if (no) {
-      refusals.push(`${c.code}: ${no}`);
+      if (explain) refusals.push(`${c.code}: ${no}`);
       continue;
     }
     const byZone = ratesByZone(world.rates.get(c.id) ?? NO_RATES);
     const specific = dest === null ? undefined : byZone.get(dest);
     const rate = (specific ?? byZone.get(zone))?.find((r) => r.maxWeightGrams >= grams);
     if (!rate) {
-      refusals.push(`${c.code}: no rate for ${dest ?? zone} (${zone}) at ${grams} g`);
+      if (explain) refusals.push(`${c.code}: no rate for ${dest ?? zone} (${zone}) at ${grams} g`);
       continue;
     }
     if (rate.transitDays > world.promiseDays) {
-      refusals.push(`${c.code}: ${rate.transitDays} days is slower than the promised ${world.promiseDays}`);
+      if (explain)
+        refusals.push(`${c.code}: ${rate.transitDays} days is slower than the promised ${world.promiseDays}`);
       continue;
     }
     const q = {
@@ -167,7 +170,9 @@ export function planOrder(needs: Need[], p: ParcelFacts, world: PlanWorld): Plan
   const allRefusals: string[] = [];
   for (const w of world.warehouses) {
     const short = needs.filter((n) => world.available(w.id, n.skuId) < n.quantity);
-    const { best, refusals } = quoteCarriers(w, p, world);
+    // Refusals are only shown when no carrier can ship from here: word them only then.
+    const { best } = quoteCarriers(w, p, world, false);
+    const refusals = best ? [] : quoteCarriers(w, p, world).refusals;
     const rank = world.rank.get(w.id) ?? null;
     cands.push({ w, quote: best, short, rank: rank ?? Number.MAX_SAFE_INTEGER });
     if (!best) allRefusals.push(`${w.code}: ${refusals.join('; ') || 'no active carrier'}`);
