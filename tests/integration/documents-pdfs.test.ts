@@ -163,6 +163,15 @@ describe('documents as PDF', () => {
     ])
       expect(text).toContain(s);
     expect(pdfBarcodes(pdf(file))).toEqual([['CODE-128:EE123456785CN']]);
+    // A domestic order has no customs form nor commercial invoice; a batch naming one is refused whole.
+    for (const kind of ['customs', 'commercial_invoice'])
+      expect(await core.call('documents.render', { kind, orderIds: [abroad, ids[0]] })).toMatchObject({
+        ok: false,
+        error: {
+          code: 'invalid_input',
+          message: `orderIds: order ${ids[0]} ships within CN; a ${kind.replace('_', ' ')} is only for cross-border orders`,
+        },
+      });
   });
 
   it('picks CN23 for more than four lines or more than ~300 SDR', () => {

@@ -3,6 +3,7 @@ import type { OrderDetail } from '../../../src-shared/contract/orders.contract';
 import type { DocumentKind, RenderedFile } from '../../../src-shared/contract/documents.contract';
 import { AppFailure } from '../../../src-shared/result';
 import { getOrder } from '../orders';
+import { findWarehouseByCode } from '../inventory';
 import { binsFor, customsFacts, manifestOrderIds, skuFacts } from './documents.repo';
 import { orderWeightGrams, senderFor, templateAssets } from './documents.service';
 import { newPdf, pdfBuffer } from './pdf-doc';
@@ -49,6 +50,25 @@ function customsLines(ctx: CoreContext, o: OrderDetail): { lines: CustomsLine[];
   return { lines, category: customs.get(o.lines[0]?.sku ?? '')?.category ?? 'merchandise' };
 }
 
+/**
+ * Customs forms and commercial invoices belong to parcels that leave the country they ship from
+ * (the warehouse's country; CN when the order has no warehouse yet). A domestic order in the
+ * batch is refused by name rather than given a CN22 no carrier wants.
+ */
+function assertCrossBorder(ctx: CoreContext, kind: string, orders: OrderDetail[]): void {
+  const domestic = orders.filter((o) => {
+    const from = (o.warehouse && findWarehouseByCode(ctx.db, o.warehouse)?.country) || 'CN';
+    return (o.address.country || 'CN').toUpperCase() === from.toUpperCase();
+  });
+  if (domestic.length)
+    throw new AppFailure(
+      'invalid_input',
+      `orderIds: ${domestic.length === 1 ? 'order' : 'orders'} ${domestic.map((o) => o.id).join(', ')} ` +
+        `${domestic.length === 1 ? 'ships' : 'ship'} within ${(domestic[0]!.address.country || 'CN').toUpperCase()}; ` +
+        `a ${kind.replace('_', ' ')} is only for cross-border orders`,
+    );
+}
+
 /** The shop's local day [from, to) in epoch ms; a manifest covers one working day. */
 function dayBounds(date: string): [number, number] {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
@@ -84,6 +104,8 @@ export async function renderDocumentBytes(ctx: CoreContext, input: RenderInput):
       `orderIds: choose at least one order for the ${input.kind.replace('_', ' ')}`,
     );
   const orders = ids.map((id) => getOrder(ctx, id));
+  if (input.kind === 'customs' || input.kind === 'commercial_invoice')
+    assertCrossBorder(ctx, input.kind, orders);
   const optLang = t.options.language && t.options.language !== 'auto' ? t.options.language : undefined;
   const lang: Lang = input.language ?? optLang ?? 'zh';
   const sender = senderFor(ctx, orders[0]!.warehouse, t);
