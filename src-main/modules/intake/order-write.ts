@@ -309,7 +309,7 @@ export function writeOrder(w: WriteContext, p: ParsedOrder): WriteResult {
  * Orders prepared and looked up together: enough to make the batched lookups pay, few enough
  * that the prepared orders die young instead of being promoted by the garbage collector.
  */
-const BATCH = 500;
+const BATCH = 100;
 
 /**
  * Writes one import page inside the caller's transaction, with the same result per order as

@@ -74,7 +74,8 @@ export const shopifyLayout: Layout = {
             placedAt,
             sourceUpdatedAt: newestOf(
               placedAt,
-              optionalDate(f('Paid at'), 'Paid at', 0),
+              // Usually the same text as "Created at": read once.
+              f('Paid at') === f('Created at') ? placedAt : optionalDate(f('Paid at'), 'Paid at', 0),
               optionalDate(f('Fulfilled at'), 'Fulfilled at', 0),
               cancelledAt,
             ),
