@@ -225,6 +225,24 @@ describe('documents as PDF', () => {
     expect(none).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });
 
+  it('manifest: parcels of two warehouses get a page each, under their own warehouse', async () => {
+    const day = new Date(NOW).toISOString().slice(0, 10);
+    const bj = insertWarehouse(
+      core.ctx.db,
+      { code: 'BJ1', name: '北京二号仓', province: '北京市', city: '北京市', address: '顺义 8 号' },
+      NOW,
+    );
+    core.ctx.sqlite.prepare('update orders set warehouse_id = ? where id = ?').run(bj.id, ids[1]);
+    const file = pdf(
+      await value(core.call('documents.render', { kind: 'manifest', carrier: 'zto', date: day })),
+    );
+    expect(pdfPageCount(file)).toBe(2);
+    expect(pdfBarcodes(file)).toEqual([['CODE-128:73100000000011'], ['CODE-128:73100000000012']]);
+    const text = pdfText(file);
+    expect(text).toMatch(/1 件 · 0.43 kg · 深圳一号仓[\s\S]*1 件 · 1.45 kg · 北京二号仓/);
+    core.ctx.sqlite.prepare('update orders set warehouse_id = 1 where id = ?').run(ids[1]);
+  });
+
   it('templates: a logo must be an image; the saved template reads back', async () => {
     const r = await core.call('documents.templates.save', {
       kind: 'label',

@@ -108,7 +108,6 @@ export async function renderDocumentBytes(ctx: CoreContext, input: RenderInput):
     assertCrossBorder(ctx, input.kind, orders);
   const optLang = t.options.language && t.options.language !== 'auto' ? t.options.language : undefined;
   const lang: Lang = input.language ?? optLang ?? 'zh';
-  const sender = senderFor(ctx, orders[0]!.warehouse, t);
   const doc = newPdf('A4', { title: TITLES[input.kind] });
   switch (input.kind) {
     case 'pick_list': {
@@ -148,16 +147,21 @@ export async function renderDocumentBytes(ctx: CoreContext, input: RenderInput):
     case 'sales_receipt':
       for (const o of orders) drawSalesReceipt(doc, o, senderFor(ctx, o.warehouse, t), lang);
       break;
-    case 'manifest':
-      drawManifest(
-        doc,
-        input.carrier!,
-        input.date ?? today,
-        orders.map((o) => ({ order: o, weightGrams: orderWeightGrams(ctx, o) })),
-        sender,
-        lang,
-      );
+    case 'manifest': {
+      // Each warehouse hands its own parcels to the carrier's driver: one manifest page per warehouse.
+      const byWarehouse = new Map<string | null, OrderDetail[]>();
+      for (const o of orders) byWarehouse.set(o.warehouse, [...(byWarehouse.get(o.warehouse) ?? []), o]);
+      for (const [warehouse, group] of byWarehouse)
+        drawManifest(
+          doc,
+          input.carrier!,
+          input.date ?? today,
+          group.map((o) => ({ order: o, weightGrams: orderWeightGrams(ctx, o) })),
+          senderFor(ctx, warehouse, t),
+          lang,
+        );
       break;
+    }
   }
   return pdfBuffer(doc);
 }
