@@ -121,11 +121,13 @@ export const ordersContract = {
     z.object({ total: z.number().int() }),
   ),
   'orders.facets': read(
-    'Order counts per status and per channel, for the queue filters',
+    'Order counts per status, per channel and per customer region, for the queue filters',
     z.object({}).strict(),
     z.object({
       status: z.record(z.string(), z.number().int()),
       channel: z.array(z.object({ code: z.string(), name: z.string(), count: z.number().int() })),
+      /** Customer regions present (cn_east…, or a country code abroad), most orders first. */
+      region: z.array(z.object({ code: z.string(), count: z.number().int() })),
     }),
   ),
   'orders.get': read(

@@ -131,6 +131,14 @@ describe('import pipeline', () => {
     ]);
     expect((await value(core.call('orders.count', { filter: { region: ['cn_north'] } }))).total).toBe(1);
     expect((await value(core.call('orders.count', { filter: { region: ['US', 'GB'] } }))).total).toBe(3);
+    // The queue's region filter offers exactly the regions present, with their counts (most first).
+    const { region } = await value(core.call('orders.facets', {}));
+    const counts = Object.fromEntries(region.map((r: { code: string; count: number }) => [r.code, r.count]));
+    expect(counts).toMatchObject({ cn_south: 4, cn_north: 1 });
+    expect((counts.US ?? 0) + (counts.GB ?? 0)).toBe(3);
+    const order = region.map((r: { count: number }) => r.count);
+    expect(order).toEqual([...order].sort((a, b) => b - a));
+    expect(region.map((r: { code: string }) => r.code)).not.toContain('');
   });
 
   test.each([

@@ -31,6 +31,9 @@ export function anOrderSummary(i: number): OrderSummary {
   };
 }
 
+/** Every tenth order ships to the US in the fake; the rest to 浙江 (East China). */
+const regionOfFake = (o: OrderSummary): string => (o.id % 10 === 0 ? 'US' : 'cn_east');
+
 export function anOrderDetail(s: OrderSummary): OrderDetail {
   return {
     ...s,
@@ -108,6 +111,7 @@ export function fakeBridge(
       (o) =>
         (!f.status?.length || f.status.includes(o.status)) &&
         (!f.channel?.length || f.channel.includes(o.channel)) &&
+        (!f.region?.length || f.region.includes(regionOfFake(o))) &&
         (!f.search || o.externalId.includes(f.search) || o.recipientName.includes(f.search)),
     );
 
@@ -121,6 +125,9 @@ export function fakeBridge(
           ORDER_STATUSES.map((s) => [s, orders.filter((o) => o.status === s).length]),
         ),
         channel: CHANNELS.map((c) => ({ ...c, count: orders.filter((o) => o.channel === c.code).length })),
+        region: ['cn_east', 'US']
+          .map((code) => ({ code, count: orders.filter((o) => regionOfFake(o) === code).length }))
+          .filter((r) => r.count > 0),
       }),
     'orders.get': ({ id }) => {
       const s = orders.find((o) => o.id === id);

@@ -53,6 +53,25 @@ describe('order queue', () => {
     expect(screen.getByText('EXT-00014')).toBeTruthy();
   });
 
+  it('filters by customer region: mainland regions by name, countries abroad by name, with counts', async () => {
+    const bridge = fakeBridge({ orders: 120 });
+    renderApp({ bridge });
+    await screen.findByText('EXT-00001');
+    fireEvent.click(screen.getByRole('button', { name: /Region/ }));
+    const options = screen.getByRole('group', { name: 'Region' });
+    expect(within(options).getByText('East China')).toBeTruthy();
+    expect(within(options).getByText('108')).toBeTruthy();
+    fireEvent.click(within(options).getByText('United States'));
+
+    await waitFor(() =>
+      expect(bridge.callsOf('orders.count').at(-1)).toEqual({ filter: { region: ['US'] } }),
+    );
+    expect(bridge.callsOf('orders.list').at(-1)).toMatchObject({ filter: { region: ['US'] }, offset: 0 });
+    expect(await screen.findByText('EXT-00010')).toBeTruthy();
+    expect(screen.queryByText('EXT-00001')).toBeNull();
+    expect(screen.getByText('12 orders')).toBeTruthy();
+  });
+
   it('sorts by a column header', async () => {
     const bridge = fakeBridge();
     renderApp({ bridge });

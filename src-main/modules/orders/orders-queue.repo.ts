@@ -156,3 +156,11 @@ export function statusCounts(sqlite: Sqlite): Record<string, number> {
   }[];
   return Object.fromEntries(rows.map((r) => [r.status, r.n]));
 }
+
+/** Orders per customer region (unknown '' left out), read off orders_region_placed_idx like the status counts. */
+export function regionCounts(sqlite: Sqlite): { code: string; count: number }[] {
+  return stmt(
+    sqlite,
+    "select region as code, count(*) as count from orders where region <> '' group by region order by count desc, region",
+  ).all() as { code: string; count: number }[];
+}

@@ -9,6 +9,7 @@ import { releaseOrderReservations } from '../inventory';
 import {
   countQueue,
   listQueue,
+  regionCounts,
   statusCounts,
   type QueueFilter,
   type QueueSortField,
@@ -75,6 +76,7 @@ export function orderFacets(ctx: CoreContext) {
   return {
     status: statusCounts(ctx.sqlite),
     channel: listChannels(ctx.db).map((c) => ({ code: c.code, name: c.name, count: counts.get(c.id) ?? 0 })),
+    region: regionCounts(ctx.sqlite),
   };
 }
 

@@ -10,6 +10,16 @@ import './order-filters.css';
 /** Long enough to wait for a clerk to finish typing, short enough to feel live. */
 const SEARCH_DEBOUNCE_MS = 300;
 
+/** Mainland regions (cn_east…) use the routing screen's names; abroad the code is a country (US → United States). */
+function regionLabel(code: string, t: (key: string) => string, language: string): string {
+  if (code.startsWith('cn_')) return t(`routing.region.${code.slice(3)}`);
+  try {
+    return new Intl.DisplayNames([language], { type: 'region' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
 export function OrderFiltersBar() {
   const { t, i18n } = useTranslation();
   const filter = useOrders((s) => s.filter);
@@ -72,6 +82,17 @@ export function OrderFiltersBar() {
           options={ORDER_TYPES.map((v) => ({ value: v, label: t(`orderType.${v}`) }))}
           value={filter.type ?? []}
           onChange={(type) => setFilter({ type: type as OrderType[] })}
+        />
+        <MultiSelect
+          label={t('orders.filter.region')}
+          allLabel={t('orders.filter.all')}
+          options={(facets?.region ?? []).map((r) => ({
+            value: r.code,
+            label: regionLabel(r.code, t, i18n.language),
+            count: r.count,
+          }))}
+          value={filter.region ?? []}
+          onChange={(region) => setFilter({ region })}
         />
         <label className="date-field">
           <span>{t('orders.filter.from')}</span>

@@ -57,6 +57,7 @@ const cleanFilter = (f: OrderFilter): OrderFilter => {
   if (f.status?.length) out.status = f.status;
   if (f.channel?.length) out.channel = f.channel;
   if (f.type?.length) out.type = f.type;
+  if (f.region?.length) out.region = f.region;
   if (f.from) out.from = f.from;
   if (f.to) out.to = f.to;
   if (f.search?.trim()) out.search = f.search.trim();
