@@ -88,6 +88,28 @@ describe('packdesk import', () => {
     d.close();
   });
 
+  test('the summary names the channel the orders went to: the layout kind, --channel, or the template column', async () => {
+    const orders = await packdesk(['--db', db, 'import', 'tests/fixtures/files/taobao-orders-gbk.csv']);
+    expect(orders.stdout).toMatch(/^taobao-orders-gbk\.csv \(taobao → channel taobao\): 3 imported/);
+    const tpl = join(dir, 'tpl.csv');
+    writeFileSync(tpl, 'order_id,placed_at,quantity,unit_price,title\nT1,2026-03-01,1,10,杯子\n');
+    expect((await packdesk(['--db', db, 'import', tpl])).stdout).toMatch(
+      /\(packdesk → channel from the channel column, else manual\): 1 imported/,
+    );
+    expect((await packdesk(['--db', db, 'import', tpl, '--channel', 'counter'])).stdout).toMatch(
+      /\(packdesk → channel counter\): 1 imported/,
+    );
+    const d = new Database(db, { readonly: true });
+    expect(
+      d
+        .prepare(
+          "select c.code from orders o join channels c on c.id = o.channel_id where o.external_id = 'T1' order by o.id",
+        )
+        .all(),
+    ).toEqual([{ code: 'manual' }, { code: 'counter' }]);
+    d.close();
+  });
+
   test('a bad file exits non-zero with the file, row and column on stderr and nothing on stdout', async () => {
     const bad = join(dir, 'trunc.csv');
     writeFileSync(bad, 'order_id,placed_at,quantity,unit_price,title\nA1,2026-03-01,1,"10\n');

@@ -64,9 +64,15 @@ export const importCommand: Command = {
       unchanged: result.unchanged,
       rejected: result.rejected,
     };
+    // The channel the orders really went to: --channel, else the layout's (the template's rows may name their own).
+    const channel =
+      result.channel ||
+      (result.format === 'packdesk'
+        ? `from the channel column, else ${result.defaultChannel}`
+        : result.defaultChannel);
     env.print(doc, () =>
       [
-        `${basename(file)} (${result.format} → channel ${result.channel || result.format}): ${result.imported} imported, ${result.updated} updated, ${result.unchanged} unchanged, ${result.rejected.length} rejected`,
+        `${basename(file)} (${result.format} → channel ${channel}): ${result.imported} imported, ${result.updated} updated, ${result.unchanged} unchanged, ${result.rejected.length} rejected`,
         ...result.rejected.map((r) => `  row ${r.row}, column "${r.column}": ${r.message}`),
       ].join('\n'),
     );

@@ -25,6 +25,8 @@ export interface ImportResult extends ImportReport {
   runId: number;
   format: string;
   channel: string;
+  /** Where orders went without a channel: the layout's kind (a template row's own channel wins). */
+  defaultChannel: string;
 }
 
 /** Reads and parses the whole file before writing anything: a damaged file changes nothing. */
@@ -51,9 +53,10 @@ export async function parseImportFile(
   return { table, layout, parsed };
 }
 
-const report = (r: RunRow, format: string): ImportResult => ({
+const report = (r: RunRow, layout: Layout): ImportResult => ({
   runId: r.id,
-  format,
+  format: layout.format,
+  defaultChannel: layout.kind,
   channel: r.channelCode,
   imported: r.imported,
   updated: r.updated,
@@ -146,5 +149,5 @@ export async function importFile(ctx: CoreContext, req: ImportRequest): Promise<
     // Let other calls (the UI, scanners) in between pages.
     await nextTick();
   }
-  return report(findRun(ctx.sqlite, run.id) as RunRow, layout.format);
+  return report(findRun(ctx.sqlite, run.id) as RunRow, layout);
 }
