@@ -72,6 +72,24 @@ function desk() {
               },
             }
           : { ok: true, value: { shipped: [101, 102], unchanged: [103], jobsQueued: 2 } },
+      'documents.render': ({ carrier, date }) =>
+        carrier === 'SF'
+          ? {
+              ok: false,
+              error: {
+                code: 'not_found',
+                message: `No packed or shipped parcels with a tracking number for SF on ${date}`,
+              },
+            }
+          : {
+              ok: true,
+              value: {
+                filename: `manifest-${carrier}-${date}.pdf`,
+                mime: 'application/pdf',
+                base64: btoa('%PDF-1.3 manifest'),
+                bytes: 17,
+              },
+            },
     },
   });
   renderApp({ bridge, hash: '#/packing/ship' });
@@ -162,6 +180,39 @@ describe('ship desk', () => {
       trackingNumber: 'SF1234567890123',
       carrier: 'SF', // no carrier column: the one chosen on screen (the first active carrier)
     });
+  });
+});
+
+describe('end-of-day manifest', () => {
+  it("downloads the chosen carrier's manifest for the day, and says when there is nothing to hand over", async () => {
+    const blobs: Blob[] = [];
+    (URL as unknown as { createObjectURL: (b: Blob) => string }).createObjectURL = (b: Blob) => {
+      blobs.push(b);
+      return 'blob:manifest';
+    };
+    (URL as unknown as { revokeObjectURL: () => void }).revokeObjectURL = () => {};
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
+    const bridge = desk();
+    const section = (await screen.findByRole('heading', { name: 'End-of-day manifest' })).closest('section')!;
+    await within(section).findByRole('option', { name: 'ZTO · 中通' });
+    fireEvent.change(within(section).getByLabelText('Manifest for'), { target: { value: 'ZTO' } });
+    fireEvent.change(within(section).getByLabelText('Day'), { target: { value: '2026-11-25' } });
+    fireEvent.click(within(section).getByRole('button', { name: 'Download manifest (PDF)' }));
+    await waitFor(() => expect(click).toHaveBeenCalledTimes(1));
+    expect(bridge.callsOf('documents.render')).toEqual([
+      { kind: 'manifest', carrier: 'ZTO', date: '2026-11-25', language: 'en' },
+    ]);
+    expect((click.mock.contexts[0] as HTMLAnchorElement).download).toBe('manifest-ZTO-2026-11-25.pdf');
+    expect(await blobs[0]!.text()).toBe('%PDF-1.3 manifest');
+    fireEvent.change(within(section).getByLabelText('Manifest for'), { target: { value: 'SF' } });
+    fireEvent.click(within(section).getByRole('button', { name: 'Download manifest (PDF)' }));
+    expect(
+      await within(section).findByText(
+        'No packed or shipped parcels with a tracking number for SF on 2026-11-25',
+      ),
+    ).toBeTruthy();
+    expect(click).toHaveBeenCalledTimes(1);
+    click.mockRestore();
   });
 });
 

@@ -6,6 +6,7 @@ import { prepareCues } from '../../ui/feedback-sound';
 import { useScanner } from '../../ui/use-scanner';
 import { ShipBulk } from './ship-bulk.section';
 import { ShipFile } from './ship-file.section';
+import { ShipManifest } from './ship-manifest.section';
 import type { ShipStore } from './ship.store';
 
 /** Ship confirmation: scan a packed order then its tracking number; below, the bulk ways. */
@@ -71,6 +72,7 @@ export function ShipDesk({ store }: { store: ShipStore }) {
       </form>
       <ShipBulk store={store} />
       <ShipFile store={store} />
+      <ShipManifest store={store} />
     </div>
   );
 }
