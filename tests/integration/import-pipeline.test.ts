@@ -221,6 +221,7 @@ describe('import pipeline', () => {
       runId: expect.any(Number),
       format: 'taobao_items',
       channel: '',
+      defaultChannel: 'taobao',
       imported: 0,
       updated: 1,
       unchanged: 0,

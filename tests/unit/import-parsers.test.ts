@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { parseImportFile } from '../../src-main/modules/intake';
 import { cleanId, dateMs, quantity, RowError } from '../../src-main/modules/intake/cell-parse';
 import { decodeText } from '../../src-main/adapters/files/text-decode.adapter';
-import { csv, gbk, HEADERS, utf8, utf8Bom, xlsx } from '../fixtures/order-files';
+import ExcelJS from 'exceljs';
+import { csv, gbk, HEADERS, utf8, utf8Bom, xlsx, type Row } from '../fixtures/order-files';
 import { SAMPLES } from '../fixtures/order-samples';
 
 const file = (name: string) => readFileSync(`tests/fixtures/files/${name}`);
@@ -226,6 +227,46 @@ describe('row-level problems reject that order only', () => {
         },
       ]),
     );
+  });
+
+  test('order ids Excel turned into numbers (lost digits) are refused row by row, never merged into one order', async () => {
+    const [a, b] = SAMPLES.taobao as [Row, Row];
+    // A CSV saved from Excel: both 19-digit ids became the same "3.81235E+18".
+    const rows = [
+      { ...a, 订单编号: '3.81235E+18' },
+      { ...b, 订单编号: '3.81235E+18' },
+      { ...b, 订单编号: '3812345678901230099' },
+    ];
+    const fromCsv = (await parseImportFile('tb.csv', gbk(csv(HEADERS.taobao, rows)), 'taobao')).parsed;
+    expect(fromCsv.orders.map((o) => o.externalId)).toEqual(['3812345678901230099']);
+    expect(fromCsv.rejected).toEqual(
+      [2, 3].map((row) => expect.objectContaining({ row, column: '订单编号' })),
+    );
+    expect(fromCsv.rejected[0]!.message).toMatch(/"3\.81235E\+18" was turned into a number by Excel/);
+
+    // An XLSX whose id cells are numbers: past 2^53 the digits are gone, below it the id is exact.
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('订单');
+    const headers = HEADERS.taobao.map((h) => h.trim());
+    ws.addRow(headers);
+    const idAt = headers.indexOf('订单编号');
+    // What Excel stores for 3812345678901234567 and …568: the same double, past 2^53.
+    for (const [r, id] of [
+      [a, Number('3812345678901234567')],
+      [b, Number('3812345678901234568')],
+      [b, 123456789012],
+    ] as [Row, number][]) {
+      const cells: (string | number)[] = headers.map((h) => r[h] ?? '');
+      cells[idAt] = id;
+      ws.addRow(cells);
+    }
+    const bytes = Buffer.from(await wb.xlsx.writeBuffer());
+    const fromXlsx = (await parseImportFile('tb.xlsx', bytes, 'taobao')).parsed;
+    expect(fromXlsx.orders.map((o) => o.externalId)).toEqual(['123456789012']);
+    expect(fromXlsx.rejected.map((p) => [p.row, p.column])).toEqual([
+      [2, '订单编号'],
+      [3, '订单编号'],
+    ]);
   });
 });
 

@@ -88,6 +88,11 @@ function cellText(v: ExcelJS.CellValue): string {
     if ('error' in v) return '';
     return '';
   }
+  // A whole number past 2^53 (Excel keeps 15 digits anyway) is a long id stored as a number: its last
+  // digits are already lost. E notation shows that instead of a plausible wrong id, and the layouts
+  // refuse it as an order id.
+  if (typeof v === 'number' && Number.isInteger(v) && !Number.isSafeInteger(v))
+    return v.toExponential().toUpperCase();
   return String(v);
 }
 

@@ -153,7 +153,15 @@ export function collect<T>(
   }
 }
 
-/** Groups row indexes by order id, keeping the file's order; rows without an id are reported. */
+/**
+ * "3.01235E+18": Excel turned a long order id into a number and kept only 15 digits, so the real id
+ * is gone. Importing it would merge different orders under one wrong id.
+ */
+const EXCEL_NUMBER_ID = /^\d(?:\.\d+)?E\+?\d+$/i;
+const damagedId = (key: string): boolean =>
+  (key.includes('E') || key.includes('e')) && EXCEL_NUMBER_ID.test(key.slice(key.lastIndexOf('\u0000') + 1));
+
+/** Groups row indexes by order id, keeping the file's order; rows without an id, or with one Excel damaged, are reported. */
 export function groupBy(
   t: Table,
   key: (row: string[]) => string,
@@ -165,6 +173,14 @@ export function groupBy(
     const k = key(row);
     if (!k) {
       rejected.push({ row: t.rowNumbers[i] as number, column: idColumn, message: 'the order id is missing' });
+      return;
+    }
+    if (damagedId(k)) {
+      rejected.push({
+        row: t.rowNumbers[i] as number,
+        column: idColumn,
+        message: `order id "${k.slice(k.lastIndexOf('\u0000') + 1)}" was turned into a number by Excel and lost its last digits; export the orders again and import that file as it is (or format the column as text in Excel before saving)`,
+      });
       return;
     }
     const g = groups.get(k);
