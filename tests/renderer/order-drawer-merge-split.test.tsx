@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CustomerProfile } from '../../src-shared/contract/customers.contract';
 import { USUAL_ADDRESS_REASON } from '../../src-shared/contract/order-entry.schema';
 import { fakeBridge, type Handlers } from './fake-bridge';
@@ -104,6 +104,81 @@ describe('order drawer', () => {
     expect(within(drawer()).getByText(/Not linked to a customer/)).toBeTruthy();
     expect(within(drawer()).queryByText("From the customer's usual address")).toBeNull();
     expect(bridge.callsOf('customers.get')).toEqual([]);
+  });
+});
+
+describe('order documents', () => {
+  it('downloads the label and the sales receipt; customs form and invoice only for a parcel going abroad, refusals shown', async () => {
+    const blobs: Blob[] = [];
+    (URL as unknown as { createObjectURL: (b: Blob) => string }).createObjectURL = (b: Blob) => {
+      blobs.push(b);
+      return 'blob:doc';
+    };
+    (URL as unknown as { revokeObjectURL: () => void }).revokeObjectURL = () => {};
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
+    const file = (name: string) => ({
+      ok: true as const,
+      value: { filename: name, mime: 'application/pdf', base64: btoa(`%PDF ${name}`), bytes: 9 },
+    });
+    let abroad = false;
+    const bridge = bridgeWith({
+      'documents.label': ({ orderId }) => file(`label-${orderId}.pdf`),
+      'documents.render': ({ kind, orderIds }) =>
+        kind === 'commercial_invoice'
+          ? {
+              ok: false as const,
+              error: { code: 'invalid_input' as const, message: 'orderIds: order 1 ships within US; …' },
+            }
+          : file(`${kind}-${orderIds?.[0]}.pdf`),
+    });
+    const base = bridge.call.bind(bridge);
+    bridge.call = async (op, input) => {
+      const r: any = await base(op, input);
+      if (op === 'orders.get' && r.ok && abroad) r.value.address.country = 'US';
+      return r;
+    };
+    renderApp({ bridge });
+    await screen.findByText('EXT-00001');
+    fireEvent.click(rowOf('EXT-00001'));
+    fireEvent.keyDown(screen.getByRole('grid'), { key: 'Enter' });
+    const docs = async () =>
+      (
+        await within(await screen.findByRole('complementary')).findByRole('heading', {
+          name: 'Documents (PDF)',
+        })
+      ).parentElement as HTMLElement;
+    let section = await docs();
+    expect(within(section).queryByRole('button', { name: 'Customs form CN22/CN23' })).toBeNull();
+    fireEvent.click(within(section).getByRole('button', { name: 'Shipping label' }));
+    await waitFor(() => expect(click).toHaveBeenCalledTimes(1));
+    fireEvent.click(within(section).getByRole('button', { name: 'Sales receipt' }));
+    await waitFor(() => expect(click).toHaveBeenCalledTimes(2));
+    expect(bridge.callsOf('documents.label')).toEqual([{ orderId: 1 }]);
+    expect(bridge.callsOf('documents.render')).toEqual([
+      { kind: 'sales_receipt', orderIds: [1], language: 'en' },
+    ]);
+    expect(click.mock.contexts.map((a) => (a as HTMLAnchorElement).download)).toEqual([
+      'label-1.pdf',
+      'sales_receipt-1.pdf',
+    ]);
+    expect(await blobs[1]!.text()).toBe('%PDF sales_receipt-1.pdf');
+
+    cleanup();
+    abroad = true;
+    renderApp({ bridge });
+    await screen.findByText('EXT-00001');
+    fireEvent.click(rowOf('EXT-00001'));
+    fireEvent.keyDown(screen.getByRole('grid'), { key: 'Enter' });
+    section = await docs();
+    fireEvent.click(await within(section).findByRole('button', { name: 'Customs form CN22/CN23' }));
+    await waitFor(() => expect(click).toHaveBeenCalledTimes(3));
+    fireEvent.click(within(section).getByRole('button', { name: 'Commercial invoice' }));
+    expect(await within(section).findByRole('alert')).toHaveProperty(
+      'textContent',
+      'orderIds: order 1 ships within US; …',
+    );
+    expect(click).toHaveBeenCalledTimes(3);
+    click.mockRestore();
   });
 });
 

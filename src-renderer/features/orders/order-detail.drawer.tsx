@@ -10,6 +10,7 @@ import { AllocationExplain } from '../inventory/allocation-explain';
 import { USUAL_ADDRESS_REASON } from '../../../src-shared/contract/order-entry.schema';
 import { OrderChangesTable } from './order-changes.section';
 import { OrderCustomerSummary } from './order-customer.section';
+import { OrderDocuments } from './order-documents.section';
 import { OrderAddress, OrderLinesTable } from './order-detail.sections';
 import { useOrderRead } from './order-facts.hooks';
 import { OrderHistoryTimeline } from './order-history.timeline';
@@ -165,6 +166,9 @@ export function OrderDetailDrawer({ onClosed }: { onClosed(): void }) {
               <dd className={shown.trackingNumber ? 'mono' : undefined}>{shown.trackingNumber ?? '—'}</dd>
             </dl>
             <AllocationExplain orderId={shown.id} />
+          </Section>
+          <Section title={t('orders.documents.title')}>
+            <OrderDocuments key={shown.id} order={shown} />
           </Section>
           <Section title={t('orders.detail.tags')}>
             {shown.tags.length ? (
