@@ -3,6 +3,7 @@ import { parseImportFile } from '../../src-main/modules/intake';
 import { cleanId, dateMs, quantity, RowError } from '../../src-main/modules/intake/cell-parse';
 import { decodeText } from '../../src-main/adapters/files/text-decode.adapter';
 import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
 import { csv, gbk, HEADERS, utf8, utf8Bom, xlsx, type Row } from '../fixtures/order-files';
 import { SAMPLES } from '../fixtures/order-samples';
 
@@ -183,6 +184,19 @@ describe('file-level errors name the file, row and column', () => {
     await expect(parseImportFile('u16.csv', utf16, 'auto')).rejects.toThrow(
       /u16\.csv: row 1: the file is not text/,
     );
+  });
+  test('Western text saved by Excel as Windows-1252 is refused, never decoded as GBK mojibake', async () => {
+    // "Müller" in Windows-1252 decodes as GB18030 without an error: "M黮ler".
+    const woo = iconv.encode(csv(HEADERS.woocommerce, SAMPLES.woocommerce!), 'win1252');
+    await expect(parseImportFile('woo.csv', woo, 'auto')).rejects.toThrow(
+      /woo\.csv: row 2: the text is neither UTF-8 nor GBK\/GB18030; it looks like Windows-1252/,
+    );
+    // GBK text with a character whose second byte is ASCII (玥 = 0xAB 0x68) is still GBK.
+    const names = gbk(`收货人,地址\n王玥,广东省深圳市南山区粤海街道科技园路1号\n`);
+    expect(decodeText(names, 'f')).toEqual({
+      text: '收货人,地址\n王玥,广东省深圳市南山区粤海街道科技园路1号\n',
+      encoding: 'gb18030',
+    });
   });
   test('a BOM that lies about UTF-8', async () => {
     const bad = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), gbk(taobao())]);

@@ -39,6 +39,36 @@ function firstBadUtf8(buf: Uint8Array): number {
 }
 
 /**
+ * Western text saved by Excel on Windows (Windows-1252: "Müller", "Église") is not UTF-8 either,
+ * and GB18030 decodes most of it without complaint into CJK nonsense ("M黮ler"). In GBK text a
+ * lead byte is followed by another high byte (GB2312 characters are 0xA1–0xFE twice); an ASCII
+ * trail byte belongs to GBK's extension characters only (玥 is 0xAB 0x68) but is the rule in Latin text,
+ * where an accented letter sits between plain ones. The offset of the first such pair when they
+ * are most of the file's two-byte pairs, else -1.
+ */
+function latinLooking(buf: Uint8Array): number {
+  let pairs = 0;
+  let asciiTrail = 0;
+  let first = -1;
+  for (let i = 0; i < buf.length; i++) {
+    if ((buf[i] as number) < 0x81) continue;
+    const trail = buf[i + 1] ?? 0;
+    // GB18030 four-byte form: lead, digit, lead, digit.
+    if (trail >= 0x30 && trail <= 0x39) {
+      i += 3;
+      continue;
+    }
+    pairs++;
+    if (trail >= 0x40 && trail <= 0x7e) {
+      asciiTrail++;
+      if (first < 0) first = i;
+    }
+    i++;
+  }
+  return asciiTrail * 2 > pairs ? first : -1;
+}
+
+/**
  * Chinese channel exports come as UTF-8 (with or without BOM) or GBK/GB18030 depending on the
  * platform and on whether a person re-saved them in Excel. A strict UTF-8 decode is decisive
  * (GBK text is almost never valid UTF-8); otherwise GB18030, a superset of GBK, is tried, and a
@@ -62,6 +92,15 @@ export function decodeText(buf: Uint8Array, fileName: string): { text: string; e
   const utf8 = utf8OrNull(buf);
   if (utf8 !== null) return { text: utf8, encoding: 'utf-8' };
   if (firstBadUtf8(buf) < 0) return { text: new TextDecoder('utf-8').decode(buf), encoding: 'utf-8' };
+  const latin = latinLooking(buf);
+  if (latin >= 0) {
+    const row = lineAt(buf, latin);
+    throw new AppFailure(
+      'invalid_input',
+      `${fileName}: row ${row}: the text is neither UTF-8 nor GBK/GB18030; it looks like Windows-1252 (Latin-1), as Excel saves CSV on a Western Windows. Save it as "CSV UTF-8" and import again.`,
+      [{ path: `row ${row}`, message: 'unknown text encoding' }],
+    );
+  }
   const text = iconv.decode(Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength), 'gb18030');
   const replaced = text.indexOf('\uFFFD');
   if (replaced >= 0) {
