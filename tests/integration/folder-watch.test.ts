@@ -64,10 +64,15 @@ describe('watched folder per channel', () => {
 
   test('a dropped export is imported once for its channel and moved to processed/', async () => {
     core.folders.start();
+    // The sheet is open in Excel (its owner file sits beside it) and a hidden file is around: both left alone.
+    writeFileSync(join(drop, '~$ExportOrderList-0301.xlsx'), Buffer.from([0x0b, 0x4a, 0x6f, 0x00]));
+    writeFileSync(join(drop, '.sync-conflict.csv'), 'x');
     copyFileSync(GOOD, join(drop, 'ExportOrderList-0301.csv'));
     await until('the import', async () => (await count()) === 3);
     await until('the move', () => existsSync(join(drop, 'processed', 'ExportOrderList-0301.csv')));
-    expect(readdirSync(drop).filter((n) => n.endsWith('.csv'))).toEqual([]);
+    expect(readdirSync(drop).filter((n) => n.endsWith('.csv'))).toEqual(['.sync-conflict.csv']);
+    expect(existsSync(join(drop, '~$ExportOrderList-0301.xlsx'))).toBe(true);
+    expect(existsSync(join(drop, 'failed'))).toBe(false);
     const s = await status();
     expect(s).toMatchObject({
       channel: 'tb-main',

@@ -23,6 +23,8 @@ export interface FolderFileOutcome {
 }
 
 const IMPORTABLE = /\.(csv|tsv|txt|xlsx)$/i;
+/** Excel's "~$orders.xlsx" owner file while a sheet is open, and hidden files: never exports. */
+const NOT_AN_EXPORT = /^(~\$|\.)/;
 export const PROCESSED_DIR = 'processed';
 export const FAILED_DIR = 'failed';
 
@@ -62,7 +64,7 @@ export async function scanFolder(
   let names: string[];
   try {
     names = readdirSync(opts.dir)
-      .filter((n) => IMPORTABLE.test(n))
+      .filter((n) => IMPORTABLE.test(n) && !NOT_AN_EXPORT.test(n))
       .sort();
   } catch (e) {
     throw new AppFailure(
