@@ -55,6 +55,38 @@ describe('import screen', () => {
     expect(bridge.callsOf('intake.import')).toEqual([{ uploadId: upload.uploadId, format: 'auto' }]);
   });
 
+  it('imports a file dropped on the drop zone the same way', async () => {
+    const bridge = fakeBridge({
+      handlers: {
+        'intake.upload': (input) => ({ ok: true, value: { bytes: atob(input.chunkBase64).length } }),
+        'intake.runs': () => ({ ok: true, value: { rows: [] } }),
+        'intake.import': () => ({
+          ok: true,
+          value: {
+            runId: 2,
+            format: 'pdd',
+            channel: '',
+            imported: 1,
+            updated: 0,
+            unchanged: 0,
+            rejected: [],
+          },
+        }),
+        'standardize.unmatched': () => ({ ok: true, value: { rows: [] } }),
+      },
+    });
+    renderApp({ bridge, hash: '#/import' });
+    const zone = await screen.findByTestId('import-drop');
+    const file = new File(['订单号,商品,商品数量(件)\n1,卫衣,1\n'], 'pdd.csv', { type: 'text/csv' });
+    fireEvent.dragOver(zone, { dataTransfer: { files: [file] } });
+    expect(zone.className).toContain('over');
+    fireEvent.drop(zone, { dataTransfer: { files: [file] } });
+    const report = await screen.findByRole('region', { name: 'Import report' });
+    expect(within(report).getByText('1 new')).toBeTruthy();
+    expect(bridge.callsOf('intake.upload')[0]).toMatchObject({ seq: 0, fileName: 'pdd.csv' });
+    expect(zone.className).not.toContain('over');
+  });
+
   it('shows the file-level error (file, row, column) when the import is refused', async () => {
     const bridge = fakeBridge({
       handlers: {
