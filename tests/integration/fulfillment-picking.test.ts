@@ -1,5 +1,6 @@
 import { aCore, value } from '../fixtures/core';
 import { aFloor, allocated, BARCODE, level, statusOf } from '../fixtures/fulfillment';
+import { pdfText } from '../fixtures/decode';
 
 type TestCore = ReturnType<typeof aCore>;
 
@@ -261,6 +262,28 @@ describe('fulfillment: waves and picking', () => {
     ]);
     const next = await value(core.call('picking.scan', { waveId: wave.id, barcode: BARCODE.MUG }));
     expect(next).toMatchObject({ slots: [{ slot: 3, orderId: c, quantity: 1 }], waveDone: true });
+  });
+
+  test('the pick list printed again after a short pick keeps the wave slots (1 and 3, not 1 and 2)', async () => {
+    const [a, b, c] = await allocated(core, [[['MUG', 1]], [['MUG', 2]], [['CAP', 1]]]);
+    const wave = await value(core.call('waves.create', { warehouse: 'SH', maxOrders: 10 }));
+    await value(core.call('picking.short', { waveId: wave.id, sku: 'MUG', found: 1 }));
+    const left = wave.orders.filter((o: { orderId: number }) => o.orderId !== b);
+    const file = await value(
+      core.call('documents.render', { kind: 'pick_list', orderIds: [c, a], language: 'en' }),
+    );
+    const text = pdfText(Buffer.from(file.base64, 'base64'));
+    for (const o of left as { slot: number; externalId: string }[])
+      expect(text).toMatch(new RegExp(`^\\s*${o.slot}\\s+\\S+ ${o.externalId}`, 'm'));
+    expect(left.map((o: { slot: number }) => o.slot)).toEqual([1, 3]);
+    // Orders that are not one wave (b left it) are numbered 1…n as given.
+    const ext = (id: number) => wave.orders.find((o: { orderId: number }) => o.orderId === id).externalId;
+    const loose = await value(
+      core.call('documents.render', { kind: 'pick_list', orderIds: [c, b], language: 'en' }),
+    );
+    const looseText = pdfText(Buffer.from(loose.base64, 'base64'));
+    expect(looseText).toMatch(new RegExp(`^\\s*1\\s+\\S+ ${ext(c!)}`, 'm'));
+    expect(looseText).toMatch(new RegExp(`^\\s*2\\s+\\S+ ${ext(b!)}`, 'm'));
   });
 
   test('an order cancelled during picking drops out of the pick list', async () => {

@@ -4,7 +4,7 @@ import type { DocumentKind, RenderedFile } from '../../../src-shared/contract/do
 import { AppFailure } from '../../../src-shared/result';
 import { getOrder } from '../orders';
 import { findWarehouseByCode } from '../inventory';
-import { binsFor, customsFacts, manifestOrderIds, skuFacts } from './documents.repo';
+import { binsFor, customsFacts, manifestOrderIds, skuFacts, waveSlots } from './documents.repo';
 import { orderWeightGrams, senderFor, templateAssets } from './documents.service';
 import { newPdf, pdfBuffer } from './pdf-doc';
 import { drawManifest, drawPackingSlip, drawPickList, pickRows, type Lang } from './warehouse-docs.renderer';
@@ -117,7 +117,9 @@ export async function renderDocumentBytes(ctx: CoreContext, input: RenderInput):
         orders[0]!.warehouse,
         orders.flatMap((o) => o.lines.map((l) => l.sku)),
       );
-      drawPickList(doc, orders, pickRows(orders, bins), lang, today);
+      const slots = waveSlots(ctx.db, ids);
+      const sorted = slots.size ? [...orders].sort((a, b) => slots.get(a.id)! - slots.get(b.id)!) : orders;
+      drawPickList(doc, sorted, pickRows(sorted, bins), lang, today, slots);
       break;
     }
     case 'packing_slip':

@@ -4,6 +4,7 @@ import { documentTemplates, skuCustoms } from './documents.table';
 import { skus } from '../catalog/catalog.table';
 import { bins, skuBins, warehouses } from '../inventory/inventory.table';
 import { orders } from '../orders/orders.table';
+import { waveOrders } from '../fulfillment/fulfillment.table';
 
 export type TemplateRow = typeof documentTemplates.$inferSelect;
 export type CustomsRow = typeof skuCustoms.$inferSelect;
@@ -105,4 +106,21 @@ export function manifestOrderIds(db: Db, carrier: string, from: number, to: numb
     .orderBy(orders.id)
     .all()
     .map((r) => r.id);
+}
+
+/**
+ * The tote slots of orders that are all in one wave now: a pick list printed for a wave (again,
+ * after a short pick took an order out) must say the slots the picking screen and totes use,
+ * not 1…n. Empty when the orders are not exactly the members of one wave.
+ */
+export function waveSlots(db: Db, orderIds: number[]): Map<number, number> {
+  if (orderIds.length === 0) return new Map();
+  const rows = db
+    .select({ waveId: waveOrders.waveId, orderId: waveOrders.orderId, slot: waveOrders.slot })
+    .from(waveOrders)
+    .where(and(inArray(waveOrders.orderId, orderIds), sql`${waveOrders.removedAt} is null`))
+    .all();
+  const waveIds = new Set(rows.map((r) => r.waveId));
+  if (waveIds.size !== 1 || rows.length !== new Set(orderIds).size) return new Map();
+  return new Map(rows.map((r) => [r.orderId, r.slot]));
 }

@@ -54,7 +54,15 @@ function title(doc: Pdf, text: string, sub: string, y: number): number {
   return y + 40;
 }
 
-export function drawPickList(doc: Pdf, orders: OrderDetail[], rows: PickRow[], lang: Lang, at: string): void {
+export function drawPickList(
+  doc: Pdf,
+  orders: OrderDetail[],
+  rows: PickRow[],
+  lang: Lang,
+  at: string,
+  /** The wave's tote slot per order, when the orders are one wave; otherwise slots are 1…n. */
+  slots: Map<number, number> = new Map(),
+): void {
   let y = a4Page(doc);
   const units = rows.reduce((s, r) => s + r.quantity, 0);
   y = title(
@@ -96,7 +104,7 @@ export function drawPickList(doc: Pdf, orders: OrderDetail[], rows: PickRow[], l
       { title: bi(lang, '商品', 'Lines'), width: W - 330 },
     ],
     orders.map((o, i) => [
-      String(i + 1),
+      String(slots.get(o.id) ?? i + 1),
       '',
       `${o.channel} ${o.externalId}`,
       o.lines.map((l) => `${l.sku}×${l.quantity}`).join('  '),
