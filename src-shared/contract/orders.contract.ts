@@ -65,6 +65,8 @@ export const orderLine = z.object({
   spec: z.string(),
   quantity: z.number().int().positive(),
   unitPriceMinor: minor,
+  /** Pre-sale (预售) line: the day it is expected to ship; routing waits for it. */
+  presaleShipDate: z.string().nullable().optional(),
 });
 
 export const auditEntry = z.object({

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { aCore, value } from '../fixtures/core';
 import { approvedOrders, aRoutingWorld, line, shanghai } from '../fixtures/routing';
 import { importFile } from '../../src-main/modules/intake';
+import { ordersStatements, replaceOrderLines } from '../../src-main/modules/orders';
 import { csv, HEADERS, utf8Bom } from '../fixtures/order-files';
 
 type TestCore = ReturnType<typeof aCore>;
@@ -148,6 +149,29 @@ describe('pre-sale (预售) routing and backorders', () => {
         )
       ).allocatedOrders,
     ).toEqual([id]);
+  });
+
+  test('a date set by hand survives a newer copy of the order whose lines carry none', async () => {
+    const [id] = await approvedOrders(core, [{ ...shanghai, lines: [line('TEE', 2), line('PHONE', 1)] }]);
+    await value(core.call('orders.presale', { id: id!, lines: [1], shipDate: '2026-12-20' }));
+    const newer = [
+      { ...line('TEE', 3), presaleShipDate: null },
+      { ...line('PHONE', 1), presaleShipDate: null },
+    ];
+    expect(replaceOrderLines(core.ctx.sqlite, ordersStatements(core.ctx.sqlite), id!, newer, clock)).toBe(
+      'updated',
+    );
+    const { lines } = await order(core, id!);
+    expect(
+      lines.map((l: { sku: string; quantity: number; presaleShipDate: string | null }) => [
+        l.sku,
+        l.quantity,
+        l.presaleShipDate,
+      ]),
+    ).toEqual([
+      ['TEE', 3, '2026-12-20'],
+      ['PHONE', 1, null],
+    ]);
   });
 
   test('pre-sale dates are validated and only open orders can be re-dated', async () => {

@@ -285,7 +285,8 @@ export function findOrderRow(sqlite: Sqlite, id: number): OrderRow | undefined {
 export function findOrderLines(sqlite: Sqlite, orderId: number): NewOrderLine[] {
   return stmt(
     sqlite,
-    `select sku, title, spec, quantity, unit_price_minor as unitPriceMinor
+    `select sku, title, spec, quantity, unit_price_minor as unitPriceMinor,
+            presale_ship_date as presaleShipDate
        from order_lines where order_id = ? order by line_no`,
   ).all(orderId) as NewOrderLine[];
 }
@@ -418,9 +419,14 @@ export function replaceOrderLines(
         l.quantity === b[i]?.quantity &&
         l.unitPriceMinor === b[i]?.unitPriceMinor,
     );
-  if (same(findOrderLines(sqlite, id), lines)) return 'unchanged';
+  const before = findOrderLines(sqlite, id);
+  if (same(before, lines)) return 'unchanged';
   const o = findOrderRow(sqlite, id);
   if (!o) return 'unchanged';
+  // A pre-sale date the shop set by hand survives a newer copy of the order that carries none.
+  const dated = new Map(
+    before.flatMap((l) => (l.presaleShipDate ? [[l.sku, l.presaleShipDate] as const] : [])),
+  );
   st.deleteLines.run(id);
   lines.forEach((l, i) =>
     st.insertLine.run(
@@ -431,7 +437,7 @@ export function replaceOrderLines(
       l.spec,
       l.quantity,
       l.unitPriceMinor,
-      l.presaleShipDate ?? null,
+      l.presaleShipDate ?? dated.get(l.sku) ?? null,
     ),
   );
   st.deleteSearch.run(id);

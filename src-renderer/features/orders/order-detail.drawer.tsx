@@ -15,6 +15,7 @@ import { OrderAddress, OrderLinesTable } from './order-detail.sections';
 import { useOrderRead } from './order-facts.hooks';
 import { OrderHistoryTimeline } from './order-history.timeline';
 import { useOrders } from './orders.store';
+import { PresalePanel } from './presale.panel';
 import { SplitPanel } from './split.panel';
 import { TransitionControls } from './transition-controls';
 import './order-detail.css';
@@ -122,6 +123,7 @@ export function OrderDetailDrawer({ onClosed }: { onClosed(): void }) {
           <Section title={t('orders.detail.lines')}>
             <OrderLinesTable order={shown} />
             <SplitPanel key={shown.id} order={shown} />
+            <PresalePanel key={`presale-${shown.id}`} order={shown} />
           </Section>
           <div className="drawer-columns">
             <Section title={t('orders.detail.customer')}>

@@ -23,6 +23,9 @@ export function OrderLinesTable({ order }: { order: OrderDetail }) {
             <td>
               {l.title}
               {l.spec && <div className="muted small">{l.spec}</div>}
+              {l.presaleShipDate && (
+                <div className="flag small">{t('orders.lines.presale', { date: l.presaleShipDate })}</div>
+              )}
             </td>
             <td className="num">{l.quantity}</td>
             <td className="num mono">{formatMoney(l.unitPriceMinor, order.currency)}</td>
