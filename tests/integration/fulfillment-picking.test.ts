@@ -85,6 +85,29 @@ describe('fulfillment: waves and picking', () => {
     expect(both).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
   });
 
+  test('filters: the cut-off time takes only orders placed by then; the carrier filter takes only its parcels', async () => {
+    const at = (iso: string) => ({ placedAt: Date.parse(iso) });
+    const [early, late] = await allocated(
+      core,
+      [[['MUG', 1]], [['CAP', 1]]],
+      [at('2026-11-25T07:00:00Z'), at('2026-11-25T09:30:00Z')],
+    );
+    const preview = await value(
+      core.call('waves.preview', { warehouse: 'SH', cutoff: '2026-11-25T08:00:00Z', maxOrders: 10 }),
+    );
+    expect(preview).toMatchObject({ orders: 1, allocated: 1 });
+    const w = await value(
+      core.call('waves.create', {
+        warehouse: 'SH',
+        carrier: 'ZTO',
+        cutoff: '2026-11-25T08:00:00Z',
+        maxOrders: 10,
+      }),
+    );
+    expect(w.orders.map((o: { orderId: number }) => o.orderId)).toEqual([early]);
+    expect(await statusOf(core, late!)).toBe('allocated');
+  });
+
   test('item scans count toward the SKU total and say which slots; over-pick refused; bin scans say what to take', async () => {
     const [a, , c] = await allocated(core, [[['MUG', 2]], [['CAP', 1]], [['MUG', 1]]]);
     const wave = await value(core.call('waves.create', { warehouse: 'SH', maxOrders: 10 }));
