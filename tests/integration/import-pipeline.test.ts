@@ -243,6 +243,7 @@ describe('import pipeline', () => {
         spec: '容量:500ml;颜色:白色',
         quantity: 1,
         unitPriceMinor: 8900,
+        presaleShipDate: null,
       },
       {
         sku: 'CASE-IP15',
@@ -250,6 +251,7 @@ describe('import pipeline', () => {
         spec: '型号:iPhone 15',
         quantity: 2,
         unitPriceMinor: 3950,
+        presaleShipDate: null,
       },
     ]);
     expect(d.totalMinor).toBe(17800);

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parseImportFile } from '../../src-main/modules/intake';
-import { cleanId, dateMs, quantity, RowError } from '../../src-main/modules/intake/cell-parse';
+import { amount, cleanId, dateMs, quantity, RowError } from '../../src-main/modules/intake/cell-parse';
 import { decodeText } from '../../src-main/adapters/files/text-decode.adapter';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
@@ -291,6 +291,34 @@ describe('cells', () => {
     ['="00123"', '00123'],
     [' 42 ', '42'],
   ])('cleanId(%j) = %j', (a, b) => expect(cleanId(a)).toBe(b));
+  test.each([
+    ['9,50', 950],
+    ['0,5', 50],
+    ['1.234,56', 123456],
+    ['€ 12,90', 1290],
+    ['1,299', 129900],
+    ['1,299.00', 129900],
+    ['12,345,678', 1234567800],
+    ['63.00', 6300],
+  ])(
+    'amount(%j) = %i cents: a decimal comma is a decimal point, thousands separators are dropped',
+    (text, cents) => expect(amount(text, 'EUR', 'total')).toBe(cents),
+  );
+  test('amount refuses a negative decimal-comma amount and a malformed one', () => {
+    expect(() => amount('-3,00', 'EUR', 'total')).toThrow(/negative/);
+    expect(() => amount('1.2,34', 'EUR', 'total')).toThrow(/not an amount/);
+  });
+  test('a semicolon CSV (Excel where the decimal mark is a comma) is read with decimal-comma amounts', async () => {
+    const rows = SAMPLES.woocommerce!.map((r) => ({ ...r, order_total: r.order_total!.replace('.', ',') }));
+    const semi = csv(HEADERS.woocommerce, rows).replace(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/gm, ';');
+    const { layout, parsed } = await parseImportFile('woo-de.csv', utf8Bom(semi), 'auto');
+    expect(layout.format).toBe('woocommerce');
+    const plain = (
+      await parseImportFile('woo.csv', utf8(csv(HEADERS.woocommerce, SAMPLES.woocommerce!)), 'auto')
+    ).parsed;
+    expect(parsed).toEqual(plain);
+    expect(parsed.orders[0]!.totalMinor).toBe(6300);
+  });
   test('quantity refuses zero, negatives and fractions', () => {
     expect(quantity('3', 'q')).toBe(3);
     for (const bad of ['0', '-1', '1.5', 'x', '']) expect(() => quantity(bad, 'q')).toThrow(RowError);

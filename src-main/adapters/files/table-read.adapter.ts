@@ -33,12 +33,17 @@ export async function readTable(buf: Uint8Array, fileName: string): Promise<Tabl
 function readDelimited(buf: Uint8Array, fileName: string): Table {
   const { text, encoding } = decodeText(buf, fileName);
   const firstLine = text.slice(0, text.indexOf('\n') >>> 0);
-  const tsv = (firstLine.match(/\t/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0);
+  // Tabs: Amazon flat files. Semicolons: a CSV saved by Excel where the decimal mark is a comma
+  // (Germany, France…), which is also what "CSV UTF-8" gives there. The header row decides.
+  const count = (re: RegExp) => firstLine.match(re)?.length ?? 0;
+  const [tabs, commas, semicolons] = [count(/\t/g), count(/,/g), count(/;/g)];
+  const tsv = tabs > commas && tabs >= semicolons;
+  const delimiter = tsv ? '\t' : semicolons > commas ? ';' : ',';
   // papaparse: several times faster than the alternatives on 100k-order exports. Amazon flat files
   // are tab-separated without quoting, so a `"` inside a product name is text there (NUL never
   // occurs: decodeText refused it).
   const parsed = Papa.parse<string[]>(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, {
-    delimiter: tsv ? '\t' : ',',
+    delimiter,
     quoteChar: tsv ? '\u0000' : '"',
     skipEmptyLines: true,
   });
