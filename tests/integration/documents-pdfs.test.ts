@@ -1,6 +1,6 @@
 import { aCore, value } from '../fixtures/core';
 import { aChannel, anOrder, seedOrders } from '../fixtures/orders';
-import { pdfBarcodes, pdfPageCount, pdfText } from '../fixtures/decode';
+import { pdfBarcodes, pdfImageCount, pdfPageCount, pdfText } from '../fixtures/decode';
 import { insertWarehouse } from '../../src-main/modules/inventory';
 import { customsForm } from '../../src-main/modules/documents/trade-docs.renderer';
 
@@ -241,6 +241,26 @@ describe('documents as PDF', () => {
     const text = pdfText(file);
     expect(text).toMatch(/1 件 · 0.43 kg · 深圳一号仓[\s\S]*1 件 · 1.45 kg · 北京二号仓/);
     core.ctx.sqlite.prepare('update orders set warehouse_id = 1 where id = ?').run(ids[1]);
+  });
+
+  it("templates: the shop's logo is drawn on the label, packing slip, sales receipt and commercial invoice; showLogo: false leaves it off", async () => {
+    // A 1×1 PNG: pdfimages lists every image a PDF draws.
+    const png =
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==';
+    const images = (file: { base64: string }) => pdfImageCount(pdf(file));
+    const render = (kind: 'packing_slip' | 'sales_receipt' | 'commercial_invoice') =>
+      core.call('documents.render', { kind, orderIds: [kind === 'commercial_invoice' ? abroad : ids[0]] });
+    for (const kind of ['label', 'packing_slip', 'sales_receipt', 'commercial_invoice'] as const) {
+      const file = () =>
+        kind === 'label' ? core.call('documents.label', { orderId: ids[0] }) : render(kind);
+      const before = await value(core.call('documents.templates.get', { kind }));
+      expect(images(await value(file())), `${kind} before`).toBe(0);
+      await value(core.call('documents.templates.save', { kind, logoBase64: png }));
+      expect(images(await value(file())), `${kind} with a logo`).toBe(1);
+      await value(core.call('documents.templates.save', { kind, options: { showLogo: false } }));
+      expect(images(await value(file())), `${kind} showLogo off`).toBe(0);
+      await value(core.call('documents.templates.save', { kind, logoBase64: null, options: before.options }));
+    }
   });
 
   it('templates: a logo must be an image; the saved template reads back', async () => {

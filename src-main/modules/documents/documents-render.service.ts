@@ -144,10 +144,11 @@ export async function renderDocumentBytes(ctx: CoreContext, input: RenderInput):
           senderFor(ctx, o.warehouse, t),
           customsLines(ctx, o).lines,
           o.lines.map((l) => l.unitPriceMinor),
+          t.logo,
         );
       break;
     case 'sales_receipt':
-      for (const o of orders) drawSalesReceipt(doc, o, senderFor(ctx, o.warehouse, t), lang);
+      for (const o of orders) drawSalesReceipt(doc, o, senderFor(ctx, o.warehouse, t), lang, t.logo);
       break;
     case 'manifest': {
       // Each warehouse hands its own parcels to the carrier's driver: one manifest page per warehouse.

@@ -174,8 +174,11 @@ export function drawCommercialInvoice(
   sender: SenderInfo,
   lines: CustomsLine[],
   unitPrices: number[],
+  logo: Buffer | null = null,
 ): void {
   let y = a4Page(doc);
+  // The template's logo sits top right, above the invoice-number line.
+  if (logo) doc.image(logo, A4[0] - PAGE_MARGIN - 110, y, { fit: [110, 22], align: 'right' });
   doc.font('bold').fontSize(18).text('COMMERCIAL INVOICE 商业发票', PAGE_MARGIN, y, { width: W });
   const no = `INV-${orderBarcodeValue(o.id)}`;
   doc
@@ -246,8 +249,16 @@ export function drawCommercialInvoice(
 }
 
 /** The Chinese sales slip (销售单/收据) with the total in capital numerals. */
-export function drawSalesReceipt(doc: Pdf, o: OrderDetail, sender: SenderInfo, lang: Lang): void {
+export function drawSalesReceipt(
+  doc: Pdf,
+  o: OrderDetail,
+  sender: SenderInfo,
+  lang: Lang,
+  logo: Buffer | null = null,
+): void {
   let y = a4Page(doc);
+  // The template's logo top left; the shop name is centred and the number right.
+  if (logo) doc.image(logo, PAGE_MARGIN, y, { fit: [110, 40] });
   doc
     .font('bold')
     .fontSize(18)
