@@ -110,6 +110,22 @@ describe('packdesk import', () => {
     d.close();
   });
 
+  test('orders list filters the queue by order type and customer region', async () => {
+    for (const f of ['packdesk-template.csv', 'taobao-orders-gbk.csv', 'shopify-orders.csv'])
+      expect((await packdesk(['--db', db, 'import', `tests/fixtures/files/${f}`])).code).toBe(0);
+    const list = async (...args: string[]) => {
+      const r = await packdesk(['--db', db, '--json', 'orders', 'list', ...args]);
+      expect(r.code).toBe(0);
+      return (JSON.parse(r.stdout) as { externalId: string; type: string }[]).map((o) => o.externalId).sort();
+    };
+    expect(await list('--type', 'wholesale', '--region', 'cn_south')).toEqual(['WS-2026-0001']);
+    expect(await list('--region', 'US,GB')).toEqual(['#1001', '#1003']);
+    expect(await list('--type', 'cross_border')).toEqual(await list('--region', 'US,GB'));
+    const bad = await packdesk(['--db', db, 'orders', 'list', '--type', 'retail']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/unknown order type "retail"; one of: online_shop/);
+  });
+
   test('a bad file exits non-zero with the file, row and column on stderr and nothing on stdout', async () => {
     const bad = join(dir, 'trunc.csv');
     writeFileSync(bad, 'order_id,placed_at,quantity,unit_price,title\nA1,2026-03-01,1,"10\n');

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { orderStatus } from '../../../src-shared/contract/orders.contract';
+import { orderStatus, orderType } from '../../../src-shared/contract/orders.contract';
 import { formatMajor } from '../../../src-shared/domain/money';
 import { must, UsageError, type Command } from '../cli-env';
 
@@ -16,7 +16,8 @@ interface Summary {
 
 export const ordersCommand: Command = {
   name: 'orders',
-  usage: 'orders list [--status S] [--channel C] [--limit N] | orders show ID',
+  usage:
+    'orders list [--status S] [--channel C] [--type T] [--region R] [--search TEXT] [--limit N] | orders show ID',
   summary: 'list the order queue or show one order',
   async run(args, env) {
     const [sub, ...rest] = args;
@@ -27,6 +28,9 @@ export const ordersCommand: Command = {
         options: {
           status: { type: 'string', multiple: true },
           channel: { type: 'string', multiple: true },
+          type: { type: 'string', multiple: true },
+          // Customer region: cn_east, cn_south… on the mainland, the country code (US) abroad.
+          region: { type: 'string', multiple: true },
           search: { type: 'string' },
           limit: { type: 'string', default: '50' },
         },
@@ -36,6 +40,12 @@ export const ordersCommand: Command = {
         if (!orderStatus.safeParse(s).success)
           throw new UsageError(`unknown status "${s}"; one of: ${orderStatus.options.join(', ')}`);
       }
+      const types = (values.type ?? []).flatMap((s) => s.split(','));
+      for (const t of types) {
+        if (!orderType.safeParse(t).success)
+          throw new UsageError(`unknown order type "${t}"; one of: ${orderType.options.join(', ')}`);
+      }
+      const regions = (values.region ?? []).flatMap((s) => s.split(','));
       const limit = Number(values.limit);
       if (!Number.isInteger(limit) || limit < 1)
         throw new UsageError(`--limit must be a positive whole number`);
@@ -43,6 +53,8 @@ export const ordersCommand: Command = {
       const filter = {
         ...(statuses.length ? { status: statuses } : {}),
         ...(values.channel ? { channel: values.channel } : {}),
+        ...(types.length ? { type: types } : {}),
+        ...(regions.length ? { region: regions } : {}),
         ...(values.search ? { search: values.search } : {}),
       };
       // Pages of 500 through the same contract the UI uses, so the CLI sees what the queue shows.
