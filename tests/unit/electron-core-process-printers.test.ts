@@ -1,8 +1,7 @@
-import { fork } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { bundleCoreProcess, repoRoot } from '../fixtures/core-process-bundle';
+import { bundleCoreProcess, forkCoreProcess } from '../fixtures/core-process-bundle';
 
 // The real core-process entry, bundled as in the app, in plain Node with a parentPort shim:
 // system-printer work must be asked of main (this test) and main's answers must come back in.
@@ -16,39 +15,19 @@ describe('core process asks main for the system printers', () => {
   afterAll(() => rmSync(dbDir, { recursive: true, force: true }));
 
   it('lists and checks OS printers through main', async () => {
-    const child = fork(bundle.entry, [], {
-      execArgv: ['--require', bundle.shim],
-      env: {
-        ...process.env,
-        PACKDESK_DB: join(dbDir, 'packdesk.db'),
-        PACKDESK_APP_ROOT: repoRoot,
-        PACKDESK_QUIET: '1',
-      },
-      serialization: 'advanced',
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    });
-    const messages: any[] = [];
+    // Play main: the OS has one printer.
     const asked: unknown[] = [];
-    child.on('message', (m: any) => {
-      messages.push(m);
-      // Play main: the OS has one printer.
-      if (m.printer) {
-        asked.push(m.printer);
-        child.send({
-          printerReply: {
-            id: m.printer.id,
-            ok: true,
-            value: [{ name: 'HP_LaserJet', displayName: 'HP LaserJet', isDefault: true, status: 3 }],
-          },
-        });
-      }
+    const { child, call, exited } = await forkCoreProcess(bundle, join(dbDir, 'packdesk.db'), (m, port) => {
+      if (!m.printer) return;
+      asked.push(m.printer);
+      port.send({
+        printerReply: {
+          id: m.printer.id,
+          ok: true,
+          value: [{ name: 'HP_LaserJet', displayName: 'HP LaserJet', isDefault: true, status: 3 }],
+        },
+      });
     });
-    const call = async (id: number, op: string, input: unknown) => {
-      child.send({ id, op, input, actor: 'desktop:test' });
-      await vi.waitFor(() => expect(messages.find((m) => m.id === id)).toBeTruthy(), { timeout: 10_000 });
-      return messages.find((m) => m.id === id).result;
-    };
-    await vi.waitFor(() => expect(messages).toContainEqual({ ready: true }), { timeout: 15_000 });
     expect(await call(1, 'printing.system.list', {})).toEqual({
       ok: true,
       value: {
@@ -72,6 +51,6 @@ describe('core process asks main for the system printers', () => {
       { id: 2, op: 'list' },
     ]);
     child.send({ shutdown: true });
-    await new Promise((r) => child.on('exit', r));
+    await exited;
   });
 });

@@ -1,8 +1,7 @@
-import { fork } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { bundleCoreProcess, repoRoot } from '../fixtures/core-process-bundle';
+import { bundleCoreProcess, forkCoreProcess } from '../fixtures/core-process-bundle';
 
 // The real core-process entry, bundled as in the app, run in plain Node with a parentPort shim:
 // its keychain requests must go to main (this test) and the answers come back into the core.
@@ -17,47 +16,27 @@ describe('core process asks main for the keychain', () => {
   afterAll(() => rmSync(dbDir, { recursive: true, force: true }));
 
   it('stores credentials encrypted by main and never sees a key itself', async () => {
-    const child = fork(bundle.entry, [], {
-      execArgv: ['--require', bundle.shim],
-      env: {
-        ...process.env,
-        PACKDESK_DB: join(dbDir, 'packdesk.db'),
-        PACKDESK_APP_ROOT: repoRoot,
-        PACKDESK_QUIET: '1',
-      },
-      serialization: 'advanced',
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    });
-    const messages: any[] = [];
+    // Play main: answer keychain requests as safeStorage would.
     const asked: string[] = [];
-    child.on('message', (m: any) => {
-      messages.push(m);
-      // Play main: answer keychain requests as safeStorage would.
-      if (m.secret) {
+    const { child, messages, call, exited } = await forkCoreProcess(
+      bundle,
+      join(dbDir, 'packdesk.db'),
+      (m, port) => {
+        if (!m.secret) return;
         asked.push(m.secret.op);
         const value =
           m.secret.op === 'status'
             ? { available: true, backend: 'gnome_libsecret', reason: null }
             : Buffer.from(`sealed:${m.secret.data.length}`).toString('base64');
-        child.send({ secretReply: { id: m.secret.id, ok: true, value } });
-      }
+        port.send({ secretReply: { id: m.secret.id, ok: true, value } });
+      },
+    );
+    await call(1, 'channels.save', { code: 'shop', kind: 'shopify', name: 'Shop', currency: 'USD' });
+    const stored = await call(2, 'channels.setCredentials', {
+      channelId: 1,
+      credentials: { kind: 'shopify', accessToken: 'shpat_core_process_test' },
     });
-    await vi.waitFor(() => expect(messages).toContainEqual({ ready: true }), { timeout: 15_000 });
-    child.send({
-      id: 1,
-      op: 'channels.save',
-      input: { code: 'shop', kind: 'shopify', name: 'Shop', currency: 'USD' },
-      actor: 'desktop:test',
-    });
-    await vi.waitFor(() => expect(messages.find((m) => m.id === 1)).toBeTruthy(), { timeout: 10_000 });
-    child.send({
-      id: 2,
-      op: 'channels.setCredentials',
-      input: { channelId: 1, credentials: { kind: 'shopify', accessToken: 'shpat_core_process_test' } },
-      actor: 'desktop:test',
-    });
-    await vi.waitFor(() => expect(messages.find((m) => m.id === 2)).toBeTruthy(), { timeout: 10_000 });
-    expect(messages.find((m) => m.id === 2).result).toMatchObject({
+    expect(stored).toMatchObject({
       ok: true,
       value: { channelId: 1, backend: 'gnome_libsecret' },
     });
@@ -65,15 +44,13 @@ describe('core process asks main for the keychain', () => {
     // only sealing asked for is this one, and nothing was ever unsealed.
     expect(asked).toContain('status');
     expect(asked.filter((op) => op !== 'status')).toEqual(['encrypt']);
-    child.send({ id: 3, op: 'sync.status', input: {}, actor: 'desktop:test' });
-    await vi.waitFor(() => expect(messages.find((m) => m.id === 3)).toBeTruthy(), { timeout: 10_000 });
-    expect(messages.find((m) => m.id === 3).result.value.secretStore).toEqual({
+    expect((await call(3, 'sync.status', {})).value.secretStore).toEqual({
       available: true,
       backend: 'gnome_libsecret',
       reason: null,
     });
     expect(JSON.stringify(messages.filter((m) => 'id' in m))).not.toContain('shpat_core_process_test');
     child.send({ shutdown: true });
-    await new Promise((r) => child.on('exit', r));
+    await exited;
   });
 });

@@ -1,8 +1,7 @@
-import { fork } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { bundleCoreProcess, repoRoot } from '../fixtures/core-process-bundle';
+import { bundleCoreProcess, forkCoreProcess } from '../fixtures/core-process-bundle';
 
 // Runs the real core-process entry, bundled the way build-main.mjs does, in a plain Node child
 // whose process.parentPort is a shim over fork's IPC channel: proves the entry needs no
@@ -19,17 +18,7 @@ describe('core utility process entry', () => {
 
   it('opens the database, answers calls by id, forwards events and exits cleanly on shutdown', async () => {
     const dbPath = join(dbDir, 'packdesk.db');
-    const child = fork(bundle.entry, [], {
-      execArgv: ['--require', bundle.shim],
-      env: { ...process.env, PACKDESK_DB: dbPath, PACKDESK_APP_ROOT: repoRoot, PACKDESK_QUIET: '1' },
-      serialization: 'advanced',
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    });
-    const messages: any[] = [];
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    child.on('message', (m) => messages.push(m));
-
-    await vi.waitFor(() => expect(messages).toContainEqual({ ready: true }), { timeout: 15_000 });
+    const { child, messages, exited } = await forkCoreProcess(bundle, dbPath);
     child.send({
       id: 1,
       op: 'settings.set',
