@@ -1,99 +1,40 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const OUT = join(ROOT, 'test-output', 'e2e');
-const CLI = join(ROOT, 'bin', 'packdesk.cjs');
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+import { assertBuilt, CLI, OUT, recordProblems, ROOT, startApp, type E2eApp } from '../fixtures/e2e-app';
 
 let dir = '';
-let server: ChildProcess | undefined;
+let app: E2eApp | undefined;
 let baseUrl = '';
-let browser: Browser | undefined;
 let page: Page;
 const problems: string[] = [];
-
-/** The first stdout line of `packdesk serve` is a contract: "Packdesk is serving on <url>". */
-function startServer(db: string): Promise<string> {
-  const child = spawn(process.execPath, [CLI, '--db', db, 'serve', '--port', '0'], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  server = child;
-  let stderr = '';
-  child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`serve did not start in 20 s: ${stderr}`)), 20_000);
-    child.once('exit', (code) => reject(new Error(`serve exited with ${code}: ${stderr}`)));
-    createInterface({ input: child.stdout }).once('line', (line) => {
-      clearTimeout(timer);
-      const m = /^Packdesk is serving on (http:\/\/\S+)$/.exec(line.trim());
-      if (m?.[1]) resolve(m[1]);
-      else reject(new Error(`unexpected first line from serve: ${line}`));
-    });
-  });
-}
-
-/** Asks the server directly, to compare what the screen shows with the truth. */
-async function apiCall<T>(op: string, input: unknown): Promise<T> {
-  const res = await fetch(new URL(`/api/call/${op}`, baseUrl), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(input),
-  });
-  const body = (await res.json()) as { ok: boolean; value: T; error?: { message: string } };
-  if (!body.ok) throw new Error(`${op} failed: ${body.error?.message}`);
-  return body.value;
-}
+const apiCall = <T>(op: string, input: unknown) => app!.call<T>(op, input);
 
 const shot = (name: string) => page.screenshot({ path: join(OUT, `${name}.png`) });
 const countText = () => page.locator('.page-head [aria-live]').innerText();
 const visibleIds = () => page.locator('[data-order-id] .q-ext').allInnerTexts();
 
 beforeAll(async () => {
-  if (
-    !existsSync(join(ROOT, 'dist', 'renderer', 'index.html')) ||
-    !existsSync(join(ROOT, 'dist', 'main', 'cli.cjs'))
-  ) {
-    throw new Error('dist/ is missing: run `npm run build` before the end-to-end tests');
-  }
-  mkdirSync(OUT, { recursive: true });
+  assertBuilt();
   dir = mkdtempSync(join(tmpdir(), 'packdesk-e2e-'));
   const db = join(dir, 'e2e.db');
   execFileSync(process.execPath, [CLI, '--db', db, 'demo', '--orders', '2000', '--seed', '7'], {
     cwd: ROOT,
     stdio: 'pipe',
   });
-  baseUrl = await startServer(db);
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  app = await startApp(db);
+  baseUrl = app.baseUrl;
   // A Chinese system: the first start must pick Simplified Chinese by itself.
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
+  const context = await app.browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
   page = await context.newPage();
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => {
-    if (m.type() === 'error' || /Content Security Policy/i.test(m.text()))
-      problems.push(`console: ${m.text()}`);
-  });
+  recordProblems(page, problems);
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
-  server?.kill('SIGTERM');
+  await app?.close();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 

@@ -1,68 +1,20 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aCore, value } from '../fixtures/core';
+import { assertBuilt, OUT, recordProblems, startApp, type E2eApp } from '../fixtures/e2e-app';
 import { aFloor, allocated, BARCODE } from '../fixtures/fulfillment';
 import { fakePrinter, type FakePrinter } from '../fixtures/tcp-printer';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const OUT = join(ROOT, 'test-output', 'e2e');
-const CLI = join(ROOT, 'bin', 'packdesk.cjs');
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
 let core: ReturnType<typeof aCore>;
-let server: ChildProcess | undefined;
+let app: E2eApp | undefined;
 let printer: FakePrinter;
-let browser: Browser | undefined;
 let page: Page;
 let baseUrl = '';
 let waveId = 0;
 let orders: number[] = [];
 const problems: string[] = [];
-
-function startServer(db: string): Promise<string> {
-  const child = spawn(process.execPath, [CLI, '--db', db, 'serve', '--port', '0'], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  server = child;
-  let stderr = '';
-  child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`serve did not start in 20 s: ${stderr}`)), 20_000);
-    child.once('exit', (code) => reject(new Error(`serve exited with ${code}: ${stderr}`)));
-    createInterface({ input: child.stdout }).once('line', (line) => {
-      clearTimeout(timer);
-      const m = /^Packdesk is serving on (http:\/\/\S+)$/.exec(line.trim());
-      if (m?.[1]) resolve(m[1]);
-      else reject(new Error(`unexpected first line from serve: ${line}`));
-    });
-  });
-}
-
-async function apiCall<T>(op: string, input: unknown): Promise<T> {
-  const res = await fetch(new URL(`/api/call/${op}`, baseUrl), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(input),
-  });
-  const body = (await res.json()) as { ok: boolean; value: T; error?: { message: string } };
-  if (!body.ok) throw new Error(`${op} failed: ${body.error?.message}`);
-  return body.value;
-}
+const apiCall = <T>(op: string, input: unknown) => app!.call<T>(op, input);
 
 /**
  * Types a code the way a keyboard-wedge scanner does: real key events through Chromium's input
@@ -96,12 +48,7 @@ const shot = async (name: string) => {
 };
 
 beforeAll(async () => {
-  if (
-    !existsSync(join(ROOT, 'dist', 'renderer', 'index.html')) ||
-    !existsSync(join(ROOT, 'dist', 'main', 'cli.cjs'))
-  )
-    throw new Error('dist/ is missing: run `npm run build` before the end-to-end tests');
-  mkdirSync(OUT, { recursive: true });
+  assertBuilt();
   printer = await fakePrinter();
   // The floor (MUG 400 g, CAP 100 g, SOCK) with two allocated Shanghai orders in one wave.
   core = aCore();
@@ -134,9 +81,9 @@ beforeAll(async () => {
     }),
   );
   core.close();
-  baseUrl = await startServer(join(core.dir, 'packdesk.db'));
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
+  app = await startApp(join(core.dir, 'packdesk.db'));
+  baseUrl = app.baseUrl;
+  const context = await app.browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
   page = await context.newPage();
   // Registered before the app's own listeners, so it sees the Enter the scanner reader swallows.
   await page.addInitScript(() => {
@@ -151,15 +98,11 @@ beforeAll(async () => {
       w.__enterAt = null;
     }).observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
   });
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => {
-    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
-  });
+  recordProblems(page, problems);
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
-  server?.kill('SIGTERM');
+  await app?.close();
   await printer?.close();
   core?.dispose();
 });

@@ -1,69 +1,18 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore } from '../../src-main/compose';
+import { assertBuilt, OUT, recordProblems, startApp, type E2eApp } from '../fixtures/e2e-app';
 import { aFloor, allocated, BARCODE } from '../fixtures/fulfillment';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const OUT = join(ROOT, 'test-output', 'e2e');
-const CLI = join(ROOT, 'bin', 'packdesk.cjs');
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
 let dir = '';
-let server: ChildProcess | undefined;
+let app: E2eApp | undefined;
 let baseUrl = '';
-let browser: Browser | undefined;
 const ids: Record<string, number> = {};
 const problems: string[] = [];
-
-/** The first stdout line of `packdesk serve` is a contract: "Packdesk is serving on <url>". */
-function startServer(db: string): Promise<string> {
-  const child = spawn(process.execPath, [CLI, '--db', db, 'serve', '--port', '0'], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  server = child;
-  let stderr = '';
-  child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`serve did not start in 20 s: ${stderr}`)), 20_000);
-    child.once('exit', (code) => {
-      problems.push(`serve exited with ${code}: ${stderr}`);
-      reject(new Error(`serve exited with ${code}: ${stderr}`));
-    });
-    createInterface({ input: child.stdout }).once('line', (line) => {
-      clearTimeout(timer);
-      const m = /^Packdesk is serving on (http:\/\/\S+)$/.exec(line.trim());
-      if (m?.[1]) resolve(m[1]);
-      else reject(new Error(`unexpected first line from serve: ${line}`));
-    });
-  });
-}
-
-async function apiCall<T = any>(op: string, input: unknown): Promise<T> {
-  const res = await fetch(new URL(`/api/call/${op}`, baseUrl), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(input),
-  });
-  const body = (await res.json()) as { ok: boolean; value: T; error?: { message: string } };
-  if (!body.ok) throw new Error(`${op} failed: ${body.error?.message}`);
-  return body.value;
-}
+const apiCall = <T = any>(op: string, input: unknown) => app!.call<T>(op, input);
 
 /**
  * A browser page that records the tones the screen plays (Web Audio oscillators), so the test
@@ -80,13 +29,9 @@ async function aPage(ctx: BrowserContext): Promise<Page> {
     };
   });
   const page = await ctx.newPage();
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  recordProblems(page, problems);
   page.on('response', (r) => {
     if (r.status() >= 400) problems.push(`HTTP ${r.status()} ${r.url()}`);
-  });
-  page.on('console', (m) => {
-    if (m.type() === 'error' || /Content Security Policy/i.test(m.text()))
-      problems.push(`console: ${m.text()}`);
   });
   return page;
 }
@@ -119,13 +64,7 @@ async function settledFeedback(page: Page) {
 const slotShown = (page: Page) => feedback(page).locator('[data-slot]').allInnerTexts();
 
 beforeAll(async () => {
-  if (
-    !existsSync(join(ROOT, 'dist', 'renderer', 'index.html')) ||
-    !existsSync(join(ROOT, 'dist', 'main', 'cli.cjs'))
-  ) {
-    throw new Error('dist/ is missing: run `npm run build` before the end-to-end tests');
-  }
-  mkdirSync(OUT, { recursive: true });
+  assertBuilt();
   dir = mkdtempSync(join(tmpdir(), 'packdesk-pick-e2e-'));
   const db = join(dir, 'pick.db');
   // The floor of tests/integration/fulfillment-picking: CAP in B-01 (walked first), MUG in A-01, SOCK in no bin.
@@ -146,19 +85,18 @@ beforeAll(async () => {
   ]);
   Object.assign(ids, { a, b, c, d, e });
   core.close();
-  baseUrl = await startServer(db);
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  app = await startApp(db, problems);
+  baseUrl = app.baseUrl;
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
-  server?.kill('SIGTERM');
+  await app?.close();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 describe('picking in a real browser against packdesk serve', () => {
   it('desk: previews and creates a wave, saves its pick list PDF, picks it with scanner bursts, flags a wrong item', async () => {
-    const ctx = await browser!.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
+    const ctx = await app!.browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
     const page = await aPage(ctx);
     await page.goto(new URL('/#/picking', baseUrl).href);
     const form = page.getByRole('form', { name: 'New wave' });
@@ -223,7 +161,7 @@ describe('picking in a real browser against packdesk serve', () => {
   }, 90_000);
 
   it('handheld (390×844, Chinese): creates a single-item wave, picks by scanning and reports a short pick', async () => {
-    const ctx = await browser!.newContext({
+    const ctx = await app!.browser.newContext({
       viewport: { width: 390, height: 844 },
       deviceScaleFactor: 2,
       isMobile: true,
