@@ -1,6 +1,7 @@
 import { PrinterError } from '../adapters/printers/printer-error';
 import type { SystemPrinterInfo, SystemPrinterPort } from '../adapters/printers/system-printer.port';
 import type { PrinterReply, PrinterRequest } from './printer-messages';
+import { createRequestRelay } from './request-relay';
 
 type Ask = PrinterRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
 
@@ -14,33 +15,16 @@ export function createRelayedSystemPrinters(
   post: (message: { printer: PrinterRequest }) => void,
   opts: { listTimeoutMs?: number; printTimeoutMs?: number } = {},
 ): SystemPrinterPort & { receive(reply: PrinterReply): void } {
-  const pending = new Map<
-    number,
-    { resolve(v: unknown): void; reject(e: Error): void; timer: ReturnType<typeof setTimeout> }
-  >();
-  let nextId = 1;
+  const relay = createRequestRelay<PrinterReply>(
+    (reply) => new PrinterError(reply.fault, reply.message, reply.retry, reply.maybePrinted),
+  );
 
   const ask = (req: Ask, timeoutMs: number, onTimeout: () => Error): Promise<unknown> =>
-    new Promise((resolve, reject) => {
-      const id = nextId++;
-      const timer = setTimeout(() => {
-        pending.delete(id);
-        reject(onTimeout());
-      }, timeoutMs);
-      pending.set(id, { resolve, reject, timer });
-      try {
-        post({ printer: { ...req, id } as PrinterRequest });
-      } catch (e) {
-        clearTimeout(timer);
-        pending.delete(id);
-        reject(
-          new PrinterError(
-            'unavailable',
-            `The desktop app could not be asked to print: ${(e as Error).message}`,
-            true,
-          ),
-        );
-      }
+    relay.ask((id) => post({ printer: { ...req, id } as PrinterRequest }), {
+      timeoutMs,
+      onTimeout,
+      onUnsent: (e) =>
+        new PrinterError('unavailable', `The desktop app could not be asked to print: ${e.message}`, true),
     });
 
   const listTimeout = opts.listTimeoutMs ?? 15_000;
@@ -81,13 +65,6 @@ export function createRelayedSystemPrinters(
           ),
       );
     },
-    receive(reply) {
-      const p = pending.get(reply.id);
-      if (!p) return;
-      pending.delete(reply.id);
-      clearTimeout(p.timer);
-      if (reply.ok) p.resolve(reply.value);
-      else p.reject(new PrinterError(reply.fault, reply.message, reply.retry, reply.maybePrinted));
-    },
+    receive: relay.receive,
   };
 }
