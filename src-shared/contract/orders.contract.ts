@@ -104,6 +104,33 @@ export const orderDetail = z.object({
 });
 export type OrderDetail = z.infer<typeof orderDetail>;
 
+const tag = z.string().trim().min(1, 'is required').max(40);
+
+/** What a reviewer may correct on a held order; anything given for one order only refuses a batch. */
+export const orderEditInput = z
+  .object({
+    ids: z.array(id).min(1).max(500),
+    addTags: z.array(tag).max(10).default([]),
+    removeTags: z.array(tag).max(10).default([]),
+    /** The buyer's ID (身份证) for customs; null clears it. */
+    buyerIdNumber: z
+      .string()
+      .trim()
+      .regex(/^[0-9A-Za-z]{6,30}$/, 'must be 6–30 letters or digits (身份证 is 18)')
+      .nullable()
+      .optional(),
+    /** The whole corrected address as one line, e.g. 广东省深圳市南山区粤海街道科技园南路 88 号. */
+    address: z.string().trim().min(4, 'is too short to be an address').max(300).optional(),
+  })
+  .strict()
+  .refine((v) => v.addTags.length || v.removeTags.length || v.buyerIdNumber !== undefined || v.address, {
+    message: 'nothing to change: give tags, a buyer ID number or an address',
+  })
+  .refine((v) => v.ids.length === 1 || (v.buyerIdNumber === undefined && v.address === undefined), {
+    message: 'a buyer ID number or an address belongs to one order; select only that order',
+    path: ['ids'],
+  });
+
 export const ordersContract = {
   'orders.list': read(
     'One page of the order queue, filtered and sorted',
@@ -148,6 +175,11 @@ export const ordersContract = {
         reason: z.string().max(500).optional(),
       })
       .strict(),
+    z.object({ changed: z.array(id) }),
+  ),
+  'orders.edit': write(
+    'Correct orders while they wait for review: add or remove tags on many; the buyer ID number or the (Chinese) address of one',
+    orderEditInput,
     z.object({ changed: z.array(id) }),
   ),
   'orders.create': write(

@@ -1,5 +1,6 @@
 import type { Handlers } from '../../dispatch';
 import type { CoreContext } from '../../core-context';
+import { editOrders } from './orders-edit.service';
 import { countOrders, getOrder, listOrders, orderFacets, transitionOrder } from './orders.service';
 
 export const ordersHandlers = (ctx: CoreContext) =>
@@ -12,5 +13,10 @@ export const ordersHandlers = (ctx: CoreContext) =>
       for (const id of ids) transitionOrder(ctx, id, to, call.actor, reason);
       ctx.emit('orders.changed', { ids, reason: `status → ${to}` });
       return { changed: ids };
+    },
+    'orders.edit': (input, call) => {
+      const out = editOrders(ctx, input, call.actor);
+      if (out.changed.length) ctx.emit('orders.changed', { ids: out.changed, reason: 'corrected in review' });
+      return out;
     },
   }) satisfies Partial<Handlers>;

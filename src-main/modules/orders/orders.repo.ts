@@ -106,15 +106,14 @@ type SearchFields = Pick<
   | 'street'
   | 'detail'
   | 'addressRaw'
-  | 'lines'
->;
+> & { lines: readonly { sku: string; title: string }[] };
 
 /**
  * The text the queue's search matches. The address goes in once: the standardised form when
  * there is one (it holds the full names people type), else the original text. Indexing both
  * cost about a third of every order write for no extra matches.
  */
-const searchBody = (o: SearchFields): string =>
+export const searchBody = (o: SearchFields): string =>
   [
     o.externalId,
     o.recipientName,
