@@ -1,0 +1,1 @@
+DROP INDEX `review_decisions_at_idx`;
