@@ -193,6 +193,19 @@ describe('printing screen', () => {
     await waitFor(() => expect(b.callsOf('printing.reprint')).toEqual([{ jobId: 7, reason: 'label torn' }]));
   });
 
+  it('follows the queue live: a jobs event reloads the jobs, a settings event the printers too', async () => {
+    const b = bridge();
+    renderApp({ bridge: b, hash: '#/printing' });
+    await screen.findByText('label · order 3');
+    const jobs = b.callsOf('printing.jobs.list').length;
+    const printers = b.callsOf('printing.printers.list').length;
+    b.emit({ name: 'jobs.changed', payload: { ids: [7] } });
+    await waitFor(() => expect(b.callsOf('printing.jobs.list').length).toBeGreaterThan(jobs));
+    expect(b.callsOf('printing.printers.list').length).toBe(printers);
+    b.emit({ name: 'settings.changed', payload: { what: 'settings' } });
+    await waitFor(() => expect(b.callsOf('printing.printers.list').length).toBeGreaterThan(printers));
+  });
+
   it('speaks Chinese', async () => {
     renderApp({ bridge: bridge(), hash: '#/printing', language: 'zh-CN' });
     expect(await screen.findByRole('heading', { name: '打印' })).toBeTruthy();

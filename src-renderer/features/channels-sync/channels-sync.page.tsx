@@ -1,9 +1,8 @@
-import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
-import { useApi } from '../../api/api-context';
 import { ErrorBanner } from '../../ui/error-banner';
 import { formatDateTime } from '../../ui/format';
+import { useLiveStore } from '../../ui/use-live-store';
 import { ChannelSyncCard } from './channel-sync.card';
 import { createChannelsSyncStore } from './channels-sync.store';
 import { OutboxQueueSection } from './outbox-queue.section';
@@ -16,14 +15,7 @@ import './channels-sync.css';
  */
 export function ChannelsSyncPage() {
   const { t } = useTranslation();
-  const api = useApi();
-  const store = useMemo(() => createChannelsSyncStore(api), [api]);
-  const s = useStore(store);
-
-  useEffect(() => {
-    void store.getState().load();
-    return store.getState().listen();
-  }, [store]);
+  const s = useStore(useLiveStore(createChannelsSyncStore));
 
   return (
     <div className="channels-sync-page">

@@ -1,10 +1,9 @@
-import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { OUTBOX_STATUSES } from '../../../src-shared/contract/outbox.contract';
-import { useApi } from '../../api/api-context';
 import { ErrorBanner } from '../../ui/error-banner';
 import { formatDateTime } from '../../ui/format';
+import { useLiveStore } from '../../ui/use-live-store';
 import { createOutboxStore, type ExportedFile } from './outbox.store';
 
 /** Hands the file to the browser's download (Electron asks where to save it). */
@@ -26,14 +25,7 @@ function saveFile(f: ExportedFile): void {
  */
 export function OutboxQueueSection() {
   const { t } = useTranslation();
-  const api = useApi();
-  const store = useMemo(() => createOutboxStore(api), [api]);
-  const s = useStore(store);
-
-  useEffect(() => {
-    void store.getState().load();
-    return store.getState().listen();
-  }, [store]);
+  const s = useStore(useLiveStore(createOutboxStore));
 
   const counts = s.list?.counts;
   const total = counts ? OUTBOX_STATUSES.reduce((n, k) => n + counts[k], 0) : 0;

@@ -1,9 +1,8 @@
-import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
-import { useApi } from '../../api/api-context';
 import { ErrorBanner } from '../../ui/error-banner';
 import { formatDateTime } from '../../ui/format';
+import { useLiveStore } from '../../ui/use-live-store';
 import { createFoldersStore } from './folders.store';
 
 /**
@@ -12,14 +11,7 @@ import { createFoldersStore } from './folders.store';
  */
 export function WatchedFoldersSection() {
   const { t } = useTranslation();
-  const api = useApi();
-  const store = useMemo(() => createFoldersStore(api), [api]);
-  const s = useStore(store);
-
-  useEffect(() => {
-    void store.getState().load();
-    return store.getState().listen();
-  }, [store]);
+  const s = useStore(useLiveStore(createFoldersStore));
 
   return (
     <section className="folders-section" aria-labelledby="folders-title">

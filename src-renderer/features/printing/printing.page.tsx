@@ -1,8 +1,7 @@
-import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
-import { useApi } from '../../api/api-context';
 import { ErrorBanner } from '../../ui/error-banner';
+import { useLiveStore } from '../../ui/use-live-store';
 import { createPrintingStore } from './printing.store';
 import { PrintersSection } from './printers.section';
 import { PrintQueueSection } from './print-queue.section';
@@ -12,21 +11,9 @@ import './printing.css';
 /** Printers, the print queue with its history, and the shop's document templates. */
 export function PrintingPage() {
   const { t } = useTranslation();
-  const api = useApi();
-  const store = useMemo(() => createPrintingStore(api), [api]);
+  const store = useLiveStore(createPrintingStore);
   const error = useStore(store, (s) => s.error);
   const notice = useStore(store, (s) => s.notice);
-
-  useEffect(() => {
-    void store.getState().load();
-    // Jobs move on their own (printing, retries): follow them live.
-    const offJobs = api.on('jobs.changed', () => void store.getState().loadJobs());
-    const offSettings = api.on('settings.changed', () => void store.getState().load());
-    return () => {
-      offJobs();
-      offSettings();
-    };
-  }, [api, store]);
 
   return (
     <div className="settings-page printing-page">

@@ -34,6 +34,8 @@ export interface PrintingActions {
   loadTemplate(kind: DocumentKind): Promise<void>;
   saveTemplate(draft: TemplateDraft): Promise<boolean>;
   dismiss(): void;
+  /** Follows the core's events until the returned function is called. */
+  listen(): () => void;
 }
 
 export type PrintingStore = StoreApi<PrintingState & PrintingActions>;
@@ -63,6 +65,15 @@ export function createPrintingStore(api: Api): PrintingStore {
         const r = await api.call('printing.jobs.list', { limit: 200 });
         if (r.ok) set({ jobs: r.value.rows });
         else fail(r.error);
+      },
+      listen() {
+        // Jobs move on their own (printing, retries): follow them live.
+        const offJobs = api.on('jobs.changed', () => void get().loadJobs());
+        const offSettings = api.on('settings.changed', () => void get().load());
+        return () => {
+          offJobs();
+          offSettings();
+        };
       },
       async savePrinter(draft) {
         const r = await api.call('printing.printers.save', draft);
