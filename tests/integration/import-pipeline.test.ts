@@ -141,6 +141,65 @@ describe('import pipeline', () => {
     expect(region.map((r: { code: string }) => r.code)).not.toContain('');
   });
 
+  test('Shopify CN orders: a City repeated in Address1 still gets its district; a road named after a place is flagged, not a city', async () => {
+    const base = SAMPLES.shopify![2]!;
+    const rows: Row[] = [
+      {
+        ...base,
+        Name: '#2001',
+        'Shipping City': '深圳',
+        'Shipping Address1': '深圳市粤海街道科技园路1号',
+        'Shipping Zip': '518057',
+        'Shipping Province': 'GD',
+        'Shipping Province Name': 'Guangdong',
+      },
+      {
+        ...base,
+        Name: '#2002',
+        'Shipping City': '',
+        'Shipping Address1': '北京路1号',
+        'Shipping Zip': '',
+        'Shipping Province': '',
+        'Shipping Province Name': '',
+      },
+    ];
+    expect(await run('cn.csv', utf8(csv(HEADERS.shopify, rows)))).toMatchObject({
+      imported: 2,
+      rejected: [],
+    });
+    const find = async (ext: string) => {
+      const l = await value(core.call('orders.list', { filter: { search: ext } }));
+      return value(core.call('orders.get', { id: l.rows[0].id }));
+    };
+    const shenzhen = await find('#2001');
+    expect(shenzhen.address).toMatchObject({
+      province: '广东省',
+      city: '深圳市',
+      district: '南山区',
+      street: '粤海街道',
+      detail: '科技园路1号',
+      ambiguous: false,
+    });
+    const changes = await value(core.call('standardize.changes', { orderId: shenzhen.id }));
+    expect(changes.rows).toContainEqual({
+      field: 'district',
+      before: '',
+      after: '南山区',
+      reason: 'district 南山区 completed from street 粤海街道',
+    });
+    const road = await find('#2002');
+    expect(road.address).toMatchObject({
+      province: '',
+      city: '',
+      district: '',
+      detail: expect.stringMatching(/^北京路1号/),
+      ambiguous: true,
+    });
+    expect(road.reasons.join()).toMatch(
+      /address ambiguous, not guessed: 北京路 is a road named after a place/,
+    );
+  });
+
   test.each([
     ['a header nobody knows', 'x.csv', utf8('a,b\n1,2\n'), /x\.csv: row 1/],
     [

@@ -38,6 +38,46 @@ describe('Chinese address splitting', () => {
     expect(r.district).toBe('');
   });
 
+  test.each([
+    '北京路1号',
+    '南京路100号',
+    '解放路3号',
+    '中山路5号',
+    '南京东路1号',
+    '长安街1号',
+    '中山大道8号',
+    '杭州道2号',
+  ])('a road named after a place (%s) stays in the detail and is flagged, not read as the place', (text) => {
+    const r = splitChineseAddress(text);
+    expect(r).toMatchObject({ province: '', city: '', district: '', street: '', detail: text });
+    expect(r.ambiguous).toBe(true);
+    expect(r.notes.join()).toMatch(/road named after a place/);
+  });
+
+  test.each([
+    ['广州市北京路1号', ['广东省', '广州市', '', '北京路1号']],
+    ['南京市玄武区中山路1号', ['江苏省', '南京市', '玄武区', '中山路1号']],
+    // A division named right after the short name is no road: 道里区, 路南区, 路桥区.
+    ['哈尔滨道里区x', ['黑龙江省', '哈尔滨市', '道里区', 'x']],
+    ['唐山路南区x', ['河北省', '唐山市', '路南区', 'x']],
+    ['台州路桥区x', ['浙江省', '台州市', '路桥区', 'x']],
+  ])('a place before the road still counts: %s', (text, [province, city, district, detail]) => {
+    expect(splitChineseAddress(text)).toMatchObject({ province, city, district, detail, ambiguous: false });
+  });
+
+  test('a city repeated at the start of the address line does not stop the split', () => {
+    // Shopify: City "深圳", Address1 "深圳市粤海街道科技园路1号".
+    for (const text of ['深圳 深圳市粤海街道科技园路1号', '广东 深圳 广东省深圳市粤海街道科技园路1号'])
+      expect(splitChineseAddress(text)).toMatchObject({
+        province: '广东省',
+        city: '深圳市',
+        district: '南山区',
+        street: '粤海街道',
+        detail: '科技园路1号',
+        ambiguous: false,
+      });
+  });
+
   test('completing a missing district says so', () => {
     expect(splitChineseAddress('深圳市粤海街道1号').notes).toContain(
       'district 南山区 completed from street 粤海街道',

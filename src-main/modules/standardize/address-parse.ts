@@ -1,4 +1,4 @@
-import { divisionIndex, type Place } from './address-division';
+import { divisionIndex, type DivisionIndex, type Place } from './address-division';
 
 export interface AddressSplit {
   province: string;
@@ -6,7 +6,10 @@ export interface AddressSplit {
   district: string;
   street: string;
   detail: string;
-  /** More than one place fits: the candidates are listed and nothing is guessed. */
+  /**
+   * More than one place fits: the candidates are listed and nothing is guessed. Also set, with no
+   * candidates and a note, when the only place name is a road's (北京路1号).
+   */
   ambiguous: boolean;
   candidates: string[];
   /** What was inferred rather than read, e.g. "district 南山区 completed from street 粤海街道". */
@@ -23,21 +26,50 @@ const label = (p: Place): string =>
     .filter(Boolean)
     .join('');
 
+/**
+ * What follows a place name that makes it a road named after the place: 北京路, 南京东路, 中山大道,
+ * 长安街 (but 街道 is a street office), 杭州道, 南京弄, 北京胡同, 南京里. Roads are named after
+ * places all over China, so such a name says nothing about where the parcel goes.
+ */
+const ROAD_AFTER = /^[东西南北中]?[一二三四五六七八九十]?(?:路|大道|大街|街(?!道)|道|巷|弄|胡同|里)/;
+
 /** Longest name of `map` starting at `pos`, keeping only places that `keep` accepts. */
 function longest(
   map: Map<string, Place[]>,
   text: string,
   pos: number,
   keep: (p: Place) => boolean,
+  roads?: string[],
 ): { places: Place[]; len: number } | null {
-  const max = Math.min(divisionIndex().maxLen, text.length - pos);
+  const idx = divisionIndex();
+  const max = Math.min(idx.maxLen, text.length - pos);
   for (let len = max; len >= 2; len--) {
-    const found = map.get(text.substr(pos, len));
+    const name = text.substr(pos, len);
+    const found = map.get(name);
     if (!found) continue;
     const places = found.filter(keep);
-    if (places.length) return { places, len };
+    if (!places.length) continue;
+    // A short name (北京, 中山, 解放) right before 路/街/道… is a road, kept in the detail; unless
+    // what follows is itself a division of that place (哈尔滨道里区, 唐山路南区, 台州路桥区).
+    if (!places.some((p) => p.name === name)) {
+      const road = ROAD_AFTER.exec(text.slice(pos + len, pos + len + 4));
+      if (road && !divisionFollows(idx, text, pos + len, places)) {
+        roads?.push(name + road[0]);
+        continue;
+      }
+    }
+    return { places, len };
   }
   return null;
+}
+
+/** Whether a district or street of one of `places` is named at `pos`. */
+function divisionFollows(idx: DivisionIndex, text: string, pos: number, places: Place[]): boolean {
+  const inside = (p: Place) =>
+    places.some((q) =>
+      q.level === 'province' ? p.province === q : q.level === 'city' ? p.city === q : p.district === q,
+    );
+  return Boolean(longest(idx.districts, text, pos, inside) ?? longest(idx.streets, text, pos, inside));
 }
 
 const within = (prov: Place | null, city: Place | null, district: Place | null) => (p: Place) =>
@@ -74,13 +106,29 @@ export function splitChineseAddress(input: string): AddressSplit {
   let city: Place | null = null;
   let district: Place | null = null;
   let street: Place | null = null;
+  /** Place names read as roads (北京路…) and left in the detail. */
+  const roads: string[] = [];
+  // 深圳 + "深圳市粤海街道…": a file's City column repeated at the start of its address line. Not
+  // when a longer district name starts there (恩施州 + 恩施市 is the district, not 恩施 again).
+  const skipRepeats = () => {
+    for (;;) {
+      const again =
+        longest(idx.provinces, text, pos, (x) => x === prov) ??
+        longest(idx.cities, text, pos, (x) => x === city);
+      if (!again) return;
+      const asDistrict = longest(idx.districts, text, pos, within(prov, city, null));
+      if (asDistrict && asDistrict.len > again.len) return;
+      pos += again.len;
+    }
+  };
 
-  const p = longest(idx.provinces, text, pos, () => true);
+  const p = longest(idx.provinces, text, pos, () => true, roads);
   if (p) {
     prov = p.places[0] as Place;
     pos += p.len;
+    skipRepeats();
   }
-  let c = longest(idx.cities, text, pos, within(prov, null, null));
+  let c = longest(idx.cities, text, pos, within(prov, null, null), roads);
   // 朝阳区… is a district, not 朝阳(市) followed by "区": the longer name at the same spot wins.
   if (c) {
     const asDistrict = longest(idx.districts, text, pos, within(prov, null, null));
@@ -90,6 +138,7 @@ export function splitChineseAddress(input: string): AddressSplit {
     if (c.places.length === 1) {
       city = c.places[0] as Place;
       pos += c.len;
+      skipRepeats();
     } else {
       out.ambiguous = true;
       out.candidates = c.places.map(label);
@@ -100,7 +149,7 @@ export function splitChineseAddress(input: string): AddressSplit {
     if (own?.length === 1) city = own[0] as Place;
   }
   if (!out.ambiguous) {
-    const d = longest(idx.districts, text, pos, within(prov, city, null));
+    const d = longest(idx.districts, text, pos, within(prov, city, null), roads);
     if (d) {
       let places = d.places;
       if (places.length > 1) {
@@ -113,6 +162,7 @@ export function splitChineseAddress(input: string): AddressSplit {
       if (places.length === 1) {
         district = places[0] as Place;
         pos += d.len;
+        skipRepeats();
       } else {
         out.ambiguous = true;
         out.candidates = places.map(label);
@@ -156,6 +206,10 @@ export function splitChineseAddress(input: string): AddressSplit {
     .slice(cut)
     .replace(/^[\s,，、;；]+/, '')
     .trim();
-  if (!prov && !out.ambiguous) out.notes.push('no province, city or district recognised');
+  if (!prov && !out.ambiguous && roads.length) {
+    // 北京路1号 alone: a road of that name may be in any city; say so instead of guessing 北京市.
+    out.ambiguous = true;
+    out.notes.push(`${roads[0]} is a road named after a place: province and city not known`);
+  } else if (!prov && !out.ambiguous) out.notes.push('no province, city or district recognised');
   return out;
 }

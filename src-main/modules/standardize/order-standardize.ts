@@ -175,9 +175,11 @@ export function standardizeOrder(s: Standardizer, input: NewOrder, homeCountry =
       if (split.ambiguous || !split.province) {
         o.addressAmbiguous = true;
         o.reasons.push(
-          split.ambiguous
-            ? `address ambiguous, not guessed: candidates ${split.candidates.join(' / ')}`
-            : 'address not recognised: no province, city or district found',
+          !split.ambiguous
+            ? 'address not recognised: no province, city or district found'
+            : split.candidates.length
+              ? `address ambiguous, not guessed: candidates ${split.candidates.join(' / ')}`
+              : `address ambiguous, not guessed: ${split.notes.at(-1) ?? 'no province or city found'}`,
         );
       }
     } else if (rawMasked && !o.detail) {
