@@ -184,7 +184,12 @@ export const fulfillmentContract = {
         weightGrams: z.number().int().min(1).max(1_000_000).optional(),
         box: code(40).optional(),
         override: z
-          .object({ supervisor: code(80), reason: code(500) })
+          .object({
+            supervisor: code(80),
+            reason: code(500),
+            /** Required once the shop has set a supervisor PIN (settings.supervisorPin.set). */
+            pin: z.string().max(32).optional(),
+          })
           .strict()
           .optional(),
       })

@@ -86,6 +86,42 @@ export const channelInput = z
   })
   .strict();
 
+/** A carton or mailer in the shop's box catalogue; its tare counts in the packing weight check. */
+export const packBox = z
+  .object({
+    code: z
+      .string()
+      .trim()
+      .min(1, 'is required')
+      .max(20)
+      .regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, 'may use letters, digits, "-" and "_" only'),
+    name: z.string().trim().min(1, 'is required').max(80),
+    /** Inner dimensions in millimetres. */
+    lengthMm: z.number().int().min(1).max(5000),
+    widthMm: z.number().int().min(1).max(5000),
+    heightMm: z.number().int().min(1).max(5000),
+    tareGrams: z.number().int().min(0).max(100_000),
+  })
+  .strict();
+export type PackBox = z.infer<typeof packBox>;
+
+const boxCatalogue = z
+  .array(packBox)
+  .min(1, 'needs at least one box')
+  .max(200)
+  .superRefine((rows, c) => {
+    const seen = new Set<string>();
+    rows.forEach((b, i) => {
+      const key = b.code.toUpperCase();
+      if (seen.has(key))
+        c.addIssue({ code: 'custom', path: [i, 'code'], message: `${b.code} is used twice` });
+      seen.add(key);
+    });
+  });
+
+/** Digits only, so it can be typed on a numeric pad at the bench. */
+const pin = z.string().regex(/^\d{4,12}$/, 'must be 4 to 12 digits');
+
 export const SETTING_KEYS = [
   'ui.language',
   'shop.name',
@@ -109,5 +145,25 @@ export const settingsContract = {
     'Change one setting',
     z.object({ key: z.enum(SETTING_KEYS), value: z.union([z.string().max(200), z.null()]) }).strict(),
     z.object({ key: z.string() }),
+  ),
+  'settings.supervisorPin.status': read(
+    'Whether a supervisor PIN protects packing overrides (the PIN itself never leaves the core)',
+    z.object({}).strict(),
+    z.object({ set: z.boolean() }),
+  ),
+  'settings.supervisorPin.set': write(
+    'Set, change (old PIN required) or remove (newPin null, old PIN required) the supervisor PIN; wrong old PINs are rate-limited',
+    z.object({ oldPin: z.string().max(32).optional(), newPin: pin.nullable() }).strict(),
+    z.object({ set: z.boolean() }),
+  ),
+  'boxes.list': read(
+    "The shop's box catalogue (the defaults until it is saved)",
+    z.object({}).strict(),
+    z.object({ rows: z.array(packBox) }),
+  ),
+  'boxes.save': write(
+    'Replace the box catalogue (codes unique, case-insensitively)',
+    z.object({ rows: boxCatalogue }).strict(),
+    z.object({ rows: z.array(packBox) }),
   ),
 } as const;

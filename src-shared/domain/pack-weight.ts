@@ -20,3 +20,10 @@ export function weightTolerance(expectedGrams: number, pctSetting: unknown, gram
 
 export const weightWithin = (weightGrams: number, expectedGrams: number, tolerance: number): boolean =>
   Math.abs(weightGrams - expectedGrams) <= tolerance;
+
+/**
+ * What the parcel on the scale should weigh: the items plus the chosen box's tare. Both the core's
+ * check and the bench's live check use it, so they never disagree about a box.
+ */
+export const parcelGrams = (itemsGrams: number, tareGrams: number | null | undefined): number =>
+  itemsGrams + Math.max(0, tareGrams ?? 0);

@@ -1,10 +1,10 @@
 import type { CoreContext } from '../../core-context';
 import type { PackSession } from '../../../src-shared/contract/fulfillment.contract';
 import { AppFailure } from '../../../src-shared/result';
-import { weightTolerance, weightWithin } from '../../../src-shared/domain/pack-weight';
+import { parcelGrams, weightTolerance, weightWithin } from '../../../src-shared/domain/pack-weight';
 import { recordAudit } from '../audit';
 import { transitionOrder } from '../orders';
-import { readSettings } from '../settings';
+import { boxByCode, checkSupervisorPin, readSettings } from '../settings';
 import { enqueuePrint } from '../printing';
 import { orderIdFromBarcode } from '../documents';
 import {
@@ -132,7 +132,7 @@ export function completePacking(
     sessionId: number;
     weightGrams?: number;
     box?: string;
-    override?: { supervisor: string; reason: string };
+    override?: { supervisor: string; reason: string; pin?: string };
   },
   actor: string,
 ) {
@@ -151,12 +151,16 @@ export function completePacking(
         .map((r) => `${r.result.replace('_', ' ')} ${r.sku ?? r.barcode}`)
         .join(', ')})`,
     );
-  const expectedGrams = expected.reduce((sum, l) => sum + l.weightGrams * l.quantity, 0);
-  if (input.weightGrams !== undefined && expectedGrams > 0) {
+  const box = input.box === undefined ? null : boxByCode(ctx.db, input.box);
+  const itemsGrams = expected.reduce((sum, l) => sum + l.weightGrams * l.quantity, 0);
+  if (input.weightGrams !== undefined && itemsGrams > 0) {
+    const expectedGrams = parcelGrams(itemsGrams, box?.tareGrams);
     const tol = tolerance(ctx, expectedGrams);
     if (!weightWithin(input.weightGrams, expectedGrams, tol))
       problems.push(
-        `the parcel weighs ${input.weightGrams} g but the items should weigh ${expectedGrams} g (±${tol} g)`,
+        box
+          ? `the parcel weighs ${input.weightGrams} g but the items in box ${box.code} should weigh ${expectedGrams} g (${itemsGrams} g + ${box.tareGrams} g box, ±${tol} g)`
+          : `the parcel weighs ${input.weightGrams} g but the items should weigh ${expectedGrams} g (±${tol} g)`,
       );
   }
   if (problems.length && !input.override)
@@ -164,11 +168,24 @@ export function completePacking(
       'conflict',
       `Order ${s.orderId} cannot be completed: ${problems.join('; ')}. Scan what is missing, or a supervisor overrides with a reason`,
     );
+  // Only an override that is used needs the PIN; it is checked before anything is written.
+  const pinChecked =
+    problems.length > 0 &&
+    !!input.override &&
+    checkSupervisorPin(ctx, input.override.pin, `Overriding order ${s.orderId}`);
+  // Never the PIN itself: only who, why, and whether a PIN vouched for it.
   const overrideJson =
-    problems.length && input.override ? JSON.stringify({ ...input.override, problems }) : null;
+    problems.length && input.override
+      ? JSON.stringify({
+          supervisor: input.override.supervisor,
+          reason: input.override.reason,
+          pinChecked,
+          problems,
+        })
+      : null;
   completeSession(ctx.sqlite, s.id, {
     weightGrams: input.weightGrams ?? null,
-    box: input.box ?? null,
+    box: box?.code ?? null,
     overrideJson,
     now: ctx.now(),
   });
@@ -180,7 +197,7 @@ export function completePacking(
       entityId: s.orderId,
       action: 'pack_override',
       reason: `supervisor ${input.override.supervisor}: ${input.override.reason} (${problems.join('; ')})`,
-      data: { sessionId: s.id, supervisor: input.override.supervisor, problems },
+      data: { sessionId: s.id, supervisor: input.override.supervisor, pinChecked, problems },
     });
   transitionOrder(
     ctx,
@@ -188,7 +205,7 @@ export function completePacking(
     'packed',
     actor,
     `packed in session ${s.id}` +
-      (input.box ? `, box ${input.box}` : '') +
+      (box ? `, box ${box.code}` : '') +
       (overrideJson ? ' (supervisor override)' : ''),
   );
   const printJobs: { document: string; jobId: number }[] = [];
