@@ -131,6 +131,8 @@ export const orderEditInput = z
     path: ['ids'],
   });
 
+export type OrderEditInput = z.input<typeof orderEditInput>;
+
 export const ordersContract = {
   'orders.list': read(
     'One page of the order queue, filtered and sorted',

@@ -2,8 +2,10 @@ import { createStore, type StoreApi } from 'zustand';
 import type { Api } from '../../api/client';
 import type { ReviewQueueRow } from '../../../src-shared/contract/review.contract';
 import type { AppError } from '../../../src-shared/result';
+import type { OrderEditInput } from '../../../src-shared/contract/orders.contract';
 
 export type Decision = 'approve' | 'reject' | 'hold';
+export type OrderEditPatch = Omit<OrderEditInput, 'ids'>;
 /** Held by a rule, or still pending because no rule decided. */
 export type QueueStatus = 'held' | 'pending_review';
 
@@ -30,6 +32,8 @@ export interface QueueActions {
   /** The selected orders, or the one under the cursor when nothing is selected. */
   targets(): number[];
   decide(decision: Decision, reason?: string): Promise<boolean>;
+  /** Corrections (tags on every target; buyer ID or address on one) through orders.edit. */
+  edit(patch: OrderEditPatch): Promise<boolean>;
   clearMessages(): void;
 }
 
@@ -120,6 +124,20 @@ export function createQueueStore(api: Api, now: () => number = Date.now): QueueS
           return false;
         }
         set({ notice: { changed: r.value.changed.length, skipped: r.value.skipped }, selected: new Set() });
+        await get().load();
+        return true;
+      },
+      async edit(patch) {
+        const ids = get().targets();
+        if (!ids.length || get().busy) return false;
+        set({ busy: true, error: null, notice: null });
+        const r = await api.call('orders.edit', { ids, ...patch });
+        set({ busy: false });
+        if (!r.ok) {
+          set({ error: r.error });
+          return false;
+        }
+        set({ notice: { changed: r.value.changed.length, skipped: [] } });
         await get().load();
         return true;
       },

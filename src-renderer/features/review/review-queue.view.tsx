@@ -5,11 +5,12 @@ import { useApi } from '../../api/api-context';
 import { ErrorBanner } from '../../ui/error-banner';
 import { formatDateTime, formatMoney } from '../../ui/format';
 import { createQueueStore, type Decision, type QueueStatus } from './review-queue.store';
+import { ReviewEditForm } from './review-edit.form';
 
 const isTyping = (t: EventTarget | null): boolean =>
   t instanceof HTMLElement && (t.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName));
 
-/** Held orders with their reasons; j/k move, x selects, a approves, r rejects, h holds. */
+/** Held orders with their reasons; j/k move, x selects, a approves, r rejects, h holds, e edits. */
 export function ReviewQueueView() {
   const { t } = useTranslation();
   const api = useApi();
@@ -18,6 +19,7 @@ export function ReviewQueueView() {
   // Reject and hold need a reason: the key opens this prompt instead of acting at once.
   const [asking, setAsking] = useState<Exclude<Decision, 'approve'> | null>(null);
   const [reason, setReason] = useState('');
+  const [editing, setEditing] = useState(false);
   const reasonRef = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
@@ -27,7 +29,7 @@ export function ReviewQueueView() {
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.altKey || e.ctrlKey || e.metaKey || isTyping(e.target) || asking) return;
+      if (e.altKey || e.ctrlKey || e.metaKey || isTyping(e.target) || asking || editing) return;
       const st = store.getState();
       const row = st.rows[st.cursor];
       const act: Record<string, () => void> = {
@@ -39,6 +41,7 @@ export function ReviewQueueView() {
         a: () => void st.decide('approve'),
         r: () => setAsking('reject'),
         h: () => setAsking('hold'),
+        e: () => row && setEditing(true),
       };
       const fn = act[e.key];
       if (fn) {
@@ -48,7 +51,7 @@ export function ReviewQueueView() {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [store, asking]);
+  }, [store, asking, editing]);
 
   useEffect(() => {
     if (asking) reasonRef.current?.focus();
@@ -100,6 +103,9 @@ export function ReviewQueueView() {
           >
             {t('review.queue.reject', { count })}
           </button>
+          <button type="button" className="btn" disabled={!count || s.busy} onClick={() => setEditing(true)}>
+            {t('review.edit.button', { count })}
+          </button>
         </div>
       </div>
       {asking && (
@@ -128,6 +134,9 @@ export function ReviewQueueView() {
             {t('common.cancel')}
           </button>
         </form>
+      )}
+      {editing && (
+        <ReviewEditForm count={count} busy={s.busy} onSubmit={s.edit} onClose={() => setEditing(false)} />
       )}
       {s.error && <ErrorBanner error={s.error} onDismiss={s.clearMessages} />}
       {s.notice && (
