@@ -3,8 +3,19 @@ import { useStore } from 'zustand';
 import { OUTBOX_STATUSES } from '../../../src-shared/contract/outbox.contract';
 import { ErrorBanner } from '../../ui/error-banner';
 import { formatDateTime } from '../../ui/format';
+import { StateText, type Tone } from '../../ui/state-text';
 import { useLiveStore } from '../../ui/use-live-store';
-import { createOutboxStore, type ExportedFile } from './outbox.store';
+import { createOutboxStore, type ExportedFile, type OutboxStatus } from './outbox.store';
+
+/** Waiting for a run or for its export file, being sent, sent, or failed (dead = retries used up). */
+const OUTBOX_TONE: Record<OutboxStatus, Tone> = {
+  queued: 'waiting',
+  export: 'waiting',
+  running: 'busy',
+  done: 'good',
+  failed: 'bad',
+  dead: 'bad',
+};
 
 /** Hands the file to the browser's download (Electron asks where to save it). */
 function saveFile(f: ExportedFile): void {
@@ -116,9 +127,7 @@ export function OutboxQueueSection() {
                   {j.carrierName} {j.trackingNumber}
                 </td>
                 <td>
-                  <span className={`outbox-status outbox-status-${j.status}`}>
-                    {t(`outbox.status.${j.status}`)}
-                  </span>
+                  <StateText tone={OUTBOX_TONE[j.status]}>{t(`outbox.status.${j.status}`)}</StateText>
                   {j.lastError && <div className="field-error">{j.lastError}</div>}
                 </td>
                 <td>{j.attempts}</td>

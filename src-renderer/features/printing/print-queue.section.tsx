@@ -2,7 +2,15 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import type { PrintJob } from '../../../src-shared/contract/printing.contract';
+import { StateText, type Tone } from '../../ui/state-text';
 import type { PrintingStore } from './printing.store';
+
+const JOB_TONE: Record<PrintJob['status'], Tone> = {
+  queued: 'waiting',
+  printing: 'busy',
+  done: 'good',
+  failed: 'bad',
+};
 
 function ReprintForm({ store, job, onDone }: { store: PrintingStore; job: PrintJob; onDone(): void }) {
   const { t } = useTranslation();
@@ -72,9 +80,7 @@ export function PrintQueueSection({ store }: { store: PrintingStore }) {
                 </td>
                 <td>{j.printerName}</td>
                 <td>
-                  <span className={`print-status print-status-${j.status}`}>
-                    {t(`printing.status.${j.status}`)}
-                  </span>
+                  <StateText tone={JOB_TONE[j.status]}>{t(`printing.status.${j.status}`)}</StateText>
                   {j.lastFault && (
                     <div className="field-error">
                       {t(`printing.fault.${j.lastFault}`, {

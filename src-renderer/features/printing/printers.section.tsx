@@ -10,6 +10,7 @@ import {
   type PrinterStatus,
 } from '../../../src-shared/contract/printing.contract';
 import { FormField } from '../../ui/form-field';
+import { StateText, type Tone } from '../../ui/state-text';
 import type { PrinterDraft, PrintingStore } from './printing.store';
 
 const blank: PrinterDraft = {
@@ -178,6 +179,12 @@ function PrinterForm({
 }
 
 /** The last status check of one printer: a short verdict in the user's language, then the core's detail. */
+const PRINTER_TONE: Record<PrinterStatus['state'], Tone> = {
+  ready: 'good',
+  unknown: 'waiting',
+  fault: 'bad',
+};
+
 function StatusCell({
   printer,
   status,
@@ -190,11 +197,11 @@ function StatusCell({
   if (status === 'checking') return <span className="muted">{t('printing.printerState.checking')}</span>;
   return (
     <div role="status" aria-live="polite">
-      <span className={`printer-state printer-state-${status.state}`}>
+      <StateText tone={PRINTER_TONE[status.state]}>
         {status.fault
           ? t(`printing.fault.${status.fault}`, { printer: printer.name, defaultValue: status.message })
           : t(`printing.printerState.${status.state}`)}
-      </span>
+      </StateText>
       <div className="muted small">{status.message}</div>
     </div>
   );
