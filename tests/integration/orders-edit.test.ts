@@ -45,6 +45,21 @@ describe('orders.edit: correcting held orders in review', () => {
       .get(cross) as { data_json: string };
     expect(data.data_json).not.toContain('310101199001011234');
 
+    // A newer copy of the order from the channel, without the ID, does not wipe it.
+    const first = (await get(cross)).externalId;
+    seedOrders(core, [
+      anOrder({
+        externalId: first,
+        type: 'cross_border',
+        province: '上海市',
+        city: '上海市',
+        sourceUpdatedAt: Date.UTC(2026, 10, 2),
+        buyerMessage: 'newer copy',
+      }),
+    ]);
+    expect((await get(cross)).buyerMessage).toBe('newer copy');
+    expect(row(cross).idNumber).toBe('310101199001011234');
+
     // The reviewer approves it; a simulation of the ID rule now finds the document on file.
     const sim = await value(core.call('review.simulate', { rule: ID_RULE, limit: 10 }));
     expect(sim.matched).toBe(1);

@@ -134,6 +134,7 @@ export function ordersStatements(sqlite: Sqlite) {
        from orders where channel_id = ? and external_id in (select value from json_each(?))`,
     ),
     insert: sqlite.prepare(`insert into orders (${ORDER_COLUMNS}) values (${ORDER_PARAMS})`),
+    // A newer copy without the buyer's ID keeps the one on file (a reviewer may have added it).
     update: sqlite.prepare(
       `update orders set type = @type, placed_at = @placedAt, source_updated_at = @sourceUpdatedAt, currency = @currency,
          total_minor = @totalMinor, shipping_minor = @shippingMinor, payment_method = @paymentMethod,
@@ -141,7 +142,7 @@ export function ordersStatements(sqlite: Sqlite) {
          country = @country, province = @province, city = @city, district = @district, street = @street,
          detail = @detail, postcode = @postcode, address_raw = @addressRaw, address_masked = @addressMasked,
          address_ambiguous = @addressAmbiguous, tags_json = @tagsJson, reasons_json = @reasonsJson, region = @region,
-         buyer_id_number = @buyerIdNumber, source_hash = @sourceHash, updated_at = @now
+         buyer_id_number = coalesce(@buyerIdNumber, buyer_id_number), source_hash = @sourceHash, updated_at = @now
        where id = @id`,
     ),
     deleteLines: sqlite.prepare('delete from order_lines where order_id = ?'),
