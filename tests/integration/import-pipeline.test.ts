@@ -200,6 +200,18 @@ describe('import pipeline', () => {
     );
   });
 
+  test('an Amazon order whose phone has an extension keeps it and is not flagged invalid', async () => {
+    const row = { ...SAMPLES.amazonNew![0]!, 'ship-phone-number': '+1 206-555-0100 ext. 1234' };
+    expect(await run('amazon.txt', utf8(csv(HEADERS.amazonNew, [row], '\t')))).toMatchObject({
+      imported: 1,
+      rejected: [],
+    });
+    const l = await value(core.call('orders.list', { filter: { search: '114-3941689-8772232' } }));
+    const order = await value(core.call('orders.get', { id: l.rows[0].id }));
+    expect(order.customer.phone).toBe('+12065550100 ext. 1234');
+    expect(order.reasons.join()).not.toMatch(/not a valid/);
+  });
+
   test.each([
     ['a header nobody knows', 'x.csv', utf8('a,b\n1,2\n'), /x\.csv: row 1/],
     [

@@ -30,6 +30,44 @@ describe('phones', () => {
   ])('%s (%s) → %s', (text, country, phone, valid) => {
     expect(normalizePhone(text, country)).toMatchObject({ phone, valid });
   });
+  test.each([
+    ['+1 206-555-0100 ext. 1234', 'US', '+12065550100 ext. 1234', '+12065550100', '1234'],
+    ['(206) 555-0100 x1234', 'US', '+12065550100 ext. 1234', '+12065550100', '1234'],
+    ['010-12345678-801', 'CN', '010-12345678转801', '010-12345678', '801'],
+    ['010-12345678转801', 'CN', '010-12345678转801', '010-12345678', '801'],
+    ['0755 86001234 分机 12', 'CN', '0755-86001234转12', '0755-86001234', '12'],
+  ])(
+    '%s (%s): the extension is kept and the number before it validated',
+    (text, country, phone, main, extension) => {
+      expect(normalizePhone(text, country)).toEqual({
+        phone,
+        valid: true,
+        masked: false,
+        note: null,
+        main,
+        extension,
+      });
+    },
+  );
+  test('a dash inside a valid number is no extension; a bad number with an extension is still invalid', () => {
+    expect(normalizePhone('0755-8600-1234', 'CN')).toEqual({
+      phone: '0755-86001234',
+      valid: true,
+      masked: false,
+      note: null,
+    });
+    expect(normalizePhone('12345 ext. 12', 'US')).toMatchObject({ phone: '12345 ext. 12', valid: false });
+  });
+  test('an order whose phone has an extension is not flagged, and its customer key is the number without it', () => {
+    const s: Standardizer = { synonyms: new Map(), known: new Set(), mappings: new Map(), catalogue: [] };
+    const r = standardizeOrder(
+      s,
+      anOrder({ phone: '+1 206-555-0100 ext. 1234', country: 'US', postcode: '98109' }),
+    );
+    expect(r.order.phone).toBe('+12065550100 ext. 1234');
+    expect(r.order.reasons.join()).not.toMatch(/phone/);
+    expect(r.phoneKey).toBe('+12065550100');
+  });
   test('masked numbers are kept exactly and flagged, never "fixed"', () => {
     for (const m of ['138****5678', '##密文', '$$密文'])
       expect(normalizePhone(m, 'CN')).toEqual({

@@ -201,7 +201,7 @@ function prepareOrder(w: WriteContext, p: ParsedOrder, channel: Channel, find: F
     channelId: channel.id,
     buyerId: p.buyerId,
     name: o.recipientName,
-    phone: std.phoneValid ? o.phone : '',
+    phone: std.phoneKey,
     email: p.buyerEmail,
     addressKey:
       o.addressMasked || !(o.province || o.addressRaw)

@@ -4,40 +4,71 @@ import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/
 export const isMasked = (text: string): boolean => /\*{2,}|#{2}|\${2}|密文|\*\s*$/.test(text);
 
 export interface PhoneResult {
+  /** As stored and printed, with the extension when there is one (0755-86001234转801). */
   phone: string;
   valid: boolean;
   masked: boolean;
   note: string | null;
+  /** Only with an extension: the number without it, which is what identifies a customer. */
+  main?: string;
+  extension?: string;
+}
+
+/** "ext. 1234", "x1234", "#1234", "转801", "分机801" at the end of a number. */
+const EXTENSION = /^(.*\d.*?)[\s,;]*(?:ext\.?|extension|x|#|转|分机)[\s.:：]*(\d{1,6})\s*$/i;
+/** 010-12345678-801: Chinese switchboards write the extension after a last dash. */
+const DASH_EXTENSION = /^(.*\d)\s*-\s*(\d{1,6})$/;
+
+const parsePhone = (text: string, cc: CountryCode) => {
+  const parsed = parsePhoneNumberFromString(text.replace(/[^\d+]/g, '').replace(/^00/, '+'), cc);
+  return parsed?.isValid() ? parsed : null;
+};
+
+/** Chinese numbers the way couriers and labels want them (13812345678, 0755-86001234); foreign ones in E.164. */
+function formatPhone(parsed: NonNullable<ReturnType<typeof parsePhone>>): string {
+  if (parsed.country !== 'CN') return parsed.number as string;
+  const national = parsed.nationalNumber as string;
+  if (national.length === 11 && national.startsWith('1')) return national;
+  // Landlines as Chinese labels print them: area code, dash, the rest (0755-86001234).
+  const [area, ...rest] = parsed.formatNational().split(/\s+/);
+  return rest.length ? `${area}-${rest.join('')}` : (area as string);
 }
 
 /**
  * Chinese numbers are stored the way couriers and labels want them (13812345678, 0755-86001234);
- * foreign ones in E.164. An invalid number is kept as written, with a note.
+ * foreign ones in E.164. An extension (Amazon's "ext. 1234", a switchboard's 010-12345678-801 or
+ * 转801) is kept and the number before it validated. An invalid number is kept as written, with a note.
  */
 export function normalizePhone(text: string, country: string): PhoneResult {
   const raw = text.trim();
   if (!raw) return { phone: '', valid: false, masked: false, note: null };
   if (isMasked(raw))
     return { phone: raw, valid: false, masked: true, note: 'phone is masked by the platform' };
-  const cleaned = raw.replace(/[^\d+]/g, '').replace(/^00/, '+');
   const cc = (/^[A-Z]{2}$/.test(country) ? country : 'CN') as CountryCode;
-  const parsed = parsePhoneNumberFromString(cleaned, cc);
-  if (!parsed || !parsed.isValid())
-    return { phone: raw, valid: false, masked: false, note: `phone "${raw}" is not a valid ${cc} number` };
-  if (parsed.country === 'CN') {
-    const national = parsed.nationalNumber as string;
-    if (national.length === 11 && national.startsWith('1'))
-      return { phone: national, valid: true, masked: false, note: null };
-    // Landlines as Chinese labels print them: area code, dash, the rest (0755-86001234).
-    const [area, ...rest] = parsed.formatNational().split(/\s+/);
-    return {
-      phone: rest.length ? `${area}-${rest.join('')}` : (area as string),
-      valid: true,
-      masked: false,
-      note: null,
-    };
+  const marked = EXTENSION.exec(raw);
+  let parsed = parsePhone(marked ? (marked[1] as string) : raw, cc);
+  let extension = marked ? (marked[2] as string) : '';
+  if (!parsed && !marked) {
+    // Only when the whole is no number: 0755-8600-1234 is one number, not 0755-8600 ext. 1234.
+    const dashed = DASH_EXTENSION.exec(raw);
+    const main = dashed ? parsePhone(dashed[1] as string, cc) : null;
+    if (main) {
+      parsed = main;
+      extension = dashed![2] as string;
+    }
   }
-  return { phone: parsed.number as string, valid: true, masked: false, note: null };
+  if (!parsed)
+    return { phone: raw, valid: false, masked: false, note: `phone "${raw}" is not a valid ${cc} number` };
+  const main = formatPhone(parsed);
+  if (!extension) return { phone: main, valid: true, masked: false, note: null };
+  return {
+    phone: parsed.country === 'CN' ? `${main}转${extension}` : `${main} ext. ${extension}`,
+    valid: true,
+    masked: false,
+    note: null,
+    main,
+    extension,
+  };
 }
 
 const POSTCODES: Record<string, { re: RegExp; fix?: (s: string) => string }> = {

@@ -67,6 +67,8 @@ export interface Standardized {
   unmatched: number;
   /** A real, unmasked number: only such a phone may link the order to a customer. */
   phoneValid: boolean;
+  /** The valid phone without its extension (what identifies the customer), else ''. */
+  phoneKey: string;
 }
 
 const ADDRESS_FIELDS = ['province', 'city', 'district', 'street', 'detail'] as const;
@@ -217,5 +219,11 @@ export function standardizeOrder(s: Standardizer, input: NewOrder, homeCountry =
     }
   });
   o.region = regionOf(country, o.province);
-  return { order: o, changes, unmatched, phoneValid: ph.valid };
+  return {
+    order: o,
+    changes,
+    unmatched,
+    phoneValid: ph.valid,
+    phoneKey: ph.valid ? (ph.main ?? ph.phone) : '',
+  };
 }
