@@ -6,4 +6,4 @@
  * confirmation (packed → shipped, ledger reservation → shipment, channel push queued in `jobs`).
  */
 export { fulfillmentHandlers } from './fulfillment.handlers';
-export { trackingProblem, normalizeTracking } from './tracking-patterns';
+export { canonicalCarrier, trackingProblem, normalizeTracking } from './tracking-patterns';

@@ -23,6 +23,7 @@ const PATTERNS: Record<string, { re: RegExp; shape: string }> = {
   FEDEX: { re: /^(\d{12}|\d{15}|\d{20}|\d{22})$/, shape: '12, 15, 20 or 22 digits' },
 };
 
+/** Other codes channels and clerks use for the same carriers (韵达 YUNDA = YD, 京东 JDL = JD…). */
 const ALIASES: Record<string, string> = {
   YUNDA: 'YD',
   JDL: 'JD',
@@ -31,12 +32,17 @@ const ALIASES: Record<string, string> = {
   FEDEXGROUND: 'FEDEX',
 };
 
+/** The carrier code tracking rules, names and links are kept under: trimmed, upper case, aliases resolved. */
+export const canonicalCarrier = (code: string): string => {
+  const c = code.trim().toUpperCase();
+  return ALIASES[c] ?? c;
+};
+
 export const normalizeTracking = (t: string): string => t.replace(/\s+/g, '').toUpperCase();
 
 /** Null when the number fits the carrier, else a message naming the expected shape. */
 export function trackingProblem(carrier: string, tracking: string): string | null {
-  const c = carrier.trim().toUpperCase();
-  const rule = PATTERNS[ALIASES[c] ?? c];
+  const rule = PATTERNS[canonicalCarrier(carrier)];
   if (!tracking) return 'trackingNumber: is required';
   if (rule) {
     return rule.re.test(tracking)

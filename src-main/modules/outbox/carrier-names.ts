@@ -1,3 +1,5 @@
+import { canonicalCarrier } from '../fulfillment';
+
 /**
  * Our carrier codes (the tracking-pattern codes of shipping) → the name each kind of channel
  * expects. Shopify accepts any company string but links tracking pages only for the names on its
@@ -21,15 +23,6 @@ const NAMES: Record<string, { en: string; zh: string }> = {
   FEDEX: { en: 'FedEx', zh: 'FedEx' },
 };
 
-/** The same aliases shipping accepts when it checks a tracking number. */
-const ALIASES: Record<string, string> = {
-  YUNDA: 'YD',
-  JDL: 'JD',
-  JTEXPRESS: 'JT',
-  DEPPON: 'DBL',
-  FEDEXGROUND: 'FEDEX',
-};
-
 /** Public tracking pages the carriers document; Shopify builds its own link for the others. */
 const TRACKING_URLS: Record<string, (n: string) => string> = {
   UPS: (n) => `https://www.ups.com/track?tracknum=${encodeURIComponent(n)}`,
@@ -38,22 +31,17 @@ const TRACKING_URLS: Record<string, (n: string) => string> = {
   FEDEX: (n) => `https://www.fedex.com/fedextrack/?trknbr=${encodeURIComponent(n)}`,
 };
 
-const canonical = (code: string) => {
-  const c = code.trim().toUpperCase();
-  return ALIASES[c] ?? c;
-};
-
 /** Chinese names for Chinese channels (Taobao, PDD, Douyin, 1688…), English for Shopify and WooCommerce. */
 export function carrierNameFor(
   channelKind: string,
   carrierCode: string,
   fallbackName: string | null,
 ): string {
-  const known = NAMES[canonical(carrierCode)];
+  const known = NAMES[canonicalCarrier(carrierCode)];
   const english = channelKind === 'shopify' || channelKind === 'woocommerce' || channelKind === 'amazon';
   if (known) return english ? known.en : known.zh;
   return fallbackName?.trim() || carrierCode;
 }
 
 export const trackingUrlFor = (carrierCode: string, trackingNumber: string): string | null =>
-  TRACKING_URLS[canonical(carrierCode)]?.(trackingNumber) ?? null;
+  TRACKING_URLS[canonicalCarrier(carrierCode)]?.(trackingNumber) ?? null;
