@@ -92,7 +92,7 @@ export const packBox = z
     code: z
       .string()
       .trim()
-      .min(1, 'is required')
+      .min(4, 'must be at least 4 characters (a scanner sends shorter codes as typing)')
       .max(20)
       .regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, 'may use letters, digits, "-" and "_" only'),
     name: z.string().trim().min(1, 'is required').max(80),

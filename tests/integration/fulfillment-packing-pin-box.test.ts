@@ -75,14 +75,18 @@ describe('fulfillment: supervisor PIN and box catalogue at the packing bench', (
       message: `Overriding order ${orderId} needs the supervisor PIN`,
     });
     await nothingWritten(sessionId);
-    const wrong = await core.call('packing.complete', { sessionId, box: 'S2', override: override('1357') });
+    const wrong = await core.call('packing.complete', {
+      sessionId,
+      box: 'BOX-S2',
+      override: override('1357'),
+    });
     expect(failure(wrong)).toEqual({ code: 'forbidden', message: 'Wrong supervisor PIN (4 tries left)' });
     await nothingWritten(sessionId);
 
     const done = await value(
       core.call(
         'packing.complete',
-        { sessionId, box: 'S2', override: override('2468') },
+        { sessionId, box: 'BOX-S2', override: override('2468') },
         { actor: 'packer' },
       ),
     );
@@ -94,7 +98,7 @@ describe('fulfillment: supervisor PIN and box catalogue at the packing bench', (
     expect(audit.reason).toContain('supervisor 王主管: customer asked for one mug only');
     expect(JSON.parse(audit.data_json)).toMatchObject({ supervisor: '王主管', pinChecked: true });
     const session = row('select box, override_json from pack_sessions where id = ?', sessionId);
-    expect(session.box).toBe('S2');
+    expect(session.box).toBe('BOX-S2');
     expect(JSON.parse(session.override_json)).toMatchObject({ supervisor: '王主管', pinChecked: true });
     // The PIN itself is written nowhere.
     expect(session.override_json).not.toContain('2468');
@@ -158,8 +162,8 @@ describe('fulfillment: supervisor PIN and box catalogue at the packing bench', (
 
   test("the chosen box's tare counts in the expected weight; the session records the box code; unknown boxes are refused", async () => {
     const boxes = await value(core.call('boxes.list', {}));
-    expect(boxes.rows.find((b: { code: string }) => b.code === 'M1')).toEqual({
-      code: 'M1',
+    expect(boxes.rows.find((b: { code: string }) => b.code === 'BOX-M1')).toEqual({
+      code: 'BOX-M1',
       name: 'Carton M1',
       lengthMm: 300,
       widthMm: 200,
@@ -169,47 +173,62 @@ describe('fulfillment: supervisor PIN and box catalogue at the packing bench', (
     const { sessionId } = await value(core.call('packing.open', { code: String(orderId) }));
     for (const b of [BARCODE.MUG, BARCODE.MUG, BARCODE.CAP])
       await value(core.call('packing.scan', { sessionId, barcode: b }));
-    // 900 g of items alone would pass; in box M1 the parcel should weigh 1050 g ± 105 g.
-    const light = await core.call('packing.complete', { sessionId, weightGrams: 900, box: 'M1' });
+    // 900 g of items alone would pass; in box BOX-M1 the parcel should weigh 1050 g ± 105 g.
+    const light = await core.call('packing.complete', { sessionId, weightGrams: 900, box: 'BOX-M1' });
     expect(failure(light).message).toContain(
-      'the parcel weighs 900 g but the items in box M1 should weigh 1050 g (900 g + 150 g box, ±105 g)',
+      'the parcel weighs 900 g but the items in box BOX-M1 should weigh 1050 g (900 g + 150 g box, ±105 g)',
     );
     expect(
-      failure(await core.call('packing.complete', { sessionId, weightGrams: 1040, box: 'Z9' })),
+      failure(await core.call('packing.complete', { sessionId, weightGrams: 1040, box: 'BOX-Z9' })),
     ).toMatchObject({
       code: 'invalid_input',
-      message: 'Box "Z9" is not in the box catalogue (ENV, XS, S1, S2, M1, M2, L1, L2)',
+      message:
+        'Box "BOX-Z9" is not in the box catalogue (BAG-M, BOX-XS, BOX-S1, BOX-S2, BOX-M1, BOX-M2, BOX-L1, BOX-L2)',
     });
     // The shop's own catalogue replaces the defaults; codes match in any case.
     expect(
       failure(
         await core.call('boxes.save', {
           rows: [
-            { code: 'K1', name: 'a', lengthMm: 1, widthMm: 1, heightMm: 1, tareGrams: 1 },
-            { code: 'k1', name: 'b', lengthMm: 1, widthMm: 1, heightMm: 1, tareGrams: 1 },
+            { code: 'KX-1', name: 'a', lengthMm: 1, widthMm: 1, heightMm: 1, tareGrams: 1 },
+            { code: 'kx-1', name: 'b', lengthMm: 1, widthMm: 1, heightMm: 1, tareGrams: 1 },
           ],
         }),
       ),
     ).toMatchObject({
       code: 'invalid_input',
-      issues: [{ path: 'rows.1.code', message: 'k1 is used twice' }],
+      issues: [{ path: 'rows.1.code', message: 'kx-1 is used twice' }],
     });
+    expect(
+      failure(
+        await core.call('boxes.save', {
+          rows: [{ code: 'M1', name: 'short', lengthMm: 1, widthMm: 1, heightMm: 1, tareGrams: 1 }],
+        }),
+      ).issues,
+    ).toEqual([
+      {
+        path: 'rows.0.code',
+        message: 'must be at least 4 characters (a scanner sends shorter codes as typing)',
+      },
+    ]);
     await value(
       core.call('boxes.save', {
-        rows: [{ code: 'K1', name: '纸箱 K1', lengthMm: 310, widthMm: 210, heightMm: 160, tareGrams: 300 }],
+        rows: [
+          { code: 'KX-1', name: '纸箱 KX-1', lengthMm: 310, widthMm: 210, heightMm: 160, tareGrams: 300 },
+        ],
       }),
     );
     expect(
-      failure(await core.call('packing.complete', { sessionId, weightGrams: 1040, box: 'M1' })).code,
+      failure(await core.call('packing.complete', { sessionId, weightGrams: 1040, box: 'BOX-M1' })).code,
     ).toBe('invalid_input');
     expect(
-      failure(await core.call('packing.complete', { sessionId, weightGrams: 1040, box: 'k1' })).message,
+      failure(await core.call('packing.complete', { sessionId, weightGrams: 1040, box: 'kx-1' })).message,
     ).toContain('should weigh 1200 g (900 g + 300 g box, ±120 g)');
     expect(await statusOf(core, orderId)).toBe('picking');
-    const done = await value(core.call('packing.complete', { sessionId, weightGrams: 1180, box: 'k1' }));
+    const done = await value(core.call('packing.complete', { sessionId, weightGrams: 1180, box: 'kx-1' }));
     expect(done).toMatchObject({ orderId, status: 'packed' });
     expect(row('select box, weight_grams from pack_sessions where id = ?', sessionId)).toEqual({
-      box: 'K1',
+      box: 'KX-1',
       weight_grams: 1180,
     });
   });

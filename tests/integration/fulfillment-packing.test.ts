@@ -83,7 +83,7 @@ describe('fulfillment: packing with verification', () => {
         'packing.complete',
         {
           sessionId,
-          box: 'S2',
+          box: 'BOX-S2',
           override: { supervisor: '王主管', reason: 'customer asked for one mug only' },
         },
         { actor: 'packer' },
@@ -142,7 +142,7 @@ describe('fulfillment: packing with verification', () => {
     );
     await value(core.call('settings.set', { key: 'packing.weightTolerancePct', value: null }));
     await value(core.call('settings.set', { key: 'packing.weightToleranceGrams', value: null }));
-    const done = await value(core.call('packing.complete', { sessionId, weightGrams: 985, box: 'M1' }));
+    const done = await value(core.call('packing.complete', { sessionId, weightGrams: 985, box: 'BOX-M1' }));
     expect(done.warnings).toEqual([]);
     expect(done.printJobs.map((j: { document: string }) => j.document)).toEqual(['label', 'packing_slip']);
     const jobs = await value(core.call('printing.jobs.list', { orderId }));
