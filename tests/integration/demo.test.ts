@@ -113,6 +113,20 @@ test('order totals are the sum of the lines plus shipping, in integer minor unit
   expect(bad).toEqual([]);
 });
 
+test('held orders say a reason that is true of them: over ¥5,000 only (and always) above it, remote only for remote provinces', () => {
+  const held = all(
+    core,
+    "select total_minor as t, currency as c, province as p, reasons_json as r from orders where status = 'held' and address_ambiguous = 0",
+  ) as { t: number; c: string; p: string; r: string }[];
+  expect(held.length).toBeGreaterThan(10);
+  for (const o of held) {
+    const said = (JSON.parse(o.r) as string[]).join(' ');
+    expect(said.includes('¥5,000')).toBe(o.c === 'CNY' && o.t > 500_000);
+    if (said.includes('偏远地区')) expect(o.p).toMatch(/^(新疆|西藏|青海|内蒙古)/);
+    if (said.includes('大额')) expect(o.t).toBeGreaterThanOrEqual(100_000);
+  }
+});
+
 test('every status is legal and reachable, with the fulfilment facts it implies', () => {
   const rows = all(
     core,

@@ -213,13 +213,13 @@ export const BUYER_MESSAGES_ABROAD = [
   'Ring the bell twice, buzzer is broken.',
 ];
 
-export const HELD_REASONS = [
-  '买家留言需人工确认',
-  '订单金额超过 ¥3,000，需人工审核',
-  '同一买家 24 小时内多笔订单，待合并发货',
-  '偏远地区，运费需确认',
-  '疑似刷单：新账号大额订单',
-];
+/** Why a demo order is on hold; each only where it is true of the order (see heldReason). */
+export const HELD_REASONS = {
+  big: '订单金额超过 ¥5,000，需人工审核',
+  remote: '偏远地区，运费需确认',
+  suspicious: '疑似刷单：新账号大额订单',
+  merge: '同一买家 24 小时内多笔订单，待合并发货',
+};
 export const EXCEPTION_BEFORE_SHIP = [
   '无可用仓库：所有仓库库存不足',
   '承运商不支持该地址（偏远地区）',

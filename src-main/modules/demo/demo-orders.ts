@@ -1,6 +1,7 @@
 import type { NewOrder, NewOrderLine } from '../orders';
 import { regionOf } from '../standardize';
 import type { OrderStatus } from '../../../src-shared/domain/order-status';
+import { REMOTE_PROVINCES } from '../../../src-shared/domain/china-regions';
 import { abroadRaw, type AbroadAddress } from './demo-abroad';
 import { foreignPrice, type DemoSku } from './demo-catalog';
 import { carrierFor, trackingNumber } from './demo-carriers';
@@ -157,15 +158,35 @@ function pickCustomer(r: Rng, seed: number, i: number, ch: DemoChannel, abroad: 
   );
 }
 
+/**
+ * A hold reason that fits the order: "over ¥5,000" (the shipped review rule's limit) only on such
+ * orders (and always on them), "remote area" only for 新疆/西藏/青海/内蒙古, so the demo's review
+ * queue makes sense.
+ * One draw whatever fits, so the rest of the order's random stream is unchanged.
+ */
+function heldReason(r: Rng, total: number, currency: string, province: string): string {
+  const cny = currency === 'CNY';
+  // Over the limit, the shipped rule would have held it for exactly that.
+  if (cny && total > 500_000) return pick(r, [HELD_REASONS.big]);
+  const fits = [
+    ...(REMOTE_PROVINCES.some((p) => province.startsWith(p)) ? [HELD_REASONS.remote] : []),
+    ...(cny && total >= 100_000 ? [HELD_REASONS.suspicious] : []),
+    HELD_REASONS.merge,
+  ];
+  return pick(r, fits);
+}
+
 function reasonsFor(
   r: Rng,
+  total: number,
+  currency: string,
   status: OrderStatus,
   shippedBefore: boolean,
   warehouse: string | null,
   province: string,
   skus: readonly { sku: string }[],
 ): string[] {
-  if (status === 'held') return [pick(r, HELD_REASONS)];
+  if (status === 'held') return [heldReason(r, total, currency, province)];
   if (status === 'exception') return [pick(r, shippedBefore ? EXCEPTION_AFTER_SHIP : EXCEPTION_BEFORE_SHIP)];
   if (status === 'backordered') return [`库存不足：${skus[0]?.sku ?? ''} 等待补货`];
   if (status === 'cancelled')
@@ -271,7 +292,16 @@ export function demoOrder(seed: number, i: number, anchor: number, picks: Catalo
       tags,
       reasons: ambiguous
         ? ['收货地址缺少区县，无法确定派送网点']
-        : reasonsFor(r, status, shippedBefore, warehouse, addr.province, skus),
+        : reasonsFor(
+            r,
+            subtotal + shippingMinor,
+            currency,
+            status,
+            shippedBefore,
+            warehouse,
+            addr.province,
+            skus,
+          ),
       lines,
     },
   };
