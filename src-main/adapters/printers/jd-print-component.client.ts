@@ -77,12 +77,7 @@ export class JdPrintComponentClient extends PrintComponentClient {
     printer: string;
     documents: WaybillDocument[];
   }): Promise<PrintStatus[]> {
-    if (task.documents.length > this.info.maxDocuments)
-      throw new PrinterError(
-        'rejected',
-        `The ${this.info.name} takes at most ${this.info.maxDocuments} documents per task, not ${task.documents.length}`,
-        false,
-      );
+    this.refuseOversizedTask(task.documents.length);
     await this.ask(
       'PRINT',
       { printName: task.printer, contents: task.documents.flatMap((d) => d.contents) },

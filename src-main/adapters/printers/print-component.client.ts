@@ -198,6 +198,16 @@ export class PrintComponentClient {
     return this.request('getTaskStatus', { taskID: taskIDs });
   }
 
+  /** A task with more documents than the component takes is refused before anything is sent. */
+  protected refuseOversizedTask(documents: number): void {
+    if (documents > this.info.maxDocuments)
+      throw new PrinterError(
+        'rejected',
+        `The ${this.info.name} takes at most ${this.info.maxDocuments} documents per task, not ${documents}`,
+        false,
+      );
+  }
+
   /**
    * Prints one task and resolves when the component reports it printed. A failure names the
    * documents that failed and why.
@@ -208,12 +218,7 @@ export class PrintComponentClient {
     documents: WaybillDocument[];
     preview?: boolean;
   }): Promise<PrintStatus[]> {
-    if (task.documents.length > this.info.maxDocuments)
-      throw new PrinterError(
-        'rejected',
-        `The ${this.info.name} takes at most ${this.info.maxDocuments} documents per task, not ${task.documents.length}`,
-        false,
-      );
+    this.refuseOversizedTask(task.documents.length);
     await this.connect();
     const result = this.waitFor(
       (m) =>
