@@ -212,6 +212,41 @@ describe('import pipeline', () => {
     expect(order.reasons.join()).not.toMatch(/not a valid/);
   });
 
+  test('standardize.mapSku records the before → after change on each order and clears its "not in the catalogue" reason', async () => {
+    await run('shopify-orders.csv');
+    const l = await value(core.call('orders.list', { filter: { search: '#1002' } }));
+    const id = l.rows[0].id;
+    const before = await value(core.call('orders.get', { id }));
+    expect(before.reasons.join()).toMatch(/line 1 .* is not in the catalogue/);
+    const { rows } = await value(core.call('standardize.unmatched', { limit: 50 }));
+    const group = rows.find((r: { title: string }) => r.title.includes('加绒连帽卫衣'));
+    core.ctx.sqlite
+      .prepare(
+        `insert into skus (sku, title, spec, created_at, updated_at) values ('HD-GRY-XL', '加绒连帽卫衣', 'XL', 0, 0)`,
+      )
+      .run();
+    expect(
+      await value(
+        core.call('standardize.mapSku', { title: group.title, spec: group.spec, sku: 'HD-GRY-XL' }),
+      ),
+    ).toMatchObject({ remapped: 1 });
+    const after = await value(core.call('orders.get', { id }));
+    expect(after.lines[0].sku).toBe('HD-GRY-XL');
+    expect(after.reasons.join()).not.toMatch(/not in the catalogue/);
+    expect(after.reasons.length).toBe(before.reasons.length - 1);
+    const changes = await value(core.call('standardize.changes', { orderId: id }));
+    expect(changes.rows).toContainEqual({
+      field: 'lines.1.sku',
+      before: group.channelSku,
+      after: 'HD-GRY-XL',
+      reason: 'mapped on the SKU mapping screen by system',
+    });
+    // Other orders' reasons about other lines stay.
+    const other = await value(core.call('orders.list', { filter: { search: '#1001' } }));
+    const o1001 = await value(core.call('orders.get', { id: other.rows[0].id }));
+    expect(o1001.reasons.join()).toMatch(/not in the catalogue/);
+  });
+
   test.each([
     ['a header nobody knows', 'x.csv', utf8('a,b\n1,2\n'), /x\.csv: row 1/],
     [

@@ -5,6 +5,7 @@ export {
   upsertOrder,
   storedIsCurrent,
   remapLineSku,
+  dropOrderReasons,
   reassignCustomerOrders,
   replaceOrderLines,
   setOrderTracking,

@@ -393,6 +393,29 @@ export function remapLineSku(sqlite: Sqlite, lineIds: number[], sku: string): vo
   for (const id of lineIds) st.run(sku, id);
 }
 
+/**
+ * Drops the reasons `stale` picks out of the given orders (a fix made after arrival, e.g. a SKU
+ * mapped, leaves no outdated "not in the catalogue" behind): one read for all, one write per
+ * order that changes.
+ */
+export function dropOrderReasons(
+  sqlite: Sqlite,
+  ids: number[],
+  stale: (orderId: number, reason: string) => boolean,
+): void {
+  if (!ids.length) return;
+  const rows = stmt(
+    sqlite,
+    'select id, reasons_json as reasonsJson from orders where id in (select value from json_each(?))',
+  ).all(JSON.stringify(ids)) as { id: number; reasonsJson: string }[];
+  const write = stmt(sqlite, 'update orders set reasons_json = ? where id = ?');
+  for (const r of rows) {
+    const reasons = JSON.parse(r.reasonsJson) as string[];
+    const kept = reasons.filter((reason) => !stale(r.id, reason));
+    if (kept.length !== reasons.length) write.run(JSON.stringify(kept), r.id);
+  }
+}
+
 /** Moves every order of one customer profile to another (duplicate profiles merged). */
 export function reassignCustomerOrders(sqlite: Sqlite, fromId: number, toId: number): number {
   return stmt(sqlite, 'update orders set customer_id = ? where customer_id = ?').run(toId, fromId).changes;

@@ -1,18 +1,23 @@
 import type { Handlers } from '../../dispatch';
 import type { CoreContext } from '../../core-context';
 import { AppFailure } from '../../../src-shared/result';
-import { remapLineSku } from '../orders';
+import { dropOrderReasons, remapLineSku } from '../orders';
 import { loadStandardizer, matchSku } from './order-standardize';
 import { DEFAULT_SYNONYMS, sourceKey, synonymMap } from './spec-synonyms';
 import {
+  appendChanges,
   deleteSynonym,
   listChanges,
   listShopSynonyms,
   saveMapping,
   saveSynonym,
   skuExists,
+  standardizeStatements,
   unmatchedLines,
 } from './standardize.repo';
+
+/** The reason standardizeOrder gives an unmatched line: `line 2 "…" (SKU "…") is not in the catalogue: …`. */
+const NOT_IN_CATALOGUE = /^line (\d+) "[\s\S]*\) is not in the catalogue: /;
 
 export const standardizeHandlers = (ctx: CoreContext) =>
   ({
@@ -80,7 +85,24 @@ export const standardizeHandlers = (ctx: CoreContext) =>
         lines.map((l) => l.lineId),
         sku,
       );
+      // Shown on each order like any standardisation change, and its "not in the catalogue"
+      // reason for that line goes: the line is in the catalogue now.
+      appendChanges(
+        standardizeStatements(ctx.sqlite),
+        lines.map((l) => ({
+          orderId: l.orderId,
+          field: `lines.${l.lineNo}.sku`,
+          before: l.sku,
+          after: sku,
+          reason: `mapped on the SKU mapping screen by ${call.actor}`,
+        })),
+      );
+      const mapped = new Set(lines.map((l) => `${l.orderId}:${l.lineNo}`));
       const orderIds = [...new Set(lines.map((l) => l.orderId))];
+      dropOrderReasons(ctx.sqlite, orderIds, (orderId, reason) => {
+        const line = NOT_IN_CATALOGUE.exec(reason)?.[1];
+        return line !== undefined && mapped.has(`${orderId}:${line}`);
+      });
       if (orderIds.length)
         ctx.emit('orders.changed', {
           ids: orderIds,

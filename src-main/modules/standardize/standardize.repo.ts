@@ -32,6 +32,11 @@ export function replaceChanges(
   for (const c of changes) st.insertChange.run(orderId, c.field, c.before, c.after, c.reason);
 }
 
+/** Adds changes made after arrival (a SKU mapped by a person) to what the orders already show. */
+export function appendChanges(st: StandardizeStatements, rows: (ChangeRow & { orderId: number })[]): void {
+  for (const c of rows) st.insertChange.run(c.orderId, c.field, c.before, c.after, c.reason);
+}
+
 export const listChanges = (sqlite: Sqlite, orderId: number): ChangeRow[] =>
   sqlite
     .prepare(
@@ -92,6 +97,8 @@ export const skuExists = (sqlite: Sqlite, sku: string): boolean =>
 export interface UnmatchedLine {
   lineId: number;
   orderId: number;
+  /** 1-based position in the order, as "line N" in its reasons and changes. */
+  lineNo: number;
   sku: string;
   title: string;
   spec: string;
@@ -102,7 +109,7 @@ export interface UnmatchedLine {
 export const unmatchedLines = (sqlite: Sqlite, limit: number): UnmatchedLine[] =>
   sqlite
     .prepare(
-      `select l.id as lineId, l.order_id as orderId, l.sku, l.title, l.spec, l.quantity
+      `select l.id as lineId, l.order_id as orderId, l.line_no as lineNo, l.sku, l.title, l.spec, l.quantity
        from order_lines l join orders o on o.id = l.order_id
        where not exists (select 1 from skus s where s.sku = l.sku)
          and o.status not in ('shipped','delivered','returned','cancelled')
