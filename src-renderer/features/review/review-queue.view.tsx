@@ -195,10 +195,7 @@ export function ReviewQueueView() {
                 <td className="num">{formatMoney(r.totalMinor, r.currency)}</td>
                 <td>
                   {r.recipientName}
-                  <div className="muted small">
-                    {r.province}
-                    {r.city}
-                  </div>
+                  <div className="muted small">{[r.province, r.city].filter(Boolean).join(' ')}</div>
                 </td>
                 <td>
                   <ul className="review-reasons">
