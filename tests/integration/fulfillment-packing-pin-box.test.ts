@@ -2,7 +2,7 @@ import { aCore, value } from '../fixtures/core';
 import { aFloor, allocated, BARCODE, statusOf } from '../fixtures/fulfillment';
 
 type TestCore = ReturnType<typeof aCore>;
-const failure = (r: unknown) => (r as { error: { code: string; message: string } }).error;
+const failure = (r: unknown) => (r as { error: { code: string; message: string; issues?: unknown[] } }).error;
 
 /** The supervisor PIN on packing overrides, and the box catalogue's tare in the weight check. */
 describe('fulfillment: supervisor PIN and box catalogue at the packing bench', () => {
