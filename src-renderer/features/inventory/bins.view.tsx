@@ -6,6 +6,7 @@ import { useApi } from '../../api/api-context';
 import { ErrorBanner } from '../../ui/error-banner';
 import { BinAddForm, BinAssignForm } from './bin-forms';
 import { createBinsStore, SEQUENCE_STEP } from './bins.store';
+import { WarehouseOptions } from './warehouse-options';
 
 /**
  * 库位: the bins of one warehouse in walking order (pick lists follow it). Alt+↑/↓ on a row moves
@@ -50,11 +51,7 @@ export function BinsView({ warehouses }: { warehouses: { code: string; name: str
         <label>
           {t('inventory.filter.warehouse')}
           <select value={s.warehouse} onChange={(e) => void s.setWarehouse(e.target.value)}>
-            {warehouses.map((w) => (
-              <option key={w.code} value={w.code}>
-                {w.name} ({w.code})
-              </option>
-            ))}
+            <WarehouseOptions warehouses={warehouses} />
           </select>
         </label>
         {s.loaded && (

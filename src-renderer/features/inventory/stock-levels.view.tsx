@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { formatDateTime } from '../../ui/format';
 import type { InventoryStore } from './inventory.store';
+import { WarehouseOptions } from './warehouse-options';
 
 export function StockLevelsView({ store }: { store: InventoryStore }) {
   const { t } = useTranslation();
@@ -13,11 +14,7 @@ export function StockLevelsView({ store }: { store: InventoryStore }) {
           {t('inventory.filter.warehouse')}
           <select value={s.filter.warehouse} onChange={(e) => s.setFilter({ warehouse: e.target.value })}>
             <option value="">{t('inventory.filter.allWarehouses')}</option>
-            {s.warehouses.map((w) => (
-              <option key={w.code} value={w.code}>
-                {w.name} ({w.code})
-              </option>
-            ))}
+            <WarehouseOptions warehouses={s.warehouses} />
           </select>
         </label>
         <label>

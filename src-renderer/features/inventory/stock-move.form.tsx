@@ -5,6 +5,7 @@ import type { AppError } from '../../../src-shared/result';
 import { useApi } from '../../api/api-context';
 import { ErrorBanner } from '../../ui/error-banner';
 import type { InventoryStore } from './inventory.store';
+import { WarehouseOptions } from './warehouse-options';
 
 type Mode = 'receive' | 'adjust' | 'transfer';
 
@@ -77,11 +78,7 @@ export function StockMoveForm({ store }: { store: InventoryStore }) {
         <label>
           {mode === 'transfer' ? t('inventory.move.from') : t('inventory.filter.warehouse')}
           <select value={warehouse} onChange={(e) => setWarehouse(e.target.value)}>
-            {warehouses.map((w) => (
-              <option key={w.code} value={w.code}>
-                {w.name} ({w.code})
-              </option>
-            ))}
+            <WarehouseOptions warehouses={warehouses} />
           </select>
         </label>
         {mode === 'transfer' && (
@@ -89,11 +86,7 @@ export function StockMoveForm({ store }: { store: InventoryStore }) {
             {t('inventory.move.to')}
             <select value={to} onChange={(e) => setTo(e.target.value)} required>
               <option value="" />
-              {warehouses.map((w) => (
-                <option key={w.code} value={w.code}>
-                  {w.name} ({w.code})
-                </option>
-              ))}
+              <WarehouseOptions warehouses={warehouses} />
             </select>
           </label>
         )}

@@ -6,6 +6,7 @@ import type { AppError } from '../../../src-shared/result';
 import { useApi } from '../../api/api-context';
 import { ErrorBanner } from '../../ui/error-banner';
 import type { InventoryStore } from './inventory.store';
+import { WarehouseOptions } from './warehouse-options';
 
 /** "SKU, count" per line, comma or tab separated, so a sheet pasted from a spreadsheet works. */
 export function parseCountSheet(text: string): {
@@ -62,11 +63,7 @@ export function StocktakeForm({ store }: { store: InventoryStore }) {
       <label>
         {t('inventory.filter.warehouse')}
         <select value={warehouse} onChange={(e) => setWarehouse(e.target.value)}>
-          {warehouses.map((w) => (
-            <option key={w.code} value={w.code}>
-              {w.name} ({w.code})
-            </option>
-          ))}
+          <WarehouseOptions warehouses={warehouses} />
         </select>
       </label>
       <label className="field-wide">
