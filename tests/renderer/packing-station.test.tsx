@@ -18,6 +18,10 @@ afterEach(cleanup);
 const MUG = '6901234500011';
 const CAP = '6901234500028';
 const SOCK = '6901234500035';
+const BOXES = [
+  { code: 'BOX-S2', name: 'Carton S2', lengthMm: 250, widthMm: 150, heightMm: 120, tareGrams: 100 },
+  { code: 'BOX-M1', name: 'Carton M1', lengthMm: 300, widthMm: 200, heightMm: 150, tareGrams: 150 },
+];
 
 /**
  * A packing bench core in memory, judging scans the way packing.service does (unknown or
@@ -30,6 +34,8 @@ function bench(
     hold?: boolean;
     completeError?: string;
     slowComplete?: Promise<void>;
+    /** A supervisor PIN is set; the fake core takes only this one. */
+    pin?: string;
   } = {},
 ) {
   const lines = [
@@ -63,6 +69,8 @@ function bench(
             : {},
         },
       }),
+      'settings.supervisorPin.status': () => ({ ok: true, value: { set: opts.pin !== undefined } }),
+      'boxes.list': () => ({ ok: true, value: { rows: BOXES } }),
       'packing.open': ({ code }) =>
         code === 'T1-1' || code === 'TB-42' || code === 'PD00000042'
           ? { ok: true, value: session() }
@@ -78,8 +86,10 @@ function bench(
         if (result === 'ok') line!.scanned += 1;
         return { ok: true, value: { result, message: `${result} ${barcode}`, sku, session: session() } };
       },
-      'packing.complete': async () => {
+      'packing.complete': async ({ override }) => {
         await opts.slowComplete;
+        if (override && opts.pin !== undefined && override.pin !== opts.pin)
+          return { ok: false, error: { code: 'forbidden', message: 'Wrong supervisor PIN (4 tries left)' } };
         return opts.completeError
           ? { ok: false, error: { code: 'conflict', message: opts.completeError } }
           : {
@@ -275,11 +285,97 @@ describe('packing station', () => {
     expect(screen.queryByRole('form', { name: 'Supervisor override' })).toBeNull();
     fireEvent.change(weight, { target: { value: '955' } });
     expect(screen.getByText('955 g: within 900 g ± 60 g')).toBeTruthy();
-    fireEvent.change(screen.getByLabelText('Box'), { target: { value: 'M1' } });
-    fireEvent.keyDown(screen.getByLabelText('Box'), { key: 'Enter' });
+    // The box's tare counts: in BOX-M1 (150 g) the same reading is too light.
+    const box = screen.getByLabelText<HTMLInputElement>('Box');
+    fireEvent.change(box, { target: { value: 'box-m1' } });
+    expect(screen.getByText('955 g: outside 1050 g ± 60 g')).toBeTruthy();
+    expect(screen.getByTestId('pack-box').textContent).toBe(
+      'BOX-M1 Carton M1: 300×200×150 mm inside, 150 g empty',
+    );
+    fireEvent.change(weight, { target: { value: '' } });
+    expect(screen.getByText('Items 900 g + box BOX-M1 150 g: should weigh 1050 g')).toBeTruthy();
+    fireEvent.change(weight, { target: { value: '1080' } });
+    expect(screen.getByText('1080 g: within 1050 g ± 60 g')).toBeTruthy();
+    fireEvent.keyDown(box, { key: 'Enter' });
     await waitFor(() => expect(band().textContent).toContain('✔ Packed TB-42'));
-    expect(b.bridge.callsOf('packing.complete')).toEqual([{ sessionId: 5, weightGrams: 955, box: 'M1' }]);
-    expect(localStorage.getItem('packdesk.packing.box')).toBe('M1');
+    expect(b.bridge.callsOf('packing.complete')).toEqual([
+      { sessionId: 5, weightGrams: 1080, box: 'box-m1' },
+    ]);
+    expect(localStorage.getItem('packdesk.packing.box')).toBe('box-m1');
+  });
+
+  it("a box's barcode scanned, even with the caret in the weight field, chooses that box; a code not in the catalogue is flagged", async () => {
+    const b = bench();
+    await openOrder(b);
+    // The datalist offers the shop's catalogue with sizes and tare.
+    expect([...document.querySelectorAll('#pack-boxes option')].map((o) => o.getAttribute('value'))).toEqual([
+      'BOX-S2',
+      'BOX-M1',
+    ]);
+    expect(document.querySelector('#pack-boxes option')!.textContent).toBe(
+      'Carton S2 · 250×150×120 mm · 100 g',
+    );
+    for (const code of [MUG, MUG, CAP]) scanner(code);
+    const weight = screen.getByLabelText<HTMLInputElement>('Weight (g)');
+    await waitFor(() => expect(document.activeElement).toBe(weight));
+    fireEvent.change(weight, { target: { value: '1000' } });
+    scanner('BOX-S2', weight);
+    expect(band().textContent).toContain('Box BOX-S2');
+    expect(band().dataset.tone).toBe('neutral');
+    expect(screen.getByLabelText<HTMLInputElement>('Box').value).toBe('BOX-S2');
+    // The reading stays as it was, now checked against items + box.
+    expect(weight.value).toBe('1000');
+    expect(screen.getByText('1000 g: within 1000 g ± 100 g')).toBeTruthy();
+    // Not a box scan, not an item: the core is asked, as before.
+    expect(b.bridge.callsOf('packing.scan')).toHaveLength(3);
+    fireEvent.change(screen.getByLabelText('Box'), { target: { value: 'BOX-ZZ' } });
+    expect(screen.getByTestId('pack-box').textContent).toBe(
+      'BOX-ZZ is not in the box catalogue (Settings → Packing bench)',
+    );
+  });
+
+  it('with a supervisor PIN set, the override form asks for it (a password field the scanner leaves alone); a wrong one keeps the form open with the reason', async () => {
+    const b = bench({ pin: '2468' });
+    await openOrder(b);
+    scanner(MUG);
+    fireEvent.click(screen.getByRole('button', { name: 'Pack complete' }));
+    const form = await screen.findByRole('form', { name: 'Supervisor override' });
+    expect(within(form).queryByText(/No supervisor PIN is set/)).toBeNull();
+    const pin = within(form).getByLabelText<HTMLInputElement>('Supervisor PIN');
+    expect(pin.type).toBe('password');
+    expect(pin.closest('[data-no-scan]')).toBe(form);
+    fireEvent.change(within(form).getByLabelText('Supervisor'), { target: { value: '王主管' } });
+    fireEvent.change(within(form).getByLabelText('Reason'), { target: { value: 'customer wants one mug' } });
+    const submit = within(form).getByRole<HTMLButtonElement>('button', { name: 'Override and complete' });
+    expect(submit.disabled).toBe(true); // no PIN yet
+    // A fast burst typed into the PIN field stays there: it is not taken as a scan.
+    pin.focus();
+    scanner('1357', pin);
+    fireEvent.change(pin, { target: { value: '1357' } });
+    expect(b.bridge.callsOf('packing.scan')).toHaveLength(1);
+    fireEvent.submit(form);
+    await waitFor(() =>
+      expect(within(form).getByRole('alert').textContent).toContain('Wrong supervisor PIN'),
+    );
+    expect(band().textContent).not.toContain('Packed');
+    expect(pin.value).toBe('');
+    fireEvent.change(pin, { target: { value: '2468' } });
+    fireEvent.submit(form);
+    await waitFor(() => expect(band().textContent).toContain('✔ Packed TB-42'));
+    expect(b.bridge.callsOf('packing.complete')).toEqual([
+      { sessionId: 5, override: { supervisor: '王主管', reason: 'customer wants one mug', pin: '1357' } },
+      { sessionId: 5, override: { supervisor: '王主管', reason: 'customer wants one mug', pin: '2468' } },
+    ]);
+  });
+
+  it('without a PIN the override form says that nothing protects overrides (zh-CN too)', async () => {
+    const b = bench();
+    await openOrder(b, 'zh-CN');
+    scanner(MUG);
+    fireEvent.keyDown(window, { key: 'Enter', ctrlKey: true });
+    const form = await screen.findByRole('form', { name: '主管放行' });
+    expect(within(form).getByText(/未设置主管密码：任何人都可以放行/)).toBeTruthy();
+    expect(within(form).queryByLabelText('主管密码')).toBeNull();
   });
 
   it('corrects its own verdict when the core disagrees, and shows a refusal it could not foresee', async () => {

@@ -82,6 +82,11 @@ function describe(t: T, f: Feedback): { headline: string; detail: string[] } {
           t('packing.band.overrideHint'),
         ],
       };
+    case 'box':
+      return {
+        headline: t('packing.band.box', { box: f.box.code, name: f.box.name }),
+        detail: [t('packing.boxDetail', { ...f.box })],
+      };
     case 'packed':
       return {
         headline: t('packing.band.packed', { order: f.externalId }),

@@ -8,7 +8,7 @@ import { OverrideForm } from './override.form';
 import { PackFeedback } from './pack-feedback';
 import { splitScanHead } from './pack-judge';
 import { PackLines } from './pack-lines';
-import { weightCheck, type PackingStore } from './packing.store';
+import { chosenBox, expectedParcel, weightCheck, type PackingStore } from './packing.store';
 
 /**
  * The packing bench, driven by the scanner: scan an order or tote, scan every item, type the
@@ -23,6 +23,9 @@ export function PackStation({ store }: { store: PackingStore }) {
   const log = useStore(store, (s) => s.log);
   const weight = useStore(store, (s) => s.weight);
   const box = useStore(store, (s) => s.box);
+  const boxes = useStore(store, (s) => s.boxes);
+  const chosen = useStore(store, chosenBox);
+  const expected = useStore(store, expectedParcel);
   const overrideOpen = useStore(store, (s) => s.overrideOpen);
   const busy = useStore(store, (s) => s.busy);
   const check = useStore(store, useShallow(weightCheck));
@@ -142,10 +145,17 @@ export function PackStation({ store }: { store: PackingStore }) {
             <p
               className={`pack-weight ${check ? (check.within ? 'pack-weight-ok' : 'pack-weight-off') : ''}`}
             >
-              {session.expectedWeightGrams > 0
+              {expected > 0
                 ? check
                   ? t(check.within ? 'packing.weightWithin' : 'packing.weightOutside', { ...check })
-                  : t('packing.weightExpected', { expected: session.expectedWeightGrams })
+                  : chosen
+                    ? t('packing.weightExpectedBox', {
+                        expected,
+                        items: session.expectedWeightGrams,
+                        box: chosen.code,
+                        tare: chosen.tareGrams,
+                      })
+                    : t('packing.weightExpected', { expected })
                 : t('packing.weightUnknown')}
             </p>
             <label className="pack-field">
@@ -160,11 +170,24 @@ export function PackStation({ store }: { store: PackingStore }) {
                 autoComplete="off"
               />
               <datalist id="pack-boxes">
-                {['XS', 'S1', 'S2', 'M1', 'M2', 'L1', 'L2', 'ENV'].map((b) => (
-                  <option key={b} value={b} />
+                {boxes.map((b) => (
+                  <option key={b.code} value={b.code}>
+                    {t('packing.boxOption', { ...b })}
+                  </option>
                 ))}
               </datalist>
             </label>
+            {/* Scanning a box's code anywhere on this screen chooses it too. */}
+            <p
+              className={`small ${box.trim() && !chosen ? 'pack-weight-off' : 'muted'}`}
+              data-testid="pack-box"
+            >
+              {chosen
+                ? t('packing.boxDetail', { ...chosen })
+                : box.trim()
+                  ? t('packing.boxUnknown', { box: box.trim() })
+                  : t('packing.boxHint')}
+            </p>
             <button
               type="button"
               className="btn btn-primary btn-big"

@@ -1,8 +1,9 @@
 import { createStore, type StoreApi } from 'zustand';
 import type { Api } from '../../api/client';
 import type { PackSession } from '../../../src-shared/contract/fulfillment.contract';
+import type { PackBox } from '../../../src-shared/contract/settings.contract';
 import type { AppError } from '../../../src-shared/result';
-import { weightTolerance, weightWithin } from '../../../src-shared/domain/pack-weight';
+import { parcelGrams, weightTolerance, weightWithin } from '../../../src-shared/domain/pack-weight';
 import { playCue } from '../../ui/feedback-sound';
 import {
   isOrderCode,
@@ -34,6 +35,7 @@ export interface PrintPlace {
 
 export interface WeightCheck {
   grams: number;
+  /** Items plus the chosen box's tare. */
   expected: number;
   tolerance: number;
   within: boolean;
@@ -61,6 +63,7 @@ export type Feedback =
       /** The core's refusal, when it saw a problem the bench did not. */
       message: string | null;
     }
+  | { kind: 'box'; box: PackBox }
   | { kind: 'packed'; orderId: number; externalId: string; prints: PrintPlace[]; warnings: string[] }
   | { kind: 'error'; error: AppError };
 
@@ -76,6 +79,8 @@ export const toneOf = (f: Feedback): Tone =>
 export interface Override {
   supervisor: string;
   reason: string;
+  /** Sent when the shop has set a supervisor PIN. */
+  pin?: string;
 }
 
 export interface PackingState {
@@ -89,7 +94,14 @@ export interface PackingState {
   log: ScanEntry[];
   feedback: Feedback;
   weight: string;
+  /** The box code as typed or scanned; it counts only when it is in `boxes`. */
   box: string;
+  /** The shop's box catalogue (boxes.list). */
+  boxes: PackBox[];
+  /** Whether a supervisor PIN guards overrides; null until the core has said. */
+  pinSet: boolean | null;
+  /** The core's refusal of the last override (wrong PIN, paused), shown in the override form. */
+  overrideError: AppError | null;
   toleranceSettings: { pct: unknown; grams: unknown };
   overrideOpen: boolean;
   busy: boolean;
@@ -126,10 +138,23 @@ const rememberedBox = (): string => {
 
 const cueFor = (v: Verdict) => (v === 'ok' ? 'ok' : 'error');
 
+/** The catalogue box with this code (any case), as the core matches it. */
+export const boxOf = (boxes: PackBox[], code: string): PackBox | null =>
+  boxes.find((b) => b.code.toUpperCase() === code.trim().toUpperCase()) ?? null;
+
+/** The chosen box when the typed code is in the catalogue. */
+export const chosenBox = (s: PackingState): PackBox | null => (s.box.trim() ? boxOf(s.boxes, s.box) : null);
+
+/** What the parcel should weigh: the items (when their weights are known) plus the chosen box. */
+export function expectedParcel(s: PackingState): number {
+  const items = s.session?.expectedWeightGrams ?? 0;
+  return items > 0 ? parcelGrams(items, chosenBox(s)?.tareGrams) : 0;
+}
+
 /** The weight check for the typed reading, or null when nothing (valid) is typed or nothing is expected. */
 export function weightCheck(s: PackingState): WeightCheck | null {
   const grams = Number(s.weight);
-  const expected = s.session?.expectedWeightGrams ?? 0;
+  const expected = expectedParcel(s);
   if (!s.weight.trim() || !Number.isInteger(grams) || grams <= 0 || expected <= 0) return null;
   const tolerance = weightTolerance(expected, s.toleranceSettings.pct, s.toleranceSettings.grams);
   return { grams, expected, tolerance, within: weightWithin(grams, expected, tolerance) };
@@ -168,6 +193,7 @@ export function createPackingStore(api: Api): PackingStore {
           log: [],
           weight: '',
           overrideOpen: false,
+          overrideError: null,
           feedback: { kind: 'opened', orderId: r.value.orderId, externalId: r.value.externalId },
         });
       });
@@ -292,6 +318,12 @@ export function createPackingStore(api: Api): PackingStore {
       });
       if (!r.ok) {
         set({ busy: false });
+        // A wrong or missing PIN: the form stays open with the core's words in it.
+        if (override && r.error.code === 'forbidden') {
+          playCue('error');
+          set({ overrideOpen: true, overrideError: r.error });
+          return;
+        }
         if (r.error.code !== 'conflict') return fail(r.error);
         // The core saw something the bench did not (a wrong scan from before a reload, say).
         playCue('error');
@@ -316,6 +348,7 @@ export function createPackingStore(api: Api): PackingStore {
         log: [],
         weight: '',
         overrideOpen: false,
+        overrideError: null,
         feedback: {
           kind: 'packed',
           orderId: r.value.orderId,
@@ -334,14 +367,21 @@ export function createPackingStore(api: Api): PackingStore {
       feedback: { kind: 'ready' },
       weight: '',
       box: rememberedBox(),
+      boxes: [],
+      pinSet: null,
+      overrideError: null,
       toleranceSettings: { pct: null, grams: null },
       overrideOpen: false,
       busy: false,
 
       async load() {
-        const r = await api.call('settings.get', {
-          keys: ['packing.weightTolerancePct', 'packing.weightToleranceGrams'],
-        });
+        const [r, boxes, pin] = await Promise.all([
+          api.call('settings.get', { keys: ['packing.weightTolerancePct', 'packing.weightToleranceGrams'] }),
+          api.call('boxes.list', {}),
+          api.call('settings.supervisorPin.status', {}),
+        ]);
+        if (boxes.ok) set({ boxes: boxes.value.rows });
+        if (pin.ok) set({ pinSet: pin.value.set });
         if (r.ok)
           set({
             toleranceSettings: {
@@ -356,7 +396,14 @@ export function createPackingStore(api: Api): PackingStore {
         if (!code) return;
         // The next order scanned while "Pack complete" is on its way opens once the parcel is done.
         if (completing) return void completing.then(() => get().scan(code));
-        const { session } = get();
+        const { session, lines, boxes } = get();
+        // A box's code scanned (from the sheet of box barcodes at the bench) chooses that box,
+        // unless it is also one of this parcel's item codes.
+        const box = boxOf(boxes, code);
+        if (box && !isOrderCode(code) && !lines.some((l) => l.barcodes.includes(code))) {
+          set({ box: box.code, feedback: { kind: 'box', box } });
+          return;
+        }
         // Items scanned while the order is still opening wait for it rather than open "orders".
         if (opening && !isOrderCode(code)) void enqueue(async () => get().scan(code));
         else if (!session || isOrderCode(code)) void open(code);
@@ -371,7 +418,7 @@ export function createPackingStore(api: Api): PackingStore {
         return completing;
       },
 
-      cancelOverride: () => set({ overrideOpen: false }),
+      cancelOverride: () => set({ overrideOpen: false, overrideError: null }),
 
       close() {
         set({
@@ -381,6 +428,7 @@ export function createPackingStore(api: Api): PackingStore {
           log: [],
           weight: '',
           overrideOpen: false,
+          overrideError: null,
           feedback: { kind: 'ready' },
         });
       },
