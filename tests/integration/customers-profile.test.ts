@@ -97,6 +97,14 @@ describe('customer profiles', () => {
       after: '南山区',
       reason: "filled from the customer's usual address",
     });
+    // Filled, so not "no address" any more.
+    expect(u4.reasons).not.toContain('no address on the order');
+    // A filled address is no further use of the usual one: the next fill still counts 2.
+    await load([line('U5', { address: '', placed_at: '2026-03-19 09:00' })], 'later2.csv');
+    const u5 = await order('U5');
+    expect(u5.reasons.join('\n')).toMatch(/usual address \(used on 2 orders\)/);
+    const profile = await value(core.call('customers.get', { id: u5.customer.id }));
+    expect(profile.usualAddress).toMatchObject({ district: '南山区', uses: 2 });
   });
 
   test('the profile: order count, first/last order, spend, average, top SKUs, usual address and RFM segment', async () => {

@@ -2,7 +2,12 @@ import type { Sqlite } from '../../adapters/db/open';
 import { recordAudit } from '../audit';
 import { reassignCustomerOrders } from '../orders';
 import type { Db } from '../../core-context';
-import type { CustomerStatements, KeyKind, UsualAddress } from './customers.repo';
+import {
+  FILLED_FROM_USUAL,
+  type CustomerStatements,
+  type KeyKind,
+  type UsualAddress,
+} from './customers.repo';
 
 export interface CustomerFacts {
   channelId: number;
@@ -152,4 +157,4 @@ export function linkCustomer(
 
 /** The address a repeat customer uses most (masked addresses never count). */
 export const usualAddress = (st: CustomerStatements, customerId: number): UsualAddress | undefined =>
-  st.usualAddress.get(customerId) as UsualAddress | undefined;
+  st.usualAddress.get({ id: customerId, filled: FILLED_FROM_USUAL }) as UsualAddress | undefined;

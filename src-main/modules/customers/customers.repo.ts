@@ -32,6 +32,9 @@ export function findOrCreateCustomer(sqlite: Sqlite, v: CustomerValues, now: num
 
 export type KeyKind = 'buyer' | 'phone' | 'email' | 'name_address';
 
+/** The change reason on every field an order got from its customer's usual address. */
+export const FILLED_FROM_USUAL = "filled from the customer's usual address";
+
 /** Statements the importer runs per order; prepared once per import. */
 export function customerStatements(sqlite: Sqlite) {
   return {
@@ -51,7 +54,9 @@ export function customerStatements(sqlite: Sqlite) {
     insert: (v: CustomerValues, now: number) => insertCustomer(sqlite, v, now),
     usualAddress: sqlite.prepare(
       `select province, city, district, street, detail, postcode, address_raw as addressRaw, country, count(*) as uses
-       from orders where customer_id = ? and address_masked = 0 and (province != '' or address_raw != '')
+       from orders where customer_id = @id and address_masked = 0 and (province != '' or address_raw != '')
+         -- An address filled from this one is no further use of it: it would count itself.
+         and not exists (select 1 from standardization_changes c where c.order_id = orders.id and c.reason = @filled)
        group by country, province, city, district, street, detail, postcode order by uses desc, max(placed_at) desc limit 1`,
     ),
   };

@@ -1,6 +1,7 @@
 export {
   findOrCreateCustomer,
   customerStatements,
+  FILLED_FROM_USUAL,
   type CustomerValues,
   type CustomerStatements,
   type UsualAddress,

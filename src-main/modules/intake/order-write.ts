@@ -4,6 +4,7 @@ import type { OrderType } from '../../../src-shared/domain/ids';
 import { findChannelByCode, insertChannel } from '../channels';
 import {
   customerStatements,
+  FILLED_FROM_USUAL,
   linkCustomer,
   prefetchKeys,
   usualAddress,
@@ -24,6 +25,7 @@ import {
 } from '../orders';
 import {
   loadStandardizer,
+  NO_ADDRESS_REASON,
   regionOf,
   replaceChanges,
   standardizeOrder,
@@ -239,12 +241,14 @@ function commitOrder(
             field: f,
             before: o[f],
             after: usual[f],
-            reason: "filled from the customer's usual address",
+            reason: FILLED_FROM_USUAL,
           });
         o[f] = usual[f];
       }
       o.addressRaw = usual.addressRaw;
       o.region = regionOf(o.country, o.province);
+      // The order has an address now: "no address" would contradict the line below.
+      o.reasons = o.reasons.filter((r) => r !== NO_ADDRESS_REASON);
       o.reasons.push(
         `address missing: filled from customer #${link.customerId}'s usual address (used on ${usual.uses} order${usual.uses > 1 ? 's' : ''})`,
       );

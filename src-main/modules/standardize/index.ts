@@ -3,6 +3,7 @@ export {
   loadStandardizer,
   standardizeOrder,
   matchSku,
+  NO_ADDRESS_REASON,
   type Standardizer,
   type Standardized,
 } from './order-standardize';

@@ -30,6 +30,9 @@ export interface Standardizer {
   };
 }
 
+/** Said of a mainland order that arrives with no address; the customer's usual one may fill it later. */
+export const NO_ADDRESS_REASON = 'no address on the order';
+
 /** Memo tables are dropped when they reach this size, so a huge import cannot grow them without end. */
 const MEMO_LIMIT = 50_000;
 
@@ -187,7 +190,7 @@ export function standardizeOrder(s: Standardizer, input: NewOrder, homeCountry =
     } else if (rawMasked && !o.detail) {
       o.detail = o.addressRaw;
     } else if (!masked && !o.addressRaw) {
-      o.reasons.push('no address on the order');
+      o.reasons.push(NO_ADDRESS_REASON);
     }
     if (!o.addressRaw)
       o.addressRaw = [o.province, o.city, o.district, o.street, o.detail].filter(Boolean).join(' ');
