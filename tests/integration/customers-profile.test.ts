@@ -107,6 +107,19 @@ describe('customer profiles', () => {
     expect(profile.usualAddress).toMatchObject({ district: '南山区', uses: 2 });
   });
 
+  test('the profile and the list give the same, stored customer name; the latest recipient shows on its order', async () => {
+    await load([
+      line('N1'),
+      line('N2', { buyer_name: '李娜', placed_at: '2026-03-15 10:00' }), // same phone, someone else receives
+    ]);
+    const { rows } = await value(core.call('customers.list', { offset: 0, limit: 10 }));
+    expect(rows).toHaveLength(1);
+    const profile = await value(core.call('customers.get', { id: rows[0].id }));
+    expect(profile.name).toBe(rows[0].name);
+    expect(profile.name).toBe('张伟');
+    expect(profile.orders[0]).toMatchObject({ externalId: 'N2', recipientName: '李娜' });
+  });
+
   test('the profile: order count, first/last order, spend, average, top SKUs, usual address and RFM segment', async () => {
     await load([
       line('P1', { placed_at: '2026-01-05 10:00', quantity: '2' }),

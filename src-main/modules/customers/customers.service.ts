@@ -99,11 +99,11 @@ export function getCustomer(ctx: CoreContext, id: number): CustomerProfile {
   const recencyDays = lastAt === null ? null : Math.floor((ctx.now() - lastAt) / DAY);
   const rfm = rfmSegment(recencyDays, row?.orderCount ?? live.length);
   const usual = usualAddress(customerStatements(ctx.sqlite), id);
-  // The newest order's recipient is how the customer is known today.
-  const latest = orders[0];
   return {
     id: c.id,
-    name: latest?.recipientName || c.name,
+    // The profile's own name, as customers.list shows it; each order's recipient (a gift, a
+    // colleague collecting) is listed with the order below, newest first.
+    name: c.name,
     phone: c.phone,
     email: c.email,
     orderCount: row?.orderCount ?? 0,
