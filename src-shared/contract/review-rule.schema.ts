@@ -9,6 +9,7 @@ import {
   type Operator,
   type ReviewField,
 } from './review-fields';
+import { provinceFullName } from '../domain/china-regions';
 
 export type ConditionValue = string | number | boolean | string[] | number[];
 export interface Leaf {
@@ -147,6 +148,24 @@ export function checkCondition(node: unknown, path: Path = [], budget = { nodes:
   return problem ? [{ path: [...path, 'value'], message: problem }] : [];
 }
 
+/**
+ * Orders carry the official province name intake stored ("广东省", "广西壮族自治区"), and text
+ * comparisons are exact, so "province = 广东" would silently match nothing. A mainland province
+ * given by its short or pinyin name is saved as the official one; anything else (a state abroad,
+ * 香港) is kept as typed.
+ */
+function officialProvinces(c: Condition): Condition {
+  if ('all' in c) return { all: c.all.map(officialProvinces) };
+  if ('any' in c) return { any: c.any.map(officialProvinces) };
+  if ('not' in c) return { not: officialProvinces(c.not) };
+  if (c.field !== 'province' || !['eq', 'ne', 'in', 'not_in'].includes(c.op)) return c;
+  const official = (v: string) => provinceFullName(v) || v;
+  const value = c.value;
+  if (typeof value === 'string') return { ...c, value: official(value) };
+  if (Array.isArray(value)) return { ...c, value: (value as string[]).map(official) };
+  return c;
+}
+
 /** A condition tree, validated by `checkCondition` so the UI and the core refuse the same rules. */
 export const conditionSchema = z
   .unknown()
@@ -154,7 +173,7 @@ export const conditionSchema = z
     for (const issue of checkCondition(node))
       ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
   })
-  .transform((node) => node as Condition);
+  .transform((node) => officialProvinces(node as Condition));
 
 const text = (max: number) => z.string().trim().min(1, 'is required').max(max);
 

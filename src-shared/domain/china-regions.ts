@@ -103,3 +103,45 @@ export function distanceClassOf(country: string, province: string, homeProvince:
 }
 
 export const PROVINCE_SHORT_NAMES: readonly string[] = PROVINCES.map((p) => p.short);
+
+/**
+ * The official name intake stores for a mainland province ("广东" → "广东省", "Guangxi" →
+ * "广西壮族自治区"); "" for anything else, including 香港/澳门/台湾, which are stored as sent.
+ */
+export function provinceFullName(province: string): string {
+  return MAINLAND_FULL_NAMES[provinceShortName(province)] ?? '';
+}
+
+const MAINLAND_FULL_NAMES: Record<string, string> = {
+  上海: '上海市',
+  江苏: '江苏省',
+  浙江: '浙江省',
+  安徽: '安徽省',
+  福建: '福建省',
+  江西: '江西省',
+  山东: '山东省',
+  广东: '广东省',
+  广西: '广西壮族自治区',
+  海南: '海南省',
+  北京: '北京市',
+  天津: '天津市',
+  河北: '河北省',
+  山西: '山西省',
+  内蒙古: '内蒙古自治区',
+  河南: '河南省',
+  湖北: '湖北省',
+  湖南: '湖南省',
+  重庆: '重庆市',
+  四川: '四川省',
+  贵州: '贵州省',
+  云南: '云南省',
+  西藏: '西藏自治区',
+  陕西: '陕西省',
+  甘肃: '甘肃省',
+  青海: '青海省',
+  宁夏: '宁夏回族自治区',
+  新疆: '新疆维吾尔自治区',
+  辽宁: '辽宁省',
+  吉林: '吉林省',
+  黑龙江: '黑龙江省',
+};
