@@ -80,6 +80,8 @@ beforeAll(async () => {
       defaultFor: 'document',
     }),
   );
+  // The shop guards overrides with a supervisor PIN.
+  await value(core.call('settings.supervisorPin.set', { newPin: '2468' }));
   core.close();
   app = await startApp(join(core.dir, 'packdesk.db'));
   baseUrl = app.baseUrl;
@@ -148,10 +150,21 @@ describe('packing bench in Chromium against packdesk serve', () => {
     await shot('station-blocked');
 
     const form = page.getByRole('form', { name: 'Supervisor override' });
-    await form.getByLabel('Supervisor').waitFor();
+    await form.getByLabel('Supervisor', { exact: true }).waitFor();
     await page.keyboard.type('Wang');
     await page.keyboard.press('Tab');
     await page.keyboard.type('sock taken out, checked');
+    // A wrong PIN is refused in the form and packs nothing; the right one goes through.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).type)).toBe('password');
+    await page.keyboard.type('1111');
+    await page.keyboard.press('Enter');
+    await form
+      .getByRole('alert')
+      .getByText(/Wrong supervisor PIN \(4 tries left\)/)
+      .waitFor();
+    expect((await apiCall<{ status: string }>('orders.get', { id: orders[0] })).status).toBe('picking');
+    await page.keyboard.type('2468');
     await page.keyboard.press('Enter');
     await band()
       .getByText(/^✔ Packed /)
@@ -191,11 +204,23 @@ describe('packing bench in Chromium against packdesk serve', () => {
     await scan(BARCODE.MUG);
     await band().getByText('1 of 1').waitFor();
     await page.waitForFunction(() => document.activeElement?.getAttribute('aria-label') === 'Weight (g)');
-    await page.keyboard.type('410', { delay: 80 });
+    // The box's barcode, scanned with the caret in the weight field, chooses the box; its tare counts.
+    await scan('BOX-S1');
+    await band().getByText('Box BOX-S1').waitFor();
+    expect(await page.getByLabel('Box', { exact: true }).inputValue()).toBe('BOX-S1');
+    await page.getByText('Items 400 g + box BOX-S1 80 g: should weigh 480 g').waitFor();
+    await page.keyboard.type('490', { delay: 80 });
+    await page.getByText('490 g: within 480 g ± 50 g').waitFor();
     await page.keyboard.press('Enter');
     await band()
       .getByText(/^✔ Packed /)
       .waitFor();
+
+    // The packing record carries the box code.
+    const packed = await apiCall<{ history: { to: string | null; reason: string | null }[] }>('orders.get', {
+      id: orders[1],
+    });
+    expect(packed.history.find((h) => h.to === 'packed')?.reason).toMatch(/, box BOX-S1$/);
 
     const ms = await scanTimes();
     // Reported, not asserted: timing asserts are flaky on shared machines.
