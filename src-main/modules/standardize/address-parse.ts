@@ -112,6 +112,9 @@ export function splitChineseAddress(input: string): AddressSplit {
   // when a longer district name starts there (恩施州 + 恩施市 is the district, not 恩施 again).
   const skipRepeats = () => {
     for (;;) {
+      // Every name of a place starts with the same two characters: most texts are ruled out here.
+      const two = text.substr(pos, 2);
+      if (!(prov && prov.name.startsWith(two)) && !(city && city.name.startsWith(two))) return;
       const again =
         longest(idx.provinces, text, pos, (x) => x === prov) ??
         longest(idx.cities, text, pos, (x) => x === city);
