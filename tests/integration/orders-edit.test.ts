@@ -89,10 +89,13 @@ describe('orders.edit: correcting held orders in review', () => {
     expect(!masked.ok && masked.error.message).toMatch(/still masked/);
     expect(row(vague).amb).toBe(1);
 
-    await value(core.call('orders.edit', { ids: [vague], address: '北京市朝阳区建国路 88 号' }));
+    await value(
+      core.call('orders.edit', { ids: [vague], address: '北京市朝阳区建国路 88 号' }, { actor: 'bob' }),
+    );
     const o = await get(vague);
     expect(o.address).toMatchObject({ province: '北京市', district: '朝阳区', ambiguous: false });
     expect(row(vague)).toMatchObject({ amb: 0, region: 'cn_north' });
+    expect(o.reasons.at(-1)).toBe('review: bob: corrected address');
     // The queue's search finds it by the new address.
     const found = await value(core.call('orders.list', { filter: { search: '建国路' } }));
     expect(found.rows.map((r: { id: number }) => r.id)).toEqual([vague]);

@@ -80,3 +80,11 @@ export function writeAddress(sqlite: Sqlite, o: EditableOrder, a: AddressWrite, 
   stmt(sqlite, 'delete from orders_search where rowid = ?').run(o.id);
   stmt(sqlite, 'insert into orders_search (rowid, body) values (?, ?)').run(o.id, body);
 }
+
+/** One line on the order's "why" list, so the review queue shows the correction next to the hold. */
+export const appendReason = (sqlite: Sqlite, id: number, reason: string, now: number): void => {
+  stmt(
+    sqlite,
+    `update orders set reasons_json = json_insert(reasons_json, '$[#]', ?), updated_at = ? where id = ?`,
+  ).run(reason, now, id);
+};

@@ -4,7 +4,14 @@ import type { orderEditInput } from '../../../src-shared/contract/orders.contrac
 import { AppFailure } from '../../../src-shared/result';
 import { recordAudit } from '../audit';
 import { isMasked, regionOf, splitChineseAddress } from '../standardize';
-import { readEditable, writeAddress, writeBuyerId, writeTags, type EditableOrder } from './orders-edit.repo';
+import {
+  appendReason,
+  readEditable,
+  writeAddress,
+  writeBuyerId,
+  writeTags,
+  type EditableOrder,
+} from './orders-edit.repo';
 
 type EditInput = z.output<typeof orderEditInput>;
 
@@ -59,6 +66,10 @@ export function editOrders(ctx: CoreContext, input: EditInput, actor: string): {
       after.address = a.addressRaw;
     }
     if (Object.keys(after).length === 0) continue;
+    const corrected = Object.keys(after).filter((k) => k !== 'tags');
+    // Same "review: who: what" form as a reviewer's decision (the queue drops the prefix).
+    if (corrected.length)
+      appendReason(ctx.sqlite, o.id, `review: ${actor}: corrected ${corrected.join(', ')}`, now);
     recordAudit(ctx.db, {
       at: now,
       actor,
