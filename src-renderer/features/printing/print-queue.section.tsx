@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import type { PrintJob } from '../../../src-shared/contract/printing.contract';
 import { StateText, type Tone } from '../../ui/state-text';
+import { formatDateTime } from '../../ui/format';
 import type { PrintingStore } from './printing.store';
 
 const JOB_TONE: Record<PrintJob['status'], Tone> = {
@@ -69,7 +70,7 @@ export function PrintQueueSection({ store }: { store: PrintingStore }) {
           <tbody>
             {jobs.map((j) => (
               <tr key={j.id}>
-                <td>{j.createdAt.slice(0, 16).replace('T', ' ')}</td>
+                <td>{formatDateTime(j.createdAt)}</td>
                 <td>
                   {j.title}
                   {j.reprintReason && (
