@@ -148,6 +148,8 @@ export function fakeBridge(
         offline: null,
       }),
     'settings.get': () => ok({ values: {} }),
+    'settings.supervisorPin.status': () => ok({ set: false }),
+    'boxes.list': () => ok({ rows: [] }),
     'settings.set': ({ key }) => ok({ key }),
     'warehouses.list': () => ok({ rows: warehouses }),
     'folders.status': () => ok({ folders: [] }),

@@ -1,7 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES, type Language } from '../../i18n/i18n';
 import { useLanguage } from '../../i18n/use-language';
+import { BoxesSection } from './boxes.section';
 import { ChannelsSection } from './channels.section';
+import { SupervisorPinSection } from './supervisor-pin.section';
 import { WarehousesSection } from './warehouses.section';
 import './settings.css';
 
@@ -39,6 +41,8 @@ export function SettingsPage() {
       <LanguageSection />
       <WarehousesSection />
       <ChannelsSection />
+      <SupervisorPinSection />
+      <BoxesSection />
     </div>
   );
 }
