@@ -1,8 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { SCREENS, type ScreenId } from './screens';
+import { useOpenAlerts } from './use-open-alerts';
 
 export function AppNav({ current, go }: { current: ScreenId; go(id: ScreenId): void }) {
   const { t } = useTranslation();
+  const alerts = useOpenAlerts(current);
   return (
     <nav className="app-nav" aria-label={t('nav.label')}>
       <ul>
@@ -21,6 +23,12 @@ export function AppNav({ current, go }: { current: ScreenId; go(id: ScreenId): v
                 {s.icon}
               </span>
               <span className="nav-label">{t(`nav.${s.id}`)}</span>
+              {s.id === 'inventory' && alerts > 0 && (
+                <span className="nav-badge" title={t('nav.alerts', { count: alerts })}>
+                  <span aria-hidden="true">{alerts}</span>
+                  <span className="sr-only">{t('nav.alerts', { count: alerts })}</span>
+                </span>
+              )}
               <kbd className="nav-kbd" aria-hidden="true">
                 {i + 1}
               </kbd>
