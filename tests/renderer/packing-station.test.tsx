@@ -334,6 +334,17 @@ describe('packing station', () => {
     );
   });
 
+  it('keeps the remembered box when the catalogue has it, and drops one it no longer has', async () => {
+    localStorage.setItem('packdesk.packing.box', 'BOX-M1');
+    await openOrder(bench());
+    expect(screen.getByLabelText<HTMLInputElement>('Box').value).toBe('BOX-M1');
+    cleanup();
+    localStorage.setItem('packdesk.packing.box', 'M1');
+    await openOrder(bench());
+    expect(screen.getByLabelText<HTMLInputElement>('Box').value).toBe('');
+    expect(screen.getByTestId('pack-box').textContent).toBe("Type a box code or scan the box's barcode");
+  });
+
   it('with a supervisor PIN set, the override form asks for it (a password field the scanner leaves alone); a wrong one keeps the form open with the reason', async () => {
     const b = bench({ pin: '2468' });
     await openOrder(b);

@@ -380,7 +380,13 @@ export function createPackingStore(api: Api): PackingStore {
           api.call('boxes.list', {}),
           api.call('settings.supervisorPin.status', {}),
         ]);
-        if (boxes.ok) set({ boxes: boxes.value.rows });
+        if (boxes.ok) {
+          // A remembered box the catalogue no longer has (or an old free-text one) would only be
+          // refused at "Pack complete": start without it instead.
+          const { box } = get();
+          const gone = box.trim() !== '' && !boxOf(boxes.value.rows, box);
+          set({ boxes: boxes.value.rows, ...(gone ? { box: '' } : {}) });
+        }
         if (pin.ok) set({ pinSet: pin.value.set });
         if (r.ok)
           set({
