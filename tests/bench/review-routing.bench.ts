@@ -238,11 +238,12 @@ export async function benchReviewRouting(ctx: BenchContext): Promise<Figure[]> {
     seedPendingOrders(core, n);
 
     const rawStarted = performance.now();
-    const rows = core.ctx.sqlite
+    // Only the count is kept: 166,000 rows left alive would make the timed run's garbage collection dearer.
+    const lineCount = core.ctx.sqlite
       .prepare(
         'select o.*, l.sku, l.quantity, l.unit_price_minor from orders o join order_lines l on l.order_id = o.id',
       )
-      .all();
+      .all().length;
     const rawSeconds = (performance.now() - rawStarted) / 1000;
 
     // CPU time beside wall time: on a shared or busy machine the wall clock also counts waiting.
@@ -270,7 +271,7 @@ export async function benchReviewRouting(ctx: BenchContext): Promise<Figure[]> {
         target: `≤ ${target} s (5 s per 100,000)`,
         meets: seconds <= target,
         note:
-          `baseline: one bare read of the same ${rows.length.toLocaleString('en-US')} order lines; ` +
+          `baseline: one bare read of the same ${lineCount.toLocaleString('en-US')} order lines; ` +
           `the issue's scenario: ${warehouses} warehouses, ${carriers} carriers with rate tables (remote surcharges, cold chain, freight, no batteries by air, COD), ${rules} rules (the shipped defaults + ${EXTRA_RULES.length} shop rules); ` +
           `review ${reviewSeconds.toFixed(2)} s (approved ${review.approved}, held ${review.held}), ` +
           `routing ${(seconds - reviewSeconds).toFixed(2)} s (allocated ${routing.allocated.length}, backordered ${routing.backordered.length}, exception ${routing.exception.length}); ` +
