@@ -51,6 +51,12 @@ export const orders = sqliteTable(
     priority: integer('priority').notNull().default(0),
     tagsJson: text('tags_json').notNull().default('[]'),
     reasonsJson: text('reasons_json').notNull().default('[]'),
+    /**
+     * What a reviewer corrected by hand (orders.edit): {"address":true,"buyerIdNumber":true,
+     * "addTags":[…],"removeTags":[…]}. A newer copy from the channel keeps these instead of
+     * overwriting them.
+     */
+    correctedJson: text('corrected_json').notNull().default('{}'),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
   },

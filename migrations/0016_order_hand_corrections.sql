@@ -1,0 +1,1 @@
+ALTER TABLE `orders` ADD `corrected_json` text DEFAULT '{}' NOT NULL;
