@@ -32,14 +32,21 @@ interface Writers {
   decision: ReturnType<typeof decisionWriter>;
 }
 
-function applyVerdict(ctx: CoreContext, w: Writers, row: ReviewOrderRow, v: Verdict, actor: string): boolean {
-  const tags = JSON.parse(row.tagsJson) as string[];
-  const newTags = [...tags, ...v.addTags.filter((t) => !tags.includes(t))];
-  const priority = v.priority ?? row.priority;
+function applyVerdict(
+  ctx: CoreContext,
+  w: Writers,
+  row: ReviewOrderRow,
+  tags: readonly string[],
+  v: Verdict,
+  actor: string,
+): boolean {
   if (v.outcome === 'unchanged' && v.reasons.length === 0) return false;
+  const added = v.addTags.filter((t) => !tags.includes(t));
+  const newTags = added.length ? [...tags, ...added] : tags;
+  const priority = v.priority ?? row.priority;
   const reasons = mergeReasons(JSON.parse(row.reasonsJson) as string[], v.reasons);
   if (v.outcome === 'unchanged') {
-    w.order(row.id, reasons, newTags, priority, ctx.now());
+    w.order(row.id, reasons, [...newTags], priority, ctx.now());
     return true;
   }
   const why = v.decisive ?? v.approvedBy ?? 'review rules';
@@ -52,7 +59,12 @@ function applyVerdict(ctx: CoreContext, w: Writers, row: ReviewOrderRow, v: Verd
     v.outcome === 'approved' ? 'approved' : 'held',
     actor,
     why,
-    { reasonsJson: JSON.stringify(reasons), tagsJson: JSON.stringify(newTags), priority },
+    // Most orders gain no tag: their tags text is written back as it was read.
+    {
+      reasonsJson: JSON.stringify(reasons),
+      tagsJson: added.length ? JSON.stringify(newTags) : row.tagsJson,
+      priority,
+    },
   );
   w.decision({
     orderId: row.id,
@@ -88,7 +100,8 @@ export function runReview(
     for (const { row, facts } of loadFacts(ctx.sqlite, { kind: 'ids', ids: batch }, home, basis)) {
       const v = evaluate(rules, facts);
       counts[v.outcome] += 1;
-      if (applyVerdict(ctx, writers, row, v, by)) changedIds.push(row.id);
+      // The facts' tags are the order's tags as read, already parsed.
+      if (applyVerdict(ctx, writers, row, facts.tags, v, by)) changedIds.push(row.id);
     }
   }
   return { ...counts, seconds: Math.round(performance.now() - started) / 1000, changedIds };
