@@ -260,9 +260,11 @@ function commitOrder(
       id: r.id,
       sourceUpdatedAt: p.sourceUpdatedAt,
       sourceHash: hash,
+      hand: existing?.hand ?? null,
     });
   }
-  replaceChanges(w.changes, r.id, std.changes, r.outcome === 'inserted');
+  // What the channel sent where a reviewer's correction was kept: on the order, not lost.
+  replaceChanges(w.changes, r.id, [...std.changes, ...r.kept], r.outcome === 'inserted');
   if (p.cancelled) {
     try {
       transitionOrder(
@@ -346,6 +348,7 @@ function writeBatch(w: WriteContext, batch: readonly ParsedOrder[]): WriteResult
         id: row.id,
         sourceUpdatedAt: row.sourceUpdatedAt,
         sourceHash: row.sourceHash,
+        hand: row.hand ?? null,
       });
   const find: FindStored = (channelId, externalId) => stored.get(versionKey(channelId, externalId)) ?? null;
   w.stored = stored;

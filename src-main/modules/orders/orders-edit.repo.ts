@@ -1,6 +1,6 @@
 import type { Sqlite } from '../../adapters/db/open';
 import { stmt } from '../../adapters/db/statements';
-import { searchBody } from './orders.repo';
+import { searchBody, type HandCorrections } from './orders.repo';
 
 export interface EditableOrder {
   id: number;
@@ -19,6 +19,7 @@ export interface EditableOrder {
   addressAmbiguous: number;
   buyerIdNumber: string | null;
   tagsJson: string;
+  correctedJson: string;
 }
 
 export const readEditable = (sqlite: Sqlite, id: number): EditableOrder | undefined =>
@@ -27,7 +28,8 @@ export const readEditable = (sqlite: Sqlite, id: number): EditableOrder | undefi
     `select id, status, external_id as externalId, recipient_name as recipientName, phone, country,
        province, city, district, street, detail, address_raw as addressRaw,
        address_masked as addressMasked, address_ambiguous as addressAmbiguous,
-       buyer_id_number as buyerIdNumber, tags_json as tagsJson
+       buyer_id_number as buyerIdNumber, tags_json as tagsJson,
+       corrected_json as correctedJson
      from orders where id = ?`,
   ).get(id) as EditableOrder | undefined;
 
@@ -87,4 +89,9 @@ export const appendReason = (sqlite: Sqlite, id: number, reason: string, now: nu
     sqlite,
     `update orders set reasons_json = json_insert(reasons_json, '$[#]', ?), updated_at = ? where id = ?`,
   ).run(reason, now, id);
+};
+
+/** Remembers what was corrected by hand, so a newer copy from the channel keeps it (orders.repo). */
+export const writeCorrected = (sqlite: Sqlite, id: number, corrected: HandCorrections): void => {
+  stmt(sqlite, 'update orders set corrected_json = ? where id = ?').run(JSON.stringify(corrected), id);
 };

@@ -3,12 +3,14 @@ import type { CoreContext } from '../../core-context';
 import type { orderEditInput } from '../../../src-shared/contract/orders.contract';
 import { AppFailure } from '../../../src-shared/result';
 import { recordAudit } from '../audit';
+import type { HandCorrections } from './orders.repo';
 import { isMasked, regionOf, splitChineseAddress } from '../standardize';
 import {
   appendReason,
   readEditable,
   writeAddress,
   writeBuyerId,
+  writeCorrected,
   writeTags,
   type EditableOrder,
 } from './orders-edit.repo';
@@ -66,6 +68,11 @@ export function editOrders(ctx: CoreContext, input: EditInput, actor: string): {
       after.address = a.addressRaw;
     }
     if (Object.keys(after).length === 0) continue;
+    writeCorrected(
+      ctx.sqlite,
+      o.id,
+      corrections(JSON.parse(o.correctedJson) as HandCorrections, after, input),
+    );
     const corrected = Object.keys(after).filter((k) => k !== 'tags');
     // Same "review: who: what" form as a reviewer's decision (the queue drops the prefix).
     if (corrected.length)
@@ -82,6 +89,26 @@ export function editOrders(ctx: CoreContext, input: EditInput, actor: string): {
     changed.push(o.id);
   }
   return { changed };
+}
+
+/** The order's hand corrections after this edit: a tag added by hand and then removed is neither. */
+function corrections(
+  prev: HandCorrections,
+  after: Record<string, unknown>,
+  input: EditInput,
+): HandCorrections {
+  const next: HandCorrections = { ...prev };
+  if ('address' in after) next.address = true;
+  if ('buyerIdNumber' in after) next.buyerIdNumber = true;
+  if ('tags' in after) {
+    const add = new Set(input.addTags);
+    const remove = new Set(input.removeTags);
+    next.addTags = [...new Set([...(prev.addTags ?? []).filter((t) => !remove.has(t)), ...input.addTags])];
+    next.removeTags = [
+      ...new Set([...(prev.removeTags ?? []).filter((t) => !add.has(t)), ...input.removeTags]),
+    ];
+  }
+  return next;
 }
 
 function correctedAddress(o: EditableOrder, text: string) {

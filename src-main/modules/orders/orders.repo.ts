@@ -122,15 +122,115 @@ export const searchBody = (o: SearchFields): string =>
     ...o.lines.map((l) => `${l.sku} ${l.title}`),
   ].join(' ');
 
+/**
+ * The stored values a reviewer corrected by hand (orders.edit), read with the version check and
+ * only for corrected orders (null for all others), so keeping them costs an import no extra query.
+ */
+const HAND_STATE = `case when corrected_json <> '{}' then json_object('corrected', json(corrected_json),
+    'reasons', json(reasons_json), 'country', country, 'province', province, 'city', city,
+    'district', district, 'street', street, 'detail', detail, 'postcode', postcode,
+    'addressRaw', address_raw, 'addressMasked', address_masked, 'addressAmbiguous', address_ambiguous,
+    'region', region, 'buyerIdNumber', buyer_id_number) end as hand`;
+
+/** What orders.edit records in corrected_json. */
+export interface HandCorrections {
+  address?: true;
+  buyerIdNumber?: true;
+  addTags?: string[];
+  removeTags?: string[];
+}
+
+interface HandState {
+  corrected: HandCorrections;
+  reasons: string[];
+  country: string;
+  province: string;
+  city: string;
+  district: string;
+  street: string;
+  detail: string;
+  postcode: string;
+  addressRaw: string;
+  addressMasked: number;
+  addressAmbiguous: number;
+  region: string;
+  buyerIdNumber: string | null;
+}
+
+/** A value the channel sent that was not stored because a reviewer had corrected it. */
+export interface KeptCorrection {
+  field: string;
+  before: string;
+  after: string;
+  reason: string;
+}
+
+export const KEPT_CORRECTION = 'kept the hand correction; the channel sent a different value';
+
+/** Reasons about the channel's address, stale once the corrected address is kept instead. */
+const isAddressReason = (r: string) => r.startsWith('address ') || r === 'no address on the order';
+
+/**
+ * The newer channel copy with the reviewer's corrections laid over it: the corrected address and
+ * buyer ID stay, tags added or removed by hand stay so, the "review: …" lines stay on the why-list,
+ * and each field where the channel now says something else gets a line there and a change row.
+ */
+function keepHandCorrections(o: NewOrder, hand: HandState): { order: NewOrder; kept: KeptCorrection[] } {
+  const c = hand.corrected;
+  const kept: KeptCorrection[] = [];
+  const next: NewOrder = { ...o, reasons: [...o.reasons] };
+  if (c.address) {
+    if (o.addressRaw !== hand.addressRaw)
+      kept.push({ field: 'address', before: o.addressRaw, after: hand.addressRaw, reason: KEPT_CORRECTION });
+    next.country = hand.country;
+    next.province = hand.province;
+    next.city = hand.city;
+    next.district = hand.district;
+    next.street = hand.street;
+    next.detail = hand.detail;
+    next.postcode = hand.postcode;
+    next.addressRaw = hand.addressRaw;
+    next.addressMasked = hand.addressMasked === 1;
+    next.addressAmbiguous = hand.addressAmbiguous === 1;
+    next.region = hand.region;
+    next.reasons = next.reasons.filter((r) => !isAddressReason(r));
+  }
+  if (c.buyerIdNumber) {
+    // The number itself stays out of the why-list and the change rows: it is personal data.
+    if (o.buyerIdNumber && o.buyerIdNumber !== hand.buyerIdNumber)
+      kept.push({
+        field: 'buyerIdNumber',
+        before: 'sent by channel',
+        after: 'on file',
+        reason: KEPT_CORRECTION,
+      });
+    next.buyerIdNumber = hand.buyerIdNumber;
+  }
+  if (c.addTags?.length || c.removeTags?.length) {
+    const drop = new Set(c.removeTags ?? []);
+    next.tags = [...new Set([...o.tags.filter((t) => !drop.has(t)), ...(c.addTags ?? [])])];
+  }
+  next.reasons.push(...hand.reasons.filter((r) => r.startsWith('review: ') && !next.reasons.includes(r)));
+  for (const k of kept)
+    next.reasons.push(
+      k.field === 'address'
+        ? `channel sent a different address "${k.before}"; kept the corrected one`
+        : `channel sent a different ${k.field}; kept the corrected one`,
+    );
+  return { order: next, kept };
+}
+
 /** Prepared statements, made once per connection. */
 export function ordersStatements(sqlite: Sqlite) {
   return {
     find: sqlite.prepare(
-      'select id, source_updated_at as sourceUpdatedAt, source_hash as sourceHash from orders where channel_id = ? and external_id = ?',
+      `select id, source_updated_at as sourceUpdatedAt, source_hash as sourceHash, ${HAND_STATE}
+       from orders where channel_id = ? and external_id = ?`,
     ),
     /** `find` for many external ids of one channel at once (an import page), as a JSON array. */
     findMany: sqlite.prepare(
-      `select id, external_id as externalId, source_updated_at as sourceUpdatedAt, source_hash as sourceHash
+      `select id, external_id as externalId, source_updated_at as sourceUpdatedAt, source_hash as sourceHash,
+         ${HAND_STATE}
        from orders where channel_id = ? and external_id in (select value from json_each(?))`,
     ),
     insert: sqlite.prepare(`insert into orders (${ORDER_COLUMNS}) values (${ORDER_PARAMS})`),
@@ -161,6 +261,8 @@ export interface StoredOrderVersion {
   id: number;
   sourceUpdatedAt: number;
   sourceHash: string;
+  /** HAND_STATE's JSON when a reviewer corrected the order by hand, else null/absent. */
+  hand?: string | null;
 }
 
 /**
@@ -186,11 +288,13 @@ export function upsertOrder(
   now: number,
   existing: StoredOrderVersion | null = (st.find.get(o.channelId, o.externalId) as
     StoredOrderVersion | undefined) ?? null,
-): { id: number; outcome: UpsertOutcome } {
+): { id: number; outcome: UpsertOutcome; kept: KeptCorrection[] } {
   const hash = o.sourceHash ?? '';
   if (existing && storedIsCurrent(existing, o.sourceUpdatedAt, hash)) {
-    return { id: existing.id, outcome: 'unchanged' };
+    return { id: existing.id, outcome: 'unchanged', kept: [] };
   }
+  let kept: KeptCorrection[] = [];
+  if (existing?.hand) ({ order: o, kept } = keepHandCorrections(o, JSON.parse(existing.hand) as HandState));
   const tagsJson = JSON.stringify(o.tags);
   const reasonsJson = JSON.stringify(o.reasons);
   let id: number;
@@ -264,7 +368,7 @@ export function upsertOrder(
     );
   }
   st.insertSearch.run(id, searchBody(o));
-  return { id, outcome: existing ? 'updated' : 'inserted' };
+  return { id, outcome: existing ? 'updated' : 'inserted', kept };
 }
 
 export function findOrderRow(sqlite: Sqlite, id: number): OrderRow | undefined {
