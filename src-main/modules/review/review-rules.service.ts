@@ -6,6 +6,7 @@ import { AppFailure } from '../../../src-shared/result';
 import { recordAudit } from '../audit';
 import { listWarehouses } from '../inventory';
 import { readSettings, writeSetting } from '../settings';
+import { officialCities } from './review-rule-cities';
 import {
   deleteRule,
   findRule,
@@ -32,7 +33,8 @@ export const toContractRule = (r: StoredRule): ReviewRule => ({
 export const listReviewRules = (ctx: CoreContext): ReviewRule[] => listRules(ctx.db).map(toContractRule);
 
 /** The input was checked against ruleInput (field/operator/value types) by the dispatcher. */
-export function saveReviewRule(ctx: CoreContext, input: ParsedRuleInput, actor: string): ReviewRule {
+export function saveReviewRule(ctx: CoreContext, given: ParsedRuleInput, actor: string): ReviewRule {
+  const input = officialCities(given);
   const values = {
     name: input.name,
     enabled: input.enabled,

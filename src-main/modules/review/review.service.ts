@@ -8,6 +8,7 @@ import { factsBasis, loadFacts } from './review-facts';
 import { listWaiting, pendingReviewIds, reviewWriter, type ReviewOrderRow } from './review-orders.repo';
 import { decisionWriter, listRules } from './review.repo';
 import { reviewSettings } from './review-rules.service';
+import { officialCities } from './review-rule-cities';
 
 /** Review reasons in orders.reasons_json start with this, so a re-run replaces only its own lines. */
 export const REVIEW_PREFIX = 'review: ';
@@ -130,7 +131,7 @@ function withDraft(saved: RuleDef[], draft: ParsedRuleInput): { rules: RuleDef[]
  */
 export function simulateReview(ctx: CoreContext, draft: ParsedRuleInput, limit: number, sampleSize: number) {
   const saved = listRules(ctx.db);
-  const { rules, draftId } = withDraft(saved, draft);
+  const { rules, draftId } = withDraft(saved, officialCities(draft));
   const before: CompiledRule[] = compileRules(saved);
   const after: CompiledRule[] = compileRules(rules);
   const rows = loadFacts(ctx.sqlite, { kind: 'latest', limit }, reviewSettings(ctx).effectiveHomeProvince);

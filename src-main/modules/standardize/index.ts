@@ -9,6 +9,7 @@ export {
 } from './order-standardize';
 export { standardizeStatements, replaceChanges, listChanges, type ChangeRow } from './standardize.repo';
 export { splitChineseAddress, type AddressSplit } from './address-parse';
+export { divisionIndex } from './address-division';
 export {
   normalizePhone,
   checkPostcode,
