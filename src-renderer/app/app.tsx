@@ -11,6 +11,7 @@ import { ChannelsSyncPage } from '../features/channels-sync/channels-sync.page';
 import { PackingPage } from '../features/packing/packing.page';
 import { PickingPage } from '../features/picking/picking.page';
 import { AppHeader } from './app-header';
+import { AlertToasts } from './alert-toasts';
 import { AppNav } from './app-nav';
 import { PlaceholderPage } from './placeholder.page';
 import { ShortcutsHelp } from './shortcuts-help';
@@ -60,6 +61,7 @@ export function App() {
           )}
         </main>
       </div>
+      <AlertToasts />
       {help && <ShortcutsHelp onClose={() => setHelp(false)} />}
       {connection === 'unauthorized' && api.setToken && (
         <TokenPrompt

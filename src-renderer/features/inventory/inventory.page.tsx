@@ -16,6 +16,12 @@ import './inventory.css';
 const TABS = ['levels', 'bins', 'move', 'stocktake', 'alerts', 'skus', 'routing'] as const;
 type Tab = (typeof TABS)[number];
 
+/** The tab named by #/inventory/<tab> (the alert notices link to #/inventory/alerts). */
+const tabInHash = (): Tab | undefined => {
+  const sub = window.location.hash.replace(/^#\/?/, '').split('/')[1];
+  return TABS.find((k) => k === sub);
+};
+
 /** 库存: levels by warehouse and bin, ledger per SKU, receipts/adjustments/transfers, stocktakes and alerts. */
 export function InventoryPage() {
   const { t } = useTranslation();
@@ -23,7 +29,21 @@ export function InventoryPage() {
   const [store] = useState(() => createInventoryStore(api));
   const error = useStore(store, (s) => s.error);
   const warehouses = useStore(store, (s) => s.warehouses);
-  const [tab, setTab] = useState<Tab>('levels');
+  const [tab, setTab] = useState<Tab>(() => tabInHash() ?? 'levels');
+
+  // #/inventory/alerts opens that tab, also when Inventory is already open. The hash then goes
+  // back to #/inventory without a hashchange, so the same link works again after another tab.
+  useEffect(() => {
+    const onChange = () => {
+      const named = tabInHash();
+      if (!named) return;
+      setTab(named);
+      window.history.replaceState(null, '', '#/inventory');
+    };
+    onChange();
+    window.addEventListener('hashchange', onChange);
+    return () => window.removeEventListener('hashchange', onChange);
+  }, []);
 
   useEffect(() => {
     void store.getState().init();
