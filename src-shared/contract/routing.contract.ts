@@ -22,6 +22,21 @@ export const ROUTING_REGIONS = [
 export type RoutingRegion = (typeof ROUTING_REGIONS)[number];
 export const RATE_ZONES = ['province', 'region', 'national', 'remote'] as const;
 
+/** One step of a carrier's rate table, as imported (weights in grams, prices in minor units). */
+export const rateRow = z.object({
+  /** province / region / national / remote, or an exact destination province that beats them. */
+  zone: z.string(),
+  maxWeightGrams: z.number().int(),
+  firstWeightGrams: z.number().int(),
+  firstMinor: minor,
+  stepGrams: z.number().int(),
+  stepMinor: minor,
+  surchargeMinor: minor,
+  transitDays: z.number().int(),
+  currency,
+});
+export type RateTableRow = z.infer<typeof rateRow>;
+
 export const carrier = z.object({
   id,
   code: z.string(),
@@ -119,6 +134,11 @@ export const routingContract = {
     'Replace the rate tables of the carriers named in a CSV; any bad row rejects the whole file',
     z.object({ csv: z.string().min(1, 'the file is empty').max(5_000_000) }).strict(),
     z.object({ imported: z.number().int(), carriers: z.array(z.string()) }),
+  ),
+  'rates.list': read(
+    "One carrier's rate table: per zone and weight step, first weight/additional weight prices and the remote surcharge",
+    z.object({ carrier: code }).strict(),
+    z.object({ carrier: z.string(), rows: z.array(rateRow) }),
   ),
   'routing.config.get': read(
     'Region preferences, handling costs, split and delivery promise',

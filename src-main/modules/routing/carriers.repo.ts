@@ -90,3 +90,14 @@ export function replaceRates(sqlite: Sqlite, carrierIds: number[], rows: RateRow
   );
   for (const r of rows) ins.run(r);
 }
+
+/** One carrier's rate table, for people to read (rates.list): zones, then weight steps. */
+export const listRatesOf = (sqlite: Sqlite, carrierId: number): Omit<RateRow, 'carrierId'>[] =>
+  sqlite
+    .prepare(
+      `select zone, max_weight_grams as maxWeightGrams, first_weight_grams as firstWeightGrams,
+              first_minor as firstMinor, step_grams as stepGrams, step_minor as stepMinor,
+              surcharge_minor as surchargeMinor, transit_days as transitDays, currency
+         from carrier_rates where carrier_id = ? order by zone, max_weight_grams`,
+    )
+    .all(carrierId) as Omit<RateRow, 'carrierId'>[];

@@ -7,7 +7,7 @@ import {
 import { AppFailure } from '../../../src-shared/result';
 import { recordAudit } from '../audit';
 import { listWarehouses } from '../inventory';
-import { listCarriers, replaceRates, upsertCarrier, type CarrierRow } from './carriers.repo';
+import { listCarriers, listRatesOf, replaceRates, upsertCarrier, type CarrierRow } from './carriers.repo';
 import { parseRatesCsv } from './rates-csv';
 import {
   readRoutingSettings,
@@ -125,4 +125,14 @@ export function importRates(
     data: { carriers: named, rows: rows.length },
   });
   return { imported: rows.length, carriers: named };
+}
+
+/** The rate table of one carrier as imported; refused for a carrier code that does not exist. */
+export function carrierRateTable(ctx: CoreContext, code: string) {
+  const carrier = listCarriers(ctx.sqlite).find((c) => c.code === code);
+  if (!carrier)
+    throw new AppFailure('not_found', `Carrier ${code} does not exist; add it before importing its rates`, [
+      { path: 'carrier', message: `unknown carrier ${code}` },
+    ]);
+  return { carrier: carrier.code, rows: listRatesOf(ctx.sqlite, carrier.id) };
 }

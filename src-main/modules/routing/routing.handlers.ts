@@ -4,6 +4,7 @@ import type { Allocation } from '../../../src-shared/contract/routing.contract';
 import { getOrder } from '../orders';
 import { decodeAlternatives } from './alternatives-codec';
 import {
+  carrierRateTable,
   carriersList,
   importRates,
   readRoutingConfig,
@@ -37,6 +38,7 @@ export const routingHandlers = (ctx: CoreContext) =>
       return saved;
     },
     'rates.import': ({ csv }, call) => importRates(ctx, csv, call.actor),
+    'rates.list': ({ carrier }) => carrierRateTable(ctx, carrier),
     'routing.config.get': () => readRoutingConfig(ctx),
     'routing.config.save': (input, call) => saveRoutingConfig(ctx, input, call.actor),
     'routing.run': ({ ids }, call) => runRouting(ctx, ids, call.actor),
