@@ -187,7 +187,14 @@ describe('routing settings', () => {
     expect(screen.getByText('Batteries · Cash on delivery')).toBeTruthy();
     fireEvent.change(screen.getByLabelText('Rate table (CSV)'), { target: { value: 'carrier,zone\nZTO,x' } });
     fireEvent.click(screen.getByRole('button', { name: 'Import rates' }));
-    expect(await screen.findByText('row 3.first_price')).toBeTruthy();
+    // The refusal is listed per file row: row 3, column first_price, and what is wrong there.
+    const refused = await screen.findByText(
+      'The rate file was not imported: 1 problem. Nothing was changed.',
+    );
+    const table = refused.closest('[role="alert"]') as HTMLElement;
+    expect(within(table).getByRole('cell', { name: '3' })).toBeTruthy();
+    expect(within(table).getByRole('cell', { name: 'first_price' })).toBeTruthy();
+    expect(within(table).getByRole('cell', { name: '"five" is not an amount' })).toBeTruthy();
     fireEvent.click(
       screen.getByLabelText('Split an order across warehouses when no single one has everything'),
     );

@@ -6,6 +6,7 @@ import type { AppError } from '../../../src-shared/result';
 import { useApi } from '../../api/api-context';
 import { ErrorBanner } from '../../ui/error-banner';
 import { formatMajor, parseMajor } from '../../../src-shared/domain/money';
+import { RateImportErrors, RateTableView } from './rate-table.view';
 
 const CAPABILITIES = ['coldChain', 'freight', 'batteryAllowed', 'cod'] as const;
 type CarrierDraft = Pick<
@@ -33,6 +34,9 @@ export function RoutingSettingsView() {
   const [csv, setCsv] = useState('');
   const [error, setError] = useState<AppError | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  // A refused rate file is listed row by row under the import, not in the page banner.
+  const [rateError, setRateError] = useState<AppError | null>(null);
+  const [ratesVersion, setRatesVersion] = useState(0);
 
   const load = useCallback(async () => {
     const [c, g] = await Promise.all([api.call('carriers.list', {}), api.call('routing.config.get', {})]);
@@ -61,6 +65,9 @@ export function RoutingSettingsView() {
   };
   const importRates = async () => {
     const r = await api.call('rates.import', { csv });
+    setRateError(r.ok ? null : r.error);
+    if (!r.ok) return setNotice(null);
+    setRatesVersion((v) => v + 1);
     if (
       done(
         r,
@@ -194,6 +201,8 @@ export function RoutingSettingsView() {
             {t('routing.settings.import')}
           </button>
         </div>
+        {rateError && <RateImportErrors error={rateError} onDismiss={() => setRateError(null)} />}
+        <RateTableView carriers={carriers} version={ratesVersion} />
       </section>
       {config && (
         <section>
