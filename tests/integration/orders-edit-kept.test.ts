@@ -87,4 +87,35 @@ describe('hand corrections survive a newer copy from the channel', () => {
     expect(stored(other).amb).toBe(1);
     expect((await value(core.call('orders.get', { id: other }))).buyerMessage).toBe('newer copy');
   });
+
+  test('a corrected buyer ID number stays when the channel sends another; the number goes in no reason or change row', async () => {
+    await load(
+      [line('K3', { address: '广东省深圳市南山区科技园南路88号', id_number: '110101199001010000' })],
+      'a.csv',
+    );
+    const id = (await value(core.call('orders.list', { filter: { search: 'K3' } }))).rows[0]!.id;
+    await value(
+      core.call('orders.edit', { ids: [id], buyerIdNumber: '310101199001011234' }, { actor: 'bob' }),
+    );
+    await load(
+      [
+        line('K3', {
+          placed_at: '2026-03-11 10:00',
+          address: '广东省深圳市南山区科技园南路88号',
+          id_number: '440101199001019999',
+        }),
+      ],
+      'b.csv',
+    );
+    const row = core.ctx.sqlite.prepare('select buyer_id_number as n from orders where id = ?').get(id) as {
+      n: string;
+    };
+    expect(row.n).toBe('310101199001011234');
+    const o = await value(core.call('orders.get', { id }));
+    expect(o.reasons).toContain('channel sent a different buyer ID number; kept the corrected one');
+    expect(JSON.stringify(changes(id))).not.toContain('440101199001019999');
+    expect(changes(id)).toContainEqual(
+      expect.objectContaining({ field: 'buyerIdNumber', before: 'sent by channel', after: 'on file' }),
+    );
+  });
 });

@@ -215,7 +215,7 @@ function keepHandCorrections(o: NewOrder, hand: HandState): { order: NewOrder; k
     next.reasons.push(
       k.field === 'address'
         ? `channel sent a different address "${k.before}"; kept the corrected one`
-        : `channel sent a different ${k.field}; kept the corrected one`,
+        : 'channel sent a different buyer ID number; kept the corrected one',
     );
   return { order: next, kept };
 }
