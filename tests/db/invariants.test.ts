@@ -28,7 +28,9 @@ describe('invariants of DESIGN.md', () => {
     expect((await value(core.call('orders.count', {}))).total).toBe(1);
     const o = await value(core.call('orders.get', { id: 1 }));
     expect(o.customer.name).toBe('李娜');
-    expect(o.lines).toEqual([{ sku: 'CUP', title: '杯子', spec: '', quantity: 1, unitPriceMinor: 100 }]);
+    expect(o.lines).toEqual([
+      { sku: 'CUP', title: '杯子', spec: '', quantity: 1, unitPriceMinor: 100, presaleShipDate: null },
+    ]);
     expect(() =>
       core.ctx.sqlite
         .prepare(
