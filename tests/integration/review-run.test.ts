@@ -78,7 +78,7 @@ describe('review.run with the default rules', () => {
     });
   });
 
-  test('block beats hold; tags and priority are applied; the first blocking result decides', async () => {
+  test('a blacklist with a higher priority blocks before the ¥5,000 hold; tags and priority are applied', async () => {
     await value(
       core.call('review.rules.save', {
         name: 'VIP tag',
@@ -92,6 +92,7 @@ describe('review.run with the default rules', () => {
     await value(
       core.call('review.rules.save', {
         name: 'Counterfeit SKU blacklist',
+        priority: 9,
         condition: { field: 'sku', op: 'in', value: ['FAKE-1'] },
         actions: [{ type: 'block', reason: 'counterfeit SKU' }],
       }),

@@ -9,6 +9,7 @@ import {
 } from '../../src-shared/contract/review-fields';
 import {
   checkCondition,
+  MAX_DEPTH,
   ruleInput,
   type Condition,
   type Leaf,
@@ -265,7 +266,8 @@ const leafArb: fc.Arbitrary<Leaf> = fc.constantFrom(...REVIEW_FIELD_NAMES).chain
 
 const conditionArb: fc.Arbitrary<Condition> = fc.letrec<{ node: Condition }>((tie) => ({
   node: fc.oneof(
-    { depthSize: 'small', withCrossShrink: true },
+    // Deeper than the schema allows (MAX_DEPTH) would be refused, not compiled: stay below it.
+    { depthSize: 'small', withCrossShrink: true, maxDepth: MAX_DEPTH - 2 },
     leafArb,
     fc.array(tie('node'), { minLength: 1, maxLength: 3 }).map((all) => ({ all })),
     fc.array(tie('node'), { minLength: 1, maxLength: 3 }).map((any) => ({ any })),

@@ -47,26 +47,30 @@ const rule = (over: Partial<RuleDef> & Pick<RuleDef, 'actions'>): RuleDef => {
 };
 
 describe('evaluate: which result decides', () => {
-  test('block beats hold beats document required, whatever their order; every match is a reason', () => {
+  test('the first blocking result in run order decides; every match is a reason', () => {
     const rules = compileRules([
+      rule({ actions: [{ type: 'approve' }] }),
       rule({ actions: [{ type: 'require_document', document: 'id_number' }] }),
       rule({ actions: [{ type: 'hold', reason: 'big' }] }),
       rule({ actions: [{ type: 'block', reason: 'blacklist' }] }),
-      rule({ actions: [{ type: 'approve' }] }),
     ]);
     const v = evaluate(rules, facts());
-    expect(v.outcome).toBe('blocked');
-    expect(v.decisive).toMatch(/blocked: blacklist$/);
+    expect(v.outcome).toBe('held');
+    expect(v.decisive).toMatch(/document required: id_number$/);
     expect(v.reasons).toHaveLength(4);
+    expect(v.approvedBy).toMatch(/approve$/);
   });
 
-  test('between two holds the higher priority decides, then the earlier rule', () => {
+  test('a higher priority runs a rule first, so its block wins; equal priorities keep their order', () => {
     const first = rule({ name: 'first', actions: [{ type: 'hold', reason: 'a' }] });
-    const urgent = rule({ name: 'urgent', priority: 5, actions: [{ type: 'hold', reason: 'b' }] });
-    expect(evaluate(compileRules([first, urgent]), facts()).decisive).toBe('urgent: hold: b');
-    expect(evaluate(compileRules([first, { ...urgent, priority: 0 }]), facts()).decisive).toBe(
-      'first: hold: a',
-    );
+    const blacklist = rule({ name: 'blacklist', priority: 5, actions: [{ type: 'block', reason: 'b' }] });
+    const v = evaluate(compileRules([first, blacklist]), facts());
+    expect(v).toMatchObject({ outcome: 'blocked', decisive: 'blacklist: blocked: b' });
+    expect(v.reasons).toEqual(['blacklist: blocked: b', 'first: hold: a']);
+    expect(evaluate(compileRules([first, { ...blacklist, priority: 0 }]), facts())).toMatchObject({
+      outcome: 'held',
+      decisive: 'first: hold: a',
+    });
   });
 
   test('a document already on file does not hold; disabled rules and non-matching rules say nothing', () => {

@@ -19,7 +19,7 @@ export interface CompiledRule extends Omit<RuleDef, 'condition'> {
 
 export interface Verdict {
   outcome: RuleOutcome;
-  /** One line per matching rule, in position order. */
+  /** One line per matching rule, in the order the rules ran. */
   reasons: string[];
   ruleIds: number[];
   /** The reason that decided a hold or block, for the audit entry. */
@@ -30,27 +30,24 @@ export interface Verdict {
   priority: number | null;
 }
 
-/** Only enabled rules, sorted by position, each compiled once. */
+/** Only enabled rules in the order they run (higher priority first, then their order), each compiled once. */
 export const compileRules = (rules: readonly RuleDef[]): CompiledRule[] =>
   rules
     .filter((r) => r.enabled)
-    .sort((a, b) => a.position - b.position || a.id - b.id)
+    .sort((a, b) => b.priority - a.priority || a.position - b.position || a.id - b.id)
     .map(({ condition, ...r }) => ({ ...r, test: compileCondition(condition) }));
-
-// Blocking results, strongest first: a blacklist beats a manual-review hold beats a missing document.
-const SEVERITY = { block: 3, hold: 2, require_document: 1 } as const;
 
 const DOCUMENT_PRESENT: Record<string, (f: OrderFacts) => boolean> = { id_number: (f) => f.hasIdNumber };
 
 /**
- * Every matching rule contributes its reasons; the decision is the strongest blocking result
- * (block > hold > document required), ties going to the higher rule priority and then to the
- * earlier rule. With no blocking result an approving rule approves; with none the order stays
- * pending_review for a person.
+ * Rules run in order (priority, then position). Every matching rule contributes its reasons; the
+ * first blocking result (block, hold, document required) decides, so a shop that wants its
+ * blacklist to win over a manual-review hold gives it the higher priority or the earlier place.
+ * With no blocking result an approving rule approves; with none the order stays pending_review
+ * for a person.
  */
 export function evaluate(rules: readonly CompiledRule[], f: OrderFacts): Verdict {
-  let severity = 0;
-  let decisivePriority = -1;
+  let blocking: 'blocked' | 'held' | null = null;
   let decisive: string | null = null;
   let approvedBy: string | null = null;
   let priority: number | null = null;
@@ -63,24 +60,24 @@ export function evaluate(rules: readonly CompiledRule[], f: OrderFacts): Verdict
     const parts: string[] = [];
     for (const a of rule.actions) {
       let said: string;
-      let sev = 0;
+      let result: 'blocked' | 'held' | null = null;
       switch (a.type) {
         case 'approve':
           said = 'approve';
           approvedBy ??= `${rule.name}: approve`;
           break;
         case 'hold':
-          sev = SEVERITY.hold;
+          result = 'held';
           said = `hold: ${a.reason}`;
           break;
         case 'block':
-          sev = SEVERITY.block;
+          result = 'blocked';
           said = `blocked: ${a.reason}`;
           break;
         case 'require_document':
           if (DOCUMENT_PRESENT[a.document]?.(f)) said = `${a.document} on file`;
           else {
-            sev = SEVERITY.require_document;
+            result = 'held';
             said = `document required: ${a.document}`;
           }
           break;
@@ -94,15 +91,13 @@ export function evaluate(rules: readonly CompiledRule[], f: OrderFacts): Verdict
           break;
       }
       parts.push(said);
-      if (sev > severity || (sev > 0 && sev === severity && rule.priority > decisivePriority)) {
-        severity = sev;
-        decisivePriority = rule.priority;
+      if (result && !blocking) {
+        blocking = result;
         decisive = `${rule.name}: ${said}`;
       }
     }
     reasons.push(`${rule.name}: ${parts.join('; ')}`);
   }
-  const outcome: RuleOutcome =
-    severity === SEVERITY.block ? 'blocked' : severity > 0 ? 'held' : approvedBy ? 'approved' : 'unchanged';
+  const outcome: RuleOutcome = blocking ?? (approvedBy ? 'approved' : 'unchanged');
   return { outcome, reasons, ruleIds, decisive, approvedBy, addTags, priority };
 }
