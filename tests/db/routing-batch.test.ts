@@ -50,6 +50,27 @@ describe('routing runs in batches', () => {
     }
   });
 
+  test('an order review gave a higher priority gets scarce stock before an older one', async () => {
+    await value(core.call('inventory.receive', { warehouse: 'SH', lines: [{ sku: 'TEE', quantity: 2 }] }));
+    const now = Date.now();
+    const [older, urgent] = await approvedOrders(core, [
+      { ...shanghai, placedAt: now - 5 * HOUR, lines: [line('TEE', 2)] },
+      { ...shanghai, placedAt: now - HOUR, lines: [line('TEE', 2)] },
+    ]);
+    // What a review rule's set_priority action leaves on the order.
+    core.ctx.sqlite.prepare('update orders set priority = 5 where id = ?').run(urgent);
+    const run = await value(core.call('routing.run', {}));
+    expect(run).toMatchObject({ allocated: [urgent], backordered: [older] });
+    // Stock arrives: waiting orders are served the same way, urgent first.
+    core.ctx.sqlite.prepare('update orders set priority = 0 where id = ?').run(urgent);
+    const [late] = await approvedOrders(core, [{ ...shanghai, placedAt: now, lines: [line('TEE', 2)] }]);
+    await value(core.call('routing.run', {}));
+    core.ctx.sqlite.prepare('update orders set priority = 9 where id = ?').run(late);
+    await value(core.call('inventory.receive', { warehouse: 'SH', lines: [{ sku: 'TEE', quantity: 2 }] }));
+    expect((await value(core.call('orders.get', { id: late! }))).status).toBe('allocated');
+    expect((await value(core.call('orders.get', { id: older! }))).status).toBe('backordered');
+  });
+
   test('an id asked for twice in one run is read again as it is by then, and refused: nothing is kept', async () => {
     await value(core.call('inventory.receive', { warehouse: 'SH', lines: [{ sku: 'TEE', quantity: 10 }] }));
     const [id] = await approvedOrders(core, [{ ...shanghai, lines: [line('TEE', 1)] }]);

@@ -91,13 +91,17 @@ export const mergeableGroups = (sqlite: Sqlite): number[][] =>
       .all() as { ids: string }[]
   ).map((r) => (JSON.parse(r.ids) as number[]).sort((a, b) => a - b));
 
+/**
+ * Orders in the order routing serves them: the priority review gave them (set_priority) first,
+ * then oldest first, so scarce stock goes to urgent orders before old ones.
+ */
 export const orderIdsWithStatus = (sqlite: Sqlite, status: string): number[] =>
   sqlite
-    .prepare('select id from orders where status = ? order by placed_at, id')
+    .prepare('select id from orders where status = ? order by priority desc, placed_at, id')
     .pluck()
     .all(status) as number[];
 
-/** Backordered orders that contain any of these SKUs (directly or through a bundle), oldest first. */
+/** Backordered orders that contain any of these SKUs (directly or through a bundle), by priority then age. */
 export const backorderedWithSkus = (sqlite: Sqlite, skus: string[]): number[] =>
   sqlite
     .prepare(
@@ -105,7 +109,7 @@ export const backorderedWithSkus = (sqlite: Sqlite, skus: string[]): number[] =>
         where o.status = 'backordered' and (l.sku in (select value from json_each(@skus))
           or l.sku in (select b.sku from sku_components c join skus b on b.id = c.bundle_sku_id join skus p on p.id = c.component_sku_id
                         where p.sku in (select value from json_each(@skus))))
-        order by o.placed_at, o.id`,
+        order by o.priority desc, o.placed_at, o.id`,
     )
     .pluck()
     .all({ skus: JSON.stringify(skus) }) as number[];
