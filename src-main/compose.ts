@@ -34,6 +34,7 @@ import { createSyncScheduler, syncHandlers, type SchedulerOptions, type SyncSche
 import { defaultChannelIo, type ChannelIo } from './adapters/channels/channel-http';
 import { OutboxWorker, outboxHandlers, type OutboxDeps } from './modules/outbox';
 import { noSecretStore, type SecretStore } from './adapters/secrets/secret-store.port';
+import { createAutoPipeline, pipelineHandlers } from './modules/pipeline';
 
 export interface CoreOptions {
   dbPath: string;
@@ -54,6 +55,8 @@ export interface CoreOptions {
   outbox?: Omit<OutboxDeps, 'secrets' | 'io'>;
   /** Channels' watched drop folders: poll interval and settle time (tests shorten them). */
   folders?: Omit<FolderWatcherOptions, 'ctx'>;
+  /** Automatic review and routing: the quiet time before a run (tests shorten it). */
+  pipeline?: { debounceMs?: number };
 }
 
 export interface Core {
@@ -69,7 +72,8 @@ export interface Core {
   readonly folders: FolderWatcher;
   /**
    * Background work of a long-running host (the desktop app, `packdesk serve`): the print queue
-   * (which also recovers jobs a crash left behind), channel sync and the tracking-push outbox. One-shot CLI commands never
+   * (which also recovers jobs a crash left behind), channel sync, the tracking-push outbox, watched
+   * folders and automatic review and routing of new orders. One-shot CLI commands never
    * start it, so a `packdesk orders list` never prints or pulls.
    */
   startBackgroundWork(): void;
@@ -106,6 +110,13 @@ export function createCore(opts: CoreOptions): Core {
     if (reason === 'packed') printQueue.kick();
   });
   const folders = createFolderWatcher({ ...opts.folders, ctx });
+  // Runs review.run and routing.run through the dispatcher below (each its own transaction).
+  const pipeline = createAutoPipeline({
+    ...opts.pipeline,
+    ctx,
+    call: (name, input, call) => dispatch(name, input, call),
+    subscribe: (listener) => bus.subscribe(listener),
+  });
   const handlers: Handlers = {
     ...ordersHandlers(ctx),
     ...channelsHandlers(ctx),
@@ -126,6 +137,7 @@ export function createCore(opts: CoreOptions): Core {
     ...outboxHandlers(ctx, outbox),
     ...manualEntryHandlers(ctx),
     ...catalogHandlers(ctx),
+    ...pipelineHandlers(pipeline),
   };
   const dispatch = createDispatcher({ sqlite, bus, handlers, validateOutput: opts.validateOutput ?? false });
   let closed = false;
@@ -143,6 +155,7 @@ export function createCore(opts: CoreOptions): Core {
       sync.start();
       outbox.start();
       folders.start();
+      pipeline.start();
     },
     close() {
       if (closed) return;
@@ -151,6 +164,7 @@ export function createCore(opts: CoreOptions): Core {
       sync.stop();
       outbox.stop();
       folders.stop();
+      pipeline.stop();
       try {
         sqlite.pragma('optimize');
       } catch {

@@ -14,6 +14,7 @@ import { settingsContract } from './settings.contract';
 import { systemContract } from './system.contract';
 import { syncContract } from './sync.contract';
 import { outboxContract } from './outbox.contract';
+import { pipelineContract } from './pipeline.contract';
 
 export const contract = joinContracts(
   ordersContract,
@@ -30,6 +31,7 @@ export const contract = joinContracts(
   fulfillmentContract,
   catalogContract,
   outboxContract,
+  pipelineContract,
 );
 
 export type Contract = typeof contract;

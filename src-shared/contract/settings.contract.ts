@@ -129,6 +129,8 @@ export const SETTING_KEYS = [
   /** Packing weight check: the larger of this percentage of the expected weight and the grams below. */
   'packing.weightTolerancePct',
   'packing.weightToleranceGrams',
+  /** 'off' stops review and routing from running by themselves; anything else (or unset) = on. */
+  'pipeline.auto',
 ] as const;
 
 export const settingsContract = {

@@ -1,0 +1,2 @@
+export { createAutoPipeline, type AutoPipeline, type AutoPipelineOptions } from './auto-pipeline';
+export { pipelineHandlers } from './pipeline.handlers';
