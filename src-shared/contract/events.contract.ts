@@ -3,7 +3,11 @@ import { z } from 'zod';
 /** Push events from the core to every window, tab and handheld. */
 export const eventsContract = {
   'orders.changed': z.object({ ids: z.array(z.number().int()), reason: z.string() }),
-  'settings.changed': z.object({ what: z.enum(['warehouses', 'channels', 'settings']) }),
+  'settings.changed': z.object({
+    what: z.enum(['warehouses', 'channels', 'settings']),
+    /** Which setting, when one is known: the automatic pipeline re-runs routing after routing ones. */
+    key: z.string().optional(),
+  }),
   'jobs.changed': z.object({ ids: z.array(z.number().int()) }),
   /** Tracking pushes (the outbox) were queued, tried, retried, exported or recovered. */
   'outbox.changed': z.object({ ids: z.array(z.number().int()) }),

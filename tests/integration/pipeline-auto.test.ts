@@ -3,6 +3,8 @@ import type { PushEvent } from '../../src-shared/contract';
 import { aCore, value } from '../fixtures/core';
 import { aFloor } from '../fixtures/fulfillment';
 import { csv, HEADERS, utf8 } from '../fixtures/order-files';
+import { aChannel, anOrder, seedOrders } from '../fixtures/orders';
+import { line, shanghai } from '../fixtures/routing';
 
 const DEBOUNCE = 80;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -119,6 +121,20 @@ describe('automatic review and routing in the background work', () => {
     expect((await value(core.call('pipeline.status', {}))).auto).toBe(false);
     await value(core.call('settings.set', { key: 'pipeline.auto', value: 'on' }));
     await waitFor(allAre('allocated', 2));
+  });
+
+  test('a routing change runs it; the language or packing tolerance does not', async () => {
+    // Written straight to the database: no event, nothing runs yet.
+    const channelId = aChannel(core);
+    seedOrders(core, [anOrder({ channelId, ...shanghai, lines: [line('SOCK', 2)] })]);
+    core.startBackgroundWork();
+    await value(core.call('settings.set', { key: 'ui.language', value: 'en' }));
+    await value(core.call('settings.set', { key: 'packing.weightTolerancePct', value: '5' }));
+    await sleep(DEBOUNCE * 6);
+    expect(statuses()).toEqual([{ status: 'pending_review', n: 1 }]);
+    const config = await value(core.call('routing.config.get', {}));
+    await value(core.call('routing.config.save', config));
+    await waitFor(allAre('allocated', 1));
   });
 
   test('without background work (one-shot CLI, most tests) nothing runs by itself', async () => {

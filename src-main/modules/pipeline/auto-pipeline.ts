@@ -26,13 +26,16 @@ export interface AutoPipeline {
 
 /**
  * Which events mean "there may be work": orders arriving (file import, watched folder, typed by
- * hand, demo data), a channel pull that brought orders, a person approving held orders, and any
- * settings change (routing config, carriers, this switch turned back on). The pipeline's own
- * results ('review rules', 'routing', 'merge') are not here, so a run never sets off the next.
+ * hand, demo data), a channel pull that brought orders, a person approving held orders, and a
+ * change to routing (its config, carriers, rate tables) or to this switch. Other settings (the
+ * language, packing tolerances) do not move orders. The pipeline's own results ('review rules',
+ * 'routing', 'merge') are not here, so a run never sets off the next.
  */
+const TRIGGER_SETTINGS = new Set(['routing.config', 'carriers', 'rates', PIPELINE_SETTING]);
+
 export function isTrigger(e: PushEvent): boolean {
   if (e.name === 'settings.changed')
-    return (e.payload as PushEvent<'settings.changed'>['payload']).what === 'settings';
+    return TRIGGER_SETTINGS.has((e.payload as PushEvent<'settings.changed'>['payload']).key ?? '');
   if (e.name === 'sync.progress') {
     const p = e.payload as PushEvent<'sync.progress'>['payload'];
     return p.imported + p.updated > 0;

@@ -34,13 +34,21 @@ export const routingHandlers = (ctx: CoreContext) =>
     'carriers.list': () => ({ rows: carriersList(ctx) }),
     'carriers.save': (input, call) => {
       const saved = saveCarrier(ctx, input, call.actor);
-      ctx.emit('settings.changed', { what: 'settings' });
+      ctx.emit('settings.changed', { what: 'settings', key: 'carriers' });
       return saved;
     },
-    'rates.import': ({ csv }, call) => importRates(ctx, csv, call.actor),
+    'rates.import': ({ csv }, call) => {
+      const out = importRates(ctx, csv, call.actor);
+      ctx.emit('settings.changed', { what: 'settings', key: 'rates' });
+      return out;
+    },
     'rates.list': ({ carrier }) => carrierRateTable(ctx, carrier),
     'routing.config.get': () => readRoutingConfig(ctx),
-    'routing.config.save': (input, call) => saveRoutingConfig(ctx, input, call.actor),
+    'routing.config.save': (input, call) => {
+      const saved = saveRoutingConfig(ctx, input, call.actor);
+      ctx.emit('settings.changed', { what: 'settings', key: 'routing.config' });
+      return saved;
+    },
     'routing.run': ({ ids }, call) => runRouting(ctx, ids, call.actor),
     'routing.explain': ({ id }) => {
       getOrder(ctx, id);

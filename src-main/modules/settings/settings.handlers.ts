@@ -9,7 +9,7 @@ export const settingsHandlers = (ctx: CoreContext) =>
     'settings.get': ({ keys }) => ({ values: readSettings(ctx.db, keys) }),
     'settings.set': ({ key, value }) => {
       writeSetting(ctx.db, key, value, ctx.now());
-      ctx.emit('settings.changed', { what: 'settings' });
+      ctx.emit('settings.changed', { what: 'settings', key });
       return { key };
     },
     'settings.supervisorPin.status': () => ({ set: supervisorPinIsSet(ctx.db) }),
