@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ReviewQueueView } from './review-queue.view';
 import { ReviewRulesView } from './review-rules.view';
+import { PipelineRunBar } from './pipeline-run.view';
 import './review.css';
 
 type Tab = 'queue' | 'rules';
@@ -28,6 +29,7 @@ export function ReviewPage() {
             </button>
           ))}
         </div>
+        <PipelineRunBar />
       </div>
       {tab === 'queue' ? <ReviewQueueView /> : <ReviewRulesView />}
     </div>
