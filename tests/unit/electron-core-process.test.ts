@@ -43,7 +43,9 @@ describe('core utility process entry', () => {
         error: expect.objectContaining({ code: 'unknown_operation' }),
       }),
     });
-    expect(messages).toContainEqual({ event: { name: 'settings.changed', payload: { what: 'settings' } } });
+    expect(messages).toContainEqual({
+      event: { name: 'settings.changed', payload: { what: 'settings', key: 'shop.name' } },
+    });
 
     child.send({ shutdown: true });
     expect(await exited).toBe(0);

@@ -149,7 +149,9 @@ describe('core server (utility-process side)', () => {
         }),
       });
       expect(p.sent).toContainEqual({ id: 42, result: expect.objectContaining({ ok: true }) });
-      expect(p.sent).toContainEqual({ event: { name: 'settings.changed', payload: { what: 'settings' } } });
+      expect(p.sent).toContainEqual({
+        event: { name: 'settings.changed', payload: { what: 'settings', key: 'shop.name' } },
+      });
       p.deliver({ shutdown: true });
       expect(exit).toHaveBeenCalledWith(0);
     } finally {
