@@ -1,0 +1,77 @@
+import { createAutoPipeline } from '../../src-main/modules/pipeline';
+import { EventBus } from '../../src-main/event-bus';
+import type { Result } from '../../src-shared/result';
+import { aCore } from '../fixtures/core';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const until = async (check: () => boolean) => {
+  const end = Date.now() + 5000;
+  while (!check()) {
+    if (Date.now() > end) throw new Error('timed out');
+    await sleep(2);
+  }
+};
+const imported = { name: 'orders.changed', payload: { ids: [1], reason: 'import a.csv: 1/1' } } as const;
+
+/** A pipeline over a real settings table, with review.run/routing.run that take `stepMs` each. */
+function harness(stepMs: number) {
+  const core = aCore();
+  const bus = new EventBus();
+  const log: string[] = [];
+  let inFlight = 0;
+  let maxInFlight = 0;
+  const call = async (name: string): Promise<Result<unknown>> => {
+    inFlight++;
+    maxInFlight = Math.max(maxInFlight, inFlight);
+    log.push(name);
+    await sleep(stepMs);
+    inFlight--;
+    return name === 'review.run'
+      ? { ok: true, value: { approved: 1, held: 0, blocked: 0, unchanged: 0, seconds: 0 } }
+      : { ok: true, value: { allocated: [1], backordered: [], exception: [], split: [], merged: [] } };
+  };
+  const pipeline = createAutoPipeline({
+    ctx: core.ctx,
+    call,
+    subscribe: (l) => bus.subscribe(l),
+    debounceMs: 30,
+  });
+  return { core, bus, pipeline, log, maxInFlight: () => maxInFlight };
+}
+
+describe('auto pipeline scheduling', () => {
+  test('a trigger during a run gives exactly one more run afterwards, never two at once', async () => {
+    const h = harness(60);
+    h.pipeline.start();
+    h.bus.emit(imported.name, imported.payload);
+    await until(() => h.log.length === 1); // the first run is in review.run
+    for (let i = 0; i < 5; i++) h.bus.emit(imported.name, imported.payload);
+    const manual = h.pipeline.runNow('clerk');
+    await until(() => h.log.length >= 6);
+    await sleep(200); // and nothing after
+    // auto run, then the button's run (queued behind it), then one auto run for the burst.
+    expect(h.log).toEqual([
+      'review.run',
+      'routing.run',
+      'review.run',
+      'routing.run',
+      'review.run',
+      'routing.run',
+    ]);
+    expect(h.maxInFlight()).toBe(1);
+    expect((await manual).actor).toBe('clerk');
+    h.pipeline.stop();
+    h.core.dispose();
+  });
+
+  test('stop() cancels a pending run and stops listening', async () => {
+    const h = harness(5);
+    h.pipeline.start();
+    h.bus.emit(imported.name, imported.payload);
+    h.pipeline.stop();
+    h.bus.emit(imported.name, imported.payload);
+    await sleep(150);
+    expect(h.log).toEqual([]);
+    h.core.dispose();
+  });
+});
