@@ -6,7 +6,8 @@ import { csv, HEADERS, utf8 } from '../fixtures/order-files';
 import { aChannel, anOrder, seedOrders } from '../fixtures/orders';
 import { line, shanghai } from '../fixtures/routing';
 
-const DEBOUNCE = 80;
+// Long enough that the pages of one import (committed a tick apart) fall inside it on a busy machine.
+const DEBOUNCE = 150;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Shanghai orders of one mug each, in the Packdesk template: local and in stock, so they go all the way. */
