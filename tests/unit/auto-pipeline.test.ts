@@ -1,4 +1,6 @@
 import { createAutoPipeline } from '../../src-main/modules/pipeline';
+import { isTrigger } from '../../src-main/modules/pipeline/auto-pipeline';
+import type { PushEvent } from '../../src-shared/contract';
 import { EventBus } from '../../src-main/event-bus';
 import type { Result } from '../../src-shared/result';
 import { aCore } from '../fixtures/core';
@@ -73,5 +75,42 @@ describe('auto pipeline scheduling', () => {
     await sleep(150);
     expect(h.log).toEqual([]);
     h.core.dispose();
+  });
+
+  test('what sets it off: arriving orders, approvals, pulls that brought orders, routing settings', () => {
+    const changed = (reason: string) =>
+      ({ name: 'orders.changed', payload: { ids: [1], reason } }) as PushEvent;
+    const pulled = (imported: number, updated: number) =>
+      ({
+        name: 'sync.progress',
+        payload: { channelId: 1, state: 'ok', pages: 1, imported, updated, unchanged: 3, error: null },
+      }) as PushEvent;
+    const setting = (key?: string) =>
+      ({ name: 'settings.changed', payload: { what: 'settings', key } }) as PushEvent;
+    for (const e of [
+      changed('import taobao.csv: 5000/100000'),
+      changed('order entered by hand'),
+      changed('review: approve'),
+      changed('status → approved'),
+      pulled(2, 0),
+      pulled(0, 1),
+      setting('routing.config'),
+      setting('carriers'),
+      setting('rates'),
+      setting('pipeline.auto'),
+    ])
+      expect([e.name, isTrigger(e)]).toEqual([e.name, true]);
+    for (const e of [
+      changed('review rules'),
+      changed('routing'),
+      changed('merge'),
+      changed('review: hold'),
+      changed('packed'),
+      pulled(0, 0),
+      setting('ui.language'),
+      setting(),
+      { name: 'alert', payload: { level: 'error', message: 'x' } } as PushEvent,
+    ])
+      expect([e.name, isTrigger(e)]).toEqual([e.name, false]);
   });
 });
