@@ -13,7 +13,7 @@ const until = async (check: () => boolean) => {
     await sleep(2);
   }
 };
-const imported = { name: 'orders.changed', payload: { ids: [1], reason: 'import a.csv: 1/1' } } as const;
+const imported = { name: 'orders.changed' as const, payload: { ids: [1], reason: 'import a.csv: 1/1' } };
 
 /** A pipeline over a real settings table, with review.run/routing.run that take `stepMs` each. */
 function harness(stepMs: number) {
