@@ -59,6 +59,7 @@ export function createSyncScheduler(opts: SchedulerOptions): SyncScheduler {
   const running = new Map<number, Promise<void>>();
   let offline: OfflineState | null = null;
   let timer: ReturnType<typeof setInterval> | null = null;
+  let firstTick: ReturnType<typeof setTimeout> | undefined;
   let ticking: Promise<void> | null = null;
 
   const progress = (
@@ -168,10 +169,13 @@ export function createSyncScheduler(opts: SchedulerOptions): SyncScheduler {
       if (timer) return;
       timer = setInterval(() => void this.tick(), tickMs);
       timer.unref?.();
-      setTimeout(() => void this.tick(), 1_000).unref?.();
+      // The first look comes a second after start, not a whole tick later; stop() cancels it too.
+      firstTick = setTimeout(() => void this.tick(), 1_000);
+      firstTick.unref?.();
     },
     stop() {
       if (timer) clearInterval(timer);
+      clearTimeout(firstTick);
       timer = null;
     },
     tick() {
