@@ -238,12 +238,16 @@ export async function benchReviewRouting(ctx: BenchContext): Promise<Figure[]> {
     seedPendingOrders(core, n);
 
     const rawStarted = performance.now();
-    // Only the count is kept: 166,000 rows left alive would make the timed run's garbage collection dearer.
-    const lineCount = core.ctx.sqlite
+    // Row by row, as a lean reader would: .all() on these wide rows spends most of its time in
+    // garbage collection (4.5 s against 1.4 s here), which would flatter the ratio. Only the
+    // count is kept, so the timed run below does not pay for rows left alive.
+    let lineCount = 0;
+    for (const row of core.ctx.sqlite
       .prepare(
         'select o.*, l.sku, l.quantity, l.unit_price_minor from orders o join order_lines l on l.order_id = o.id',
       )
-      .all().length;
+      .iterate())
+      if (row) lineCount += 1;
     const rawSeconds = (performance.now() - rawStarted) / 1000;
 
     // CPU time beside wall time: on a shared or busy machine the wall clock also counts waiting.
