@@ -97,6 +97,8 @@ export const orderDetail = z.object({
   carrier: z.string().nullable(),
   trackingNumber: z.string().nullable(),
   tags: z.array(z.string()),
+  /** Set by review rules (set_priority, 0–9); routing and waves serve higher first. */
+  priority: z.number().int().optional(),
   reasons: z.array(z.string()),
   history: z.array(auditEntry),
   /** The moves `orders.transition` accepts for this order now (see MANUAL_TARGETS). */

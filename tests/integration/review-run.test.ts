@@ -112,6 +112,7 @@ describe('review.run with the default rules', () => {
     expect(b.reasons).toHaveLength(4); // local approve, ¥5,000 hold, tag, block: every match is recorded
     const t = await get(tagged);
     expect(t.tags).toEqual(['big-basket']);
+    expect(t.priority).toBe(5);
     expect(core.ctx.sqlite.prepare('select priority from orders where id = ?').pluck().get(tagged)).toBe(5);
   });
 

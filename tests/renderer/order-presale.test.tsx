@@ -18,6 +18,7 @@ function openFirstOrder(status: string, presale: string | null) {
     const r: any = await base(op, input);
     if (op === 'orders.get' && r.ok) {
       r.value.status = status;
+      r.value.priority = 3;
       r.value.lines = [
         { sku: 'TEA-1', title: 'Tea', spec: '', quantity: 1, unitPriceMinor: 1000, presaleShipDate: presale },
         { sku: 'CUP-2', title: 'Cup', spec: '', quantity: 2, unitPriceMinor: 500, presaleShipDate: null },
@@ -41,6 +42,7 @@ describe('pre-sale lines in the order drawer', () => {
     const bridge = openFirstOrder('approved', '2026-12-20');
     const d = await drawer();
     expect(await within(d).findByText('Pre-sale · ships 2026-12-20')).toBeTruthy();
+    expect(within(d).getByText(/^Priority 3: routing and pick waves serve it/)).toBeTruthy();
     fireEvent.click(within(d).getByRole('button', { name: 'Pre-sale…' }));
     const panel = within(d).getByRole('group', { name: 'Pre-sale lines' });
     expect(within(panel).getByLabelText('Expected ship date')).toHaveProperty('value', '2026-12-20');

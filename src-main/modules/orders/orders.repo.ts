@@ -84,6 +84,8 @@ export interface OrderRow {
   shippedAt: number | null;
   tagsJson: string;
   reasonsJson: string;
+  /** Set by review rules (set_priority); routing and waves serve higher first. */
+  priority: number;
 }
 
 const ORDER_COLUMNS = `channel_id, external_id, status, type, placed_at, source_updated_at, currency, total_minor,
@@ -380,7 +382,7 @@ export function findOrderRow(sqlite: Sqlite, id: number): OrderRow | undefined {
          o.country, o.province, o.city, o.district, o.street, o.detail, o.postcode, o.address_raw as addressRaw,
          o.address_masked as addressMasked, o.address_ambiguous as addressAmbiguous, w.code as warehouseCode,
          o.carrier, o.tracking_number as trackingNumber, o.shipped_at as shippedAt, o.tags_json as tagsJson,
-         o.reasons_json as reasonsJson
+         o.reasons_json as reasonsJson, o.priority
        from orders o join channels c on c.id = o.channel_id left join warehouses w on w.id = o.warehouse_id
        where o.id = ?`,
   ).get(id) as OrderRow | undefined;

@@ -113,6 +113,7 @@ export function getOrder(ctx: CoreContext, id: number): OrderDetail {
     carrier: o.carrier,
     trackingNumber: o.trackingNumber,
     tags: JSON.parse(o.tagsJson) as string[],
+    priority: o.priority,
     reasons: JSON.parse(o.reasonsJson) as string[],
     history: listAudit(ctx.db, 'order', id).map((a) => ({
       at: iso(a.at),

@@ -173,6 +173,9 @@ export function OrderDetailDrawer({ onClosed }: { onClosed(): void }) {
             <OrderDocuments key={shown.id} order={shown} />
           </Section>
           <Section title={t('orders.detail.tags')}>
+            {(shown.priority ?? 0) > 0 && (
+              <p className="flag flag-info small">{t('orders.detail.priority', { n: shown.priority })}</p>
+            )}
             {shown.tags.length ? (
               <div className="tags">
                 {shown.tags.map((tag) => (
