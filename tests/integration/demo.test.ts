@@ -188,9 +188,12 @@ test('stock levels equal the ledger sums, nothing oversold, reservations match a
     core,
     `select coalesce(sum(reserved_delta), 0) as n from stock_ledger where reference like 'order:%'`,
   ).n;
+  // A bundle line reserves its components: quantity × each component's count.
   const allocated = one(
     core,
-    `select coalesce(sum(quantity), 0) as n from order_lines l join orders o on o.id = l.order_id where o.status in ('allocated','picking','packed')`,
+    `select coalesce(sum(l.quantity * coalesce(c.quantity, 1)), 0) as n from order_lines l join orders o on o.id = l.order_id
+       left join skus s on s.sku = l.sku left join sku_components c on c.bundle_sku_id = s.id
+      where o.status in ('allocated','picking','packed')`,
   ).n;
   expect(reserved).toBe(allocated);
   expect(one(core, `select count(*) as n from stock_ledger where kind = 'receipt'`).n).toBeGreaterThan(0);
@@ -199,7 +202,12 @@ test('stock levels equal the ledger sums, nothing oversold, reservations match a
 test('cancelling an allocated demo order releases its reservation', async () => {
   const o = one(core, `select id from orders where status = 'allocated' order by id limit 1`);
   const before = one(core, 'select sum(reserved) as r from stock_levels').r;
-  const qty = one(core, 'select sum(quantity) as q from order_lines where order_id = ?', o.id).q;
+  const qty = one(
+    core,
+    `select sum(l.quantity * coalesce(c.quantity, 1)) as q from order_lines l left join skus s on s.sku = l.sku
+       left join sku_components c on c.bundle_sku_id = s.id where l.order_id = ?`,
+    o.id,
+  ).q;
   await value(core.call('orders.transition', { ids: [o.id], to: 'cancelled', reason: 'test' }));
   expect(one(core, 'select sum(reserved) as r from stock_levels').r).toBe(before - qty);
 });

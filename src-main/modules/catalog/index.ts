@@ -1,5 +1,12 @@
 export { catalogHandlers } from './catalog.handlers';
-export { upsertSku, findSkuByCode, isBundle, type SkuValues, type SkuRow } from './catalog.repo';
+export {
+  upsertSku,
+  findSkuByCode,
+  isBundle,
+  replaceComponents,
+  type SkuValues,
+  type SkuRow,
+} from './catalog.repo';
 export {
   listSkus,
   saveSku,

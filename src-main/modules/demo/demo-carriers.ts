@@ -1,7 +1,7 @@
 import { digits, int, pickWeighted, weighted, type Rng } from './demo-random';
 
 /** Domestic express mix of a typical small shop: the cheap networks carry most, 顺丰/京东 the urgent. */
-const DOMESTIC = weighted<string>([
+const DOMESTIC_MIX: readonly (readonly [string, number])[] = [
   ['ZTO', 25],
   ['YTO', 18],
   ['SF', 17],
@@ -9,10 +9,24 @@ const DOMESTIC = weighted<string>([
   ['STO', 10],
   ['JD', 9],
   ['EMS', 6],
-]);
+];
+const DOMESTIC = weighted<string>(DOMESTIC_MIX);
 const FREIGHT = weighted<string>([
   ['DBL', 60],
   ['SF', 25],
+  ['ZTO', 15],
+]);
+/** Cold chain: only 顺丰 and 京东 run chilled networks; 京东 alone when a battery rules out 顺丰's planes. */
+const COLD = weighted<string>([
+  ['SF', 70],
+  ['JD', 30],
+]);
+/** Oversize goods go by the freight line, charged by volume. */
+const BULKY = weighted<string>([['DBL', 1]]);
+/** Batteries never fly: the same networks without 顺丰 (air). */
+const NO_AIR = weighted<string>(DOMESTIC_MIX.filter(([c]) => c !== 'SF'));
+const FREIGHT_NO_AIR = weighted<string>([
+  ['DBL', 60],
   ['ZTO', 15],
 ]);
 const ABROAD = weighted<string>([
@@ -66,6 +80,18 @@ export function trackingNumber(r: Rng, carrier: string): string {
   }
 }
 
-export function carrierFor(r: Rng, kind: 'domestic' | 'freight' | 'abroad'): string {
-  return pickWeighted(r, kind === 'abroad' ? ABROAD : kind === 'freight' ? FREIGHT : DOMESTIC);
+/** What in a parcel limits the carriers that may take it (the demo carriers' attribute rules). */
+export interface Goods {
+  coldChain?: boolean;
+  bulky?: boolean;
+  battery?: boolean;
+}
+
+/** A carrier the parcel's goods allow; always one draw, so the rest of the order's stream is unchanged. */
+export function carrierFor(r: Rng, kind: 'domestic' | 'freight' | 'abroad', goods: Goods = {}): string {
+  if (kind === 'abroad') return pickWeighted(r, ABROAD);
+  if (goods.coldChain) return goods.battery ? (r(), 'JD') : pickWeighted(r, COLD);
+  if (goods.bulky) return pickWeighted(r, BULKY);
+  if (kind === 'freight') return pickWeighted(r, goods.battery ? FREIGHT_NO_AIR : FREIGHT);
+  return pickWeighted(r, goods.battery ? NO_AIR : DOMESTIC);
 }

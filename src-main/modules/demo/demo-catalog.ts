@@ -13,6 +13,19 @@ interface Family {
   popularity: number;
   options: readonly (readonly [code: string, zh: string, en: string, priceFen?: number, grams?: number])[];
   sizes: readonly string[];
+  /** Boxed size in mm (length, width, height): carriers charge the bulky ones by volume. */
+  dims: readonly [number, number, number];
+  /** Customs tariff heading (HS, 6 digits) and country of origin, for the cross-border forms. */
+  hs: string;
+  origin?: string;
+  /** What carriers check: cold chain, freight, batteries (never by air), fragile, liquid. */
+  handling?: Partial<Record<'coldChain' | 'bulky' | 'fragile' | 'battery' | 'liquid', true>>;
+  /** Cross-border warehouse and buyers abroad: no fresh food, batteries, oversize or loose tea. */
+  stayHome?: true;
+  /** Alert when a warehouse's available stock drops below this. */
+  safetyStock?: number;
+  /** A bundle: no stock of its own; each sale reserves these components. */
+  components?: readonly (readonly [sku: string, qty: number])[];
 }
 
 const COLOURS = {
@@ -36,6 +49,8 @@ const FAMILIES: readonly Family[] = [
     popularity: 22,
     options: [COLOURS.RED, COLOURS.WHT, COLOURS.BLK, COLOURS.NVY],
     sizes: ['S', 'M', 'L', 'XL', 'XXL'],
+    dims: [300, 220, 20],
+    hs: '6109.10',
   },
   {
     code: 'HD',
@@ -47,6 +62,8 @@ const FAMILIES: readonly Family[] = [
     popularity: 8,
     options: [COLOURS.GRY, COLOURS.BLK],
     sizes: ['M', 'L', 'XL'],
+    dims: [350, 280, 60],
+    hs: '6110.20',
   },
   {
     code: 'RUN',
@@ -58,6 +75,8 @@ const FAMILIES: readonly Family[] = [
     popularity: 12,
     options: [COLOURS.BLK, COLOURS.WHT, COLOURS.GRY],
     sizes: ['38', '39', '40', '41', '42', '43', '44'],
+    dims: [330, 210, 120],
+    hs: '6404.11',
   },
   {
     code: 'CASE',
@@ -78,6 +97,8 @@ const FAMILIES: readonly Family[] = [
       ['X100', 'vivo X100', 'vivo X100', 3500],
     ],
     sizes: ['透明', '磨砂黑'],
+    dims: [180, 100, 20],
+    hs: '3926.90',
   },
   {
     code: 'CUP',
@@ -92,6 +113,8 @@ const FAMILIES: readonly Family[] = [
       ['500', '500ml', '500 ml', 10900, 360],
     ],
     sizes: ['白色', '黑色', '樱花粉'],
+    dims: [250, 90, 90],
+    hs: '9617.00',
   },
   {
     code: 'CBL',
@@ -106,6 +129,8 @@ const FAMILIES: readonly Family[] = [
       ['2M', '2米', '2 m', 2900, 70],
     ],
     sizes: ['白色', '黑色'],
+    dims: [120, 100, 25],
+    hs: '8544.42',
   },
   {
     code: 'EAR',
@@ -117,6 +142,8 @@ const FAMILIES: readonly Family[] = [
     popularity: 7,
     options: [COLOURS.WHT, COLOURS.BLK],
     sizes: ['标准版'],
+    dims: [110, 110, 50],
+    hs: '8518.30',
   },
   {
     code: 'PB',
@@ -128,6 +155,11 @@ const FAMILIES: readonly Family[] = [
     popularity: 6,
     options: [COLOURS.WHT, COLOURS.BLK, COLOURS.PNK],
     sizes: ['标准版'],
+    dims: [160, 100, 30],
+    hs: '8507.60',
+    handling: { battery: true },
+    stayHome: true,
+    safetyStock: 30,
   },
   {
     code: 'TEA',
@@ -142,6 +174,9 @@ const FAMILIES: readonly Family[] = [
       ['250G', '250g', '250 g', 36800, 340],
     ],
     sizes: ['礼盒装'],
+    dims: [200, 120, 120],
+    hs: '0902.10',
+    stayHome: true,
   },
   {
     code: 'BAG',
@@ -153,6 +188,8 @@ const FAMILIES: readonly Family[] = [
     popularity: 6,
     options: [COLOURS.BEI, COLOURS.BLK],
     sizes: ['均码'],
+    dims: [300, 250, 30],
+    hs: '4202.22',
   },
   {
     code: 'SOCK',
@@ -164,6 +201,8 @@ const FAMILIES: readonly Family[] = [
     popularity: 9,
     options: [['MIX', '混色', 'Mixed'], COLOURS.BLK, COLOURS.WHT],
     sizes: ['均码', '加大码'],
+    dims: [220, 150, 40],
+    hs: '6115.95',
   },
   {
     code: 'MASK',
@@ -175,6 +214,105 @@ const FAMILIES: readonly Family[] = [
     popularity: 5,
     options: [['STD', '标准装', 'Standard']],
     sizes: ['盒装'],
+    dims: [200, 150, 40],
+    hs: '3304.99',
+  },
+  {
+    code: 'FRT',
+    title: '冷链鲜果礼盒',
+    titleEn: 'Fresh Fruit Box (cold chain)',
+    category: '生鲜',
+    priceFen: 12800,
+    grams: 2600,
+    popularity: 5,
+    options: [
+      ['MGO', '海南贵妃芒 5斤', 'Hainan Guifei Mango 2.5 kg', 12800, 2600],
+      ['CHR', '智利车厘子 JJ级 2斤', 'Chilean Cherries JJ 1 kg', 19800, 1300],
+    ],
+    sizes: ['冷链箱'],
+    dims: [320, 240, 180],
+    hs: '0804.50',
+    handling: { coldChain: true },
+    stayHome: true,
+    safetyStock: 20,
+  },
+  {
+    code: 'CHAIR',
+    title: '户外便携折叠椅',
+    titleEn: 'Outdoor Folding Chair',
+    category: '户外',
+    priceFen: 15900,
+    grams: 4200,
+    popularity: 3,
+    options: [COLOURS.GRY, COLOURS.NVY],
+    sizes: ['标准版'],
+    // 900×600×150 mm is 8.1 kg by volume (÷6000), nearly twice what it weighs.
+    dims: [900, 600, 150],
+    hs: '9401.79',
+    handling: { bulky: true },
+    stayHome: true,
+    safetyStock: 25,
+  },
+  {
+    code: 'GTP',
+    title: '耐热玻璃泡茶壶 600ml',
+    titleEn: 'Heat-Resistant Glass Teapot 600 ml',
+    category: '茶具',
+    priceFen: 6900,
+    grams: 480,
+    popularity: 3,
+    options: [['600', '600ml', '600 ml']],
+    sizes: ['标准版'],
+    dims: [200, 160, 160],
+    hs: '7013.49',
+    handling: { fragile: true },
+  },
+  {
+    code: 'GCUP',
+    title: '双层玻璃品茗杯',
+    titleEn: 'Double-Wall Glass Tea Cup',
+    category: '茶具',
+    priceFen: 1900,
+    grams: 90,
+    popularity: 3,
+    options: [['120', '120ml', '120 ml']],
+    sizes: ['标准版'],
+    dims: [90, 90, 80],
+    hs: '7013.37',
+    handling: { fragile: true },
+  },
+  {
+    code: 'TSET',
+    title: '茶具套装（一壶四杯）',
+    titleEn: 'Glass Tea Set (teapot + 4 cups)',
+    category: '茶具',
+    priceFen: 12900,
+    grams: 900,
+    popularity: 4,
+    options: [['GLS', '玻璃款', 'Glass']],
+    sizes: ['礼盒装'],
+    dims: [320, 260, 180],
+    hs: '7013.49',
+    handling: { fragile: true },
+    components: [
+      ['GTP-600', 1],
+      ['GCUP-120', 4],
+    ],
+  },
+  {
+    code: 'OIL',
+    title: '有机冷榨山茶油 500ml',
+    titleEn: 'Organic Cold-Pressed Camellia Oil 500 ml',
+    category: '食品',
+    priceFen: 8800,
+    grams: 620,
+    popularity: 3,
+    options: [['500', '500ml', '500 ml']],
+    sizes: ['标准版'],
+    dims: [280, 70, 70],
+    hs: '1515.90',
+    handling: { liquid: true, fragile: true },
+    stayHome: true,
   },
 ];
 
@@ -184,6 +322,12 @@ export interface DemoSku extends SkuValues {
   popularity: number;
   /** Wholesale buyers order these in multiples of a carton. */
   cartonQty: number;
+  /** May be sold abroad and stocked in the cross-border warehouse. */
+  abroad: boolean;
+  hsCode: string;
+  originCountry: string;
+  /** Bundle components as [SKU code, quantity per bundle]; empty for a stocked SKU. */
+  components: readonly (readonly [sku: string, qty: number])[];
 }
 
 /** EAN-13 check digit: weights 1 and 3 alternating from the left over the first twelve digits. */
@@ -204,6 +348,7 @@ const SIZE_EN: Record<string, string> = {
   均码: 'One size',
   加大码: 'Large',
   盒装: 'Box',
+  冷链箱: 'Chilled box',
 };
 const SIZE_CODE: Record<string, string> = {
   透明: 'CLR',
@@ -216,6 +361,7 @@ const SIZE_CODE: Record<string, string> = {
   均码: 'OS',
   加大码: 'L',
   盒装: 'BOX',
+  冷链箱: 'COLD',
 };
 
 /**
@@ -245,6 +391,16 @@ export function demoCatalog(): DemoSku[] {
           currency: 'CNY',
           popularity: f.popularity / (f.options.length * f.sizes.length),
           cartonQty: f.grams > 500 ? 10 : 50,
+          lengthMm: f.dims[0],
+          widthMm: f.dims[1],
+          heightMm: f.dims[2],
+          ...f.handling,
+          safetyStock: f.safetyStock ?? 0,
+          abroad: !f.stayHome,
+          hsCode: f.hs,
+          // Chilean cherries are imported; everything else is made in China.
+          originCountry: optCode === 'CHR' ? 'CL' : (f.origin ?? 'CN'),
+          components: f.components ?? [],
         });
       }
     }

@@ -52,7 +52,7 @@ export interface DemoOrder {
 
 export interface CatalogPicks {
   domestic: Weighted<DemoSku>;
-  /** Tea and power banks stay home: customs and air-freight battery rules. */
+  /** Only what may fly and clear customs: no loose tea, power banks, fresh fruit, oversize or oil. */
   abroad: Weighted<DemoSku>;
 }
 
@@ -60,7 +60,7 @@ export function catalogPicks(catalog: DemoSku[]): CatalogPicks {
   const pairs = (list: DemoSku[]) => list.map((s) => [s, s.popularity] as const);
   return {
     domestic: weighted(pairs(catalog)),
-    abroad: weighted(pairs(catalog.filter((s) => !/^(TEA|PB)-/.test(s.sku)))),
+    abroad: weighted(pairs(catalog.filter((s) => s.abroad))),
   };
 }
 
@@ -239,7 +239,11 @@ export function demoOrder(seed: number, i: number, anchor: number, picks: Catalo
   const warehouse = hasWarehouse ? (abroad ? 'SZX' : nearestWarehouse(addr.province)) : null;
   const shipped = effect === 'shipped' || effect === 'returned';
   const carrier = shipped
-    ? carrierFor(r, abroad ? 'abroad' : ch.code === 'wholesale' ? 'freight' : 'domestic')
+    ? carrierFor(r, abroad ? 'abroad' : ch.code === 'wholesale' ? 'freight' : 'domestic', {
+        coldChain: skus.some((s) => s.coldChain),
+        bulky: skus.some((s) => s.bulky),
+        battery: skus.some((s) => s.battery),
+      })
     : null;
   const shippedAt = shipped ? shippedAtFor(r, placedAt, anchor) : null;
   const ymd = chinaYmd(placedAt);

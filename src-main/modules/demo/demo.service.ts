@@ -1,9 +1,10 @@
 import { setupDemoRouting } from './demo-routing';
 import type { CoreContext } from '../../core-context';
 import { recordAudit } from '../audit';
-import { upsertSku } from '../catalog';
+import { replaceComponents, upsertSku } from '../catalog';
+import { saveCustoms } from '../documents';
 import { findChannelByCode, insertChannel } from '../channels';
-import { findWarehouseByCode, insertWarehouse } from '../inventory';
+import { checkLowStock, findWarehouseByCode, insertWarehouse } from '../inventory';
 import { ordersStatements, upsertOrder } from '../orders';
 import { readSettings, writeSetting } from '../settings';
 import { demoCatalog, type DemoSku } from './demo-catalog';
@@ -84,21 +85,51 @@ function setupMasterData(
   const skuIds = new Map<string, number>();
   const cartons = new Map<number, number>();
   for (const s of catalog) {
-    const { titleEn: _t, specEn: _s, popularity: _p, cartonQty, ...values } = s;
+    const {
+      titleEn: _t,
+      specEn: _s,
+      popularity: _p,
+      cartonQty,
+      abroad: _a,
+      hsCode: _h,
+      originCountry: _o,
+      components: _c,
+      ...values
+    } = s;
     const id = upsertSku(ctx.sqlite, values, now);
     skuIds.set(s.sku, id);
     cartons.set(id, cartonQty);
   }
+  // Bundles after all SKUs exist: each names its components by code.
+  const bundles = new Map<number, { skuId: number; quantity: number }[]>();
+  for (const s of catalog.filter((x) => x.components.length > 0)) {
+    const parts = s.components.map(([code, quantity]) => ({ skuId: skuIds.get(code) as number, quantity }));
+    replaceComponents(ctx.sqlite, skuIds.get(s.sku) as number, parts);
+    bundles.set(skuIds.get(s.sku) as number, parts);
+  }
+  // Customs facts for everything that may go abroad, so the demo's cross-border forms are complete.
+  saveCustoms(
+    ctx,
+    catalog
+      .filter((s) => s.abroad)
+      .map((s) => ({
+        sku: s.sku,
+        descriptionEn: `${s.titleEn} (${s.specEn})`,
+        hsCode: s.hsCode,
+        originCountry: s.originCountry,
+        category: 'merchandise',
+      })),
+  );
   const r = rngFor(seed, STOCK_STREAM, 0);
   // Opening stock belongs to the seed's first run; a rerun must not receive it twice.
   for (const [code, wid] of firstRun ? warehouseIds : []) {
     for (const s of catalog) {
-      // The cross-border warehouse stocks only what may fly: no tea, no power banks.
-      if (code === 'SZX' && /^(TEA|PB)-/.test(s.sku)) continue;
+      // The cross-border warehouse stocks only what may go abroad; bundles have no stock of their own.
+      if ((code === 'SZX' && !s.abroad) || s.components.length > 0) continue;
       stock.open(r, wid, skuIds.get(s.sku) as number, s.cartonQty, `demo:opening:${seed}`);
     }
   }
-  return { channelIds, warehouseIds, skuIds, cartons };
+  return { channelIds, warehouseIds, skuIds, cartons, bundles };
 }
 
 /**
@@ -152,8 +183,13 @@ export function runDemo(ctx: CoreContext, opts: DemoOptions): DemoSummary {
     fulfilments.push([wid, d.carrier, d.trackingNumber, d.shippedAt, id]);
     for (const l of d.order.lines) {
       const sid = master.skuIds.get(l.sku) as number;
-      if (d.stock === 'reserved') stock.reserve(id, wid, sid, l.quantity);
-      else stock.ship(wid, sid, l.quantity, d.stock === 'returned');
+      // A bundle moves its components, as routing reserves them for a live order.
+      const parts = master.bundles.get(sid) ?? [{ skuId: sid, quantity: 1 }];
+      for (const p of parts) {
+        const qty = l.quantity * p.quantity;
+        if (d.stock === 'reserved') stock.reserve(id, wid, p.skuId, qty);
+        else stock.ship(wid, p.skuId, qty, d.stock === 'returned');
+      }
     }
   };
 
@@ -174,6 +210,19 @@ export function runDemo(ctx: CoreContext, opts: DemoOptions): DemoSummary {
     });
     opts.onProgress?.(end, opts.orders);
   }
+
+  // Alerts tab: SKUs with a safety threshold that ended below it in some warehouse.
+  const guarded = catalog
+    .filter((s) => (s.safetyStock ?? 0) > 0)
+    .map((s) => master.skuIds.get(s.sku) as number);
+  tx(() =>
+    checkLowStock(
+      ctx,
+      [...master.warehouseIds.values()].flatMap((warehouseId) =>
+        guarded.map((skuId) => ({ warehouseId, skuId })),
+      ),
+    ),
+  );
 
   const summary: DemoSummary = {
     orders: opts.orders,

@@ -4,6 +4,7 @@ export {
   labelModelFor,
   templateAssets,
   renderSalesReceiptEscpos,
+  saveCustoms,
 } from './documents.service';
 export { renderReceiptEscpos } from './receipt-escpos.renderer';
 export { renderDocumentBytes } from './documents-render.service';
