@@ -59,6 +59,14 @@ test('shipped orders went by carriers their goods allow: cold chain chilled, bat
   const bulky = shippedWith(core, 'bulky').filter((o) => !chilled.has(o.id));
   expect(bulky.length).toBeGreaterThan(0);
   for (const o of bulky) expect(o.freight).toBe(1);
+  // No carrier takes chilled batteries or chilled freight, so no order mixes them.
+  expect(
+    all(
+      core,
+      `select o.id from orders o join order_lines l on l.order_id = o.id join skus s on s.sku = l.sku
+        group by o.id having max(s.cold_chain) = 1 and max(s.battery + s.bulky) > 0`,
+    ),
+  ).toEqual([]);
   // Nothing that must stay home was sold abroad.
   expect(
     all(

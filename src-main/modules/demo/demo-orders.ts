@@ -96,6 +96,16 @@ function unitPrice(r: Rng, ch: DemoChannel, sku: DemoSku, currency: string): num
   }
 }
 
+/**
+ * Whether one parcel can carry this SKU with the others: no carrier runs chilled freight or flies
+ * batteries, so fresh fruit never shares an order with a power bank or a folding chair, and
+ * wholesale buyers (cartons, well over a cold-chain parcel's 30 kg) do not buy it.
+ */
+function shipsWith(s: DemoSku, chosen: readonly DemoSku[], ch: DemoChannel): boolean {
+  if (!s.coldChain) return !(s.battery || s.bulky) || !chosen.some((x) => x.coldChain);
+  return ch.code !== 'wholesale' && !chosen.some((x) => x.battery || x.bulky);
+}
+
 function buildLines(
   r: Rng,
   ch: DemoChannel,
@@ -110,9 +120,9 @@ function buildLines(
         ? int(r, 1, 3)
         : pickWeighted(r, LINE_COUNT);
   const skus: DemoSku[] = [];
-  for (let tries = 0; skus.length < n && tries < n * 4; tries++) {
+  for (let tries = 0; skus.length < n && (tries < n * 4 || skus.length === 0); tries++) {
     const s = pickWeighted(r, abroad ? picks.abroad : picks.domestic);
-    if (!skus.includes(s)) skus.push(s);
+    if (!skus.includes(s) && shipsWith(s, skus, ch)) skus.push(s);
   }
   const lines = skus.map((s) => ({
     sku: s.sku,
