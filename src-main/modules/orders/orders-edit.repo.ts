@@ -1,6 +1,7 @@
 import type { Sqlite } from '../../adapters/db/open';
 import { stmt } from '../../adapters/db/statements';
-import { searchBody, type HandCorrections } from './orders.repo';
+import type { HandCorrections } from './hand-corrections';
+import { searchBody } from './orders.repo';
 
 export interface EditableOrder {
   id: number;

@@ -3,7 +3,7 @@ import type { CoreContext } from '../../core-context';
 import type { orderEditInput } from '../../../src-shared/contract/orders.contract';
 import { AppFailure } from '../../../src-shared/result';
 import { recordAudit } from '../audit';
-import type { HandCorrections } from './orders.repo';
+import type { HandCorrections } from './hand-corrections';
 import { isMasked, regionOf, splitChineseAddress } from '../standardize';
 import {
   appendReason,
