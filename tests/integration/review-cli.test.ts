@@ -1,27 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main } from '../../src-main/cli/main';
+import { packdesk } from '../fixtures/cli';
 import { createCore } from '../../src-main/compose';
 import { aChannel, anOrder, seedOrders } from '../fixtures/orders';
-
-/** Runs the packdesk command in this process, capturing what it prints. */
-async function packdesk(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const out = vi
-    .spyOn(process.stdout, 'write')
-    .mockImplementation((chunk) => ((stdout += String(chunk)), true));
-  const err = vi
-    .spyOn(process.stderr, 'write')
-    .mockImplementation((chunk) => ((stderr += String(chunk)), true));
-  try {
-    return { code: await main(args), stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
 
 describe('packdesk review run', () => {
   let dir: string;
