@@ -7,6 +7,7 @@ import {
   demoCatalog,
   demoOrder,
   DEMO_CHANNELS,
+  DEMO_REGION_WAREHOUSES,
   DEMO_WAREHOUSES,
 } from '../../src-main/modules/demo';
 import { insertWarehouse } from '../../src-main/modules/inventory';
@@ -172,15 +173,7 @@ async function setupWorld(core: Core, stockPerSku: number): Promise<number> {
   for (const c of CARRIERS) await must(core, 'carriers.save', c);
   await must(core, 'rates.import', { csv: ratesCsv() });
   await must(core, 'routing.config.save', {
-    regions: [
-      { region: 'east', warehouses: ['SH', 'BJ', 'GZ'] },
-      { region: 'central', warehouses: ['SH', 'GZ', 'BJ'] },
-      { region: 'south', warehouses: ['GZ', 'SH'] },
-      { region: 'southwest', warehouses: ['GZ', 'SH'] },
-      { region: 'north', warehouses: ['BJ', 'SH'] },
-      { region: 'northeast', warehouses: ['BJ', 'SH'] },
-      { region: 'northwest', warehouses: ['BJ', 'SH'] },
-    ],
+    regions: DEMO_REGION_WAREHOUSES,
     handling: [
       { warehouse: 'SH', handlingMinor: 100 },
       { warehouse: 'GZ', handlingMinor: 80 },

@@ -1,4 +1,5 @@
 import type { CoreContext } from '../../core-context';
+import type { OpInput } from '../../../src-shared/contract';
 import { carriersList, importRates, saveCarrier, saveRoutingConfig } from '../routing';
 
 /** The demo's carriers, with the capabilities routing checks (cold chain, freight, batteries, air). */
@@ -68,6 +69,17 @@ function ratesCsv(): string {
   return rows.join('\n');
 }
 
+/** Which warehouse serves each region first (East China → Shanghai, South China → Guangzhou…). */
+export const DEMO_REGION_WAREHOUSES: OpInput<'routing.config.save'>['regions'] = [
+  { region: 'east', warehouses: ['SH', 'BJ', 'GZ'] },
+  { region: 'central', warehouses: ['SH', 'GZ', 'BJ'] },
+  { region: 'south', warehouses: ['GZ', 'SH'] },
+  { region: 'southwest', warehouses: ['GZ', 'SH'] },
+  { region: 'north', warehouses: ['BJ', 'SH'] },
+  { region: 'northeast', warehouses: ['BJ', 'SH'] },
+  { region: 'northwest', warehouses: ['BJ', 'SH'] },
+];
+
 /**
  * Carriers, rate tables and region → warehouse preferences, so that `route run` allocates the demo's
  * approved orders instead of sending them to exception. Written only into a database that has no
@@ -96,15 +108,7 @@ export function setupDemoRouting(ctx: CoreContext): boolean {
   saveRoutingConfig(
     ctx,
     {
-      regions: [
-        { region: 'east', warehouses: ['SH', 'BJ', 'GZ'] },
-        { region: 'central', warehouses: ['SH', 'GZ', 'BJ'] },
-        { region: 'south', warehouses: ['GZ', 'SH'] },
-        { region: 'southwest', warehouses: ['GZ', 'SH'] },
-        { region: 'north', warehouses: ['BJ', 'SH'] },
-        { region: 'northeast', warehouses: ['BJ', 'SH'] },
-        { region: 'northwest', warehouses: ['BJ', 'SH'] },
-      ],
+      regions: DEMO_REGION_WAREHOUSES,
       handling: [
         { warehouse: 'SH', handlingMinor: 100 },
         { warehouse: 'GZ', handlingMinor: 80 },

@@ -28,3 +28,4 @@ export { demoOrder, catalogPicks, chronological, type DemoOrder } from './demo-o
 export { demoCatalog, ean13 } from './demo-catalog';
 export { DEMO_CHANNELS } from './demo-channels';
 export { DEMO_WAREHOUSES } from './demo-data';
+export { DEMO_REGION_WAREHOUSES } from './demo-routing';
