@@ -20,6 +20,12 @@ export const printers = sqliteTable(
     dpi: integer('dpi').notNull().default(203),
     /** Printers without a CJK font get Chinese text as bitmaps. */
     cjkFont: integer('cjk_font', { mode: 'boolean' }).notNull().default(false),
+    /**
+     * Raw printers: ask the language's status query (~HS, <ESC>!?, DLE EOT) before each job. Off
+     * for printers that never answer (each job would wait the status timeout) or answer garbage;
+     * the printers screen's "check status" still asks. Ignored by other kinds.
+     */
+    statusCheck: integer('status_check', { mode: 'boolean' }).notNull().default(true),
     defaultFor: text('default_for'),
     active: integer('active', { mode: 'boolean' }).notNull().default(true),
     createdAt: integer('created_at').notNull(),

@@ -1,0 +1,1 @@
+ALTER TABLE `printers` ADD `status_check` integer DEFAULT true NOT NULL;
