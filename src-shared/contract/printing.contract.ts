@@ -39,6 +39,8 @@ export const printerInput = z
     labelSize: z.enum(LABEL_SIZES).default('100x150'),
     dpi: z.number().int().min(150).max(600).default(203),
     cjkFont: z.boolean().default(false),
+    /** Raw printers: ask the status query before each job (off for printers that never answer). */
+    statusCheck: z.boolean().default(true),
     defaultFor: z.enum(PRINTER_ROLES).nullable().default(null),
     active: z.boolean().default(true),
   })
@@ -55,6 +57,7 @@ export const printer = z.object({
   labelSize: z.enum(LABEL_SIZES),
   dpi: z.number().int(),
   cjkFont: z.boolean(),
+  statusCheck: z.boolean(),
   defaultFor: z.enum(PRINTER_ROLES).nullable(),
   active: z.boolean(),
 });

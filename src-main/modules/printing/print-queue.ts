@@ -195,9 +195,10 @@ export class PrintQueue {
   private async send(p: PrinterRow, payload: Buffer, job: PrintJobRow): Promise<void> {
     switch (p.kind) {
       case 'raw_tcp':
+        // With the check off the job goes straight out: no query, no wait for an answer.
         return sendRawTcp({ name: p.name, host: p.host, port: p.port }, payload, {
           ...this.deps.rawTcp,
-          status: p.language as StatusLanguage,
+          status: p.statusCheck ? (p.language as StatusLanguage) : undefined,
         });
       case 'system': {
         // Labels and test pages are drawn at the printer's label size; every other document is A4.

@@ -35,6 +35,7 @@ export const toPrinter = (r: PrinterRow): Printer => ({
   labelSize: r.labelSize as LabelSize,
   dpi: r.dpi,
   cjkFont: r.cjkFont,
+  statusCheck: r.statusCheck,
   defaultFor: r.defaultFor as Printer['defaultFor'],
   active: r.active,
 });
