@@ -16,3 +16,4 @@ export * from '../../modules/printing/printing.table';
 export * from '../../modules/sync/sync.table';
 export * from '../../modules/fulfillment/fulfillment.table';
 export * from '../../modules/intake/manual-entry.table';
+export * from '../../modules/waybill/waybill.table';
