@@ -19,6 +19,7 @@ const zebra: Printer = {
   labelSize: '100x150',
   dpi: 203,
   cjkFont: false,
+  statusCheck: true,
   defaultFor: 'label',
   active: true,
 };
@@ -176,6 +177,38 @@ describe('printing screen', () => {
         }),
       ]),
     );
+  });
+
+  it('switches the status check before each job off for a network printer, with the reason shown', async () => {
+    const b = bridge({
+      'printing.printers.save': (input) => ({ ok: true, value: { ...zebra, ...input } as Printer }),
+    });
+    renderApp({ bridge: b, hash: '#/printing' });
+    fireEvent.click(await screen.findByRole('button', { name: 'Edit' }));
+    const form = screen.getByRole('form', { name: 'Edit printer' });
+    const check = within(form).getByRole('checkbox', { name: 'Check status before each job' });
+    expect((check as HTMLInputElement).checked).toBe(true);
+    expect(document.getElementById(check.getAttribute('aria-describedby')!)!.textContent).toMatch(
+      /never answers .*; Check status still asks/,
+    );
+    fireEvent.click(check);
+    fireEvent.click(within(form).getByRole('button', { name: 'Save' }));
+    await waitFor(() =>
+      expect(b.callsOf('printing.printers.save')).toEqual([
+        expect.objectContaining({ id: 1, statusCheck: false }),
+      ]),
+    );
+  });
+
+  it('offers no status check where the printer has no status query', async () => {
+    renderApp({ bridge: bridge(), hash: '#/printing' });
+    fireEvent.click(await screen.findByRole('button', { name: '+ Add printer' }));
+    const form = screen.getByRole('form', { name: 'Add printer' });
+    expect(within(form).getByRole('checkbox', { name: 'Check status before each job' })).toBeTruthy();
+    for (const kind of ['system', 'cainiao_ws']) {
+      fireEvent.change(within(form).getByLabelText('Type'), { target: { value: kind } });
+      expect(within(form).queryByRole('checkbox', { name: 'Check status before each job' })).toBeNull();
+    }
   });
 
   it('a reprint asks for a reason first', async () => {

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { LABEL_SIZES } from '../../../src-shared/contract/documents.contract';
@@ -23,6 +23,7 @@ const blank: PrinterDraft = {
   labelSize: '100x150',
   dpi: 203,
   cjkFont: false,
+  statusCheck: true,
   defaultFor: null,
   active: true,
 };
@@ -46,6 +47,7 @@ function PrinterForm({
   }, [d.kind, store]);
   const systemList = d.kind === 'system' && systemPrinters?.available ? systemPrinters.printers : null;
   const set = <K extends keyof PrinterDraft>(k: K, v: PrinterDraft[K]) => setD((x) => ({ ...x, [k]: v }));
+  const statusHintId = useId();
   const title = printer ? t('printing.printers.edit') : t('printing.printers.new');
   return (
     <form
@@ -157,6 +159,23 @@ function PrinterForm({
           />
           {t('printing.field.cjkFont')}
         </label>
+        {/* Only network printers are asked before a job (~HS, <ESC>!?, DLE EOT); others ignore it. */}
+        {d.kind === 'raw_tcp' && (
+          <div className="field">
+            <label className="check-field">
+              <input
+                type="checkbox"
+                checked={d.statusCheck ?? true}
+                aria-describedby={statusHintId}
+                onChange={(e) => set('statusCheck', e.target.checked)}
+              />
+              {t('printing.field.statusCheck')}
+            </label>
+            <div className="field-hint" id={statusHintId}>
+              {t('printing.hint.statusCheck')}
+            </div>
+          </div>
+        )}
         <label className="check-field">
           <input
             type="checkbox"
