@@ -86,6 +86,12 @@ export const printJob = z.object({
 });
 export type PrintJob = z.infer<typeof printJob>;
 
+/**
+ * Job faults after which bytes may have reached the printer: such a job is not retried (that
+ * could print it twice); a person checks the printer and reprints it with a reason.
+ */
+export const MAYBE_PRINTED_FAULTS = ['interrupted', 'closed_mid_job'] as const;
+
 export const PRINTER_STATES = ['ready', 'fault', 'unknown'] as const;
 
 export const printerStatus = z.object({
@@ -176,7 +182,7 @@ export const printingContract = {
     z.object({ job: printJob, created: z.boolean() }),
   ),
   'printing.jobs.retry': write(
-    'Put a failed job back in the queue (it has not printed)',
+    'Put a failed job back in the queue (it has not printed); a job that may have printed (interrupted, closed_mid_job) is refused: reprint it with a reason',
     z.object({ jobId: id }).strict(),
     printJob,
   ),

@@ -48,7 +48,6 @@ const job = (over: Partial<PrintJob>): PrintJob => ({
 const bridge = (extra: Handlers = {}) =>
   fakeBridge({
     handlers: {
-      ...extra,
       'printing.printers.list': () => ({ ok: true, value: { rows: [zebra] } }),
       'printing.jobs.list': () => ({
         ok: true,
@@ -79,6 +78,7 @@ const bridge = (extra: Handlers = {}) =>
         value: job({ id: 10, reprintOf: jobId, reprintReason: reason }),
       }),
       'printing.jobs.retry': ({ jobId }) => ({ ok: true, value: job({ id: jobId, status: 'queued' }) }),
+      ...extra,
     },
   });
 
@@ -209,6 +209,52 @@ describe('printing screen', () => {
       fireEvent.change(within(form).getByLabelText('Type'), { target: { value: kind } });
       expect(within(form).queryByRole('checkbox', { name: 'Check status before each job' })).toBeNull();
     }
+  });
+
+  it('offers no test page for a platform print component (it prints waybills only), only Check status', async () => {
+    const cainiao: Printer = {
+      ...zebra,
+      id: 2,
+      name: 'Cainiao',
+      kind: 'cainiao_ws',
+      language: 'cainiao',
+      host: '127.0.0.1',
+      port: 13528,
+      defaultFor: null,
+    };
+    renderApp({
+      bridge: bridge({ 'printing.printers.list': () => ({ ok: true, value: { rows: [zebra, cainiao] } }) }),
+      hash: '#/printing',
+    });
+    const row = (await screen.findByText('Cainiao')).closest('tr')!;
+    expect(within(row).queryByRole('button', { name: 'Test print' })).toBeNull();
+    expect(within(row).getByRole('button', { name: 'Check status' })).toBeTruthy();
+    const zebraRow = screen.getByText('192.0.2.10:9100').closest('tr')!;
+    expect(within(zebraRow).getByRole('button', { name: 'Test print' })).toBeTruthy();
+  });
+
+  it('a job that may have printed offers a reprint with a reason, not a retry', async () => {
+    const b = bridge({
+      'printing.jobs.list': () => ({
+        ok: true,
+        value: {
+          rows: [
+            job({
+              id: 11,
+              title: 'label · order 5',
+              status: 'failed',
+              lastFault: 'interrupted',
+              lastError: 'Packdesk stopped while this job was being sent: it may or may not have printed.',
+            }),
+          ],
+        },
+      }),
+    });
+    renderApp({ bridge: b, hash: '#/printing' });
+    const row = (await screen.findByText('label · order 5')).closest('tr')!;
+    expect(within(row).queryByRole('button', { name: 'Retry' })).toBeNull();
+    fireEvent.click(within(row).getByRole('button', { name: 'Reprint' }));
+    expect(screen.getByRole('form', { name: 'Reprint label · order 5' })).toBeTruthy();
   });
 
   it('a reprint asks for a reason first', async () => {

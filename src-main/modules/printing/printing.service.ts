@@ -1,6 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { CoreContext } from '../../core-context';
-import type { Printer, PrintJob } from '../../../src-shared/contract/printing.contract';
+import {
+  MAYBE_PRINTED_FAULTS,
+  type Printer,
+  type PrintJob,
+} from '../../../src-shared/contract/printing.contract';
 import type { LabelSize } from '../../../src-shared/contract/documents.contract';
 import { AppFailure } from '../../../src-shared/result';
 import {
@@ -235,6 +239,13 @@ export function enqueuePrint(
 export function enqueueTest(ctx: CoreContext, printerId: number, actor: string): PrintJob {
   const p = findPrinter(ctx.db, printerId);
   if (!p) throw new AppFailure('not_found', `Printer ${printerId} does not exist`);
+  // A print component prints nothing but platform waybill data (a test page was sent to it as a
+  // PDF and failed with a JSON error); asking it for its printers is the test it can pass.
+  if (p.language === 'cainiao')
+    throw new AppFailure(
+      'invalid_input',
+      `Printer "${p.name}" is a platform print component: it prints e-waybills from the platform's waybill data only, so it has no test page; use Check status to see that the component is running and has the printer`,
+    );
   // Every press of "test print" is its own request.
   const row = newJob(ctx, p, {
     key: `test:${p.id}:${ctx.now()}:${Math.random().toString(36).slice(2, 8)}`,
@@ -284,6 +295,12 @@ export function retryJob(ctx: CoreContext, jobId: number): PrintJob {
     throw new AppFailure(
       'conflict',
       `Print job ${jobId} is ${job.status}; only a failed job can be retried (use reprint for a printed one)`,
+    );
+  // Bytes of these may have reached the printer: a second copy is a reprint, with its reason kept.
+  if (job.lastFault && (MAYBE_PRINTED_FAULTS as readonly string[]).includes(job.lastFault))
+    throw new AppFailure(
+      'conflict',
+      `Print job ${jobId} may already have printed (${job.lastFault === 'interrupted' ? 'Packdesk stopped while sending it' : 'the printer hung up in the middle of it'}); check the printer and, if nothing came out, reprint it with a reason`,
     );
   requeueJob(ctx.db, jobId, ctx.now());
   ctx.emit('jobs.changed', { ids: [jobId] });

@@ -1,10 +1,14 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
-import type { PrintJob } from '../../../src-shared/contract/printing.contract';
+import { MAYBE_PRINTED_FAULTS, type PrintJob } from '../../../src-shared/contract/printing.contract';
 import { StateText, type Tone } from '../../ui/state-text';
 import { formatDateTime } from '../../ui/format';
 import type { PrintingStore } from './printing.store';
+
+/** A failed job that may have printed is not retried (a second copy); it is reprinted with a reason. */
+const canRetry = (j: PrintJob): boolean =>
+  j.status === 'failed' && !(MAYBE_PRINTED_FAULTS as readonly (string | null)[]).includes(j.lastFault);
 
 const JOB_TONE: Record<PrintJob['status'], Tone> = {
   queued: 'waiting',
@@ -96,7 +100,7 @@ export function PrintQueueSection({ store }: { store: PrintingStore }) {
                   {j.attempts}/{j.maxAttempts}
                 </td>
                 <td className="row-actions">
-                  {j.status === 'failed' && (
+                  {canRetry(j) && (
                     <button
                       type="button"
                       className="btn-link"

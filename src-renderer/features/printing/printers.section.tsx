@@ -282,13 +282,16 @@ export function PrintersSection({ store }: { store: PrintingStore }) {
                   <button type="button" className="btn-link" onClick={() => setEditing(p)}>
                     {t('common.edit')}
                   </button>
-                  <button
-                    type="button"
-                    className="btn-link"
-                    onClick={() => void store.getState().testPrint(p.id)}
-                  >
-                    {t('printing.printers.test')}
-                  </button>
+                  {/* A print component prints platform waybills only; Check status is its test. */}
+                  {p.language !== 'cainiao' && (
+                    <button
+                      type="button"
+                      className="btn-link"
+                      onClick={() => void store.getState().testPrint(p.id)}
+                    >
+                      {t('printing.printers.test')}
+                    </button>
+                  )}
                   <button
                     type="button"
                     className="btn-link"

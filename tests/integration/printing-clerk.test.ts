@@ -1,0 +1,96 @@
+import { aCore, value } from '../fixtures/core';
+import { aChannel, anOrder, seedOrders } from '../fixtures/orders';
+import { fakePrinter, until, type FakePrinter } from '../fixtures/tcp-printer';
+
+// Rough edges a clerk meets on the printers screen and in the print history.
+const FAST = {
+  rawTcp: { connectTimeoutMs: 1_000, closeGraceMs: 200, statusTimeoutMs: 300 },
+  backoff: { baseMs: 100, maxMs: 200 },
+};
+
+describe('printing as a clerk uses it', () => {
+  const servers: FakePrinter[] = [];
+  const cores: { dispose(): void }[] = [];
+  afterEach(async () => {
+    cores.splice(0).forEach((c) => c.dispose());
+    await Promise.all(servers.splice(0).map((s) => s.close()));
+  });
+  const aPrintingCore = () => {
+    const c = aCore({ printing: FAST });
+    cores.push(c);
+    return c;
+  };
+
+  it('test print on a platform print component says to use Check status instead of queueing a job that cannot print', async () => {
+    const core = aPrintingCore();
+    const p = await value(
+      core.call('printing.printers.save', {
+        name: 'Cainiao',
+        kind: 'cainiao_ws',
+        language: 'cainiao',
+        host: '127.0.0.1',
+        port: 13528,
+      }),
+    );
+    expect(await core.call('printing.printers.test', { id: p.id })).toMatchObject({
+      ok: false,
+      error: {
+        code: 'invalid_input',
+        message: expect.stringMatching(
+          /^Printer "Cainiao" is a platform print component: .*use Check status/,
+        ),
+      },
+    });
+    expect((await value(core.call('printing.jobs.list', {}))).rows).toEqual([]);
+  });
+
+  it('a job that may have printed is not retried (it could print twice) but can be reprinted with a reason', async () => {
+    const zebra = await fakePrinter();
+    servers.push(zebra);
+    const core = aPrintingCore();
+    aChannel(core);
+    const orders = seedOrders(core, [anOrder(), anOrder()]);
+    const p = await value(
+      core.call('printing.printers.save', {
+        name: 'Zebra',
+        kind: 'raw_tcp',
+        language: 'zpl',
+        host: '127.0.0.1',
+        port: zebra.port,
+      }),
+    );
+    const { jobs } = await value(
+      core.call('printing.print', { document: 'label', orderIds: orders, printerId: p.id }),
+    );
+    // A crash while the first was being sent; the second hung up mid-job.
+    core.ctx.sqlite
+      .prepare("update print_jobs set status = 'printing', attempts = 1, send_started_at = 1 where id = ?")
+      .run(jobs[0].id);
+    core.ctx.sqlite
+      .prepare(
+        "update print_jobs set status = 'failed', attempts = 1, last_fault = 'closed_mid_job', last_error = 'hung up' where id = ?",
+      )
+      .run(jobs[1].id);
+    expect(core.printQueue.start().uncertain).toEqual([jobs[0].id]);
+    for (const [id, why] of [
+      [jobs[0].id, 'Packdesk stopped while sending it'],
+      [jobs[1].id, 'the printer hung up in the middle of it'],
+    ] as const) {
+      expect(await core.call('printing.jobs.retry', { jobId: id })).toMatchObject({
+        ok: false,
+        error: {
+          code: 'conflict',
+          message: `Print job ${id} may already have printed (${why}); check the printer and, if nothing came out, reprint it with a reason`,
+        },
+      });
+      expect(core.printQueue.job(id)!.status).toBe('failed');
+    }
+    const again = await value(
+      core.call('printing.reprint', { jobId: jobs[0].id, reason: 'nothing came out' }),
+    );
+    await until(() => core.printQueue.job(again.id)!.status === 'done');
+    await core.printQueue.drain();
+    expect(zebra.jobs).toHaveLength(1);
+    expect(core.printQueue.job(jobs[1].id)!.status).toBe('failed');
+  });
+});
