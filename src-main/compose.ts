@@ -35,6 +35,7 @@ import { defaultChannelIo, type ChannelIo } from './adapters/channels/channel-ht
 import { OutboxWorker, outboxHandlers, type OutboxDeps } from './modules/outbox';
 import { noSecretStore, type SecretStore } from './adapters/secrets/secret-store.port';
 import { createAutoPipeline, pipelineHandlers } from './modules/pipeline';
+import { WaybillWorker, waybillHandlers, type WaybillDeps } from './modules/waybill';
 
 export interface CoreOptions {
   dbPath: string;
@@ -53,6 +54,8 @@ export interface CoreOptions {
   >;
   /** Tracking pushes: backoff and attempts (tests shorten them); HTTP and secrets come from `sync`. */
   outbox?: Omit<OutboxDeps, 'secrets' | 'io'>;
+  /** E-waybill fetching: backoff and attempts (tests shorten them); HTTP and secrets come from `sync`. */
+  waybills?: Omit<WaybillDeps, 'secrets' | 'io'>;
   /** Channels' watched drop folders: poll interval and settle time (tests shorten them). */
   folders?: Omit<FolderWatcherOptions, 'ctx'>;
   /** Automatic review and routing: the quiet time before a run (tests shorten it). */
@@ -69,6 +72,7 @@ export interface Core {
   readonly printQueue: PrintQueue;
   readonly sync: SyncScheduler;
   readonly outbox: OutboxWorker;
+  readonly waybills: WaybillWorker;
   readonly folders: FolderWatcher;
   /**
    * Background work of a long-running host (the desktop app, `packdesk serve`): the print queue
@@ -100,6 +104,7 @@ export function createCore(opts: CoreOptions): Core {
   const channelIo = { ...defaultChannelIo(), ...io };
   const sync = createSyncScheduler({ ...syncOpts, ctx, secrets, io: channelIo });
   const outbox = new OutboxWorker(ctx, { ...opts.outbox, secrets, io: channelIo });
+  const waybills = new WaybillWorker(ctx, { ...opts.waybills, secrets, io: channelIo });
   // A shipment queues its push inside the ship transaction; this event comes after the commit.
   // (kick does nothing until background work has started.)
   // Likewise a parcel packed at the bench queues its label and packing slip: print them now.
@@ -107,7 +112,9 @@ export function createCore(opts: CoreOptions): Core {
     if (e.name !== 'orders.changed') return;
     const { reason } = e.payload as { reason: string };
     if (reason === 'shipped') outbox.kick();
-    if (reason === 'packed') printQueue.kick();
+    if (reason === 'packed' || reason === 'waybill') printQueue.kick();
+    // Routing, cancellation or a reroute may need a number fetched or given back.
+    if (reason !== 'waybill') waybills.kick();
   });
   const folders = createFolderWatcher({ ...opts.folders, ctx });
   // Runs review.run and routing.run through the dispatcher below (each its own transaction).
@@ -138,6 +145,7 @@ export function createCore(opts: CoreOptions): Core {
     ...manualEntryHandlers(ctx),
     ...catalogHandlers(ctx),
     ...pipelineHandlers(pipeline),
+    ...waybillHandlers(ctx, { worker: waybills, secrets, io: channelIo }),
   };
   const dispatch = createDispatcher({ sqlite, bus, handlers, validateOutput: opts.validateOutput ?? false });
   let closed = false;
@@ -149,11 +157,13 @@ export function createCore(opts: CoreOptions): Core {
     printQueue,
     sync,
     outbox,
+    waybills,
     folders,
     startBackgroundWork() {
       printQueue.start();
       sync.start();
       outbox.start();
+      waybills.start();
       folders.start();
       pipeline.start();
     },
@@ -163,6 +173,7 @@ export function createCore(opts: CoreOptions): Core {
       printQueue.stop();
       sync.stop();
       outbox.stop();
+      waybills.stop();
       folders.stop();
       pipeline.stop();
       try {

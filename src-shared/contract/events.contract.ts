@@ -11,6 +11,8 @@ export const eventsContract = {
   'jobs.changed': z.object({ ids: z.array(z.number().int()) }),
   /** Tracking pushes (the outbox) were queued, tried, retried, exported or recovered. */
   'outbox.changed': z.object({ ids: z.array(z.number().int()) }),
+  /** Platform e-waybill numbers were planned, fetched, refused, printed or given back. */
+  'waybills.changed': z.object({ orderIds: z.array(z.number().int()) }),
   alert: z.object({ level: z.enum(['info', 'warning', 'error']), message: z.string() }),
   /** Available stock fell below its safety threshold, or an order is waiting for it. */
   'stock.low': z.object({

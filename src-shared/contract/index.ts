@@ -15,6 +15,7 @@ import { systemContract } from './system.contract';
 import { syncContract } from './sync.contract';
 import { outboxContract } from './outbox.contract';
 import { pipelineContract } from './pipeline.contract';
+import { waybillContract } from './waybill.contract';
 
 export const contract = joinContracts(
   ordersContract,
@@ -32,6 +33,7 @@ export const contract = joinContracts(
   catalogContract,
   outboxContract,
   pipelineContract,
+  waybillContract,
 );
 
 export type Contract = typeof contract;

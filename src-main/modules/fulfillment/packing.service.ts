@@ -7,6 +7,7 @@ import { transitionOrder } from '../orders';
 import { boxByCode, checkSupervisorPin, readSettings } from '../settings';
 import { enqueuePrint } from '../printing';
 import { orderIdFromBarcode } from '../documents';
+import { activeByCode, waybillAtPack } from '../waybill';
 import {
   activeWaveOf,
   completeSession,
@@ -28,7 +29,8 @@ import {
 
 /**
  * Finds the order scanned at a bench: a tote (T<wave>-<slot>), the order barcode printed on the
- * pick list, label and packing slip (PD00000042), an order id or a channel order number.
+ * pick list, label and packing slip (PD00000042), an order id, a channel order number or the
+ * platform e-waybill number on the parcel.
  */
 export function resolveOrder(ctx: CoreContext, code: string, status = 'picking'): number {
   const tote = /^T(\d+)-(\d+)$/i.exec(code);
@@ -38,6 +40,9 @@ export function resolveOrder(ctx: CoreContext, code: string, status = 'picking')
     return id;
   }
   const candidates = new Set(orderIdByExternal(ctx.sqlite, code));
+  // The platform e-waybill on the parcel: its number names the order at the ship desk.
+  const waybill = activeByCode(ctx.sqlite, code);
+  if (waybill) candidates.add(waybill.orderId);
   const printed = orderIdFromBarcode(code);
   if (printed !== null && orderStatusOf(ctx.sqlite, printed)) candidates.add(printed);
   if (/^\d{1,15}$/.test(code) && orderStatusOf(ctx.sqlite, Number(code))) candidates.add(Number(code));
@@ -208,9 +213,12 @@ export function completePacking(
       (box ? `, box ${box.code}` : '') +
       (overrideJson ? ' (supervisor override)' : ''),
   );
-  const printJobs: { document: string; jobId: number }[] = [];
-  const warnings: string[] = [];
-  for (const document of ['label', 'packing_slip'] as const) {
+  // A carrier with a platform e-waybill account prints the platform's label, never Packdesk's.
+  const platform = waybillAtPack(ctx, s.orderId, actor);
+  const printJobs: { document: string; jobId: number }[] = [...platform.printJobs];
+  const warnings: string[] = [...platform.warnings];
+  const documents = platform.platform ? (['packing_slip'] as const) : (['label', 'packing_slip'] as const);
+  for (const document of documents) {
     try {
       const r = enqueuePrint(ctx, { document, orderIds: [s.orderId] }, actor);
       for (const j of r.jobs) printJobs.push({ document, jobId: j.id });

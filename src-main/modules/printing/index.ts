@@ -1,3 +1,4 @@
 export { printingHandlers } from './printing.handlers';
 export { PrintQueue, backoffMs, type PrintQueueDeps } from './print-queue';
-export { savePrinter, enqueuePrint, reprint } from './printing.service';
+export { savePrinter, enqueuePrint, enqueueWaybill, reprint, toJob } from './printing.service';
+export { findJobByKey, findPrinter, listPrinters } from './printing.repo';

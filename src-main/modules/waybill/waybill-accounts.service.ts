@@ -1,0 +1,205 @@
+import type { CoreContext } from '../../core-context';
+import type { SecretStore } from '../../adapters/secrets/secret-store.port';
+import type { ChannelIo } from '../../adapters/channels/channel-http';
+import { ChannelError } from '../../adapters/channels/channel-http';
+import {
+  CainiaoTopClient,
+  TOP_GATEWAY,
+  type TopCredentials,
+} from '../../adapters/waybills/cainiao-top.client';
+import { waybillCredentials, type WaybillAccount } from '../../../src-shared/contract/waybill.contract';
+import { AppFailure } from '../../../src-shared/result';
+import { recordAudit } from '../audit';
+import {
+  carrierExists,
+  findAccount,
+  insertAccount,
+  listAccounts,
+  retryAccount,
+  saveAccountSecret,
+  updateAccount,
+  type WaybillAccountRow,
+} from './waybill.repo';
+
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
+/** What the screens get: every setting, never the credentials (only whether and where they are kept). */
+export const toAccount = (r: WaybillAccountRow): WaybillAccount => ({
+  id: r.id,
+  carrier: r.carrier,
+  platform: r.platform as WaybillAccount['platform'],
+  cpCode: r.cpCode,
+  templateUrl: r.templateUrl,
+  sender: JSON.parse(r.senderJson) as WaybillAccount['sender'],
+  storeCode: r.storeCode,
+  gatewayUrl: r.gatewayUrl,
+  active: r.active,
+  hasCredentials: !!r.secretCiphertext,
+  credentialsBackend: r.secretBackend,
+  credentialsUpdatedAt: iso(r.secretUpdatedAt),
+});
+
+export const accountsList = (ctx: CoreContext) => listAccounts(ctx.sqlite).map(toAccount);
+
+export function saveAccount(
+  ctx: CoreContext,
+  input: Omit<WaybillAccount, 'id' | 'hasCredentials' | 'credentialsBackend' | 'credentialsUpdatedAt'> & {
+    id?: number;
+  },
+  actor: string,
+): WaybillAccount {
+  if (!carrierExists(ctx.sqlite, input.carrier))
+    throw new AppFailure(
+      'invalid_input',
+      `carrier: there is no carrier "${input.carrier}"; add it under Carriers first`,
+      [{ path: 'carrier', message: 'unknown carrier' }],
+    );
+  const same = listAccounts(ctx.sqlite).find((a) => a.carrier === input.carrier);
+  if (same && same.id !== input.id)
+    throw new AppFailure('conflict', `carrier: ${input.carrier} already has an e-waybill account`, [
+      { path: 'carrier', message: 'already has an account' },
+    ]);
+  if (input.id !== undefined && !findAccount(ctx.sqlite, input.id))
+    throw new AppFailure('not_found', `E-waybill account ${input.id} does not exist`);
+  const values = {
+    carrier: input.carrier,
+    platform: input.platform,
+    cpCode: input.cpCode,
+    templateUrl: input.templateUrl,
+    senderJson: JSON.stringify(input.sender),
+    storeCode: input.storeCode,
+    gatewayUrl: input.gatewayUrl,
+    active: input.active,
+  };
+  const now = ctx.now();
+  const id = input.id ?? insertAccount(ctx.sqlite, values, now);
+  if (input.id !== undefined) updateAccount(ctx.sqlite, id, values, now);
+  recordAudit(ctx.db, {
+    at: now,
+    actor,
+    entity: 'waybill_account',
+    entityId: id,
+    action: input.id === undefined ? 'create' : 'update',
+    data: { carrier: values.carrier, cpCode: values.cpCode, active: values.active },
+  });
+  ctx.emit('settings.changed', { what: 'settings', key: 'waybill.accounts' });
+  return toAccount(findAccount(ctx.sqlite, id)!);
+}
+
+/**
+ * Encrypts and stores the account's credentials with the OS keychain, exactly as channel
+ * credentials are (sync-credentials.service): refused, with the reason, where only plain text exists.
+ */
+export async function setAccountCredentials(
+  ctx: CoreContext,
+  secrets: SecretStore,
+  id: number,
+  creds: TopCredentials,
+  actor: string,
+) {
+  if (!findAccount(ctx.sqlite, id))
+    throw new AppFailure('not_found', `E-waybill account ${id} does not exist`);
+  const status = await secrets.status();
+  if (!status.available)
+    throw new AppFailure(
+      'unavailable',
+      `Credentials not stored: ${status.reason ?? 'no encrypted store is available'}`,
+    );
+  const ciphertext = await secrets.encrypt(JSON.stringify(creds));
+  const now = ctx.now();
+  ctx.sqlite
+    .transaction(() => {
+      saveAccountSecret(ctx.sqlite, id, status.backend, ciphertext, now);
+      retryAccount(ctx.sqlite, id, now);
+      // The audit says that they changed, never what they are.
+      recordAudit(ctx.db, {
+        at: now,
+        actor,
+        entity: 'waybill_account',
+        entityId: id,
+        action: 'credentials',
+        data: { backend: status.backend },
+      });
+    })
+    .immediate();
+  ctx.emit('settings.changed', { what: 'settings', key: 'waybill.accounts' });
+  return { id, backend: status.backend, storedAt: new Date(now).toISOString() };
+}
+
+/** Decrypts an account's credentials; refused with a reason the settings screen can show. */
+export async function loadAccountCredentials(
+  secrets: SecretStore,
+  a: WaybillAccountRow,
+): Promise<TopCredentials> {
+  if (!a.secretCiphertext || !a.secretBackend)
+    throw new AppFailure(
+      'invalid_input',
+      `The ${a.carrier} e-waybill account has no credentials yet; enter them in Settings → E-waybill accounts`,
+    );
+  const status = await secrets.status();
+  if (!status.available)
+    throw new AppFailure(
+      'unavailable',
+      `The ${a.carrier} e-waybill credentials cannot be read on this host: ${status.reason ?? 'no keychain'}`,
+    );
+  if (a.secretBackend !== status.backend)
+    throw new AppFailure(
+      'unavailable',
+      `The ${a.carrier} e-waybill credentials were encrypted with ${a.secretBackend} but this computer uses ${status.backend}; enter them again`,
+    );
+  let plain: string;
+  try {
+    plain = await secrets.decrypt(a.secretCiphertext);
+  } catch (e) {
+    throw new AppFailure(
+      'unavailable',
+      `The ${a.carrier} e-waybill credentials cannot be decrypted (${(e as Error).message}); enter them again`,
+    );
+  }
+  const parsed = waybillCredentials.safeParse(JSON.parse(plain));
+  if (!parsed.success)
+    throw new AppFailure(
+      'internal',
+      `The stored ${a.carrier} e-waybill credentials are unreadable; enter them again`,
+    );
+  return parsed.data;
+}
+
+export const clientFor = (creds: TopCredentials, io: ChannelIo, gatewayUrl: string) =>
+  new CainiaoTopClient(creds, io, gatewayUrl || TOP_GATEWAY);
+
+/** "Test connection" on the typed values (or the stored credentials): the carrier's subscription. */
+export async function testAccount(
+  ctx: CoreContext,
+  deps: { secrets: SecretStore; io: ChannelIo },
+  input: { id?: number; cpCode: string; gatewayUrl: string; credentials?: TopCredentials },
+): Promise<{ ok: boolean; message: string }> {
+  let creds = input.credentials;
+  if (!creds) {
+    const a = findAccount(ctx.sqlite, input.id!);
+    if (!a) throw new AppFailure('not_found', `E-waybill account ${input.id} does not exist`);
+    try {
+      creds = await loadAccountCredentials(deps.secrets, a);
+    } catch (e) {
+      if (e instanceof AppFailure) return { ok: false, message: e.message };
+      throw e;
+    }
+  }
+  try {
+    const subs = await clientFor(creds, deps.io, input.gatewayUrl).subscriptions(input.cpCode);
+    const mine = subs.find((s) => s.cpCode === input.cpCode);
+    if (!mine)
+      return {
+        ok: false,
+        message: `The credentials work, but this shop has no ${input.cpCode} e-waybill subscription${subs.length ? ` (it has ${subs.map((s) => s.cpCode).join(', ')})` : ''}; subscribe in the Cainiao workbench first`,
+      };
+    const balance = mine.branches.reduce((n, b) => n + b.quantity, 0);
+    return {
+      ok: true,
+      message: `Connected: ${input.cpCode} via ${mine.branches.map((b) => b.name).join(', ') || 'no branch'}; ${balance} numbers left`,
+    };
+  } catch (e) {
+    if (e instanceof ChannelError) return { ok: false, message: e.message };
+    throw e;
+  }
+}

@@ -1,0 +1,426 @@
+import type { CoreContext } from '../../core-context';
+import type { SecretStore } from '../../adapters/secrets/secret-store.port';
+import { ChannelError, isNetworkDown, type ChannelIo } from '../../adapters/channels/channel-http';
+import type { WaybillApplyOrder } from '../../adapters/waybills/cainiao-top.client';
+import { AppFailure } from '../../../src-shared/result';
+import { clientFor, loadAccountCredentials } from './waybill-accounts.service';
+import {
+  dueCancelling,
+  duePending,
+  earliestDue,
+  findAccount,
+  findWaybill,
+  markCancelled,
+  markIssued,
+  markRetry,
+  orderForWaybill,
+  orderItems,
+  type WaybillAccountRow,
+  type WaybillRow,
+} from './waybill.repo';
+import { planWaybills, printOnArrival } from './waybill.service';
+
+export interface WaybillPolicy {
+  /** Retry n waits between half and all of min(cap, base·2^(n-1)). */
+  baseMs: number;
+  capMs: number;
+  /** After this many passing failures a row is 'failed' and waits for a person ("Fetch now"). */
+  maxAttempts: number;
+  offlineBaseMs: number;
+  offlineCapMs: number;
+  /** How often a started worker re-plans and looks for due rows. */
+  pollMs: number;
+}
+
+export const DEFAULT_WAYBILL_POLICY: WaybillPolicy = {
+  baseMs: 5_000,
+  capMs: 10 * 60_000,
+  maxAttempts: 8,
+  offlineBaseMs: 30_000,
+  offlineCapMs: 15 * 60_000,
+  pollMs: 60_000,
+};
+
+export interface WaybillDeps {
+  secrets: SecretStore;
+  io: ChannelIo;
+  policy?: Partial<WaybillPolicy>;
+  random?: () => number;
+}
+
+/** Cainiao's order_channels_type for our channel kinds; the rest go as OTHERS [unconfirmed beyond TB/PDD]. */
+const CHANNEL_TYPE: Record<string, string> = {
+  taobao: 'TB',
+  pdd: 'PDD',
+  amazon: 'AMAZON',
+  alibaba1688: '1688',
+};
+
+const BATCH = 10;
+
+/**
+ * Fetches e-waybill numbers ahead of packing, while online, so the bench can print them offline;
+ * and gives numbers back when their order is cancelled or moved to another carrier.
+ *
+ * Numbers are asked for 10 orders per request (the API's limit), per account. A retry sends the
+ * same package id (object_id and package_info.id) with the same order, which the platform answers
+ * with the number it already issued, so a timeout never costs a second number; a number arriving
+ * for a row that is no longer pending is ignored. Refusals (isv.*) of a batch are asked again one
+ * order at a time, so one bad address does not block nine good ones; a single refused order is
+ * 'failed' with the platform's reason. The platform's ban (code 7) waits its seconds + 1 and
+ * pauses the account; 5xx, timeouts and broken answers back off with jitter. While the network
+ * is down the worker pauses and probes, like the outbox, without spending attempts.
+ */
+export class WaybillWorker {
+  private stopped = true;
+  private timer: NodeJS.Timeout | null = null;
+  private poll: NodeJS.Timeout | null = null;
+  private current: Promise<void> | null = null;
+  private again = false;
+  private offlineState: { since: number; retryAt: number; probes: number; reason: string } | null = null;
+  /** Accounts the platform has banned for a while (code 7): account id → until. */
+  private readonly banned = new Map<number, number>();
+  private readonly policy: WaybillPolicy;
+
+  constructor(
+    private readonly ctx: CoreContext,
+    private readonly deps: WaybillDeps,
+  ) {
+    this.policy = { ...DEFAULT_WAYBILL_POLICY, ...deps.policy };
+  }
+
+  offline() {
+    return this.offlineState;
+  }
+
+  start(): void {
+    this.stopped = false;
+    this.poll = setInterval(() => void this.drain(), this.policy.pollMs);
+    this.poll.unref();
+    this.kick();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    if (this.poll) clearInterval(this.poll);
+    this.timer = this.poll = null;
+  }
+
+  /** After orders change (routing, cancellation, packing); runs after the surrounding commit. */
+  kick(): void {
+    if (this.stopped) return;
+    setImmediate(() => void this.drain());
+  }
+
+  /** Plans, then works through every due row; a call during a run gives one more run after it. */
+  drain(): Promise<void> {
+    if (this.current) {
+      this.again = true;
+      return this.current;
+    }
+    this.current = (async () => {
+      do {
+        this.again = false;
+        await this.loop();
+      } while (this.again);
+    })()
+      .catch((e: unknown) => console.error('[packdesk] e-waybill worker failed:', e))
+      .finally(() => {
+        this.current = null;
+        this.schedule();
+      });
+    return this.current;
+  }
+
+  /** "Fetch now": an offline pause is lifted for this try (the person may know the network is back). */
+  async fetchNow(): Promise<void> {
+    if (this.offlineState) this.offlineState = { ...this.offlineState, retryAt: this.ctx.now() };
+    await this.drain();
+    // A run that was already going may have started before the rows were reset.
+    if (duePending(this.ctx.sqlite, this.ctx.now()).length) await this.drain();
+  }
+
+  private async loop(): Promise<void> {
+    const { ctx } = this;
+    ctx.sqlite.transaction(() => planWaybills(ctx)).immediate();
+    // A host without a keychain (packdesk serve) leaves the work to the desktop app on the same database.
+    if (!(await this.deps.secrets.status()).available) return;
+    for (;;) {
+      if (this.offlineState && ctx.now() < this.offlineState.retryAt) return;
+      const batch = this.nextBatch();
+      if (batch) {
+        await this.fetch(batch.account, batch.rows);
+        continue;
+      }
+      const cancel = dueCancelling(ctx.sqlite, ctx.now()).find((w) => !this.isBanned(w.accountId));
+      if (cancel) {
+        await this.cancel(cancel);
+        continue;
+      }
+      return;
+    }
+  }
+
+  private isBanned(accountId: number): boolean {
+    const until = this.banned.get(accountId);
+    return until !== undefined && this.ctx.now() < until;
+  }
+
+  /** Up to 10 due rows of the first account that is not banned. */
+  private nextBatch(): { account: WaybillAccountRow; rows: WaybillRow[] } | null {
+    const due = duePending(this.ctx.sqlite, this.ctx.now()).filter((w) => !this.isBanned(w.accountId));
+    if (!due.length) return null;
+    const accountId = due[0]!.accountId;
+    return {
+      account: findAccount(this.ctx.sqlite, accountId)!,
+      rows: due.filter((w) => w.accountId === accountId).slice(0, BATCH),
+    };
+  }
+
+  private schedule(): void {
+    if (this.stopped) return;
+    if (this.timer) clearTimeout(this.timer);
+    const bans = [...this.banned.values()].filter((t) => t > this.ctx.now());
+    const at = Math.max(
+      Math.min(earliestDue(this.ctx.sqlite) ?? Infinity, ...bans),
+      this.offlineState?.retryAt ?? 0,
+    );
+    if (at === Infinity) return;
+    this.timer = setTimeout(() => void this.drain(), Math.max(0, at - this.ctx.now()));
+    this.timer.unref();
+  }
+
+  private applyOrder(w: WaybillRow): WaybillApplyOrder {
+    const o = orderForWaybill(this.ctx.sqlite, w.orderId)!;
+    const items = orderItems(this.ctx.sqlite, w.orderId);
+    const grams = items.reduce((n, i) => n + i.grams, 0);
+    return {
+      objectId: w.packageId,
+      channelsType: CHANNEL_TYPE[o.channelKind] ?? 'OTHERS',
+      tradeOrders: [o.externalId.replace(/[^A-Za-z0-9_-]/g, '_')],
+      items: items.map((i) => ({ name: i.name.slice(0, 100), count: i.count })).slice(0, 100),
+      ...(grams > 0 && { weightGrams: grams }),
+      // The stored recipient is masked on platform orders; the platform decrypts by its own trade id.
+      recipient: {
+        name: o.recipientName,
+        mobile: o.phone,
+        phone: '',
+        address: {
+          province: o.province,
+          city: o.city,
+          district: o.district,
+          town: o.street,
+          detail: o.detail,
+        },
+        ...(o.channelKind === 'taobao' && { tid: o.externalId }),
+      },
+    };
+  }
+
+  private async fetch(account: WaybillAccountRow, rows: WaybillRow[]): Promise<void> {
+    const { ctx } = this;
+    let client;
+    try {
+      client = clientFor(
+        await loadAccountCredentials(this.deps.secrets, account),
+        this.deps.io,
+        account.gatewayUrl,
+      );
+    } catch (e) {
+      if (!(e instanceof AppFailure)) throw e;
+      return this.settle(rows, { state: 'failed', error: e.message, nextRunAt: null, count: false });
+    }
+    try {
+      const issued = await client.apply({
+        cpCode: account.cpCode,
+        sender: (() => {
+          const s = JSON.parse(account.senderJson) as Record<string, string>;
+          return {
+            name: s.name!,
+            mobile: s.mobile ?? '',
+            phone: s.phone ?? '',
+            address: {
+              province: s.province!,
+              city: s.city!,
+              district: s.district!,
+              town: s.town ?? '',
+              detail: s.detail!,
+            },
+          };
+        })(),
+        templateUrl: account.templateUrl,
+        storeCode: account.storeCode,
+        orders: rows.map((w) => this.applyOrder(w)),
+      });
+      this.offlineState = null;
+      const byObject = new Map(issued.map((i) => [i.objectId, i]));
+      const arrived: number[] = [];
+      ctx.sqlite
+        .transaction(() => {
+          for (const w of rows) {
+            const got = byObject.get(w.packageId);
+            if (!got) {
+              this.retryLater(w, 'the platform answered without a number for this parcel');
+              continue;
+            }
+            if (markIssued(ctx.sqlite, w.id, got, ctx.now())) {
+              arrived.push(w.orderId);
+              printOnArrival(ctx, findWaybill(ctx.sqlite, w.id)!);
+            }
+          }
+        })
+        .immediate();
+      ctx.emit('waybills.changed', { orderIds: rows.map((w) => w.orderId) });
+      if (arrived.length) ctx.emit('orders.changed', { ids: arrived, reason: 'waybill' });
+    } catch (e) {
+      await this.fetchFailed(account, rows, e);
+    }
+  }
+
+  private async fetchFailed(account: WaybillAccountRow, rows: WaybillRow[], e: unknown): Promise<void> {
+    const { ctx } = this;
+    const message = (e as Error)?.message ?? String(e);
+    if (!(e instanceof ChannelError)) {
+      console.error('[packdesk] e-waybill fetch failed unexpectedly:', e);
+      return this.settle(rows, { state: 'failed', error: message, nextRunAt: null, count: true });
+    }
+    if (isNetworkDown(e) && e.kind === 'offline') return this.goOffline(rows, message);
+    if (e.kind === 'rate_limited') {
+      const until = ctx.now() + (e.retryAfterMs ?? this.policy.baseMs);
+      this.banned.set(account.id, until);
+      return this.settle(rows, { state: 'pending', error: message, nextRunAt: until, count: false });
+    }
+    if (e.kind === 'auth') {
+      ctx.emit('alert', { level: 'error', message });
+      return this.settle(rows, { state: 'failed', error: message, nextRunAt: null, count: false });
+    }
+    if (e.kind === 'client') {
+      if (rows.length > 1) {
+        // One order's refusal refuses the request: ask again one by one to find it.
+        for (const w of rows) {
+          const fresh = findWaybill(ctx.sqlite, w.id);
+          if (fresh?.state === 'pending') await this.fetch(account, [fresh]);
+        }
+        return;
+      }
+      ctx.emit('alert', { level: 'error', message: `Order ${rows[0]!.orderId}: ${message}` });
+      return this.settle(rows, { state: 'failed', error: message, nextRunAt: null, count: true });
+    }
+    // server, timeout, bad answer: the same request again later returns the same numbers.
+    ctx.sqlite.transaction(() => rows.forEach((w) => this.retryLater(w, message))).immediate();
+    ctx.emit('waybills.changed', { orderIds: rows.map((w) => w.orderId) });
+  }
+
+  private async cancel(w: WaybillRow): Promise<void> {
+    const { ctx } = this;
+    const account = findAccount(ctx.sqlite, w.accountId)!;
+    try {
+      const client = clientFor(
+        await loadAccountCredentials(this.deps.secrets, account),
+        this.deps.io,
+        account.gatewayUrl,
+      );
+      const done = await client.cancel(w.cpCode, w.waybillCode!);
+      this.offlineState = null;
+      ctx.sqlite
+        .transaction(() => {
+          if (done) markCancelled(ctx.sqlite, w.id, ctx.now());
+          else
+            markRetry(
+              ctx.sqlite,
+              w.id,
+              {
+                state: 'cancelling',
+                error: `The platform did not cancel ${w.waybillCode} (cancel_result false); cancel it in the Cainiao workbench`,
+                nextRunAt: null,
+                count: true,
+              },
+              ctx.now(),
+            );
+        })
+        .immediate();
+      ctx.emit('waybills.changed', { orderIds: [w.orderId] });
+    } catch (e) {
+      const message = (e as Error)?.message ?? String(e);
+      if (e instanceof ChannelError && e.kind === 'offline') return this.goOffline([w], message);
+      if (e instanceof ChannelError && e.kind === 'rate_limited') {
+        const until = ctx.now() + (e.retryAfterMs ?? this.policy.baseMs);
+        this.banned.set(account.id, until);
+        return this.settle([w], { state: 'cancelling', error: message, nextRunAt: until, count: false });
+      }
+      const permanent =
+        e instanceof AppFailure || (e instanceof ChannelError && (e.kind === 'client' || e.kind === 'auth'));
+      if (permanent || w.attempts + 1 >= this.policy.maxAttempts) {
+        ctx.emit('alert', {
+          level: 'error',
+          message: `E-waybill ${w.waybillCode} not cancelled: ${message}`,
+        });
+        return this.settle([w], { state: 'cancelling', error: message, nextRunAt: null, count: true });
+      }
+      this.settle([w], {
+        state: 'cancelling',
+        error: message,
+        nextRunAt: ctx.now() + this.backoff(w.attempts + 1),
+        count: true,
+      });
+    }
+  }
+
+  private retryLater(w: WaybillRow, message: string): void {
+    const attempt = w.attempts + 1;
+    if (attempt >= this.policy.maxAttempts)
+      markRetry(
+        this.ctx.sqlite,
+        w.id,
+        {
+          state: 'failed',
+          error: `Gave up after ${attempt} attempts: ${message}`,
+          nextRunAt: null,
+          count: true,
+        },
+        this.ctx.now(),
+      );
+    else
+      markRetry(
+        this.ctx.sqlite,
+        w.id,
+        { state: 'pending', error: message, nextRunAt: this.ctx.now() + this.backoff(attempt), count: true },
+        this.ctx.now(),
+      );
+  }
+
+  private goOffline(rows: WaybillRow[], message: string): void {
+    const now = this.ctx.now();
+    const probes = (this.offlineState?.probes ?? 0) + 1;
+    const retryAt = now + Math.min(this.policy.offlineCapMs, this.policy.offlineBaseMs * 2 ** (probes - 1));
+    this.offlineState = { since: this.offlineState?.since ?? now, retryAt, probes, reason: message };
+    // Unreachable says nothing about these orders: the try is not counted.
+    this.settle(rows, {
+      state: rows[0]!.state as 'pending' | 'cancelling',
+      error: message,
+      nextRunAt: retryAt,
+      count: false,
+    });
+  }
+
+  private settle(
+    rows: WaybillRow[],
+    v: {
+      state: 'pending' | 'failed' | 'cancelling';
+      error: string;
+      nextRunAt: number | null;
+      count: boolean;
+    },
+  ): void {
+    const { ctx } = this;
+    ctx.sqlite.transaction(() => rows.forEach((w) => markRetry(ctx.sqlite, w.id, v, ctx.now()))).immediate();
+    ctx.emit('waybills.changed', { orderIds: rows.map((w) => w.orderId) });
+  }
+
+  /** Equal jitter: never a zero wait, never every row at the same instant. */
+  private backoff(attempt: number): number {
+    const ceiling = Math.min(this.policy.capMs, this.policy.baseMs * 2 ** Math.max(0, attempt - 1));
+    return Math.round(ceiling / 2 + (this.deps.random ?? Math.random)() * (ceiling / 2));
+  }
+}

@@ -1,0 +1,213 @@
+import type { CoreContext } from '../../core-context';
+import type { PrintJob } from '../../../src-shared/contract/printing.contract';
+import type { OrderWaybill, Waybill } from '../../../src-shared/contract/waybill.contract';
+import { AppFailure } from '../../../src-shared/result';
+import { recordAudit } from '../audit';
+import { setOrderTracking } from '../orders';
+import { enqueueWaybill, findJobByKey, findPrinter, listPrinters, reprint, toJob } from '../printing';
+import {
+  accountForCarrier,
+  findAccount,
+  insertWaybill,
+  liveWaybillOf,
+  markCancelled,
+  markCancelling,
+  orderForWaybill,
+  ordersWithoutWaybill,
+  setPrintWhenReady,
+  strandedWaybills,
+  waybillsOf,
+  type WaybillRow,
+} from './waybill.repo';
+
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
+export const toWaybill = (r: WaybillRow): Waybill => ({
+  id: r.id,
+  orderId: r.orderId,
+  carrier: r.carrier,
+  platform: r.platform as Waybill['platform'],
+  cpCode: r.cpCode,
+  waybillCode: r.waybillCode,
+  parentWaybillCode: r.parentWaybillCode,
+  state: r.state as Waybill['state'],
+  printWhenReady: r.printWhenReady,
+  attempts: r.attempts,
+  nextRunAt: iso(r.nextRunAt),
+  lastError: r.lastError,
+  createdAt: new Date(r.createdAt).toISOString(),
+  fetchedAt: iso(r.fetchedAt),
+  cancelledAt: iso(r.cancelledAt),
+});
+
+/** The print component that prints a platform's waybills: Cainiao numbers print through Cainiao's. */
+const COMPONENT_KIND: Record<string, string> = { cainiao: 'cainiao_ws' };
+
+const jobKey = (code: string) => `waybill:${code}`;
+
+/**
+ * Keeps `waybills` in step with the orders, in one transaction: every order routed to a carrier
+ * with an active account gets a pending row (fetched ahead of packing by the worker); a number
+ * whose order was cancelled or moved to another carrier is given back ('cancelling'), and a row
+ * that never got a number is closed. Returns the orders it touched.
+ */
+export function planWaybills(ctx: CoreContext): number[] {
+  const now = ctx.now();
+  const touched: number[] = [];
+  for (const w of strandedWaybills(ctx.sqlite)) {
+    if (w.waybillCode) markCancelling(ctx.sqlite, w.id, now);
+    else
+      markCancelled(
+        ctx.sqlite,
+        w.id,
+        now,
+        'the order was cancelled or moved to another carrier before a number came',
+      );
+    touched.push(w.orderId);
+  }
+  for (const o of ordersWithoutWaybill(ctx.sqlite)) {
+    const a = findAccount(ctx.sqlite, o.accountId)!;
+    insertWaybill(ctx.sqlite, {
+      orderId: o.orderId,
+      accountId: a.id,
+      carrier: a.carrier,
+      platform: a.platform,
+      cpCode: a.cpCode,
+      now,
+    });
+    touched.push(o.orderId);
+  }
+  if (touched.length) ctx.emit('waybills.changed', { orderIds: [...new Set(touched)] });
+  return touched;
+}
+
+/**
+ * Queues one print task for the number (one document per task, as Cainiao's doc recommends, so a
+ * failed task never reprints others) and records the number as the order's tracking number, so
+ * the ship desk confirms the parcel by scanning the label. The same number is never queued twice.
+ */
+export function printWaybill(
+  ctx: CoreContext,
+  w: WaybillRow,
+  actor: string,
+): { jobId: number; created: boolean } {
+  if (w.state !== 'active' || !w.waybillCode || !w.printData)
+    throw new AppFailure('conflict', `Order ${w.orderId} has no e-waybill number yet`);
+  const kind = COMPONENT_KIND[w.platform];
+  const printer = listPrinters(ctx.db).find((p) => p.active && p.kind === kind);
+  setOrderTracking(ctx.sqlite, w.orderId, w.carrier, w.waybillCode, ctx.now());
+  if (!printer)
+    throw new AppFailure(
+      'conflict',
+      `No ${w.platform === 'cainiao' ? 'Cainiao' : w.platform} print component is set up; add one in Settings → Printers, then reprint e-waybill ${w.waybillCode}`,
+    );
+  const r = enqueueWaybill(
+    ctx,
+    {
+      orderId: w.orderId,
+      printerId: printer.id,
+      documents: [
+        { documentID: w.waybillCode, contents: [JSON.parse(w.printData) as Record<string, unknown>] },
+      ],
+    },
+    actor,
+  );
+  setPrintWhenReady(ctx.sqlite, w.id, false, ctx.now());
+  return { jobId: r.job.id, created: r.created };
+}
+
+/**
+ * "Pack complete" for an order whose carrier has an e-waybill account: its label is the
+ * platform's, never Packdesk's own (the recipient is masked; only the platform can print it).
+ * With a number: queue it. Without one yet: mark it to print the moment the number arrives.
+ * `platform` false = not a platform-label order: the bench prints Packdesk's label as before.
+ */
+export function waybillAtPack(
+  ctx: CoreContext,
+  orderId: number,
+  actor: string,
+): { platform: boolean; printJobs: { document: string; jobId: number }[]; warnings: string[] } {
+  const order = orderForWaybill(ctx.sqlite, orderId);
+  const account = order?.carrier ? accountForCarrier(ctx.sqlite, order.carrier) : undefined;
+  if (!order || !account) return { platform: false, printJobs: [], warnings: [] };
+  planWaybills(ctx);
+  const w = liveWaybillOf(ctx.sqlite, orderId);
+  if (!w) return { platform: false, printJobs: [], warnings: [] };
+  if (w.state === 'active') {
+    try {
+      const r = printWaybill(ctx, w, actor);
+      return { platform: true, printJobs: [{ document: 'waybill', jobId: r.jobId }], warnings: [] };
+    } catch (e) {
+      if (!(e instanceof AppFailure)) throw e;
+      return { platform: true, printJobs: [], warnings: [`e-waybill not queued: ${e.message}`] };
+    }
+  }
+  setPrintWhenReady(ctx.sqlite, w.id, true, ctx.now());
+  ctx.emit('waybills.changed', { orderIds: [orderId] });
+  const why =
+    w.state === 'failed'
+      ? `the platform refused it (${w.lastError ?? 'no reason given'}); fix that and press "Fetch now" in the order`
+      : w.lastError
+        ? `still waiting (${w.lastError})`
+        : 'still being fetched';
+  return {
+    platform: true,
+    printJobs: [],
+    warnings: [
+      `e-waybill for ${account.carrier} has no number yet: ${why}. It prints by itself as soon as the number arrives; no Packdesk label was printed`,
+    ],
+  };
+}
+
+/** The worker got a number for an order already packed and waiting: print it now. */
+export function printOnArrival(ctx: CoreContext, w: WaybillRow): void {
+  if (!w.printWhenReady) return;
+  const order = orderForWaybill(ctx.sqlite, w.orderId);
+  if (order?.status !== 'packed') return;
+  try {
+    printWaybill(ctx, w, 'waybill');
+    recordAudit(ctx.db, {
+      at: ctx.now(),
+      actor: 'waybill',
+      entity: 'order',
+      entityId: w.orderId,
+      action: 'waybill_printed_on_arrival',
+      reason: `${w.carrier} ${w.waybillCode}`,
+    });
+  } catch (e) {
+    if (!(e instanceof AppFailure)) throw e;
+    ctx.emit('alert', { level: 'warning', message: `Order ${w.orderId}: ${e.message}` });
+  }
+}
+
+function lastJob(ctx: CoreContext, code: string | null): PrintJob | null {
+  if (!code) return null;
+  const j = findJobByKey(ctx.db, jobKey(code));
+  return j ? toJob(j, findPrinter(ctx.db, j.printerId)?.name ?? '') : null;
+}
+
+export function orderWaybill(ctx: CoreContext, orderId: number): OrderWaybill {
+  const order = orderForWaybill(ctx.sqlite, orderId);
+  if (!order) throw new AppFailure('not_found', `Order ${orderId} does not exist`);
+  const rows = waybillsOf(ctx.sqlite, orderId);
+  const live = rows.find((r) => ['pending', 'active', 'failed'].includes(r.state)) ?? null;
+  return {
+    orderId,
+    platformLabel: !!(order.carrier && accountForCarrier(ctx.sqlite, order.carrier)),
+    carrier: order.carrier,
+    current: live ? toWaybill(live) : null,
+    history: rows.filter((r) => r !== live).map(toWaybill),
+    printJob: lastJob(ctx, live?.waybillCode ?? null),
+  };
+}
+
+/** A deliberate second copy of the e-waybill (or the first, when it was never queued). */
+export function reprintWaybill(ctx: CoreContext, orderId: number, reason: string, actor: string): PrintJob {
+  const w = liveWaybillOf(ctx.sqlite, orderId);
+  if (!w || w.state !== 'active' || !w.waybillCode)
+    throw new AppFailure('conflict', `Order ${orderId} has no e-waybill number to print; fetch one first`);
+  const first = findJobByKey(ctx.db, jobKey(w.waybillCode));
+  if (first) return reprint(ctx, { jobId: first.id, reason }, actor);
+  printWaybill(ctx, w, actor);
+  return lastJob(ctx, w.waybillCode)!;
+}
