@@ -76,7 +76,7 @@ export const printJob = z.object({
   maxAttempts: z.number().int(),
   nextRunAt: isoDate,
   lastError: z.string().nullable(),
-  /** unreachable, not_answering, closed_mid_job, paper_out, cover_open, offline, unavailable, rejected, interrupted */
+  /** unreachable, not_answering, closed_mid_job, paper_out, cover_open, paused, ribbon_out, jam, offline, unavailable, rejected, interrupted */
   lastFault: z.string().nullable(),
   reprintOf: id.nullable(),
   reprintReason: z.string().nullable(),

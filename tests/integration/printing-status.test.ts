@@ -43,8 +43,8 @@ describe('raw printer status: ZPL ~HS and TSPL <ESC>!?', () => {
   it.each([
     [{ paperOut: true }, 'paper_out', 'is out of labels; load a roll and the job will print'],
     [{ headUp: true }, 'cover_open', 'has its print head open; close it and the job will print'],
-    [{ ribbonOut: true }, 'offline', 'is out of ribbon; load a new ribbon and the job will print'],
-    [{ paused: true }, 'offline', 'is paused; press its pause/feed button and the job will print'],
+    [{ ribbonOut: true }, 'ribbon_out', 'is out of ribbon; load a new ribbon and the job will print'],
+    [{ paused: true }, 'paused', 'is paused; press its pause/feed button and the job will print'],
     [
       { paperOut: true, headUp: true },
       'cover_open',
@@ -86,10 +86,10 @@ describe('raw printer status: ZPL ~HS and TSPL <ESC>!?', () => {
 
   it.each([
     [0x01, 'cover_open', 'has its print head open; close it'],
-    [0x02, 'offline', 'has a label jam; clear the jam'],
+    [0x02, 'jam', 'has a label jam; clear the jam'],
     [0x04, 'paper_out', 'is out of labels; load a roll'],
-    [0x08, 'offline', 'is out of ribbon; load a new ribbon'],
-    [0x10, 'offline', 'is paused; press its pause/feed button'],
+    [0x08, 'ribbon_out', 'is out of ribbon; load a new ribbon'],
+    [0x10, 'paused', 'is paused; press its pause/feed button'],
     [0x80, 'offline', 'reports an error; check its display or lights'],
     [0x05, 'cover_open', 'has its print head open and is out of labels; close it and load a roll'],
   ])('TSPL status byte 0x%s', async (byte, fault, words) => {

@@ -139,6 +139,30 @@ describe('printing screen', () => {
     expect(screen.getByText('printer "Zebra ZD421" at 192.0.2.10:9100 is ready')).toBeTruthy();
   });
 
+  it('names a paused Zebra as paused (not offline), so the clerk presses its button', async () => {
+    renderApp({
+      bridge: bridge({
+        'printing.printers.status': ({ id }) => ({
+          ok: true,
+          value: {
+            printerId: id,
+            state: 'fault',
+            fault: 'paused',
+            message:
+              'printer "Zebra ZD421" at 192.0.2.10:9100 is paused; press its pause/feed button and the job will print',
+            checkedAt: '2026-11-25T08:00:00.000Z',
+          },
+        }),
+      }),
+      hash: '#/printing',
+      language: 'zh-CN',
+    });
+    fireEvent.click(await screen.findByRole('button', { name: '检查状态' }));
+    expect(
+      await screen.findByText('打印机“Zebra ZD421”已暂停。按一下暂停/走纸键后会自动打印。'),
+    ).toBeTruthy();
+  });
+
   it('offers the OS printers as device names when a system printer is added', async () => {
     const b = bridge({
       'printing.system.list': () => ({

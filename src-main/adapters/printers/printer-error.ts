@@ -8,6 +8,9 @@ export type PrinterFault =
   | 'closed_mid_job'
   | 'paper_out'
   | 'cover_open'
+  | 'paused'
+  | 'ribbon_out'
+  | 'jam'
   | 'offline'
   | 'unavailable'
   | 'rejected';

@@ -66,9 +66,9 @@ interface Condition {
 // Listed most actionable first: the first one names the fault, all are named in the message.
 const HEAD_OPEN: Condition = { fault: 'cover_open', words: 'has its print head open', fix: 'close it' };
 const PAPER_OUT: Condition = { fault: 'paper_out', words: 'is out of labels', fix: 'load a roll' };
-const JAM: Condition = { fault: 'offline', words: 'has a label jam', fix: 'clear the jam' };
-const RIBBON_OUT: Condition = { fault: 'offline', words: 'is out of ribbon', fix: 'load a new ribbon' };
-const PAUSED: Condition = { fault: 'offline', words: 'is paused', fix: 'press its pause/feed button' };
+const JAM: Condition = { fault: 'jam', words: 'has a label jam', fix: 'clear the jam' };
+const RIBBON_OUT: Condition = { fault: 'ribbon_out', words: 'is out of ribbon', fix: 'load a new ribbon' };
+const PAUSED: Condition = { fault: 'paused', words: 'is paused', fix: 'press its pause/feed button' };
 const ERROR: Condition = { fault: 'offline', words: 'reports an error', fix: 'check its display or lights' };
 
 function toError(target: RawTarget, found: Condition[]): PrinterError | null {
