@@ -1,3 +1,5 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { connect, type Socket } from 'node:net';
 import { aCore, value } from '../fixtures/core';
 import { aChannel, anOrder, seedOrders } from '../fixtures/orders';
 import { fakePrinter, until, type FakePrinter } from '../fixtures/tcp-printer';
@@ -7,6 +9,46 @@ const FAST = {
   rawTcp: { connectTimeoutMs: 1_000, closeGraceMs: 200, statusTimeoutMs: 300 },
   backoff: { baseMs: 100, maxMs: 200 },
 };
+
+/**
+ * A host that never completes a TCP handshake, like a switched-off printer behind a switch: a
+ * child process listens with a backlog of 1 and never accepts (its event loop is blocked); once
+ * the kernel's accept queue is full, further connection attempts hang.
+ */
+async function silentHost(): Promise<{ port: number; close(): void }> {
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [
+      '-e',
+      "const s=require('net').createServer().listen({port:0,host:'127.0.0.1',backlog:1},()=>{process.stdout.write(s.address().port+'\\n');Atomics.wait(new Int32Array(new SharedArrayBuffer(4)),0,0);});",
+    ],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  const port = await new Promise<number>((resolve) =>
+    child.stdout!.once('data', (d: Buffer) => resolve(Number(d.toString().trim()))),
+  );
+  const fillers: Socket[] = [];
+  for (;;) {
+    const s = connect(port, '127.0.0.1');
+    s.on('error', () => undefined);
+    fillers.push(s);
+    const accepted = await new Promise<boolean>((resolve) => {
+      const t = setTimeout(() => resolve(false), 300);
+      s.once('connect', () => {
+        clearTimeout(t);
+        resolve(true);
+      });
+    });
+    if (!accepted) break;
+  }
+  return {
+    port,
+    close() {
+      fillers.forEach((s) => s.destroy());
+      child.kill();
+    },
+  };
+}
 
 describe('printing as a clerk uses it', () => {
   const servers: FakePrinter[] = [];
@@ -20,6 +62,32 @@ describe('printing as a clerk uses it', () => {
     cores.push(c);
     return c;
   };
+
+  it('a printer that never answers the connection (switched off) is reported as off or unreachable, not "out of paper"', async () => {
+    const off = await silentHost();
+    try {
+      const core = aPrintingCore();
+      const p = await value(
+        core.call('printing.printers.save', {
+          name: 'Zebra off',
+          kind: 'raw_tcp',
+          language: 'zpl',
+          host: '127.0.0.1',
+          port: off.port,
+        }),
+      );
+      core.printQueue.start();
+      const t = await value(core.call('printing.printers.test', { id: p.id }));
+      await until(() => core.printQueue.job(t.id)!.lastFault !== null);
+      expect(core.printQueue.job(t.id)).toMatchObject({
+        status: 'queued',
+        lastFault: 'unreachable',
+        lastError: `printer "Zebra off" at 127.0.0.1:${off.port} is not answering (no connection within 1 s); check it is switched on and on the network`,
+      });
+    } finally {
+      off.close();
+    }
+  });
 
   it('test print on a platform print component says to use Check status instead of queueing a job that cannot print', async () => {
     const core = aPrintingCore();

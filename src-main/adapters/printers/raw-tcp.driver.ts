@@ -117,10 +117,12 @@ async function connect(target: RawTarget, connectTimeout: number): Promise<Socke
   socket.setNoDelay(true);
   try {
     await new Promise<void>((resolve, reject) => {
+      // No TCP handshake at all: the printer is switched off or not on this network (a printer
+      // that is on but out of paper still accepts the connection), so it is 'unreachable'.
       const timer = setTimeout(() => {
         reject(
           new PrinterError(
-            'not_answering',
+            'unreachable',
             `${where(target)} is not answering (no connection within ${connectTimeout / 1000} s); check it is switched on and on the network`,
             true,
           ),
