@@ -49,26 +49,40 @@ export interface BatchLine extends RoutableLine {
 
 /**
  * The orders and lines of a batch of ids in two queries, read inside the run's transaction: routing
- * 100,000 orders with two point queries each cost more than planning them.
+ * 100,000 orders with two point queries each cost more than planning them. Rows come as arrays
+ * given one object shape here, which costs about half of better-sqlite3 building row objects.
  */
 export function routableBatch(
   sqlite: Sqlite,
   ids: readonly number[],
 ): { orders: RoutableOrder[]; lines: BatchLine[] } {
   const json = JSON.stringify(ids);
+  const orders = stmt(
+    sqlite,
+    `select id, status, country, province, payment_method, currency, warehouse_id
+       from orders where id in (select value from json_each(?))`,
+  )
+    .raw(true)
+    .all(json) as [number, string, string, string, string | null, string, number | null][];
+  const lines = stmt(
+    sqlite,
+    `select l.order_id, l.line_no, l.sku, l.quantity, coalesce(l.presale_ship_date, s.presale_ship_date)
+       from order_lines l left join skus s on s.sku = l.sku
+      where l.order_id in (select value from json_each(?)) order by l.order_id, l.line_no`,
+  )
+    .raw(true)
+    .all(json) as [number, number, string, number, string | null][];
   return {
-    orders: stmt(
-      sqlite,
-      `select id, status, country, province, payment_method as paymentMethod, currency, warehouse_id as warehouseId
-         from orders where id in (select value from json_each(?))`,
-    ).all(json) as RoutableOrder[],
-    lines: stmt(
-      sqlite,
-      `select l.order_id as orderId, l.line_no as lineNo, l.sku, l.quantity,
-              coalesce(l.presale_ship_date, s.presale_ship_date) as presaleDate
-         from order_lines l left join skus s on s.sku = l.sku
-        where l.order_id in (select value from json_each(?)) order by l.order_id, l.line_no`,
-    ).all(json) as BatchLine[],
+    orders: orders.map((r) => ({
+      id: r[0],
+      status: r[1],
+      country: r[2],
+      province: r[3],
+      paymentMethod: r[4],
+      currency: r[5],
+      warehouseId: r[6],
+    })),
+    lines: lines.map((r) => ({ orderId: r[0], lineNo: r[1], sku: r[2], quantity: r[3], presaleDate: r[4] })),
   };
 }
 
