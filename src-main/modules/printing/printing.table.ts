@@ -76,6 +76,12 @@ export const printJobs = sqliteTable(
     lastError: text('last_error'),
     /** Why the last attempt failed, as a code the UI words in the user's language (PrinterFault). */
     lastFault: text('last_fault'),
+    /**
+     * The last attempt failed after bytes may have reached the printer (crash or hang-up while
+     * sending, a stall, a system or component error mid-job): it is never retried, only
+     * reprinted by a person with a reason.
+     */
+    maybePrinted: integer('maybe_printed', { mode: 'boolean' }).notNull().default(false),
     reprintOf: integer('reprint_of'),
     reprintReason: text('reprint_reason'),
     actor: text('actor').notNull(),
