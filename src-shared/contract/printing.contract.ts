@@ -78,6 +78,11 @@ export const printJob = z.object({
   lastError: z.string().nullable(),
   /** unreachable, not_answering, closed_mid_job, paper_out, cover_open, paused, ribbon_out, jam, offline, unavailable, rejected, interrupted */
   lastFault: z.string().nullable(),
+  /**
+   * The last attempt failed after bytes may have reached the printer: the job is not retried
+   * (it could print twice); a person checks the printer and reprints it with a reason.
+   */
+  maybePrinted: z.boolean(),
   reprintOf: id.nullable(),
   reprintReason: z.string().nullable(),
   actor: z.string(),
@@ -85,12 +90,6 @@ export const printJob = z.object({
   doneAt: isoDate.nullable(),
 });
 export type PrintJob = z.infer<typeof printJob>;
-
-/**
- * Job faults after which bytes may have reached the printer: such a job is not retried (that
- * could print it twice); a person checks the printer and reprints it with a reason.
- */
-export const MAYBE_PRINTED_FAULTS = ['interrupted', 'closed_mid_job'] as const;
 
 export const PRINTER_STATES = ['ready', 'fault', 'unknown'] as const;
 
@@ -182,7 +181,7 @@ export const printingContract = {
     z.object({ job: printJob, created: z.boolean() }),
   ),
   'printing.jobs.retry': write(
-    'Put a failed job back in the queue (it has not printed); a job that may have printed (interrupted, closed_mid_job) is refused: reprint it with a reason',
+    'Put a failed job back in the queue (it has not printed); a job that may have printed (maybePrinted) is refused: reprint it with a reason',
     z.object({ jobId: id }).strict(),
     printJob,
   ),

@@ -122,6 +122,7 @@ function bench(
             nextRunAt: '2026-11-25T08:00:00.000Z',
             lastError: null,
             lastFault: null,
+            maybePrinted: false,
             reprintOf: null,
             reprintReason: null,
             actor: 'packer',

@@ -158,7 +158,7 @@ export class PrintQueue {
           pe.retry && !pe.maybePrinted
             ? ` (gave up after ${attempt} attempts; retry it from the print queue)`
             : '';
-        markFailed(ctx.db, job.id, pe.message + gaveUp, pe.fault, ctx.now());
+        markFailed(ctx.db, job.id, pe.message + gaveUp, pe.fault, pe.maybePrinted, ctx.now());
         ctx.emit('alert', { level: 'error', message: `${job.title}: ${pe.message}` });
       }
     }

@@ -128,7 +128,14 @@ export const markSending = (db: Db, id: number, attempts: number, now: number): 
 
 export const markDone = (db: Db, id: number, now: number): void => {
   db.update(printJobs)
-    .set({ status: 'done', doneAt: now, lastError: null, lastFault: null, updatedAt: now })
+    .set({
+      status: 'done',
+      doneAt: now,
+      lastError: null,
+      lastFault: null,
+      maybePrinted: false,
+      updatedAt: now,
+    })
     .where(eq(printJobs.id, id))
     .run();
 };
@@ -154,9 +161,16 @@ export const markRetry = (
     .run();
 };
 
-export const markFailed = (db: Db, id: number, error: string, fault: string, now: number): void => {
+export const markFailed = (
+  db: Db,
+  id: number,
+  error: string,
+  fault: string,
+  maybePrinted: boolean,
+  now: number,
+): void => {
   db.update(printJobs)
-    .set({ status: 'failed', lastError: error, lastFault: fault, updatedAt: now })
+    .set({ status: 'failed', lastError: error, lastFault: fault, maybePrinted, updatedAt: now })
     .where(eq(printJobs.id, id))
     .run();
 };
@@ -192,6 +206,7 @@ export function recoverInterrupted(db: Db, now: number): { requeued: number[]; u
         status: 'failed',
         updatedAt: now,
         lastFault: 'interrupted',
+        maybePrinted: true,
         lastError:
           'Packdesk stopped while this job was being sent: it may or may not have printed. Check the printer; reprint from history if nothing came out.',
       })

@@ -1,10 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { CoreContext } from '../../core-context';
-import {
-  MAYBE_PRINTED_FAULTS,
-  type Printer,
-  type PrintJob,
-} from '../../../src-shared/contract/printing.contract';
+import type { Printer, PrintJob } from '../../../src-shared/contract/printing.contract';
 import type { LabelSize } from '../../../src-shared/contract/documents.contract';
 import { AppFailure } from '../../../src-shared/result';
 import {
@@ -58,6 +54,7 @@ export const toJob = (r: PrintJobRow, printerName: string): PrintJob => ({
   nextRunAt: iso(r.nextRunAt),
   lastError: r.lastError,
   lastFault: r.lastFault,
+  maybePrinted: r.maybePrinted,
   reprintOf: r.reprintOf,
   reprintReason: r.reprintReason,
   actor: r.actor,
@@ -296,11 +293,11 @@ export function retryJob(ctx: CoreContext, jobId: number): PrintJob {
       'conflict',
       `Print job ${jobId} is ${job.status}; only a failed job can be retried (use reprint for a printed one)`,
     );
-  // Bytes of these may have reached the printer: a second copy is a reprint, with its reason kept.
-  if (job.lastFault && (MAYBE_PRINTED_FAULTS as readonly string[]).includes(job.lastFault))
+  // Bytes may have reached the printer: a second copy is a reprint, with its reason kept.
+  if (job.maybePrinted)
     throw new AppFailure(
       'conflict',
-      `Print job ${jobId} may already have printed (${job.lastFault === 'interrupted' ? 'Packdesk stopped while sending it' : 'the printer hung up in the middle of it'}); check the printer and, if nothing came out, reprint it with a reason`,
+      `Print job ${jobId} may already have printed (it failed while its bytes were being sent); check the printer and, if nothing came out, reprint it with a reason`,
     );
   requeueJob(ctx.db, jobId, ctx.now());
   ctx.emit('jobs.changed', { ids: [jobId] });

@@ -1,14 +1,13 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
-import { MAYBE_PRINTED_FAULTS, type PrintJob } from '../../../src-shared/contract/printing.contract';
+import type { PrintJob } from '../../../src-shared/contract/printing.contract';
 import { StateText, type Tone } from '../../ui/state-text';
 import { formatDateTime } from '../../ui/format';
 import type { PrintingStore } from './printing.store';
 
 /** A failed job that may have printed is not retried (a second copy); it is reprinted with a reason. */
-const canRetry = (j: PrintJob): boolean =>
-  j.status === 'failed' && !(MAYBE_PRINTED_FAULTS as readonly (string | null)[]).includes(j.lastFault);
+const canRetry = (j: PrintJob): boolean => j.status === 'failed' && !j.maybePrinted;
 
 const JOB_TONE: Record<PrintJob['status'], Tone> = {
   queued: 'waiting',
