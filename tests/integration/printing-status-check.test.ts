@@ -99,7 +99,12 @@ describe('printers: check status before each job', () => {
     expect(tsc.statusQueries).toEqual(['<ESC>!?']);
     expect(tsc.jobs).toHaveLength(1);
     await until(() => c.printQueue.job(b.id)!.attempts >= 1 && c.printQueue.job(b.id)!.status === 'queued');
-    expect(c.printQueue.job(b.id)).toMatchObject({ lastFault: 'not_answering' });
+    expect(c.printQueue.job(b.id)).toMatchObject({
+      lastFault: 'not_answering',
+      lastError: expect.stringMatching(
+        /If this printer never answers, turn off "Check status before each job"/,
+      ),
+    });
     expect(silentZebra.statusQueries[0]).toBe('~HS');
     expect(silentZebra.jobs).toEqual([]);
   });

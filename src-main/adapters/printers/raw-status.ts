@@ -111,11 +111,12 @@ export function tsplStatusError(target: RawTarget, byte: number): PrinterError |
 
 /**
  * A ZPL printer answers nothing to `~HS` while out of media or ribbon or with its head open
- * (Zebra's guide, reference §2), so silence is reported as a fault, not ignored.
+ * (Zebra's guide, reference §2), so silence is reported as a fault, not ignored. Some compatible
+ * printers never answer (or answer garbage, read as silence): the message names the switch.
  */
 export const zplSilentError = (target: RawTarget, timeoutMs: number): PrinterError =>
   new PrinterError(
     'not_answering',
-    `${where(target)} did not answer its status query (~HS) within ${timeoutMs / 1000} s; a Zebra stays silent when it is out of labels or ribbon or its head is open; check it and the job will print`,
+    `${where(target)} did not answer its status query (~HS) within ${timeoutMs / 1000} s; a Zebra stays silent when it is out of labels or ribbon or its head is open; check it and the job will print. If this printer never answers, turn off "Check status before each job" in its settings`,
     true,
   );
