@@ -174,5 +174,27 @@ describe('printing as a clerk uses it', () => {
     expect(core.printQueue.job(again.id)!.maybePrinted).toBe(false);
     expect(zebra.jobs).toHaveLength(1);
     expect(stuck.connections).toBe(1);
+
+    // The stuck printer is still stuck: the clerk reprints its label on a TSPL printer instead,
+    // which gets the label drawn in its own language.
+    const tsc = await fakePrinter();
+    servers.push(tsc);
+    const t = await value(
+      core.call('printing.printers.save', {
+        name: 'TSC',
+        kind: 'raw_tcp',
+        language: 'tspl',
+        host: '127.0.0.1',
+        port: tsc.port,
+      }),
+    );
+    const moved = await value(
+      core.call('printing.reprint', { jobId: stalled.id, reason: 'printer jammed', printerId: t.id }),
+    );
+    expect(moved).toMatchObject({ printerName: 'TSC', format: 'tspl', reprintOf: stalled.id });
+    await until(() => core.printQueue.job(moved.id)!.status === 'done');
+    expect(tsc.jobs).toHaveLength(1);
+    expect(tsc.jobs[0]!.toString('latin1')).toMatch(/^SIZE 100 mm,150 mm/);
+    expect(stuck.connections).toBe(1);
   });
 });

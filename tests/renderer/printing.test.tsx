@@ -298,6 +298,32 @@ describe('printing screen', () => {
     await waitFor(() => expect(b.callsOf('printing.reprint')).toEqual([{ jobId: 7, reason: 'label torn' }]));
   });
 
+  it('a reprint can go to another printer when the job’s own printer is the problem', async () => {
+    const tsc: Printer = {
+      ...zebra,
+      id: 2,
+      name: 'TSC TE244',
+      language: 'tspl',
+      host: '192.0.2.11',
+      defaultFor: null,
+    };
+    const b = bridge({ 'printing.printers.list': () => ({ ok: true, value: { rows: [zebra, tsc] } }) });
+    renderApp({ bridge: b, hash: '#/printing' });
+    await screen.findByText('192.0.2.11:9100');
+    fireEvent.click(screen.getAllByRole('button', { name: 'Reprint' })[0]!);
+    const form = screen.getByRole('form', { name: 'Reprint label · order 3' });
+    const printer = within(form).getByRole('combobox', { name: 'Printer' }) as HTMLSelectElement;
+    expect(printer.value).toBe('1');
+    fireEvent.change(printer, { target: { value: '2' } });
+    fireEvent.change(within(form).getByLabelText('Reason for the reprint'), {
+      target: { value: 'Zebra jammed' },
+    });
+    fireEvent.click(within(form).getByRole('button', { name: 'Reprint' }));
+    await waitFor(() =>
+      expect(b.callsOf('printing.reprint')).toEqual([{ jobId: 7, reason: 'Zebra jammed', printerId: 2 }]),
+    );
+  });
+
   it('follows the queue live: a jobs event reloads the jobs, a settings event the printers too', async () => {
     const b = bridge();
     renderApp({ bridge: b, hash: '#/printing' });

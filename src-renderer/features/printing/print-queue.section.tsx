@@ -19,6 +19,10 @@ const JOB_TONE: Record<PrintJob['status'], Tone> = {
 function ReprintForm({ store, job, onDone }: { store: PrintingStore; job: PrintJob; onDone(): void }) {
   const { t } = useTranslation();
   const [reason, setReason] = useState('');
+  const [printerId, setPrinterId] = useState(job.printerId);
+  // Another printer is offered for when the job's own printer is the problem; the core checks it
+  // can print this document.
+  const printers = useStore(store, (s) => s.printers).filter((p) => p.active || p.id === job.printerId);
   return (
     <form
       className="inline-form"
@@ -27,7 +31,7 @@ function ReprintForm({ store, job, onDone }: { store: PrintingStore; job: PrintJ
         e.preventDefault();
         void store
           .getState()
-          .reprint(job.id, reason)
+          .reprint(job.id, reason, printerId === job.printerId ? undefined : printerId)
           .then((ok) => ok && onDone());
       }}
     >
@@ -38,6 +42,17 @@ function ReprintForm({ store, job, onDone }: { store: PrintingStore; job: PrintJ
         onChange={(e) => setReason(e.target.value)}
         autoFocus
       />
+      <select
+        aria-label={t('printing.queue.printer')}
+        value={printerId}
+        onChange={(e) => setPrinterId(Number(e.target.value))}
+      >
+        {printers.map((p) => (
+          <option key={p.id} value={p.id}>
+            {p.name}
+          </option>
+        ))}
+      </select>
       <button type="submit" className="btn btn-primary" disabled={!reason.trim()}>
         {t('printing.queue.reprint')}
       </button>

@@ -30,7 +30,8 @@ export interface PrintingActions {
   checkStatus(id: number): Promise<void>;
   loadSystemPrinters(): Promise<void>;
   retry(jobId: number): Promise<void>;
-  reprint(jobId: number, reason: string): Promise<boolean>;
+  /** A second copy, on the job's printer or on `printerId` (when the first one is broken). */
+  reprint(jobId: number, reason: string, printerId?: number): Promise<boolean>;
   loadTemplate(kind: DocumentKind): Promise<void>;
   saveTemplate(draft: TemplateDraft): Promise<boolean>;
   dismiss(): void;
@@ -111,8 +112,12 @@ export function createPrintingStore(api: Api): PrintingStore {
         if (!r.ok) return fail(r.error);
         await get().loadJobs();
       },
-      async reprint(jobId, reason) {
-        const r = await api.call('printing.reprint', { jobId, reason });
+      async reprint(jobId, reason, printerId) {
+        const r = await api.call('printing.reprint', {
+          jobId,
+          reason,
+          ...(printerId === undefined ? {} : { printerId }),
+        });
         if (!r.ok) {
           fail(r.error);
           return false;
