@@ -14,6 +14,19 @@ export const PRINTER_KINDS = [
 ] as const;
 export const PRINTER_LANGUAGES = ['pdf', 'zpl', 'tspl', 'escpos', 'cainiao'] as const;
 export const PRINTER_ROLES = ['label', 'receipt', 'document'] as const;
+/** The languages each kind of printer speaks; the first is what a new printer of that kind gets. */
+export const PRINTER_KIND_LANGUAGES: Record<
+  (typeof PRINTER_KINDS)[number],
+  readonly (typeof PRINTER_LANGUAGES)[number][]
+> = {
+  system: ['pdf'],
+  raw_tcp: ['zpl', 'tspl', 'escpos'],
+  cainiao_ws: ['cainiao'],
+  pdd_ws: ['cainiao'],
+  douyin_ws: ['cainiao'],
+  kuaishou_ws: ['cainiao'],
+  jd_ws: ['cainiao'],
+};
 export const PRINT_JOB_STATUSES = ['queued', 'printing', 'done', 'failed'] as const;
 export const PRINTABLE_DOCUMENTS = [
   'label',

@@ -225,6 +225,22 @@ describe('printing screen', () => {
     );
   });
 
+  it('offers only the languages the chosen type speaks, switching to one that fits', async () => {
+    renderApp({ bridge: bridge(), hash: '#/printing' });
+    fireEvent.click(await screen.findByRole('button', { name: '+ Add printer' }));
+    const form = screen.getByRole('form', { name: 'Add printer' });
+    const language = within(form).getByLabelText('Language') as HTMLSelectElement;
+    const options = () => [...language.options].map((o) => o.value);
+    expect(options()).toEqual(['zpl', 'tspl', 'escpos']);
+    fireEvent.change(language, { target: { value: 'tspl' } });
+    fireEvent.change(within(form).getByLabelText('Type'), { target: { value: 'cainiao_ws' } });
+    expect([language.value, options()]).toEqual(['cainiao', ['cainiao']]);
+    fireEvent.change(within(form).getByLabelText('Type'), { target: { value: 'system' } });
+    expect([language.value, options()]).toEqual(['pdf', ['pdf']]);
+    fireEvent.change(within(form).getByLabelText('Type'), { target: { value: 'raw_tcp' } });
+    expect(language.value).toBe('zpl');
+  });
+
   it('offers no status check where the printer has no status query', async () => {
     renderApp({ bridge: bridge(), hash: '#/printing' });
     fireEvent.click(await screen.findByRole('button', { name: '+ Add printer' }));

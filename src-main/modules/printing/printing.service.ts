@@ -1,6 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { CoreContext } from '../../core-context';
-import type { Printer, PrintJob } from '../../../src-shared/contract/printing.contract';
+import {
+  PRINTER_KIND_LANGUAGES,
+  type Printer,
+  type PrintJob,
+} from '../../../src-shared/contract/printing.contract';
 import type { LabelSize } from '../../../src-shared/contract/documents.contract';
 import { AppFailure } from '../../../src-shared/result';
 import {
@@ -62,20 +66,10 @@ export const toJob = (r: PrintJobRow, printerName: string): PrintJob => ({
   doneAt: r.doneAt === null ? null : iso(r.doneAt),
 });
 
-const KIND_LANGUAGES: Record<Printer['kind'], Printer['language'][]> = {
-  system: ['pdf'],
-  raw_tcp: ['zpl', 'tspl', 'escpos'],
-  cainiao_ws: ['cainiao'],
-  pdd_ws: ['cainiao'],
-  douyin_ws: ['cainiao'],
-  kuaishou_ws: ['cainiao'],
-  jd_ws: ['cainiao'],
-};
-
 type PrinterInput = Omit<Printer, 'id'> & { id?: number };
 
 export function savePrinter(ctx: CoreContext, input: PrinterInput): Printer {
-  const allowed = KIND_LANGUAGES[input.kind];
+  const allowed = PRINTER_KIND_LANGUAGES[input.kind];
   if (!allowed.includes(input.language)) {
     throw new AppFailure(
       'invalid_input',

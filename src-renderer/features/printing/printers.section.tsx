@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { LABEL_SIZES } from '../../../src-shared/contract/documents.contract';
 import {
+  PRINTER_KIND_LANGUAGES,
   PRINTER_KINDS,
-  PRINTER_LANGUAGES,
   PRINTER_ROLES,
   type Printer,
   type PrinterStatus,
@@ -68,7 +68,15 @@ function PrinterForm({
           <input value={d.name} onChange={(e) => set('name', e.target.value)} />
         </FormField>
         <FormField label={t('printing.field.kind')} error={issues.kind}>
-          <select value={d.kind} onChange={(e) => set('kind', e.target.value as PrinterDraft['kind'])}>
+          <select
+            value={d.kind}
+            onChange={(e) => {
+              // Only the languages this kind speaks are offered; keep the choice when it still fits.
+              const kind = e.target.value as PrinterDraft['kind'];
+              const speaks = PRINTER_KIND_LANGUAGES[kind];
+              setD((x) => ({ ...x, kind, language: speaks.includes(x.language) ? x.language : speaks[0]! }));
+            }}
+          >
             {PRINTER_KINDS.map((k) => (
               <option key={k} value={k}>
                 {t(`printing.kind.${k}`)}
@@ -81,7 +89,7 @@ function PrinterForm({
             value={d.language}
             onChange={(e) => set('language', e.target.value as PrinterDraft['language'])}
           >
-            {PRINTER_LANGUAGES.map((l) => (
+            {PRINTER_KIND_LANGUAGES[d.kind].map((l) => (
               <option key={l} value={l}>
                 {t(`printing.language.${l}`)}
               </option>
