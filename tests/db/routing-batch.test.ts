@@ -6,7 +6,7 @@ const HOUR = 3_600_000;
 
 /**
  * A run plans oldest order first but writes order rows in id order, in batches (see
- * routing.service settle/flushSettled): these pin down that the reordering changes nothing a
+ * routing-record runRecord): these pin down that the reordering changes nothing a
  * user can see.
  */
 describe('routing runs in batches', () => {

@@ -1,1 +1,1 @@
-export { insertAudit as recordAudit, listAudit, type AuditEntryInput } from './audit.repo';
+export { insertAudit as recordAudit, auditWriter, listAudit, type AuditEntryInput } from './audit.repo';

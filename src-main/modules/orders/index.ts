@@ -1,5 +1,12 @@
 export { ordersHandlers } from './orders.handlers';
-export { transitionOrder, transitionFrom, getOrder, countOrders } from './orders.service';
+export {
+  transitionOrder,
+  transitionFrom,
+  runTransitions,
+  getOrder,
+  countOrders,
+  type RunTransitions,
+} from './orders.service';
 export {
   ordersStatements,
   upsertOrder,

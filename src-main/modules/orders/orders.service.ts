@@ -3,7 +3,7 @@ import type { OrderDetail, OrderFilter, OrderSummary } from '../../../src-shared
 import { assertTransition, manualNext, type OrderStatus } from '../../../src-shared/domain/order-status';
 import type { OrderType } from '../../../src-shared/domain/ids';
 import { AppFailure } from '../../../src-shared/result';
-import { listAudit, recordAudit } from '../audit';
+import { auditWriter, listAudit, recordAudit, type AuditEntryInput } from '../audit';
 import { listChannels, orderCountsByChannel } from '../channels';
 import { releaseOrderReservations } from '../inventory';
 import {
@@ -160,12 +160,46 @@ export function transitionFrom(
   reason?: string,
   also?: RunColumns,
 ): void {
+  guardedTransition(ctx, id, from, to, also);
+  afterTransition(ctx, id, from, to, actor, reason);
+}
+
+/**
+ * transitionFrom for a run that changes many orders: the audit rows are written many to a
+ * statement. Call flush() at the end of the run, inside its transaction, and before reading an
+ * order's history back.
+ */
+export function runTransitions(ctx: CoreContext) {
+  const audit = auditWriter(ctx.sqlite);
+  return {
+    to(
+      id: number,
+      from: OrderStatus,
+      to: OrderStatus,
+      actor: string,
+      reason?: string,
+      also?: RunColumns,
+    ): void {
+      guardedTransition(ctx, id, from, to, also);
+      afterTransition(ctx, id, from, to, actor, reason, audit.add);
+    },
+    flush: audit.flush,
+  };
+}
+export type RunTransitions = ReturnType<typeof runTransitions>;
+
+function guardedTransition(
+  ctx: CoreContext,
+  id: number,
+  from: OrderStatus,
+  to: OrderStatus,
+  also: RunColumns | undefined,
+): void {
   // Where an exception may go depends on whether the order shipped: only then is a read needed.
   const shippedBefore = from === 'exception' && (findOrderState(ctx.sqlite, id)?.shippedAt ?? null) !== null;
   assertTransition(from, to, { shippedBefore });
   if (!setOrderStatusFrom(ctx.sqlite, id, from, to, ctx.now(), also))
     throw new AppFailure('conflict', `Order ${id} is no longer ${from}; nothing was changed`);
-  afterTransition(ctx, id, from, to, actor, reason);
 }
 
 function afterTransition(
@@ -175,11 +209,12 @@ function afterTransition(
   to: OrderStatus,
   actor: string,
   reason: string | undefined,
+  audit: (e: AuditEntryInput) => void = (e) => recordAudit(ctx.db, e),
 ): void {
   if (to === 'cancelled' || (to === 'approved' && from === 'allocated')) {
     releaseOrderReservations(ctx, id, actor, reason ?? `order ${to}`);
   }
-  recordAudit(ctx.db, {
+  audit({
     at: ctx.now(),
     actor,
     entity: 'order',

@@ -1,4 +1,5 @@
 import { asc, desc, eq, sql } from 'drizzle-orm';
+import { bulkInserter } from '../../adapters/db/bulk-insert';
 import type { Sqlite } from '../../adapters/db/open';
 import type { Db } from '../../core-context';
 import type { Condition, RuleAction } from '../../../src-shared/contract/review-rule.schema';
@@ -104,23 +105,45 @@ export function insertDecision(db: Db, d: DecisionValues): void {
     .run();
 }
 
-/** Prepared once per run: a run may record 100,000 decisions, and building each insert costs more than the write. */
-export function decisionWriter(sqlite: Sqlite) {
-  const st = sqlite.prepare(
-    `insert into review_decisions (order_id, at, outcome, source, reasons_json, rule_ids_json, actor, duration_ms)
-     values (?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  return (d: DecisionValues): void => {
-    st.run(
-      d.orderId,
-      d.at,
-      d.outcome,
-      d.source,
-      JSON.stringify(d.reasons),
-      JSON.stringify(d.ruleIds),
-      d.actor,
-      d.durationMs,
-    );
+type DecisionRow = [
+  orderId: number,
+  at: number,
+  outcome: string,
+  source: string,
+  reasonsJson: string,
+  ruleIdsJson: string,
+  actor: string,
+  durationMs: number | null,
+];
+
+/**
+ * For a run, which may record 100,000 decisions: written many to a statement (bulkInserter);
+ * flush() at the end of the run, inside its transaction.
+ */
+export function decisionWriter(sqlite: Sqlite): { add(d: DecisionValues): void; flush(): void } {
+  const rows = bulkInserter<DecisionRow>(sqlite, 'review_decisions', [
+    'order_id',
+    'at',
+    'outcome',
+    'source',
+    'reasons_json',
+    'rule_ids_json',
+    'actor',
+    'duration_ms',
+  ]);
+  return {
+    add: (d) =>
+      rows.add([
+        d.orderId,
+        d.at,
+        d.outcome,
+        d.source,
+        JSON.stringify(d.reasons),
+        JSON.stringify(d.ruleIds),
+        d.actor,
+        d.durationMs,
+      ]),
+    flush: rows.flush,
   };
 }
 

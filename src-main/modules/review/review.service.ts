@@ -2,7 +2,7 @@ import type { CoreContext } from '../../core-context';
 import type { ParsedRuleInput } from '../../../src-shared/contract/review-rule.schema';
 import type { ReviewQueueRow, RuleOutcome } from '../../../src-shared/contract/review.contract';
 import type { OrderStatus } from '../../../src-shared/domain/order-status';
-import { transitionFrom } from '../orders';
+import { runTransitions, type RunTransitions } from '../orders';
 import { compileRules, evaluate, type CompiledRule, type RuleDef, type Verdict } from './review-engine';
 import { factsBasis, loadFacts } from './review-facts';
 import { listWaiting, pendingReviewIds, reviewWriter, type ReviewOrderRow } from './review-orders.repo';
@@ -30,6 +30,7 @@ export const mergeReasons = (existing: string[], review: string[]): string[] => 
 
 interface Writers {
   order: ReturnType<typeof reviewWriter>;
+  status: RunTransitions;
   decision: ReturnType<typeof decisionWriter>;
 }
 
@@ -53,8 +54,7 @@ function applyVerdict(
   const why = v.decisive ?? v.approvedBy ?? 'review rules';
   // The status was read with the facts in this transaction, so no second read; the review's own
   // columns go into the same row write as the status.
-  transitionFrom(
-    ctx,
+  w.status.to(
     row.id,
     row.status as OrderStatus,
     v.outcome === 'approved' ? 'approved' : 'held',
@@ -67,7 +67,7 @@ function applyVerdict(
       priority,
     },
   );
-  w.decision({
+  w.decision.add({
     orderId: row.id,
     at: ctx.now(),
     outcome: v.outcome,
@@ -90,7 +90,11 @@ export function runReview(
   const home = reviewSettings(ctx).effectiveHomeProvince;
   const basis = factsBasis(ctx.sqlite);
   const ids = pendingReviewIds(ctx.sqlite);
-  const writers: Writers = { order: reviewWriter(ctx.sqlite), decision: decisionWriter(ctx.sqlite) };
+  const writers: Writers = {
+    order: reviewWriter(ctx.sqlite),
+    status: runTransitions(ctx),
+    decision: decisionWriter(ctx.sqlite),
+  };
   const counts = zero();
   const changedIds: number[] = [];
   const by = actor === RULES_ACTOR ? actor : `${RULES_ACTOR} (${actor})`;
@@ -105,6 +109,8 @@ export function runReview(
       if (applyVerdict(ctx, writers, row, facts.tags, v, by)) changedIds.push(row.id);
     }
   }
+  writers.status.flush();
+  writers.decision.flush();
   return { ...counts, seconds: Math.round(performance.now() - started) / 1000, changedIds };
 }
 

@@ -1,4 +1,5 @@
 import type { Sqlite } from '../../adapters/db/open';
+import { bulkInserter } from '../../adapters/db/bulk-insert';
 import { stmt } from '../../adapters/db/statements';
 
 export interface RoutableOrder {
@@ -34,13 +35,71 @@ export function routingStatements(sqlite: Sqlite) {
     setRoute: sqlite.prepare(
       `update orders set warehouse_id = ?, carrier = ?, reasons_json = json_insert(reasons_json, '$[#]', ?), updated_at = ? where id = ?`,
     ),
-    insertAllocation: sqlite.prepare(
-      `insert into allocations (order_id, at, actor, outcome, warehouse_id, carrier, shipping_minor, handling_minor, currency, reasons_json, alternatives_json)
-       values (@orderId, @at, @actor, @outcome, @warehouseId, @carrier, @shippingMinor, @handlingMinor, @currency, @reasonsJson, @alternativesJson)`,
-    ),
   };
 }
 export type RoutingStatements = ReturnType<typeof routingStatements>;
+
+export interface AllocationValues {
+  orderId: number;
+  at: number;
+  actor: string;
+  outcome: 'allocated' | 'backordered' | 'exception' | 'split';
+  warehouseId: number | null;
+  carrier: string | null;
+  shippingMinor: number | null;
+  handlingMinor: number | null;
+  currency: string;
+  reasonsJson: string;
+  alternativesJson: string;
+}
+
+type AllocationRow = [
+  orderId: number,
+  at: number,
+  actor: string,
+  outcome: string,
+  warehouseId: number | null,
+  carrier: string | null,
+  shippingMinor: number | null,
+  handlingMinor: number | null,
+  currency: string,
+  reasonsJson: string,
+  alternativesJson: string,
+];
+
+/** Allocation rows of a run, written many to a statement (bulkInserter); flush() inside the run's transaction. */
+export function allocationWriter(sqlite: Sqlite): { add(a: AllocationValues): void; flush(): void } {
+  const rows = bulkInserter<AllocationRow>(sqlite, 'allocations', [
+    'order_id',
+    'at',
+    'actor',
+    'outcome',
+    'warehouse_id',
+    'carrier',
+    'shipping_minor',
+    'handling_minor',
+    'currency',
+    'reasons_json',
+    'alternatives_json',
+  ]);
+  return {
+    add: (a) =>
+      rows.add([
+        a.orderId,
+        a.at,
+        a.actor,
+        a.outcome,
+        a.warehouseId,
+        a.carrier,
+        a.shippingMinor,
+        a.handlingMinor,
+        a.currency,
+        a.reasonsJson,
+        a.alternativesJson,
+      ]),
+    flush: rows.flush,
+  };
+}
 
 /** A line with its expected ship date (the line's own, else its SKU's), so pre-sale needs no query of its own. */
 export interface BatchLine extends RoutableLine {

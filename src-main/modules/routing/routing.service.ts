@@ -13,6 +13,7 @@ import {
 import { transitionFrom } from '../orders';
 import type { OrderStatus } from '../../../src-shared/domain/order-status';
 import { encodeAlternatives } from './alternatives-codec';
+import { runRecord, summary, type RunRecord } from './routing-record';
 import { listCarriers, listRates, type RateRow } from './carriers.repo';
 import { planOrder, type Need, type ParcelFacts, type Plan, type PlanWorld } from './routing-plan';
 import { regionOf } from './routing-regions';
@@ -65,9 +66,8 @@ interface RunWorld {
   touched: Map<string, { warehouseId: number; skuId: number }>;
   /** Orders of the current batch, read set-based; each is taken out once when routed. */
   batch: Map<number, { order: RoutableOrder; lines: BatchLine[] }>;
-  /** Decisions whose order-row writes are pending (settle / flushSettled). */
-  settled: Settled[];
-  settledIds: Set<number>;
+  /** Decisions whose order-row writes are pending (see runRecord). */
+  record: RunRecord;
 }
 
 /** Orders read and routed per batch: big enough to make the reads set-based, small enough to stay fresh. */
@@ -76,9 +76,6 @@ const BATCH = 2000;
 const FLUSH_AT = 100_000;
 
 const key = (warehouseId: number, skuId: number): string => `${warehouseId}:${skuId}`;
-
-/** One line for the order's reasons: "routing: SH: in stock, ¥7.00 via ZTO (2 d); GZ: …; chose SH via ZTO: …". */
-const summary = (reasons: string[]): string => `routing: ${reasons.join('; ')}`;
 
 function loadWorld(ctx: CoreContext): RunWorld {
   const cfg = readRoutingConfig(ctx);
@@ -113,8 +110,7 @@ function loadWorld(ctx: CoreContext): RunWorld {
     presaleSt: presaleStatement(ctx.sqlite),
     touched: new Map(),
     batch: new Map(),
-    settled: [],
-    settledIds: new Set(),
+    record: runRecord(ctx),
     base: {
       warehouses,
       available: (w, s) => stock.get(key(w, s)) ?? 0,
@@ -200,92 +196,13 @@ function splitByWarehouse(
   return groups.size > 1 ? [...groups].map(([warehouse, lineNos]) => ({ warehouse, lineNos })) : null;
 }
 
-/** One routed order whose order-row writes wait for the end of the batch run (see settle). */
-interface Settled {
-  orderId: number;
-  from: OrderStatus;
-  to: OrderStatus;
-  auditReason: string;
-  warehouseId: number | null;
-  carrier: string | null;
-  summary: string;
-  allocation: {
-    outcome: Plan['outcome'];
-    shippingMinor: number | null;
-    handlingMinor: number | null;
-    currency: string;
-    reasonsJson: string;
-    alternativesJson: string;
-  };
-}
-
-/**
- * Records a decision: the order's route and reasons, its status change (audited) and the
- * allocation row with reasons and alternatives. The stock reservation is written at once; these
- * writes wait in memory until `flushSettled`, which runs them in order-id order: a run plans
- * by priority then age, and writing 100,000 order rows in that (random) order cost twice as much
- * as writing them in table order. All of it stays inside the run's one transaction.
- */
-function settle(
-  world: RunWorld,
-  orderId: number,
-  from: OrderStatus,
-  plan: Plan | { outcome: 'exception'; reasons: string[]; alternatives: [] },
-  auditReason: string,
-  currency: string,
-): void {
-  const allocated = plan.outcome === 'allocated' ? plan : null;
-  world.settled.push({
-    orderId,
-    from,
-    to: plan.outcome,
-    auditReason,
-    warehouseId: plan.outcome === 'exception' ? null : plan.warehouseId,
-    carrier: allocated?.quote.carrier ?? null,
-    summary: summary(plan.reasons),
-    allocation: {
-      outcome: plan.outcome,
-      shippingMinor: allocated?.quote.shippingMinor ?? null,
-      handlingMinor: allocated?.handlingMinor ?? null,
-      currency: allocated?.quote.currency ?? currency,
-      reasonsJson: JSON.stringify(plan.reasons),
-      alternativesJson: encodeAlternatives(plan.alternatives),
-    },
-  });
-  world.settledIds.add(orderId);
-}
-
-function flushSettled(ctx: CoreContext, world: RunWorld, actor: string): void {
-  world.settled.sort((a, b) => a.orderId - b.orderId);
-  for (const d of world.settled) {
-    const now = ctx.now();
-    // Route, reason line and status in one row write.
-    transitionFrom(ctx, d.orderId, d.from, d.to, actor, d.auditReason, {
-      warehouseId: d.warehouseId,
-      carrier: d.carrier,
-      appendReason: d.summary,
-    });
-    const a = d.allocation;
-    world.st.insertAllocation.run({
-      orderId: d.orderId,
-      at: now,
-      actor,
-      warehouseId: d.warehouseId,
-      carrier: d.carrier,
-      ...a,
-    });
-  }
-  world.settled = [];
-  world.settledIds.clear();
-}
-
 /**
  * Routes one order inside the caller's transaction: reservation, route, status change and the
  * allocation record either all happen or (if anything throws) none of them do.
  */
 function routeOne(ctx: CoreContext, world: RunWorld, orderId: number, actor: string, out: RunResult): void {
   // Routed earlier in this run and asked again: let its writes land first so it is read as it is now.
-  if (world.settledIds.has(orderId)) flushSettled(ctx, world, actor);
+  if (world.record.pending(orderId)) world.record.flush(actor);
   // Split children are new orders: only they (and repeated ids) miss the batch.
   const pre = world.batch.get(orderId);
   world.batch.delete(orderId);
@@ -304,8 +221,7 @@ function routeOne(ctx: CoreContext, world: RunWorld, orderId: number, actor: str
   if ('unknown' in f) {
     if (o.status === 'backordered') return;
     const reasons = [`SKU ${f.unknown.join(', ')} is not in the catalog; add it (skus.save) and route again`];
-    settle(
-      world,
+    world.record.settle(
       orderId,
       from,
       { outcome: 'exception', reasons, alternatives: [] },
@@ -316,6 +232,7 @@ function routeOne(ctx: CoreContext, world: RunWorld, orderId: number, actor: str
     return;
   }
   // Allocated → held → approved keeps what it had reserved: give that back before planning anew.
+  // (An order with a route had its allocation row written by the flush that wrote the route.)
   if (o.warehouseId !== null && world.st.wasAllocated.get(orderId)) {
     for (const r of releaseOrderReservations(ctx, orderId, actor, 're-routed')) {
       world.stock.set(key(r.warehouseId, r.skuId), world.base.available(r.warehouseId, r.skuId) + r.reserved);
@@ -351,7 +268,7 @@ function routeOne(ctx: CoreContext, world: RunWorld, orderId: number, actor: str
         world.base.available(plan.warehouseId, n.skuId) - n.quantity,
       );
     }
-    settle(world, orderId, from, plan, plan.reasons[plan.reasons.length - 1]!, o.currency);
+    world.record.settle(orderId, from, plan, plan.reasons[plan.reasons.length - 1]!, o.currency);
     for (const n of f.needs)
       world.touched.set(key(plan.warehouseId, n.skuId), { warehouseId: plan.warehouseId, skuId: n.skuId });
     out.allocated.push(orderId);
@@ -360,7 +277,7 @@ function routeOne(ctx: CoreContext, world: RunWorld, orderId: number, actor: str
       ...plan.reasons.slice(0, -1),
       `no warehouse has everything; split by warehouse: ${groups.map((g) => `lines ${g.lineNos.join(', ')} from ${g.warehouse}`).join('; ')}`,
     ];
-    world.st.insertAllocation.run({
+    world.record.allocation({
       orderId,
       at: ctx.now(),
       actor,
@@ -394,12 +311,12 @@ function routeOne(ctx: CoreContext, world: RunWorld, orderId: number, actor: str
       });
     }
     if (o.status === 'backordered') return;
-    settle(world, orderId, from, plan, plan.reasons[plan.reasons.length - 1]!, o.currency);
+    world.record.settle(orderId, from, plan, plan.reasons[plan.reasons.length - 1]!, o.currency);
     out.backordered.push(orderId);
   } else {
     // A backordered order cannot become an exception (state machine); it keeps waiting.
     if (o.status === 'backordered') return;
-    settle(world, orderId, from, plan, plan.reasons.join('; '), o.currency);
+    world.record.settle(orderId, from, plan, plan.reasons.join('; '), o.currency);
     out.exception.push(orderId);
   }
 }
@@ -423,7 +340,7 @@ function waitForPresale(
   const dated = [...presale].map(([n, d]) => `line ${n} ${d}`).join(', ');
   if (o.status === 'approved' && world.allowSplit && groups.length > 1) {
     const reason = `pre-sale (${dated}): split so ${presale.size < lineCount ? 'the lines in stock ship now and ' : ''}each pre-sale date ships on its own`;
-    world.st.insertAllocation.run({
+    world.record.allocation({
       orderId: o.id,
       at: ctx.now(),
       actor,
@@ -447,7 +364,7 @@ function waitForPresale(
   const reason = `pre-sale (${dated}): the order waits until ${last}${lineCount > presale.size ? ' (splitting is off, so the lines in stock wait too)' : ''}`;
   world.st.setRoute.run(null, null, summary([reason]), ctx.now(), o.id);
   transitionFrom(ctx, o.id, 'approved', 'backordered', actor, reason);
-  world.st.insertAllocation.run({
+  world.record.allocation({
     orderId: o.id,
     at: ctx.now(),
     actor,
@@ -480,10 +397,10 @@ function routeAll(ctx: CoreContext, world: RunWorld, ids: number[], actor: strin
     for (const order of orders) world.batch.set(order.id, { order, lines: [] });
     for (const l of lines) world.batch.get(l.orderId)?.lines.push(l);
     for (const id of chunk) routeOne(ctx, world, id, actor, out);
-    if (world.settled.length >= FLUSH_AT) flushSettled(ctx, world, actor);
+    if (world.record.size >= FLUSH_AT) world.record.flush(actor);
   }
   world.batch.clear();
-  flushSettled(ctx, world, actor);
+  world.record.flush(actor);
 }
 
 const emptyResult = (): RunResult => ({
