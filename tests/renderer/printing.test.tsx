@@ -225,6 +225,18 @@ describe('printing screen', () => {
     );
   });
 
+  it('the printer list says when a printer is not asked before its jobs', async () => {
+    renderApp({
+      bridge: bridge({
+        'printing.printers.list': () => ({ ok: true, value: { rows: [{ ...zebra, statusCheck: false }] } }),
+      }),
+      hash: '#/printing',
+      language: 'zh-CN',
+    });
+    const row = (await screen.findByText('192.0.2.10:9100')).closest('tr')!;
+    expect(within(row).getByText('打印前不询问状态，直接发送')).toBeTruthy();
+  });
+
   it('offers only the languages the chosen type speaks, switching to one that fits', async () => {
     renderApp({ bridge: bridge(), hash: '#/printing' });
     fireEvent.click(await screen.findByRole('button', { name: '+ Add printer' }));

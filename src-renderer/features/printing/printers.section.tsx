@@ -285,6 +285,9 @@ export function PrintersSection({ store }: { store: PrintingStore }) {
                 <td>{p.defaultFor ? t(`printing.role.${p.defaultFor}`) : '—'}</td>
                 <td>
                   <StatusCell printer={p} status={statuses[p.id]} />
+                  {p.kind === 'raw_tcp' && !p.statusCheck && (
+                    <div className="muted small">{t('printing.printerState.noCheckBeforeJobs')}</div>
+                  )}
                 </td>
                 <td className="row-actions">
                   <button type="button" className="btn-link" onClick={() => setEditing(p)}>
