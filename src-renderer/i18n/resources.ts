@@ -8,6 +8,7 @@ import enSync from './en/sync.json';
 import enPrinting from './en/printing.json';
 import enPacking from './en/packing.json';
 import enPicking from './en/picking.json';
+import enWaybill from './en/waybill.json';
 import zhShell from './zh-CN/shell.json';
 import zhOrders from './zh-CN/orders.json';
 import zhSettings from './zh-CN/settings.json';
@@ -18,6 +19,7 @@ import zhSync from './zh-CN/sync.json';
 import zhPrinting from './zh-CN/printing.json';
 import zhPacking from './zh-CN/packing.json';
 import zhPicking from './zh-CN/picking.json';
+import zhWaybill from './zh-CN/waybill.json';
 
 /**
  * Translations, one file per screen family and language, so each feature edits its own file.
@@ -34,6 +36,7 @@ export const en = {
   ...enPrinting,
   ...enPacking,
   ...enPicking,
+  ...enWaybill,
 };
 export const zhCN = {
   ...zhShell,
@@ -46,4 +49,5 @@ export const zhCN = {
   ...zhPrinting,
   ...zhPacking,
   ...zhPicking,
+  ...zhWaybill,
 };

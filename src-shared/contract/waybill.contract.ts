@@ -119,7 +119,11 @@ export const waybillContract = {
   'waybill.accounts.list': read(
     'E-waybill (电子面单) accounts per carrier, without their credentials',
     z.object({}).strict(),
-    z.object({ rows: z.array(waybillAccount) }),
+    z.object({
+      rows: z.array(waybillAccount),
+      /** Whether credentials can be stored here (a real OS keychain), and why not. */
+      secretStore: z.object({ available: z.boolean(), backend: z.string(), reason: z.string().nullable() }),
+    }),
   ),
   'waybill.accounts.save': write(
     "Add a carrier's e-waybill account, or change one (with id)",

@@ -150,6 +150,8 @@ export function fakeBridge(
     'settings.get': () => ok({ values: {} }),
     'settings.supervisorPin.status': () => ok({ set: false }),
     'boxes.list': () => ok({ rows: [] }),
+    'waybill.accounts.list': () =>
+      ok({ rows: [], secretStore: { available: true, backend: 'keychain', reason: null } }),
     'settings.set': ({ key }) => ok({ key }),
     'warehouses.list': () => ok({ rows: warehouses }),
     'folders.status': () => ok({ folders: [] }),

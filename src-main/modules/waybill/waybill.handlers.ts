@@ -12,7 +12,10 @@ export const waybillHandlers = (
   deps: { worker: WaybillWorker; secrets: SecretStore; io: ChannelIo },
 ) =>
   ({
-    'waybill.accounts.list': () => ({ rows: accountsList(ctx) }),
+    'waybill.accounts.list': async () => ({
+      rows: accountsList(ctx),
+      secretStore: await deps.secrets.status(),
+    }),
     'waybill.accounts.save': (input, call) => {
       const a = saveAccount(ctx, input, call.actor);
       deps.worker.kick();

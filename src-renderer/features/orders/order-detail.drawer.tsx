@@ -11,6 +11,7 @@ import { USUAL_ADDRESS_REASON } from '../../../src-shared/contract/order-entry.s
 import { OrderChangesTable } from './order-changes.section';
 import { OrderCustomerSummary } from './order-customer.section';
 import { OrderDocuments } from './order-documents.section';
+import { OrderWaybill } from '../waybill/order-waybill.section';
 import { OrderAddress, OrderLinesTable } from './order-detail.sections';
 import { useOrderRead } from './order-facts.hooks';
 import { OrderHistoryTimeline } from './order-history.timeline';
@@ -168,6 +169,7 @@ export function OrderDetailDrawer({ onClosed }: { onClosed(): void }) {
               <dd className={shown.trackingNumber ? 'mono' : undefined}>{shown.trackingNumber ?? '—'}</dd>
             </dl>
             <AllocationExplain orderId={shown.id} />
+            <OrderWaybill key={shown.id} orderId={shown.id} />
           </Section>
           <Section title={t('orders.documents.title')}>
             <OrderDocuments key={shown.id} order={shown} />

@@ -8,6 +8,7 @@ import { OverrideForm } from './override.form';
 import { PackFeedback } from './pack-feedback';
 import { splitScanHead } from './pack-judge';
 import { PackLines } from './pack-lines';
+import { PackWaybill } from '../waybill/pack-waybill';
 import { chosenBox, expectedParcel, weightCheck, type PackingStore } from './packing.store';
 
 /**
@@ -130,6 +131,7 @@ export function PackStation({ store }: { store: PackingStore }) {
             )}
           </section>
           <section className="pack-side" aria-label={t('packing.finish')}>
+            <PackWaybill orderId={session.orderId} />
             <label className="pack-field">
               <span>{t('packing.weight')}</span>
               <input

@@ -33,7 +33,10 @@ export interface ShipActions {
   load(): Promise<void>;
   loadPacked(): Promise<void>;
   setCarrier(code: string): void;
-  /** Scanner/scan box: first the packed order (or tote), then its tracking number. */
+  /**
+   * Scanner/scan box: first the packed order (or tote), then its tracking number; a platform
+   * e-waybill number alone ships its order.
+   */
   scan(code: string): Promise<void>;
   resetScan(): void;
   toggle(id: number): void;
@@ -79,6 +82,21 @@ export function createShipStore(api: Api): ShipStore {
           (o) => String(o.id) === code || o.externalId === code || o.id === Number(printed?.[1]),
         );
         if (hit?.carrier) get().setCarrier(hit.carrier);
+        if (!hit) {
+          // A platform e-waybill on the parcel is both the order and its tracking number: one scan ships.
+          const w = await api.call('waybill.byCode', { code });
+          if (w.ok && w.value && (w.value.status === 'packed' || w.value.status === 'shipped')) {
+            get().setCarrier(w.value.carrier);
+            set({ busy: true });
+            const r = await api.call('shipping.confirm', {
+              scan: code,
+              carrier: w.value.carrier,
+              trackingNumber: code,
+            });
+            if (!r.ok) return refuse(r.error);
+            return done(r.value);
+          }
+        }
         playCue('ok');
         set({ scannedOrder: code, outcome: null, error: null });
         return;

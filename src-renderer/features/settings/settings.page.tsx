@@ -5,6 +5,7 @@ import { BoxesSection } from './boxes.section';
 import { ChannelsSection } from './channels.section';
 import { SupervisorPinSection } from './supervisor-pin.section';
 import { WarehousesSection } from './warehouses.section';
+import { WaybillAccountsSection } from '../waybill/waybill-accounts.section';
 import './settings.css';
 
 function LanguageSection() {
@@ -43,6 +44,7 @@ export function SettingsPage() {
       <ChannelsSection />
       <SupervisorPinSection />
       <BoxesSection />
+      <WaybillAccountsSection />
     </div>
   );
 }

@@ -1,0 +1,135 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { OrderWaybill, Waybill } from '../../src-shared/contract/waybill.contract';
+import { anOrderSummary, fakeBridge } from './fake-bridge';
+import { renderApp } from './render-app';
+
+vi.mock('../../src-renderer/ui/feedback-sound', () => ({ playCue: vi.fn(), prepareCues: vi.fn() }));
+
+beforeEach(() => localStorage.clear());
+afterEach(cleanup);
+
+const wb = (over: Partial<Waybill>): Waybill => ({
+  id: 1,
+  orderId: 1,
+  carrier: 'ZTO',
+  platform: 'cainiao',
+  cpCode: 'ZTO',
+  waybillCode: null,
+  parentWaybillCode: null,
+  state: 'pending',
+  printWhenReady: false,
+  attempts: 1,
+  nextRunAt: null,
+  lastError: null,
+  createdAt: '2026-11-25T10:00:00.000Z',
+  fetchedAt: null,
+  cancelledAt: null,
+  ...over,
+});
+
+const rowOf = (text: string) => screen.getByText(text).closest('[role="row"]') as HTMLElement;
+
+describe('e-waybill on the floor', () => {
+  it('order drawer: a refused number shows the platform’s reason; Fetch now gets one; Reprint asks why (keyboard)', async () => {
+    let view: OrderWaybill = {
+      orderId: 1,
+      platformLabel: true,
+      carrier: 'ZTO',
+      current: wb({ state: 'failed', lastError: 'Cainiao: 收件地址不可达 [15/isv.address-not-reachable]' }),
+      history: [],
+      printJob: null,
+    };
+    const bridge = fakeBridge({
+      handlers: {
+        'waybill.order': () => ({ ok: true, value: view }),
+        'waybill.fetch': () => {
+          view = {
+            ...view,
+            current: wb({ state: 'active', waybillCode: '73100000000001', lastError: null }),
+          };
+          return { ok: true, value: { rows: [view] } };
+        },
+        'waybill.reprint': () => ({ ok: true, value: { id: 5 } as never }),
+      },
+    });
+    renderApp({ bridge });
+    await screen.findByText('EXT-00001');
+    fireEvent.click(rowOf('EXT-00001'));
+    fireEvent.keyDown(screen.getByRole('grid'), { key: 'Enter' });
+    const box = await screen.findByRole('group', { name: 'Platform e-waybill (电子面单)' });
+    expect(within(box).getByText('Refused by the platform')).toBeTruthy();
+    expect(within(box).getByText(/收件地址不可达/)).toBeTruthy();
+    fireEvent.click(within(box).getByRole('button', { name: 'Fetch now' }));
+    expect(await within(box).findByText('73100000000001')).toBeTruthy();
+    expect(within(box).getByText('Ready (ZTO)')).toBeTruthy();
+    expect(bridge.callsOf('waybill.fetch')).toEqual([{ orderIds: [1] }]);
+
+    fireEvent.click(within(box).getByRole('button', { name: 'Reprint' }));
+    const reason = within(box).getByLabelText('Why reprint?');
+    expect(document.activeElement).toBe(reason);
+    fireEvent.change(reason, { target: { value: 'label torn' } });
+    fireEvent.submit(reason.closest('form')!);
+    expect(await within(box).findByText('Reprint queued.')).toBeTruthy();
+    expect(bridge.callsOf('waybill.reprint')).toEqual([{ orderId: 1, reason: 'label torn' }]);
+  });
+
+  it('order drawer in Chinese: a number still coming that prints by itself', async () => {
+    const bridge = fakeBridge({
+      handlers: {
+        'waybill.order': () => ({
+          ok: true,
+          value: {
+            orderId: 1,
+            platformLabel: true,
+            carrier: 'ZTO',
+            current: wb({ printWhenReady: true, lastError: 'cannot reach eco.taobao.com' }),
+            history: [],
+            printJob: null,
+          },
+        }),
+      },
+    });
+    renderApp({ bridge, language: 'zh-CN' });
+    await screen.findByText('EXT-00001');
+    fireEvent.click(rowOf('EXT-00001'));
+    fireEvent.keyDown(screen.getByRole('grid'), { key: 'Enter' });
+    const box = await screen.findByRole('group', { name: '平台电子面单' });
+    expect(within(box).getByText('正在向平台取号 · 单号到达后自动打印')).toBeTruthy();
+    expect(within(box).getByRole('button', { name: '立即取号' })).toBeTruthy();
+  });
+
+  it('ship desk: scanning a platform e-waybill ships its order in one scan, with its carrier and that number', async () => {
+    const packed = [
+      { ...anOrderSummary(1), id: 101, externalId: 'TB-101', status: 'packed' as const, carrier: 'ZTO' },
+    ];
+    const bridge = fakeBridge({
+      handlers: {
+        'carriers.list': () => ({ ok: true, value: { rows: [] } }),
+        'orders.list': () => ({ ok: true, value: { rows: packed } }),
+        'waybill.byCode': ({ code }) => ({
+          ok: true,
+          value: code === '73100000000001' ? { orderId: 101, carrier: 'ZTO', status: 'packed' } : null,
+        }),
+        'shipping.confirm': () => ({ ok: true, value: { shipped: [101], unchanged: [], jobsQueued: 1 } }),
+      },
+    });
+    renderApp({ bridge, hash: '#/packing/ship' });
+    const input = await screen.findByLabelText(
+      'Scan a packed order, then its tracking number (or the carrier label)',
+    );
+    fireEvent.change(input, { target: { value: '73100000000001' } });
+    fireEvent.submit(input.closest('form')!);
+    await waitFor(() =>
+      expect(bridge.callsOf('shipping.confirm')).toEqual([
+        { scan: '73100000000001', carrier: 'ZTO', trackingNumber: '73100000000001' },
+      ]),
+    );
+    // An order's own number still asks for its tracking number next.
+    fireEvent.change(input, { target: { value: 'TB-101' } });
+    fireEvent.submit(input.closest('form')!);
+    await waitFor(() => expect(screen.getByTestId('ship-feedback').textContent).toMatch(/ZTO/));
+    expect(bridge.callsOf('shipping.confirm')).toHaveLength(1);
+  });
+});
