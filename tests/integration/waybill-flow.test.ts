@@ -184,6 +184,20 @@ describe('platform e-waybills from allocation to the ship desk', () => {
     expect((await value(core.call('orders.get', { id }))).trackingNumber).toBe(code);
   });
 
+  it('packed before the worker ever ran: the bench plans the number itself, and the next run fetches and prints it', async () => {
+    const { core, component } = await world();
+    const [id] = await allocated(core, [[['MUG', 1]]], [masked]);
+    const [done] = await packAll(core, [id!]);
+    expect(done.printJobs).toEqual([]);
+    expect(done.warnings.join(' ')).toMatch(/no number yet: still being fetched/);
+    expect((await wb(core, id!)).current).toMatchObject({ state: 'pending', printWhenReady: true });
+    core.printQueue.start();
+    await core.waybills.drain();
+    const code = (await wb(core, id!)).current.waybillCode;
+    await until(() => component.requests.some((r) => r.cmd === 'print'), 5_000);
+    expect(component.requests.find((r) => r.cmd === 'print').task.documents[0].documentID).toBe(code);
+  });
+
   it('a timeout costs no second number: the retry sends the same package id and gets the same one', async () => {
     const { core, top } = await world();
     const [id] = await allocated(core, [[['MUG', 1]]], [masked]);

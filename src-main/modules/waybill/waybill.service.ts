@@ -130,9 +130,26 @@ export function waybillAtPack(
   const order = orderForWaybill(ctx.sqlite, orderId);
   const account = order?.carrier ? accountForCarrier(ctx.sqlite, order.carrier) : undefined;
   if (!order || !account) return { platform: false, printJobs: [], warnings: [] };
-  planWaybills(ctx);
-  const w = liveWaybillOf(ctx.sqlite, orderId);
-  if (!w) return { platform: false, printJobs: [], warnings: [] };
+  // Only this order is planned here (the worker plans the rest): pack complete stays quick.
+  let w = liveWaybillOf(ctx.sqlite, orderId);
+  if (w && w.carrier !== account.carrier) {
+    // Rerouted since the worker last looked: that number goes back, this carrier's is needed.
+    if (w.waybillCode) markCancelling(ctx.sqlite, w.id, ctx.now());
+    else
+      markCancelled(ctx.sqlite, w.id, ctx.now(), 'the order moved to another carrier before a number came');
+    w = undefined;
+  }
+  if (!w) {
+    insertWaybill(ctx.sqlite, {
+      orderId,
+      accountId: account.id,
+      carrier: account.carrier,
+      platform: account.platform,
+      cpCode: account.cpCode,
+      now: ctx.now(),
+    });
+    w = liveWaybillOf(ctx.sqlite, orderId)!;
+  }
   if (w.state === 'active') {
     try {
       const r = printWaybill(ctx, w, actor);
