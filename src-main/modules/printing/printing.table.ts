@@ -84,6 +84,10 @@ export const printJobs = sqliteTable(
     maybePrinted: integer('maybe_printed', { mode: 'boolean' }).notNull().default(false),
     reprintOf: integer('reprint_of'),
     reprintReason: text('reprint_reason'),
+    /** A person stopped the job before it was sent (the printer is off for the day…): who, why, when. */
+    cancelledBy: text('cancelled_by'),
+    cancelReason: text('cancel_reason'),
+    cancelledAt: integer('cancelled_at'),
     actor: text('actor').notNull(),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
@@ -93,6 +97,6 @@ export const printJobs = sqliteTable(
     index('print_jobs_due_idx').on(t.status, t.nextRunAt),
     index('print_jobs_created_idx').on(t.createdAt, t.id),
     index('print_jobs_order_idx').on(t.orderId),
-    check('print_jobs_status', sql`${t.status} in ('queued','printing','done','failed')`),
+    check('print_jobs_status', sql`${t.status} in ('queued','printing','done','failed','cancelled')`),
   ],
 );
