@@ -100,6 +100,57 @@ describe('e-waybill on the floor', () => {
     expect(within(box).getByRole('button', { name: '立即取号' })).toBeTruthy();
   });
 
+  it('packing bench: the open order’s e-waybill line, then Pack complete names the e-waybill print job', async () => {
+    const bridge = fakeBridge({
+      handlers: {
+        'packing.open': () => ({
+          ok: true,
+          value: {
+            sessionId: 5,
+            orderId: 42,
+            externalId: 'TB-42',
+            status: 'open',
+            lines: [],
+            expectedWeightGrams: 0,
+          },
+        }),
+        'waybill.order': () => ({
+          ok: true,
+          value: {
+            orderId: 42,
+            platformLabel: true,
+            carrier: 'ZTO',
+            current: wb({ orderId: 42, state: 'active', waybillCode: '73100000000042' }),
+            history: [],
+            printJob: null,
+          },
+        }),
+        'packing.complete': () => ({
+          ok: true,
+          value: {
+            orderId: 42,
+            status: 'packed',
+            printJobs: [{ document: 'waybill', jobId: 7 }],
+            warnings: [],
+          },
+        }),
+        'printing.jobs.list': () => ({
+          ok: true,
+          value: { rows: [{ id: 7, printerName: '菜鸟组件', status: 'queued', lastError: null } as never] },
+        }),
+      },
+    });
+    renderApp({ bridge, hash: '#/packing' });
+    const input = await screen.findByLabelText('Scan box');
+    fireEvent.change(input, { target: { value: 'TB-42' } });
+    fireEvent.submit(input.closest('form')!);
+    const line = await screen.findByRole('group', { name: 'Platform e-waybill (电子面单)' });
+    expect(within(line).getByText('ZTO e-waybill ready: it prints at Pack complete')).toBeTruthy();
+    expect(within(line).getByText('73100000000042')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Pack complete' }));
+    await waitFor(() => expect(screen.getByText('Platform e-waybill → 菜鸟组件 (Queued)')).toBeTruthy());
+  });
+
   it('ship desk: scanning a platform e-waybill ships its order in one scan, with its carrier and that number', async () => {
     const packed = [
       { ...anOrderSummary(1), id: 101, externalId: 'TB-101', status: 'packed' as const, carrier: 'ZTO' },

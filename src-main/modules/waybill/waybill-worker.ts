@@ -62,9 +62,13 @@ const BATCH = 10;
  * Fetches e-waybill numbers ahead of packing, while online, so the bench can print them offline;
  * and gives numbers back when their order is cancelled or moved to another carrier.
  *
- * Numbers are asked for 10 orders per request (the API's limit), per account. A retry sends the
- * same package id (object_id and package_info.id) with the same order, which the platform answers
- * with the number it already issued, so a timeout never costs a second number; a number arriving
+ * Numbers are asked for 10 orders per request (the API's limit), per account. Idempotency rests
+ * on the package id, not on a re-read: a retry sends the same order and the same package id
+ * (object_id and package_info.id, kept in waybills.package_id), which the platform answers with
+ * the number it already issued, so a timeout never costs a second number. (The SDK models name
+ * package_info.id as the parcel's id for split and merged orders and forbid duplicates within a
+ * request; the "same order + package id → same number" rule is the platform behaviour we rely on
+ * and model in the fake gateway, not checked here against Cainiao's own page.) A number arriving
  * for a row that is no longer pending is ignored. Refusals (isv.*) of a batch are asked again one
  * order at a time, so one bad address does not block nine good ones; a single refused order is
  * 'failed' with the platform's reason. The platform's ban (code 7) waits its seconds + 1 and

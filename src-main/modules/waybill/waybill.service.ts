@@ -163,7 +163,7 @@ export function waybillAtPack(
   ctx.emit('waybills.changed', { orderIds: [orderId] });
   const why =
     w.state === 'failed'
-      ? `the platform refused it (${w.lastError ?? 'no reason given'}); fix that and press "Fetch now" in the order`
+      ? `it could not be fetched (${w.lastError ?? 'no reason given'}); fix that and press "Fetch now" in the order`
       : w.lastError
         ? `still waiting (${w.lastError})`
         : 'still being fetched';
