@@ -16,7 +16,8 @@ export interface LedgerEntry {
 }
 
 // Routing appends one row per reserved SKU for every order: compiling the statement once per
-// connection instead of per row is a large share of a 100k-order run.
+// connection instead of per row is a large share of a 100k-order run, and positional values bind
+// faster than an object's named ones.
 const appendStatements = new WeakMap<Sqlite, ReturnType<Sqlite['prepare']>>();
 
 export function appendLedger(sqlite: Sqlite, e: LedgerEntry): void {
@@ -24,11 +25,21 @@ export function appendLedger(sqlite: Sqlite, e: LedgerEntry): void {
   if (!st) {
     st = sqlite.prepare(
       `insert into stock_ledger (warehouse_id, sku_id, kind, on_hand_delta, reserved_delta, reference, reason, actor, at)
-       values (@warehouseId, @skuId, @kind, @onHandDelta, @reservedDelta, @reference, @reason, @actor, @at)`,
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     appendStatements.set(sqlite, st);
   }
-  st.run(e);
+  st.run(
+    e.warehouseId,
+    e.skuId,
+    e.kind,
+    e.onHandDelta,
+    e.reservedDelta,
+    e.reference,
+    e.reason,
+    e.actor,
+    e.at,
+  );
 }
 
 /** Net quantity still reserved per warehouse and SKU under one reference (e.g. `order:42`). */
