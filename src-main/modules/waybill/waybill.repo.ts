@@ -174,11 +174,12 @@ export function insertWaybill(
   );
 }
 
-/** Pending rows the worker may ask for now, oldest first. */
+/** Pending rows the worker may ask for now, oldest first (a switched-off account asks for nothing). */
 export const duePending = (sqlite: Sqlite, now: number): WaybillRow[] =>
   stmt(
     sqlite,
-    `select ${WAYBILL_COLS} from waybills where state = 'pending' and next_run_at is not null and next_run_at <= ? order by next_run_at, id limit 200`,
+    `select ${WAYBILL_COLS} from waybills where state = 'pending' and next_run_at is not null and next_run_at <= ?
+       and account_id in (select id from waybill_accounts where active = 1) order by next_run_at, id limit 200`,
   )
     .all(now)
     .map((r) => row(r)!);
