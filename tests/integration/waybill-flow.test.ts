@@ -142,6 +142,19 @@ describe('platform e-waybills from allocation to the ship desk', () => {
     expect((await wb(core, id!)).current.state).toBe('active');
   });
 
+  it('a started worker fetches by itself once routing allocates an order', async () => {
+    const { core } = await world();
+    core.waybills.start();
+    const [id] = await allocated(core, [[['MUG', 1]]], [masked]);
+    await until(
+      () =>
+        core.ctx.sqlite.prepare("select 1 from waybills where order_id = ? and state = 'active'").get(id) !==
+        undefined,
+      5_000,
+    );
+    core.waybills.stop();
+  });
+
   it('batches of at most 10 per request, one number per order', async () => {
     const { core, top } = await world();
     const ids = await allocated(

@@ -81,6 +81,8 @@ export class WaybillWorker {
   private poll: NodeJS.Timeout | null = null;
   private current: Promise<void> | null = null;
   private again = false;
+  /** This host cannot read credentials (packdesk serve): only the poll looks again. */
+  private noKeychain = false;
   private offlineState: { since: number; retryAt: number; probes: number; reason: string } | null = null;
   /** Accounts the platform has banned for a while (code 7): account id → until. */
   private readonly banned = new Map<number, number>();
@@ -149,7 +151,8 @@ export class WaybillWorker {
     const { ctx } = this;
     ctx.sqlite.transaction(() => planWaybills(ctx)).immediate();
     // A host without a keychain (packdesk serve) leaves the work to the desktop app on the same database.
-    if (!(await this.deps.secrets.status()).available) return;
+    this.noKeychain = !(await this.deps.secrets.status()).available;
+    if (this.noKeychain) return;
     for (;;) {
       if (this.offlineState && ctx.now() < this.offlineState.retryAt) return;
       const batch = this.nextBatch();
@@ -183,15 +186,16 @@ export class WaybillWorker {
   }
 
   private schedule(): void {
-    if (this.stopped) return;
+    if (this.stopped || this.noKeychain) return;
     if (this.timer) clearTimeout(this.timer);
-    const bans = [...this.banned.values()].filter((t) => t > this.ctx.now());
-    const at = Math.max(
-      Math.min(earliestDue(this.ctx.sqlite) ?? Infinity, ...bans),
-      this.offlineState?.retryAt ?? 0,
-    );
+    const now = this.ctx.now();
+    let next = earliestDue(this.ctx.sqlite) ?? Infinity;
+    // Still due after a run = skipped for a ban: look again when the first ban ends (never spin).
+    if (next <= now)
+      next = Math.min(...[...this.banned.values()].filter((t) => t > now), now + this.policy.pollMs);
+    const at = Math.max(next, this.offlineState?.retryAt ?? 0);
     if (at === Infinity) return;
-    this.timer = setTimeout(() => void this.drain(), Math.max(0, at - this.ctx.now()));
+    this.timer = setTimeout(() => void this.drain(), Math.max(0, at - now));
     this.timer.unref();
   }
 

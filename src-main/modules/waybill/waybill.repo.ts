@@ -196,7 +196,8 @@ export const earliestDue = (sqlite: Sqlite): number | null =>
   (
     stmt(
       sqlite,
-      `select min(next_run_at) as at from waybills where state in ('pending','cancelling') and next_run_at is not null`,
+      `select min(next_run_at) as at from waybills where next_run_at is not null
+         and (state = 'cancelling' or (state = 'pending' and account_id in (select id from waybill_accounts where active = 1)))`,
     ).get() as { at: number | null }
   ).at;
 
