@@ -9,6 +9,8 @@ const entries = {
   main: 'src-main/app/main.ts',
   preload: 'src-main/app/preload.ts',
   'core-process': 'src-main/app/core-process.ts',
+  // The import's parse worker (worker_threads), loaded beside whichever bundle runs the core.
+  'intake-worker': 'src-main/modules/intake/intake.worker.ts',
 };
 const entryPoints = Object.fromEntries(Object.entries(entries).filter(([, file]) => existsSync(file)));
 // A sandboxed preload can require only 'electron', so it is built on its own with every other

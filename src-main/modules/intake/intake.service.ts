@@ -1,12 +1,15 @@
 import { createHash } from 'node:crypto';
 import type { CoreContext } from '../../core-context';
 import type { ImportReport } from '../../../src-shared/contract/intake.contract';
-import { AppFailure } from '../../../src-shared/result';
-import { readTable } from '../../adapters/files/table-read.adapter';
-import { checkRequired, detectLayout, layoutFor } from './layout-registry';
-import type { ImportFormat, Layout, ParsedOrder, ParseResult, RowProblem, Table } from './intake.types';
+import type { ImportFormat, RowProblem } from './intake.types';
 import { advanceRun, findRun, findRunningRun, insertRun, type RunRow } from './intake.repo';
-import { writeContext, writePage } from './order-write';
+import { inThreadSource, type ImportSource, type SourceLayout, type SourceRequest } from './import-source';
+import { WorkerUnavailable, workerSource } from './import-worker-source';
+import { HOME_COUNTRY, writeContext, writePrepared } from './order-write';
+import type { PreparedOrder } from './order-prepare';
+import { loadStandardizer, type Standardizer } from '../standardize';
+
+export { parseImportFile } from './import-parse';
 
 export interface ImportRequest {
   fileName: string;
@@ -15,8 +18,13 @@ export interface ImportRequest {
   /** Channel code; by default the format's name (and the template's own channel column). */
   channel?: string | undefined;
   actor: string;
-  /** Orders per transaction (default 5,000). */
+  /** Orders per transaction (default 20,000). */
   pageSize?: number;
+  /**
+   * Parse and standardise in a worker thread while pages are written: by default for files of
+   * WORKER_MIN_BYTES and more (a thread costs more than it saves on a small file).
+   */
+  worker?: boolean;
   /** Called after each page commits: everything up to `done` is durable. */
   onPage?: (p: { runId: number; done: number; total: number }) => void;
 }
@@ -29,31 +37,7 @@ export interface ImportResult extends ImportReport {
   defaultChannel: string;
 }
 
-/** Reads and parses the whole file before writing anything: a damaged file changes nothing. */
-export async function parseImportFile(
-  fileName: string,
-  bytes: Uint8Array,
-  format: ImportFormat | 'auto',
-): Promise<{ table: Table; layout: Layout; parsed: ParseResult }> {
-  const table = await readTable(bytes, fileName);
-  const layout = format === 'auto' ? detectLayout(table) : layoutFor(format);
-  checkRequired(table, layout);
-  let parsed: ParseResult;
-  try {
-    parsed = layout.parse(table);
-  } catch (e) {
-    if (e instanceof AppFailure) throw e;
-    // A layout bug must still surface as an import error that names the file, never as a crash.
-    throw new AppFailure(
-      'invalid_input',
-      `${fileName}: the ${layout.format} file could not be read (${(e as Error).message})`,
-      [{ path: '(file)', message: 'unreadable' }],
-    );
-  }
-  return { table, layout, parsed };
-}
-
-const report = (r: RunRow, layout: Layout): ImportResult => ({
+const report = (r: RunRow, layout: SourceLayout): ImportResult => ({
   runId: r.id,
   format: layout.format,
   defaultChannel: layout.kind,
@@ -73,7 +57,53 @@ const nextTick = () => new Promise<void>((resolve) => setImmediate(resolve));
  * every order unchanged.
  */
 export async function importFile(ctx: CoreContext, req: ImportRequest): Promise<ImportResult> {
-  const { layout, parsed } = await parseImportFile(req.fileName, req.bytes, req.format);
+  // Each page is one fsync'd commit: big enough that commits (and the WAL checkpoints they bring)
+  // do not dominate, small enough to show progress about once a second.
+  const pageSize = req.pageSize ?? 20_000;
+  const standardizer = loadStandardizer(ctx.sqlite);
+  const source = await openSource(req, standardizer, pageSize);
+  try {
+    return await writeRun(ctx, req, source, standardizer, pageSize);
+  } finally {
+    source.close();
+  }
+}
+
+/** Files from this size up are parsed in a worker thread (unless the request says otherwise). */
+const WORKER_MIN_BYTES = 1 << 20;
+
+async function openSource(
+  req: ImportRequest,
+  standardizer: Standardizer,
+  pageSize: number,
+): Promise<ImportSource> {
+  const s: SourceRequest = {
+    fileName: req.fileName,
+    bytes: req.bytes,
+    format: req.format,
+    standardizer,
+    homeCountry: HOME_COUNTRY,
+  };
+  if (req.worker ?? req.bytes.length >= WORKER_MIN_BYTES) {
+    try {
+      // Two pages ahead: the next page is ready when the writer wants it, without holding the file twice.
+      return await workerSource(s, 2 * pageSize);
+    } catch (e) {
+      if (!(e instanceof WorkerUnavailable)) throw e;
+      // No worker here (a sandbox, a missing bundle): the same work on this thread.
+    }
+  }
+  return inThreadSource(s);
+}
+
+async function writeRun(
+  ctx: CoreContext,
+  req: ImportRequest,
+  source: ImportSource,
+  standardizer: Standardizer,
+  pageSize: number,
+): Promise<ImportResult> {
+  const { layout } = source;
   const fileHash = createHash('sha256').update(req.bytes).digest('hex');
   const channelCode = req.channel ?? '';
   const run =
@@ -87,17 +117,16 @@ export async function importFile(ctx: CoreContext, req: ImportRequest): Promise<
             fileName: req.fileName,
             format: layout.format,
             channelCode,
-            totalOrders: parsed.orders.length,
-            rejected: parsed.rejected,
+            totalOrders: source.total,
+            rejected: source.rejected,
           },
           ctx.now(),
         ),
       )
       .immediate();
-  const w = writeContext(ctx, layout, req.channel ?? null, req.actor);
-  // Each page is one fsync'd commit: big enough that commits do not dominate, small enough to show progress.
-  const pageSize = req.pageSize ?? 5000;
+  const w = writeContext(ctx, layout, req.channel ?? null, req.actor, standardizer);
   let done = run.doneOrders;
+  source.start(done);
   if (run.totalOrders === 0 || done >= run.totalOrders) {
     ctx.sqlite
       .transaction(() =>
@@ -112,14 +141,14 @@ export async function importFile(ctx: CoreContext, req: ImportRequest): Promise<
       .immediate();
   }
   while (done < run.totalOrders) {
-    const page = parsed.orders.slice(done, done + pageSize);
+    const page = await source.take(pageSize);
     const counts = { inserted: 0, updated: 0, unchanged: 0 };
     const ids: number[] = [];
     ctx.sqlite
       .transaction(() => {
         const missing: RowProblem[] = [];
-        writePage(w, page).forEach((r, i) => {
-          const p = page[i] as ParsedOrder;
+        writePrepared(w, page).forEach((r, i) => {
+          const { p } = page[i] as PreparedOrder;
           if (r.outcome === 'missing') {
             missing.push({
               row: p.rows[0] ?? 0,

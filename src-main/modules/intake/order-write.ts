@@ -1,4 +1,3 @@
-import { hash as digest } from 'node:crypto';
 import type { CoreContext } from '../../core-context';
 import type { OrderType } from '../../../src-shared/domain/ids';
 import { findChannelByCode, insertChannel } from '../channels';
@@ -18,7 +17,6 @@ import {
   storedIsCurrent,
   transitionOrder,
   upsertOrder,
-  type NewOrder,
   type StoredOrderVersion,
   type OrdersStatements,
   type UpsertOutcome,
@@ -28,13 +26,16 @@ import {
   NO_ADDRESS_REASON,
   regionOf,
   replaceChanges,
-  standardizeOrder,
   standardizeStatements,
   type Standardized,
   type Standardizer,
 } from '../standardize';
 import { AppFailure } from '../../../src-shared/result';
 import type { Layout, ParsedOrder } from './intake.types';
+import { fingerprint, prepareParsed, type PreparedOrder } from './order-prepare';
+
+/** Where the shop ships from: orders to elsewhere are cross-border. */
+export const HOME_COUNTRY = 'CN';
 
 /** Everything one import reuses across its pages: statements, caches, the standardiser. */
 export interface WriteContext {
@@ -58,6 +59,7 @@ export function writeContext(
   layout: Pick<Layout, 'format' | 'kind' | 'defaultCurrency'>,
   channelOverride: string | null,
   actor: string,
+  standardizer: Standardizer = loadStandardizer(ctx.sqlite),
 ): WriteContext {
   return {
     ctx,
@@ -67,9 +69,9 @@ export function writeContext(
     orders: ordersStatements(ctx.sqlite),
     customers: customerStatements(ctx.sqlite),
     changes: standardizeStatements(ctx.sqlite),
-    standardizer: loadStandardizer(ctx.sqlite),
+    standardizer,
     channels: new Map(),
-    homeCountry: 'CN',
+    homeCountry: HOME_COUNTRY,
     stored: null,
   };
 }
@@ -115,14 +117,6 @@ function channelFor(w: WriteContext, code: string, p: ParsedOrder) {
   return c;
 }
 
-/** Fingerprint of what the file says about the order (not where it stood in the file). */
-export const fingerprint = (p: ParsedOrder): string => {
-  const { rows: _rows, ...content } = p;
-  // One-shot hash: no Hash object per order. Same bytes and algorithm as ever, so fingerprints
-  // stored by earlier versions still compare equal.
-  return digest('sha1', JSON.stringify(content));
-};
-
 function classify(
   p: ParsedOrder,
   country: string,
@@ -154,48 +148,18 @@ type Step = { done: WriteResult } | { linesOnly: ParsedOrder; channel: Channel }
 
 const UNCHANGED: WriteResult = { id: null, outcome: 'unchanged' };
 
-/** Skips at once what the stored copy already covers; otherwise standardises and classifies. */
-function prepareOrder(w: WriteContext, p: ParsedOrder, channel: Channel, find: FindStored): Step {
-  if (p.linesOnly) return { linesOnly: p, channel };
-  const hash = fingerprint(p);
+/**
+ * Skips at once what the stored copy already covers; otherwise completes the prepared order with
+ * what depends on its channel (id, default currency, type) and gathers its customer facts.
+ */
+function readyOrder(w: WriteContext, pre: PreparedOrder, channel: Channel, find: FindStored): Step {
+  const { p, hash, std } = pre;
+  if (p.linesOnly || !std) return { linesOnly: p, channel };
   const existing = find(channel.id, p.externalId);
   if (existing && storedIsCurrent(existing, p.sourceUpdatedAt, hash)) return { done: UNCHANGED };
-  const lines = p.lines;
-  const currency = p.currency || channel.currency;
-  const a = p.address;
-  const draft: NewOrder = {
-    channelId: channel.id,
-    externalId: p.externalId,
-    type: 'online_shop',
-    placedAt: p.placedAt,
-    sourceUpdatedAt: p.sourceUpdatedAt,
-    currency,
-    totalMinor:
-      p.totalMinor ?? lines.reduce((s, l) => s + l.quantity * l.unitPriceMinor, 0) + p.shippingMinor,
-    shippingMinor: p.shippingMinor,
-    paymentMethod: p.paymentMethod,
-    buyerMessage: p.buyerMessage,
-    customerId: null,
-    recipientName: p.recipientName,
-    phone: p.phone,
-    country: a.country,
-    province: a.province,
-    city: a.city,
-    district: a.district,
-    street: a.street,
-    detail: a.detail,
-    postcode: a.postcode,
-    addressRaw: a.raw,
-    addressMasked: false,
-    addressAmbiguous: false,
-    tags: [...(p.tags ?? []), ...(p.channelStatus ? [`channel:${p.channelStatus}`] : [])],
-    reasons: p.origin ? [p.origin] : [],
-    lines,
-    buyerIdNumber: p.idNumber || null,
-    sourceHash: hash,
-  };
-  const std = standardizeOrder(w.standardizer, draft, w.homeCountry);
   const o = std.order;
+  o.channelId = channel.id;
+  o.currency = p.currency || channel.currency;
   const t = classify(p, o.country, w.homeCountry, channel.kind);
   o.type = t.type;
   o.reasons.unshift(t.reason);
@@ -305,7 +269,10 @@ export function writeOrder(w: WriteContext, p: ParsedOrder): WriteResult {
   const channel = channelFor(w, channelCodeOf(w, p), p);
   const find: FindStored = (channelId, externalId) =>
     (w.orders.find.get(channelId, externalId) as StoredOrderVersion | undefined) ?? null;
-  const step = prepareOrder(w, p, channel, find);
+  // An unchanged copy (overlapping API pages) is skipped before the cost of standardising it.
+  const existing = p.linesOnly ? null : find(channel.id, p.externalId);
+  if (existing && storedIsCurrent(existing, p.sourceUpdatedAt, fingerprint(p))) return UNCHANGED;
+  const step = readyOrder(w, prepareParsed(w.standardizer, p, w.homeCountry), channel, find);
   if ('done' in step) return step.done;
   if ('linesOnly' in step) return writeLines(w, p, channel, now, find);
   return commitOrder(w, step.ready, now, find, undefined);
@@ -324,16 +291,26 @@ const BATCH = 100;
  */
 export function writePage(w: WriteContext, page: readonly ParsedOrder[]): WriteResult[] {
   const out: WriteResult[] = [];
+  for (let i = 0; i < page.length; i += BATCH) {
+    const batch = page.slice(i, i + BATCH).map((p) => prepareParsed(w.standardizer, p, w.homeCountry));
+    out.push(...writeBatch(w, batch));
+  }
+  return out;
+}
+
+/** `writePage` for orders already prepared (by the import worker): only the database work is left. */
+export function writePrepared(w: WriteContext, page: readonly PreparedOrder[]): WriteResult[] {
+  const out: WriteResult[] = [];
   for (let i = 0; i < page.length; i += BATCH) out.push(...writeBatch(w, page.slice(i, i + BATCH)));
   return out;
 }
 
-function writeBatch(w: WriteContext, batch: readonly ParsedOrder[]): WriteResult[] {
+function writeBatch(w: WriteContext, batch: readonly PreparedOrder[]): WriteResult[] {
   const now = w.ctx.now();
-  const channels = batch.map((p) => channelFor(w, channelCodeOf(w, p), p));
+  const channels = batch.map(({ p }) => channelFor(w, channelCodeOf(w, p), p));
   const stored = new Map<string, StoredOrderVersion | null>();
   const byChannel = new Map<number, string[]>();
-  batch.forEach((p, i) => {
+  batch.forEach(({ p }, i) => {
     const id = (channels[i] as Channel).id;
     stored.set(versionKey(id, p.externalId), null);
     const list = byChannel.get(id);
@@ -353,7 +330,7 @@ function writeBatch(w: WriteContext, batch: readonly ParsedOrder[]): WriteResult
   const find: FindStored = (channelId, externalId) => stored.get(versionKey(channelId, externalId)) ?? null;
   w.stored = stored;
   try {
-    const steps = batch.map((p, i) => prepareOrder(w, p, channels[i] as Channel, find));
+    const steps = batch.map((pre, i) => readyOrder(w, pre, channels[i] as Channel, find));
     const keys = prefetchKeys(
       w.customers,
       steps.flatMap((s) => ('ready' in s ? [s.ready.facts] : [])),

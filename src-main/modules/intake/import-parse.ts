@@ -1,0 +1,31 @@
+import { AppFailure } from '../../../src-shared/result';
+import { readTable } from '../../adapters/files/table-read.adapter';
+import { checkRequired, detectLayout, layoutFor } from './layout-registry';
+import type { ImportFormat, Layout, ParseResult, Table } from './intake.types';
+
+/**
+ * Reads and parses the whole file before writing anything: a damaged file changes nothing.
+ * Touches no database, so the import worker runs it too.
+ */
+export async function parseImportFile(
+  fileName: string,
+  bytes: Uint8Array,
+  format: ImportFormat | 'auto',
+): Promise<{ table: Table; layout: Layout; parsed: ParseResult }> {
+  const table = await readTable(bytes, fileName);
+  const layout = format === 'auto' ? detectLayout(table) : layoutFor(format);
+  checkRequired(table, layout);
+  let parsed: ParseResult;
+  try {
+    parsed = layout.parse(table);
+  } catch (e) {
+    if (e instanceof AppFailure) throw e;
+    // A layout bug must still surface as an import error that names the file, never as a crash.
+    throw new AppFailure(
+      'invalid_input',
+      `${fileName}: the ${layout.format} file could not be read (${(e as Error).message})`,
+      [{ path: '(file)', message: 'unreadable' }],
+    );
+  }
+  return { table, layout, parsed };
+}
