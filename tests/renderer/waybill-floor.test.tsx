@@ -55,14 +55,18 @@ describe('e-waybill on the floor', () => {
       },
     });
     renderApp({ bridge });
-    await screen.findByText('EXT-00001');
+    await screen.findByText('EXT-00001', {}, { timeout: 5_000 });
     fireEvent.click(rowOf('EXT-00001'));
     fireEvent.keyDown(screen.getByRole('grid'), { key: 'Enter' });
-    const box = await screen.findByRole('group', { name: 'Platform e-waybill (电子面单)' });
+    const box = await screen.findByRole(
+      'group',
+      { name: 'Platform e-waybill (电子面单)' },
+      { timeout: 5_000 },
+    );
     expect(within(box).getByText('Refused by the platform')).toBeTruthy();
     expect(within(box).getByText(/收件地址不可达/)).toBeTruthy();
     fireEvent.click(within(box).getByRole('button', { name: 'Fetch now' }));
-    expect(await within(box).findByText('73100000000001')).toBeTruthy();
+    expect(await within(box).findByText('73100000000001', {}, { timeout: 5_000 })).toBeTruthy();
     expect(within(box).getByText('Ready (ZTO)')).toBeTruthy();
     expect(bridge.callsOf('waybill.fetch')).toEqual([{ orderIds: [1] }]);
 
@@ -71,7 +75,7 @@ describe('e-waybill on the floor', () => {
     expect(document.activeElement).toBe(reason);
     fireEvent.change(reason, { target: { value: 'label torn' } });
     fireEvent.submit(reason.closest('form')!);
-    expect(await within(box).findByText('Reprint queued.')).toBeTruthy();
+    expect(await within(box).findByText('Reprint queued.', {}, { timeout: 5_000 })).toBeTruthy();
     expect(bridge.callsOf('waybill.reprint')).toEqual([{ orderId: 1, reason: 'label torn' }]);
   });
 
@@ -92,10 +96,10 @@ describe('e-waybill on the floor', () => {
       },
     });
     renderApp({ bridge, language: 'zh-CN' });
-    await screen.findByText('EXT-00001');
+    await screen.findByText('EXT-00001', {}, { timeout: 5_000 });
     fireEvent.click(rowOf('EXT-00001'));
     fireEvent.keyDown(screen.getByRole('grid'), { key: 'Enter' });
-    const box = await screen.findByRole('group', { name: '平台电子面单' });
+    const box = await screen.findByRole('group', { name: '平台电子面单' }, { timeout: 5_000 });
     expect(within(box).getByText('正在向平台取号 · 单号到达后自动打印')).toBeTruthy();
     expect(within(box).getByRole('button', { name: '立即取号' })).toBeTruthy();
   });
@@ -144,7 +148,11 @@ describe('e-waybill on the floor', () => {
     const input = await screen.findByLabelText('Scan box');
     fireEvent.change(input, { target: { value: 'TB-42' } });
     fireEvent.submit(input.closest('form')!);
-    const line = await screen.findByRole('group', { name: 'Platform e-waybill (电子面单)' });
+    const line = await screen.findByRole(
+      'group',
+      { name: 'Platform e-waybill (电子面单)' },
+      { timeout: 5_000 },
+    );
     expect(within(line).getByText('ZTO e-waybill ready: it prints at Pack complete')).toBeTruthy();
     expect(within(line).getByText('73100000000042')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Pack complete' }));
