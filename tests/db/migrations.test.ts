@@ -55,6 +55,13 @@ describe('migrations', () => {
     db.close();
   });
 
+  test('the order search index merges its segments 8 at a time (import speed)', () => {
+    const db = openDatabase(join(dir, 'd.db'));
+    migrateDatabase(db, migrationsDir());
+    expect(db.prepare("select v from orders_search_config where k = 'automerge'").get()).toEqual({ v: 8 });
+    db.close();
+  });
+
   test('every connection gets the durability pragmas', () => {
     const db = openDatabase(join(dir, 'c.db'));
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
