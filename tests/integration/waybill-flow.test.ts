@@ -25,7 +25,7 @@ async function aWaybillFloor(gatewayUrl?: string) {
   const component = await fakePrintComponent();
   const secrets = aSecretStore();
   const core = aCore({
-    sync: { secrets, io: { timeoutMs: 400 } },
+    sync: { secrets, io: { timeoutMs: 2_000 } }, // generous: a loaded CI machine must never time out a normal answer
     waybills: {
       policy: { baseMs: 20, capMs: 40, offlineBaseMs: 60_000, offlineCapMs: 60_000 },
       random: () => 0.5,
@@ -214,7 +214,7 @@ describe('platform e-waybills from allocation to the ship desk', () => {
   it('a timeout costs no second number: the retry sends the same package id and gets the same one', async () => {
     const { core, top } = await world();
     const [id] = await allocated(core, [[['MUG', 1]]], [masked]);
-    top.faults.push({ kind: 'hang', ms: 700 }); // the gateway issues the number, the answer comes too late
+    top.faults.push({ kind: 'hang', ms: 2_600 }); // the gateway issues the number, the answer comes too late
     await core.waybills.drain();
     const after = await wb(core, id!);
     expect(after.current).toMatchObject({ state: 'pending', attempts: 1, waybillCode: null });
