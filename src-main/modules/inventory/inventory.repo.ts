@@ -1,4 +1,5 @@
 import type { Sqlite } from '../../adapters/db/open';
+import { stmt } from '../../adapters/db/statements';
 
 export type LedgerKind =
   'receipt' | 'adjustment' | 'reservation' | 'release' | 'pick' | 'ship' | 'transfer' | 'return';
@@ -15,31 +16,14 @@ export interface LedgerEntry {
   at: number;
 }
 
-// Routing appends one row per reserved SKU for every order: compiling the statement once per
-// connection instead of per row is a large share of a 100k-order run, and positional values bind
-// faster than an object's named ones.
-const appendStatements = new WeakMap<Sqlite, ReturnType<Sqlite['prepare']>>();
-
+// Routing appends one row per reserved SKU for every order: the statement is prepared once per
+// connection (stmt), and positional values bind faster than an object's named ones.
 export function appendLedger(sqlite: Sqlite, e: LedgerEntry): void {
-  let st = appendStatements.get(sqlite);
-  if (!st) {
-    st = sqlite.prepare(
-      `insert into stock_ledger (warehouse_id, sku_id, kind, on_hand_delta, reserved_delta, reference, reason, actor, at)
-       values (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    appendStatements.set(sqlite, st);
-  }
-  st.run(
-    e.warehouseId,
-    e.skuId,
-    e.kind,
-    e.onHandDelta,
-    e.reservedDelta,
-    e.reference,
-    e.reason,
-    e.actor,
-    e.at,
-  );
+  stmt(
+    sqlite,
+    `insert into stock_ledger (warehouse_id, sku_id, kind, on_hand_delta, reserved_delta, reference, reason, actor, at)
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(e.warehouseId, e.skuId, e.kind, e.onHandDelta, e.reservedDelta, e.reference, e.reason, e.actor, e.at);
 }
 
 /** Net quantity still reserved per warehouse and SKU under one reference (e.g. `order:42`). */
