@@ -27,7 +27,8 @@ export const PRINTER_KIND_LANGUAGES: Record<
   kuaishou_ws: ['cainiao'],
   jd_ws: ['cainiao'],
 };
-export const PRINT_JOB_STATUSES = ['queued', 'printing', 'done', 'failed'] as const;
+/** cancelled = a person stopped it before it was sent; it never prints (a reprint can still copy it). */
+export const PRINT_JOB_STATUSES = ['queued', 'printing', 'done', 'failed', 'cancelled'] as const;
 export const PRINTABLE_DOCUMENTS = [
   'label',
   'pick_list',
@@ -98,6 +99,10 @@ export const printJob = z.object({
   maybePrinted: z.boolean(),
   reprintOf: id.nullable(),
   reprintReason: z.string().nullable(),
+  /** Who cancelled the job, why and when (status cancelled). */
+  cancelledBy: z.string().nullable(),
+  cancelReason: z.string().nullable(),
+  cancelledAt: isoDate.nullable(),
   actor: z.string(),
   createdAt: isoDate,
   doneAt: isoDate.nullable(),
@@ -192,6 +197,21 @@ export const printingContract = {
       })
       .strict(),
     z.object({ job: printJob, created: z.boolean() }),
+  ),
+  'printing.jobs.cancel': write(
+    'Stop queued jobs (waiting to print or waiting to retry) before they are sent; they never print. All or nothing: a job being sent right now, or already printed or failed, is refused',
+    z
+      .object({
+        jobIds: z.array(id).min(1).max(500),
+        reason: z.string().trim().min(1, 'say why the jobs are cancelled').max(300),
+      })
+      .strict(),
+    z.object({ rows: z.array(printJob) }),
+  ),
+  'printing.jobs.move': write(
+    "Send queued jobs (waiting to print or waiting to retry) to another active printer instead; drawn again in that printer's language when it differs. Still printed once. All or nothing",
+    z.object({ jobIds: z.array(id).min(1).max(500), printerId: id }).strict(),
+    z.object({ rows: z.array(printJob) }),
   ),
   'printing.jobs.retry': write(
     'Put a failed job back in the queue (it has not printed); a job that may have printed (maybePrinted) is refused: reprint it with a reason',

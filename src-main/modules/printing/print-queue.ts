@@ -117,12 +117,15 @@ export class PrintQueue {
     this.timer.unref();
   }
 
-  private async process(job: PrintJobRow): Promise<void> {
+  private async process(due: PrintJobRow): Promise<void> {
     const { ctx } = this;
-    if (!claimJob(ctx.db, job.id, ctx.now())) return;
+    if (!claimJob(ctx.db, due.id, ctx.now())) return;
+    // Read the job again as claimed: a clerk may have moved it to another printer (or cancelled
+    // it) between the look and the claim, if the move came from another process on this database.
+    const job = findJob(ctx.db, due.id)!;
     ctx.emit('jobs.changed', { ids: [job.id] });
     const printer = findPrinter(ctx.db, job.printerId)!;
-    const attempt = job.attempts + 1;
+    const attempt = job.attempts;
     try {
       let payload = job.payload;
       if (!payload) {

@@ -3,10 +3,12 @@ import type { CoreContext } from '../../core-context';
 import type { PrintQueue } from './print-queue';
 import type { SystemPrinterPort } from '../../adapters/printers/system-printer.port';
 import {
+  cancelJobs,
   enqueuePrint,
   enqueueTest,
   enqueueWaybill,
   jobsPage,
+  moveJobs,
   reprint,
   retryJob,
   savePrinter,
@@ -53,6 +55,12 @@ export const printingHandlers = (ctx: CoreContext, queue: PrintQueue, system: Sy
       return r;
     },
     'printing.jobs.list': (input) => ({ rows: jobsPage(ctx, input) }),
+    'printing.jobs.cancel': (input, call) => cancelJobs(ctx, input, call.actor),
+    'printing.jobs.move': (input) => {
+      const r = moveJobs(ctx, input);
+      queue.kick();
+      return r;
+    },
     'printing.jobs.retry': ({ jobId }) => {
       const job = retryJob(ctx, jobId);
       queue.kick();

@@ -183,6 +183,44 @@ export const requeueJob = (db: Db, id: number, now: number): void => {
 };
 
 /**
+ * Cancels jobs that are still waiting (queued, or queued again for a retry). Conditional on the
+ * status, like a claim, so a job the queue took meanwhile is left alone; returns how many changed.
+ */
+export const cancelQueuedJobs = (db: Db, ids: number[], by: string, reason: string, now: number): number =>
+  db
+    .update(printJobs)
+    .set({ status: 'cancelled', cancelledBy: by, cancelReason: reason, cancelledAt: now, updatedAt: now })
+    .where(and(inArray(printJobs.id, ids), eq(printJobs.status, 'queued')))
+    .run().changes;
+
+/**
+ * Points a waiting job at another printer with a fresh set of attempts; `payload` is null when the
+ * job must be drawn again for that printer. False when the queue took the job meanwhile.
+ */
+export const moveQueuedJob = (
+  db: Db,
+  id: number,
+  to: { printerId: number; format: string; payload: Buffer | null },
+  now: number,
+): boolean =>
+  db
+    .update(printJobs)
+    .set({
+      ...to,
+      attempts: 0,
+      nextRunAt: now,
+      lastError: null,
+      lastFault: null,
+      sendStartedAt: null,
+      updatedAt: now,
+    })
+    .where(and(eq(printJobs.id, id), eq(printJobs.status, 'queued')))
+    .run().changes === 1;
+
+export const findJobs = (db: Db, ids: number[]): PrintJobRow[] =>
+  db.select().from(printJobs).where(inArray(printJobs.id, ids)).all();
+
+/**
  * After a crash: a job whose bytes never started to leave goes back to the queue; one that was
  * sending may have printed, so it fails and waits for a person. Returns the ids it touched.
  */

@@ -9,17 +9,20 @@ import type { LabelSize } from '../../../src-shared/contract/documents.contract'
 import { AppFailure } from '../../../src-shared/result';
 import {
   clearDefault,
+  cancelQueuedJobs,
   countReprints,
   existingOrderIds,
   findDefaultPrinter,
   findJob,
   findJobByKey,
+  findJobs,
   findPrinter,
   findPrinterByName,
   insertJob,
   insertPrinter,
   listJobs,
   listPrinters,
+  moveQueuedJob,
   requeueJob,
   updatePrinter,
   type PrinterRow,
@@ -61,6 +64,9 @@ export const toJob = (r: PrintJobRow, printerName: string): PrintJob => ({
   maybePrinted: r.maybePrinted,
   reprintOf: r.reprintOf,
   reprintReason: r.reprintReason,
+  cancelledBy: r.cancelledBy,
+  cancelReason: r.cancelReason,
+  cancelledAt: r.cancelledAt === null ? null : iso(r.cancelledAt),
   actor: r.actor,
   createdAt: iso(r.createdAt),
   doneAt: r.doneAt === null ? null : iso(r.doneAt),
@@ -133,6 +139,13 @@ function assertCanPrint(p: PrinterRow, document: string): void {
     throw new AppFailure(
       'invalid_input',
       `Printer "${p.name}" speaks ${p.language}; a sales receipt needs a PDF or ESC/POS printer`,
+    );
+  }
+  // The payload of an e-waybill is the platform's print data, which only a print component reads.
+  if (document === 'waybill' && p.language !== 'cainiao') {
+    throw new AppFailure(
+      'invalid_input',
+      `Printer "${p.name}" is not a platform print component; e-waybills print through Cainiao/PDD/Douyin/Kuaishou/JD`,
     );
   }
   if (document === 'label' && p.language === 'cainiao') {
@@ -250,7 +263,24 @@ export function enqueueTest(ctx: CoreContext, printerId: number, actor: string):
   return toJob(row, p.name);
 }
 
-/** A deliberate second copy: a new job with the same bytes (when the printer speaks the same language) and the reason. */
+/**
+ * The bytes a job already has, if `to` would print them as they are: same language, label size,
+ * resolution and font as the job's own printer. Otherwise null, and the queue draws the job again
+ * for `to` from its request.
+ */
+function bytesFor(ctx: CoreContext, job: PrintJobRow, to: PrinterRow): Buffer | null {
+  if (to.id === job.printerId) return job.payload;
+  const from = findPrinter(ctx.db, job.printerId);
+  const same =
+    from !== undefined &&
+    to.language === job.format &&
+    to.labelSize === from.labelSize &&
+    to.dpi === from.dpi &&
+    to.cjkFont === from.cjkFont;
+  return same ? job.payload : null;
+}
+
+/** A deliberate second copy: a new job with the same bytes (when the printer would print them alike) and the reason. */
 export function reprint(
   ctx: CoreContext,
   input: { jobId: number; reason: string; printerId?: number },
@@ -271,12 +301,109 @@ export function reprint(
     title: `${orig.title} (reprint ${n})`,
     request: JSON.parse(orig.requestJson) as object,
     actor,
-    payload: p.language === orig.format ? orig.payload : null,
+    payload: bytesFor(ctx, orig, p),
     reprintOf: orig.id,
     reprintReason: input.reason,
   });
   ctx.emit('jobs.changed', { ids: [row.id] });
   return toJob(row, p.name);
+}
+
+/**
+ * Loads the jobs a clerk chose and refuses, naming each, any that is not waiting to print (queued,
+ * or queued again for a retry): all or nothing. `leave` lists states that are quietly skipped.
+ */
+function waitingJobs(
+  ctx: CoreContext,
+  jobIds: number[],
+  verb: 'cancelled' | 'moved',
+  leave: string[] = [],
+): { jobs: PrintJobRow[]; skipped: PrintJobRow[] } {
+  const ids = [...new Set(jobIds)];
+  const rows = findJobs(ctx.db, ids);
+  const missing = ids.filter((id) => !rows.some((r) => r.id === id));
+  if (missing.length)
+    throw new AppFailure(
+      'not_found',
+      `Nothing was ${verb}: print job${missing.length > 1 ? 's' : ''} ${missing.slice(0, 10).join(', ')} do${missing.length > 1 ? '' : 'es'} not exist`,
+    );
+  const why: Record<string, string> = {
+    printing: 'is being sent to the printer right now',
+    done: 'has already printed (reprint it for another copy)',
+    failed: 'has failed and waits for a person (retry or reprint it)',
+    cancelled: 'is cancelled (reprint it to print it after all)',
+  };
+  const skipped = rows.filter((r) => leave.includes(r.status));
+  const refused = rows.filter((r) => r.status !== 'queued' && !leave.includes(r.status));
+  if (refused.length)
+    throw new AppFailure(
+      'conflict',
+      `Nothing was ${verb}: ${refused
+        .slice(0, 5)
+        .map((r) => `print job ${r.id} (${r.title}) ${why[r.status] ?? `is ${r.status}`}`)
+        .join(
+          '; ',
+        )}${refused.length > 5 ? ` and ${refused.length - 5} more` : ''}; only a job waiting to print can be ${verb}`,
+    );
+  return { jobs: rows.filter((r) => r.status === 'queued'), skipped };
+}
+
+const withPrinterNames = (ctx: CoreContext, ids: number[]): PrintJob[] =>
+  findJobs(ctx.db, ids).map((r) => toJob(r, findPrinter(ctx.db, r.printerId)?.name ?? ''));
+
+/**
+ * Stops jobs that have not been sent yet (the printer is off for the day…); they never print,
+ * also not after a restart. A job already cancelled is left as it was (a second click).
+ */
+export function cancelJobs(
+  ctx: CoreContext,
+  input: { jobIds: number[]; reason: string },
+  actor: string,
+): { rows: PrintJob[] } {
+  const { jobs } = waitingJobs(ctx, input.jobIds, 'cancelled', ['cancelled']);
+  const ids = jobs.map((j) => j.id);
+  if (ids.length && cancelQueuedJobs(ctx.db, ids, actor, input.reason, ctx.now()) !== ids.length)
+    throw new AppFailure('conflict', 'Nothing was cancelled: the printer took one of these jobs just now');
+  if (ids.length) ctx.emit('jobs.changed', { ids });
+  return { rows: withPrinterNames(ctx, [...new Set(input.jobIds)]) };
+}
+
+/**
+ * Sends waiting jobs to another printer instead. The job stays the same row under the same key
+ * (asking to print the document again still finds it, and it prints once); its bytes are kept
+ * when the new printer prints them alike, else drawn again in the new printer's language.
+ */
+export function moveJobs(
+  ctx: CoreContext,
+  input: { jobIds: number[]; printerId: number },
+): { rows: PrintJob[] } {
+  const { jobs } = waitingJobs(ctx, input.jobIds, 'moved');
+  const docs = new Set(jobs.map((j) => j.document));
+  if (docs.has('test'))
+    throw new AppFailure(
+      'invalid_input',
+      'Nothing was moved: a test page tests its own printer; cancel it and test the other printer instead',
+    );
+  const to = printerFor(ctx, jobs[0]!.document, input.printerId);
+  docs.forEach((d) => assertCanPrint(to, d));
+  const moving = jobs.filter((j) => j.printerId !== to.id);
+  for (const j of moving) {
+    const ok = moveQueuedJob(
+      ctx.db,
+      j.id,
+      { printerId: to.id, format: to.language, payload: bytesFor(ctx, j, to) },
+      ctx.now(),
+    );
+    if (!ok)
+      throw new AppFailure('conflict', `Nothing was moved: the printer took print job ${j.id} just now`);
+  }
+  if (moving.length) ctx.emit('jobs.changed', { ids: moving.map((j) => j.id) });
+  return {
+    rows: withPrinterNames(
+      ctx,
+      jobs.map((j) => j.id),
+    ),
+  };
 }
 
 export function retryJob(ctx: CoreContext, jobId: number): PrintJob {
