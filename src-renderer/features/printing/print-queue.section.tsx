@@ -5,6 +5,7 @@ import type { PrintJob } from '../../../src-shared/contract/printing.contract';
 import { StateText, type Tone } from '../../ui/state-text';
 import { formatDateTime } from '../../ui/format';
 import type { PrintingStore } from './printing.store';
+import { CancelJobsForm, isWaiting, MoveJobsForm, type QueueAction } from './queue-actions';
 
 /** A failed job that may have printed is not retried (a second copy); it is reprinted with a reason. */
 const canRetry = (j: PrintJob): boolean => j.status === 'failed' && !j.maybePrinted;
@@ -14,7 +15,16 @@ const JOB_TONE: Record<PrintJob['status'], Tone> = {
   printing: 'busy',
   done: 'good',
   failed: 'bad',
+  cancelled: 'waiting',
 };
+
+/** Text boxes and lists keep their letters; a checkbox or button lets c/m act on the selection. */
+const isTyping = (t: EventTarget | null): boolean =>
+  t instanceof HTMLElement &&
+  (t.isContentEditable ||
+    t.tagName === 'TEXTAREA' ||
+    t.tagName === 'SELECT' ||
+    (t instanceof HTMLInputElement && !['checkbox', 'radio', 'button', 'submit'].includes(t.type)));
 
 function ReprintForm({ store, job, onDone }: { store: PrintingStore; job: PrintJob; onDone(): void }) {
   const { t } = useTranslation();
@@ -67,16 +77,82 @@ export function PrintQueueSection({ store }: { store: PrintingStore }) {
   const { t } = useTranslation();
   const jobs = useStore(store, (s) => s.jobs);
   const [reprinting, setReprinting] = useState<number | null>(null);
+  const [picked, setPicked] = useState<ReadonlySet<number>>(new Set());
+  const [action, setAction] = useState<QueueAction | null>(null);
+  const waiting = jobs.filter(isWaiting);
+  // A job that started printing (or finished) since it was ticked drops out of the selection.
+  const selected = waiting.filter((j) => picked.has(j.id));
+  const toggle = (id: number) =>
+    setPicked((p) => {
+      const next = new Set(p);
+      if (!next.delete(id)) next.add(id);
+      return next;
+    });
+  const allPicked = waiting.length > 0 && selected.length === waiting.length;
+  const finish = (ok: boolean) => {
+    setAction(null);
+    if (ok) setPicked(new Set());
+  };
   return (
-    <section className="settings-section" aria-labelledby="printing-queue">
+    <section
+      className="settings-section"
+      aria-labelledby="printing-queue"
+      onKeyDown={(e) => {
+        if (e.altKey || e.ctrlKey || e.metaKey || isTyping(e.target) || action || !selected.length) return;
+        const to = ({ c: 'cancel', m: 'move' } as const)[e.key];
+        if (to) {
+          e.preventDefault();
+          setAction(to);
+        }
+      }}
+    >
       <h2 id="printing-queue">{t('printing.queue.title')}</h2>
       <p className="muted small">{t('printing.queue.intro')}</p>
+      {waiting.length > 0 && (
+        <div className="queue-toolbar">
+          <button
+            type="button"
+            className="btn btn-danger"
+            aria-keyshortcuts="c"
+            disabled={!selected.length}
+            onClick={() => setAction('cancel')}
+          >
+            {t('printing.queue.cancelSelected', { count: selected.length })}
+          </button>
+          <button
+            type="button"
+            className="btn"
+            aria-keyshortcuts="m"
+            disabled={!selected.length}
+            onClick={() => setAction('move')}
+          >
+            {t('printing.queue.moveSelected', { count: selected.length })}
+          </button>
+          <span className="muted small">{t('printing.queue.keys')}</span>
+        </div>
+      )}
+      {action === 'cancel' && selected.length > 0 && (
+        <CancelJobsForm store={store} jobIds={selected.map((j) => j.id)} onDone={finish} />
+      )}
+      {action === 'move' && selected.length > 0 && (
+        <MoveJobsForm store={store} jobs={selected} onDone={finish} />
+      )}
       {jobs.length === 0 ? (
         <p className="empty-note">{t('printing.queue.empty')}</p>
       ) : (
         <table className="data-table">
           <thead>
             <tr>
+              <th>
+                {waiting.length > 0 && (
+                  <input
+                    type="checkbox"
+                    aria-label={t('printing.queue.selectWaiting')}
+                    checked={allPicked}
+                    onChange={() => setPicked(new Set(allPicked ? [] : waiting.map((j) => j.id)))}
+                  />
+                )}
+              </th>
               <th>{t('printing.queue.time')}</th>
               <th>{t('printing.queue.what')}</th>
               <th>{t('printing.queue.printer')}</th>
@@ -87,7 +163,17 @@ export function PrintQueueSection({ store }: { store: PrintingStore }) {
           </thead>
           <tbody>
             {jobs.map((j) => (
-              <tr key={j.id}>
+              <tr key={j.id} aria-selected={isWaiting(j) ? picked.has(j.id) : undefined}>
+                <td>
+                  {isWaiting(j) && (
+                    <input
+                      type="checkbox"
+                      aria-label={t('printing.queue.select', { title: j.title })}
+                      checked={picked.has(j.id)}
+                      onChange={() => toggle(j.id)}
+                    />
+                  )}
+                </td>
                 <td>{formatDateTime(j.createdAt)}</td>
                 <td>
                   {j.title}
@@ -100,7 +186,12 @@ export function PrintQueueSection({ store }: { store: PrintingStore }) {
                 <td>{j.printerName}</td>
                 <td>
                   <StateText tone={JOB_TONE[j.status]}>{t(`printing.status.${j.status}`)}</StateText>
-                  {j.lastFault && (
+                  {j.status === 'cancelled' && (
+                    <div className="muted small">
+                      {t('printing.queue.cancelledBy', { who: j.cancelledBy, reason: j.cancelReason })}
+                    </div>
+                  )}
+                  {j.lastFault && j.status !== 'cancelled' && (
                     <div className="field-error">
                       {t(`printing.fault.${j.lastFault}`, {
                         printer: j.printerName,
@@ -123,7 +214,7 @@ export function PrintQueueSection({ store }: { store: PrintingStore }) {
                       {t('printing.queue.retry')}
                     </button>
                   )}
-                  {(j.status === 'done' || j.status === 'failed') &&
+                  {['done', 'failed', 'cancelled'].includes(j.status) &&
                     (reprinting === j.id ? (
                       <ReprintForm store={store} job={j} onDone={() => setReprinting(null)} />
                     ) : (

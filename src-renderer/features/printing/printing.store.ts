@@ -32,6 +32,10 @@ export interface PrintingActions {
   retry(jobId: number): Promise<void>;
   /** A second copy, on the job's printer or on `printerId` (when the first one is broken). */
   reprint(jobId: number, reason: string, printerId?: number): Promise<boolean>;
+  /** Stops waiting jobs before they are sent; false (with the core's reason in `error`) when refused. */
+  cancelJobs(jobIds: number[], reason: string): Promise<boolean>;
+  /** Sends waiting jobs to another printer instead. */
+  moveJobs(jobIds: number[], printerId: number): Promise<boolean>;
   loadTemplate(kind: DocumentKind): Promise<void>;
   saveTemplate(draft: TemplateDraft): Promise<boolean>;
   dismiss(): void;
@@ -122,6 +126,26 @@ export function createPrintingStore(api: Api): PrintingStore {
           fail(r.error);
           return false;
         }
+        await get().loadJobs();
+        return true;
+      },
+      async cancelJobs(jobIds, reason) {
+        const r = await api.call('printing.jobs.cancel', { jobIds, reason });
+        if (!r.ok) {
+          fail(r.error);
+          return false;
+        }
+        set({ error: null });
+        await get().loadJobs();
+        return true;
+      },
+      async moveJobs(jobIds, printerId) {
+        const r = await api.call('printing.jobs.move', { jobIds, printerId });
+        if (!r.ok) {
+          fail(r.error);
+          return false;
+        }
+        set({ error: null });
         await get().loadJobs();
         return true;
       },

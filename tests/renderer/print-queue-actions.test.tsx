@@ -1,0 +1,228 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Printer, PrintJob } from '../../src-shared/contract/printing.contract';
+import { fakeBridge, type Handlers } from './fake-bridge';
+import { renderApp } from './render-app';
+
+beforeEach(() => localStorage.clear());
+afterEach(cleanup);
+
+const zebra: Printer = {
+  id: 1,
+  name: 'Zebra ZD421',
+  kind: 'raw_tcp',
+  language: 'zpl',
+  host: '192.0.2.10',
+  port: 9100,
+  deviceName: '',
+  labelSize: '100x150',
+  dpi: 203,
+  cjkFont: false,
+  statusCheck: true,
+  defaultFor: 'label',
+  active: true,
+};
+const tsc: Printer = {
+  ...zebra,
+  id: 2,
+  name: 'TSC TE244',
+  language: 'tspl',
+  host: '192.0.2.11',
+  defaultFor: null,
+};
+const spare: Printer = {
+  ...zebra,
+  id: 3,
+  name: 'Spare',
+  host: '192.0.2.12',
+  defaultFor: null,
+  active: false,
+};
+
+const job = (over: Partial<PrintJob>): PrintJob => ({
+  id: 7,
+  printerId: 1,
+  printerName: 'Zebra ZD421',
+  document: 'label',
+  orderId: 3,
+  title: 'label · order 3',
+  format: 'zpl',
+  status: 'queued',
+  attempts: 0,
+  maxAttempts: 5,
+  nextRunAt: '2026-11-25T08:00:00.000Z',
+  lastError: null,
+  lastFault: null,
+  maybePrinted: false,
+  reprintOf: null,
+  reprintReason: null,
+  cancelledBy: null,
+  cancelReason: null,
+  cancelledAt: null,
+  actor: 'clerk',
+  createdAt: '2026-11-25T08:00:00.000Z',
+  doneAt: null,
+  ...over,
+});
+
+// Two waiting jobs (one waiting for its retry), one being sent, one printed, one cancelled earlier.
+const rows = [
+  job({ id: 7, title: 'label · order 3' }),
+  job({ id: 8, title: 'label · order 4', attempts: 2, lastFault: 'unreachable', lastError: 'refused' }),
+  job({ id: 9, title: 'label · order 5', status: 'printing', attempts: 1 }),
+  job({ id: 10, title: 'label · order 6', status: 'done', attempts: 1 }),
+  job({
+    id: 11,
+    title: 'label · order 7',
+    status: 'cancelled',
+    cancelledBy: 'amy',
+    cancelReason: 'printer off today',
+    cancelledAt: '2026-11-25T08:10:00.000Z',
+  }),
+];
+
+const bridge = (extra: Handlers = {}) =>
+  fakeBridge({
+    handlers: {
+      'printing.printers.list': () => ({ ok: true, value: { rows: [zebra, tsc, spare] } }),
+      'printing.jobs.list': () => ({ ok: true, value: { rows } }),
+      'documents.templates.get': ({ kind }) => ({
+        ok: true,
+        value: { kind, hasLogo: false, sender: null, options: {}, updatedAt: null },
+      }),
+      'printing.jobs.cancel': ({ jobIds, reason }) => ({
+        ok: true,
+        value: {
+          rows: jobIds.map((id) =>
+            job({ id, status: 'cancelled', cancelledBy: 'clerk', cancelReason: reason }),
+          ),
+        },
+      }),
+      'printing.jobs.move': ({ jobIds, printerId }) => ({
+        ok: true,
+        value: { rows: jobIds.map((id) => job({ id, printerId })) },
+      }),
+      ...extra,
+    },
+  });
+
+const rowOf = async (title: string) => (await screen.findByText(title)).closest('tr')!;
+
+describe('print queue: cancel and move waiting jobs', () => {
+  it('only waiting jobs can be ticked; a cancelled one says who and why and can be reprinted', async () => {
+    renderApp({ bridge: bridge(), hash: '#/printing' });
+    for (const title of ['label · order 3', 'label · order 4'])
+      expect(within(await rowOf(title)).getByRole('checkbox', { name: `Select ${title}` })).toBeTruthy();
+    for (const title of ['label · order 5', 'label · order 6', 'label · order 7'])
+      expect(within(await rowOf(title)).queryByRole('checkbox')).toBeNull();
+    const cancelled = await rowOf('label · order 7');
+    expect(within(cancelled).getByText('Cancelled')).toBeTruthy();
+    expect(within(cancelled).getByText('Cancelled by amy: printer off today')).toBeTruthy();
+    expect(within(cancelled).getByRole('button', { name: 'Reprint' })).toBeTruthy();
+    expect((screen.getByRole('button', { name: 'Cancel 0 jobs' }) as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it('cancels one job with a reason at once', async () => {
+    const b = bridge();
+    renderApp({ bridge: b, hash: '#/printing' });
+    fireEvent.click(within(await rowOf('label · order 4')).getByRole('checkbox'));
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel 1 job' }));
+    const form = screen.getByRole('form', { name: 'Cancel 1 job' });
+    const submit = within(form).getByRole('button', { name: 'Cancel 1 job' }) as HTMLButtonElement;
+    expect(submit.disabled).toBe(true);
+    fireEvent.change(within(form).getByLabelText('Why are they cancelled?'), {
+      target: { value: 'printer off today' },
+    });
+    fireEvent.click(submit);
+    await waitFor(() =>
+      expect(b.callsOf('printing.jobs.cancel')).toEqual([{ jobIds: [8], reason: 'printer off today' }]),
+    );
+    await waitFor(() => expect(screen.queryByRole('form', { name: 'Cancel 1 job' })).toBeNull());
+  });
+
+  it('cancelling several jobs asks to confirm first, and keyboard alone does it (space, c, Enter)', async () => {
+    const b = bridge();
+    renderApp({ bridge: b, hash: '#/printing' });
+    const all = await screen.findByRole('checkbox', { name: 'Select every waiting job' });
+    fireEvent.click(all);
+    fireEvent.keyDown(all, { key: 'c' });
+    const form = screen.getByRole('form', { name: 'Cancel 2 jobs' });
+    const reason = within(form).getByLabelText('Why are they cancelled?');
+    expect(document.activeElement).toBe(reason);
+    fireEvent.change(reason, { target: { value: 'printer off today' } });
+    fireEvent.submit(form);
+    // First Enter: nothing is sent yet, the button asks again and says what happens.
+    expect(b.callsOf('printing.jobs.cancel')).toEqual([]);
+    expect(within(form).getByRole('button', { name: 'Yes, cancel 2 jobs' })).toBeTruthy();
+    expect(
+      within(form).getByText('2 jobs will not print. They can be reprinted from the history.'),
+    ).toBeTruthy();
+    fireEvent.submit(form);
+    await waitFor(() =>
+      expect(b.callsOf('printing.jobs.cancel')).toEqual([{ jobIds: [7, 8], reason: 'printer off today' }]),
+    );
+  });
+
+  it('Escape or Keep them closes the cancel form without cancelling anything', async () => {
+    const b = bridge();
+    renderApp({ bridge: b, hash: '#/printing' });
+    const box = within(await rowOf('label · order 3')).getByRole('checkbox');
+    fireEvent.click(box);
+    fireEvent.keyDown(box, { key: 'c' });
+    fireEvent.keyDown(screen.getByLabelText('Why are they cancelled?'), { key: 'Escape' });
+    expect(screen.queryByRole('form', { name: 'Cancel 1 job' })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel 1 job' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Keep them' }));
+    expect(screen.queryByRole('form', { name: 'Cancel 1 job' })).toBeNull();
+    expect(b.callsOf('printing.jobs.cancel')).toEqual([]);
+  });
+
+  it('shows the core’s refusal (a job started printing meanwhile) and keeps the form open', async () => {
+    const message =
+      'Nothing was cancelled: print job 8 (label · order 4) is being sent to the printer right now; only a job waiting to print can be cancelled';
+    const b = bridge({ 'printing.jobs.cancel': () => ({ ok: false, error: { code: 'conflict', message } }) });
+    renderApp({ bridge: b, hash: '#/printing' });
+    fireEvent.click(within(await rowOf('label · order 4')).getByRole('checkbox'));
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel 1 job' }));
+    const form = screen.getByRole('form', { name: 'Cancel 1 job' });
+    fireEvent.change(within(form).getByLabelText('Why are they cancelled?'), { target: { value: 'off' } });
+    fireEvent.submit(form);
+    expect(await screen.findByText(message)).toBeTruthy();
+    expect(screen.getByRole('form', { name: 'Cancel 1 job' })).toBeTruthy();
+  });
+
+  it('moves the selection to another active printer (m), offering a printer other than their own first', async () => {
+    const b = bridge();
+    renderApp({ bridge: b, hash: '#/printing' });
+    const box = within(await rowOf('label · order 3')).getByRole('checkbox');
+    fireEvent.click(box);
+    fireEvent.click(within(await rowOf('label · order 4')).getByRole('checkbox'));
+    fireEvent.keyDown(box, { key: 'm' });
+    const form = screen.getByRole('form', { name: 'Move 2 jobs' });
+    const to = within(form).getByRole('combobox', { name: 'Move to printer' }) as HTMLSelectElement;
+    expect(to.value).toBe('2');
+    expect([...to.options].map((o) => o.textContent)).toEqual(['Zebra ZD421 (ZPL)', 'TSC TE244 (TSPL)']);
+    fireEvent.click(within(form).getByRole('button', { name: 'Move 2 jobs' }));
+    await waitFor(() => expect(b.callsOf('printing.jobs.move')).toEqual([{ jobIds: [7, 8], printerId: 2 }]));
+    await waitFor(() => expect(screen.queryByRole('form', { name: 'Move 2 jobs' })).toBeNull());
+  });
+
+  it('letters typed into the reprint reason do not open the cancel form', async () => {
+    renderApp({ bridge: bridge(), hash: '#/printing' });
+    fireEvent.click(within(await rowOf('label · order 3')).getByRole('checkbox'));
+    fireEvent.click(within(await rowOf('label · order 6')).getByRole('button', { name: 'Reprint' }));
+    fireEvent.keyDown(screen.getByLabelText('Reason for the reprint'), { key: 'c' });
+    expect(screen.queryByRole('form', { name: 'Cancel 1 job' })).toBeNull();
+  });
+
+  it('speaks Chinese', async () => {
+    renderApp({ bridge: bridge(), hash: '#/printing', language: 'zh-CN' });
+    const cancelled = await rowOf('label · order 7');
+    expect(within(cancelled).getByText('已取消')).toBeTruthy();
+    expect(within(cancelled).getByText('amy 已取消：printer off today')).toBeTruthy();
+    fireEvent.click(screen.getByRole('checkbox', { name: '选择全部等待中的任务' }));
+    fireEvent.click(screen.getByRole('button', { name: '取消 2 个任务' }));
+    expect(screen.getByRole('form', { name: '取消 2 个任务' })).toBeTruthy();
+  });
+});
