@@ -238,6 +238,20 @@ describe('cancelling and moving waiting print jobs', () => {
     expect(zebra2.jobs).toHaveLength(2);
   });
 
+  it('a move to a printer of the same language but another label size draws the label again for it', async () => {
+    const z = await addPrinter('Zebra', await freePort());
+    const small = await printer();
+    const s = await addPrinter('Zebra 76', small.port, { labelSize: '76x130' });
+    core.printQueue.start();
+    const a = await label(orders[0]!, z.id);
+    await until(() => job(a.id).lastFault === 'unreachable');
+    expect(job(a.id).payload!.toString('latin1')).toMatch(/^\^XA\^CI28\^PW800\^LL1200/);
+    await value(core.call('printing.jobs.move', { jobIds: [a.id], printerId: s.id }));
+    await until(() => job(a.id).status === 'done');
+    expect(small.jobs).toHaveLength(1);
+    expect(small.jobs[0]!.toString('latin1')).toMatch(/^\^XA\^CI28\^PW6\d\d\^LL10\d\d/);
+  });
+
   it('refuses to move a label to a platform print component or a test page to another printer', async () => {
     const port = await freePort();
     const z = await addPrinter('Zebra', port);

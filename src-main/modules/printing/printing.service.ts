@@ -269,11 +269,11 @@ export function enqueueTest(ctx: CoreContext, printerId: number, actor: string):
  * for `to` from its request.
  */
 function bytesFor(ctx: CoreContext, job: PrintJobRow, to: PrinterRow): Buffer | null {
+  if (to.language !== job.format) return null;
   if (to.id === job.printerId) return job.payload;
   const from = findPrinter(ctx.db, job.printerId);
   const same =
     from !== undefined &&
-    to.language === job.format &&
     to.labelSize === from.labelSize &&
     to.dpi === from.dpi &&
     to.cjkFont === from.cjkFont;
