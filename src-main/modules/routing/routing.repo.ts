@@ -106,44 +106,64 @@ export interface BatchLine extends RoutableLine {
   presaleDate: string | null;
 }
 
+const ROUTABLE_COLUMNS = 'id, status, country, province, payment_method, currency, warehouse_id';
+type RoutableRaw = [number, string, string, string, string | null, string, number | null];
+
 /**
- * The orders and lines of a batch of ids in two queries, read inside the run's transaction: routing
- * 100,000 orders with two point queries each cost more than planning them. Rows come as arrays
- * given one object shape here, which costs about half of better-sqlite3 building row objects.
+ * Rows come as arrays given one object shape here: for a run's 100,000 orders that costs about
+ * half of better-sqlite3 building row objects.
  */
-export function routableBatch(
-  sqlite: Sqlite,
-  ids: readonly number[],
-): { orders: RoutableOrder[]; lines: BatchLine[] } {
-  const json = JSON.stringify(ids);
-  const orders = stmt(
-    sqlite,
-    `select id, status, country, province, payment_method, currency, warehouse_id
-       from orders where id in (select value from json_each(?))`,
-  )
-    .raw(true)
-    .all(json) as [number, string, string, string, string | null, string, number | null][];
-  const lines = stmt(
-    sqlite,
-    `select l.order_id, l.line_no, l.sku, l.quantity, coalesce(l.presale_ship_date, s.presale_ship_date)
-       from order_lines l left join skus s on s.sku = l.sku
-      where l.order_id in (select value from json_each(?)) order by l.order_id, l.line_no`,
-  )
-    .raw(true)
-    .all(json) as [number, number, string, number, string | null][];
-  return {
-    orders: orders.map((r) => ({
-      id: r[0],
-      status: r[1],
-      country: r[2],
-      province: r[3],
-      paymentMethod: r[4],
-      currency: r[5],
-      warehouseId: r[6],
-    })),
-    lines: lines.map((r) => ({ orderId: r[0], lineNo: r[1], sku: r[2], quantity: r[3], presaleDate: r[4] })),
-  };
-}
+const toRoutable = (r: RoutableRaw): RoutableOrder => ({
+  id: r[0],
+  status: r[1],
+  country: r[2],
+  province: r[3],
+  paymentMethod: r[4],
+  currency: r[5],
+  warehouseId: r[6],
+});
+
+/**
+ * Approved orders in the order routing serves them: the priority review gave them (set_priority)
+ * first, then oldest first, so scarce stock goes to urgent orders before old ones. Read with what
+ * routing needs of them, as finding them visits those rows anyway (a second read per batch cost
+ * another pass over 100,000 rows in random order).
+ */
+export const approvedInServingOrder = (sqlite: Sqlite): RoutableOrder[] =>
+  (
+    stmt(
+      sqlite,
+      `select ${ROUTABLE_COLUMNS} from orders where status = 'approved' order by priority desc, placed_at, id`,
+    )
+      .raw(true)
+      .all() as RoutableRaw[]
+  ).map(toRoutable);
+
+/** Orders by id (in no particular order), in one query. */
+export const routableOrders = (sqlite: Sqlite, ids: readonly number[]): RoutableOrder[] =>
+  ids.length === 0
+    ? []
+    : (
+        stmt(sqlite, `select ${ROUTABLE_COLUMNS} from orders where id in (select value from json_each(?))`)
+          .raw(true)
+          .all(JSON.stringify(ids)) as RoutableRaw[]
+      ).map(toRoutable);
+
+/**
+ * The lines of a batch of orders in one query, read inside the run's transaction: routing 100,000
+ * orders with a point query each cost more than planning them.
+ */
+export const batchLines = (sqlite: Sqlite, ids: readonly number[]): BatchLine[] =>
+  (
+    stmt(
+      sqlite,
+      `select l.order_id, l.line_no, l.sku, l.quantity, coalesce(l.presale_ship_date, s.presale_ship_date)
+         from order_lines l left join skus s on s.sku = l.sku
+        where l.order_id in (select value from json_each(?)) order by l.order_id, l.line_no`,
+    )
+      .raw(true)
+      .all(JSON.stringify(ids)) as [number, number, string, number, string | null][]
+  ).map((r) => ({ orderId: r[0], lineNo: r[1], sku: r[2], quantity: r[3], presaleDate: r[4] }));
 
 /**
  * Approved orders that may be merged, grouped by channel, currency, buyer, phone and full address.
@@ -163,16 +183,6 @@ export const mergeableGroups = (sqlite: Sqlite): number[][] =>
       )
       .all() as { ids: string }[]
   ).map((r) => (JSON.parse(r.ids) as number[]).sort((a, b) => a - b));
-
-/**
- * Orders in the order routing serves them: the priority review gave them (set_priority) first,
- * then oldest first, so scarce stock goes to urgent orders before old ones.
- */
-export const orderIdsWithStatus = (sqlite: Sqlite, status: string): number[] =>
-  sqlite
-    .prepare('select id from orders where status = ? order by priority desc, placed_at, id')
-    .pluck()
-    .all(status) as number[];
 
 /** Backordered orders that contain any of these SKUs (directly or through a bundle), by priority then age. */
 export const backorderedWithSkus = (sqlite: Sqlite, skus: string[]): number[] =>

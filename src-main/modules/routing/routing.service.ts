@@ -22,9 +22,10 @@ import {
   availableStock,
   backorderedWithSkus,
   mergeableGroups,
-  orderIdsWithStatus,
   regionPreferences,
-  routableBatch,
+  routableOrders,
+  batchLines,
+  approvedInServingOrder,
   type BatchLine,
   routingStatements,
   type RoutableLine,
@@ -388,15 +389,27 @@ function presaleOf(lines: BatchLine[], today: string): Map<number, string> {
   return out;
 }
 
-/** Routes the ids in order, reading each batch of orders and lines in two queries first. */
-function routeAll(ctx: CoreContext, world: RunWorld, ids: number[], actor: string, out: RunResult): void {
-  for (let i = 0; i < ids.length; i += BATCH) {
-    const chunk = ids.slice(i, i + BATCH);
-    const { orders, lines } = routableBatch(ctx.sqlite, chunk);
+/**
+ * Routes the orders in the order given, a batch at a time: the lines of a batch (and the orders
+ * given by id only) are read in one query each first.
+ */
+function routeAll(
+  ctx: CoreContext,
+  world: RunWorld,
+  todo: readonly (number | RoutableOrder)[],
+  actor: string,
+  out: RunResult,
+): void {
+  for (let i = 0; i < todo.length; i += BATCH) {
+    const chunk = todo.slice(i, i + BATCH);
+    const ids = chunk.map((t) => (typeof t === 'number' ? t : t.id));
+    const known = chunk.filter((t): t is RoutableOrder => typeof t !== 'number');
+    const unknown = chunk.filter((t): t is number => typeof t === 'number');
     world.batch.clear();
-    for (const order of orders) world.batch.set(order.id, { order, lines: [] });
-    for (const l of lines) world.batch.get(l.orderId)?.lines.push(l);
-    for (const id of chunk) routeOne(ctx, world, id, actor, out);
+    for (const order of [...known, ...routableOrders(ctx.sqlite, unknown)])
+      world.batch.set(order.id, { order, lines: [] });
+    for (const l of batchLines(ctx.sqlite, ids)) world.batch.get(l.orderId)?.lines.push(l);
+    for (const id of ids) routeOne(ctx, world, id, actor, out);
     if (world.record.size >= FLUSH_AT) world.record.flush(actor);
   }
   world.batch.clear();
@@ -420,7 +433,7 @@ export function runRouting(ctx: CoreContext, ids: number[] | undefined, actor: s
   }
   const world = loadWorld(ctx);
   // Waiting pre-sale orders come along: those whose day has come are routed, the others keep waiting.
-  const todo = ids ?? [...orderIdsWithStatus(ctx.sqlite, 'approved'), ...waitingPresaleOrders(ctx.sqlite)];
+  const todo = ids ?? [...approvedInServingOrder(ctx.sqlite), ...waitingPresaleOrders(ctx.sqlite)];
   routeAll(ctx, world, todo, actor, out);
   checkLowStock(ctx, [...world.touched.values()]);
   const changed = [...out.allocated, ...out.backordered, ...out.exception];
