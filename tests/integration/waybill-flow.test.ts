@@ -230,6 +230,35 @@ describe('platform e-waybills from allocation to the ship desk', () => {
     ]);
   });
 
+  it('an order cancelled after an unanswered request gives back the number the platform took meanwhile', async () => {
+    const { core, top } = await world();
+    const [id] = await allocated(core, [[['MUG', 1]]], [masked]);
+    top.faults.push({ kind: 'hang', ms: 2_600 }); // the number is taken, the answer never arrives
+    await core.waybills.drain();
+    expect((await wb(core, id!)).current).toMatchObject({ state: 'pending', attempts: 1, waybillCode: null });
+    await until(() => top.issued.size === 1, 4_000);
+    const taken = [...top.issued.values()][0];
+    await value(core.call('orders.transition', { ids: [id], to: 'cancelled', reason: 'buyer cancelled' }));
+    await core.waybills.drain();
+    expect(top.cancelled).toEqual([taken]);
+    const after = await wb(core, id!);
+    expect(after.current).toBeNull();
+    expect(after.history[0]).toMatchObject({ waybillCode: taken, state: 'cancelled' });
+  });
+
+  it('an order cancelled while its first request could not leave (offline) is closed without a call', async () => {
+    const { core, top } = await world('http://127.0.0.1:9/router/rest'); // nothing listens there
+    const [id] = await allocated(core, [[['MUG', 1]]], [masked]);
+    await core.waybills.drain();
+    expect((await wb(core, id!)).current).toMatchObject({ state: 'pending', attempts: 0, waybillCode: null });
+    await value(core.call('orders.transition', { ids: [id], to: 'cancelled', reason: 'buyer cancelled' }));
+    await core.waybills.drain();
+    const after = await wb(core, id!);
+    expect(after.current).toBeNull();
+    expect(after.history[0]).toMatchObject({ state: 'cancelled', waybillCode: null });
+    expect(top.applies).toEqual([]);
+  });
+
   it('500 and truncated JSON are retried with backoff; a ban waits its seconds without counting', async () => {
     const { core, top } = await world();
     const [id] = await allocated(core, [[['MUG', 1]]], [masked]);

@@ -1,7 +1,7 @@
 import type { CoreContext } from '../../core-context';
 import type { SecretStore } from '../../adapters/secrets/secret-store.port';
 import { ChannelError, isNetworkDown, type ChannelIo } from '../../adapters/channels/channel-http';
-import type { WaybillApplyOrder } from '../../adapters/waybills/cainiao-top.client';
+import type { WaybillApply, WaybillApplyOrder } from '../../adapters/waybills/cainiao-top.client';
 import { AppFailure } from '../../../src-shared/result';
 import { clientFor, loadAccountCredentials } from './waybill-accounts.service';
 import {
@@ -13,6 +13,7 @@ import {
   markCancelled,
   markIssued,
   markRetry,
+  recordRecovered,
   orderForWaybill,
   orderItems,
   type WaybillAccountRow,
@@ -226,6 +227,28 @@ export class WaybillWorker {
     };
   }
 
+  private applyRequest(account: WaybillAccountRow, rows: WaybillRow[]): WaybillApply {
+    const s = JSON.parse(account.senderJson) as Record<string, string>;
+    return {
+      cpCode: account.cpCode,
+      sender: {
+        name: s.name!,
+        mobile: s.mobile ?? '',
+        phone: s.phone ?? '',
+        address: {
+          province: s.province!,
+          city: s.city!,
+          district: s.district!,
+          town: s.town ?? '',
+          detail: s.detail!,
+        },
+      },
+      templateUrl: account.templateUrl,
+      storeCode: account.storeCode,
+      orders: rows.map((w) => this.applyOrder(w)),
+    };
+  }
+
   private async fetch(account: WaybillAccountRow, rows: WaybillRow[]): Promise<void> {
     const { ctx } = this;
     let client;
@@ -240,27 +263,7 @@ export class WaybillWorker {
       return this.settle(rows, { state: 'failed', error: e.message, nextRunAt: null, count: false });
     }
     try {
-      const issued = await client.apply({
-        cpCode: account.cpCode,
-        sender: (() => {
-          const s = JSON.parse(account.senderJson) as Record<string, string>;
-          return {
-            name: s.name!,
-            mobile: s.mobile ?? '',
-            phone: s.phone ?? '',
-            address: {
-              province: s.province!,
-              city: s.city!,
-              district: s.district!,
-              town: s.town ?? '',
-              detail: s.detail!,
-            },
-          };
-        })(),
-        templateUrl: account.templateUrl,
-        storeCode: account.storeCode,
-        orders: rows.map((w) => this.applyOrder(w)),
-      });
+      const issued = await client.apply(this.applyRequest(account, rows));
       this.offlineState = null;
       const byObject = new Map(issued.map((i) => [i.objectId, i]));
       const arrived: number[] = [];
@@ -329,7 +332,9 @@ export class WaybillWorker {
         this.deps.io,
         account.gatewayUrl,
       );
-      const done = await client.cancel(w.cpCode, w.waybillCode!);
+      const code = w.waybillCode ?? (await this.recoverNumber(client, account, w));
+      if (code === null) return;
+      const done = await client.cancel(w.cpCode, code);
       this.offlineState = null;
       ctx.sqlite
         .transaction(() => {
@@ -340,7 +345,7 @@ export class WaybillWorker {
               w.id,
               {
                 state: 'cancelling',
-                error: `The platform did not cancel ${w.waybillCode} (cancel_result false); cancel it in the Cainiao workbench`,
+                error: `The platform did not cancel ${code} (cancel_result false); cancel it in the Cainiao workbench`,
                 nextRunAt: null,
                 count: true,
               },
@@ -362,7 +367,7 @@ export class WaybillWorker {
       if (permanent || w.attempts + 1 >= this.policy.maxAttempts) {
         ctx.emit('alert', {
           level: 'error',
-          message: `E-waybill ${w.waybillCode} not cancelled: ${message}`,
+          message: `E-waybill ${w.waybillCode ?? `of package ${w.packageId}`} not cancelled: ${message}`,
         });
         return this.settle([w], { state: 'cancelling', error: message, nextRunAt: null, count: true });
       }
@@ -373,6 +378,37 @@ export class WaybillWorker {
         count: true,
       });
     }
+  }
+
+  /**
+   * A request that went out without an answer may still have taken a number. Asking again with
+   * the same package id returns that number (or a fresh one, given back at once just the same),
+   * so a cancelled order never leaves a live waybill on the shop's account.
+   */
+  private async recoverNumber(
+    client: ReturnType<typeof clientFor>,
+    account: WaybillAccountRow,
+    w: WaybillRow,
+  ): Promise<string | null> {
+    const [got] = await client.apply(this.applyRequest(account, [w]));
+    if (!got) {
+      this.ctx.sqlite
+        .transaction(() =>
+          markCancelled(
+            this.ctx.sqlite,
+            w.id,
+            this.ctx.now(),
+            'the platform holds no number for this parcel',
+          ),
+        )
+        .immediate();
+      this.ctx.emit('waybills.changed', { orderIds: [w.orderId] });
+      return null;
+    }
+    this.ctx.sqlite
+      .transaction(() => recordRecovered(this.ctx.sqlite, w.id, got, this.ctx.now()))
+      .immediate();
+    return got.waybillCode;
   }
 
   private retryLater(w: WaybillRow, message: string): void {

@@ -216,6 +216,20 @@ export function markIssued(
   );
 }
 
+/** The number a lost answer had taken, learned again while giving it back (the row stays 'cancelling'). */
+export function recordRecovered(
+  sqlite: Sqlite,
+  id: number,
+  v: { waybillCode: string; printData: string; parentWaybillCode: string | null },
+  now: number,
+): void {
+  stmt(
+    sqlite,
+    `update waybills set waybill_code = ?, print_data = ?, parent_waybill_code = ?, fetched_at = ?, updated_at = ?
+      where id = ? and state = 'cancelling' and waybill_code is null`,
+  ).run(v.waybillCode, v.printData, v.parentWaybillCode, now, now, id);
+}
+
 /** Another try later (nextRunAt) or none (null: a person acts); `count` = the try counts toward the limit. */
 export function markRetry(
   sqlite: Sqlite,

@@ -55,7 +55,9 @@ export function planWaybills(ctx: CoreContext): number[] {
   const now = ctx.now();
   const touched: number[] = [];
   for (const w of strandedWaybills(ctx.sqlite)) {
-    if (w.waybillCode) markCancelling(ctx.sqlite, w.id, now);
+    // A pending row with attempts sent a request whose answer never came: the platform may hold a
+    // number for it, so it is given back like an issued one (the worker learns it first).
+    if (w.waybillCode || (w.state === 'pending' && w.attempts > 0)) markCancelling(ctx.sqlite, w.id, now);
     else
       markCancelled(
         ctx.sqlite,
