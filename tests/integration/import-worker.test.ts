@@ -52,21 +52,21 @@ describe('import worker', () => {
 
   test('the worker starts from the TypeScript sources and hands over the parsed file', async () => {
     const c = core();
-    const source = await workerSource(
-      {
-        fileName: 'shopify-orders.csv',
-        bytes: fixture('shopify-orders.csv'),
-        format: 'auto',
-        standardizer: loadStandardizer(c.ctx.sqlite),
-        homeCountry: 'CN',
-      },
-      10,
-    );
+    const source = await workerSource({
+      fileName: 'shopify-orders.csv',
+      bytes: fixture('shopify-orders.csv'),
+      format: 'auto',
+      standardizer: loadStandardizer(c.ctx.sqlite),
+      homeCountry: 'CN',
+    });
     try {
       expect(source.layout.format).toBe('shopify');
       source.start(0);
-      const orders = await source.take(source.total);
-      expect(orders).toHaveLength(source.total);
+      const orders = [];
+      for (let o = source.nextWhileParsing(); o; o = source.nextWhileParsing()) orders.push(...o);
+      orders.push(...source.take(1000));
+      expect(source.parsed?.total).toBeGreaterThan(0);
+      expect(orders).toHaveLength(source.parsed?.total ?? -1);
       expect(orders[0]?.std?.order.externalId).toBe(orders[0]?.p.externalId);
     } finally {
       source.close();

@@ -134,6 +134,23 @@ export const emptyAddress = () => ({
   postcode: '',
 });
 
+/** Set while `collectStreaming` runs: told of each order as soon as its layout has built it. */
+let collected: ((order: unknown) => void) | null = null;
+
+/**
+ * Runs a layout's parse and hands each order to `sink` as it is built, in file order. The import
+ * worker starts preparing (and the writer writing) while the rest of the file is still being
+ * parsed. Every layout builds its orders through `collect`, in order, and returns them as built.
+ */
+export function collectStreaming<R>(sink: (order: unknown) => void, parse: () => R): R {
+  collected = sink;
+  try {
+    return parse();
+  } finally {
+    collected = null;
+  }
+}
+
 /**
  * Runs `build` for each group of rows; an error in any row rejects the whole order (a half
  * order would ship the wrong parcel), naming the row and column.
@@ -145,12 +162,11 @@ export function collect<T>(
   out: { orders: T[]; rejected: { row: number; column: string; message: string }[] },
 ): void {
   for (const g of groups) {
+    let order: T;
     try {
-      out.orders.push(
-        build(
-          g.rows.map((i) => t.rows[i] as string[]),
-          g.rows.map((i) => t.rowNumbers[i] as number),
-        ),
+      order = build(
+        g.rows.map((i) => t.rows[i] as string[]),
+        g.rows.map((i) => t.rowNumbers[i] as number),
       );
     } catch (e) {
       if (!(e instanceof RowError)) throw e;
@@ -160,7 +176,10 @@ export function collect<T>(
         column: e.column,
         message: g.key ? `order ${g.key}: ${e.message}` : e.message,
       });
+      continue;
     }
+    out.orders.push(order);
+    collected?.(order);
   }
 }
 

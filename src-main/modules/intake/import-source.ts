@@ -1,3 +1,4 @@
+import type { MessagePort } from 'node:worker_threads';
 import { AppFailure } from '../../../src-shared/result';
 import type { Standardizer } from '../standardize';
 import { parseImportFile } from './import-parse';
@@ -7,19 +8,33 @@ import type { Wire } from './prepared-wire';
 
 export type SourceLayout = Pick<Layout, 'format' | 'kind' | 'defaultCurrency'>;
 
-/**
- * Where an import's orders come from: the whole file is parsed first (a damaged file changes
- * nothing), then orders are handed out prepared (fingerprinted, standardised), page by page.
- */
-export interface ImportSource {
-  layout: SourceLayout;
+/** What the whole file held, known once it has been parsed to the end. */
+export interface ParseSummary {
   /** Orders the file holds (rejected rows excluded). */
   total: number;
   rejected: RowProblem[];
-  /** Prepares orders from index `from` on (a resumed run skips what is stored). Call once. */
+}
+
+/**
+ * Where an import's orders come from, prepared (fingerprinted, standardised). In-thread, the
+ * whole file is parsed before the first order is handed out. In the worker, orders arrive while
+ * the rest of the file is still being parsed: the writer may write them but must not commit
+ * before `parsed` is set, so a file found damaged near its end still changes nothing.
+ */
+export interface ImportSource {
+  layout: SourceLayout;
+  /** Set once the whole file parsed; until then `nextWhileParsing` hands out orders. */
+  parsed: ParseSummary | null;
+  /** Hands out orders from index `from` on (a resumed run skips what is stored). Call once, first. */
   start(from: number): void;
-  /** The next `count` prepared orders, fewer only at the end of the file. */
-  take(count: number): Promise<PreparedOrder[]>;
+  /**
+   * While the file is still being parsed: the next prepared orders, waited for on this thread
+   * (the caller holds a transaction open). Null once the whole file parsed. Throws the parse's
+   * failure, so the caller's transaction rolls back.
+   */
+  nextWhileParsing(): PreparedOrder[] | null;
+  /** Once parsed: the next `count` prepared orders, fewer only at the end of the file. */
+  take(count: number): PreparedOrder[];
   /** Frees the worker, if any; safe to call more than once. */
   close(): void;
 }
@@ -32,21 +47,27 @@ export interface SourceRequest {
   homeCountry: string;
 }
 
+/** The summary, once `nextWhileParsing` has returned null (or at once in-thread). */
+export function summaryOf(s: ImportSource): ParseSummary {
+  if (!s.parsed) throw new Error('the import file is still being parsed');
+  return s.parsed;
+}
+
 /** Parses and prepares on the calling thread: small files, and wherever no worker can start. */
 export async function inThreadSource(req: SourceRequest): Promise<ImportSource> {
   const { layout, parsed } = await parseImportFile(req.fileName, req.bytes, req.format);
   let next = 0;
   return {
     layout: { format: layout.format, kind: layout.kind, defaultCurrency: layout.defaultCurrency },
-    total: parsed.orders.length,
-    rejected: parsed.rejected,
+    parsed: { total: parsed.orders.length, rejected: parsed.rejected },
     start: (from) => {
       next = from;
     },
+    nextWhileParsing: () => null,
     take: (count) => {
       const page = parsed.orders.slice(next, next + count);
       next += page.length;
-      return Promise.resolve(page.map((p) => prepareParsed(req.standardizer, p, req.homeCountry)));
+      return page.map((p) => prepareParsed(req.standardizer, p, req.homeCountry));
     },
     close: () => undefined,
   };
@@ -67,23 +88,24 @@ export const toWire = (e: unknown): WireError =>
 export const fromWire = (e: WireError): Error =>
   e.code ? new AppFailure(e.code, e.message, e.issues) : new Error(`import worker: ${e.message}`);
 
-/** Messages to the worker. */
-export type ToWorker =
-  | {
-      type: 'init';
-      fileName: string;
-      bytes: Uint8Array;
-      format: ImportFormat | 'auto';
-      standardizer: Omit<Standardizer, 'memo'>;
-      homeCountry: string;
-    }
-  /** Prepare from `from` on, staying at most `ahead` orders ahead of what the writer took. */
-  | { type: 'start'; from: number; ahead: number }
-  /** The writer has taken this many orders since `start`. */
-  | { type: 'taken'; count: number };
+/** What the worker is given when it starts (workerData). */
+export interface WorkerInit {
+  fileName: string;
+  bytes: Uint8Array;
+  format: ImportFormat | 'auto';
+  standardizer: Omit<Standardizer, 'memo'>;
+  homeCountry: string;
+  /** Prepared orders, in file order: read synchronously by the writer. */
+  data: MessagePort;
+  /** The summary or the failure that ends the parse: read synchronously by the writer. */
+  end: MessagePort;
+  /** [0] counts messages posted on `data` and `end`: the writer sleeps on it (Atomics.wait). */
+  signal: SharedArrayBuffer;
+}
 
-/** Messages from the worker. */
-export type FromWorker =
-  | { type: 'parsed'; layout: SourceLayout; total: number; rejected: RowProblem[] }
-  | { type: 'orders'; orders: Wire[] }
-  | { type: 'error'; error: WireError };
+/** On the worker's own channel, before any order: the layout, or why the file cannot be read. */
+export type HeaderMessage = { type: 'header'; layout: SourceLayout } | { type: 'error'; error: WireError };
+/** The writer's answer to the header: where to start. */
+export type StartMessage = { type: 'start'; from: number };
+export type DataMessage = Wire[];
+export type EndMessage = { type: 'parsed'; summary: ParseSummary } | { type: 'error'; error: WireError };

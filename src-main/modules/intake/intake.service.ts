@@ -3,9 +3,16 @@ import type { CoreContext } from '../../core-context';
 import type { ImportReport } from '../../../src-shared/contract/intake.contract';
 import type { ImportFormat, RowProblem } from './intake.types';
 import { advanceRun, findRun, findRunningRun, insertRun, type RunRow } from './intake.repo';
-import { inThreadSource, type ImportSource, type SourceLayout, type SourceRequest } from './import-source';
+import {
+  inThreadSource,
+  type ImportSource,
+  type ParseSummary,
+  type SourceLayout,
+  type SourceRequest,
+  summaryOf,
+} from './import-source';
 import { WorkerUnavailable, workerSource } from './import-worker-source';
-import { HOME_COUNTRY, writeContext, writePrepared } from './order-write';
+import { HOME_COUNTRY, writeContext, writePrepared, type WriteContext } from './order-write';
 import type { PreparedOrder } from './order-prepare';
 import { loadStandardizer, type Standardizer } from '../standardize';
 
@@ -61,7 +68,7 @@ export async function importFile(ctx: CoreContext, req: ImportRequest): Promise<
   // do not dominate, small enough to show progress about once a second.
   const pageSize = req.pageSize ?? 20_000;
   const standardizer = loadStandardizer(ctx.sqlite);
-  const source = await openSource(req, standardizer, pageSize);
+  const source = await openSource(req, standardizer);
   try {
     return await writeRun(ctx, req, source, standardizer, pageSize);
   } finally {
@@ -72,11 +79,7 @@ export async function importFile(ctx: CoreContext, req: ImportRequest): Promise<
 /** Files from this size up are parsed in a worker thread (unless the request says otherwise). */
 const WORKER_MIN_BYTES = 1 << 20;
 
-async function openSource(
-  req: ImportRequest,
-  standardizer: Standardizer,
-  pageSize: number,
-): Promise<ImportSource> {
+async function openSource(req: ImportRequest, standardizer: Standardizer): Promise<ImportSource> {
   const s: SourceRequest = {
     fileName: req.fileName,
     bytes: req.bytes,
@@ -86,14 +89,46 @@ async function openSource(
   };
   if (req.worker ?? req.bytes.length >= WORKER_MIN_BYTES) {
     try {
-      // Two pages ahead: the next page is ready when the writer wants it, without holding the file twice.
-      return await workerSource(s, 2 * pageSize);
+      return await workerSource(s);
     } catch (e) {
       if (!(e instanceof WorkerUnavailable)) throw e;
       // No worker here (a sandbox, a missing bundle): the same work on this thread.
     }
   }
   return inThreadSource(s);
+}
+
+/** What one transaction wrote. */
+interface Written {
+  orders: number;
+  counts: { inserted: number; updated: number; unchanged: number };
+  ids: number[];
+  missing: RowProblem[];
+}
+
+const nothingWritten = (): Written => ({
+  orders: 0,
+  counts: { inserted: 0, updated: 0, unchanged: 0 },
+  ids: [],
+  missing: [],
+});
+
+/** Writes prepared orders inside the caller's transaction, adding up what happened to them. */
+function writeOrders(w: WriteContext, page: PreparedOrder[], into: Written): void {
+  writePrepared(w, page).forEach((r, i) => {
+    const { p } = page[i] as PreparedOrder;
+    if (r.outcome === 'missing') {
+      into.missing.push({
+        row: p.rows[0] ?? 0,
+        column: '订单编号',
+        message: `order ${p.externalId} is not imported yet: import the 订单报表 (order report) first, then this item report`,
+      });
+      return;
+    }
+    into.counts[r.outcome]++;
+    if (r.id !== null) into.ids.push(r.id);
+  });
+  into.orders += page.length;
 }
 
 async function writeRun(
@@ -106,32 +141,68 @@ async function writeRun(
   const { layout } = source;
   const fileHash = createHash('sha256').update(req.bytes).digest('hex');
   const channelCode = req.channel ?? '';
-  const run =
-    findRunningRun(ctx.sqlite, fileHash, layout.format, channelCode) ??
-    ctx.sqlite
-      .transaction(() =>
-        insertRun(
-          ctx.sqlite,
-          {
-            fileHash,
-            fileName: req.fileName,
-            format: layout.format,
-            channelCode,
-            totalOrders: source.total,
-            rejected: source.rejected,
-          },
-          ctx.now(),
-        ),
-      )
-      .immediate();
   const w = writeContext(ctx, layout, req.channel ?? null, req.actor, standardizer);
-  let done = run.doneOrders;
+  let run = findRunningRun(ctx.sqlite, fileHash, layout.format, channelCode);
+  let done = run?.doneOrders ?? 0;
   source.start(done);
-  if (run.totalOrders === 0 || done >= run.totalOrders) {
+  const newRun = (summary: ParseSummary) =>
+    insertRun(
+      ctx.sqlite,
+      {
+        fileHash,
+        fileName: req.fileName,
+        format: layout.format,
+        channelCode,
+        totalOrders: summary.total,
+        rejected: summary.rejected,
+      },
+      ctx.now(),
+    );
+  /** Progress in the page's own transaction; events and `onPage` once it committed. */
+  const advance = (r: RunRow, page: Written) => {
+    const end = done + page.orders;
+    advanceRun(ctx.sqlite, r.id, {
+      done: end,
+      imported: page.counts.inserted,
+      updated: page.counts.updated,
+      unchanged: page.counts.unchanged,
+      finished: end >= r.totalOrders ? ctx.now() : null,
+      rejected: page.missing,
+    });
+  };
+  const committed = (r: RunRow, page: Written) => {
+    done += page.orders;
+    if (page.counts.inserted + page.counts.updated > 0)
+      ctx.emit('orders.changed', {
+        ids: page.ids,
+        reason: `import ${req.fileName}: ${done}/${r.totalOrders}`,
+      });
+    req.onPage?.({ runId: r.id, done, total: r.totalOrders });
+  };
+  if (!source.parsed) {
+    // The worker is still parsing: what it hands over meanwhile is written in one transaction
+    // that commits, with the run, only once the whole file parsed. A file found damaged near
+    // its end rolls it back and changes nothing, as if it had been parsed before writing.
+    const first = ctx.sqlite
+      .transaction(() => {
+        const page = nothingWritten();
+        for (let orders = source.nextWhileParsing(); orders; orders = source.nextWhileParsing())
+          writeOrders(w, orders, page);
+        const r = run ?? newRun(summaryOf(source));
+        advance(r, page);
+        return { r, page };
+      })
+      .immediate();
+    run = first.r;
+    committed(run, first.page);
+  }
+  const summary = summaryOf(source);
+  const r: RunRow = run ?? ctx.sqlite.transaction(() => newRun(summary)).immediate();
+  if (r.totalOrders === 0 || done >= r.totalOrders) {
     ctx.sqlite
       .transaction(() =>
-        advanceRun(ctx.sqlite, run.id, {
-          done: run.totalOrders,
+        advanceRun(ctx.sqlite, r.id, {
+          done: r.totalOrders,
           imported: 0,
           updated: 0,
           unchanged: 0,
@@ -140,43 +211,20 @@ async function writeRun(
       )
       .immediate();
   }
-  while (done < run.totalOrders) {
-    const page = await source.take(pageSize);
-    const counts = { inserted: 0, updated: 0, unchanged: 0 };
-    const ids: number[] = [];
+  while (done < r.totalOrders) {
+    const orders = source.take(pageSize);
+    if (!orders.length)
+      throw new Error(`${req.fileName}: the file ran out of orders at ${done}/${r.totalOrders}`);
+    const page = nothingWritten();
     ctx.sqlite
       .transaction(() => {
-        const missing: RowProblem[] = [];
-        writePrepared(w, page).forEach((r, i) => {
-          const { p } = page[i] as PreparedOrder;
-          if (r.outcome === 'missing') {
-            missing.push({
-              row: p.rows[0] ?? 0,
-              column: '订单编号',
-              message: `order ${p.externalId} is not imported yet: import the 订单报表 (order report) first, then this item report`,
-            });
-            return;
-          }
-          counts[r.outcome]++;
-          if (r.id !== null) ids.push(r.id);
-        });
-        const end = done + page.length;
-        advanceRun(ctx.sqlite, run.id, {
-          done: end,
-          imported: counts.inserted,
-          updated: counts.updated,
-          unchanged: counts.unchanged,
-          finished: end >= run.totalOrders ? ctx.now() : null,
-          rejected: missing,
-        });
+        writeOrders(w, orders, page);
+        advance(r, page);
       })
       .immediate();
-    done += page.length;
-    if (counts.inserted + counts.updated > 0)
-      ctx.emit('orders.changed', { ids, reason: `import ${req.fileName}: ${done}/${run.totalOrders}` });
-    req.onPage?.({ runId: run.id, done, total: run.totalOrders });
+    committed(r, page);
     // Let other calls (the UI, scanners) in between pages.
     await nextTick();
   }
-  return report(findRun(ctx.sqlite, run.id) as RunRow, layout);
+  return report(findRun(ctx.sqlite, r.id) as RunRow, layout);
 }

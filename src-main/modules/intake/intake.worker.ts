@@ -1,81 +1,75 @@
 // The import worker: parses the file and prepares its orders (fingerprint, standardisation)
-// while the main thread writes the previous page. It never opens the database. Bundled as its
-// own entry (dist/main/intake-worker.cjs) by build/build-main.mjs; see import-worker-source.ts.
-import { parentPort, type MessagePort } from 'node:worker_threads';
+// while the main thread writes them. It never opens the database. Bundled as its own entry
+// (dist/main/intake-worker.cjs) by build/build-main.mjs; see import-worker-source.ts.
+import { parentPort, workerData } from 'node:worker_threads';
 import type { Standardizer } from '../standardize';
-import { parseImportFile } from './import-parse';
-import { toWire, type FromWorker, type ToWorker } from './import-source';
+import { collectStreaming } from './cell-parse';
+import { parseTable, readImportTable } from './import-parse';
+import {
+  toWire,
+  type DataMessage,
+  type EndMessage,
+  type HeaderMessage,
+  type StartMessage,
+  type WorkerInit,
+} from './import-source';
 import type { ParsedOrder } from './intake.types';
 import { prepareParsed } from './order-prepare';
 import { encodePrepared, type Wire } from './prepared-wire';
 
-/** Orders per message: small enough that the writer rarely waits, large enough that posting is cheap. */
+/** Orders per message: small enough that the writer starts early, large enough that posting is cheap. */
 const CHUNK = 500;
 
-function serve(port: MessagePort): void {
-  const post = (m: FromWorker) => port.postMessage(m);
-  let orders: ParsedOrder[] = [];
-  let standardizer: Standardizer | null = null;
-  let homeCountry = 'CN';
-  let taken = 0;
-  let wake: (() => void) | null = null;
-
-  async function parse(m: Extract<ToWorker, { type: 'init' }>): Promise<void> {
-    try {
-      const { layout, parsed } = await parseImportFile(m.fileName, m.bytes, m.format);
-      orders = parsed.orders;
-      standardizer = {
-        ...m.standardizer,
-        memo: { skus: new Map(), phones: new Map(), addresses: new Map() },
-      };
-      homeCountry = m.homeCountry;
-      post({
-        type: 'parsed',
-        layout: { format: layout.format, kind: layout.kind, defaultCurrency: layout.defaultCurrency },
-        total: orders.length,
-        rejected: parsed.rejected,
-      });
-    } catch (e) {
-      post({ type: 'error', error: toWire(e) });
-    }
+async function run(init: WorkerInit, port: NonNullable<typeof parentPort>): Promise<void> {
+  const signal = new Int32Array(init.signal);
+  const wake = () => {
+    Atomics.add(signal, 0, 1);
+    Atomics.notify(signal, 0);
+  };
+  let read: Awaited<ReturnType<typeof readImportTable>>;
+  try {
+    read = await readImportTable(init.fileName, init.bytes, init.format);
+  } catch (e) {
+    port.postMessage({ type: 'error', error: toWire(e) } satisfies HeaderMessage);
+    return;
   }
-
-  // Runs ahead of the writer by at most `ahead` orders, so a slow disk cannot make it hold the
-  // whole file twice over (parsed and prepared).
-  async function produce(from: number, ahead: number): Promise<void> {
-    try {
-      let next = from;
-      while (next < orders.length) {
-        if (next - from - taken >= ahead) {
-          await new Promise<void>((resolve) => (wake = resolve));
-          continue;
-        }
-        const end = Math.min(orders.length, next + CHUNK);
-        const out: Wire[] = [];
-        for (let i = next; i < end; i++)
-          out.push(
-            encodePrepared(
-              prepareParsed(standardizer as Standardizer, orders[i] as ParsedOrder, homeCountry),
-            ),
-          );
-        post({ type: 'orders', orders: out });
-        next = end;
-      }
-    } catch (e) {
-      post({ type: 'error', error: toWire(e) });
-    }
+  const { table, layout } = read;
+  port.postMessage({
+    type: 'header',
+    layout: { format: layout.format, kind: layout.kind, defaultCurrency: layout.defaultCurrency },
+  } satisfies HeaderMessage);
+  const { from } = await new Promise<StartMessage>((resolve) => port.once('message', resolve));
+  const standardizer: Standardizer = {
+    ...init.standardizer,
+    memo: { skus: new Map(), phones: new Map(), addresses: new Map() },
+  };
+  let index = 0;
+  let chunk: Wire[] = [];
+  const flush = () => {
+    if (!chunk.length) return;
+    init.data.postMessage(chunk satisfies DataMessage);
+    chunk = [];
+    wake();
+  };
+  try {
+    // Each order is prepared and sent as soon as the layout has built it.
+    const parsed = collectStreaming(
+      (order) => {
+        if (index++ < from) return;
+        chunk.push(encodePrepared(prepareParsed(standardizer, order as ParsedOrder, init.homeCountry)));
+        if (chunk.length >= CHUNK) flush();
+      },
+      () => parseTable(table, layout),
+    );
+    flush();
+    init.end.postMessage({
+      type: 'parsed',
+      summary: { total: parsed.orders.length, rejected: parsed.rejected },
+    } satisfies EndMessage);
+  } catch (e) {
+    init.end.postMessage({ type: 'error', error: toWire(e) } satisfies EndMessage);
   }
-
-  port.on('message', (m: ToWorker) => {
-    if (m.type === 'init') void parse(m);
-    else if (m.type === 'start') void produce(m.from, m.ahead);
-    else {
-      taken = m.count;
-      const w = wake;
-      wake = null;
-      w?.();
-    }
-  });
+  wake();
 }
 
-if (parentPort) serve(parentPort);
+if (parentPort) void run(workerData as WorkerInit, parentPort);
