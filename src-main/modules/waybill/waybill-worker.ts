@@ -16,6 +16,7 @@ import {
   recordRecovered,
   orderForWaybill,
   orderItems,
+  type DueWaybillRow,
   type WaybillAccountRow,
   type WaybillRow,
 } from './waybill.repo';
@@ -176,7 +177,7 @@ export class WaybillWorker {
   }
 
   /** Up to 10 due rows of the first account that is not banned. */
-  private nextBatch(): { account: WaybillAccountRow; rows: WaybillRow[] } | null {
+  private nextBatch(): { account: WaybillAccountRow; rows: DueWaybillRow[] } | null {
     const due = duePending(this.ctx.sqlite, this.ctx.now()).filter((w) => !this.isBanned(w.accountId));
     if (!due.length) return null;
     const accountId = due[0]!.accountId;
@@ -323,7 +324,7 @@ export class WaybillWorker {
     ctx.emit('waybills.changed', { orderIds: rows.map((w) => w.orderId) });
   }
 
-  private async cancel(w: WaybillRow): Promise<void> {
+  private async cancel(w: DueWaybillRow): Promise<void> {
     const { ctx } = this;
     const account = findAccount(ctx.sqlite, w.accountId)!;
     try {

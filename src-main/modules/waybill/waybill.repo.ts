@@ -4,6 +4,8 @@ import type { waybillAccounts, waybills } from './waybill.table';
 
 export type WaybillAccountRow = typeof waybillAccounts.$inferSelect;
 export type WaybillRow = typeof waybills.$inferSelect;
+/** A row the worker works on: only rows of an account are ever due (see the waybills_account CHECK). */
+export type DueWaybillRow = WaybillRow & { accountId: number };
 
 const ACCOUNT_COLS = `id, carrier, platform, cp_code as cpCode, template_url as templateUrl, sender_json as senderJson,
   store_code as storeCode, gateway_url as gatewayUrl, active, secret_backend as secretBackend,
@@ -175,22 +177,23 @@ export function insertWaybill(
 }
 
 /** Pending rows the worker may ask for now, oldest first (a switched-off account asks for nothing). */
-export const duePending = (sqlite: Sqlite, now: number): WaybillRow[] =>
+export const duePending = (sqlite: Sqlite, now: number): DueWaybillRow[] =>
   stmt(
     sqlite,
     `select ${WAYBILL_COLS} from waybills where state = 'pending' and next_run_at is not null and next_run_at <= ?
        and account_id in (select id from waybill_accounts where active = 1) order by next_run_at, id limit 200`,
   )
     .all(now)
-    .map((r) => row(r)!);
+    .map((r) => row(r) as DueWaybillRow);
 
-export const dueCancelling = (sqlite: Sqlite, now: number): WaybillRow[] =>
+export const dueCancelling = (sqlite: Sqlite, now: number): DueWaybillRow[] =>
   stmt(
     sqlite,
-    `select ${WAYBILL_COLS} from waybills where state = 'cancelling' and next_run_at is not null and next_run_at <= ? order by next_run_at, id limit 50`,
+    `select ${WAYBILL_COLS} from waybills where state = 'cancelling' and account_id is not null
+       and next_run_at is not null and next_run_at <= ? order by next_run_at, id limit 50`,
   )
     .all(now)
-    .map((r) => row(r)!);
+    .map((r) => row(r) as DueWaybillRow);
 
 export const earliestDue = (sqlite: Sqlite): number | null =>
   (

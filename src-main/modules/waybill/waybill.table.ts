@@ -3,17 +3,18 @@ import { sql } from 'drizzle-orm';
 import { orders } from '../orders/orders.table';
 
 /**
- * One e-waybill (电子面单) account per carrier: the platform that issues the numbers (today
- * Cainiao), the carrier's code there (cp_code), the cloud-print template and the sender address
- * printed on the label. The app key, secret and session key are encrypted by the OS keychain
+ * One e-waybill (电子面单) account per carrier and platform: the platform that issues the numbers
+ * (Cainiao for most orders; Pinduoduo for PDD orders, whose encrypted recipients only PDD's own
+ * waybills can print), the carrier's code there (cp_code / wp_code), the cloud-print template and
+ * the sender address printed on the label. The app key, secret and session key are encrypted by the OS keychain
  * (as channel credentials are) before they reach this row; the renderer never sees them.
  */
 export const waybillAccounts = sqliteTable(
   'waybill_accounts',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    /** Packdesk's carrier code (carriers.code): orders allocated to it get their numbers here. */
-    carrier: text('carrier').notNull().unique(),
+    /** Packdesk's carrier code (carriers.code): its orders of this platform get their numbers here. */
+    carrier: text('carrier').notNull(),
     platform: text('platform').notNull().default('cainiao'),
     cpCode: text('cp_code').notNull(),
     templateUrl: text('template_url').notNull(),
@@ -30,7 +31,11 @@ export const waybillAccounts = sqliteTable(
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
   },
-  (t) => [check('waybill_accounts_platform', sql`${t.platform} in ('cainiao')`)],
+  (t) => [
+    uniqueIndex('waybill_accounts_carrier_platform_uq').on(t.carrier, t.platform),
+    // 'douyin' is allowed ahead of its client so that adding it needs no second table rebuild.
+    check('waybill_accounts_platform', sql`${t.platform} in ('cainiao','pdd','douyin')`),
+  ],
 );
 
 /**
@@ -50,9 +55,8 @@ export const waybills = sqliteTable(
     orderId: integer('order_id')
       .notNull()
       .references(() => orders.id, { onDelete: 'cascade' }),
-    accountId: integer('account_id')
-      .notNull()
-      .references(() => waybillAccounts.id),
+    /** Null only on a 'failed' row of an order whose platform has no account for its carrier yet. */
+    accountId: integer('account_id').references(() => waybillAccounts.id),
     carrier: text('carrier').notNull(),
     platform: text('platform').notNull(),
     cpCode: text('cp_code').notNull(),
@@ -80,6 +84,7 @@ export const waybills = sqliteTable(
     index('waybills_order_idx').on(t.orderId),
     index('waybills_due_idx').on(t.state, t.nextRunAt),
     check('waybills_state', sql`${t.state} in ('pending','active','failed','cancelling','cancelled')`),
-    check('waybills_platform', sql`${t.platform} in ('cainiao')`),
+    check('waybills_platform', sql`${t.platform} in ('cainiao','pdd','douyin')`),
+    check('waybills_account', sql`${t.accountId} is not null or ${t.state} in ('failed','cancelled')`),
   ],
 );
