@@ -134,13 +134,17 @@ export const emptyAddress = () => ({
   postcode: '',
 });
 
+const DONE: string[] = [];
+
 /** Set while `collectStreaming` runs: told of each order as soon as its layout has built it. */
 let collected: ((order: unknown) => void) | null = null;
 
 /**
- * Runs a layout's parse and hands each order to `sink` as it is built, in file order. The import
- * worker starts preparing (and the writer writing) while the rest of the file is still being
- * parsed. Every layout builds its orders through `collect`, in order, and returns them as built.
+ * Runs a layout's parse and hands each order to `sink` as it is built, in file order, instead of
+ * keeping it in the result's `orders` (which stays empty: the sink counts). The import worker
+ * starts preparing (and the writer writing) while the rest of the file is still being parsed,
+ * and does not hold 100,000 parsed orders for its garbage collector to walk again and again.
+ * Every layout builds its orders through `collect`, in file order, and returns them as built.
  */
 export function collectStreaming<R>(sink: (order: unknown) => void, parse: () => R): R {
   collected = sink;
@@ -178,8 +182,12 @@ export function collect<T>(
       });
       continue;
     }
-    out.orders.push(order);
-    collected?.(order);
+    if (collected) {
+      collected(order);
+      // Nothing reads an order's rows again once it is built: let them go while the rest of the
+      // file is parsed (a 100,000-order export is millions of cell strings to mark otherwise).
+      for (const i of g.rows) t.rows[i] = DONE;
+    } else out.orders.push(order);
   }
 }
 
