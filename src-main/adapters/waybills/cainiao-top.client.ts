@@ -1,5 +1,13 @@
 import { createHash } from 'node:crypto';
 import { ChannelError, requestJson, type ChannelIo } from '../channels/channel-http';
+import {
+  partyParam,
+  type IssuedWaybill,
+  type WaybillApply,
+  type WaybillClient,
+  type WaybillCredentials,
+  type WaybillSubscription,
+} from './waybill-client';
 
 /**
  * Cainiao e-waybills (电子面单) through the Taobao Open Platform (TOP) gateway.
@@ -20,53 +28,8 @@ import { ChannelError, requestJson, type ChannelIo } from '../channels/channel-h
  */
 export const TOP_GATEWAY = 'https://eco.taobao.com/router/rest';
 
-export interface TopCredentials {
-  appKey: string;
-  appSecret: string;
-  sessionKey: string;
-}
-
-export interface WaybillAddress {
-  province: string;
-  city: string;
-  district: string;
-  town: string;
-  detail: string;
-}
-
-export interface WaybillParty {
-  name: string;
-  mobile: string;
-  phone: string;
-  address: WaybillAddress;
-}
-
-export interface WaybillApplyOrder {
-  /** Our package id; sent as object_id and package_info.id (see waybills.package_id). */
-  objectId: string;
-  /** Cainiao channel code: TB, TM, PDD, JD, DY, OTHERS … */
-  channelsType: string;
-  tradeOrders: string[];
-  items: { name: string; count: number }[];
-  weightGrams?: number;
-  volumeMl?: number;
-  recipient: WaybillParty & { oaid?: string; tid?: string };
-}
-
-export interface WaybillApply {
-  cpCode: string;
-  sender: WaybillParty;
-  templateUrl: string;
-  storeCode?: string;
-  orders: WaybillApplyOrder[];
-}
-
-export interface IssuedWaybill {
-  objectId: string;
-  waybillCode: string;
-  printData: string;
-  parentWaybillCode: string | null;
-}
+export type TopCredentials = WaybillCredentials;
+export type { WaybillApply, WaybillApplyOrder, IssuedWaybill } from './waybill-client';
 
 /** Beijing time, as TOP wants its timestamp: yyyy-MM-dd HH:mm:ss. */
 export function topTimestamp(ms: number): string {
@@ -88,18 +51,7 @@ export function topSign(params: Record<string, string>, secret: string): string 
     .toUpperCase();
 }
 
-const party = (p: WaybillParty) => ({
-  name: p.name,
-  ...(p.mobile && { mobile: p.mobile }),
-  ...(p.phone && { phone: p.phone }),
-  address: {
-    province: p.address.province,
-    city: p.address.city,
-    district: p.address.district,
-    ...(p.address.town && { town: p.address.town }),
-    detail: p.address.detail,
-  },
-});
+const party = partyParam;
 
 /** TOP wraps every list in an object named after its element type; older answers give the bare array. */
 function listOf(v: unknown, key: string): unknown[] {
@@ -108,7 +60,7 @@ function listOf(v: unknown, key: string): unknown[] {
   return Array.isArray(inner) ? inner : [];
 }
 
-export class CainiaoTopClient {
+export class CainiaoTopClient implements WaybillClient {
   constructor(
     private readonly creds: TopCredentials,
     private readonly io: ChannelIo,
@@ -201,9 +153,7 @@ export class CainiaoTopClient {
   }
 
   /** cainiao.waybill.ii.search: the shop's subscriptions for the carrier (the connection test). */
-  async subscriptions(
-    cpCode: string,
-  ): Promise<{ cpCode: string; branches: { name: string; quantity: number }[] }[]> {
+  async subscriptions(cpCode: string): Promise<WaybillSubscription[]> {
     const out = await this.call('cainiao.waybill.ii.search', { cp_code: cpCode });
     return listOf(out.waybill_apply_subscription_cols, 'waybill_apply_subscription_info').map((s) => {
       const r = s as Record<string, unknown>;

@@ -1,0 +1,87 @@
+/**
+ * What the e-waybill worker needs from a platform that issues numbers (Cainiao, Pinduoduo…):
+ * one small interface, so the worker, its retries, bans and offline pauses, the storage and the
+ * screens stay one path and each platform is only a client behind it. Every platform speaks the
+ * same "cloud print apply" model (param_waybill_cloud_print_apply_new_request), so the request
+ * and answer types are shared too.
+ */
+export interface WaybillAddress {
+  province: string;
+  city: string;
+  district: string;
+  town: string;
+  detail: string;
+}
+
+export interface WaybillParty {
+  name: string;
+  mobile: string;
+  phone: string;
+  address: WaybillAddress;
+}
+
+export interface WaybillApplyOrder {
+  /** Our package id; sent as object_id and package_info.id (see waybills.package_id). */
+  objectId: string;
+  /** The order's channel code on the platform: TB, TM, PDD, JD, DY, OTHERS … */
+  channelsType: string;
+  tradeOrders: string[];
+  items: { name: string; count: number }[];
+  weightGrams?: number;
+  volumeMl?: number;
+  recipient: WaybillParty & { oaid?: string; tid?: string };
+}
+
+export interface WaybillApply {
+  cpCode: string;
+  sender: WaybillParty;
+  templateUrl: string;
+  storeCode?: string;
+  orders: WaybillApplyOrder[];
+}
+
+export interface IssuedWaybill {
+  objectId: string;
+  waybillCode: string;
+  printData: string;
+  parentWaybillCode: string | null;
+}
+
+export interface WaybillSubscription {
+  cpCode: string;
+  branches: { name: string; quantity: number }[];
+}
+
+/**
+ * Three secrets per account. Their meaning is the platform's: Cainiao (TOP) app key, app secret
+ * and session key; Pinduoduo client_id, client_secret and access_token.
+ */
+export interface WaybillCredentials {
+  appKey: string;
+  appSecret: string;
+  sessionKey: string;
+}
+
+/** Failures are ChannelErrors (rate_limited with the wait, auth, client = refused, server…). */
+export interface WaybillClient {
+  /** Up to 10 numbers with their print data; the same package id asked again gets the same number. */
+  apply(req: WaybillApply): Promise<IssuedWaybill[]>;
+  /** Gives a number back; true when the platform took it. */
+  cancel(cpCode: string, waybillCode: string): Promise<boolean>;
+  /** The shop's subscriptions (the account editor's connection test). */
+  subscriptions(cpCode: string): Promise<WaybillSubscription[]>;
+}
+
+/** `party` as both platforms' SDK models spell it: optional fields left out when empty. */
+export const partyParam = (p: WaybillParty) => ({
+  name: p.name,
+  ...(p.mobile && { mobile: p.mobile }),
+  ...(p.phone && { phone: p.phone }),
+  address: {
+    province: p.address.province,
+    city: p.address.city,
+    district: p.address.district,
+    ...(p.address.town && { town: p.address.town }),
+    detail: p.address.detail,
+  },
+});
