@@ -3,8 +3,19 @@ import { read, task, write } from './define';
 import { id, isoDate } from './common.schema';
 import { printJob } from './printing.contract';
 
-/** Platforms that issue e-waybill numbers Packdesk can fetch. PDD and Douyin plug in here later. */
-export const WAYBILL_PLATFORMS = ['cainiao'] as const;
+/**
+ * Platforms whose e-waybills orders need: PDD orders need Pinduoduo's, Douyin orders Douyin's
+ * (their encrypted recipients print only on their own platform's waybills); every other order
+ * Cainiao's. A waybill row may name any of them (a Douyin order fails until Douyin is supported).
+ */
+export const WAYBILL_PLATFORMS = ['cainiao', 'pdd', 'douyin'] as const;
+export type WaybillPlatform = (typeof WAYBILL_PLATFORMS)[number];
+/** Platforms Packdesk can fetch numbers from today: an account is one of these. */
+export const WAYBILL_ACCOUNT_PLATFORMS = ['cainiao', 'pdd'] as const;
+
+/** The platform whose e-waybill an order of this channel kind needs. */
+export const waybillPlatformFor = (channelKind: string): WaybillPlatform =>
+  channelKind === 'pdd' ? 'pdd' : channelKind === 'douyin' ? 'douyin' : 'cainiao';
 export const WAYBILL_STATES = ['pending', 'active', 'failed', 'cancelling', 'cancelled'] as const;
 
 const text = (max: number) => z.string().trim().max(max);
@@ -27,15 +38,16 @@ export const waybillSender = z
 export const waybillAccountInput = z
   .object({
     id: id.optional(),
-    /** Packdesk's carrier code (as in Carriers): orders allocated to it get numbers from this account. */
+    /** Packdesk's carrier code (as in Carriers): its orders of this platform get numbers from this account. */
     carrier: needed(32).transform((s) => s.toUpperCase()),
-    platform: z.enum(WAYBILL_PLATFORMS).default('cainiao'),
-    /** The carrier's code on the platform: ZTO, YTO, STO, YUNDA, SF, EMS, JD… */
+    /** Unique with the carrier: ZTO may have a Cainiao account and a Pinduoduo one. */
+    platform: z.enum(WAYBILL_ACCOUNT_PLATFORMS).default('cainiao'),
+    /** The carrier's code on the platform (Cainiao cp_code, PDD wp_code): ZTO, YTO, STO, YUNDA, SF… */
     cpCode: needed(20)
       .regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, - and _ only (e.g. ZTO, YUNDA)')
       .transform((s) => s.toUpperCase()),
     templateUrl: needed(300).url(
-      'must be the template address, e.g. http://cloudprint.cainiao.com/template/standard/101',
+      "must be the platform's template address, e.g. http://cloudprint.cainiao.com/template/standard/101",
     ),
     sender: waybillSender,
     storeCode: text(40).default(''),
@@ -48,6 +60,7 @@ export const waybillAccountInput = z
   .strict();
 export type WaybillAccountInput = z.input<typeof waybillAccountInput>;
 
+/** Cainiao: app key, app secret, session key. Pinduoduo: client_id, client_secret, access_token. */
 export const waybillCredentials = z
   .object({
     appKey: needed(64),
@@ -60,7 +73,7 @@ export const waybillCredentials = z
 export const waybillAccount = z.object({
   id,
   carrier: z.string(),
-  platform: z.enum(WAYBILL_PLATFORMS),
+  platform: z.enum(WAYBILL_ACCOUNT_PLATFORMS),
   cpCode: z.string(),
   templateUrl: z.string(),
   sender: z.object({
@@ -104,7 +117,10 @@ export type Waybill = z.infer<typeof waybill>;
 
 export const orderWaybill = z.object({
   orderId: id,
-  /** The order's carrier has an active e-waybill account: its label comes from the platform. */
+  /**
+   * The order's carrier has an active e-waybill account (of any platform): its label comes from
+   * a platform, never Packdesk — from its own platform's account, or it fails naming the one missing.
+   */
   platformLabel: z.boolean(),
   carrier: z.string().nullable(),
   current: waybill.nullable(),
@@ -126,7 +142,7 @@ export const waybillContract = {
     }),
   ),
   'waybill.accounts.save': write(
-    "Add a carrier's e-waybill account, or change one (with id)",
+    "Add a carrier's e-waybill account on a platform (Cainiao or Pinduoduo), or change one (with id)",
     waybillAccountInput,
     waybillAccount,
   ),
@@ -140,6 +156,7 @@ export const waybillContract = {
     z
       .object({
         id: id.optional(),
+        platform: z.enum(WAYBILL_ACCOUNT_PLATFORMS).default('cainiao'),
         cpCode: needed(20).transform((s) => s.toUpperCase()),
         gatewayUrl: z.union([z.literal(''), z.string().trim().url().max(300)]).default(''),
         credentials: waybillCredentials.optional(),

@@ -2,12 +2,14 @@ import type { CoreContext } from '../../core-context';
 import type { SecretStore } from '../../adapters/secrets/secret-store.port';
 import type { ChannelIo } from '../../adapters/channels/channel-http';
 import { ChannelError } from '../../adapters/channels/channel-http';
+import { CainiaoTopClient, TOP_GATEWAY } from '../../adapters/waybills/cainiao-top.client';
+import { PddWaybillClient, PDD_ROUTER } from '../../adapters/waybills/pdd-waybill.client';
+import type { WaybillClient, WaybillCredentials } from '../../adapters/waybills/waybill-client';
 import {
-  CainiaoTopClient,
-  TOP_GATEWAY,
-  type TopCredentials,
-} from '../../adapters/waybills/cainiao-top.client';
-import { waybillCredentials, type WaybillAccount } from '../../../src-shared/contract/waybill.contract';
+  waybillCredentials,
+  type WaybillAccount,
+  type WaybillPlatform,
+} from '../../../src-shared/contract/waybill.contract';
 import { AppFailure } from '../../../src-shared/result';
 import { recordAudit } from '../audit';
 import {
@@ -22,6 +24,21 @@ import {
 } from './waybill.repo';
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
+/** The platforms' names in messages; where a person fixes things on each. */
+export const PLATFORM_NAME: Record<WaybillPlatform, string> = {
+  cainiao: 'Cainiao',
+  pdd: 'Pinduoduo',
+  douyin: 'Douyin',
+};
+const WORKBENCH: Record<WaybillPlatform, string> = {
+  cainiao: 'the Cainiao workbench',
+  pdd: "Pinduoduo's e-waybill service (拼多多电子面单)",
+  douyin: "Douyin's e-waybill service",
+};
+export const workbenchOf = (platform: string) => WORKBENCH[platform as WaybillPlatform] ?? platform;
+const accountName = (a: { carrier: string; platform: string }) =>
+  `${a.carrier} ${PLATFORM_NAME[a.platform as WaybillPlatform] ?? a.platform}`;
 
 /** What the screens get: every setting, never the credentials (only whether and where they are kept). */
 export const toAccount = (r: WaybillAccountRow): WaybillAccount => ({
@@ -54,11 +71,15 @@ export function saveAccount(
       `carrier: there is no carrier "${input.carrier}"; add it under Carriers first`,
       [{ path: 'carrier', message: 'unknown carrier' }],
     );
-  const same = listAccounts(ctx.sqlite).find((a) => a.carrier === input.carrier);
+  const same = listAccounts(ctx.sqlite).find(
+    (a) => a.carrier === input.carrier && a.platform === input.platform,
+  );
   if (same && same.id !== input.id)
-    throw new AppFailure('conflict', `carrier: ${input.carrier} already has an e-waybill account`, [
-      { path: 'carrier', message: 'already has an account' },
-    ]);
+    throw new AppFailure(
+      'conflict',
+      `carrier: ${input.carrier} already has a ${PLATFORM_NAME[input.platform]} e-waybill account`,
+      [{ path: 'carrier', message: 'already has an account on this platform' }],
+    );
   if (input.id !== undefined && !findAccount(ctx.sqlite, input.id))
     throw new AppFailure('not_found', `E-waybill account ${input.id} does not exist`);
   const values = {
@@ -80,7 +101,12 @@ export function saveAccount(
     entity: 'waybill_account',
     entityId: id,
     action: input.id === undefined ? 'create' : 'update',
-    data: { carrier: values.carrier, cpCode: values.cpCode, active: values.active },
+    data: {
+      carrier: values.carrier,
+      platform: values.platform,
+      cpCode: values.cpCode,
+      active: values.active,
+    },
   });
   ctx.emit('settings.changed', { what: 'settings', key: 'waybill.accounts' });
   return toAccount(findAccount(ctx.sqlite, id)!);
@@ -94,7 +120,7 @@ export async function setAccountCredentials(
   ctx: CoreContext,
   secrets: SecretStore,
   id: number,
-  creds: TopCredentials,
+  creds: WaybillCredentials,
   actor: string,
 ) {
   if (!findAccount(ctx.sqlite, id))
@@ -130,22 +156,22 @@ export async function setAccountCredentials(
 export async function loadAccountCredentials(
   secrets: SecretStore,
   a: WaybillAccountRow,
-): Promise<TopCredentials> {
+): Promise<WaybillCredentials> {
   if (!a.secretCiphertext || !a.secretBackend)
     throw new AppFailure(
       'invalid_input',
-      `The ${a.carrier} e-waybill account has no credentials yet; enter them in Settings → E-waybill accounts`,
+      `The ${accountName(a)} e-waybill account has no credentials yet; enter them in Settings → E-waybill accounts`,
     );
   const status = await secrets.status();
   if (!status.available)
     throw new AppFailure(
       'unavailable',
-      `The ${a.carrier} e-waybill credentials cannot be read on this host: ${status.reason ?? 'no keychain'}`,
+      `The ${accountName(a)} e-waybill credentials cannot be read on this host: ${status.reason ?? 'no keychain'}`,
     );
   if (a.secretBackend !== status.backend)
     throw new AppFailure(
       'unavailable',
-      `The ${a.carrier} e-waybill credentials were encrypted with ${a.secretBackend} but this computer uses ${status.backend}; enter them again`,
+      `The ${accountName(a)} e-waybill credentials were encrypted with ${a.secretBackend} but this computer uses ${status.backend}; enter them again`,
     );
   let plain: string;
   try {
@@ -153,31 +179,51 @@ export async function loadAccountCredentials(
   } catch (e) {
     throw new AppFailure(
       'unavailable',
-      `The ${a.carrier} e-waybill credentials cannot be decrypted (${(e as Error).message}); enter them again`,
+      `The ${accountName(a)} e-waybill credentials cannot be decrypted (${(e as Error).message}); enter them again`,
     );
   }
   const parsed = waybillCredentials.safeParse(JSON.parse(plain));
   if (!parsed.success)
     throw new AppFailure(
       'internal',
-      `The stored ${a.carrier} e-waybill credentials are unreadable; enter them again`,
+      `The stored ${accountName(a)} e-waybill credentials are unreadable; enter them again`,
     );
   return parsed.data;
 }
 
-export const clientFor = (creds: TopCredentials, io: ChannelIo, gatewayUrl: string) =>
-  new CainiaoTopClient(creds, io, gatewayUrl || TOP_GATEWAY);
+/** The platform's client behind the one WaybillClient interface (empty gateway = the real one). */
+export function clientFor(
+  platform: string,
+  creds: WaybillCredentials,
+  io: ChannelIo,
+  gatewayUrl: string,
+): WaybillClient {
+  if (platform === 'pdd') return new PddWaybillClient(creds, io, gatewayUrl || PDD_ROUTER);
+  if (platform === 'cainiao') return new CainiaoTopClient(creds, io, gatewayUrl || TOP_GATEWAY);
+  throw new AppFailure(
+    'unavailable',
+    `Packdesk cannot fetch ${PLATFORM_NAME[platform as WaybillPlatform] ?? platform} e-waybills yet`,
+  );
+}
 
 /** "Test connection" on the typed values (or the stored credentials): the carrier's subscription. */
 export async function testAccount(
   ctx: CoreContext,
   deps: { secrets: SecretStore; io: ChannelIo },
-  input: { id?: number; cpCode: string; gatewayUrl: string; credentials?: TopCredentials },
+  input: {
+    id?: number;
+    platform: WaybillAccount['platform'];
+    cpCode: string;
+    gatewayUrl: string;
+    credentials?: WaybillCredentials;
+  },
 ): Promise<{ ok: boolean; message: string }> {
   let creds = input.credentials;
+  let platform: string = input.platform;
   if (!creds) {
     const a = findAccount(ctx.sqlite, input.id!);
     if (!a) throw new AppFailure('not_found', `E-waybill account ${input.id} does not exist`);
+    platform = a.platform; // the stored credentials are that platform's
     try {
       creds = await loadAccountCredentials(deps.secrets, a);
     } catch (e) {
@@ -186,12 +232,12 @@ export async function testAccount(
     }
   }
   try {
-    const subs = await clientFor(creds, deps.io, input.gatewayUrl).subscriptions(input.cpCode);
+    const subs = await clientFor(platform, creds, deps.io, input.gatewayUrl).subscriptions(input.cpCode);
     const mine = subs.find((s) => s.cpCode === input.cpCode);
     if (!mine)
       return {
         ok: false,
-        message: `The credentials work, but this shop has no ${input.cpCode} e-waybill subscription${subs.length ? ` (it has ${subs.map((s) => s.cpCode).join(', ')})` : ''}; subscribe in the Cainiao workbench first`,
+        message: `The credentials work, but this shop has no ${input.cpCode} e-waybill subscription${subs.length ? ` (it has ${subs.map((s) => s.cpCode).join(', ')})` : ''}; subscribe in ${workbenchOf(platform)} first`,
       };
     const balance = mine.branches.reduce((n, b) => n + b.quantity, 0);
     return {

@@ -1,9 +1,9 @@
 import type { CoreContext } from '../../core-context';
 import type { SecretStore } from '../../adapters/secrets/secret-store.port';
 import { ChannelError, isNetworkDown, type ChannelIo } from '../../adapters/channels/channel-http';
-import type { WaybillApply, WaybillApplyOrder } from '../../adapters/waybills/cainiao-top.client';
+import type { WaybillApply, WaybillApplyOrder, WaybillClient } from '../../adapters/waybills/waybill-client';
 import { AppFailure } from '../../../src-shared/result';
-import { clientFor, loadAccountCredentials } from './waybill-accounts.service';
+import { clientFor, loadAccountCredentials, workbenchOf } from './waybill-accounts.service';
 import {
   dueCancelling,
   duePending,
@@ -50,10 +50,14 @@ export interface WaybillDeps {
   random?: () => number;
 }
 
-/** Cainiao's order_channels_type for our channel kinds; the rest go as OTHERS [unconfirmed beyond TB/PDD]. */
+/**
+ * order_channels_type for our channel kinds (the same codes on Cainiao and PDD: PDD, TB, DY…,
+ * per the PDD SDK's list); the rest go as OTHERS [unconfirmed beyond TB/PDD/DY].
+ */
 const CHANNEL_TYPE: Record<string, string> = {
   taobao: 'TB',
   pdd: 'PDD',
+  douyin: 'DY',
   amazon: 'AMAZON',
   alibaba1688: '1688',
 };
@@ -255,6 +259,7 @@ export class WaybillWorker {
     let client;
     try {
       client = clientFor(
+        account.platform,
         await loadAccountCredentials(this.deps.secrets, account),
         this.deps.io,
         account.gatewayUrl,
@@ -329,6 +334,7 @@ export class WaybillWorker {
     const account = findAccount(ctx.sqlite, w.accountId)!;
     try {
       const client = clientFor(
+        account.platform,
         await loadAccountCredentials(this.deps.secrets, account),
         this.deps.io,
         account.gatewayUrl,
@@ -346,7 +352,7 @@ export class WaybillWorker {
               w.id,
               {
                 state: 'cancelling',
-                error: `The platform did not cancel ${code} (cancel_result false); cancel it in the Cainiao workbench`,
+                error: `The platform did not cancel ${code} (cancel_result false); cancel it in ${workbenchOf(account.platform)}`,
                 nextRunAt: null,
                 count: true,
               },
@@ -387,7 +393,7 @@ export class WaybillWorker {
    * so a cancelled order never leaves a live waybill on the shop's account.
    */
   private async recoverNumber(
-    client: ReturnType<typeof clientFor>,
+    client: WaybillClient,
     account: WaybillAccountRow,
     w: WaybillRow,
   ): Promise<string | null> {

@@ -32,12 +32,28 @@ export const listAccounts = (sqlite: Sqlite): WaybillAccountRow[] =>
 export const findAccount = (sqlite: Sqlite, id: number): WaybillAccountRow | undefined =>
   account(stmt(sqlite, `select ${ACCOUNT_COLS} from waybill_accounts where id = ?`).get(id));
 
-export const accountForCarrier = (sqlite: Sqlite, carrier: string): WaybillAccountRow | undefined =>
+/** The active account that issues this carrier's numbers on this platform. */
+export const accountFor = (
+  sqlite: Sqlite,
+  carrier: string,
+  platform: string,
+): WaybillAccountRow | undefined =>
   account(
-    stmt(sqlite, `select ${ACCOUNT_COLS} from waybill_accounts where carrier = ? and active = 1`).get(
-      carrier,
-    ),
+    stmt(
+      sqlite,
+      `select ${ACCOUNT_COLS} from waybill_accounts where carrier = ? and platform = ? and active = 1`,
+    ).get(carrier, platform),
   );
+
+/** The carrier has an active account on some platform: its orders' labels come from platforms. */
+export const carrierHasAccount = (sqlite: Sqlite, carrier: string): boolean =>
+  !!stmt(sqlite, 'select 1 from waybill_accounts where carrier = ? and active = 1').get(carrier);
+
+/**
+ * The platform an order's e-waybill must come from, by its channel kind, in SQL (`c` = channels):
+ * the same rule as waybillPlatformFor in the contract.
+ */
+const ORDER_PLATFORM = `case c.kind when 'pdd' then 'pdd' when 'douyin' then 'douyin' else 'cainiao' end`;
 
 export interface AccountValues {
   carrier: string;
@@ -131,35 +147,77 @@ export const activeByCode = (sqlite: Sqlite, code: string): WaybillRow | undefin
     ),
   );
 
-/** Orders routed to a carrier with an active account that have no live number yet. */
+/**
+ * Orders routed to a carrier with an active account (of any platform) that have no live number
+ * yet, with the platform they need and that platform's account for the carrier (null = none).
+ */
 export const ordersWithoutWaybill = (
   sqlite: Sqlite,
-): { orderId: number; accountId: number; carrier: string }[] =>
+): { orderId: number; carrier: string; platform: string; accountId: number | null }[] =>
   stmt(
     sqlite,
-    `select o.id as orderId, a.id as accountId, a.carrier as carrier
-       from orders o join waybill_accounts a on a.carrier = o.carrier and a.active = 1
+    `select o.id as orderId, o.carrier as carrier, ${ORDER_PLATFORM} as platform,
+            (select a.id from waybill_accounts a
+              where a.carrier = o.carrier and a.platform = ${ORDER_PLATFORM} and a.active = 1) as accountId
+       from orders o join channels c on c.id = o.channel_id
       where o.status in ('allocated','picking','packed')
+        and exists (select 1 from waybill_accounts a where a.carrier = o.carrier and a.active = 1)
         and not exists (select 1 from waybills w where w.order_id = o.id and w.state in ('pending','active','failed'))
       order by o.id`,
-  ).all() as { orderId: number; accountId: number; carrier: string }[];
+  ).all() as { orderId: number; carrier: string; platform: string; accountId: number | null }[];
 
-/** Live numbers whose order was cancelled or now goes with another carrier (not yet shipped). */
+/**
+ * Failed rows that were waiting for an account of their platform and carrier which now exists:
+ * they take it and are fetched at once.
+ */
+export function attachNewAccounts(sqlite: Sqlite, now: number): number[] {
+  const rows = stmt(
+    sqlite,
+    `select w.id, w.order_id as orderId, a.id as accountId, a.cp_code as cpCode
+       from waybills w join waybill_accounts a on a.carrier = w.carrier and a.platform = w.platform and a.active = 1
+      where w.account_id is null and w.state = 'failed'`,
+  ).all() as { id: number; orderId: number; accountId: number; cpCode: string }[];
+  const st = stmt(
+    sqlite,
+    `update waybills set account_id = ?, cp_code = ?, state = 'pending', attempts = 0, next_run_at = ?,
+       last_error = null, updated_at = ? where id = ?`,
+  );
+  for (const r of rows) st.run(r.accountId, r.cpCode, now, now, r.id);
+  return rows.map((r) => r.orderId);
+}
+
+/**
+ * Live numbers whose order was cancelled, now goes with another carrier, or needs another
+ * platform's waybill (a Cainiao number on a PDD order, which PDD would not decrypt); not yet shipped.
+ */
 export const strandedWaybills = (sqlite: Sqlite): WaybillRow[] =>
   stmt(
     sqlite,
     `select ${WAYBILL_COLS} from waybills where id in (
-       select w.id from waybills w join orders o on o.id = w.order_id
+       select w.id from waybills w join orders o on o.id = w.order_id join channels c on c.id = o.channel_id
         where w.state in ('pending','active','failed')
           and o.status not in ('shipped','delivered','returned','exception')
-          and (o.status = 'cancelled' or o.carrier is null or o.carrier <> w.carrier))`,
+          and (o.status = 'cancelled' or o.carrier is null or o.carrier <> w.carrier
+               or w.platform <> ${ORDER_PLATFORM}))`,
   )
     .all()
     .map((r) => row(r)!);
 
+/**
+ * A new live row: pending with its account, or (no account of the order's platform for the
+ * carrier) failed at once with `error`, waiting for a person to add that account.
+ */
 export function insertWaybill(
   sqlite: Sqlite,
-  v: { orderId: number; accountId: number; carrier: string; platform: string; cpCode: string; now: number },
+  v: {
+    orderId: number;
+    accountId: number | null;
+    carrier: string;
+    platform: string;
+    cpCode: string;
+    now: number;
+    error?: string;
+  },
 ): number {
   const n = (
     stmt(sqlite, 'select count(*) as n from waybills where order_id = ?').get(v.orderId) as { n: number }
@@ -169,10 +227,21 @@ export function insertWaybill(
   return Number(
     stmt(
       sqlite,
-      `insert into waybills (order_id, account_id, carrier, platform, cp_code, package_id, state, next_run_at, created_at, updated_at)
-       values (?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?)`,
-    ).run(v.orderId, v.accountId, v.carrier, v.platform, v.cpCode, packageId, v.now, v.now, v.now)
-      .lastInsertRowid,
+      `insert into waybills (order_id, account_id, carrier, platform, cp_code, package_id, state, next_run_at, last_error, created_at, updated_at)
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      v.orderId,
+      v.accountId,
+      v.carrier,
+      v.platform,
+      v.cpCode,
+      packageId,
+      v.accountId === null ? 'failed' : 'pending',
+      v.accountId === null ? null : v.now,
+      v.error ?? null,
+      v.now,
+      v.now,
+    ).lastInsertRowid,
   );
 }
 
@@ -268,12 +337,15 @@ export function setPrintWhenReady(sqlite: Sqlite, id: number, on: boolean, now: 
   );
 }
 
-/** "Fetch now": refused or waiting rows of these orders are asked again at once, with fresh attempts. */
+/**
+ * "Fetch now": refused or waiting rows of these orders are asked again at once, with fresh
+ * attempts. A row still without an account of its platform stays failed (nothing to ask).
+ */
 export function retryNow(sqlite: Sqlite, orderIds: number[], now: number): void {
   const st = stmt(
     sqlite,
     `update waybills set state = 'pending', attempts = 0, next_run_at = ?, updated_at = ?
-      where order_id = ? and state in ('pending','failed')`,
+      where order_id = ? and state in ('pending','failed') and account_id is not null`,
   );
   for (const id of orderIds) st.run(now, now, id);
 }

@@ -1,12 +1,20 @@
 import type { CoreContext } from '../../core-context';
 import type { PrintJob } from '../../../src-shared/contract/printing.contract';
-import type { OrderWaybill, Waybill } from '../../../src-shared/contract/waybill.contract';
+import {
+  waybillPlatformFor,
+  type OrderWaybill,
+  type Waybill,
+  type WaybillPlatform,
+} from '../../../src-shared/contract/waybill.contract';
 import { AppFailure } from '../../../src-shared/result';
 import { recordAudit } from '../audit';
 import { setOrderTracking } from '../orders';
 import { enqueueWaybill, findJobByKey, findPrinter, listPrinters, reprint, toJob } from '../printing';
+import { PLATFORM_NAME } from './waybill-accounts.service';
 import {
-  accountForCarrier,
+  accountFor,
+  attachNewAccounts,
+  carrierHasAccount,
   findAccount,
   insertWaybill,
   liveWaybillOf,
@@ -40,20 +48,55 @@ export const toWaybill = (r: WaybillRow): Waybill => ({
   cancelledAt: iso(r.cancelledAt),
 });
 
-/** The print component that prints a platform's waybills: Cainiao numbers print through Cainiao's. */
-const COMPONENT_KIND: Record<string, string> = { cainiao: 'cainiao_ws' };
+/** The print component that prints a platform's waybills: each platform's numbers through its own. */
+const COMPONENT_KIND: Record<WaybillPlatform, string> = {
+  cainiao: 'cainiao_ws',
+  pdd: 'pdd_ws',
+  douyin: 'douyin_ws',
+};
+
+const platformName = (p: string) => PLATFORM_NAME[p as WaybillPlatform] ?? p;
+
+/** Why an order has no number: its platform has no account for its carrier (a person adds one). */
+export function missingAccount(carrier: string, platform: string): string {
+  const name = platformName(platform);
+  const why =
+    platform === 'cainiao'
+      ? `only a ${name} account can issue numbers for orders from this channel`
+      : `${name} orders carry encrypted recipients that only ${name}'s own e-waybills can print`;
+  return `needs a ${name} e-waybill account for ${carrier}: ${why}; add one in Settings → E-waybill accounts${platform === 'douyin' ? ' (Packdesk cannot fetch Douyin e-waybills yet)' : ''}`;
+}
+
+/** The live row planned for an order of this platform and carrier (failed when it has no account). */
+function newWaybill(
+  ctx: CoreContext,
+  v: { orderId: number; carrier: string; platform: string; accountId: number | null },
+): void {
+  const a = v.accountId === null ? undefined : findAccount(ctx.sqlite, v.accountId);
+  insertWaybill(ctx.sqlite, {
+    orderId: v.orderId,
+    accountId: a?.id ?? null,
+    carrier: v.carrier,
+    platform: v.platform,
+    cpCode: a?.cpCode ?? v.carrier,
+    now: ctx.now(),
+    ...(!a && { error: missingAccount(v.carrier, v.platform) }),
+  });
+}
 
 const jobKey = (code: string) => `waybill:${code}`;
 
 /**
  * Keeps `waybills` in step with the orders, in one transaction: every order routed to a carrier
- * with an active account gets a pending row (fetched ahead of packing by the worker); a number
- * whose order was cancelled or moved to another carrier is given back ('cancelling'), and a row
- * that never got a number is closed. Returns the orders it touched.
+ * with an active account gets a row from the account of its own platform (PDD orders → Pinduoduo,
+ * Douyin → Douyin, the rest → Cainiao), pending so the worker fetches it ahead of packing, or
+ * failed naming the account that is missing; a failed row takes such an account once it exists.
+ * A number whose order was cancelled, moved to another carrier or needs another platform is given
+ * back ('cancelling'), and a row that never got a number is closed. Returns the orders it touched.
  */
 export function planWaybills(ctx: CoreContext): number[] {
   const now = ctx.now();
-  const touched: number[] = [];
+  const touched: number[] = attachNewAccounts(ctx.sqlite, now);
   for (const w of strandedWaybills(ctx.sqlite)) {
     // A pending row with attempts sent a request whose answer never came: the platform may hold a
     // number for it, so it is given back like an issued one (the worker learns it first).
@@ -68,15 +111,7 @@ export function planWaybills(ctx: CoreContext): number[] {
     touched.push(w.orderId);
   }
   for (const o of ordersWithoutWaybill(ctx.sqlite)) {
-    const a = findAccount(ctx.sqlite, o.accountId)!;
-    insertWaybill(ctx.sqlite, {
-      orderId: o.orderId,
-      accountId: a.id,
-      carrier: a.carrier,
-      platform: a.platform,
-      cpCode: a.cpCode,
-      now,
-    });
+    newWaybill(ctx, o);
     touched.push(o.orderId);
   }
   if (touched.length) ctx.emit('waybills.changed', { orderIds: [...new Set(touched)] });
@@ -95,13 +130,13 @@ export function printWaybill(
 ): { jobId: number; created: boolean } {
   if (w.state !== 'active' || !w.waybillCode || !w.printData)
     throw new AppFailure('conflict', `Order ${w.orderId} has no e-waybill number yet`);
-  const kind = COMPONENT_KIND[w.platform];
+  const kind = COMPONENT_KIND[w.platform as WaybillPlatform];
   const printer = listPrinters(ctx.db).find((p) => p.active && p.kind === kind);
   setOrderTracking(ctx.sqlite, w.orderId, w.carrier, w.waybillCode, ctx.now());
   if (!printer)
     throw new AppFailure(
       'conflict',
-      `No ${w.platform === 'cainiao' ? 'Cainiao' : w.platform} print component is set up; add one in Settings → Printers, then reprint e-waybill ${w.waybillCode}`,
+      `No ${platformName(w.platform)} print component is set up; add one in Settings → Printers, then reprint e-waybill ${w.waybillCode}`,
     );
   const r = enqueueWaybill(
     ctx,
@@ -119,8 +154,9 @@ export function printWaybill(
 }
 
 /**
- * "Pack complete" for an order whose carrier has an e-waybill account: its label is the
- * platform's, never Packdesk's own (the recipient is masked; only the platform can print it).
+ * "Pack complete" for an order whose carrier has an e-waybill account: its label is its own
+ * platform's, never Packdesk's (the recipient is masked; only the platform can print it) — and
+ * never another platform's: a PDD order without a Pinduoduo account gets a warning, no label.
  * With a number: queue it. Without one yet: mark it to print the moment the number arrives.
  * `platform` false = not a platform-label order: the bench prints Packdesk's label as before.
  */
@@ -130,11 +166,13 @@ export function waybillAtPack(
   actor: string,
 ): { platform: boolean; printJobs: { document: string; jobId: number }[]; warnings: string[] } {
   const order = orderForWaybill(ctx.sqlite, orderId);
-  const account = order?.carrier ? accountForCarrier(ctx.sqlite, order.carrier) : undefined;
-  if (!order || !account) return { platform: false, printJobs: [], warnings: [] };
+  if (!order?.carrier || !carrierHasAccount(ctx.sqlite, order.carrier))
+    return { platform: false, printJobs: [], warnings: [] };
+  const carrier = order.carrier;
+  const platform = waybillPlatformFor(order.channelKind);
   // Only this order is planned here (the worker plans the rest): pack complete stays quick.
   let w = liveWaybillOf(ctx.sqlite, orderId);
-  if (w && w.carrier !== account.carrier) {
+  if (w && (w.carrier !== carrier || w.platform !== platform)) {
     // Rerouted since the worker last looked: that number goes back, this carrier's is needed.
     if (w.waybillCode) markCancelling(ctx.sqlite, w.id, ctx.now());
     else
@@ -142,14 +180,8 @@ export function waybillAtPack(
     w = undefined;
   }
   if (!w) {
-    insertWaybill(ctx.sqlite, {
-      orderId,
-      accountId: account.id,
-      carrier: account.carrier,
-      platform: account.platform,
-      cpCode: account.cpCode,
-      now: ctx.now(),
-    });
+    const account = accountFor(ctx.sqlite, carrier, platform);
+    newWaybill(ctx, { orderId, carrier, platform, accountId: account?.id ?? null });
     w = liveWaybillOf(ctx.sqlite, orderId)!;
   }
   if (w.state === 'active') {
@@ -164,16 +196,18 @@ export function waybillAtPack(
   setPrintWhenReady(ctx.sqlite, w.id, true, ctx.now());
   ctx.emit('waybills.changed', { orderIds: [orderId] });
   const why =
-    w.state === 'failed'
-      ? `it could not be fetched (${w.lastError ?? 'no reason given'}); fix that and press "Fetch now" in the order`
-      : w.lastError
-        ? `still waiting (${w.lastError})`
-        : 'still being fetched';
+    w.state === 'failed' && w.accountId === null
+      ? `it ${w.lastError ?? missingAccount(carrier, platform)}`
+      : w.state === 'failed'
+        ? `it could not be fetched (${w.lastError ?? 'no reason given'}); fix that and press "Fetch now" in the order`
+        : w.lastError
+          ? `still waiting (${w.lastError})`
+          : 'still being fetched';
   return {
     platform: true,
     printJobs: [],
     warnings: [
-      `e-waybill for ${account.carrier} has no number yet: ${why}. It prints by itself as soon as the number arrives; no Packdesk label was printed`,
+      `e-waybill for ${carrier} has no number yet: ${why}. It prints by itself as soon as the number arrives; no Packdesk label was printed`,
     ],
   };
 }
@@ -212,7 +246,7 @@ export function orderWaybill(ctx: CoreContext, orderId: number): OrderWaybill {
   const live = rows.find((r) => ['pending', 'active', 'failed'].includes(r.state)) ?? null;
   return {
     orderId,
-    platformLabel: !!(order.carrier && accountForCarrier(ctx.sqlite, order.carrier)),
+    platformLabel: !!(order.carrier && carrierHasAccount(ctx.sqlite, order.carrier)),
     carrier: order.carrier,
     current: live ? toWaybill(live) : null,
     history: rows.filter((r) => r !== live).map(toWaybill),
