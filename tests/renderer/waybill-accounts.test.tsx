@@ -69,7 +69,7 @@ function shop(start: WaybillAccount[] = [], keychain = true) {
           ...stored,
           ...input,
           id: input.id ?? 9,
-          platform: 'cainiao',
+          platform: input.platform ?? 'cainiao',
           storeCode: input.storeCode ?? '',
           gatewayUrl: input.gatewayUrl ?? '',
           active: input.active ?? true,
@@ -139,6 +139,7 @@ describe('settings: e-waybill accounts', () => {
       await within(form).findByText(/Works\. Connected: ZTO via 上海浦东网点; 980 numbers left/),
     ).toBeTruthy();
     expect(bridge.callsOf('waybill.accounts.test').at(-1)).toEqual({
+      platform: 'cainiao',
       cpCode: 'YTO',
       gatewayUrl: '',
       credentials: { appKey: '12345678', appSecret: 'right-secret', sessionKey: 'sess-1' },
@@ -149,6 +150,7 @@ describe('settings: e-waybill accounts', () => {
     const saved = bridge.callsOf('waybill.accounts.save')[0];
     expect(saved).toMatchObject({
       carrier: 'YTO',
+      platform: 'cainiao',
       cpCode: 'YTO',
       sender: { name: '上海仓', mobile: '13900000000' },
     });
@@ -166,14 +168,19 @@ describe('settings: e-waybill accounts', () => {
     const bridge = shop([stored]);
     renderApp({ bridge, hash: '#/settings' });
     const s = await section();
-    fireEvent.click(await within(s).findByRole('button', { name: 'Edit the ZTO account' }));
+    fireEvent.click(await within(s).findByRole('button', { name: 'Edit the ZTO account on Cainiao (菜鸟)' }));
     const form = await within(s).findByRole('form', { name: 'Edit e-waybill account' });
     const field = (label: string) => within(form).getByLabelText<HTMLInputElement>(label);
     expect(field('App key').value).toBe('');
     expect(within(form).getByText(/Stored, encrypted by keychain/)).toBeTruthy();
     fireEvent.click(within(form).getByRole('button', { name: 'Test connection' }));
     await within(form).findByText(/Works\./);
-    expect(bridge.callsOf('waybill.accounts.test')[0]).toEqual({ cpCode: 'ZTO', gatewayUrl: '', id: 3 });
+    expect(bridge.callsOf('waybill.accounts.test')[0]).toEqual({
+      platform: 'cainiao',
+      cpCode: 'ZTO',
+      gatewayUrl: '',
+      id: 3,
+    });
 
     fireEvent.change(field('Mobile'), { target: { value: '' } });
     fireEvent.click(within(form).getByRole('button', { name: 'Save' }));
@@ -193,10 +200,81 @@ describe('settings: e-waybill accounts', () => {
   it('in Chinese, and with the credentials locked where only plain-text storage exists', async () => {
     renderApp({ bridge: shop([stored], false), hash: '#/settings', language: 'zh-CN' });
     const s = await section('电子面单账号');
-    fireEvent.click(await within(s).findByRole('button', { name: '编辑 ZTO 账号' }));
+    fireEvent.click(await within(s).findByRole('button', { name: '编辑 ZTO 的菜鸟账号' }));
     const form = await within(s).findByRole('form', { name: '编辑电子面单账号' });
     expect(within(form).getByText('此电脑无法保存凭据：no keyring is running')).toBeTruthy();
     expect(within(form).getByLabelText('App Secret').matches(':disabled')).toBe(true);
     expect(within(form).getByLabelText('快递编码（cp_code）')).toBeTruthy();
+  });
+
+  it('adds a Pinduoduo account beside the Cainiao one: the platform chosen first, with PDD’s own credential names; fixed once saved', async () => {
+    const bridge = shop([stored]);
+    renderApp({ bridge, hash: '#/settings' });
+    const s = await section();
+    fireEvent.click(within(s).getByRole('button', { name: '+ Add account' }));
+    const form = await within(s).findByRole('form', { name: 'Add account' });
+    const field = (label: string) => within(form).getByLabelText<HTMLInputElement>(label);
+    // Cainiao first: its names, its store code.
+    expect(field('App key')).toBeTruthy();
+    expect(within(form).queryByLabelText('Store code')).toBeTruthy();
+    const platform = within(form).getByLabelText<HTMLSelectElement>('Platform');
+    expect([...platform.options].map((o) => o.textContent)).toEqual(['Cainiao (菜鸟)', 'Pinduoduo (拼多多)']);
+    fireEvent.change(platform, { target: { value: 'pdd' } });
+    expect(within(form).queryByLabelText('App key')).toBeNull();
+    expect(within(form).queryByLabelText('Store code')).toBeNull();
+    expect(
+      within(form).getByText('None stored yet: type the client ID, client secret and access token.'),
+    ).toBeTruthy();
+    fireEvent.change(field('Carrier code (wp_code)'), { target: { value: 'zto' } });
+    fireEvent.change(field('Template URL'), { target: { value: 'https://file-link.pinduoduo.com/zto_one' } });
+    for (const [label, v] of [
+      ['Name', '上海仓'],
+      ['Mobile', '13900000000'],
+      ['Province', '上海市'],
+      ['City', '上海市'],
+      ['District', '浦东新区'],
+      ['Address', '川沙路 100 号'],
+    ])
+      fireEvent.change(field(label!), { target: { value: v } });
+    for (const k of ['Client ID', 'Client secret', 'Access token']) expect(field(k).type).toBe('password');
+    fireEvent.change(field('Client ID'), { target: { value: 'pdd-client-1' } });
+    fireEvent.change(field('Client secret'), { target: { value: 'pdd-secret' } });
+    fireEvent.change(field('Access token'), { target: { value: 'pdd-token' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Test connection' }));
+    await within(form).findByText(/Works\./);
+    expect(bridge.callsOf('waybill.accounts.test').at(-1)).toEqual({
+      platform: 'pdd',
+      cpCode: 'ZTO',
+      gatewayUrl: '',
+      credentials: { appKey: 'pdd-client-1', appSecret: 'pdd-secret', sessionKey: 'pdd-token' },
+    });
+    fireEvent.click(within(form).getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(bridge.callsOf('waybill.accounts.setCredentials')).toHaveLength(1));
+    expect(bridge.callsOf('waybill.accounts.save')[0]).toMatchObject({
+      carrier: 'ZTO',
+      platform: 'pdd',
+      cpCode: 'ZTO',
+      storeCode: '',
+    });
+    // Both ZTO accounts listed, each edited by its own button; the saved one's platform is fixed.
+    fireEvent.click(
+      await within(s).findByRole('button', { name: 'Edit the ZTO account on Pinduoduo (拼多多)' }),
+    );
+    const edit = await within(s).findByRole('form', { name: 'Edit e-waybill account' });
+    const fixed = within(edit).getByLabelText<HTMLSelectElement>('Platform');
+    expect(fixed.value).toBe('pdd');
+    expect(fixed.disabled).toBe(true);
+    expect(within(edit).getByLabelText('Access token')).toBeTruthy();
+    expect(within(s).getByRole('button', { name: 'Edit the ZTO account on Cainiao (菜鸟)' })).toBeTruthy();
+  });
+
+  it('in Chinese the Pinduoduo account names its own fields', async () => {
+    renderApp({ bridge: shop(), hash: '#/settings', language: 'zh-CN' });
+    const s = await section('电子面单账号');
+    fireEvent.click(within(s).getByRole('button', { name: '+ 添加账号' }));
+    const form = await within(s).findByRole('form', { name: '添加账号' });
+    fireEvent.change(within(form).getByLabelText('平台'), { target: { value: 'pdd' } });
+    for (const label of ['快递编码（wp_code）', 'Client ID', 'Client Secret', 'Access Token'])
+      expect(within(form).getByLabelText(label)).toBeTruthy();
   });
 });

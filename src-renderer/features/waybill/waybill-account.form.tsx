@@ -1,7 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Carrier } from '../../../src-shared/contract/routing.contract';
-import type { WaybillAccount } from '../../../src-shared/contract/waybill.contract';
+import {
+  WAYBILL_ACCOUNT_PLATFORMS,
+  type WaybillAccount,
+} from '../../../src-shared/contract/waybill.contract';
 import { useApi } from '../../api/api-context';
 import { ErrorBanner } from '../../ui/error-banner';
 import { FormActions } from '../../ui/form-actions';
@@ -11,9 +14,12 @@ import { useSaveForm } from '../settings/use-save-form';
 const SENDER = ['name', 'mobile', 'phone', 'province', 'city', 'district', 'town', 'detail'] as const;
 type SenderKey = (typeof SENDER)[number];
 
+type Platform = WaybillAccount['platform'];
+
 interface Values {
   [key: string]: unknown;
   carrier: string;
+  platform: Platform;
   cpCode: string;
   templateUrl: string;
   sender: Record<SenderKey, string>;
@@ -24,10 +30,24 @@ interface Values {
 
 const CP_CODES = ['ZTO', 'YTO', 'STO', 'YUNDA', 'SF', 'EMS', 'JT', 'DBKD', 'JD'];
 
+/** Texts that differ per platform: Pinduoduo's own names (wp_code, client_id…) where it has them. */
+type PlatformText =
+  'cpCode' | 'cpCodeHint' | 'templateHint' | 'gatewayHint' | 'none' | 'appKey' | 'appSecret' | 'sessionKey';
+const PLACEHOLDER: Record<Platform, { template: string; gateway: string }> = {
+  cainiao: {
+    template: 'http://cloudprint.cainiao.com/template/standard/101',
+    gateway: 'https://eco.taobao.com/router/rest',
+  },
+  pdd: { template: '', gateway: 'https://gw-api.pinduoduo.com/api/router' },
+};
+
 /**
- * One carrier's e-waybill account. The app key, secret and session key are write-only: they start
- * empty (the core never sends them back) and left empty keep what is stored. "Test connection"
- * checks the typed values (or the stored ones) against the platform without saving anything.
+ * One carrier's e-waybill account on one platform (Cainiao for most orders, Pinduoduo for PDD
+ * orders). The platform is chosen when the account is added and fixed afterwards (the stored
+ * credentials are that platform's). The credentials — Cainiao's app key, secret and session key,
+ * Pinduoduo's client ID, client secret and access token — are write-only: they start empty (the
+ * core never sends them back) and left empty keep what is stored. "Test connection" checks the
+ * typed values (or the stored ones) against the platform without saving anything.
  */
 export function WaybillAccountForm(props: {
   account: WaybillAccount | null;
@@ -42,6 +62,7 @@ export function WaybillAccountForm(props: {
   const form = useSaveForm<Values>(
     {
       carrier: a?.carrier ?? props.carriers[0]?.code ?? '',
+      platform: a?.platform ?? 'cainiao',
       cpCode: a?.cpCode ?? '',
       templateUrl: a?.templateUrl ?? '',
       sender: {
@@ -59,8 +80,18 @@ export function WaybillAccountForm(props: {
       gatewayUrl: a?.gatewayUrl ?? '',
       active: a?.active ?? true,
     },
-    ['carrier', 'cpCode', 'templateUrl', 'sender', 'storeCode', 'gatewayUrl'],
+    ['carrier', 'platform', 'cpCode', 'templateUrl', 'sender', 'storeCode', 'gatewayUrl'],
   );
+  const platform = form.values.platform;
+  /** The platform's wording of a text (Pinduoduo overrides some of Cainiao's). */
+  const pt = (key: PlatformText) =>
+    platform === 'pdd'
+      ? t(`waybill.accounts.pdd.${key}`)
+      : t(
+          key === 'cpCode' || key.startsWith('app') || key === 'sessionKey'
+            ? `waybill.accounts.field.${key}`
+            : `waybill.accounts.${key}`,
+        );
   const [creds, setCreds] = useState({ appKey: '', appSecret: '', sessionKey: '' });
   const [test, setTest] = useState<{ ok: boolean; message: string } | null>(null);
   const [testing, setTesting] = useState(false);
@@ -73,10 +104,12 @@ export function WaybillAccountForm(props: {
     const v = form.values;
     const input = {
       carrier: v.carrier,
+      platform: v.platform,
       cpCode: v.cpCode,
       templateUrl: v.templateUrl,
       sender: v.sender,
-      storeCode: v.storeCode,
+      // The store code is Cainiao's (warehouse accounts); Pinduoduo has none.
+      storeCode: v.platform === 'cainiao' ? v.storeCode : '',
       gatewayUrl: v.gatewayUrl,
       active: v.active,
       ...(a && { id: a.id }),
@@ -112,6 +145,7 @@ export function WaybillAccountForm(props: {
     setTesting(true);
     setTest(null);
     const r = await api.call('waybill.accounts.test', {
+      platform,
       cpCode: form.values.cpCode,
       gatewayUrl: form.values.gatewayUrl,
       ...(typed
@@ -129,7 +163,7 @@ export function WaybillAccountForm(props: {
   };
   const canTest = !!form.values.cpCode.trim() && (!!typed || !!a?.hasCredentials) && !testing;
   const credField = (k: keyof typeof creds) => (
-    <FormField key={k} label={t(`waybill.accounts.field.${k}`)} hint={k === 'appKey' ? keep : undefined}>
+    <FormField key={k} label={pt(k)} hint={k === 'appKey' ? keep : undefined}>
       <input
         type="password"
         value={creds[k]}
@@ -163,16 +197,27 @@ export function WaybillAccountForm(props: {
             ))}
           </select>
         </FormField>
-        <FormField label={t('waybill.accounts.field.platform')}>
-          <select value="cainiao" disabled>
-            <option value="cainiao">{t('waybill.platform.cainiao')}</option>
+        <FormField
+          label={t('waybill.accounts.field.platform')}
+          hint={a ? t('waybill.accounts.platformFixed') : t('waybill.accounts.platformHint')}
+          error={form.fieldErrors.platform}
+        >
+          <select
+            value={platform}
+            disabled={!!a}
+            onChange={(e) => {
+              form.set('platform', e.target.value as Platform);
+              setTest(null);
+            }}
+          >
+            {WAYBILL_ACCOUNT_PLATFORMS.map((p) => (
+              <option key={p} value={p}>
+                {t(`waybill.platform.${p}`)}
+              </option>
+            ))}
           </select>
         </FormField>
-        <FormField
-          label={t('waybill.accounts.field.cpCode')}
-          hint={t('waybill.accounts.cpCodeHint')}
-          error={form.fieldErrors.cpCode}
-        >
+        <FormField label={pt('cpCode')} hint={pt('cpCodeHint')} error={form.fieldErrors.cpCode}>
           <input
             list="waybill-cp-codes"
             value={form.values.cpCode}
@@ -187,14 +232,14 @@ export function WaybillAccountForm(props: {
         </datalist>
         <FormField
           label={t('waybill.accounts.field.templateUrl')}
-          hint={t('waybill.accounts.templateHint')}
+          hint={pt('templateHint')}
           error={form.fieldErrors.templateUrl}
           wide
         >
           <input
             value={form.values.templateUrl}
             spellCheck={false}
-            placeholder="http://cloudprint.cainiao.com/template/standard/101"
+            placeholder={PLACEHOLDER[platform].template}
             onChange={(e) => form.set('templateUrl', e.target.value)}
           />
         </FormField>
@@ -215,22 +260,24 @@ export function WaybillAccountForm(props: {
         </div>
       </fieldset>
       <div className="form-grid">
-        <FormField
-          label={t('waybill.accounts.field.storeCode')}
-          hint={t('waybill.accounts.storeHint')}
-          error={form.fieldErrors.storeCode}
-        >
-          <input value={form.values.storeCode} onChange={(e) => form.set('storeCode', e.target.value)} />
-        </FormField>
+        {platform === 'cainiao' && (
+          <FormField
+            label={t('waybill.accounts.field.storeCode')}
+            hint={t('waybill.accounts.storeHint')}
+            error={form.fieldErrors.storeCode}
+          >
+            <input value={form.values.storeCode} onChange={(e) => form.set('storeCode', e.target.value)} />
+          </FormField>
+        )}
         <FormField
           label={t('waybill.accounts.field.gatewayUrl')}
-          hint={t('waybill.accounts.gatewayHint')}
+          hint={pt('gatewayHint')}
           error={form.fieldErrors.gatewayUrl}
         >
           <input
             value={form.values.gatewayUrl}
             spellCheck={false}
-            placeholder="https://eco.taobao.com/router/rest"
+            placeholder={PLACEHOLDER[platform].gateway}
             onChange={(e) => form.set('gatewayUrl', e.target.value)}
           />
         </FormField>
@@ -250,7 +297,7 @@ export function WaybillAccountForm(props: {
             ? t('waybill.accounts.noKeychain', { reason: props.keychain.reason ?? '' })
             : a?.hasCredentials
               ? t('waybill.accounts.stored', { backend: a.credentialsBackend })
-              : t('waybill.accounts.none')}
+              : pt('none')}
         </p>
         {senderErrors.credentials && (
           <div className="field-error" role="alert">

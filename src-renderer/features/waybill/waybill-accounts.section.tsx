@@ -106,7 +106,10 @@ export function WaybillAccountsSection() {
                   <button
                     type="button"
                     className="btn-link"
-                    aria-label={t('waybill.accounts.editOne', { carrier: a.carrier })}
+                    aria-label={t('waybill.accounts.editOne', {
+                      carrier: a.carrier,
+                      platform: t(`waybill.platform.${a.platform}`),
+                    })}
                     onClick={() => void open(a)}
                   >
                     {t('common.edit')}
