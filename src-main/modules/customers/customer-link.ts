@@ -44,18 +44,43 @@ export function keysOf(f: CustomerFacts): { kind: KeyKind; key: string; label: s
 }
 
 /**
- * Which profile each customer key points at, for one import page: filled for all the page's keys
- * in one query per kind (`prefetchKeys`), then kept in step with every key written, moved or
- * merged by `linkCustomer`. `null` = known to be absent. Lives only as long as the page's
+ * Which profile each customer key points at, for one import page: filled for the page's keys in
+ * one query per kind and batch (`prefetchKeys`), then kept in step with every key written, moved
+ * or merged by `linkCustomer`. `null` = known to be absent. Lives only as long as the page's
  * transaction, so a rolled-back page can never leave it pointing at profiles that do not exist.
+ * A merge is recorded once (younger → older profile) and followed on read, instead of rewriting
+ * every entry of a cache that holds a whole page's keys.
  */
-export type KeyCache = Map<string, number | null>;
+export class KeyCache extends Map<string, number | null> {
+  private readonly mergedInto = new Map<number, number>();
+
+  override get(key: string): number | null | undefined {
+    let id = super.get(key);
+    for (
+      let to = id == null ? undefined : this.mergedInto.get(id);
+      to !== undefined;
+      to = this.mergedInto.get(to)
+    )
+      id = to;
+    return id;
+  }
+
+  merged(from: number, into: number): void {
+    this.mergedInto.set(from, into);
+  }
+}
 
 const cacheKey = (kind: KeyKind, key: string) => `${kind}\u0000${key}`;
 
-/** Looks up every key of `facts` at once (one query per key kind) into a fresh page cache. */
-export function prefetchKeys(st: CustomerStatements, facts: CustomerFacts[]): KeyCache {
-  const cache: KeyCache = new Map();
+/**
+ * Looks up every key of `facts` at once (one query per key kind) into the page's cache; keys
+ * the cache already knows (a repeat buyer earlier in the same transaction) are not asked again.
+ */
+export function prefetchKeys(
+  st: CustomerStatements,
+  facts: CustomerFacts[],
+  cache: KeyCache = new KeyCache(),
+): KeyCache {
   const byKind = new Map<KeyKind, string[]>();
   for (const f of facts)
     for (const k of keysOf(f)) {
@@ -132,7 +157,7 @@ export function linkCustomer(
       reassignCustomerOrders(sqlite, other, id);
       st.moveKeys.run(id, other);
       st.deleteCustomer.run(other);
-      if (cache) for (const [ck, owner] of cache) if (owner === other) cache.set(ck, id);
+      cache?.merged(other, id);
       recordAudit(db, {
         at: now,
         actor,

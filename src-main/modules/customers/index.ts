@@ -11,7 +11,7 @@ export {
   prefetchKeys,
   usualAddress,
   type CustomerFacts,
-  type KeyCache,
+  KeyCache,
   type LinkResult,
 } from './customer-link';
 export { customersHandlers } from './customers.handlers';

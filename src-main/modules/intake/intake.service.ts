@@ -14,6 +14,7 @@ import {
 import { WorkerUnavailable, workerSource } from './import-worker-source';
 import { HOME_COUNTRY, writeContext, writePrepared, type WriteContext } from './order-write';
 import type { PreparedOrder } from './order-prepare';
+import { KeyCache } from '../customers';
 import { loadStandardizer, type Standardizer } from '../standardize';
 
 export { parseImportFile } from './import-parse';
@@ -104,6 +105,8 @@ interface Written {
   counts: { inserted: number; updated: number; unchanged: number };
   ids: number[];
   missing: RowProblem[];
+  /** Customer keys looked up or written in this transaction (and only in it). */
+  keys: KeyCache;
 }
 
 const nothingWritten = (): Written => ({
@@ -111,11 +114,12 @@ const nothingWritten = (): Written => ({
   counts: { inserted: 0, updated: 0, unchanged: 0 },
   ids: [],
   missing: [],
+  keys: new KeyCache(),
 });
 
 /** Writes prepared orders inside the caller's transaction, adding up what happened to them. */
 function writeOrders(w: WriteContext, page: PreparedOrder[], into: Written): void {
-  writePrepared(w, page).forEach((r, i) => {
+  writePrepared(w, page, into.keys).forEach((r, i) => {
     const { p } = page[i] as PreparedOrder;
     if (r.outcome === 'missing') {
       into.missing.push({

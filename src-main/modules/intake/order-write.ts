@@ -4,12 +4,12 @@ import { findChannelByCode, insertChannel } from '../channels';
 import {
   customerStatements,
   FILLED_FROM_USUAL,
+  KeyCache,
   linkCustomer,
   prefetchKeys,
   usualAddress,
   type CustomerFacts,
   type CustomerStatements,
-  type KeyCache,
 } from '../customers';
 import {
   ordersStatements,
@@ -291,21 +291,30 @@ const BATCH = 100;
  */
 export function writePage(w: WriteContext, page: readonly ParsedOrder[]): WriteResult[] {
   const out: WriteResult[] = [];
+  const keys = new KeyCache();
   for (let i = 0; i < page.length; i += BATCH) {
     const batch = page.slice(i, i + BATCH).map((p) => prepareParsed(w.standardizer, p, w.homeCountry));
-    out.push(...writeBatch(w, batch));
+    out.push(...writeBatch(w, batch, keys));
   }
   return out;
 }
 
 /** `writePage` for orders already prepared (by the import worker): only the database work is left. */
-export function writePrepared(w: WriteContext, page: readonly PreparedOrder[]): WriteResult[] {
+export function writePrepared(
+  w: WriteContext,
+  page: readonly PreparedOrder[],
+  keys: KeyCache = new KeyCache(),
+): WriteResult[] {
   const out: WriteResult[] = [];
-  for (let i = 0; i < page.length; i += BATCH) out.push(...writeBatch(w, page.slice(i, i + BATCH)));
+  for (let i = 0; i < page.length; i += BATCH) out.push(...writeBatch(w, page.slice(i, i + BATCH), keys));
   return out;
 }
 
-function writeBatch(w: WriteContext, batch: readonly PreparedOrder[]): WriteResult[] {
+/**
+ * `keys`: the customer keys known in the caller's transaction, kept in step by every link; it
+ * must not outlive that transaction (a rollback would leave it naming profiles that are gone).
+ */
+function writeBatch(w: WriteContext, batch: readonly PreparedOrder[], keys: KeyCache): WriteResult[] {
   const now = w.ctx.now();
   const channels = batch.map(({ p }) => channelFor(w, channelCodeOf(w, p), p));
   const stored = new Map<string, StoredOrderVersion | null>();
@@ -331,9 +340,10 @@ function writeBatch(w: WriteContext, batch: readonly PreparedOrder[]): WriteResu
   w.stored = stored;
   try {
     const steps = batch.map((pre, i) => readyOrder(w, pre, channels[i] as Channel, find));
-    const keys = prefetchKeys(
+    prefetchKeys(
       w.customers,
       steps.flatMap((s) => ('ready' in s ? [s.ready.facts] : [])),
+      keys,
     );
     return steps.map((s) =>
       'done' in s
