@@ -1,4 +1,6 @@
 import type { Core } from '../../src-main/compose';
+import { defaultChannelIo } from '../../src-main/adapters/channels/channel-http';
+import { CainiaoTopClient } from '../../src-main/adapters/waybills/cainiao-top.client';
 import { aCore, value } from '../fixtures/core';
 import { aSecretStore } from '../fixtures/fake-secret-store';
 import { fakePddRouter, pddPrintDataFor, type FakePdd } from '../fixtures/fake-pdd-router';
@@ -266,5 +268,49 @@ describe('Pinduoduo e-waybills for PDD orders, Cainiao for the rest, on the same
     expect(waiting).toMatchObject({ state: 'pending', attempts: 0 });
     expect(waiting.lastError).toContain('调用过于频繁');
     expect(pdd.applies).toHaveLength(1);
+  });
+
+  it('a Cainiao number taken for a PDD order before PDD accounts existed is given back to Cainiao and replaced by a PDD one', async () => {
+    const { core, top, pdd, addPdd } = await world({ noPdd: true });
+    const [pd] = await allocated(core, [[['MUG', 1]]], [pddOrder(core, 6)]);
+    // As an order planned before migration 0022 stands: a live Cainiao number on a PDD order.
+    const cainiao = (await value(core.call('waybill.accounts.list', {}))).rows[0]!;
+    const [taken] = await new CainiaoTopClient(
+      { appKey: top.appKey, appSecret: top.secret, sessionKey: top.session },
+      defaultChannelIo(),
+      top.url,
+    ).apply({
+      cpCode: 'ZTO',
+      sender: { ...sender, phone: '', address: { ...sender, town: '' } },
+      templateUrl: cainiao.templateUrl,
+      orders: [
+        {
+          objectId: `PD${pd}_1`,
+          channelsType: 'PDD',
+          tradeOrders: ['231125-000000006'],
+          items: [{ name: 'MUG', count: 1 }],
+          recipient: { name: '林*坤', mobile: '1*********5', phone: '', address: { ...sender, town: '' } },
+        },
+      ],
+    });
+    core.ctx.sqlite
+      .prepare(
+        `insert into waybills (order_id, account_id, carrier, platform, cp_code, package_id, waybill_code, print_data, state, created_at, updated_at)
+         values (?, ?, 'ZTO', 'cainiao', 'ZTO', ?, ?, '{}', 'active', 1, 1)`,
+      )
+      .run(pd, cainiao.id, `PD${pd}_1`, taken!.waybillCode);
+
+    await addPdd();
+    await core.waybills.drain();
+    expect(top.cancelled).toEqual([taken!.waybillCode]);
+    const after = await wb(core, pd!);
+    expect(after.current).toMatchObject({ state: 'active', platform: 'pdd' });
+    expect(after.current.waybillCode).toMatch(/^78/);
+    expect(pdd.applies).toHaveLength(1);
+    expect(after.history[0]).toMatchObject({
+      waybillCode: taken!.waybillCode,
+      state: 'cancelled',
+      platform: 'cainiao',
+    });
   });
 });
