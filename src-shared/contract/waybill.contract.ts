@@ -104,6 +104,8 @@ export const waybill = z.object({
   waybillCode: z.string().nullable(),
   parentWaybillCode: z.string().nullable(),
   state: z.enum(WAYBILL_STATES),
+  /** Failed because the carrier has no account on this platform yet (nothing to fetch until one is added). */
+  accountMissing: z.boolean(),
   /** Packed before the number came: it prints as soon as the number arrives. */
   printWhenReady: z.boolean(),
   attempts: z.number().int(),

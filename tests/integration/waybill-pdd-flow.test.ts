@@ -199,7 +199,12 @@ describe('Pinduoduo e-waybills for PDD orders, Cainiao for the rest, on the same
     await core.waybills.drain();
     const view = await wb(core, pd!);
     expect(view.platformLabel).toBe(true);
-    expect(view.current).toMatchObject({ state: 'failed', platform: 'pdd', waybillCode: null });
+    expect(view.current).toMatchObject({
+      state: 'failed',
+      platform: 'pdd',
+      waybillCode: null,
+      accountMissing: true,
+    });
     expect(view.current.lastError).toMatch(/^needs a Pinduoduo e-waybill account for ZTO/);
     // Cainiao was never asked: a Cainiao number on a PDD order could not be printed.
     expect(top.applies).toEqual([]);

@@ -19,6 +19,7 @@ const wb = (over: Partial<Waybill>): Waybill => ({
   waybillCode: null,
   parentWaybillCode: null,
   state: 'pending',
+  accountMissing: false,
   printWhenReady: false,
   attempts: 1,
   nextRunAt: null,
@@ -102,6 +103,45 @@ describe('e-waybill on the floor', () => {
     const box = await screen.findByRole('group', { name: '平台电子面单' }, { timeout: 5_000 });
     expect(within(box).getByText('正在向平台取号 · 单号到达后自动打印')).toBeTruthy();
     expect(within(box).getByRole('button', { name: '立即取号' })).toBeTruthy();
+  });
+
+  it('order drawer: a PDD order whose carrier has no Pinduoduo account says so and offers no Fetch now (en, zh-CN)', async () => {
+    const view: OrderWaybill = {
+      orderId: 1,
+      platformLabel: true,
+      carrier: 'ZTO',
+      current: wb({
+        state: 'failed',
+        platform: 'pdd',
+        accountMissing: true,
+        attempts: 0,
+        lastError: 'needs a Pinduoduo e-waybill account for ZTO: Pinduoduo orders carry encrypted recipients',
+      }),
+      history: [],
+      printJob: null,
+    };
+    for (const [language, group, text, fetch] of [
+      [
+        'en',
+        'Platform e-waybill (电子面单)',
+        'Needs a Pinduoduo (拼多多) e-waybill account for ZTO',
+        'Fetch now',
+      ],
+      ['zh-CN', '平台电子面单', '需要 ZTO 的拼多多电子面单账号', '立即取号'],
+    ] as const) {
+      renderApp({
+        bridge: fakeBridge({ handlers: { 'waybill.order': () => ({ ok: true, value: view }) } }),
+        language,
+      });
+      await screen.findByText('EXT-00001', {}, { timeout: 5_000 });
+      fireEvent.click(rowOf('EXT-00001'));
+      fireEvent.keyDown(screen.getByRole('grid'), { key: 'Enter' });
+      const box = await screen.findByRole('group', { name: group }, { timeout: 5_000 });
+      expect(within(box).getByText(text)).toBeTruthy();
+      expect(within(box).getByText(/needs a Pinduoduo e-waybill account for ZTO/)).toBeTruthy();
+      expect(within(box).queryByRole('button', { name: fetch })).toBeNull();
+      cleanup();
+    }
   });
 
   it('packing bench: the open order’s e-waybill line, then Pack complete names the e-waybill print job', async () => {

@@ -39,6 +39,7 @@ export const toWaybill = (r: WaybillRow): Waybill => ({
   waybillCode: r.waybillCode,
   parentWaybillCode: r.parentWaybillCode,
   state: r.state as Waybill['state'],
+  accountMissing: r.accountId === null,
   printWhenReady: r.printWhenReady,
   attempts: r.attempts,
   nextRunAt: iso(r.nextRunAt),

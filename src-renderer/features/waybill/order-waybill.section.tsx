@@ -50,7 +50,12 @@ export function WaybillState({ view }: { view: View }) {
         <dd
           className={w.state === 'failed' ? 'field-error' : w.state === 'active' ? 'state-good' : undefined}
         >
-          {t(`waybill.state.${w.state}`, { carrier: w.carrier })}
+          {w.accountMissing
+            ? t('waybill.state.noAccount', {
+                carrier: w.carrier,
+                platform: t(`waybill.platform.${w.platform}`),
+              })
+            : t(`waybill.state.${w.state}`, { carrier: w.carrier })}
           {w.printWhenReady && ` · ${t('waybill.printWhenReady')}`}
         </dd>
         {view.printJob && (
@@ -67,7 +72,8 @@ export function WaybillState({ view }: { view: View }) {
 
 /**
  * The order drawer's e-waybill: number and state, "Fetch now" while there is none (or the
- * platform refused it), "Reprint" with a reason once there is one. Nothing for orders whose
+ * platform refused it; not while the order's platform has no account — there is nothing to ask),
+ * "Reprint" with a reason once there is one. Nothing for orders whose
  * carrier prints Packdesk's own label.
  */
 export function OrderWaybill({ orderId }: { orderId: number }) {
@@ -106,7 +112,7 @@ export function OrderWaybill({ orderId }: { orderId: number }) {
       <h4>{t('waybill.title')}</h4>
       <WaybillState view={view} />
       <div className="inline-form">
-        {view.platformLabel && (!w || w.state !== 'active') && (
+        {view.platformLabel && (!w || (w.state !== 'active' && !w.accountMissing)) && (
           <button type="button" className="btn" disabled={busy} onClick={() => void fetchNow()}>
             {busy ? t('waybill.fetching') : t('waybill.fetchNow')}
           </button>

@@ -14,7 +14,14 @@ export function PackWaybill({ orderId }: { orderId: number }) {
   const tone = state === 'active' ? 'pack-weight-ok' : state === 'failed' ? 'pack-weight-off' : '';
   return (
     <div className={`pack-waybill ${tone}`} aria-label={t('waybill.title')} role="group">
-      <strong>{t(`waybill.bench.${state}`, { carrier: view.carrier ?? '' })}</strong>
+      <strong>
+        {view.current?.accountMissing
+          ? t('waybill.bench.noAccount', {
+              carrier: view.carrier ?? '',
+              platform: t(`waybill.platform.${view.current.platform}`),
+            })
+          : t(`waybill.bench.${state}`, { carrier: view.carrier ?? '' })}
+      </strong>
       <WaybillState view={view} />
     </div>
   );
