@@ -318,4 +318,54 @@ describe('Pinduoduo e-waybills for PDD orders, Cainiao for the rest, on the same
       platform: 'cainiao',
     });
   });
+
+  it('accounts are unique per carrier and platform; test connection speaks to the account’s own platform', async () => {
+    const { core, pdd } = await world();
+    const again = await core.call('waybill.accounts.save', {
+      carrier: 'ZTO',
+      platform: 'pdd',
+      cpCode: 'ZTO',
+      templateUrl: 'https://file-link.pinduoduo.com/zto_one',
+      sender,
+    });
+    expect(again).toMatchObject({
+      ok: false,
+      error: {
+        code: 'conflict',
+        message: expect.stringContaining('ZTO already has a Pinduoduo e-waybill account'),
+      },
+    });
+    const rows = (await value(core.call('waybill.accounts.list', {}))).rows;
+    expect(rows.map((r: { platform: string }) => r.platform).sort()).toEqual(['cainiao', 'pdd']);
+    const pddAccount = rows.find((r: { platform: string }) => r.platform === 'pdd')!;
+
+    // Stored credentials of the PDD account are tested against the PDD router.
+    expect(
+      await value(
+        core.call('waybill.accounts.test', { id: pddAccount.id, cpCode: 'ZTO', gatewayUrl: pdd.url }),
+      ),
+    ).toEqual({ ok: true, message: 'Connected: ZTO via 上海闵行网点; 512 numbers left' });
+    // Typed ones too; a wrong client secret is named as PDD's signature refusal.
+    const typed = (appSecret: string, cpCode = 'ZTO') =>
+      value(
+        core.call('waybill.accounts.test', {
+          platform: 'pdd',
+          cpCode,
+          gatewayUrl: pdd.url,
+          credentials: { appKey: pdd.clientId, appSecret, sessionKey: pdd.token },
+        }),
+      );
+    expect(await typed('wrong')).toMatchObject({ ok: false, message: expect.stringContaining('签名错误') });
+    expect(await typed(pdd.secret, 'YTO')).toMatchObject({
+      ok: false,
+      message: expect.stringContaining(
+        "no YTO e-waybill subscription (it has ZTO); subscribe in Pinduoduo's e-waybill service",
+      ),
+    });
+    expect(pdd.requests.map((r) => new URLSearchParams(r.body).get('type'))).toEqual([
+      'pdd.waybill.search',
+      'pdd.waybill.search',
+      'pdd.waybill.search',
+    ]);
+  });
 });
