@@ -144,6 +144,33 @@ describe('e-waybill on the floor', () => {
     }
   });
 
+  it('order drawer: a Douyin order says to print from 抖店 and scan at the ship desk, not to add an account', async () => {
+    const view: OrderWaybill = {
+      orderId: 1,
+      platformLabel: true,
+      carrier: 'ZTO',
+      current: wb({
+        state: 'failed',
+        platform: 'douyin',
+        accountMissing: true,
+        attempts: 0,
+        lastError: null,
+      }),
+      history: [],
+      printJob: null,
+    };
+    renderApp({
+      bridge: fakeBridge({ handlers: { 'waybill.order': () => ({ ok: true, value: view }) } }),
+      language: 'zh-CN',
+    });
+    await screen.findByText('EXT-00001', {}, { timeout: 5_000 });
+    fireEvent.click(rowOf('EXT-00001'));
+    fireEvent.keyDown(screen.getByRole('grid'), { key: 'Enter' });
+    const box = await screen.findByRole('group', { name: '平台电子面单' }, { timeout: 5_000 });
+    expect(within(box).getByText(/请在抖店打印，再到发货台扫描单号/)).toBeTruthy();
+    expect(within(box).queryByText(/电子面单账号/)).toBeNull();
+  });
+
   it('packing bench: the open order’s e-waybill line, then Pack complete names the e-waybill print job', async () => {
     const bridge = fakeBridge({
       handlers: {

@@ -65,7 +65,9 @@ export function missingAccount(carrier: string, platform: string): string {
     platform === 'cainiao'
       ? `only a ${name} account can issue numbers for orders from this channel`
       : `${name} orders carry encrypted recipients that only ${name}'s own e-waybills can print`;
-  return `needs a ${name} e-waybill account for ${carrier}: ${why}; add one in Settings → E-waybill accounts${platform === 'douyin' ? ' (Packdesk cannot fetch Douyin e-waybills yet)' : ''}`;
+  if (platform === 'douyin')
+    return `needs a Douyin e-waybill for ${carrier}: ${why}, and Packdesk cannot fetch those yet; print it from 抖店 (Douyin's seller backend or print tool), then scan its number at the ship desk`;
+  return `needs a ${name} e-waybill account for ${carrier}: ${why}; add one in Settings → E-waybill accounts`;
 }
 
 /** The live row planned for an order of this platform and carrier (failed when it has no account). */
