@@ -22,24 +22,6 @@ export function shopToday(ctx: CoreContext): string {
   }
 }
 
-/** Prepared once per routing run (100k orders must not prepare it 100k times). */
-export const presaleStatement = (sqlite: Sqlite) =>
-  sqlite.prepare(
-    `select l.line_no as lineNo, coalesce(l.presale_ship_date, s.presale_ship_date) as date
-       from order_lines l left join skus s on s.sku = l.sku
-      where l.order_id = ? and coalesce(l.presale_ship_date, s.presale_ship_date) > ?`,
-  );
-
-/** line number → expected ship date, for the lines of one order that are pre-sale on `today`. */
-export function presaleLines(
-  st: ReturnType<typeof presaleStatement>,
-  orderId: number,
-  today: string,
-): Map<number, string> {
-  const rows = st.all(orderId, today) as { lineNo: number; date: string }[];
-  return new Map(rows.map((r) => [r.lineNo, r.date]));
-}
-
 /** Lines grouped for a pre-sale split: the lines that ship now first, then one group per ship date. */
 export function presaleGroups(lineCount: number, presale: Map<number, string>): number[][] {
   const now: number[] = [];

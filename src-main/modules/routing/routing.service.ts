@@ -34,14 +34,7 @@ import {
 } from './routing.repo';
 import { readRoutingConfig } from './routing-config.service';
 import { mergeOrders, splitOrder } from './merge-split.service';
-import {
-  presaleGroups,
-  presaleLines,
-  presaleStatement,
-  shopToday,
-  tagPresale,
-  waitingPresaleOrders,
-} from './presale';
+import { presaleGroups, shopToday, tagPresale, waitingPresaleOrders } from './presale';
 
 export interface RunResult {
   considered: number;
@@ -62,7 +55,6 @@ interface RunWorld {
   allowSplit: boolean;
   /** The shop's calendar day: pre-sale lines dated after it wait. */
   today: string;
-  presaleSt: ReturnType<typeof presaleStatement>;
   /** Reserved warehouse/SKU pairs: their low-stock alerts are checked once at the end of the run. */
   touched: Map<string, { warehouseId: number; skuId: number }>;
   /** Orders of the current batch, read set-based; each is taken out once when routed. */
@@ -108,7 +100,6 @@ function loadWorld(ctx: CoreContext): RunWorld {
     ranks,
     allowSplit: cfg.allowSplit,
     today: shopToday(ctx),
-    presaleSt: presaleStatement(ctx.sqlite),
     touched: new Map(),
     batch: new Map(),
     record: runRecord(ctx),
@@ -207,7 +198,7 @@ function routeOne(ctx: CoreContext, world: RunWorld, orderId: number, actor: str
   // Split children are new orders: only they (and repeated ids) miss the batch.
   const pre = world.batch.get(orderId);
   world.batch.delete(orderId);
-  const o = pre?.order ?? (world.st.order.get(orderId) as RoutableOrder | undefined);
+  const o = pre?.order ?? routableOrders(ctx.sqlite, [orderId])[0];
   if (!o) throw new AppFailure('not_found', `Order ${orderId} does not exist`);
   if (o.status !== 'approved' && o.status !== 'backordered') {
     throw new AppFailure(
@@ -216,7 +207,7 @@ function routeOne(ctx: CoreContext, world: RunWorld, orderId: number, actor: str
     );
   }
   out.considered++;
-  const lines = pre?.lines ?? (world.st.lines.all(orderId) as RoutableLine[]);
+  const lines = pre?.lines ?? batchLines(ctx.sqlite, [orderId]);
   const f = orderFacts(world, o, lines);
   const from = o.status as OrderStatus;
   if ('unknown' in f) {
@@ -239,9 +230,7 @@ function routeOne(ctx: CoreContext, world: RunWorld, orderId: number, actor: str
       world.stock.set(key(r.warehouseId, r.skuId), world.base.available(r.warehouseId, r.skuId) + r.reserved);
     }
   }
-  const presale = pre
-    ? presaleOf(pre.lines, world.today)
-    : presaleLines(world.presaleSt, orderId, world.today);
+  const presale = presaleOf(world, lines);
   if (presale.size > 0) return waitForPresale(ctx, world, o, presale, lines.length, actor, out);
   const region = regionOf(o.province);
   const plan = planOrder(f.needs, f.facts, {
@@ -381,11 +370,16 @@ function waitForPresale(
   out.backordered.push(o.id);
 }
 
-/** presaleLines for a line read with the batch: line number → ship date, for dates after today. */
-function presaleOf(lines: BatchLine[], today: string): Map<number, string> {
+/**
+ * Line number → expected ship date, for the lines dated after the shop's today: the line's own
+ * date, else its SKU's (from the run's catalog, so the lines query needs no join with skus).
+ */
+function presaleOf(world: RunWorld, lines: BatchLine[]): Map<number, string> {
   const out = new Map<number, string>();
-  for (const l of lines)
-    if (l.presaleDate !== null && l.presaleDate > today) out.set(l.lineNo, l.presaleDate);
+  for (const l of lines) {
+    const date = l.shipDate ?? world.catalog.byCode.get(l.sku)?.presaleShipDate ?? null;
+    if (date !== null && date > world.today) out.set(l.lineNo, date);
+  }
   return out;
 }
 
