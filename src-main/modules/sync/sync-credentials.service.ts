@@ -1,5 +1,6 @@
 import type { CoreContext } from '../../core-context';
 import type { SecretStore } from '../../adapters/secrets/secret-store.port';
+import { seal, unseal } from '../../adapters/secrets/sealed-json';
 import { AppFailure } from '../../../src-shared/result';
 import { recordAudit } from '../audit';
 import { credentialsSchema, type Credentials } from './sync-clients';
@@ -29,17 +30,11 @@ export async function setCredentials(
       [{ path: 'credentials.kind', message: `must be ${channel.kind}` }],
     );
   }
-  const status = await secrets.status();
-  if (!status.available)
-    throw new AppFailure(
-      'unavailable',
-      `Credentials not stored: ${status.reason ?? 'no encrypted store is available'}`,
-    );
-  const ciphertext = await secrets.encrypt(JSON.stringify(creds));
+  const { backend, ciphertext } = await seal(secrets, creds);
   const now = ctx.now();
   ctx.sqlite
     .transaction(() => {
-      saveSecret(ctx.sqlite, channelId, status.backend, ciphertext, now);
+      saveSecret(ctx.sqlite, channelId, backend, ciphertext, now);
       // The audit says that they changed, never what they are.
       recordAudit(ctx.db, {
         at: now,
@@ -47,11 +42,11 @@ export async function setCredentials(
         entity: 'channel',
         entityId: channelId,
         action: 'credentials',
-        data: { backend: status.backend },
+        data: { backend },
       });
     })
     .immediate();
-  return { channelId, backend: status.backend, storedAt: new Date(now).toISOString() };
+  return { channelId, backend, storedAt: new Date(now).toISOString() };
 }
 
 /** Decrypts a channel's credentials; null when none were stored. */
@@ -62,34 +57,13 @@ export async function loadCredentials(
 ): Promise<Credentials | null> {
   const row = findSecret(ctx.sqlite, channelId);
   if (!row) return null;
-  const status = await secrets.status();
-  if (!status.available)
-    throw new AppFailure(
-      'unavailable',
-      `The channel's credentials cannot be read on this host: ${status.reason ?? 'no keychain'}`,
-    );
-  if (row.backend !== status.backend) {
-    throw new AppFailure(
-      'unavailable',
-      `The credentials were encrypted with ${row.backend} but this computer uses ${status.backend}; enter them again in the channel settings`,
-    );
-  }
-  let plain: string;
-  try {
-    plain = await secrets.decrypt(row.ciphertext);
-  } catch (e) {
-    throw new AppFailure(
-      'unavailable',
-      `The stored credentials cannot be decrypted (${(e as Error).message}); enter them again in the channel settings`,
-    );
-  }
-  const parsed = credentialsSchema.safeParse(JSON.parse(plain));
-  if (!parsed.success)
-    throw new AppFailure(
-      'internal',
-      'The stored credentials are unreadable; enter them again in the channel settings',
-    );
-  return parsed.data;
+  return unseal(
+    secrets,
+    row,
+    credentialsSchema,
+    "The channel's credentials",
+    'enter them again in the channel settings',
+  );
 }
 
 /** Builds a client for the channel with its stored credentials; refused, with the reason, when there are none. */

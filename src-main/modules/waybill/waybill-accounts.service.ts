@@ -1,5 +1,6 @@
 import type { CoreContext } from '../../core-context';
 import type { SecretStore } from '../../adapters/secrets/secret-store.port';
+import { seal, unseal } from '../../adapters/secrets/sealed-json';
 import type { ChannelIo } from '../../adapters/channels/channel-http';
 import { ChannelError } from '../../adapters/channels/channel-http';
 import { CainiaoTopClient, TOP_GATEWAY } from '../../adapters/waybills/cainiao-top.client';
@@ -125,17 +126,11 @@ export async function setAccountCredentials(
 ) {
   if (!findAccount(ctx.sqlite, id))
     throw new AppFailure('not_found', `E-waybill account ${id} does not exist`);
-  const status = await secrets.status();
-  if (!status.available)
-    throw new AppFailure(
-      'unavailable',
-      `Credentials not stored: ${status.reason ?? 'no encrypted store is available'}`,
-    );
-  const ciphertext = await secrets.encrypt(JSON.stringify(creds));
+  const { backend, ciphertext } = await seal(secrets, creds);
   const now = ctx.now();
   ctx.sqlite
     .transaction(() => {
-      saveAccountSecret(ctx.sqlite, id, status.backend, ciphertext, now);
+      saveAccountSecret(ctx.sqlite, id, backend, ciphertext, now);
       retryAccount(ctx.sqlite, id, now);
       // The audit says that they changed, never what they are.
       recordAudit(ctx.db, {
@@ -144,12 +139,12 @@ export async function setAccountCredentials(
         entity: 'waybill_account',
         entityId: id,
         action: 'credentials',
-        data: { backend: status.backend },
+        data: { backend },
       });
     })
     .immediate();
   ctx.emit('settings.changed', { what: 'settings', key: 'waybill.accounts' });
-  return { id, backend: status.backend, storedAt: new Date(now).toISOString() };
+  return { id, backend, storedAt: new Date(now).toISOString() };
 }
 
 /** Decrypts an account's credentials; refused with a reason the settings screen can show. */
@@ -162,33 +157,13 @@ export async function loadAccountCredentials(
       'invalid_input',
       `The ${accountName(a)} e-waybill account has no credentials yet; enter them in Settings → E-waybill accounts`,
     );
-  const status = await secrets.status();
-  if (!status.available)
-    throw new AppFailure(
-      'unavailable',
-      `The ${accountName(a)} e-waybill credentials cannot be read on this host: ${status.reason ?? 'no keychain'}`,
-    );
-  if (a.secretBackend !== status.backend)
-    throw new AppFailure(
-      'unavailable',
-      `The ${accountName(a)} e-waybill credentials were encrypted with ${a.secretBackend} but this computer uses ${status.backend}; enter them again`,
-    );
-  let plain: string;
-  try {
-    plain = await secrets.decrypt(a.secretCiphertext);
-  } catch (e) {
-    throw new AppFailure(
-      'unavailable',
-      `The ${accountName(a)} e-waybill credentials cannot be decrypted (${(e as Error).message}); enter them again`,
-    );
-  }
-  const parsed = waybillCredentials.safeParse(JSON.parse(plain));
-  if (!parsed.success)
-    throw new AppFailure(
-      'internal',
-      `The stored ${accountName(a)} e-waybill credentials are unreadable; enter them again`,
-    );
-  return parsed.data;
+  return unseal(
+    secrets,
+    { backend: a.secretBackend, ciphertext: a.secretCiphertext },
+    waybillCredentials,
+    `The ${accountName(a)} e-waybill credentials`,
+    'enter them again in Settings → E-waybill accounts',
+  );
 }
 
 /** The platform's client behind the one WaybillClient interface (empty gateway = the real one). */
