@@ -35,7 +35,7 @@ import { defaultChannelIo, type ChannelIo } from './adapters/channels/channel-ht
 import { OutboxWorker, outboxHandlers, type OutboxDeps } from './modules/outbox';
 import { noSecretStore, type SecretStore } from './adapters/secrets/secret-store.port';
 import { createAutoPipeline, pipelineHandlers } from './modules/pipeline';
-import { WaybillWorker, waybillHandlers, type WaybillDeps } from './modules/waybill';
+import { WaybillWorker, waybillHandlers, withDouyinPrintParams, type WaybillDeps } from './modules/waybill';
 
 export interface CoreOptions {
   dbPath: string;
@@ -95,13 +95,18 @@ export function createCore(opts: CoreOptions): Core {
     now: opts.now ?? Date.now,
     emit: (name, payload) => bus.emit(name, payload),
   };
-  const printQueue = new PrintQueue(ctx, { systemPrinters: unavailableSystemPrinters, ...opts.printing });
   const {
     secrets = noSecretStore('This Packdesk host (command line or packdesk serve)'),
     io,
     ...syncOpts
   } = opts.sync ?? {};
   const channelIo = { ...defaultChannelIo(), ...io };
+  // Douyin e-waybills get their signed print params (from the account's credentials) as they are sent.
+  const printQueue = new PrintQueue(ctx, {
+    systemPrinters: unavailableSystemPrinters,
+    ...opts.printing,
+    waybill: withDouyinPrintParams(ctx, secrets, opts.printing?.waybill),
+  });
   const sync = createSyncScheduler({ ...syncOpts, ctx, secrets, io: channelIo });
   const outbox = new OutboxWorker(ctx, { ...opts.outbox, secrets, io: channelIo });
   const waybills = new WaybillWorker(ctx, { ...opts.waybills, secrets, io: channelIo });

@@ -6,12 +6,21 @@ import { printJob } from './printing.contract';
 /**
  * Platforms whose e-waybills orders need: PDD orders need Pinduoduo's, Douyin orders Douyin's
  * (their encrypted recipients print only on their own platform's waybills); every other order
- * Cainiao's. A waybill row may name any of them (a Douyin order fails until Douyin is supported).
+ * Cainiao's. An account may be on any of them.
  */
 export const WAYBILL_PLATFORMS = ['cainiao', 'pdd', 'douyin'] as const;
 export type WaybillPlatform = (typeof WAYBILL_PLATFORMS)[number];
-/** Platforms Packdesk can fetch numbers from today: an account is one of these. */
-export const WAYBILL_ACCOUNT_PLATFORMS = ['cainiao', 'pdd'] as const;
+/** Platforms Packdesk can fetch numbers from: an account is one of these. */
+export const WAYBILL_ACCOUNT_PLATFORMS = ['cainiao', 'pdd', 'douyin'] as const;
+
+/**
+ * Cainiao's cp_code and PDD's wp_code are upper case (ZTO); Douyin's logistics_code is kept as
+ * typed, since whether 抖店 matches it case-blind is not known.
+ */
+const platformCase = <T extends { platform: string; cpCode: string }>(v: T): T => ({
+  ...v,
+  cpCode: v.platform === 'douyin' ? v.cpCode : v.cpCode.toUpperCase(),
+});
 
 /** The platform whose e-waybill an order of this channel kind needs. */
 export const waybillPlatformFor = (channelKind: string): WaybillPlatform =>
@@ -42,10 +51,8 @@ export const waybillAccountInput = z
     carrier: needed(32).transform((s) => s.toUpperCase()),
     /** Unique with the carrier: ZTO may have a Cainiao account and a Pinduoduo one. */
     platform: z.enum(WAYBILL_ACCOUNT_PLATFORMS).default('cainiao'),
-    /** The carrier's code on the platform (Cainiao cp_code, PDD wp_code): ZTO, YTO, STO, YUNDA, SF… */
-    cpCode: needed(20)
-      .regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, - and _ only (e.g. ZTO, YUNDA)')
-      .transform((s) => s.toUpperCase()),
+    /** The carrier's code on the platform (Cainiao cp_code, PDD wp_code, Douyin logistics_code): ZTO… */
+    cpCode: needed(20).regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, - and _ only (e.g. ZTO, YUNDA)'),
     templateUrl: needed(300).url(
       "must be the platform's template address, e.g. http://cloudprint.cainiao.com/template/standard/101",
     ),
@@ -57,10 +64,14 @@ export const waybillAccountInput = z
       .default(''),
     active: z.boolean().default(true),
   })
-  .strict();
+  .strict()
+  .transform(platformCase);
 export type WaybillAccountInput = z.input<typeof waybillAccountInput>;
 
-/** Cainiao: app key, app secret, session key. Pinduoduo: client_id, client_secret, access_token. */
+/**
+ * Cainiao: app key, app secret, session key. Pinduoduo: client_id, client_secret, access_token.
+ * Douyin: app_key, app_secret, access_token.
+ */
 export const waybillCredentials = z
   .object({
     appKey: needed(64),
@@ -159,7 +170,7 @@ export const waybillContract = {
       .object({
         id: id.optional(),
         platform: z.enum(WAYBILL_ACCOUNT_PLATFORMS).default('cainiao'),
-        cpCode: needed(20).transform((s) => s.toUpperCase()),
+        cpCode: needed(20),
         gatewayUrl: z.union([z.literal(''), z.string().trim().url().max(300)]).default(''),
         credentials: waybillCredentials.optional(),
       })
@@ -167,7 +178,8 @@ export const waybillContract = {
       .refine((v) => v.id !== undefined || v.credentials, {
         message: 'type the credentials, or test a saved account',
         path: ['credentials'],
-      }),
+      })
+      .transform(platformCase),
     z.object({ ok: z.boolean(), message: z.string() }),
   ),
   'waybill.order': read(

@@ -218,7 +218,11 @@ describe('settings: e-waybill accounts', () => {
     expect(field('App key')).toBeTruthy();
     expect(within(form).queryByLabelText('Store code')).toBeTruthy();
     const platform = within(form).getByLabelText<HTMLSelectElement>('Platform');
-    expect([...platform.options].map((o) => o.textContent)).toEqual(['Cainiao (菜鸟)', 'Pinduoduo (拼多多)']);
+    expect([...platform.options].map((o) => o.textContent)).toEqual([
+      'Cainiao (菜鸟)',
+      'Pinduoduo (拼多多)',
+      'Douyin (抖店)',
+    ]);
     fireEvent.change(platform, { target: { value: 'pdd' } });
     expect(within(form).queryByLabelText('App key')).toBeNull();
     expect(within(form).queryByLabelText('Store code')).toBeNull();
@@ -276,5 +280,62 @@ describe('settings: e-waybill accounts', () => {
     fireEvent.change(within(form).getByLabelText('平台'), { target: { value: 'pdd' } });
     for (const label of ['快递编码（wp_code）', 'Client ID', 'Client Secret', 'Access Token'])
       expect(within(form).getByLabelText(label)).toBeTruthy();
+  });
+
+  it('adds a Douyin account: logistics_code kept as typed, app key, app secret and access token (en, zh-CN)', async () => {
+    const bridge = shop([stored]);
+    renderApp({ bridge, hash: '#/settings' });
+    const s = await section();
+    fireEvent.click(within(s).getByRole('button', { name: '+ Add account' }));
+    const form = await within(s).findByRole('form', { name: 'Add account' });
+    const field = (label: string) => within(form).getByLabelText<HTMLInputElement>(label);
+    fireEvent.change(within(form).getByLabelText('Platform'), { target: { value: 'douyin' } });
+    expect(within(form).queryByLabelText('Carrier code (cp_code)')).toBeNull();
+    expect(within(form).queryByLabelText('Store code')).toBeNull();
+    expect(within(form).queryByLabelText('Session key')).toBeNull();
+    expect(
+      within(form).getByText("None stored yet: type the app key, app secret and the shop's access token."),
+    ).toBeTruthy();
+    fireEvent.change(field('Carrier code (logistics_code)'), { target: { value: 'zhongtong' } });
+    expect(field('Carrier code (logistics_code)').value).toBe('zhongtong');
+    fireEvent.change(field('Template URL'), { target: { value: 'https://example.com/douyin/zto.xml' } });
+    for (const [label, v] of [
+      ['Name', '上海仓'],
+      ['Mobile', '13900000000'],
+      ['Province', '上海市'],
+      ['City', '上海市'],
+      ['District', '浦东新区'],
+      ['Address', '川沙路 100 号'],
+    ])
+      fireEvent.change(field(label!), { target: { value: v } });
+    for (const k of ['App key', 'App secret', 'Access token']) expect(field(k).type).toBe('password');
+    fireEvent.change(field('App key'), { target: { value: 'dy-key' } });
+    fireEvent.change(field('App secret'), { target: { value: 'dy-secret' } });
+    fireEvent.change(field('Access token'), { target: { value: 'dy-token' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Test connection' }));
+    await within(form).findByText(/Works\./);
+    expect(bridge.callsOf('waybill.accounts.test').at(-1)).toEqual({
+      platform: 'douyin',
+      cpCode: 'zhongtong',
+      gatewayUrl: '',
+      credentials: { appKey: 'dy-key', appSecret: 'dy-secret', sessionKey: 'dy-token' },
+    });
+    fireEvent.click(within(form).getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(bridge.callsOf('waybill.accounts.setCredentials')).toHaveLength(1));
+    expect(bridge.callsOf('waybill.accounts.save')[0]).toMatchObject({
+      carrier: 'ZTO',
+      platform: 'douyin',
+      cpCode: 'zhongtong',
+      storeCode: '',
+    });
+    cleanup();
+
+    renderApp({ bridge: shop(), hash: '#/settings', language: 'zh-CN' });
+    const zh = await section('电子面单账号');
+    fireEvent.click(within(zh).getByRole('button', { name: '+ 添加账号' }));
+    const zhForm = await within(zh).findByRole('form', { name: '添加账号' });
+    fireEvent.change(within(zhForm).getByLabelText('平台'), { target: { value: 'douyin' } });
+    for (const label of ['快递编码（logistics_code）', 'App Key', 'App Secret', 'Access Token'])
+      expect(within(zhForm).getByLabelText(label)).toBeTruthy();
   });
 });

@@ -144,7 +144,7 @@ describe('e-waybill on the floor', () => {
     }
   });
 
-  it('order drawer: a Douyin order says to print from 抖店 and scan at the ship desk, not to add an account', async () => {
+  it('order drawer: a Douyin order whose carrier has no Douyin account names that account, like PDD (en, zh-CN)', async () => {
     const view: OrderWaybill = {
       orderId: 1,
       platformLabel: true,
@@ -154,21 +154,28 @@ describe('e-waybill on the floor', () => {
         platform: 'douyin',
         accountMissing: true,
         attempts: 0,
-        lastError: null,
+        lastError: 'needs a Douyin e-waybill account for ZTO: Douyin orders carry encrypted recipients',
       }),
       history: [],
       printJob: null,
     };
-    renderApp({
-      bridge: fakeBridge({ handlers: { 'waybill.order': () => ({ ok: true, value: view }) } }),
-      language: 'zh-CN',
-    });
-    await screen.findByText('EXT-00001', {}, { timeout: 5_000 });
-    fireEvent.click(rowOf('EXT-00001'));
-    fireEvent.keyDown(screen.getByRole('grid'), { key: 'Enter' });
-    const box = await screen.findByRole('group', { name: '平台电子面单' }, { timeout: 5_000 });
-    expect(within(box).getByText(/请在抖店打印，再到发货台扫描单号/)).toBeTruthy();
-    expect(within(box).queryByText(/电子面单账号/)).toBeNull();
+    for (const [language, group, text, fetch] of [
+      ['en', 'Platform e-waybill (电子面单)', 'Needs a Douyin (抖店) e-waybill account for ZTO', 'Fetch now'],
+      ['zh-CN', '平台电子面单', '需要 ZTO 的抖店电子面单账号', '立即取号'],
+    ] as const) {
+      renderApp({
+        bridge: fakeBridge({ handlers: { 'waybill.order': () => ({ ok: true, value: view }) } }),
+        language,
+      });
+      await screen.findByText('EXT-00001', {}, { timeout: 5_000 });
+      fireEvent.click(rowOf('EXT-00001'));
+      fireEvent.keyDown(screen.getByRole('grid'), { key: 'Enter' });
+      const box = await screen.findByRole('group', { name: group }, { timeout: 5_000 });
+      expect(within(box).getByText(text)).toBeTruthy();
+      expect(within(box).queryByText(/抖店打印|print it from 抖店/)).toBeNull();
+      expect(within(box).queryByRole('button', { name: fetch })).toBeNull();
+      cleanup();
+    }
   });
 
   it('packing bench: the open order’s e-waybill line, then Pack complete names the e-waybill print job', async () => {

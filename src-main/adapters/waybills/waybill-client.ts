@@ -47,6 +47,14 @@ export interface IssuedWaybill {
   parentWaybillCode: string | null;
 }
 
+/** The platform refused this one parcel (the others of the request may have numbers). */
+export interface RefusedWaybill {
+  objectId: string;
+  refusal: string;
+}
+
+export const isRefused = (w: IssuedWaybill | RefusedWaybill): w is RefusedWaybill => 'refusal' in w;
+
 export interface WaybillSubscription {
   cpCode: string;
   branches: { name: string; quantity: number }[];
@@ -54,7 +62,8 @@ export interface WaybillSubscription {
 
 /**
  * Three secrets per account. Their meaning is the platform's: Cainiao (TOP) app key, app secret
- * and session key; Pinduoduo client_id, client_secret and access_token.
+ * and session key; Pinduoduo client_id, client_secret and access_token;
+ * Douyin app_key, app_secret and the shop's access_token.
  */
 export interface WaybillCredentials {
   appKey: string;
@@ -64,8 +73,17 @@ export interface WaybillCredentials {
 
 /** Failures are ChannelErrors (rate_limited with the wait, auth, client = refused, server…). */
 export interface WaybillClient {
-  /** Up to 10 numbers with their print data; the same package id asked again gets the same number. */
-  apply(req: WaybillApply): Promise<IssuedWaybill[]>;
+  /**
+   * Up to 10 numbers with their print data, or a per-parcel refusal where the platform answers
+   * per parcel (Douyin's err_infos); Cainiao and PDD refuse the whole request instead.
+   */
+  apply(req: WaybillApply): Promise<(IssuedWaybill | RefusedWaybill)[]>;
+  /**
+   * False where the platform is not known to answer a repeated package id with the number it
+   * already issued (Douyin): the worker then never repeats a request whose answer was lost.
+   * Absent = true (Cainiao, PDD: the same package id asked again gets the same number).
+   */
+  readonly sameNumberOnRetry?: boolean;
   /** Gives a number back; true when the platform took it. */
   cancel(cpCode: string, waybillCode: string): Promise<boolean>;
   /** The shop's subscriptions (the account editor's connection test). */

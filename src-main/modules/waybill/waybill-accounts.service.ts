@@ -4,6 +4,7 @@ import { seal, unseal } from '../../adapters/secrets/sealed-json';
 import type { ChannelIo } from '../../adapters/channels/channel-http';
 import { ChannelError } from '../../adapters/channels/channel-http';
 import { CainiaoTopClient, TOP_GATEWAY } from '../../adapters/waybills/cainiao-top.client';
+import { DouyinWaybillClient, DOUDIAN_GATEWAY } from '../../adapters/waybills/douyin-waybill.client';
 import { PddWaybillClient, PDD_ROUTER } from '../../adapters/waybills/pdd-waybill.client';
 import type { WaybillClient, WaybillCredentials } from '../../adapters/waybills/waybill-client';
 import {
@@ -35,7 +36,7 @@ export const PLATFORM_NAME: Record<WaybillPlatform, string> = {
 const WORKBENCH: Record<WaybillPlatform, string> = {
   cainiao: 'the Cainiao workbench',
   pdd: "Pinduoduo's e-waybill service (拼多多电子面单)",
-  douyin: "Douyin's e-waybill service",
+  douyin: "抖店's e-waybill service (抖店电子面单)",
 };
 export const workbenchOf = (platform: string) => WORKBENCH[platform as WaybillPlatform] ?? platform;
 const accountName = (a: { carrier: string; platform: string }) =>
@@ -175,6 +176,7 @@ export function clientFor(
 ): WaybillClient {
   if (platform === 'pdd') return new PddWaybillClient(creds, io, gatewayUrl || PDD_ROUTER);
   if (platform === 'cainiao') return new CainiaoTopClient(creds, io, gatewayUrl || TOP_GATEWAY);
+  if (platform === 'douyin') return new DouyinWaybillClient(creds, io, gatewayUrl || DOUDIAN_GATEWAY);
   throw new AppFailure(
     'unavailable',
     `Packdesk cannot fetch ${PLATFORM_NAME[platform as WaybillPlatform] ?? platform} e-waybills yet`,

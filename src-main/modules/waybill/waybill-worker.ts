@@ -1,7 +1,12 @@
 import type { CoreContext } from '../../core-context';
 import type { SecretStore } from '../../adapters/secrets/secret-store.port';
 import { ChannelError, isNetworkDown, type ChannelIo } from '../../adapters/channels/channel-http';
-import type { WaybillApply, WaybillApplyOrder, WaybillClient } from '../../adapters/waybills/waybill-client';
+import {
+  isRefused,
+  type WaybillApply,
+  type WaybillApplyOrder,
+  type WaybillClient,
+} from '../../adapters/waybills/waybill-client';
 import { AppFailure } from '../../../src-shared/result';
 import { clientFor, loadAccountCredentials, workbenchOf } from './waybill-accounts.service';
 import {
@@ -63,6 +68,10 @@ const CHANNEL_TYPE: Record<string, string> = {
 };
 
 const BATCH = 10;
+
+/** Why a row whose answer was lost is not asked again by itself (sameNumberOnRetry false). */
+const lostAnswer = (platform: string) =>
+  `the answer was lost and ${workbenchOf(platform)} may already hold a number for this parcel (asking again might take a second one), so it is not asked again by itself; look in ${workbenchOf(platform)} first, then press "Fetch now" or scan the number at the ship desk`;
 
 /**
  * Fetches e-waybill numbers ahead of packing, while online, so the bench can print them offline;
@@ -273,12 +282,37 @@ export class WaybillWorker {
       this.offlineState = null;
       const byObject = new Map(issued.map((i) => [i.objectId, i]));
       const arrived: number[] = [];
+      const refused: string[] = [];
       ctx.sqlite
         .transaction(() => {
           for (const w of rows) {
             const got = byObject.get(w.packageId);
             if (!got) {
-              this.retryLater(w, 'the platform answered without a number for this parcel');
+              // Only where a repeated package id is known to get the same number (see sameNumberOnRetry).
+              if (client.sameNumberOnRetry === false)
+                markRetry(
+                  ctx.sqlite,
+                  w.id,
+                  {
+                    state: 'failed',
+                    error: `${lostAnswer(account.platform)}: the platform answered without a number for this parcel`,
+                    nextRunAt: null,
+                    count: true,
+                  },
+                  ctx.now(),
+                );
+              else this.retryLater(w, 'the platform answered without a number for this parcel');
+              continue;
+            }
+            if (isRefused(got)) {
+              // The platform refused this parcel alone (Douyin's err_infos): as a single refusal.
+              markRetry(
+                ctx.sqlite,
+                w.id,
+                { state: 'failed', error: got.refusal, nextRunAt: null, count: true },
+                ctx.now(),
+              );
+              refused.push(`Order ${w.orderId}: ${got.refusal}`);
               continue;
             }
             if (markIssued(ctx.sqlite, w.id, got, ctx.now())) {
@@ -289,13 +323,19 @@ export class WaybillWorker {
         })
         .immediate();
       ctx.emit('waybills.changed', { orderIds: rows.map((w) => w.orderId) });
+      for (const message of refused) ctx.emit('alert', { level: 'error', message });
       if (arrived.length) ctx.emit('orders.changed', { ids: arrived, reason: 'waybill' });
     } catch (e) {
-      await this.fetchFailed(account, rows, e);
+      await this.fetchFailed(account, rows, e, client.sameNumberOnRetry !== false);
     }
   }
 
-  private async fetchFailed(account: WaybillAccountRow, rows: WaybillRow[], e: unknown): Promise<void> {
+  private async fetchFailed(
+    account: WaybillAccountRow,
+    rows: WaybillRow[],
+    e: unknown,
+    sameNumberOnRetry: boolean,
+  ): Promise<void> {
     const { ctx } = this;
     const message = (e as Error)?.message ?? String(e);
     if (!(e instanceof ChannelError)) {
@@ -323,6 +363,17 @@ export class WaybillWorker {
       }
       ctx.emit('alert', { level: 'error', message: `Order ${rows[0]!.orderId}: ${message}` });
       return this.settle(rows, { state: 'failed', error: message, nextRunAt: null, count: true });
+    }
+    if (!sameNumberOnRetry) {
+      // The request may have taken numbers, and asking again might take second ones: a person
+      // looks first (see sameNumberOnRetry); "Fetch now" asks again with the same package ids.
+      ctx.emit('alert', { level: 'error', message: `${lostAnswer(account.platform)}: ${message}` });
+      return this.settle(rows, {
+        state: 'failed',
+        error: `${lostAnswer(account.platform)}: ${message}`,
+        nextRunAt: null,
+        count: true,
+      });
     }
     // server, timeout, bad answer: the same request again later returns the same numbers.
     ctx.sqlite.transaction(() => rows.forEach((w) => this.retryLater(w, message))).immediate();
@@ -398,6 +449,8 @@ export class WaybillWorker {
     w: WaybillRow,
   ): Promise<string | null> {
     const [got] = await client.apply(this.applyRequest(account, [w]));
+    if (got && isRefused(got))
+      throw new ChannelError('client', `the platform would not say which number it holds: ${got.refusal}`);
     if (!got) {
       this.ctx.sqlite
         .transaction(() =>

@@ -11,6 +11,7 @@ import { recordAudit } from '../audit';
 import { setOrderTracking } from '../orders';
 import { enqueueWaybill, findJobByKey, findPrinter, listPrinters, reprint, toJob } from '../printing';
 import { PLATFORM_NAME } from './waybill-accounts.service';
+import { DOUYIN_PARAMS_OF } from './douyin-print-params';
 import {
   accountFor,
   attachNewAccounts,
@@ -65,8 +66,6 @@ export function missingAccount(carrier: string, platform: string): string {
     platform === 'cainiao'
       ? `only a ${name} account can issue numbers for orders from this channel`
       : `${name} orders carry encrypted recipients that only ${name}'s own e-waybills can print`;
-  if (platform === 'douyin')
-    return `needs a Douyin e-waybill for ${carrier}: ${why}, and Packdesk cannot fetch those yet; print it from 抖店 (Douyin's seller backend or print tool), then scan its number at the ship desk`;
   return `needs a ${name} e-waybill account for ${carrier}: ${why}; add one in Settings → E-waybill accounts`;
 }
 
@@ -122,6 +121,18 @@ export function planWaybills(ctx: CoreContext): number[] {
 }
 
 /**
+ * The component's contents[0]: the platform's print data as issued. Douyin's also needs `params`,
+ * a signed logistics.getShopKey query holding the shop's access token and a timestamp the
+ * platform checks: it is signed when the job is sent (douyin-print-params.ts), never stored, so
+ * the queued job only names the account whose credentials sign it.
+ */
+function waybillContent(w: WaybillRow): Record<string, unknown> {
+  const content = JSON.parse(w.printData!) as Record<string, unknown>;
+  if (w.platform === 'douyin') content[DOUYIN_PARAMS_OF] = w.accountId;
+  return content;
+}
+
+/**
  * Queues one print task for the number (one document per task, as Cainiao's doc recommends, so a
  * failed task never reprints others) and records the number as the order's tracking number, so
  * the ship desk confirms the parcel by scanning the label. The same number is never queued twice.
@@ -146,9 +157,7 @@ export function printWaybill(
     {
       orderId: w.orderId,
       printerId: printer.id,
-      documents: [
-        { documentID: w.waybillCode, contents: [JSON.parse(w.printData) as Record<string, unknown>] },
-      ],
+      documents: [{ documentID: w.waybillCode, contents: [waybillContent(w)] }],
     },
     actor,
   );

@@ -50,14 +50,12 @@ export function WaybillState({ view }: { view: View }) {
         <dd
           className={w.state === 'failed' ? 'field-error' : w.state === 'active' ? 'state-good' : undefined}
         >
-          {w.accountMissing && w.platform === 'douyin'
-            ? t('waybill.state.douyinManual', { carrier: w.carrier })
-            : w.accountMissing
-              ? t('waybill.state.noAccount', {
-                  carrier: w.carrier,
-                  platform: t(`waybill.platform.${w.platform}`),
-                })
-              : t(`waybill.state.${w.state}`, { carrier: w.carrier })}
+          {w.accountMissing
+            ? t('waybill.state.noAccount', {
+                carrier: w.carrier,
+                platform: t(`waybill.platform.${w.platform}`),
+              })
+            : t(`waybill.state.${w.state}`, { carrier: w.carrier })}
           {w.printWhenReady && ` · ${t('waybill.printWhenReady')}`}
         </dd>
         {view.printJob && (

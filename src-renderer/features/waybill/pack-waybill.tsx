@@ -15,14 +15,12 @@ export function PackWaybill({ orderId }: { orderId: number }) {
   return (
     <div className={`pack-waybill ${tone}`} aria-label={t('waybill.title')} role="group">
       <strong>
-        {view.current?.accountMissing && view.current.platform === 'douyin'
-          ? t('waybill.bench.douyinManual', { carrier: view.carrier ?? '' })
-          : view.current?.accountMissing
-            ? t('waybill.bench.noAccount', {
-                carrier: view.carrier ?? '',
-                platform: t(`waybill.platform.${view.current.platform}`),
-              })
-            : t(`waybill.bench.${state}`, { carrier: view.carrier ?? '' })}
+        {view.current?.accountMissing
+          ? t('waybill.bench.noAccount', {
+              carrier: view.carrier ?? '',
+              platform: t(`waybill.platform.${view.current.platform}`),
+            })
+          : t(`waybill.bench.${state}`, { carrier: view.carrier ?? '' })}
       </strong>
       <WaybillState view={view} />
     </div>

@@ -30,7 +30,7 @@ interface Values {
 
 const CP_CODES = ['ZTO', 'YTO', 'STO', 'YUNDA', 'SF', 'EMS', 'JT', 'DBKD', 'JD'];
 
-/** Texts that differ per platform: Pinduoduo's own names (wp_code, client_id…) where it has them. */
+/** Texts that differ per platform: Pinduoduo's and Douyin's own names (wp_code, logistics_code…). */
 type PlatformText =
   'cpCode' | 'cpCodeHint' | 'templateHint' | 'gatewayHint' | 'none' | 'appKey' | 'appSecret' | 'sessionKey';
 const PLACEHOLDER: Record<Platform, { template: string; gateway: string }> = {
@@ -39,13 +39,15 @@ const PLACEHOLDER: Record<Platform, { template: string; gateway: string }> = {
     gateway: 'https://eco.taobao.com/router/rest',
   },
   pdd: { template: '', gateway: 'https://gw-api.pinduoduo.com/api/router' },
+  douyin: { template: '', gateway: 'https://openapi-fxg.jinritemai.com' },
 };
 
 /**
  * One carrier's e-waybill account on one platform (Cainiao for most orders, Pinduoduo for PDD
- * orders). The platform is chosen when the account is added and fixed afterwards (the stored
- * credentials are that platform's). The credentials — Cainiao's app key, secret and session key,
- * Pinduoduo's client ID, client secret and access token — are write-only: they start empty (the
+ * orders, Douyin for Douyin orders). The platform is chosen when the account is added and fixed
+ * afterwards (the stored credentials are that platform's). The credentials — Cainiao's app key,
+ * secret and session key, Pinduoduo's client ID, client secret and access token, Douyin's app
+ * key, app secret and access token — are write-only: they start empty (the
  * core never sends them back) and left empty keep what is stored. "Test connection" checks the
  * typed values (or the stored ones) against the platform without saving anything.
  */
@@ -83,10 +85,10 @@ export function WaybillAccountForm(props: {
     ['carrier', 'platform', 'cpCode', 'templateUrl', 'sender', 'storeCode', 'gatewayUrl'],
   );
   const platform = form.values.platform;
-  /** The platform's wording of a text (Pinduoduo overrides some of Cainiao's). */
+  /** The platform's wording of a text (Pinduoduo and Douyin override some of Cainiao's). */
   const pt = (key: PlatformText) =>
-    platform === 'pdd'
-      ? t(`waybill.accounts.pdd.${key}`)
+    platform !== 'cainiao'
+      ? t(`waybill.accounts.${platform}.${key}`)
       : t(
           key === 'cpCode' || key.startsWith('app') || key === 'sessionKey'
             ? `waybill.accounts.field.${key}`
@@ -108,7 +110,7 @@ export function WaybillAccountForm(props: {
       cpCode: v.cpCode,
       templateUrl: v.templateUrl,
       sender: v.sender,
-      // The store code is Cainiao's (warehouse accounts); Pinduoduo has none.
+      // The store code is Cainiao's (warehouse accounts); Pinduoduo and Douyin have none.
       storeCode: v.platform === 'cainiao' ? v.storeCode : '',
       gatewayUrl: v.gatewayUrl,
       active: v.active,
@@ -219,10 +221,13 @@ export function WaybillAccountForm(props: {
         </FormField>
         <FormField label={pt('cpCode')} hint={pt('cpCodeHint')} error={form.fieldErrors.cpCode}>
           <input
-            list="waybill-cp-codes"
+            list={platform === 'douyin' ? undefined : 'waybill-cp-codes'}
             value={form.values.cpCode}
             spellCheck={false}
-            onChange={(e) => form.set('cpCode', e.target.value.toUpperCase())}
+            // Douyin's logistics_code is kept as typed (see waybill.contract platformCase).
+            onChange={(e) =>
+              form.set('cpCode', platform === 'douyin' ? e.target.value : e.target.value.toUpperCase())
+            }
           />
         </FormField>
         <datalist id="waybill-cp-codes">
