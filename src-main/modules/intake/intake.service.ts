@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import type { CoreContext } from '../../core-context';
 import type { ImportReport } from '../../../src-shared/contract/intake.contract';
 import type { ImportFormat, RowProblem } from './intake.types';
@@ -77,8 +78,13 @@ export async function importFile(ctx: CoreContext, req: ImportRequest): Promise<
   }
 }
 
-/** Files from this size up are parsed in a worker thread (unless the request says otherwise). */
+/**
+ * Files from this size up are parsed in a worker thread (unless the request says otherwise),
+ * where there is a second core for it: on one core the thread only adds the hand-over.
+ */
 const WORKER_MIN_BYTES = 1 << 20;
+const useWorker = (req: ImportRequest): boolean =>
+  req.worker ?? (req.bytes.length >= WORKER_MIN_BYTES && availableParallelism() > 1);
 
 async function openSource(req: ImportRequest, standardizer: Standardizer): Promise<ImportSource> {
   const s: SourceRequest = {
@@ -88,7 +94,7 @@ async function openSource(req: ImportRequest, standardizer: Standardizer): Promi
     standardizer,
     homeCountry: HOME_COUNTRY,
   };
-  if (req.worker ?? req.bytes.length >= WORKER_MIN_BYTES) {
+  if (useWorker(req)) {
     try {
       return await workerSource(s);
     } catch (e) {
