@@ -12,7 +12,6 @@ import {
   type StartMessage,
   type WorkerInit,
 } from './import-source';
-import type { PreparedOrder } from './order-prepare';
 import { decodePrepared, type Wire } from './prepared-wire';
 
 /** The worker could not start (or died before saying anything): the caller parses in-thread. */
@@ -145,5 +144,3 @@ export function workerSource(req: SourceRequest): Promise<ImportSource> {
     });
   });
 }
-
-export type { PreparedOrder };
