@@ -1,5 +1,12 @@
 export { inventoryHandlers, type InventoryDeps } from './inventory.handlers';
-export { moveStock, releaseOrderReservations, orderReference, stockLevel } from './inventory.service';
+export {
+  moveStock,
+  releaseOrderReservations,
+  reservationWriter,
+  orderReference,
+  stockLevel,
+  type ReservationWriter,
+} from './inventory.service';
 export { listWarehouses, findWarehouseByCode, insertWarehouse } from './warehouses.repo';
 export { raiseBackorderAlert, resolveBackorderAlert, checkLowStock } from './alerts.service';
 export { receiveStock, transferStock, adjustStock } from './stock.service';

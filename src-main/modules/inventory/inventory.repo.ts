@@ -1,4 +1,5 @@
 import type { Sqlite } from '../../adapters/db/open';
+import { bulkInserter } from '../../adapters/db/bulk-insert';
 import { stmt } from '../../adapters/db/statements';
 
 export type LedgerKind =
@@ -24,6 +25,53 @@ export function appendLedger(sqlite: Sqlite, e: LedgerEntry): void {
     `insert into stock_ledger (warehouse_id, sku_id, kind, on_hand_delta, reserved_delta, reference, reason, actor, at)
      values (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(e.warehouseId, e.skuId, e.kind, e.onHandDelta, e.reservedDelta, e.reference, e.reason, e.actor, e.at);
+}
+
+type LedgerRow = [
+  warehouseId: number,
+  skuId: number,
+  kind: LedgerKind,
+  onHandDelta: number,
+  reservedDelta: number,
+  reference: string | null,
+  reason: string | null,
+  actor: string,
+  at: number,
+];
+
+/**
+ * appendLedger for a run that appends many rows (routing's reservations): written many to a
+ * statement (bulkInserter), each row still applied and checked by the ledger trigger. The rows
+ * reach the ledger and stock_levels only on flush() (or as chunks fill), so flush before reading
+ * either back.
+ */
+export function ledgerWriter(sqlite: Sqlite): { add(e: LedgerEntry): void; flush(): void } {
+  const rows = bulkInserter<LedgerRow>(sqlite, 'stock_ledger', [
+    'warehouse_id',
+    'sku_id',
+    'kind',
+    'on_hand_delta',
+    'reserved_delta',
+    'reference',
+    'reason',
+    'actor',
+    'at',
+  ]);
+  return {
+    add: (e) =>
+      rows.add([
+        e.warehouseId,
+        e.skuId,
+        e.kind,
+        e.onHandDelta,
+        e.reservedDelta,
+        e.reference,
+        e.reason,
+        e.actor,
+        e.at,
+      ]),
+    flush: rows.flush,
+  };
 }
 
 /** Net quantity still reserved per warehouse and SKU under one reference (e.g. `order:42`). */

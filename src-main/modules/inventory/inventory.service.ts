@@ -1,5 +1,5 @@
 import type { CoreContext } from '../../core-context';
-import { appendLedger, openReservations, stockLevel, type LedgerKind } from './inventory.repo';
+import { appendLedger, ledgerWriter, openReservations, stockLevel, type LedgerKind } from './inventory.repo';
 
 export const orderReference = (orderId: number): string => `order:${orderId}`;
 
@@ -29,6 +29,34 @@ export function moveStock(
     at: ctx.now(),
   });
 }
+
+/**
+ * Reservations for a run that allocates many orders (routing): the same ledger rows moveStock
+ * writes, appended many to a statement; the ledger trigger still applies and checks each one (no
+ * oversell). The run holds the write lock and keeps its own count of what is available, so it
+ * reads neither the ledger nor stock levels meanwhile; flush() before anything that does
+ * (releases, alerts, splits) and at the end of the run.
+ */
+export function reservationWriter(ctx: CoreContext, actor: string) {
+  const ledger = ledgerWriter(ctx.sqlite);
+  return {
+    reserve(orderId: number, warehouseId: number, skuId: number, quantity: number): void {
+      ledger.add({
+        warehouseId,
+        skuId,
+        kind: 'reservation',
+        onHandDelta: 0,
+        reservedDelta: quantity,
+        reference: orderReference(orderId),
+        reason: 'allocated',
+        actor,
+        at: ctx.now(),
+      });
+    },
+    flush: ledger.flush,
+  };
+}
+export type ReservationWriter = ReturnType<typeof reservationWriter>;
 
 /** Gives back everything an order still holds, e.g. when it is cancelled; returns what it gave back. */
 export function releaseOrderReservations(

@@ -4,8 +4,8 @@ import { AppFailure } from '../../../src-shared/result';
 import { catalogSnapshot, stockNeeds, type CatalogSnapshot } from '../catalog';
 import {
   checkLowStock,
-  moveStock,
-  orderReference,
+  reservationWriter,
+  type ReservationWriter,
   raiseBackorderAlert,
   releaseOrderReservations,
   resolveBackorderAlert,
@@ -61,6 +61,12 @@ interface RunWorld {
   batch: Map<number, { order: RoutableOrder; lines: BatchLine[] }>;
   /** Decisions whose order-row writes are pending (see runRecord). */
   record: RunRecord;
+  /**
+   * This run's reservations, appended many to a statement. Routing counts what it takes in `stock`
+   * and reads neither the ledger nor stock levels while planning; whatever does (releases, splits,
+   * backorder alerts, the end of the run) flushes them first.
+   */
+  reserved: ReservationWriter;
 }
 
 /** Orders read and routed per batch: big enough to make the reads set-based, small enough to stay fresh. */
@@ -70,7 +76,7 @@ const FLUSH_AT = 100_000;
 
 const key = (warehouseId: number, skuId: number): string => `${warehouseId}:${skuId}`;
 
-function loadWorld(ctx: CoreContext): RunWorld {
+function loadWorld(ctx: CoreContext, actor: string): RunWorld {
   const cfg = readRoutingConfig(ctx);
   const rates = new Map<number, RateRow[]>();
   for (const r of listRates(ctx.sqlite)) {
@@ -103,6 +109,7 @@ function loadWorld(ctx: CoreContext): RunWorld {
     touched: new Map(),
     batch: new Map(),
     record: runRecord(ctx),
+    reserved: reservationWriter(ctx, actor),
     base: {
       warehouses,
       available: (w, s) => stock.get(key(w, s)) ?? 0,
@@ -226,6 +233,7 @@ function routeOne(ctx: CoreContext, world: RunWorld, orderId: number, actor: str
   // Allocated → held → approved keeps what it had reserved: give that back before planning anew.
   // (An order with a route had its allocation row written by the flush that wrote the route.)
   if (o.warehouseId !== null && world.st.wasAllocated.get(orderId)) {
+    world.reserved.flush();
     for (const r of releaseOrderReservations(ctx, orderId, actor, 're-routed')) {
       world.stock.set(key(r.warehouseId, r.skuId), world.base.available(r.warehouseId, r.skuId) + r.reserved);
     }
@@ -242,17 +250,8 @@ function routeOne(ctx: CoreContext, world: RunWorld, orderId: number, actor: str
       ? splitByWarehouse(world, plan, f.lineNeeds)
       : null;
   if (plan.outcome === 'allocated') {
-    const reference = orderReference(orderId);
     for (const n of f.needs) {
-      moveStock(ctx, {
-        warehouseId: plan.warehouseId,
-        skuId: n.skuId,
-        kind: 'reservation',
-        reservedDelta: n.quantity,
-        reference,
-        reason: 'allocated',
-        actor,
-      });
+      world.reserved.reserve(orderId, plan.warehouseId, n.skuId, n.quantity);
       world.stock.set(
         key(plan.warehouseId, n.skuId),
         world.base.available(plan.warehouseId, n.skuId) - n.quantity,
@@ -280,6 +279,7 @@ function routeOne(ctx: CoreContext, world: RunWorld, orderId: number, actor: str
       reasonsJson: JSON.stringify(reasons),
       alternativesJson: encodeAlternatives(plan.alternatives),
     });
+    world.reserved.flush();
     const children = splitOrder(
       ctx,
       orderId,
@@ -290,6 +290,7 @@ function routeOne(ctx: CoreContext, world: RunWorld, orderId: number, actor: str
     out.split.push(orderId);
     for (const child of children) routeOne(ctx, world, child, actor, out);
   } else if (plan.outcome === 'backordered') {
+    world.reserved.flush();
     for (const n of plan.short) {
       const available = world.base.available(plan.warehouseId, n.skuId);
       raiseBackorderAlert(ctx, {
@@ -326,6 +327,7 @@ function waitForPresale(
   actor: string,
   out: RunResult,
 ): void {
+  world.reserved.flush();
   const groups = presaleGroups(lineCount, presale);
   const dated = [...presale].map(([n, d]) => `line ${n} ${d}`).join(', ');
   if (o.status === 'approved' && world.allowSplit && groups.length > 1) {
@@ -407,6 +409,7 @@ function routeAll(
     if (world.record.size >= FLUSH_AT) world.record.flush(actor);
   }
   world.batch.clear();
+  world.reserved.flush();
   world.record.flush(actor);
 }
 
@@ -425,7 +428,7 @@ export function runRouting(ctx: CoreContext, ids: number[] | undefined, actor: s
     for (const group of mergeableGroups(ctx.sqlite))
       out.merged.push(mergeOrders(ctx, group, actor, 'same buyer, address and phone'));
   }
-  const world = loadWorld(ctx);
+  const world = loadWorld(ctx, actor);
   // Waiting pre-sale orders come along: those whose day has come are routed, the others keep waiting.
   const todo = ids ?? [...approvedInServingOrder(ctx.sqlite), ...waitingPresaleOrders(ctx.sqlite)];
   routeAll(ctx, world, todo, actor, out);
@@ -439,7 +442,7 @@ export function runRouting(ctx: CoreContext, ids: number[] | undefined, actor: s
 export function allocateBackorders(ctx: CoreContext, skuCodes: string[], actor: string): number[] {
   const ids = backorderedWithSkus(ctx.sqlite, skuCodes);
   if (ids.length === 0) return [];
-  const world = loadWorld(ctx);
+  const world = loadWorld(ctx, actor);
   // Alerts about these SKUs are re-raised below for the orders that still wait.
   for (const code of skuCodes) {
     const s = world.catalog.byCode.get(code);
