@@ -90,6 +90,31 @@ describe('routing runs in batches', () => {
     );
   });
 
+  test('stock reserved earlier in the run is in the levels a later backorder alert reads', async () => {
+    await value(core.call('inventory.receive', { warehouse: 'SH', lines: [{ sku: 'TEE', quantity: 1 }] }));
+    await value(core.call('inventory.receive', { warehouse: 'GZ', lines: [{ sku: 'TEE', quantity: 3 }] }));
+    const now = Date.now();
+    const [first, second] = await approvedOrders(core, [
+      { ...shanghai, placedAt: now - 2 * HOUR, lines: [line('TEE', 3)] },
+      { ...shanghai, placedAt: now - HOUR, lines: [line('TEE', 2)] },
+    ]);
+    const run = await value(core.call('routing.run', {}));
+    expect(run).toMatchObject({ allocated: [first], backordered: [second] });
+    // The first order took all of GZ's TEE in this run: GZ has none left to transfer to SH.
+    const alerts = await value(core.call('inventory.alerts', {}));
+    expect(alerts.rows).toEqual([
+      expect.objectContaining({
+        kind: 'backorder',
+        warehouse: 'SH',
+        sku: 'TEE',
+        suggestions: [
+          expect.objectContaining({ action: 'contact_buyer', orderId: second }),
+          expect.objectContaining({ action: 'cancel', orderId: second }),
+        ],
+      }),
+    ]);
+  });
+
   test('more orders than one batch: every order is routed once, with one allocation and one audit entry each', async () => {
     const n = 2_100;
     await value(core.call('inventory.receive', { warehouse: 'GZ', lines: [{ sku: 'TEE', quantity: n }] }));
