@@ -173,8 +173,14 @@ describe('Douyin e-waybill client against a local doudian gateway', () => {
     await expect(client().apply(apply([3]))).rejects.toMatchObject({ kind: 'bad_answer' });
   });
 
-  it('numbers issued but their print data lost: the error names the numbers', async () => {
+  it('print data is asked again after a passing fault; lost three times, the error names the numbers', async () => {
     dy.faults.push(null, { kind: 'status', status: 500 });
+    const [got] = await client().apply(apply([2]));
+    expect(got).toMatchObject({ objectId: 'DY2_1', waybillCode: expect.stringMatching(/^75/) });
+    expect(dy.calls.map((c) => c.method)).toEqual(['logistics.newCreateOrder', 'logistics.waybillApply']);
+    dy.issued.clear();
+
+    dy.faults.push(null, ...Array.from({ length: 3 }, () => ({ kind: 'status' as const, status: 500 })));
     const e = await client()
       .apply(apply([1]))
       .catch((x: unknown) => x as ChannelError);

@@ -64,6 +64,9 @@ export const DOUDIAN_GATEWAY = 'https://openapi-fxg.jinritemai.com';
 /** How long an account pauses after Douyin says it is called too often (Douyin names no wait). */
 export const RATE_LIMIT_WAIT_MS = 10_000;
 
+/** logistics.waybillApply tries for numbers already issued (a read: safe to repeat). */
+const PRINT_DATA_TRIES = 3;
+
 /** JSON with every object's keys sorted, as the SDKs marshal param_json before signing. */
 export function sortedJson(v: unknown): string {
   const sort = (x: unknown): unknown =>
@@ -194,17 +197,10 @@ export class DouyinWaybillClient implements WaybillClient {
       return { objectId: str(e.pack_id), code: str(e.track_no) };
     });
     if (!numbers.length) return out;
-    const printed = await this.printData(
+    const printed = await this.printDataOf(
       req.cpCode,
       numbers.map((n) => n.code),
-    ).catch((e: unknown) => {
-      // The numbers exist on Douyin now: say which, so a person can find or cancel them.
-      if (!(e instanceof ChannelError)) throw e;
-      throw new ChannelError(
-        e.kind === 'rate_limited' ? 'server' : e.kind,
-        `Douyin issued ${numbers.map((n) => n.code).join(', ')} but its print data did not come: ${e.message}`,
-      );
-    });
+    );
     for (const n of numbers) {
       const p = printed.get(n.code) ?? 'the answer does not mention this number';
       if (typeof p === 'string')
@@ -222,6 +218,29 @@ export class DouyinWaybillClient implements WaybillClient {
         });
     }
     return out;
+  }
+
+  /**
+   * Print data for numbers Douyin has just issued. Asking for it again is only a read, so a
+   * passing fault is tried up to PRINT_DATA_TRIES times; after that the numbers are named in a
+   * 'server' (or 'auth') error, the kinds the worker does not answer by asking for numbers again.
+   */
+  private async printDataOf(cpCode: string, codes: string[]) {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.printData(cpCode, codes);
+      } catch (e) {
+        if (!(e instanceof ChannelError)) throw e;
+        if (e.kind !== 'auth' && e.kind !== 'client' && attempt < PRINT_DATA_TRIES) {
+          await this.io.sleep(e.retryAfterMs ?? 500 * attempt);
+          continue;
+        }
+        throw new ChannelError(
+          e.kind === 'auth' ? 'auth' : 'server',
+          `Douyin issued ${codes.join(', ')} but its print data did not come: ${e.message}`,
+        );
+      }
+    }
   }
 
   /** logistics.waybillApply: track_no → {print_data, sign}, or the reason Douyin gave none. */
