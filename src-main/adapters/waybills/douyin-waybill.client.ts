@@ -21,8 +21,9 @@ import type {
  * - Signing: hex hmac-sha256 keyed with app_secret over app_secret + "app_key"+k + "method"+m +
  *   "param_json"+p + "timestamp"+t + "v2" + app_secret; param_json with every object's keys
  *   sorted — westng/doudian-sdk src/Utils/SignUtil.php (sign, marshal/recKSort).
- * - Answer envelope {code, msg, sub_code, sub_msg, log_id, data}, success code 10000 — official
- *   Go SDK core BaseDoudianOpApiResponse; 10000 as success in the Java samples.
+ * - Answer envelope {code, msg, sub_code, sub_msg, log_id, data} — official
+ *   Go SDK core BaseDoudianOpApiResponse; code 10000 = success as an earlier check of the
+ *   official Java SDK found (not re-found in this search).
  * - logistics.newCreateOrder {sender_info{address{country_code, province_name, city_name,
  *   district_name, street_name, detail_address}, contact{name, phone, mobile}}, logistics_code,
  *   order_infos[{order_id, pack_id, receiver_info (same shape), items[{item_name, item_count}],
@@ -42,6 +43,8 @@ import type {
  *   logistics.getShopKey&param_json={}&timestamp=…&v=2&sign=…&sign_method=hmac-sha256", a signed
  *   getShopKey query the component sends itself — github gavin-hao/ec-print src/interfaces.ts
  *   (DoudianPrintContent, citing ByteDance's print-component doc) and several integrations' code.
+ *   (The SDK's LogisticsGetShopKeyParam also has cipher_text/deviceInfo/store_id; for the
+ *   component every source sends param_json={}.) getShopKey answers data.key (Go SDK).
  *
  * NOT confirmed:
  * - Whether the same order_id + pack_id asked again returns the same number. Packdesk does not
