@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { ChannelError, requestJson, type ChannelIo } from '../channels/channel-http';
 import {
+  cloudPrintIssued,
+  cloudPrintOrders,
   partyParam,
   type IssuedWaybill,
   type WaybillApply,
@@ -50,8 +52,6 @@ export function topSign(params: Record<string, string>, secret: string): string 
     .digest('hex')
     .toUpperCase();
 }
-
-const party = partyParam;
 
 /** TOP wraps every list in an object named after its element type; older answers give the bare array. */
 function listOf(v: unknown, key: string): unknown[] {
@@ -106,22 +106,11 @@ export class CainiaoTopClient implements WaybillClient {
       throw new Error(`cainiao.waybill.ii.get takes 1–10 orders, not ${req.orders.length}`);
     const param = {
       cp_code: req.cpCode,
-      sender: party(req.sender),
-      trade_order_info_dtos: req.orders.map((o) => ({
-        object_id: o.objectId,
-        order_info: { order_channels_type: o.channelsType, trade_order_list: o.tradeOrders },
-        package_info: {
-          id: o.objectId,
-          items: o.items,
-          ...(o.weightGrams && { weight: o.weightGrams }),
-          ...(o.volumeMl && { volume: o.volumeMl }),
-        },
-        recipient: {
-          ...party(o.recipient),
-          ...(o.recipient.oaid && { oaid: o.recipient.oaid }),
-          ...(o.recipient.tid && { tid: o.recipient.tid }),
-        },
-        template_url: req.templateUrl,
+      sender: partyParam(req.sender),
+      trade_order_info_dtos: cloudPrintOrders(req, (o) => ({
+        ...partyParam(o.recipient),
+        ...(o.recipient.oaid && { oaid: o.recipient.oaid }),
+        ...(o.recipient.tid && { tid: o.recipient.tid }),
       })),
       ...(req.storeCode && { store_code: req.storeCode }),
       need_encrypt: true,
@@ -129,21 +118,10 @@ export class CainiaoTopClient implements WaybillClient {
     const out = await this.call('cainiao.waybill.ii.get', {
       param_waybill_cloud_print_apply_new_request: JSON.stringify(param),
     });
-    return listOf(out.modules, 'waybill_cloud_print_response').map((m) => {
-      const r = m as Record<string, unknown>;
-      if (typeof r.waybill_code !== 'string' || !r.waybill_code || typeof r.print_data !== 'string')
-        throw new ChannelError(
-          'bad_answer',
-          'Cainiao cainiao.waybill.ii.get: a module has no waybill_code or print_data; nothing from it was saved',
-        );
-      return {
-        objectId: String(r.object_id ?? ''),
-        waybillCode: r.waybill_code,
-        printData: r.print_data,
-        parentWaybillCode:
-          typeof r.parent_waybill_code === 'string' && r.parent_waybill_code ? r.parent_waybill_code : null,
-      };
-    });
+    return cloudPrintIssued(
+      listOf(out.modules, 'waybill_cloud_print_response'),
+      'Cainiao cainiao.waybill.ii.get',
+    );
   }
 
   /** cainiao.waybill.ii.cancel: gives a number back; true when the platform took it. */

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { ChannelError, requestJson, type ChannelIo } from '../channels/channel-http';
 import {
+  cloudPrintIssued,
+  cloudPrintOrders,
   partyParam,
   type IssuedWaybill,
   type WaybillApply,
@@ -114,39 +116,13 @@ export class PddWaybillClient implements WaybillClient {
       wp_code: req.cpCode,
       need_encrypt: true,
       sender: partyParam(req.sender),
-      trade_order_info_dtos: req.orders.map((o) => ({
-        object_id: o.objectId,
-        order_info: { order_channels_type: o.channelsType, trade_order_list: o.tradeOrders },
-        package_info: {
-          id: o.objectId,
-          items: o.items,
-          ...(o.weightGrams && { weight: o.weightGrams }),
-          ...(o.volumeMl && { volume: o.volumeMl }),
-        },
-        // PDD decrypts the masked recipient by its own order number (trade_order_list).
-        recipient: partyParam(o.recipient),
-        template_url: req.templateUrl,
-      })),
+      // PDD decrypts the masked recipient by its own order number (trade_order_list).
+      trade_order_info_dtos: cloudPrintOrders(req),
     };
     const out = await this.call('pdd.waybill.get', {
       param_waybill_cloud_print_apply_new_request: JSON.stringify(param),
     });
-    const modules = Array.isArray(out.modules) ? out.modules : [];
-    return modules.map((m) => {
-      const r = m as Record<string, unknown>;
-      if (typeof r.waybill_code !== 'string' || !r.waybill_code || typeof r.print_data !== 'string')
-        throw new ChannelError(
-          'bad_answer',
-          'Pinduoduo pdd.waybill.get: a module has no waybill_code or print_data; nothing from it was saved',
-        );
-      return {
-        objectId: String(r.object_id ?? ''),
-        waybillCode: r.waybill_code,
-        printData: r.print_data,
-        parentWaybillCode:
-          typeof r.parent_waybill_code === 'string' && r.parent_waybill_code ? r.parent_waybill_code : null,
-      };
-    });
+    return cloudPrintIssued(Array.isArray(out.modules) ? out.modules : [], 'Pinduoduo pdd.waybill.get');
   }
 
   /** pdd.waybill.cancel: gives a number back; true when PDD took it. */

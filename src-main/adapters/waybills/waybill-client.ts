@@ -1,3 +1,5 @@
+import { ChannelError } from '../channels/channel-http';
+
 /**
  * What the e-waybill worker needs from a platform that issues numbers (Cainiao, Pinduoduo…):
  * one small interface, so the worker, its retries, bans and offline pauses, the storage and the
@@ -103,3 +105,42 @@ export const partyParam = (p: WaybillParty) => ({
     detail: p.address.detail,
   },
 });
+
+/**
+ * trade_order_info_dtos of a cloud-print apply, as Cainiao and Pinduoduo both spell it; each
+ * platform adds its own recipient fields (Cainiao's oaid/tid).
+ */
+export const cloudPrintOrders = (
+  req: WaybillApply,
+  recipient: (o: WaybillApplyOrder) => Record<string, unknown> = (o) => partyParam(o.recipient),
+) =>
+  req.orders.map((o) => ({
+    object_id: o.objectId,
+    order_info: { order_channels_type: o.channelsType, trade_order_list: o.tradeOrders },
+    package_info: {
+      id: o.objectId,
+      items: o.items,
+      ...(o.weightGrams && { weight: o.weightGrams }),
+      ...(o.volumeMl && { volume: o.volumeMl }),
+    },
+    recipient: recipient(o),
+    template_url: req.templateUrl,
+  }));
+
+/** The issued numbers of a cloud-print answer; one module without a number refuses the whole answer. */
+export const cloudPrintIssued = (modules: unknown[], what: string): IssuedWaybill[] =>
+  modules.map((m) => {
+    const r = m as Record<string, unknown>;
+    if (typeof r.waybill_code !== 'string' || !r.waybill_code || typeof r.print_data !== 'string')
+      throw new ChannelError(
+        'bad_answer',
+        `${what}: a module has no waybill_code or print_data; nothing from it was saved`,
+      );
+    return {
+      objectId: String(r.object_id ?? ''),
+      waybillCode: r.waybill_code,
+      printData: r.print_data,
+      parentWaybillCode:
+        typeof r.parent_waybill_code === 'string' && r.parent_waybill_code ? r.parent_waybill_code : null,
+    };
+  });
