@@ -2,7 +2,12 @@ import { z } from 'zod';
 
 /** Push events from the core to every window, tab and handheld. */
 export const eventsContract = {
-  'orders.changed': z.object({ ids: z.array(z.number().int()), reason: z.string() }),
+  'orders.changed': z.object({
+    ids: z.array(z.number().int()),
+    reason: z.string(),
+    /** Set when these orders now wait for the automatic pipeline: arrivals for review, approvals for routing. */
+    waiting: z.enum(['review', 'routing']).optional(),
+  }),
   'settings.changed': z.object({
     what: z.enum(['warehouses', 'channels', 'settings']),
     /** Which setting, when one is known: the automatic pipeline re-runs routing after routing ones. */

@@ -13,7 +13,10 @@ const until = async (check: () => boolean) => {
     await sleep(2);
   }
 };
-const imported = { name: 'orders.changed' as const, payload: { ids: [1], reason: 'import a.csv: 1/1' } };
+const imported = {
+  name: 'orders.changed' as const,
+  payload: { ids: [1], reason: 'import a.csv: 1/1', waiting: 'review' as const },
+};
 
 /** A pipeline over a real settings table, with review.run/routing.run that take `stepMs` each. */
 function harness(stepMs: number) {
@@ -78,8 +81,8 @@ describe('auto pipeline scheduling', () => {
   });
 
   test('what sets it off: arriving orders, approvals, pulls that brought orders, routing settings', () => {
-    const changed = (reason: string) =>
-      ({ name: 'orders.changed', payload: { ids: [1], reason } }) as PushEvent;
+    const changed = (reason: string, waiting?: 'review' | 'routing') =>
+      ({ name: 'orders.changed', payload: { ids: [1], reason, ...(waiting && { waiting }) } }) as PushEvent;
     const pulled = (imported: number, updated: number) =>
       ({
         name: 'sync.progress',
@@ -88,10 +91,10 @@ describe('auto pipeline scheduling', () => {
     const setting = (key?: string) =>
       ({ name: 'settings.changed', payload: { what: 'settings', key } }) as PushEvent;
     for (const e of [
-      changed('import taobao.csv: 5000/100000'),
-      changed('order entered by hand'),
-      changed('review: approve'),
-      changed('status → approved'),
+      changed('import taobao.csv: 5000/100000', 'review'),
+      changed('order entered by hand', 'review'),
+      changed('review: approve', 'routing'),
+      changed('status → approved', 'routing'),
       pulled(2, 0),
       pulled(0, 1),
       setting('routing.config'),

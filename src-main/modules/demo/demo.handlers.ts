@@ -16,7 +16,7 @@ export const demoHandlers = (ctx: CoreContext) =>
         );
       }
       const s = runDemo(ctx, { orders, seed: 1 });
-      ctx.emit('orders.changed', { ids: [], reason: 'demo data loaded' });
+      ctx.emit('orders.changed', { ids: [], reason: 'demo data loaded', waiting: 'review' });
       ctx.emit('settings.changed', { what: 'channels' });
       return { orders: s.orders, channels: s.channels, warehouses: s.warehouses };
     },

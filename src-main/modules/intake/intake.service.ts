@@ -186,6 +186,7 @@ async function writeRun(
       ctx.emit('orders.changed', {
         ids: page.ids,
         reason: `import ${req.fileName}: ${done}/${r.totalOrders}`,
+        waiting: 'review',
       });
     req.onPage?.({ runId: r.id, done, total: r.totalOrders });
   };

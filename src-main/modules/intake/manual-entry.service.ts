@@ -179,6 +179,6 @@ export function createManualOrder(
     to: order.status,
     reason: `entered by hand (${channel.code})`,
   });
-  ctx.emit('orders.changed', { ids: [written.id], reason: 'order entered by hand' });
+  ctx.emit('orders.changed', { ids: [written.id], reason: 'order entered by hand', waiting: 'review' });
   return { id: written.id, externalId, created: true };
 }

@@ -11,7 +11,11 @@ export const ordersHandlers = (ctx: CoreContext) =>
     'orders.get': ({ id }) => getOrder(ctx, id),
     'orders.transition': ({ ids, to, reason }, call) => {
       for (const id of ids) transitionOrder(ctx, id, to, call.actor, reason);
-      ctx.emit('orders.changed', { ids, reason: `status → ${to}` });
+      ctx.emit('orders.changed', {
+        ids,
+        reason: `status → ${to}`,
+        ...(to === 'approved' && { waiting: 'routing' as const }),
+      });
       return { changed: ids };
     },
     'orders.edit': (input, call) => {

@@ -25,11 +25,12 @@ export interface AutoPipeline {
 }
 
 /**
- * Which events mean "there may be work": orders arriving (file import, watched folder, typed by
- * hand, demo data), a channel pull that brought orders, a person approving held orders, and a
- * change to routing (its config, carriers, rate tables) or to this switch. Other settings (the
- * language, packing tolerances) do not move orders. The pipeline's own results ('review rules',
- * 'routing', 'merge') are not here, so a run never sets off the next.
+ * Which events mean "there may be work": orders the emitter marks as `waiting` (arrivals from a
+ * file, a watched folder, typed by hand or demo data wait for review; approved ones for routing),
+ * a channel pull that brought orders, and a change to routing (its config, carriers, rate
+ * tables) or to this switch. Other settings (the language, packing tolerances) do not move
+ * orders. The pipeline's own results (review rules, routing, merge) are never marked waiting, so
+ * a run never sets off the next.
  */
 const TRIGGER_SETTINGS = new Set(['routing.config', 'carriers', 'rates', PIPELINE_SETTING]);
 
@@ -40,15 +41,8 @@ export function isTrigger(e: PushEvent): boolean {
     const p = e.payload as PushEvent<'sync.progress'>['payload'];
     return p.imported + p.updated > 0;
   }
-  if (e.name !== 'orders.changed') return false;
-  const { reason } = e.payload as PushEvent<'orders.changed'>['payload'];
   return (
-    reason.startsWith('import ') ||
-    reason === 'order entered by hand' ||
-    reason === 'demo data loaded' ||
-    reason === 'review: approve' ||
-    reason === 'status → approved' ||
-    reason === 'status → pending_review'
+    e.name === 'orders.changed' && (e.payload as PushEvent<'orders.changed'>['payload']).waiting !== undefined
   );
 }
 

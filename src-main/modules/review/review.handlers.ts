@@ -30,7 +30,11 @@ export const reviewHandlers = (ctx: CoreContext) =>
     'review.decide': (input, call) => {
       const out = decideReview(ctx, input, call.actor);
       if (out.changed.length)
-        ctx.emit('orders.changed', { ids: out.changed, reason: `review: ${input.decision}` });
+        ctx.emit('orders.changed', {
+          ids: out.changed,
+          reason: `review: ${input.decision}`,
+          ...(input.decision === 'approve' && { waiting: 'routing' as const }),
+        });
       return out;
     },
     'review.decisions': ({ orderId }) => ({ rows: orderDecisions(ctx, orderId) }),
