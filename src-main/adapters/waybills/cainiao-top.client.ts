@@ -1,8 +1,9 @@
-import { createHash } from 'node:crypto';
-import { ChannelError, requestJson, type ChannelIo } from '../channels/channel-http';
+import { ChannelError, type ChannelIo } from '../channels/channel-http';
 import {
   cloudPrintIssued,
   cloudPrintOrders,
+  md5Sign,
+  postSignedForm,
   partyParam,
   type IssuedWaybill,
   type WaybillApply,
@@ -41,17 +42,8 @@ export function topTimestamp(ms: number): string {
 }
 
 /** sign = upper(md5(secret + k1v1k2v2… (keys sorted, empty values left out) + secret)). */
-export function topSign(params: Record<string, string>, secret: string): string {
-  const body = Object.keys(params)
-    .filter((k) => k !== 'sign' && params[k] !== '')
-    .sort()
-    .map((k) => k + params[k])
-    .join('');
-  return createHash('md5')
-    .update(secret + body + secret, 'utf8')
-    .digest('hex')
-    .toUpperCase();
-}
+export const topSign = (params: Record<string, string>, secret: string): string =>
+  md5Sign(params, secret, true);
 
 /** TOP wraps every list in an object named after its element type; older answers give the bare array. */
 function listOf(v: unknown, key: string): unknown[] {
@@ -80,24 +72,7 @@ export class CainiaoTopClient implements WaybillClient {
       ...bizParams,
     };
     params.sign = topSign(params, this.creds.appSecret);
-    const what = `Cainiao ${method}`;
-    const { body } = await requestJson(
-      this.io,
-      this.gateway,
-      {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded;charset=utf-8' },
-        body: new URLSearchParams(params).toString(),
-      },
-      what,
-    );
-    const b = body as Record<string, unknown>;
-    if (b.error_response) throw topError(what, b.error_response as Record<string, unknown>);
-    const key = `${method.replace(/\./g, '_')}_response`;
-    const out = b[key];
-    if (!out || typeof out !== 'object')
-      throw new ChannelError('bad_answer', `${what}: the answer has no ${key}; nothing from it was saved`);
-    return out as Record<string, unknown>;
+    return postSignedForm(this.io, this.gateway, params, method, `Cainiao ${method}`, topError);
   }
 
   /** cainiao.waybill.ii.get: up to 10 numbers with their cloud-print data, in one request. */

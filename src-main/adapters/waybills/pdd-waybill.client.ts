@@ -1,8 +1,9 @@
-import { createHash } from 'node:crypto';
-import { ChannelError, requestJson, type ChannelIo } from '../channels/channel-http';
+import { ChannelError, type ChannelIo } from '../channels/channel-http';
 import {
   cloudPrintIssued,
   cloudPrintOrders,
+  md5Sign,
+  postSignedForm,
   partyParam,
   type IssuedWaybill,
   type WaybillApply,
@@ -56,17 +57,8 @@ const RATE_LIMIT_CODES = new Set([70031, 70032, 70033, 70034]);
 const AUTH_CODES = new Set([10019, 20004, 20031, 20032]);
 
 /** sign = upper(md5(client_secret + k1v1k2v2… (keys sorted, sign left out) + client_secret)). */
-export function pddSign(params: Record<string, string>, secret: string): string {
-  const body = Object.keys(params)
-    .filter((k) => k !== 'sign')
-    .sort()
-    .map((k) => k + params[k])
-    .join('');
-  return createHash('md5')
-    .update(secret + body + secret, 'utf8')
-    .digest('hex')
-    .toUpperCase();
-}
+export const pddSign = (params: Record<string, string>, secret: string): string =>
+  md5Sign(params, secret, false);
 
 export class PddWaybillClient implements WaybillClient {
   constructor(
@@ -88,22 +80,7 @@ export class PddWaybillClient implements WaybillClient {
     };
     params.sign = pddSign(params, this.creds.appSecret);
     const what = `Pinduoduo ${type}`;
-    const { body } = await requestJson(
-      this.io,
-      this.router,
-      {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded;charset=utf-8' },
-        body: new URLSearchParams(params).toString(),
-      },
-      what,
-    );
-    const b = body as Record<string, unknown>;
-    if (b.error_response) throw pddError(what, b.error_response as Record<string, unknown>);
-    const key = `${type.replace(/\./g, '_')}_response`;
-    const out = b[key] as Record<string, unknown> | undefined;
-    if (!out || typeof out !== 'object')
-      throw new ChannelError('bad_answer', `${what}: the answer has no ${key}; nothing from it was saved`);
+    const out = await postSignedForm(this.io, this.router, params, type, what, pddError);
     if (out.is_success === false) throw pddError(what, out);
     return out;
   }

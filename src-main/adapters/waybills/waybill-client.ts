@@ -1,11 +1,13 @@
-import { ChannelError } from '../channels/channel-http';
+import { createHash } from 'node:crypto';
+import { ChannelError, requestJson, type ChannelIo } from '../channels/channel-http';
 
 /**
  * What the e-waybill worker needs from a platform that issues numbers (Cainiao, Pinduoduo…):
  * one small interface, so the worker, its retries, bans and offline pauses, the storage and the
  * screens stay one path and each platform is only a client behind it. Every platform speaks the
  * same "cloud print apply" model (param_waybill_cloud_print_apply_new_request), so the request
- * and answer types are shared too.
+ * and answer types are shared too, with the signing and form POST of the TOP-style gateways
+ * (Cainiao, Pinduoduo); Douyin signs differently (douyin-waybill.client.ts).
  */
 export interface WaybillAddress {
   province: string;
@@ -144,3 +146,50 @@ export const cloudPrintIssued = (modules: unknown[], what: string): IssuedWaybil
         typeof r.parent_waybill_code === 'string' && r.parent_waybill_code ? r.parent_waybill_code : null,
     };
   });
+
+/**
+ * upper(md5(secret + sorted key+value pairs + secret)): the signature both TOP (Cainiao) and the
+ * PDD router use; TOP leaves parameters with empty values out of it.
+ */
+export function md5Sign(params: Record<string, string>, secret: string, skipEmpty: boolean): string {
+  const body = Object.keys(params)
+    .filter((k) => k !== 'sign' && !(skipEmpty && params[k] === ''))
+    .sort()
+    .map((k) => k + params[k])
+    .join('');
+  return createHash('md5')
+    .update(secret + body + secret, 'utf8')
+    .digest('hex')
+    .toUpperCase();
+}
+
+/**
+ * One signed form POST to a TOP-style gateway (Cainiao, PDD): the platform's `error_response`
+ * becomes the ChannelError `errorOf` makes, and the answer is the `<method>_response` object.
+ */
+export async function postSignedForm(
+  io: ChannelIo,
+  url: string,
+  params: Record<string, string>,
+  method: string,
+  what: string,
+  errorOf: (what: string, e: Record<string, unknown>) => ChannelError,
+): Promise<Record<string, unknown>> {
+  const { body } = await requestJson(
+    io,
+    url,
+    {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded;charset=utf-8' },
+      body: new URLSearchParams(params).toString(),
+    },
+    what,
+  );
+  const b = body as Record<string, unknown>;
+  if (b.error_response) throw errorOf(what, b.error_response as Record<string, unknown>);
+  const key = `${method.replace(/\./g, '_')}_response`;
+  const out = b[key];
+  if (!out || typeof out !== 'object')
+    throw new ChannelError('bad_answer', `${what}: the answer has no ${key}; nothing from it was saved`);
+  return out as Record<string, unknown>;
+}
