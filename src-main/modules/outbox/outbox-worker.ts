@@ -63,6 +63,8 @@ export class OutboxWorker {
   private poll: NodeJS.Timeout | null = null;
   private current: Promise<void> | null = null;
   private offlineState: { since: number; retryAt: number; probes: number; reason: string } | null = null;
+  /** This host cannot read credentials: only the poll looks again (a due job must not wake it at once, forever). */
+  private noKeychain = false;
   private readonly policy: OutboxPolicy;
 
   constructor(
@@ -139,7 +141,8 @@ export class OutboxWorker {
     const refused = new Map<number, string>();
     // A host without a keychain (packdesk serve) cannot read the credentials: it leaves every job
     // to the desktop app on the same database instead of failing them (channel sync does the same).
-    if (!(await this.deps.secrets.status()).available) return;
+    this.noKeychain = !(await this.deps.secrets.status()).available;
+    if (this.noKeychain) return;
     for (;;) {
       if (this.offlineState && this.ctx.now() < this.offlineState.retryAt) return;
       const due = nextDueJob(this.ctx.sqlite, this.ctx.now());
@@ -149,7 +152,7 @@ export class OutboxWorker {
   }
 
   private schedule(): void {
-    if (this.stopped) return;
+    if (this.stopped || this.noKeychain) return;
     if (this.timer) clearTimeout(this.timer);
     const at = Math.max(earliestQueued(this.ctx.sqlite) ?? Infinity, this.offlineState?.retryAt ?? 0);
     if (at === Infinity) return;
