@@ -41,7 +41,7 @@ describe('background work on a host without a keychain (packdesk serve)', () => 
 });
 
 describe('background work stays idle while its work waits (no busy loops)', () => {
-  test('pushes, a Douyin-free e-waybill account, system and unreachable printers: under 3 % of a core while waiting', async () => {
+  test('a push waiting for export, a system printer without Electron and an unreachable network printer: under 3 % of a core while waiting', async () => {
     const core = aCore();
     try {
       await aFloor(core);
