@@ -79,6 +79,30 @@ describe('phones', () => {
     expect(isMasked('张**')).toBe(true);
     expect(isMasked('张伟')).toBe(false);
   });
+  test("Pinduoduo's ciphertext (~AgAAAA…~0~~) is masked: kept as sent, flagged, and no customer key", () => {
+    const name = '~AgAAAAFqz1kBAAAAAAAAAAAA~0~~';
+    const phone = '~AgAAAAFqz1kCAAAAAAAAAAAA~0~~';
+    const street = '~AgAAAAFqz1kDAAAAAAAAAAAA~0~~';
+    expect(isMasked('~AgAAAAJ4bmRkbGFzZGtmYWxzZGY=~8~2~')).toBe(true);
+    expect(isMasked('~家~')).toBe(false);
+    expect(normalizePhone(phone, 'CN')).toMatchObject({ phone, masked: true });
+    const s: Standardizer = { synonyms: new Map(), known: new Set(), mappings: new Map(), catalogue: [] };
+    const r = standardizeOrder(
+      s,
+      anOrder({
+        recipientName: name,
+        phone,
+        street: '',
+        detail: street,
+        addressRaw: `广东省 深圳市 南山区 ${street}`,
+      }),
+    );
+    expect(r.order).toMatchObject({ recipientName: name, phone, detail: street, addressMasked: true });
+    expect(r.order.district).toBe('南山区');
+    expect(r.order.reasons.join()).toMatch(/masked by the platform/);
+    expect(r.order.reasons.join()).not.toMatch(/not a valid/);
+    expect(r.phoneKey).toBe('');
+  });
 });
 
 describe('postcodes, countries and regions', () => {

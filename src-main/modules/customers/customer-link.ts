@@ -1,6 +1,7 @@
 import type { Sqlite } from '../../adapters/db/open';
 import { recordAudit } from '../audit';
 import { reassignCustomerOrders } from '../orders';
+import { isMasked } from '../standardize';
 import type { Db } from '../../core-context';
 import {
   FILLED_FROM_USUAL,
@@ -29,7 +30,8 @@ export interface LinkResult {
   reasons: string[];
 }
 
-const masked = (s: string) => /\*{2,}|#{2}|\${2}|密文/.test(s);
+// A masked buyer id or name (##密文, 张**, PDD ciphertext) identifies nobody.
+const masked = isMasked;
 
 export function keysOf(f: CustomerFacts): { kind: KeyKind; key: string; label: string }[] {
   const keys: { kind: KeyKind; key: string; label: string }[] = [];

@@ -1,7 +1,16 @@
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
 
+/**
+ * One masked run: ****, ##, $$, 密文, or Pinduoduo's ciphertext (~AgAAAAFqz1kBAAAA…~0~~, base64
+ * between tildes, then a key version), which is all a PDD export gives for name, phone and street.
+ */
+export const MASK_RUN = /\*{2,}|#{2}|\${2}|密文|~[A-Za-z0-9+/=]{8,}~\d*~[^~\s]*~?/g;
+
 /** Platforms hide recipients since 2021-22: ##密文, $$密文, ****, 张**, 138****5678. Kept as-is, never "fixed". */
-export const isMasked = (text: string): boolean => /\*{2,}|#{2}|\${2}|密文|\*\s*$/.test(text);
+export const isMasked = (text: string): boolean => {
+  MASK_RUN.lastIndex = 0;
+  return MASK_RUN.test(text) || /\*\s*$/.test(text);
+};
 
 export interface PhoneResult {
   /** As stored and printed, with the extension when there is one (0755-86001234转801). */

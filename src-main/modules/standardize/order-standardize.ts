@@ -5,6 +5,7 @@ import {
   checkPostcode,
   countryCode,
   isMasked,
+  MASK_RUN,
   normalizePhone,
   regionOf,
   type PhoneResult,
@@ -143,9 +144,7 @@ export function standardizeOrder(s: Standardizer, input: NewOrder, homeCountry =
     // masked rest is kept verbatim as the detail and never guessed at.
     const rawMasked = !structured && isMasked(o.addressRaw);
     // Mask runs become spaces of the same length, so positions in the text still match the raw.
-    const unmasked = rawMasked
-      ? o.addressRaw.replace(/\*{2,}|#{2}|\${2}|密文/g, (m) => ' '.repeat(m.length))
-      : o.addressRaw;
+    const unmasked = rawMasked ? o.addressRaw.replace(MASK_RUN, (m) => ' '.repeat(m.length)) : o.addressRaw;
     const text = structured
       ? [
           chinese(o.province),
