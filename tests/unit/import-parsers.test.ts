@@ -243,6 +243,17 @@ describe('row-level problems reject that order only', () => {
     );
   });
 
+  test("a template order's following rows may leave the channel empty: they stay lines of that order", async () => {
+    const rows = SAMPLES.packdesk!.map((r) => ({ ...r }));
+    rows[1]!.channel = ''; // second line of WS-2026-0001, channel only on its first row
+    const { parsed } = await parseImportFile('sheet.csv', utf8(csv(HEADERS.packdesk, rows)), 'packdesk');
+    expect(parsed.rejected).toEqual([]);
+    const ws = parsed.orders.find((o) => o.externalId === 'WS-2026-0001')!;
+    expect(ws.channelCode).toBe('wholesale-sheet');
+    expect(ws.lines.map((l) => l.sku)).toEqual(['CUP-500-WHT', 'CUP-350-BLK']);
+    expect(parsed.orders.filter((o) => o.externalId === 'WS-2026-0001')).toHaveLength(1);
+  });
+
   test('order ids Excel turned into numbers (lost digits) are refused row by row, never merged into one order', async () => {
     const [a, b] = SAMPLES.taobao as [Row, Row];
     // A CSV saved from Excel: both 19-digit ids became the same "3.81235E+18".

@@ -42,10 +42,16 @@ export const packdeskLayout: Layout = {
   parse(t: Table): ParseResult {
     const c = columns(t);
     const out: ParseResult = { orders: [], rejected: [] };
-    // The same order id may exist on two channels of one sheet.
+    // The same order id may exist on two channels of one sheet. Order fields may stay empty on an
+    // order's following rows, the channel too: an empty channel right after a row of the same id
+    // belongs to that row's order (else its lines would become a second, partial order).
+    let previous = { id: '', channel: '' };
     const key = (r: string[]) => {
       const id = cleanId(c.get(r, 'order_id'));
-      return id ? `${c.get(r, 'channel')}\u0000${id}` : '';
+      if (!id) return '';
+      const channel = c.get(r, 'channel') || (previous.id === id ? previous.channel : '');
+      previous = { id, channel };
+      return `${channel}\u0000${id}`;
     };
     const groups = groupBy(t, key, 'order_id', out.rejected);
     collect(
