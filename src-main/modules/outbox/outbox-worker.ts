@@ -1,4 +1,5 @@
 import type { CoreContext } from '../../core-context';
+import { BackgroundWorker, type RetryPolicy } from '../../background-worker';
 import { ChannelError, isPermanent } from '../../adapters/channels/channel-http';
 import { AppFailure } from '../../../src-shared/result';
 import { recordAudit } from '../audit';
@@ -15,18 +16,8 @@ import {
 import { listApiChannels } from '../sync';
 import { pushJob, routeOf, type PushDeps } from './push-tracking';
 
-export interface OutboxPolicy {
-  /** Retry n waits between half and all of min(cap, base·2^(n-1)): 30 s, 1 min, 2 min … 30 min. */
-  baseMs: number;
-  capMs: number;
-  /** After this many tries that failed for a passing reason the job is 'dead' and waits for a person. */
-  maxAttempts: number;
-  /** Offline pause: first wait, doubled on each failed probe, up to the cap (as channel sync does). */
-  offlineBaseMs: number;
-  offlineCapMs: number;
-  /** How often a started worker looks for jobs queued by other processes (packdesk ship, serve). */
-  pollMs: number;
-}
+/** Retry n waits 30 s, 1 min, 2 min … 30 min; after 10 passing failures a job is 'dead'. */
+export type OutboxPolicy = RetryPolicy;
 
 export const DEFAULT_OUTBOX_POLICY: OutboxPolicy = {
   baseMs: 30_000,
@@ -57,38 +48,18 @@ export interface OutboxDeps extends PushDeps {
  * Start-up recovery cannot tell a live peer's running job from a crashed one, so, as with the
  * print queue, run one pushing host per database (the desktop app or `packdesk serve`).
  */
-export class OutboxWorker {
-  private stopped = true;
-  private timer: NodeJS.Timeout | null = null;
-  private poll: NodeJS.Timeout | null = null;
-  private current: Promise<void> | null = null;
-  private offlineState: { since: number; retryAt: number; probes: number; reason: string } | null = null;
-  /** This host cannot read credentials: only the poll looks again (a due job must not wake it at once, forever). */
-  private noKeychain = false;
-  private readonly policy: OutboxPolicy;
-
+export class OutboxWorker extends BackgroundWorker {
   constructor(
-    private readonly ctx: CoreContext,
+    ctx: CoreContext,
     private readonly deps: OutboxDeps,
   ) {
-    this.policy = { ...DEFAULT_OUTBOX_POLICY, ...deps.policy };
-  }
-
-  get running(): boolean {
-    return !this.stopped;
-  }
-
-  offline() {
-    return this.offlineState;
+    super(ctx, { ...DEFAULT_OUTBOX_POLICY, ...deps.policy }, deps.random ?? Math.random, 'outbox');
   }
 
   /** Re-queues what a crash left running, then pushes whatever is due. */
-  start(): number[] {
-    this.stopped = false;
+  override start(): number[] {
     const ids = this.recover();
-    this.poll = setInterval(() => void this.drain(), this.policy.pollMs);
-    this.poll.unref();
-    this.kick();
+    super.start();
     return ids;
   }
 
@@ -111,31 +82,7 @@ export class OutboxWorker {
     return ids;
   }
 
-  stop(): void {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    if (this.poll) clearInterval(this.poll);
-    this.timer = this.poll = null;
-  }
-
-  /** Called after jobs are queued or retried; runs after the surrounding transaction commits. */
-  kick(): void {
-    if (this.stopped) return;
-    setImmediate(() => void this.drain());
-  }
-
-  /** Works through every due job; resolves when none is left (tests call it without start). */
-  drain(): Promise<void> {
-    this.current ??= this.loop()
-      .catch((e: unknown) => console.error('[packdesk] outbox failed:', e))
-      .finally(() => {
-        this.current = null;
-        this.schedule();
-      });
-    return this.current;
-  }
-
-  private async loop(): Promise<void> {
+  protected async loop(): Promise<void> {
     // Channels that refused their credentials (or have none) in this pass: their other jobs fail
     // with the same reason without another request, instead of one refused request per job.
     const refused = new Map<number, string>();
@@ -144,20 +91,15 @@ export class OutboxWorker {
     this.noKeychain = !(await this.deps.secrets.status()).available;
     if (this.noKeychain) return;
     for (;;) {
-      if (this.offlineState && this.ctx.now() < this.offlineState.retryAt) return;
+      if (this.pausedOffline()) return;
       const due = nextDueJob(this.ctx.sqlite, this.ctx.now());
       if (!due) return;
       await this.process(due.id, refused);
     }
   }
 
-  private schedule(): void {
-    if (this.stopped || this.noKeychain) return;
-    if (this.timer) clearTimeout(this.timer);
-    const at = Math.max(earliestQueued(this.ctx.sqlite) ?? Infinity, this.offlineState?.retryAt ?? 0);
-    if (at === Infinity) return;
-    this.timer = setTimeout(() => void this.drain(), Math.max(0, at - this.ctx.now()));
-    this.timer.unref();
+  protected nextWakeAt(): number {
+    return earliestQueued(this.ctx.sqlite) ?? Infinity;
   }
 
   private settle(id: number, s: Parameters<typeof settleJob>[2]): void {
@@ -216,9 +158,7 @@ export class OutboxWorker {
     const now = ctx.now();
     const message = (e as Error)?.message ?? String(e);
     if (e instanceof ChannelError && e.kind === 'offline') {
-      const probes = (this.offlineState?.probes ?? 0) + 1;
-      const retryAt = now + Math.min(policy.offlineCapMs, policy.offlineBaseMs * 2 ** (probes - 1));
-      this.offlineState = { since: this.offlineState?.since ?? now, retryAt, probes, reason: message };
+      const retryAt = this.wentOffline(message);
       // Unreachable is nobody's fault and says nothing about this job: the try is not counted.
       this.settle(id, { status: 'queued', lastError: message, nextRunAt: retryAt, uncount: true });
       return;
@@ -240,11 +180,5 @@ export class OutboxWorker {
     const wait =
       e instanceof ChannelError && e.retryAfterMs !== undefined ? e.retryAfterMs : this.backoff(attempt);
     this.settle(id, { status: 'queued', lastError: message, nextRunAt: now + wait });
-  }
-
-  /** Equal jitter: never a zero wait (that would hammer), never all workers at the same instant. */
-  private backoff(attempt: number): number {
-    const ceiling = Math.min(this.policy.capMs, this.policy.baseMs * 2 ** Math.max(0, attempt - 1));
-    return Math.round(ceiling / 2 + (this.deps.random ?? Math.random)() * (ceiling / 2));
   }
 }

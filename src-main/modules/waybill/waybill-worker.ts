@@ -1,4 +1,5 @@
 import type { CoreContext } from '../../core-context';
+import { BackgroundWorker, type RetryPolicy } from '../../background-worker';
 import type { SecretStore } from '../../adapters/secrets/secret-store.port';
 import { ChannelError, isNetworkDown, type ChannelIo } from '../../adapters/channels/channel-http';
 import {
@@ -27,17 +28,8 @@ import {
 } from './waybill.repo';
 import { planWaybills, printOnArrival } from './waybill.service';
 
-export interface WaybillPolicy {
-  /** Retry n waits between half and all of min(cap, base·2^(n-1)). */
-  baseMs: number;
-  capMs: number;
-  /** After this many passing failures a row is 'failed' and waits for a person ("Fetch now"). */
-  maxAttempts: number;
-  offlineBaseMs: number;
-  offlineCapMs: number;
-  /** How often a started worker re-plans and looks for due rows. */
-  pollMs: number;
-}
+/** After maxAttempts passing failures a row is 'failed' and waits for a person ("Fetch now"). */
+export type WaybillPolicy = RetryPolicy;
 
 export const DEFAULT_WAYBILL_POLICY: WaybillPolicy = {
   baseMs: 5_000,
@@ -90,68 +82,15 @@ const lostAnswer = (platform: string) =>
  * pauses the account; 5xx, timeouts and broken answers back off with jitter. While the network
  * is down the worker pauses and probes, like the outbox, without spending attempts.
  */
-export class WaybillWorker {
-  private stopped = true;
-  private timer: NodeJS.Timeout | null = null;
-  private poll: NodeJS.Timeout | null = null;
-  private current: Promise<void> | null = null;
-  private again = false;
-  /** This host cannot read credentials (packdesk serve): only the poll looks again. */
-  private noKeychain = false;
-  private offlineState: { since: number; retryAt: number; probes: number; reason: string } | null = null;
+export class WaybillWorker extends BackgroundWorker {
   /** Accounts the platform has banned for a while (code 7): account id → until. */
   private readonly banned = new Map<number, number>();
-  private readonly policy: WaybillPolicy;
 
   constructor(
-    private readonly ctx: CoreContext,
+    ctx: CoreContext,
     private readonly deps: WaybillDeps,
   ) {
-    this.policy = { ...DEFAULT_WAYBILL_POLICY, ...deps.policy };
-  }
-
-  offline() {
-    return this.offlineState;
-  }
-
-  start(): void {
-    this.stopped = false;
-    this.poll = setInterval(() => void this.drain(), this.policy.pollMs);
-    this.poll.unref();
-    this.kick();
-  }
-
-  stop(): void {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    if (this.poll) clearInterval(this.poll);
-    this.timer = this.poll = null;
-  }
-
-  /** After orders change (routing, cancellation, packing); runs after the surrounding commit. */
-  kick(): void {
-    if (this.stopped) return;
-    setImmediate(() => void this.drain());
-  }
-
-  /** Plans, then works through every due row; a call during a run gives one more run after it. */
-  drain(): Promise<void> {
-    if (this.current) {
-      this.again = true;
-      return this.current;
-    }
-    this.current = (async () => {
-      do {
-        this.again = false;
-        await this.loop();
-      } while (this.again);
-    })()
-      .catch((e: unknown) => console.error('[packdesk] e-waybill worker failed:', e))
-      .finally(() => {
-        this.current = null;
-        this.schedule();
-      });
-    return this.current;
+    super(ctx, { ...DEFAULT_WAYBILL_POLICY, ...deps.policy }, deps.random ?? Math.random, 'e-waybill worker');
   }
 
   /** "Fetch now": an offline pause is lifted for this try (the person may know the network is back). */
@@ -162,14 +101,14 @@ export class WaybillWorker {
     if (duePending(this.ctx.sqlite, this.ctx.now()).length) await this.drain();
   }
 
-  private async loop(): Promise<void> {
+  protected async loop(): Promise<void> {
     const { ctx } = this;
     ctx.sqlite.transaction(() => planWaybills(ctx)).immediate();
     // A host without a keychain (packdesk serve) leaves the work to the desktop app on the same database.
     this.noKeychain = !(await this.deps.secrets.status()).available;
     if (this.noKeychain) return;
     for (;;) {
-      if (this.offlineState && ctx.now() < this.offlineState.retryAt) return;
+      if (this.pausedOffline()) return;
       const batch = this.nextBatch();
       if (batch) {
         await this.fetch(batch.account, batch.rows);
@@ -200,18 +139,12 @@ export class WaybillWorker {
     };
   }
 
-  private schedule(): void {
-    if (this.stopped || this.noKeychain) return;
-    if (this.timer) clearTimeout(this.timer);
-    const now = this.ctx.now();
-    let next = earliestDue(this.ctx.sqlite) ?? Infinity;
+  protected nextWakeAt(now: number): number {
+    const next = earliestDue(this.ctx.sqlite) ?? Infinity;
     // Still due after a run = skipped for a ban: look again when the first ban ends (never spin).
     if (next <= now)
-      next = Math.min(...[...this.banned.values()].filter((t) => t > now), now + this.policy.pollMs);
-    const at = Math.max(next, this.offlineState?.retryAt ?? 0);
-    if (at === Infinity) return;
-    this.timer = setTimeout(() => void this.drain(), Math.max(0, at - now));
-    this.timer.unref();
+      return Math.min(...[...this.banned.values()].filter((t) => t > now), now + this.policy.pollMs);
+    return next;
   }
 
   private applyOrder(w: WaybillRow): WaybillApplyOrder {
@@ -495,10 +428,7 @@ export class WaybillWorker {
   }
 
   private goOffline(rows: WaybillRow[], message: string): void {
-    const now = this.ctx.now();
-    const probes = (this.offlineState?.probes ?? 0) + 1;
-    const retryAt = now + Math.min(this.policy.offlineCapMs, this.policy.offlineBaseMs * 2 ** (probes - 1));
-    this.offlineState = { since: this.offlineState?.since ?? now, retryAt, probes, reason: message };
+    const retryAt = this.wentOffline(message);
     // Unreachable says nothing about these orders: the try is not counted.
     this.settle(rows, {
       state: rows[0]!.state as 'pending' | 'cancelling',
@@ -520,11 +450,5 @@ export class WaybillWorker {
     const { ctx } = this;
     ctx.sqlite.transaction(() => rows.forEach((w) => markRetry(ctx.sqlite, w.id, v, ctx.now()))).immediate();
     ctx.emit('waybills.changed', { orderIds: rows.map((w) => w.orderId) });
-  }
-
-  /** Equal jitter: never a zero wait, never every row at the same instant. */
-  private backoff(attempt: number): number {
-    const ceiling = Math.min(this.policy.capMs, this.policy.baseMs * 2 ** Math.max(0, attempt - 1));
-    return Math.round(ceiling / 2 + (this.deps.random ?? Math.random)() * (ceiling / 2));
   }
 }
