@@ -78,6 +78,17 @@ describe('Chinese address splitting', () => {
       });
   });
 
+  test.each([
+    ['吉林省吉林市船营区北京路1号', ['吉林省', '吉林市', '船营区', '北京路1号']],
+    ['吉林 吉林市 昌邑区 1号', ['吉林省', '吉林市', '昌邑区', '1号']],
+    ['吉林市船营区北京路1号', ['吉林省', '吉林市', '船营区', '北京路1号']],
+    // 海南藏族自治州 is in Qinghai: the province 海南 is not read from its first two characters.
+    ['海南藏族自治州共和县1号', ['青海省', '海南藏族自治州', '共和县', '1号']],
+  ])('a city named like a province is the city, not the province again: %s', (text, expected) => {
+    const [province, city, district, detail] = expected as string[];
+    expect(splitChineseAddress(text)).toMatchObject({ province, city, district, detail, ambiguous: false });
+  });
+
   test('completing a missing district says so', () => {
     expect(splitChineseAddress('深圳市粤海街道1号').notes).toContain(
       'district 南山区 completed from street 粤海街道',

@@ -121,11 +121,20 @@ export function splitChineseAddress(input: string): AddressSplit {
       if (!again) return;
       const asDistrict = longest(idx.districts, text, pos, within(prov, city, null));
       if (asDistrict && asDistrict.len > again.len) return;
+      // 吉林省 + 吉林市: the city named like its province is not the province said again.
+      const asCity = city ? null : longest(idx.cities, text, pos, within(prov, null, null));
+      if (asCity && asCity.len > again.len) return;
       pos += again.len;
     }
   };
 
-  const p = longest(idx.provinces, text, pos, () => true, roads);
+  let p = longest(idx.provinces, text, pos, () => true, roads);
+  // 吉林市船营区 is the city 吉林市, not the province 吉林 followed by "市"; 海南藏族自治州 is in
+  // Qinghai, not 海南. A longer city name at the same spot wins and the province is inferred from it.
+  if (p) {
+    const asCity = longest(idx.cities, text, pos, () => true);
+    if (asCity && asCity.len > p.len) p = null;
+  }
   if (p) {
     prov = p.places[0] as Place;
     pos += p.len;
