@@ -179,6 +179,18 @@ describe('file-level errors name the file, row and column', () => {
       /short\.csv: row 5: this row has \d+ cells but the header has/,
     );
   });
+  test('blank rows (an empty line, ",,,," below the data) are skipped and later rows keep their Excel row number', async () => {
+    const rows = SAMPLES.packdesk!.map((r) => ({ ...r }));
+    rows[3]!.quantity = '-1';
+    const lines = csv(HEADERS.packdesk, rows).split(/\r?\n/);
+    // Header, 2 rows, an empty line, then the rest; Excel's empty rows at the end.
+    const text = [...lines.slice(0, 3), '', ...lines.slice(3).filter(Boolean), ',,,,', ',,,,,,,,', ''].join(
+      '\r\n',
+    );
+    const { parsed } = await parseImportFile('blank.csv', utf8(text), 'auto');
+    expect(parsed.rejected).toEqual([expect.objectContaining({ row: 6, column: 'quantity' })]);
+    expect(parsed.orders.length).toBeGreaterThan(0);
+  });
   test('a wrong encoding (UTF-16 without BOM, binary)', async () => {
     const utf16 = Buffer.from(taobao(), 'utf16le');
     await expect(parseImportFile('u16.csv', utf16, 'auto')).rejects.toThrow(

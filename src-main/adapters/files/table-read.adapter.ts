@@ -45,7 +45,8 @@ function readDelimited(buf: Uint8Array, fileName: string): Table {
   const parsed = Papa.parse<string[]>(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, {
     delimiter,
     quoteChar: tsv ? '\u0000' : '"',
-    skipEmptyLines: true,
+    // Blank lines are kept here and skipped below, so the rows after one keep the number Excel shows.
+    skipEmptyLines: false,
   });
   const quoteError = parsed.errors.find((e) => e.type === 'Quotes');
   if (quoteError) {
@@ -61,22 +62,25 @@ function readDelimited(buf: Uint8Array, fileName: string): Table {
   const [head, ...body] = parsed.data;
   if (!head) return fail(fileName, null, 'the file has no header row');
   const width = head.length;
+  const rows: string[][] = [];
+  const rowNumbers: number[] = [];
   for (let i = 0; i < body.length; i++) {
-    if ((body[i] as string[]).length !== width) {
+    const row = body[i] as string[];
+    if (row.length !== width) {
+      // A row of empty cells (",,,," left by Excel below the data, a blank line) holds nothing to
+      // lose: skipped like an empty row of a sheet, whatever its cell count.
+      if (row.every((v) => v.trim() === '')) continue;
       fail(
         fileName,
         i + 2,
-        `this row has ${(body[i] as string[]).length} cells but the header has ${width} (the file is truncated or damaged)`,
+        `this row has ${row.length} cells but the header has ${width} (the file is truncated or damaged)`,
       );
     }
+    if (row.every((v) => v.trim() === '')) continue;
+    rows.push(row);
+    rowNumbers.push(i + 2);
   }
-  return {
-    fileName,
-    encoding,
-    headers: head.map((h) => h.trim()),
-    rows: body,
-    rowNumbers: body.map((_, i) => i + 2),
-  };
+  return { fileName, encoding, headers: head.map((h) => h.trim()), rows, rowNumbers };
 }
 
 function cellText(v: ExcelJS.CellValue): string {
