@@ -34,6 +34,15 @@ describe('channel export parsers', () => {
     expect(parsed.orders).toHaveLength(count);
   });
 
+  test('1688: the SKU comes from 货号 when the preferred 单品货号 column is there but empty', async () => {
+    const { parsed } = await parse('alibaba1688-orders-gbk.csv');
+    expect(parsed.orders[0]!.lines.map((l) => l.sku)).toEqual(['TS-WHT-L', 'TS-BLK-L']);
+    const rows = SAMPLES.alibaba1688!.map((r) => ({ ...r, 单品货号: '' }));
+    rows[1]!.单品货号 = 'TS-BLK-L-2026';
+    const again = await parseImportFile('1688.csv', gbk(csv(HEADERS.alibaba1688, rows)), 'auto');
+    expect(again.parsed.orders[0]!.lines.map((l) => l.sku)).toEqual(['TS-WHT-L', 'TS-BLK-L-2026']);
+  });
+
   test('GBK, UTF-8 with BOM and XLSX copies of one Taobao export parse to the same orders', async () => {
     const a = (await parse('taobao-orders-gbk.csv')).parsed.orders;
     const b = (await parse('taobao-orders-utf8bom.csv')).parsed.orders;

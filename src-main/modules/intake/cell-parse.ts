@@ -37,11 +37,16 @@ export function columns(t: Table) {
       const i = index.get(name);
       return i === undefined ? '' : (row[i] ?? '').trim();
     },
-    /** The first header of `names` that exists, for layouts whose column names drifted over years. */
+    /**
+     * The first of `names` with a value in this row: column names drifted over the years, and an
+     * export may carry both, the preferred one empty (1688's 单品货号 beside 货号, PDD's SKU-level
+     * 商家编码 beside the product-level one).
+     */
     pick: (row: string[], ...names: string[]): string => {
       for (const n of names) {
         const i = index.get(n);
-        if (i !== undefined) return (row[i] ?? '').trim();
+        const v = i === undefined ? '' : (row[i] ?? '').trim();
+        if (v) return v;
       }
       return '';
     },
