@@ -9,19 +9,18 @@ import {
 } from '../fixtures/fake-doudian-gateway';
 import { aSecretStore } from '../fixtures/fake-secret-store';
 import { fakeTopGateway, printDataFor, type FakeTop } from '../fixtures/fake-top-gateway';
-import { aFloor, allocated, BARCODE } from '../fixtures/fulfillment';
+import { aFloor, allocated } from '../fixtures/fulfillment';
 import { aChannel } from '../fixtures/orders';
 import { fakePrintComponent, type FakeComponent } from '../fixtures/print-component';
 import { until } from '../fixtures/tcp-printer';
+import {
+  addComponents,
+  addWaybillAccount,
+  CAINIAO_TEMPLATE,
+  packAll,
+  waybillOf,
+} from '../fixtures/waybill-floor';
 
-const sender = {
-  name: '上海仓',
-  mobile: '13900000000',
-  province: '上海市',
-  city: '上海市',
-  district: '浦东新区',
-  detail: '川沙路 100 号',
-};
 const DY_TEMPLATE = 'https://example.com/douyin/zhongtong.xml';
 // A Douyin order as it arrives: the recipient masked, the ciphertext only Douyin can open.
 const douyinOrder = (core: Core, n: number) => ({
@@ -46,76 +45,33 @@ async function aWorld(opts: { noDouyin?: boolean } = {}) {
   const douyinComponent = await fakePrintComponent();
   const secrets = aSecretStore();
   const core = aCore({
-    sync: { secrets, io: { timeoutMs: 1_000 } },
+    sync: { secrets, io: { timeoutMs: 2_000 } }, // generous: a loaded CI machine must never time out a normal answer
     waybills: { policy: { baseMs: 20, capMs: 40 }, random: () => 0.5 },
   });
   await aFloor(core);
-  const cainiao = await value(
-    core.call('waybill.accounts.save', {
-      carrier: 'ZTO',
-      cpCode: 'ZTO',
-      templateUrl: 'http://cloudprint.cainiao.com/template/standard/101',
-      sender,
-      gatewayUrl: top.url,
-    }),
-  );
-  await value(
-    core.call('waybill.accounts.setCredentials', {
-      id: cainiao.id,
-      credentials: { appKey: top.appKey, appSecret: top.secret, sessionKey: top.session },
-    }),
-  );
-  const addDouyin = async () => {
-    const a = await value(
-      core.call('waybill.accounts.save', {
-        carrier: 'ZTO',
-        platform: 'douyin',
-        cpCode: 'zhongtong',
-        templateUrl: DY_TEMPLATE,
-        sender,
-        gatewayUrl: dy.url,
-      }),
-    );
-    await value(
-      core.call('waybill.accounts.setCredentials', {
-        id: a.id,
-        credentials: { appKey: dy.appKey, appSecret: dy.secret, sessionKey: dy.token },
-      }),
-    );
-    return a;
-  };
+  await addWaybillAccount(core, {
+    cpCode: 'ZTO',
+    templateUrl: CAINIAO_TEMPLATE,
+    gatewayUrl: top.url,
+    credentials: { appKey: top.appKey, appSecret: top.secret, sessionKey: top.session },
+  });
+  const addDouyin = () =>
+    addWaybillAccount(core, {
+      platform: 'douyin',
+      cpCode: 'zhongtong',
+      templateUrl: DY_TEMPLATE,
+      gatewayUrl: dy.url,
+      credentials: { appKey: dy.appKey, appSecret: dy.secret, sessionKey: dy.token },
+    });
   if (!opts.noDouyin) await addDouyin();
-  for (const [name, kind, c] of [
-    ['菜鸟组件', 'cainiao_ws', cainiaoComponent],
-    ['抖店组件', 'douyin_ws', douyinComponent],
-  ] as const)
-    await value(
-      core.call('printing.printers.save', {
-        name,
-        kind,
-        language: 'cainiao',
-        host: '127.0.0.1',
-        port: c.port,
-        deviceName: 'ZD888',
-      }),
-    );
+  await addComponents(core, [
+    ['菜鸟组件', 'cainiao_ws', cainiaoComponent.port],
+    ['抖店组件', 'douyin_ws', douyinComponent.port],
+  ]);
   return { core, top, dy, cainiaoComponent, douyinComponent, addDouyin };
 }
 
-async function packAll(core: Core, ids: number[]) {
-  await value(core.call('waves.create', { warehouse: 'SH', maxOrders: 50 }));
-  const out = [];
-  for (const id of ids) {
-    const { sessionId, lines } = await value(core.call('packing.open', { code: String(id) }));
-    for (const l of lines as { sku: keyof typeof BARCODE; expected: number }[])
-      for (let i = 0; i < l.expected; i++)
-        await value(core.call('packing.scan', { sessionId, barcode: BARCODE[l.sku] }));
-    out.push(await value(core.call('packing.complete', { sessionId })));
-  }
-  return out;
-}
-
-const wb = (core: Core, orderId: number) => value(core.call('waybill.order', { orderId }));
+const wb = waybillOf;
 
 describe('Douyin e-waybills for Douyin orders, Cainiao for the rest, on the same carrier', () => {
   const open: {
@@ -258,7 +214,7 @@ describe('Douyin e-waybills for Douyin orders, Cainiao for the rest, on the same
 
   it('a Douyin request whose answer was lost is not repeated by itself: the row fails naming 抖店; Fetch now asks again and a duplicate answer takes no second number', async () => {
     const { core, dy } = await world();
-    dy.faults.push({ kind: 'hang', ms: 1_500 });
+    dy.faults.push({ kind: 'hang', ms: 2_600 });
     const [d] = await allocated(core, [[['MUG', 1]]], [douyinOrder(core, 4)]);
     await core.waybills.drain();
     const lost = (await wb(core, d!)).current;

@@ -2,18 +2,18 @@ import type { Core } from '../../src-main/compose';
 import { aCore, value } from '../fixtures/core';
 import { aSecretStore } from '../fixtures/fake-secret-store';
 import { fakeTopGateway, printDataFor, type FakeTop } from '../fixtures/fake-top-gateway';
-import { aFloor, allocated, BARCODE } from '../fixtures/fulfillment';
+import { aFloor, allocated } from '../fixtures/fulfillment';
 import { fakePrintComponent, type FakeComponent } from '../fixtures/print-component';
 import { freePort, until } from '../fixtures/tcp-printer';
+import {
+  addComponents,
+  addWaybillAccount,
+  CAINIAO_TEMPLATE,
+  packAll,
+  waybillOf,
+  WAYBILL_SENDER as sender,
+} from '../fixtures/waybill-floor';
 
-const sender = {
-  name: '上海仓',
-  mobile: '13900000000',
-  province: '上海市',
-  city: '上海市',
-  district: '浦东新区',
-  detail: '川沙路 100 号',
-};
 const masked = { recipientName: '张**', phone: '138****5678', addressMasked: true, detail: '世纪大道**号' };
 
 /**
@@ -32,48 +32,17 @@ async function aWaybillFloor(gatewayUrl?: string) {
     },
   });
   await aFloor(core);
-  const account = await value(
-    core.call('waybill.accounts.save', {
-      carrier: 'ZTO',
-      cpCode: 'zto',
-      templateUrl: 'http://cloudprint.cainiao.com/template/standard/101',
-      sender,
-      gatewayUrl: gatewayUrl ?? top.url,
-    }),
-  );
-  await value(
-    core.call('waybill.accounts.setCredentials', {
-      id: account.id,
-      credentials: { appKey: top.appKey, appSecret: top.secret, sessionKey: top.session },
-    }),
-  );
-  await value(
-    core.call('printing.printers.save', {
-      name: '菜鸟组件',
-      kind: 'cainiao_ws',
-      language: 'cainiao',
-      host: '127.0.0.1',
-      port: component.port,
-      deviceName: 'ZD888',
-    }),
-  );
+  const account = await addWaybillAccount(core, {
+    cpCode: 'zto',
+    templateUrl: CAINIAO_TEMPLATE,
+    gatewayUrl: gatewayUrl ?? top.url,
+    credentials: { appKey: top.appKey, appSecret: top.secret, sessionKey: top.session },
+  });
+  await addComponents(core, [['菜鸟组件', 'cainiao_ws', component.port]]);
   return { core, top, component, secrets, account };
 }
 
-async function packAll(core: Core, ids: number[]) {
-  await value(core.call('waves.create', { warehouse: 'SH', maxOrders: 50 }));
-  const out = [];
-  for (const id of ids) {
-    const { sessionId, lines } = await value(core.call('packing.open', { code: String(id) }));
-    for (const l of lines as { sku: keyof typeof BARCODE; expected: number }[])
-      for (let i = 0; i < l.expected; i++)
-        await value(core.call('packing.scan', { sessionId, barcode: BARCODE[l.sku] }));
-    out.push(await value(core.call('packing.complete', { sessionId })));
-  }
-  return out;
-}
-
-const wb = (core: Core, orderId: number) => value(core.call('waybill.order', { orderId }));
+const wb = waybillOf;
 
 describe('platform e-waybills from allocation to the ship desk', () => {
   const open: { core: Core & { dispose(): void }; top: FakeTop; component: FakeComponent }[] = [];

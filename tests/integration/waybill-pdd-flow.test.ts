@@ -5,19 +5,19 @@ import { aCore, value } from '../fixtures/core';
 import { aSecretStore } from '../fixtures/fake-secret-store';
 import { fakePddRouter, pddPrintDataFor, type FakePdd } from '../fixtures/fake-pdd-router';
 import { fakeTopGateway, printDataFor, type FakeTop } from '../fixtures/fake-top-gateway';
-import { aFloor, allocated, BARCODE } from '../fixtures/fulfillment';
+import { aFloor, allocated } from '../fixtures/fulfillment';
 import { aChannel } from '../fixtures/orders';
 import { fakePrintComponent, type FakeComponent } from '../fixtures/print-component';
 import { until } from '../fixtures/tcp-printer';
+import {
+  addComponents,
+  addWaybillAccount,
+  CAINIAO_TEMPLATE,
+  packAll,
+  waybillOf,
+  WAYBILL_SENDER as sender,
+} from '../fixtures/waybill-floor';
 
-const sender = {
-  name: '上海仓',
-  mobile: '13900000000',
-  province: '上海市',
-  city: '上海市',
-  district: '浦东新区',
-  detail: '川沙路 100 号',
-};
 // A PDD order as it arrives: the recipient masked, the ciphertext only PDD can open.
 const pddOrder = (core: Core, n: number) => ({
   channelId: aChannel(core, 'pdd-main', 'pdd'),
@@ -45,72 +45,29 @@ async function aWorld(opts: { noPdd?: boolean } = {}) {
     waybills: { policy: { baseMs: 20, capMs: 40 }, random: () => 0.5 },
   });
   await aFloor(core);
-  const cainiao = await value(
-    core.call('waybill.accounts.save', {
-      carrier: 'ZTO',
+  await addWaybillAccount(core, {
+    cpCode: 'ZTO',
+    templateUrl: CAINIAO_TEMPLATE,
+    gatewayUrl: top.url,
+    credentials: { appKey: top.appKey, appSecret: top.secret, sessionKey: top.session },
+  });
+  const addPdd = () =>
+    addWaybillAccount(core, {
+      platform: 'pdd',
       cpCode: 'ZTO',
-      templateUrl: 'http://cloudprint.cainiao.com/template/standard/101',
-      sender,
-      gatewayUrl: top.url,
-    }),
-  );
-  await value(
-    core.call('waybill.accounts.setCredentials', {
-      id: cainiao.id,
-      credentials: { appKey: top.appKey, appSecret: top.secret, sessionKey: top.session },
-    }),
-  );
-  const addPdd = async () => {
-    const a = await value(
-      core.call('waybill.accounts.save', {
-        carrier: 'ZTO',
-        platform: 'pdd',
-        cpCode: 'ZTO',
-        templateUrl: 'https://file-link.pinduoduo.com/zto_one',
-        sender,
-        gatewayUrl: pdd.url,
-      }),
-    );
-    await value(
-      core.call('waybill.accounts.setCredentials', {
-        id: a.id,
-        credentials: { appKey: pdd.clientId, appSecret: pdd.secret, sessionKey: pdd.token },
-      }),
-    );
-    return a;
-  };
+      templateUrl: 'https://file-link.pinduoduo.com/zto_one',
+      gatewayUrl: pdd.url,
+      credentials: { appKey: pdd.clientId, appSecret: pdd.secret, sessionKey: pdd.token },
+    });
   if (!opts.noPdd) await addPdd();
-  for (const [name, kind, c] of [
-    ['菜鸟组件', 'cainiao_ws', cainiaoComponent],
-    ['拼多多组件', 'pdd_ws', pddComponent],
-  ] as const)
-    await value(
-      core.call('printing.printers.save', {
-        name,
-        kind,
-        language: 'cainiao',
-        host: '127.0.0.1',
-        port: c.port,
-        deviceName: 'ZD888',
-      }),
-    );
+  await addComponents(core, [
+    ['菜鸟组件', 'cainiao_ws', cainiaoComponent.port],
+    ['拼多多组件', 'pdd_ws', pddComponent.port],
+  ]);
   return { core, top, pdd, cainiaoComponent, pddComponent, addPdd };
 }
 
-async function packAll(core: Core, ids: number[]) {
-  await value(core.call('waves.create', { warehouse: 'SH', maxOrders: 50 }));
-  const out = [];
-  for (const id of ids) {
-    const { sessionId, lines } = await value(core.call('packing.open', { code: String(id) }));
-    for (const l of lines as { sku: keyof typeof BARCODE; expected: number }[])
-      for (let i = 0; i < l.expected; i++)
-        await value(core.call('packing.scan', { sessionId, barcode: BARCODE[l.sku] }));
-    out.push(await value(core.call('packing.complete', { sessionId })));
-  }
-  return out;
-}
-
-const wb = (core: Core, orderId: number) => value(core.call('waybill.order', { orderId }));
+const wb = waybillOf;
 
 describe('Pinduoduo e-waybills for PDD orders, Cainiao for the rest, on the same carrier', () => {
   const open: {
