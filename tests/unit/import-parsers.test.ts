@@ -355,6 +355,16 @@ describe('cells', () => {
     expect(quantity('3', 'q')).toBe(3);
     for (const bad of ['0', '-1', '1.5', 'x', '']) expect(() => quantity(bad, 'q')).toThrow(RowError);
   });
+  test('full-width digits and signs typed with a Chinese input method, and measure words, are read', () => {
+    expect(quantity('１０', 'q')).toBe(10);
+    expect(quantity('２件', 'q')).toBe(2);
+    expect(quantity('3 双', 'q')).toBe(3);
+    expect(quantity('1箱', 'q')).toBe(1);
+    expect(() => quantity('－１', 'q')).toThrow(/must be at least 1/);
+    expect(amount('￥１，２９９．００', 'CNY', 'p')).toBe(129900);
+    expect(amount('１２.５', 'CNY', 'p')).toBe(1250);
+    expect(() => amount('１２.５x', 'CNY', 'p')).toThrow(/"１２\.５x" is not an amount/);
+  });
   test('dates without a zone use the layout offset; impossible dates are refused', () => {
     expect(dateMs('2026-03-01 08:00:00', 'd', 480)).toBe(Date.parse('2026-03-01T00:00:00Z'));
     expect(dateMs('2026/3/1 8:00', 'd', 0)).toBe(Date.parse('2026-03-01T08:00:00Z'));

@@ -54,8 +54,21 @@ export function columns(t: Table) {
 }
 export type Columns = ReturnType<typeof columns>;
 
+/**
+ * Full-width digits and signs (２件, ￥１２．５０), which a Chinese input method left in full-width
+ * mode types into a sheet, read as the ASCII ones. Most cells have none: tested first.
+ */
+const FULL_WIDTH = /[\uff01-\uff5e\u3000]/;
+export const halfWidth = (text: string): string =>
+  FULL_WIDTH.test(text)
+    ? text
+        .replace(/[\uff01-\uff5e]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
+        .replaceAll('\u3000', ' ')
+    : text;
+
+/** A count of items, as sheets write it: "2", "2件", "3 双", "１０". */
 export function quantity(text: string, column: string): number {
-  const s = text.replace(/[件个,\s]/g, '');
+  const s = halfWidth(text).replace(/[件个只双套箱盒瓶包袋支条张本台把份对,\s]/g, '');
   if (!/^-?\d+(\.0+)?$/.test(s)) throw new RowError(column, `quantity "${text}" is not a whole number`);
   const n = Number.parseInt(s, 10);
   if (n <= 0) throw new RowError(column, `quantity ${n} must be at least 1`);
@@ -76,11 +89,12 @@ export function amount(text: string, currency: string, column: string, required 
     if (required) throw new RowError(column, 'the amount is missing');
     return 0;
   }
+  const plain = halfWidth(text);
   let minor: number;
   try {
-    const comma = text.includes(',') ? DECIMAL_COMMA.exec(text.trim()) : null;
+    const comma = plain.includes(',') ? DECIMAL_COMMA.exec(plain.trim()) : null;
     minor = parseMajor(
-      comma ? `${comma[1]}${(comma[2] as string).replaceAll('.', '')}.${comma[3]}${comma[4]}` : text,
+      comma ? `${comma[1]}${(comma[2] as string).replaceAll('.', '')}.${comma[3]}${comma[4]}` : plain,
       currency,
     );
   } catch {
