@@ -96,6 +96,21 @@ describe('review rules editor', () => {
     await waitFor(() => expect(within(row).getByRole('alert').textContent).toBe('订单金额（元）需要填数字'));
   });
 
+  it('names order types in Chinese in the value list, not by their codes', async () => {
+    renderApp({ bridge: bridgeWith(), hash: '#/review', language: 'zh-CN' });
+    fireEvent.click(await screen.findByRole('tab', { name: '审单规则' }));
+    fireEvent.click(await screen.findByRole('button', { name: '+ 新建规则' }));
+    const row = within(screen.getByRole('form', { name: '新建规则' })).getByRole('group', {
+      name: 'condition.all.0',
+    });
+    fireEvent.change(within(row).getByLabelText('字段'), { target: { value: 'type' } });
+    const labels = within(within(row).getByLabelText('值'))
+      .getAllByRole('option')
+      .map((o) => o.textContent);
+    expect(labels).toContain('直播');
+    expect(labels.join(' ')).not.toMatch(/online_shop|live_stream|cross_border/);
+  });
+
   it('shows the server’s issues next to the condition row and the field they name', async () => {
     const bridge = bridgeWith({
       'review.rules.save': () => ({

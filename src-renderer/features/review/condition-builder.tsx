@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import {
   OPERATORS_BY_KIND,
@@ -11,6 +12,10 @@ import { ruleIssueText as issueText } from './review-issue-text';
 import { newLeaf, type UiNode } from './rule-draft';
 
 type Path = (string | number)[];
+
+/** An enum value's label: order types have their names in the shell (orderType.*), as in the queue. */
+const enumLabel = (t: TFunction, field: ReviewField, value: string): string =>
+  field === 'type' ? t(`orderType.${value}`) : t(`review.enum.${value}`, { defaultValue: value });
 export type Edit = (path: Path, fn: (n: UiNode) => UiNode | null) => void;
 
 const key = (path: Path): string => ['condition', ...path].join('.');
@@ -136,7 +141,7 @@ function LeafRow({ node, path, edit, issues }: Props & { node: Extract<UiNode, {
         <option value="">—</option>
         {choices.map((o) => (
           <option key={o} value={o}>
-            {t(`review.enum.${o}`, { defaultValue: o })}
+            {enumLabel(t, node.field, o)}
           </option>
         ))}
       </select>
