@@ -37,6 +37,35 @@ describe('packdesk import', () => {
     expect(again).toEqual({ imported: 0, updated: 0, unchanged: 3, rejected: [] });
   });
 
+  test('orders show lists what standardisation changed, before → after, beside the original text', async () => {
+    const file = join(dir, 'sheet.csv');
+    writeFileSync(
+      file,
+      'order_id,placed_at,buyer_name,phone,address,quantity,unit_price,title\r\nS1,2026-03-01 09:00,钱九,0755-8888 1234 转 801,深圳粤海街道科技园路1号,2件,"¥1,299.00",杯子\r\n',
+    );
+    expect((await packdesk(['--db', db, 'import', file, '--json'])).code).toBe(0);
+    const shown = JSON.parse((await packdesk(['--db', db, 'orders', 'show', '1', '--json'])).stdout);
+    expect(shown.address).toMatchObject({ raw: '深圳粤海街道科技园路1号', district: '南山区' });
+    expect(shown.changes).toEqual(
+      expect.arrayContaining([
+        {
+          field: 'district',
+          before: '',
+          after: '南山区',
+          reason: 'district 南山区 completed from street 粤海街道',
+        },
+        {
+          field: 'phone',
+          before: '0755-8888 1234 转 801',
+          after: '0755-88881234转801',
+          reason: 'phone normalised',
+        },
+      ]),
+    );
+    const text = (await packdesk(['--db', db, 'orders', 'show', '1'])).stdout;
+    expect(text).toContain('district: "" → "南山区"  (district 南山区 completed from street 粤海街道)');
+  });
+
   test('rejected rows are listed with row, column and message; --channel names the channel', async () => {
     const bad = join(dir, 'bad.csv');
     writeFileSync(

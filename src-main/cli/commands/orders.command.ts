@@ -94,12 +94,18 @@ export const ordersCommand: Command = {
           address: { raw: string };
         }
       >(core.call('orders.get', { id }, { actor: 'cli' }));
-      env.print(o, () =>
+      // What standardisation changed (before → after), as the order drawer shows it.
+      const { rows: changes } = await must<{
+        rows: { field: string; before: string; after: string; reason: string }[];
+      }>(core.call('standardize.changes', { orderId: id }, { actor: 'cli' }));
+      env.print({ ...o, changes }, () =>
         [
           `Order ${o.id}  ${o.channel} ${o.externalId}  [${o.status}]`,
           `Placed ${o.placedAt}  total ${formatMajor(o.totalMinor, o.currency)} ${o.currency}`,
           `Ship to ${o.customer.name}  ${o.address.raw}`,
           ...o.lines.map((l) => `  ${l.quantity} × ${l.sku}  ${l.title} ${l.spec}`),
+          ...(changes.length ? ['Standardised:'] : []),
+          ...changes.map((c) => `  ${c.field}: "${c.before}" → "${c.after}"  (${c.reason})`),
         ].join('\n'),
       );
       return 0;
