@@ -457,6 +457,29 @@ describe('picking: the scan screen', () => {
     expect(feedback().dataset.tone).toBe('ok');
   });
 
+  it('reads the core’s refusals back in Chinese instead of showing its English', async () => {
+    const core = pickingCore({
+      refuse: (c) =>
+        c === BARCODE.MUG
+          ? 'Over-pick: wave 7 needs 3 × MUG and 3 are already picked; put this one back'
+          : c === BARCODE.CAP
+            ? 'CAP (帽子) is not in wave 7'
+            : null,
+    });
+    renderApp({ bridge: core.bridge, hash: '#/picking/7', language: 'zh-CN' });
+    await screen.findByRole('heading', { name: /波次 7/ });
+    scannerTypes(BARCODE.MUG);
+    await waitFor(() => expect(feedback().dataset.confirmed).toBe('true'));
+    expect(feedback().textContent).toContain('波次 7 需要 3 件 MUG，已拣 3 件：请放回这一件。');
+    scannerTypes(BARCODE.CAP);
+    await waitFor(() => expect(feedback().textContent).toContain('CAP（帽子）不在波次 7 中：请放回。'));
+    scannerTypes('4006381333931');
+    await waitFor(() =>
+      expect(feedback().textContent).toContain('“4006381333931”既不是商品条码，也不是 SH 的库位。'),
+    );
+    expect(feedback().textContent).not.toMatch(/[A-Za-z]{4,} [a-z]{2,}/);
+  });
+
   it('shows the picking screen in Chinese', async () => {
     const core = pickingCore();
     renderApp({ bridge: core.bridge, hash: '#/picking/7', language: 'zh-CN' });

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Wave } from '../../../src-shared/contract/fulfillment.contract';
 import { issueText } from '../../i18n/error-text';
+import { refusalText } from './pick-refusal';
 import type { ScanEntry } from './pick.store';
 
 type Tone = 'ok' | 'bin' | 'warn' | 'error';
@@ -52,7 +53,9 @@ export function ScanFeedback(props: { entry: ScanEntry | undefined; wave: Wave; 
               ? t('picking.scan.refusedItem', { sku: v.sku })
               : t('picking.scan.wrong', { code: entry.code })}
           </div>
-          <div className="fb-detail">{issueText(t, entry.refused.message)}</div>
+          <div className="fb-detail">
+            {refusalText(t, entry.refused.message) ?? issueText(t, entry.refused.message)}
+          </div>
         </>
       ) : v.kind === 'item' ? (
         <>
