@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parseImportFile } from '../../src-main/modules/intake';
 import { amount, cleanId, dateMs, quantity, RowError } from '../../src-main/modules/intake/cell-parse';
+import { prepareParsed } from '../../src-main/modules/intake/order-prepare';
 import { decodeText } from '../../src-main/adapters/files/text-decode.adapter';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
@@ -152,6 +153,33 @@ describe('channel export parsers', () => {
     );
     expect(layout.format).toBe('douyin');
     expect(parsed.orders[0]).toMatchObject({ externalId: '1', totalMinor: 1000, type: 'live_stream' });
+  });
+
+  test('Douyin 6a: a masked 详细地址 holding the whole address keeps the unmasked places and only the mask as detail', async () => {
+    const row = (id: string, address: string) => ({
+      主订单编号: `\t${id}`,
+      子订单编号: `\t${id}1`,
+      选购商品: '口红',
+      商品数量: '1',
+      订单应付金额: '¥199.00',
+      收件人: '##密文',
+      收件人手机号: '$$密文',
+      详细地址: address,
+      订单提交时间: '2026-03-01 10:00:00',
+    });
+    const rows = [row('7', '上海 上海市 浦东新区 ##密文'), row('8', '重庆 重庆市 渝中区 解放碑街道 ****')];
+    const { parsed } = await parseImportFile('dy.csv', utf8Bom(csv(HEADERS.douyinSubset, rows)), 'auto');
+    const none = { synonyms: new Map(), known: new Set<string>(), mappings: new Map(), catalogue: [] };
+    const [a, b] = parsed.orders.map((o) => prepareParsed(none, o, 'CN').std!.order);
+    expect(a).toMatchObject({ province: '上海市', city: '上海市', district: '浦东新区', detail: '##密文' });
+    expect(a!.addressRaw).toBe('上海 上海市 浦东新区 ##密文');
+    expect(a!.addressMasked).toBe(true);
+    expect(b).toMatchObject({
+      district: '渝中区',
+      street: '解放碑街道',
+      detail: '****',
+      addressMasked: true,
+    });
   });
 
   test('the forced format is used even when auto would pick another', async () => {

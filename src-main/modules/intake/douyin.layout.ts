@@ -115,7 +115,9 @@ export const douyinLayout: Layout = {
               city: f('市'),
               district: f('区'),
               street: f('街道'),
-              detail: f('详细地址'),
+              // A custom export without 省/市/区 (6a) has the whole address in 详细地址: it is split
+              // from the raw text then, instead of also being kept whole as the detail after them.
+              detail: f('省') || f('市') || f('区') ? f('详细地址') : '',
               postcode: '',
             },
             lines,
