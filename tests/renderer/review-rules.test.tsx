@@ -190,6 +190,12 @@ describe('review rules editor', () => {
 });
 
 describe('review queue keyboard', () => {
+  it('shows the rules’ reasons in Chinese on a Chinese desk', async () => {
+    renderApp({ bridge: bridgeWith(), hash: '#/review', language: 'zh-CN' });
+    expect(await screen.findAllByText('Orders over ¥5,000：挂起：big')).toHaveLength(3);
+    expect(screen.queryByText(/hold:/)).toBeNull();
+  });
+
   it('j moves, x selects, a approves the selection with its review start time', async () => {
     const bridge = bridgeWith({ 'review.decide': ({ ids }) => ok({ changed: ids, skipped: [] }) });
     renderApp({ bridge, hash: '#/review' });

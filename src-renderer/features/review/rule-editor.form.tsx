@@ -5,6 +5,7 @@ import { FormField } from '../../ui/form-field';
 import { ruleIssueText as issueText } from './review-issue-text';
 import { ActionList } from './action-list';
 import { ConditionBuilder } from './condition-builder';
+import { ruleReasonText } from './review-reason-text';
 import type { RulesStore, Simulation } from './review-rules.store';
 
 /** One rule: name, condition tree, actions; "Simulate" shows the effect on recent orders before saving. */
@@ -117,7 +118,7 @@ function SimulationResult({ sim }: { sim: Simulation }) {
             <li key={o.id}>
               <span className="mono">{o.externalId}</span> {t(`review.outcome.${o.before}`)} →{' '}
               <strong>{t(`review.outcome.${o.after}`)}</strong>
-              <div className="muted small">{o.reasons.join(' · ')}</div>
+              <div className="muted small">{o.reasons.map((r) => ruleReasonText(t, r)).join(' · ')}</div>
             </li>
           ))}
         </ul>
