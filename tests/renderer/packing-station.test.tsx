@@ -217,6 +217,9 @@ describe('packing station', () => {
     expect(band().textContent).toContain('Wrong item scanned: SOCK');
     expect(band().textContent).toContain('Extra item scanned: CAP');
     expect(band().textContent).not.toContain('MISSING');
+    // Nothing is missing, so scanning more cannot help: the band says to take them out.
+    expect(band().textContent).toContain('Take them out of the box; a supervisor then overrides');
+    expect(band().textContent).not.toContain('Scan what is missing');
     expect(b.bridge.callsOf('packing.complete')).toEqual([]);
     expect(screen.getByRole('form', { name: 'Supervisor override' })).toBeTruthy();
   });

@@ -79,7 +79,14 @@ function describe(t: T, f: Feedback): { headline: string; detail: string[] } {
               ]
             : []),
           ...(f.message ? [f.message] : []),
-          t('packing.band.overrideHint'),
+          // Scanning more only helps what is missing; a wrong or extra item needs a supervisor.
+          t(
+            f.missing.length
+              ? 'packing.band.overrideHint'
+              : f.refused.length
+                ? 'packing.band.overrideHintTakeOut'
+                : 'packing.band.overrideHintWeigh',
+          ),
         ],
       };
     case 'box':
