@@ -2,9 +2,19 @@ import { useTranslation } from 'react-i18next';
 import type { AppError } from '../../src-shared/result';
 import { errorText, issueText } from '../i18n/error-text';
 
-export function ErrorBanner({ error, onDismiss }: { error: AppError; onDismiss?: () => void }) {
+/** `title` replaces the headline by error code where the screen knows better what went wrong. */
+export function ErrorBanner({
+  error,
+  onDismiss,
+  title: headline,
+}: {
+  error: AppError;
+  onDismiss?: () => void;
+  title?: string;
+}) {
   const { t } = useTranslation();
-  const { title, detail } = errorText(t, error);
+  const { title: byCode, detail } = errorText(t, error);
+  const title = headline ?? byCode;
   return (
     <div className="error-banner" role="alert">
       <strong>{title}</strong>

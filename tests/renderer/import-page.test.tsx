@@ -108,6 +108,13 @@ describe('import screen', () => {
     });
     const alert = await screen.findByRole('alert');
     expect(within(alert).getByText('row 1/订单编号')).toBeTruthy();
+    // A damaged file has no "marked fields" to correct: the headline says the file was refused whole.
+    expect(
+      within(alert).getByText(
+        'x.csv was not imported: nothing in it was written. Fix the file and import it again.',
+      ),
+    ).toBeTruthy();
+    expect(within(alert).queryByText(/marked fields/)).toBeNull();
   });
 
   it('maps an unmatched channel spec to an internal SKU and remembers it', async () => {

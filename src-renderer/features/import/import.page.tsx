@@ -50,7 +50,13 @@ export function ImportPage() {
           ))}
         </div>
       </div>
-      {s.error && <ErrorBanner error={s.error} onDismiss={() => store.getState().setError(null)} />}
+      {s.error && (
+        <ErrorBanner
+          error={s.error}
+          title={s.fileRefused ? t('intake.fileRefused', { file: s.fileName }) : undefined}
+          onDismiss={() => store.getState().setError(null)}
+        />
+      )}
       {tab === 'file' ? (
         <>
           <div className="import-options">

@@ -20,6 +20,8 @@ export interface ImportState {
   result: ImportResult | null;
   unmatched: UnmatchedRow[];
   error: AppError | null;
+  /** The file itself was refused (damaged, unknown layout…): nothing of it was written. */
+  fileRefused: boolean;
 }
 
 export interface ImportActions {
@@ -62,9 +64,10 @@ export function createImportStore(api: Api, pollMs = 400): ImportStore {
     result: null,
     unmatched: [],
     error: null,
+    fileRefused: false,
     setFormat: (format) => set({ format }),
     setChannel: (channel) => set({ channel }),
-    setError: (error) => set({ error }),
+    setError: (error) => set({ error, fileRefused: false }),
     async importFile(file) {
       const bytes = new Uint8Array(await file.arrayBuffer());
       const uploadId = newUploadId();
@@ -75,6 +78,7 @@ export function createImportStore(api: Api, pollMs = 400): ImportStore {
         progress: 0,
         result: null,
         error: null,
+        fileRefused: false,
         progressText: '',
       });
       for (let seq = 0; seq < chunks; seq++) {
@@ -85,7 +89,8 @@ export function createImportStore(api: Api, pollMs = 400): ImportStore {
           fileName: file.name,
           chunkBase64: toBase64(part),
         });
-        if (!r.ok) return set({ phase: 'idle', error: r.error });
+        if (!r.ok)
+          return set({ phase: 'idle', error: r.error, fileRefused: r.error.code === 'invalid_input' });
         set({ progress: (seq + 1) / chunks, progressText: `${Math.round(((seq + 1) / chunks) * 100)}%` });
       }
       set({ phase: 'importing', progress: 0 });
@@ -113,19 +118,19 @@ export function createImportStore(api: Api, pollMs = 400): ImportStore {
         ...(channel.trim() ? { channel: channel.trim() } : {}),
       });
       polling = false;
-      if (!r.ok) return set({ phase: 'idle', error: r.error });
+      if (!r.ok) return set({ phase: 'idle', error: r.error, fileRefused: r.error.code === 'invalid_input' });
       set({ phase: 'done', progress: 1, result: r.value, progressText: '' });
       void get().loadUnmatched();
     },
     async loadUnmatched() {
       const r = await api.call('standardize.unmatched', { limit: 200 });
       if (r.ok) set({ unmatched: r.value.rows });
-      else set({ error: r.error });
+      else set({ error: r.error, fileRefused: false });
     },
     async mapSku(row, sku) {
       const r = await api.call('standardize.mapSku', { title: row.title, spec: row.spec, sku });
       if (!r.ok) {
-        set({ error: r.error });
+        set({ error: r.error, fileRefused: false });
         return false;
       }
       await get().loadUnmatched();
