@@ -1,7 +1,9 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
+import { parseRatesCsv } from '../../src-main/modules/routing/rates-csv';
 import type { Carrier, RateTableRow } from '../../src-shared/contract/routing.contract';
+import type { AppError, AppFailure } from '../../src-shared/result';
 import { fakeBridge } from './fake-bridge';
 import { renderApp } from './render-app';
 
@@ -35,7 +37,7 @@ const step = (zone: string, maxKg: number, extra: Partial<RateTableRow> = {}): R
   ...extra,
 });
 
-function routingBridge() {
+function routingBridge(importFails?: () => { ok: false; error: AppError }) {
   let ztoRows = [
     step('national', 3),
     step('national', 30, { firstMinor: 900 }),
@@ -57,6 +59,7 @@ function routingBridge() {
         value: { carrier, rows: carrier === 'ZTO' ? ztoRows : [] },
       }),
       'rates.import': () => {
+        if (importFails) return importFails();
         ztoRows = [step('广东省', 5, { firstMinor: 500 })];
         return { ok: true, value: { imported: 1, carriers: ['ZTO'] } };
       },
@@ -106,5 +109,51 @@ describe('routing settings: rate tables', () => {
     expect(within(table).getByRole('columnheader', { name: '首重' })).toBeTruthy();
     expect(within(table).getByRole('columnheader', { name: '偏远附加费' })).toBeTruthy();
     expect(within(table).getByText('偏远地区')).toBeTruthy();
+  });
+
+  it('names each refused row’s problem in Chinese, with the cell as typed', async () => {
+    // The core's own messages for a broken file, so a change to their wording fails here.
+    const csv = [
+      'carrier,zone,max_weight_kg,first_weight_kg,first_price,additional_weight_kg,additional_price,remote_surcharge,transit_days,currency',
+      'ZTO,east,30,1,8.00,1,2.00,0,2,CNY',
+      'ZTO,national,30,1,abc,0,2,0,2天,CNY',
+      'NOPE,national,3,5kg,8,1,2,-1,2,CNY',
+      'ZTO,national,30,1,8,1,2,0,2,CNY',
+    ].join('\n');
+    let failure: AppFailure | undefined;
+    try {
+      parseRatesCsv(csv, new Map([['ZTO', 1]]));
+    } catch (e) {
+      failure = e as AppFailure;
+    }
+    expect(failure?.issues?.length).toBeGreaterThan(6);
+    const bridge = routingBridge(() => ({
+      ok: false,
+      error: { code: 'invalid_input', message: failure!.message, issues: failure!.issues },
+    }));
+    renderApp({ bridge, hash: '#/inventory', language: 'zh-CN' });
+    fireEvent.click(await screen.findByRole('tab', { name: '分仓与快递' }));
+    fireEvent.change(await screen.findByRole('textbox', { name: '运价表（CSV）' }), {
+      target: { value: csv },
+    });
+    fireEvent.click(screen.getByRole('button', { name: '导入运价' }));
+    const alert = await screen.findByRole('alert');
+    const problems = within(alert)
+      .getAllByRole('row')
+      .slice(1)
+      .map((r) => r.lastElementChild!.textContent!);
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining('“east”不是有效区域'),
+        '“abc”不是金额',
+        '重量上限大于首重时，续重必须大于 0',
+        '“2天”不是整数天数',
+        '未知快递公司“NOPE”，请先添加',
+        '“5kg”不是以千克计的重量（如 1 或 0.5）',
+        '不能为负数',
+        '与第 3 行重复（同一快递公司和区域）',
+      ]),
+    );
+    expect(problems.join(' ')).not.toMatch(/[a-z]{4,} [a-z]{2,}/);
   });
 });

@@ -4,9 +4,9 @@ import type { Carrier, RateTableRow } from '../../../src-shared/contract/routing
 import { RATE_ZONES } from '../../../src-shared/contract/routing.contract';
 import type { AppError } from '../../../src-shared/result';
 import { useApi } from '../../api/api-context';
-import { issueText } from '../../i18n/error-text';
 import { ErrorBanner } from '../../ui/error-banner';
 import { formatMoney } from '../../ui/format';
+import { rateIssueText } from './rate-issue-text';
 
 const kg = (grams: number) => `${grams / 1000} kg`;
 
@@ -127,7 +127,7 @@ export function RateImportErrors({ error, onDismiss }: { error: AppError; onDism
             <tr key={n}>
               <td className="num">{i.row || '—'}</td>
               <td className="mono">{i.column}</td>
-              <td>{issueText(t, i.message)}</td>
+              <td>{rateIssueText(t, i.message)}</td>
             </tr>
           ))}
         </tbody>
