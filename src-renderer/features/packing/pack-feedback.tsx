@@ -80,12 +80,13 @@ function describe(t: T, f: Feedback): { headline: string; detail: string[] } {
             : []),
           ...(f.message ? [f.message] : []),
           // Scanning more only helps what is missing; a wrong or extra item needs a supervisor.
+          // A refusal from the core (f.message) may be any of these, so it keeps the general hint.
           t(
-            f.missing.length
-              ? 'packing.band.overrideHint'
-              : f.refused.length
-                ? 'packing.band.overrideHintTakeOut'
-                : 'packing.band.overrideHintWeigh',
+            f.refused.length && !f.missing.length
+              ? 'packing.band.overrideHintTakeOut'
+              : f.weight && !f.missing.length && !f.message
+                ? 'packing.band.overrideHintWeigh'
+                : 'packing.band.overrideHint',
           ),
         ],
       };
