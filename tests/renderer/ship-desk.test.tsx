@@ -35,7 +35,7 @@ const packed = [1, 2, 3].map((i) => ({
   carrier: i === 1 ? 'SF' : 'ZTO',
 }));
 
-function desk() {
+function desk(language: 'en' | 'zh-CN' = 'en') {
   const bridge = fakeBridge({
     handlers: {
       'carriers.list': () => ({ ok: true, value: { rows: [carrier('SF', '顺丰'), carrier('ZTO', '中通')] } }),
@@ -92,7 +92,7 @@ function desk() {
             },
     },
   });
-  renderApp({ bridge, hash: '#/packing/ship' });
+  renderApp({ bridge, hash: '#/packing/ship', language });
   return bridge;
 }
 
@@ -128,6 +128,18 @@ describe('ship desk', () => {
       { scan: 'TB-101', carrier: 'SF', trackingNumber: 'SF12' },
       { scan: 'TB-101', carrier: 'SF', trackingNumber: 'SF1234567890123' },
     ]);
+  });
+
+  it('says in Chinese what shape the carrier’s tracking numbers have when a number does not fit', async () => {
+    desk('zh-CN');
+    await screen.findByText('TB-101');
+    scanner('TB-101');
+    await waitFor(() => expect(band().textContent).toContain('SF'));
+    scanner('SF12');
+    await waitFor(() =>
+      expect(band().textContent).toContain('“SF12”不是 SF 的运单号（应为SF 加 12–15 位数字）'),
+    );
+    expect(band().textContent).not.toContain('tracking number');
   });
 
   it('ships selected packed orders with one carrier and tracking number', async () => {

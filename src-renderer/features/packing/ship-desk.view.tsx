@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { errorText } from '../../i18n/error-text';
@@ -90,7 +91,7 @@ function ShipBand({ store }: { store: ShipStore }) {
     tone = 'bad';
     const e = errorText(t, error);
     headline = t(`shipping.band.error.${error.code}`, { defaultValue: e.title });
-    detail.push(e.detail.replace(/^trackingNumber: /, ''));
+    detail.push(trackingRefusal(t, e.detail) ?? e.detail.replace(/^trackingNumber: /, ''));
     if (order) detail.push(t('shipping.band.rescan', { order, carrier }));
   } else if (order) {
     headline = t('shipping.band.order', { order });
@@ -121,4 +122,18 @@ function ShipBand({ store }: { store: ShipStore }) {
       ))}
     </div>
   );
+}
+
+/**
+ * The core refuses a number that does not fit the carrier in English (tracking-patterns.ts); the
+ * expected shape is read back per carrier into the screen's language. Null: another refusal.
+ */
+function trackingRefusal(t: TFunction, message: string): string | null {
+  const m =
+    /^trackingNumber: "(?<tracking>[^"]*)" is not a (?<carrier>\S+) tracking number \(expected (?<shape>.*)\)$/.exec(
+      message,
+    )?.groups;
+  if (!m) return null;
+  const shape = t(`shipping.shape.${m.carrier!.toUpperCase()}`, { defaultValue: m.shape });
+  return t('shipping.notCarrierTracking', { tracking: m.tracking, carrier: m.carrier, shape });
 }
