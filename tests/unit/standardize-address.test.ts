@@ -89,6 +89,24 @@ describe('Chinese address splitting', () => {
     expect(splitChineseAddress(text)).toMatchObject({ province, city, district, detail, ambiguous: false });
   });
 
+  test.each([
+    ['北京市市辖区朝阳区建国路1号', ['北京市', '北京市', '朝阳区', '建国路1号']],
+    ['北京 北京市 市辖区 朝阳区 1号', ['北京市', '北京市', '朝阳区', '1号']],
+    ['重庆市县城口县葛城街道1号', ['重庆市', '重庆市', '城口县', '1号']],
+    ['中国广东省深圳市南山区1号', ['广东省', '深圳市', '南山区', '1号']],
+    ['中国 北京市 朝阳区1号', ['北京市', '北京市', '朝阳区', '1号']],
+    ['中华人民共和国上海市浦东新区1号', ['上海市', '上海市', '浦东新区', '1号']],
+  ])(
+    'the country first and a municipality’s old pseudo city (市辖区) are read past: %s',
+    (text, expected) => {
+      const [province, city, district, detail] = expected as string[];
+      expect(splitChineseAddress(text)).toMatchObject({ province, city, district, detail, ambiguous: false });
+    },
+  );
+  test('中国 at the start of a building name stays in the detail', () => {
+    expect(splitChineseAddress('中国银行大厦1号').detail).toBe('中国银行大厦1号');
+  });
+
   test('completing a missing district says so', () => {
     expect(splitChineseAddress('深圳市粤海街道1号').notes).toContain(
       'district 南山区 completed from street 粤海街道',

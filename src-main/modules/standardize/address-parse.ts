@@ -128,6 +128,14 @@ export function splitChineseAddress(input: string): AddressSplit {
     }
   };
 
+  // 中国广东省…: the country said first (Shopify, Amazon, hand-typed sheets) is no place name here;
+  // skipped only when a province or city follows, so 中国银行大厦 stays whole in the detail.
+  for (const country of ['中华人民共和国', '中国']) {
+    if (!text.startsWith(country)) continue;
+    const n = country.length;
+    if (longest(idx.provinces, text, n, () => true) ?? longest(idx.cities, text, n, () => true)) pos = n;
+    break;
+  }
   let p = longest(idx.provinces, text, pos, () => true, roads);
   // 吉林市船营区 is the city 吉林市, not the province 吉林 followed by "市"; 海南藏族自治州 is in
   // Qinghai, not 海南. A longer city name at the same spot wins and the province is inferred from it.
@@ -159,6 +167,19 @@ export function splitChineseAddress(input: string): AddressSplit {
     // 上海浦东: a municipality has exactly one city, itself.
     const own = idx.cities.get(prov.name)?.filter((x) => x.province === prov);
     if (own?.length === 1) city = own[0] as Place;
+  }
+  // 北京市市辖区朝阳区, 重庆市县城口县: older division data (and exports built on it) name a
+  // municipality's pseudo city; the district follows it.
+  if (city && !out.ambiguous) {
+    for (const pseudo of ['市辖区', '县']) {
+      if (
+        text.startsWith(pseudo, pos) &&
+        longest(idx.districts, text, pos + pseudo.length, within(prov, city, null))
+      ) {
+        pos += pseudo.length;
+        break;
+      }
+    }
   }
   if (!out.ambiguous) {
     const d = longest(idx.districts, text, pos, within(prov, city, null), roads);
