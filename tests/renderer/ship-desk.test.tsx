@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { parseCarrierFile } from '../../src-renderer/features/packing/carrier-file';
 import type { Carrier } from '../../src-shared/contract/routing.contract';
@@ -140,6 +140,21 @@ describe('ship desk', () => {
       expect(band().textContent).toContain('“SF12”不是 SF 的运单号（应为SF 加 12–15 位数字）'),
     );
     expect(band().textContent).not.toContain('tracking number');
+  });
+
+  it('follows the address when it changes between #/packing and #/packing/ship', async () => {
+    desk();
+    expect(await screen.findByRole('tab', { name: 'Ship', selected: true })).toBeTruthy();
+    act(() => {
+      window.location.hash = '#/packing';
+      window.dispatchEvent(new HashChangeEvent('hashchange'));
+    });
+    expect(await screen.findByRole('tab', { name: 'Pack', selected: true })).toBeTruthy();
+    act(() => {
+      window.location.hash = '#/packing/ship';
+      window.dispatchEvent(new HashChangeEvent('hashchange'));
+    });
+    expect(await screen.findByRole('tab', { name: 'Ship', selected: true })).toBeTruthy();
   });
 
   it('ships selected packed orders with one carrier and tracking number', async () => {

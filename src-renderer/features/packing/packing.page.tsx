@@ -22,6 +22,13 @@ export function PackingPage() {
   const packing = useMemo(() => createPackingStore(api), [api]);
   const shipping = useMemo(() => createShipStore(api), [api]);
   const [tab, setTab] = useState<Tab>(tabFromHash);
+  // The screen stays mounted when only the part after #/packing changes (a bookmark, a typed
+  // address, Back), so the tab follows the hash rather than only the first one.
+  useEffect(() => {
+    const follow = () => setTab(tabFromHash());
+    window.addEventListener('hashchange', follow);
+    return () => window.removeEventListener('hashchange', follow);
+  }, []);
 
   useEffect(() => {
     void packing.getState().load();
