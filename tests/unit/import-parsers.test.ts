@@ -131,6 +131,39 @@ describe('channel export parsers', () => {
     expect(o!.typeHint).toContain('达人ID 88889999');
   });
 
+  test('Amazon Unshipped: only quantity-to-ship is packed; a line already shipped is left out and the order says so', async () => {
+    const [a] = SAMPLES.amazonUnshipped as [Row];
+    const rows = [
+      { ...a, sku: 'A', 'quantity-purchased': '3', 'quantity-shipped': '1', 'quantity-to-ship': '2' },
+      {
+        ...a,
+        'order-item-id': '2',
+        sku: 'B',
+        'quantity-purchased': '1',
+        'quantity-shipped': '1',
+        'quantity-to-ship': '0',
+      },
+      { ...a, 'order-item-id': '3', sku: 'C', 'quantity-purchased': '1', 'quantity-to-ship': '1' },
+    ];
+    const { parsed } = await parseImportFile(
+      'unshipped.txt',
+      utf8(csv(HEADERS.amazonUnshipped, rows, '\t')),
+      'auto',
+    );
+    expect(parsed.rejected).toEqual([]);
+    const [o] = parsed.orders;
+    expect(o!.lines.map((l) => [l.sku, l.quantity])).toEqual([
+      ['A', 2],
+      ['C', 1],
+    ]);
+    expect(o!.origin).toBe('A: 1 of 3 already shipped on Amazon; B: 1 of 1 already shipped on Amazon');
+    const bad = [{ ...a, 'quantity-purchased': '1', 'quantity-to-ship': '2' }];
+    const refused = await parseImportFile('u.txt', utf8(csv(HEADERS.amazonUnshipped, bad, '\t')), 'auto');
+    expect(refused.parsed.rejected).toEqual([
+      expect.objectContaining({ row: 2, column: 'quantity-to-ship' }),
+    ]);
+  });
+
   test('the Douyin custom-export subset (6a) is detected too', async () => {
     const rows = [
       {

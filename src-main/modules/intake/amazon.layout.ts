@@ -40,20 +40,31 @@ export const amazonLayout: Layout = {
             throw new RowError('currency', `"${f('currency')}" is not a currency code`);
           const cur = currency || 'USD';
           let shipping = 0;
-          const lines = rows.map((r, i) =>
+          const notes: string[] = [];
+          const lines = rows.flatMap((r, i) =>
             atRow(nums[i] as number, () => {
               const qty = quantity(c.get(r, 'quantity-purchased'), 'quantity-purchased');
               const total = amount(c.get(r, 'item-price'), cur, 'item-price');
               shipping += amount(c.get(r, 'shipping-price'), cur, 'shipping-price');
-              return {
+              const line = {
                 sku: cleanId(c.get(r, 'sku')),
                 title: c.get(r, 'product-name'),
                 spec: '',
                 quantity: qty,
                 unitPriceMinor: Math.round(total / qty),
               };
+              // The Unshipped report: part of a line may have shipped already; only the rest is
+              // packed (packing all of quantity-purchased would send it twice).
+              const left = c.get(r, 'quantity-to-ship');
+              if (left === '' || Number(left) === qty) return [line];
+              if (!/^\d+$/.test(left) || Number(left) > qty)
+                throw new RowError('quantity-to-ship', `quantity-to-ship "${left}" is not 0…${qty}`);
+              notes.push(`${line.sku}: ${qty - Number(left)} of ${qty} already shipped on Amazon`);
+              return Number(left) === 0 ? [] : [{ ...line, quantity: Number(left) }];
             }),
           );
+          if (!lines.length)
+            throw new RowError('quantity-to-ship', 'every item of this order has already shipped');
           const placedAt = dateMs(f('purchase-date'), 'purchase-date', 0);
           const street = [f('ship-address-1'), f('ship-address-2'), f('ship-address-3')]
             .filter(Boolean)
@@ -97,6 +108,7 @@ export const amazonLayout: Layout = {
               postcode: cleanId(f('ship-postal-code')),
             },
             lines,
+            ...(notes.length ? { origin: notes.join('; ') } : {}),
           };
         });
       },
