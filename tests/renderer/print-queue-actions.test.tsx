@@ -4,6 +4,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Printer, PrintJob } from '../../src-shared/contract/printing.contract';
 import { fakeBridge, type Handlers } from './fake-bridge';
 import { renderApp } from './render-app';
+import { jobTitle } from '../../src-renderer/features/printing/job-title';
+import { createI18n } from '../../src-renderer/i18n/i18n';
 
 beforeEach(() => localStorage.clear());
 afterEach(cleanup);
@@ -45,7 +47,8 @@ const job = (over: Partial<PrintJob>): PrintJob => ({
   printerId: 1,
   printerName: 'Zebra ZD421',
   document: 'label',
-  orderId: 3,
+  // The order the title names, as the core stores them together.
+  orderId: Number(/order (\d+)/.exec(over.title ?? '')?.[1] ?? 3),
   title: 'label · order 3',
   format: 'zpl',
   status: 'queued',
@@ -112,11 +115,11 @@ const rowOf = async (title: string) => (await screen.findByText(title)).closest(
 describe('print queue: cancel and move waiting jobs', () => {
   it('only waiting jobs can be ticked; a cancelled one says who and why and can be reprinted', async () => {
     renderApp({ bridge: bridge(), hash: '#/printing' });
-    for (const title of ['label · order 3', 'label · order 4'])
+    for (const title of ['Shipping label · order 3', 'Shipping label · order 4'])
       expect(within(await rowOf(title)).getByRole('checkbox', { name: `Select ${title}` })).toBeTruthy();
-    for (const title of ['label · order 5', 'label · order 6', 'label · order 7'])
+    for (const title of ['Shipping label · order 5', 'Shipping label · order 6', 'Shipping label · order 7'])
       expect(within(await rowOf(title)).queryByRole('checkbox')).toBeNull();
-    const cancelled = await rowOf('label · order 7');
+    const cancelled = await rowOf('Shipping label · order 7');
     expect(within(cancelled).getByText('Cancelled')).toBeTruthy();
     expect(within(cancelled).getByText('Cancelled by amy: printer off today')).toBeTruthy();
     expect(within(cancelled).getByRole('button', { name: 'Reprint' })).toBeTruthy();
@@ -126,7 +129,7 @@ describe('print queue: cancel and move waiting jobs', () => {
   it('cancels one job with a reason at once', async () => {
     const b = bridge();
     renderApp({ bridge: b, hash: '#/printing' });
-    fireEvent.click(within(await rowOf('label · order 4')).getByRole('checkbox'));
+    fireEvent.click(within(await rowOf('Shipping label · order 4')).getByRole('checkbox'));
     fireEvent.click(screen.getByRole('button', { name: 'Cancel 1 job' }));
     const form = screen.getByRole('form', { name: 'Cancel 1 job' });
     const submit = within(form).getByRole('button', { name: 'Cancel 1 job' }) as HTMLButtonElement;
@@ -167,7 +170,7 @@ describe('print queue: cancel and move waiting jobs', () => {
   it('Escape or Keep them closes the cancel form without cancelling anything', async () => {
     const b = bridge();
     renderApp({ bridge: b, hash: '#/printing' });
-    const box = within(await rowOf('label · order 3')).getByRole('checkbox');
+    const box = within(await rowOf('Shipping label · order 3')).getByRole('checkbox');
     fireEvent.click(box);
     fireEvent.keyDown(box, { key: 'c' });
     fireEvent.keyDown(screen.getByLabelText('Why are they cancelled?'), { key: 'Escape' });
@@ -183,7 +186,7 @@ describe('print queue: cancel and move waiting jobs', () => {
       'Nothing was cancelled: print job 8 (label · order 4) is being sent to the printer right now; only a job waiting to print can be cancelled';
     const b = bridge({ 'printing.jobs.cancel': () => ({ ok: false, error: { code: 'conflict', message } }) });
     renderApp({ bridge: b, hash: '#/printing' });
-    fireEvent.click(within(await rowOf('label · order 4')).getByRole('checkbox'));
+    fireEvent.click(within(await rowOf('Shipping label · order 4')).getByRole('checkbox'));
     fireEvent.click(screen.getByRole('button', { name: 'Cancel 1 job' }));
     const form = screen.getByRole('form', { name: 'Cancel 1 job' });
     fireEvent.change(within(form).getByLabelText('Why are they cancelled?'), { target: { value: 'off' } });
@@ -195,9 +198,9 @@ describe('print queue: cancel and move waiting jobs', () => {
   it('moves the selection to another active printer (m), offering a printer other than their own first', async () => {
     const b = bridge();
     renderApp({ bridge: b, hash: '#/printing' });
-    const box = within(await rowOf('label · order 3')).getByRole('checkbox');
+    const box = within(await rowOf('Shipping label · order 3')).getByRole('checkbox');
     fireEvent.click(box);
-    fireEvent.click(within(await rowOf('label · order 4')).getByRole('checkbox'));
+    fireEvent.click(within(await rowOf('Shipping label · order 4')).getByRole('checkbox'));
     fireEvent.keyDown(box, { key: 'm' });
     const form = screen.getByRole('form', { name: 'Move 2 jobs' });
     const to = within(form).getByRole('combobox', { name: 'Move to printer' }) as HTMLSelectElement;
@@ -210,19 +213,37 @@ describe('print queue: cancel and move waiting jobs', () => {
 
   it('letters typed into the reprint reason do not open the cancel form', async () => {
     renderApp({ bridge: bridge(), hash: '#/printing' });
-    fireEvent.click(within(await rowOf('label · order 3')).getByRole('checkbox'));
-    fireEvent.click(within(await rowOf('label · order 6')).getByRole('button', { name: 'Reprint' }));
+    fireEvent.click(within(await rowOf('Shipping label · order 3')).getByRole('checkbox'));
+    fireEvent.click(within(await rowOf('Shipping label · order 6')).getByRole('button', { name: 'Reprint' }));
     fireEvent.keyDown(screen.getByLabelText('Reason for the reprint'), { key: 'c' });
     expect(screen.queryByRole('form', { name: 'Cancel 1 job' })).toBeNull();
   });
 
   it('speaks Chinese', async () => {
     renderApp({ bridge: bridge(), hash: '#/printing', language: 'zh-CN' });
-    const cancelled = await rowOf('label · order 7');
+    // The core's English title ("label · order 7") is named in Chinese.
+    const cancelled = await rowOf('快递面单 · 订单 7');
+    expect(screen.queryByText(/label · order/)).toBeNull();
     expect(within(cancelled).getByText('已取消')).toBeTruthy();
     expect(within(cancelled).getByText('amy 已取消：printer off today')).toBeTruthy();
     fireEvent.click(screen.getByRole('checkbox', { name: '选择全部等待中的任务' }));
     fireEvent.click(screen.getByRole('button', { name: '取消 2 个任务' }));
     expect(screen.getByRole('form', { name: '取消 2 个任务' })).toBeTruthy();
+  });
+});
+
+describe('print job titles', () => {
+  it('names pick lists, reprints and test pages in the screen’s language, and keeps a title it does not know', () => {
+    const t = createI18n('zh-CN').t;
+    expect(jobTitle(t, { document: 'pick_list', orderId: null, title: 'pick_list · 5 orders' })).toBe(
+      '拣货单 · 5 个订单',
+    );
+    expect(jobTitle(t, { document: 'label', orderId: 8, title: 'label · order 8 (reprint 2)' })).toBe(
+      '快递面单 · 订单 8（第 2 次重打）',
+    );
+    expect(jobTitle(t, { document: 'test', orderId: null, title: 'Test page · Zebra 9100' })).toBe(
+      '测试页 · Zebra 9100',
+    );
+    expect(jobTitle(t, { document: 'other', orderId: null, title: 'something new' })).toBe('something new');
   });
 });

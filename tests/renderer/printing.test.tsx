@@ -28,7 +28,8 @@ const job = (over: Partial<PrintJob>): PrintJob => ({
   printerId: 1,
   printerName: 'Zebra ZD421',
   document: 'label',
-  orderId: 3,
+  // The order the title names, as the core stores them together.
+  orderId: Number(/order (\d+)/.exec(over.title ?? '')?.[1] ?? 3),
   title: 'label · order 3',
   format: 'zpl',
   status: 'done',
@@ -308,18 +309,18 @@ describe('printing screen', () => {
       }),
     });
     renderApp({ bridge: b, hash: '#/printing' });
-    const row = (await screen.findByText('label · order 5')).closest('tr')!;
+    const row = (await screen.findByText('Shipping label · order 5')).closest('tr')!;
     expect(within(row).queryByRole('button', { name: 'Retry' })).toBeNull();
     fireEvent.click(within(row).getByRole('button', { name: 'Reprint' }));
-    expect(screen.getByRole('form', { name: 'Reprint label · order 5' })).toBeTruthy();
+    expect(screen.getByRole('form', { name: 'Reprint Shipping label · order 5' })).toBeTruthy();
   });
 
   it('a reprint asks for a reason first', async () => {
     const b = bridge();
     renderApp({ bridge: b, hash: '#/printing' });
-    await screen.findByText('label · order 3');
+    await screen.findByText('Shipping label · order 3');
     fireEvent.click(screen.getAllByRole('button', { name: 'Reprint' })[0]!);
-    const form = screen.getByRole('form', { name: 'Reprint label · order 3' });
+    const form = screen.getByRole('form', { name: 'Reprint Shipping label · order 3' });
     const submit = within(form).getByRole('button', { name: 'Reprint' });
     expect((submit as HTMLButtonElement).disabled).toBe(true);
     fireEvent.change(within(form).getByLabelText('Reason for the reprint'), {
@@ -342,7 +343,7 @@ describe('printing screen', () => {
     renderApp({ bridge: b, hash: '#/printing' });
     await screen.findByText('192.0.2.11:9100');
     fireEvent.click(screen.getAllByRole('button', { name: 'Reprint' })[0]!);
-    const form = screen.getByRole('form', { name: 'Reprint label · order 3' });
+    const form = screen.getByRole('form', { name: 'Reprint Shipping label · order 3' });
     const printer = within(form).getByRole('combobox', { name: 'Printer' }) as HTMLSelectElement;
     expect(printer.value).toBe('1');
     fireEvent.change(printer, { target: { value: '2' } });
@@ -358,7 +359,7 @@ describe('printing screen', () => {
   it('follows the queue live: a jobs event reloads the jobs, a settings event the printers too', async () => {
     const b = bridge();
     renderApp({ bridge: b, hash: '#/printing' });
-    await screen.findByText('label · order 3');
+    await screen.findByText('Shipping label · order 3');
     const jobs = b.callsOf('printing.jobs.list').length;
     const printers = b.callsOf('printing.printers.list').length;
     b.emit({ name: 'jobs.changed', payload: { ids: [7] } });

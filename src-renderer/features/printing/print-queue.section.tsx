@@ -4,6 +4,7 @@ import { useStore } from 'zustand';
 import type { PrintJob } from '../../../src-shared/contract/printing.contract';
 import { StateText, type Tone } from '../../ui/state-text';
 import { formatDateTime } from '../../ui/format';
+import { jobTitle } from './job-title';
 import type { PrintingStore } from './printing.store';
 import { CancelJobsForm, isWaiting, MoveJobsForm, type QueueAction } from './queue-actions';
 
@@ -36,7 +37,7 @@ function ReprintForm({ store, job, onDone }: { store: PrintingStore; job: PrintJ
   return (
     <form
       className="inline-form"
-      aria-label={t('printing.queue.reprintOf', { title: job.title })}
+      aria-label={t('printing.queue.reprintOf', { title: jobTitle(t, job) })}
       onSubmit={(e) => {
         e.preventDefault();
         void store
@@ -168,7 +169,7 @@ export function PrintQueueSection({ store }: { store: PrintingStore }) {
                   {isWaiting(j) && (
                     <input
                       type="checkbox"
-                      aria-label={t('printing.queue.select', { title: j.title })}
+                      aria-label={t('printing.queue.select', { title: jobTitle(t, j) })}
                       checked={picked.has(j.id)}
                       onChange={() => toggle(j.id)}
                     />
@@ -176,7 +177,7 @@ export function PrintQueueSection({ store }: { store: PrintingStore }) {
                 </td>
                 <td>{formatDateTime(j.createdAt)}</td>
                 <td>
-                  {j.title}
+                  {jobTitle(t, j)}
                   {j.reprintReason && (
                     <div className="muted small">
                       {t('printing.queue.reprintReason', { reason: j.reprintReason })}
