@@ -164,6 +164,42 @@ describe('channel export parsers', () => {
     ]);
   });
 
+  test('Douyin: a 子订单 refunded before shipping is left out of the parcel; all refunded cancels the order', async () => {
+    const row = (sub: string, goods: string, after: string, state = '待发货') => ({
+      主订单编号: '\t69001',
+      子订单编号: `\t${sub}`,
+      选购商品: goods,
+      商品数量: '1',
+      订单应付金额: '¥99.00',
+      收件人: '##密文',
+      收件人手机号: '$$密文',
+      详细地址: '广东省 深圳市 南山区 ##密文',
+      订单提交时间: '2026-03-01 10:00:00',
+      订单状态: state,
+      售后状态: after,
+    });
+    const file = (rows: Row[]) => utf8Bom(csv(HEADERS.douyinSubset, rows));
+    const one = (
+      await parseImportFile(
+        'dy.csv',
+        file([row('1', '口红', '退款成功'), row('2', '眉笔', '售后关闭')]),
+        'auto',
+      )
+    ).parsed;
+    expect(one.orders[0]).toMatchObject({ cancelled: false, totalMinor: 9900 });
+    expect(one.orders[0]!.lines.map((l) => l.title)).toEqual(['眉笔']);
+    expect(one.orders[0]!.origin).toBe('子订单 1 (口红) left out: 退款成功 on 抖店');
+    const both = (
+      await parseImportFile(
+        'dy.csv',
+        file([row('1', '口红', '退款成功'), row('2', '眉笔', '-', '已关闭')]),
+        'auto',
+      )
+    ).parsed;
+    expect(both.orders[0]).toMatchObject({ cancelled: true });
+    expect(both.orders[0]!.lines).toHaveLength(2);
+  });
+
   test('the Douyin custom-export subset (6a) is detected too', async () => {
     const rows = [
       {

@@ -13,6 +13,9 @@ import {
 import type { Layout, ParsedOrder, ParseResult, Table } from './intake.types';
 
 const CN = 480;
+/** A 子订单 refunded on 抖店 (售后关闭 is an after-sale withdrawn: that line still ships). */
+const REFUNDED = /退款成功|退货成功|已全额退款/;
+const CLOSED = /取消|关闭/;
 
 /**
  * 预售 lines: 抖店 puts the merchant's 预约发货时间 on pre-sale sub-orders; when only 订单类型 says
@@ -47,12 +50,23 @@ export const douyinLayout: Layout = {
         const first = rows[0] as string[];
         const f = (name: string) => c.get(first, name);
         return atRow(nums[0] as number, () => {
+          // Each row is a 子订单 with its own state: one refunded before shipping (退款成功) or
+          // closed must not be packed with the rest. When every one is, the order is cancelled.
+          const gone = rows.map(
+            (r) => REFUNDED.test(c.get(r, '售后状态')) || CLOSED.test(c.get(r, '订单状态')),
+          );
+          const allGone = gone.every(Boolean);
+          const dropped: string[] = [];
           let payable = 0;
-          const lines = rows.map((r, i) =>
+          const all = rows.map((r, i) =>
             atRow(nums[i] as number, () => {
               const qty = quantity(c.get(r, '商品数量'), '商品数量');
               const due = amount(c.get(r, '订单应付金额'), 'CNY', '订单应付金额');
-              payable += due;
+              if (gone[i] && !allGone)
+                dropped.push(
+                  `子订单 ${cleanId(c.get(r, '子订单编号')) || i + 1} (${c.get(r, '选购商品')}) left out: ${REFUNDED.test(c.get(r, '售后状态')) ? c.get(r, '售后状态') : c.get(r, '订单状态')} on 抖店`,
+                );
+              else payable += due;
               const unit = c.get(r, '商品单价')
                 ? amount(c.get(r, '商品单价'), 'CNY', '商品单价')
                 : Math.round(due / qty);
@@ -70,6 +84,7 @@ export const douyinLayout: Layout = {
               };
             }),
           );
+          const lines = allGone ? all : all.filter((_, i) => !gone[i]);
           const placedAt = dateMs(f('订单提交时间'), '订单提交时间', CN);
           const evidence = [
             f('达人ID') && `达人ID ${f('达人ID')}`,
@@ -89,7 +104,7 @@ export const douyinLayout: Layout = {
                 ? 'no 达人/直播 source on the order'
                 : '抖店 orders are live-stream unless the export says otherwise',
             channelStatus: [status, f('售后状态')].filter(Boolean).join('/'),
-            cancelled: /取消|关闭/.test(status),
+            cancelled: allGone,
             placedAt,
             sourceUpdatedAt: newestOf(
               placedAt,
@@ -121,6 +136,7 @@ export const douyinLayout: Layout = {
               postcode: '',
             },
             lines,
+            ...(dropped.length ? { origin: dropped.join('; ') } : {}),
           };
         });
       },
