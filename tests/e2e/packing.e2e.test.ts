@@ -133,6 +133,17 @@ describe('packing bench in Chromium against packdesk serve', () => {
     await band().getByText('SOCK is not in this order: take it out').waitFor();
     await shot('station-error');
     expect(await weight.inputValue()).toBe('');
+
+    // On a phone (packdesk serve) the order's lines and the weight/box panel stack; side by side
+    // the 340 px panel covered the lines.
+    const desk = page.viewportSize()!;
+    await page.setViewportSize({ width: 390, height: 844 });
+    const lines = (await page.locator('.pack-order').boundingBox())!;
+    const side = (await page.locator('.pack-side').boundingBox())!;
+    await shot('station-phone');
+    await page.setViewportSize(desk);
+    expect(side.y).toBeGreaterThanOrEqual(lines.y + lines.height);
+    expect(lines.x + lines.width).toBeLessThanOrEqual(390);
   }, 60_000);
 
   it('blocks completion for the wrong scan, a supervisor overrides, and label and slip are queued at once', async () => {
