@@ -200,6 +200,24 @@ describe('channel export parsers', () => {
     expect(both.orders[0]!.lines).toHaveLength(2);
   });
 
+  test('Taobao 宝贝报表: an item closed or refunded by itself is not a line to pack', async () => {
+    const item = (title: string, state: string) => ({
+      订单编号: "'3812345678901234567",
+      标题: title,
+      价格: '10.00',
+      购买数量: '1',
+      订单状态: state,
+      商家编码: title,
+    });
+    const parsed = async (rows: Row[]) =>
+      (await parseImportFile('items.csv', gbk(csv(HEADERS.taobaoItems, rows)), 'auto')).parsed.orders[0]!;
+    const some = await parsed([item('A', '买家已付款，等待卖家发货'), item('B', '交易关闭')]);
+    expect(some.lines.map((l) => l.sku)).toEqual(['A']);
+    // Every item closed: the 订单报表 closes the order itself; the lines stay as they were.
+    const all = await parsed([item('A', '交易关闭'), item('B', '交易关闭')]);
+    expect(all.lines.map((l) => l.sku)).toEqual(['A', 'B']);
+  });
+
   test('the Douyin custom-export subset (6a) is detected too', async () => {
     const rows = [
       {

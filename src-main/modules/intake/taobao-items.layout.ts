@@ -1,9 +1,31 @@
-import { amount, atRow, cleanId, collect, columns, emptyAddress, groupBy, quantity } from './cell-parse';
+import {
+  amount,
+  atRow,
+  cleanId,
+  collect,
+  columns,
+  emptyAddress,
+  groupBy,
+  quantity,
+  type Columns,
+} from './cell-parse';
 import type { Layout, ParsedOrder, ParseResult, Table } from './intake.types';
+
+/** An item refunded or closed on its own (交易关闭 on its row while the order goes on). */
+const ITEM_GONE = /交易关闭|已取消|退款成功/;
+
+/** The rows still to ship; when every item is gone the order report has closed the order itself. */
+function keepShipping(rows: string[][], c: Columns): { r: string[]; i: number }[] {
+  const all = rows.map((r, i) => ({ r, i }));
+  const gone = (r: string[]) => ITEM_GONE.test(c.get(r, '订单状态')) || ITEM_GONE.test(c.get(r, '退款状态'));
+  const left = all.filter(({ r }) => !gone(r));
+  return left.length ? left : all;
+}
 
 /**
  * 淘宝 宝贝报表 (item report): one row per item with its own quantity, price and 商品属性. It has no
  * dates or addresses, so it only makes the lines of orders already imported from the 订单报表 exact.
+ * An item closed or refunded by itself is not one of them: it must not be packed.
  */
 export const taobaoItemsLayout: Layout = {
   format: 'taobao_items',
@@ -41,7 +63,7 @@ export const taobaoItemsLayout: Layout = {
         phone: '',
         idNumber: '',
         address: emptyAddress(),
-        lines: rows.map((r, i) =>
+        lines: keepShipping(rows, c).map(({ r, i }) =>
           atRow(nums[i] as number, () => ({
             sku: cleanId(c.pick(r, '商家编码', '外部系统编号')),
             title: c.get(r, '标题'),
