@@ -42,6 +42,9 @@ describe('channel export parsers', () => {
     rows[1]!.单品货号 = 'TS-BLK-L-2026';
     const again = await parseImportFile('1688.csv', gbk(csv(HEADERS.alibaba1688, rows)), 'auto');
     expect(again.parsed.orders[0]!.lines.map((l) => l.sku)).toEqual(['TS-WHT-L', 'TS-BLK-L-2026']);
+    const kinds = SAMPLES.alibaba1688!.map((r) => ({ ...r, 货品种类: '2' }));
+    const counted = await parseImportFile('1688.csv', gbk(csv(HEADERS.alibaba1688, kinds)), 'auto');
+    expect(counted.parsed.orders[0]!.lines.map((l) => l.spec)).toEqual(['白色 L', '黑色 L']);
   });
 
   test('GBK, UTF-8 with BOM and XLSX copies of one Taobao export parse to the same orders', async () => {

@@ -36,7 +36,9 @@ export const alibaba1688Layout: Layout = {
             atRow(nums[i] as number, () => ({
               sku: cleanId(c.pick(r, '单品货号', '货号', 'SKU ID')),
               title: c.get(r, '货品标题'),
-              spec: [c.get(r, '型号'), c.get(r, '货品种类')].filter(Boolean).join(' '),
+              // 货品种类 is often the order's count of kinds ("1", like Taobao's 宝贝种类): a bare
+              // number says nothing about the item and would spoil SKU matching.
+              spec: [c.get(r, '型号'), c.get(r, '货品种类').replace(/^\d+$/, '')].filter(Boolean).join(' '),
               quantity: quantity(c.get(r, '数量'), '数量'),
               unitPriceMinor: amount(c.get(r, '单价(元)'), 'CNY', '单价(元)', true),
             })),
