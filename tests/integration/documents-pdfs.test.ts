@@ -1,6 +1,6 @@
 import { aCore, value } from '../fixtures/core';
 import { aChannel, anOrder, seedOrders } from '../fixtures/orders';
-import { pdfBarcodes, pdfImageCount, pdfPageCount, pdfText } from '../fixtures/decode';
+import { pdfBarcodes, pdfImageCount, pdfPageCount, pdfText, pdfWords } from '../fixtures/decode';
 import { insertWarehouse } from '../../src-main/modules/inventory';
 import { customsForm } from '../../src-main/modules/documents/trade-docs.renderer';
 
@@ -163,6 +163,11 @@ describe('documents as PDF', () => {
     ])
       expect(text).toContain(s);
     expect(pdfBarcodes(pdf(file))).toEqual([['CODE-128:EE123456785CN']]);
+    // The title stays left of the tracking barcode (190 pt wide at the right margin of A4), not under it.
+    const words = pdfWords(pdf(file));
+    const title = words.filter((w) => w.yMin < 50 && w.yMax > 36 && !/^EE\d/.test(w.text));
+    expect(title.map((w) => w.text)).toEqual(['CN22', 'CUSTOMS', 'DECLARATION', '海关申报单']);
+    for (const w of title) expect(w.xMax).toBeLessThan(595.28 - 36 - 190);
     // A domestic order has no customs form nor commercial invoice; a batch naming one is refused whole.
     for (const kind of ['customs', 'commercial_invoice'])
       expect(await core.call('documents.render', { kind, orderIds: [abroad, ids[0]] })).toMatchObject({

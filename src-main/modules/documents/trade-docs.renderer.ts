@@ -64,6 +64,9 @@ const recipientLines = (o: OrderDetail): string[] => [
   o.address.country,
 ];
 
+/** Width of the tracking barcode at the top right of the customs form. */
+const BARCODE_W = 190;
+
 export function drawCustoms(
   doc: Pdf,
   o: OrderDetail,
@@ -74,24 +77,24 @@ export function drawCustoms(
 ): void {
   let y = a4Page(doc);
   const form = customsForm(lines, o.currency);
+  const title = `${form}  ${form === 'CN22' ? 'CUSTOMS DECLARATION 海关申报单' : 'CUSTOMS DECLARATION 报关单'}`;
+  // The tracking barcode sits top right; the title keeps clear of it, shrinking rather than
+  // running underneath.
+  const room = o.trackingNumber ? W - BARCODE_W - 12 : W;
+  doc.font('bold').fontSize(18);
   doc
-    .font('bold')
-    .fontSize(18)
-    .text(
-      `${form}  ${form === 'CN22' ? 'CUSTOMS DECLARATION 海关申报单' : 'CUSTOMS DECLARATION 报关单'}`,
-      PAGE_MARGIN,
-      y,
-      { width: W },
-    );
+    .fontSize(Math.min(18, (18 * room) / doc.widthOfString(title)))
+    .text(title, PAGE_MARGIN, y, { width: room, lineBreak: false });
   doc
     .font('body')
     .fontSize(8)
     .text('May be opened officially 可以径行开拆', PAGE_MARGIN, y + 24);
   if (o.trackingNumber) {
-    drawCode128(doc, code128(o.trackingNumber), A4[0] - PAGE_MARGIN - 190, y, 190, 30);
-    doc
-      .fontSize(8)
-      .text(o.trackingNumber, A4[0] - PAGE_MARGIN - 190, y + 32, { width: 190, align: 'center' });
+    drawCode128(doc, code128(o.trackingNumber), A4[0] - PAGE_MARGIN - BARCODE_W, y, BARCODE_W, 30);
+    doc.fontSize(8).text(o.trackingNumber, A4[0] - PAGE_MARGIN - BARCODE_W, y + 32, {
+      width: BARCODE_W,
+      align: 'center',
+    });
   }
   y += 50;
   party(
