@@ -68,6 +68,16 @@ describe('phones', () => {
     expect(r.order.reasons.join()).not.toMatch(/phone/);
     expect(r.phoneKey).toBe('+12065550100');
   });
+  test('a number typed in full-width digits (１３８…) is read', () => {
+    expect(normalizePhone('１３８００１３８０００', 'CN')).toMatchObject({
+      phone: '13800138000',
+      valid: true,
+    });
+    expect(normalizePhone('０７５５－８６００１２３４', 'CN')).toMatchObject({
+      phone: '0755-86001234',
+      valid: true,
+    });
+  });
   test('masked numbers are kept exactly and flagged, never "fixed"', () => {
     for (const m of ['138****5678', '##密文', '$$密文'])
       expect(normalizePhone(m, 'CN')).toEqual({

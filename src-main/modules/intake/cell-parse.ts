@@ -1,3 +1,4 @@
+import { halfWidth } from '../../../src-shared/domain/half-width';
 import { parseMajor } from '../../../src-shared/domain/money';
 import type { Table } from './intake.types';
 
@@ -53,18 +54,6 @@ export function columns(t: Table) {
   };
 }
 export type Columns = ReturnType<typeof columns>;
-
-/**
- * Full-width digits and signs (２件, ￥１２．５０), which a Chinese input method left in full-width
- * mode types into a sheet, read as the ASCII ones. Most cells have none: tested first.
- */
-const FULL_WIDTH = /[\uff01-\uff5e\u3000]/;
-export const halfWidth = (text: string): string =>
-  FULL_WIDTH.test(text)
-    ? text
-        .replace(/[\uff01-\uff5e]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
-        .replaceAll('\u3000', ' ')
-    : text;
 
 /** A count of items, as sheets write it: "2", "2件", "3 双", "１０". */
 export function quantity(text: string, column: string): number {

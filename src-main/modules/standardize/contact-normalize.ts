@@ -1,4 +1,5 @@
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
+import { halfWidth } from '../../../src-shared/domain/half-width';
 
 /**
  * One masked run: ****, ##, $$, 密文, or Pinduoduo's ciphertext (~AgAAAAFqz1kBAAAA…~0~~, base64
@@ -49,7 +50,8 @@ function formatPhone(parsed: NonNullable<ReturnType<typeof parsePhone>>): string
  * 转801) is kept and the number before it validated. An invalid number is kept as written, with a note.
  */
 export function normalizePhone(text: string, country: string): PhoneResult {
-  const raw = text.trim();
+  // １３８…: typed with the input method in full-width mode.
+  const raw = halfWidth(text.trim());
   if (!raw) return { phone: '', valid: false, masked: false, note: null };
   if (isMasked(raw))
     return { phone: raw, valid: false, masked: true, note: 'phone is masked by the platform' };
