@@ -1,10 +1,29 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { OpOutput } from '../../../src-shared/contract';
+import type { Allocation } from '../../../src-shared/contract/routing.contract';
 import { useApi } from '../../api/api-context';
 import { formatMoney } from '../../ui/format';
 
 type Explain = OpOutput<'routing.explain'>;
+
+/**
+ * The decision in the UI language, from the same facts the table shows. The core's reasons are
+ * English lines that repeat the table; they stay as the detail of exceptions and splits only.
+ * A backorder names what is still missing at its warehouse (need − available), not the whole line.
+ */
+function decisionText(t: TFunction, a: Allocation): string | null {
+  if (a.outcome === 'allocated' && a.warehouse && a.carrier) {
+    const ready = a.alternatives.filter((o) => o.inStock && o.carrier).length;
+    const why = t(ready > 1 ? 'routing.explain.whyCheapest' : 'routing.explain.whyOnly');
+    return t('routing.explain.chose', { warehouse: a.warehouse, carrier: a.carrier, why });
+  }
+  const at = a.outcome === 'backordered' && a.alternatives.find((o) => o.warehouse === a.warehouse);
+  if (!at || at.short.length === 0) return null;
+  const items = at.short.map((s) => `${s.need - s.available} × ${s.sku}`).join(t('routing.explain.listJoin'));
+  return t('routing.explain.waiting', { warehouse: at.warehouse, items });
+}
 
 /**
  * Why an order went to its warehouse and carrier: every warehouse considered with its cost.
@@ -33,6 +52,7 @@ export function AllocationExplain({ orderId }: { orderId: number }) {
 
   if (!data) return null;
   const a = data.latest;
+  const decision = a ? decisionText(t, a) : null;
   return (
     <div className="allocation-explain">
       {!a ? (
@@ -78,11 +98,15 @@ export function AllocationExplain({ orderId }: { orderId: number }) {
               </tbody>
             </table>
           )}
-          <ul className="reasons">
-            {a.reasons.map((r, i) => (
-              <li key={i}>{r}</li>
-            ))}
-          </ul>
+          {decision ? (
+            <p className="allocation-decision">{decision}</p>
+          ) : (
+            <ul className="reasons">
+              {a.reasons.map((r, i) => (
+                <li key={i}>{r}</li>
+              ))}
+            </ul>
+          )}
         </>
       )}
       {data.links.map((l) => (
