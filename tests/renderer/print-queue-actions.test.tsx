@@ -224,6 +224,12 @@ describe('print queue: cancel and move waiting jobs', () => {
     // The core's English title ("label · order 7") is named in Chinese.
     const cancelled = await rowOf('快递面单 · 订单 7');
     expect(screen.queryByText(/label · order/)).toBeNull();
+    // A waiting job is still tried by itself, so its fault keeps the promise to print.
+    expect(
+      within(await rowOf('快递面单 · 订单 4')).getByText(
+        '打印机“Zebra ZD421”未开机或无法连接。请开机或检查地址，连通后会自动打印。',
+      ),
+    ).toBeTruthy();
     expect(within(cancelled).getByText('已取消')).toBeTruthy();
     expect(within(cancelled).getByText('amy 已取消：printer off today')).toBeTruthy();
     fireEvent.click(screen.getByRole('checkbox', { name: '选择全部等待中的任务' }));

@@ -95,7 +95,8 @@ describe('printing screen', () => {
     expect(await screen.findByText('192.0.2.10:9100')).toBeTruthy();
     expect(
       screen.getByText(
-        'Zebra ZD421 is off or cannot be reached. Switch it on or check its address; the job prints when it answers.',
+        // The job failed (gave up): it will not print by itself, so the text says to press Retry.
+        'Zebra ZD421 is off or cannot be reached. Packdesk stopped trying: switch it on or check its address, then press Retry.',
       ),
     ).toBeTruthy();
     expect(screen.getByText(/is off or unreachable \(connection refused\)/)).toBeTruthy();
@@ -375,7 +376,7 @@ describe('printing screen', () => {
     expect(await screen.findByText('打印队列与历史')).toBeTruthy();
     expect(screen.getAllByText('失败').length).toBeGreaterThan(0);
     expect(
-      screen.getByText('打印机“Zebra ZD421”未开机或无法连接。请开机或检查地址，连通后会自动打印。'),
+      screen.getByText('打印机“Zebra ZD421”未开机或无法连接，已停止重试。请开机或检查地址，然后点“重试”。'),
     ).toBeTruthy();
   });
 });

@@ -196,6 +196,9 @@ export function PrintQueueSection({ store }: { store: PrintingStore }) {
                     <div className="field-error">
                       {t(`printing.fault.${j.lastFault}`, {
                         printer: j.printerName,
+                        // A failed job is not tried again by itself: its text says to press Retry
+                        // instead of promising that the job prints once the printer is back.
+                        context: j.status === 'failed' ? 'failed' : undefined,
                         defaultValue: j.lastError ?? '',
                       })}
                     </div>
