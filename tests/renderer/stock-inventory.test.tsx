@@ -47,8 +47,21 @@ describe('stock screen', () => {
                 reason: 'PO-7',
                 actor: 'clerk',
               },
+              // What routing and cancelling write (inventory.service.ts, orders.service.ts).
+              ...['allocated', 'order cancelled'].map((reason, i) => ({
+                id: 2 + i,
+                at: '2025-03-01T09:00:00.000Z',
+                warehouse: 'HZ-01',
+                sku: 'TEA',
+                kind: i ? ('release' as const) : ('reservation' as const),
+                onHandDelta: 0,
+                reservedDelta: i ? -1 : 1,
+                reference: 'order:9',
+                reason,
+                actor: 'auto',
+              })),
             ],
-            total: 1,
+            total: 3,
           },
         }),
       },
@@ -63,6 +76,8 @@ describe('stock screen', () => {
     const ledger = await screen.findByRole('region', { name: 'TEA 的库存流水' });
     expect(within(ledger).getByText('入库')).toBeTruthy();
     expect(within(ledger).getByText('PO-7')).toBeTruthy();
+    expect(within(ledger).getByText('订单分仓占用')).toBeTruthy();
+    expect(within(ledger).getByText('释放：订单已取消')).toBeTruthy();
   });
 
   it('shows the server error naming the field when an adjustment is refused', async () => {

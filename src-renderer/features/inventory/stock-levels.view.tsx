@@ -3,6 +3,7 @@ import { useStore } from 'zustand';
 import { formatDateTime } from '../../ui/format';
 import type { InventoryStore } from './inventory.store';
 import { WarehouseOptions } from './warehouse-options';
+import { ledgerReasonText } from './ledger-reason-text';
 
 export function StockLevelsView({ store }: { store: InventoryStore }) {
   const { t } = useTranslation();
@@ -112,7 +113,7 @@ export function StockLevelsView({ store }: { store: InventoryStore }) {
                   <td className="num">{r.onHandDelta || ''}</td>
                   <td className="num">{r.reservedDelta || ''}</td>
                   <td className="mono small">{r.reference ?? ''}</td>
-                  <td>{r.reason ?? ''}</td>
+                  <td>{ledgerReasonText(t, r.reason)}</td>
                   <td>{r.actor}</td>
                 </tr>
               ))}
