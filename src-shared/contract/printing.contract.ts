@@ -27,6 +27,19 @@ export const PRINTER_KIND_LANGUAGES: Record<
   kuaishou_ws: ['cainiao'],
   jd_ws: ['cainiao'],
 };
+/**
+ * The languages that can serve each default role: documents (pick lists, packing slips, customs
+ * forms, invoices) are A4 PDFs, a receipt is a PDF or ESC/POS, and Packdesk's own label needs a
+ * printer that renders it (a platform print component prints only its platform's e-waybills).
+ */
+export const PRINTER_ROLE_LANGUAGES: Record<
+  (typeof PRINTER_ROLES)[number],
+  readonly (typeof PRINTER_LANGUAGES)[number][]
+> = {
+  label: ['pdf', 'zpl', 'tspl', 'escpos'],
+  receipt: ['pdf', 'escpos'],
+  document: ['pdf'],
+};
 /** cancelled = a person stopped it before it was sent; it never prints (a reprint can still copy it). */
 export const PRINT_JOB_STATUSES = ['queued', 'printing', 'done', 'failed', 'cancelled'] as const;
 export const PRINTABLE_DOCUMENTS = [

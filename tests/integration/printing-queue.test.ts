@@ -95,6 +95,29 @@ describe('print queue over raw TCP 9100', () => {
     ]);
   });
 
+  it('refuses a default that cannot print its role (a ZPL printer for A4 documents), naming the field', async () => {
+    const r = await core.call('printing.printers.save', {
+      name: 'Xprinter',
+      kind: 'raw_tcp',
+      language: 'tspl',
+      host: '127.0.0.1',
+      port: 9100,
+      defaultFor: 'document',
+    });
+    expect(r).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', issues: [{ path: 'defaultFor', message: 'needs a pdf printer' }] },
+    });
+    expect(await value(core.call('printing.printers.list', {}))).toMatchObject({ rows: [] });
+    // The same printer is fine for labels, and an ESC/POS one for receipts.
+    expect((await addPrinter('Xprinter', 9100, { language: 'tspl', defaultFor: 'label' })).defaultFor).toBe(
+      'label',
+    );
+    expect(
+      (await addPrinter('Receipt', 9101, { language: 'escpos', defaultFor: 'receipt' })).defaultFor,
+    ).toBe('receipt');
+  });
+
   it('retries with backoff while the printer refuses connections, then prints once it is on', async () => {
     const port = await freePort();
     const p = await addPrinter('Zebra off', port);

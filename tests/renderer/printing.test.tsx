@@ -258,6 +258,25 @@ describe('printing screen', () => {
     expect(language.value).toBe('zpl');
   });
 
+  it('offers as default only the roles the printer’s language can print, and drops one that no longer fits', async () => {
+    renderApp({ bridge: bridge(), hash: '#/printing' });
+    fireEvent.click(await screen.findByRole('button', { name: '+ Add printer' }));
+    const form = screen.getByRole('form', { name: 'Add printer' });
+    const role = within(form).getByLabelText('Default for') as HTMLSelectElement;
+    const roles = () => [...role.options].map((o) => o.value);
+    // A ZPL label printer cannot print A4 documents or receipts.
+    expect(roles()).toEqual(['', 'label']);
+    fireEvent.change(within(form).getByLabelText('Language'), { target: { value: 'escpos' } });
+    expect(roles()).toEqual(['', 'label', 'receipt']);
+    fireEvent.change(role, { target: { value: 'receipt' } });
+    fireEvent.change(within(form).getByLabelText('Type'), { target: { value: 'system' } });
+    // A PDF printer can print receipts too: the choice stays.
+    expect([role.value, roles()]).toEqual(['receipt', ['', 'label', 'receipt', 'document']]);
+    fireEvent.change(role, { target: { value: 'document' } });
+    fireEvent.change(within(form).getByLabelText('Type'), { target: { value: 'raw_tcp' } });
+    expect(role.value).toBe('');
+  });
+
   it('offers no status check where the printer has no status query', async () => {
     renderApp({ bridge: bridge(), hash: '#/printing' });
     fireEvent.click(await screen.findByRole('button', { name: '+ Add printer' }));

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { CoreContext } from '../../core-context';
 import {
   PRINTER_KIND_LANGUAGES,
+  PRINTER_ROLE_LANGUAGES,
   type Printer,
   type PrintJob,
 } from '../../../src-shared/contract/printing.contract';
@@ -81,6 +82,15 @@ export function savePrinter(ctx: CoreContext, input: PrinterInput): Printer {
       'invalid_input',
       `language: a ${input.kind} printer speaks ${allowed.join(' or ')}, not ${input.language}`,
       [{ path: 'language', message: `use ${allowed.join(' or ')}` }],
+    );
+  }
+  // A default nothing can print on would fail every job of that role later, at the bench.
+  if (input.defaultFor && !PRINTER_ROLE_LANGUAGES[input.defaultFor].includes(input.language)) {
+    const fits = PRINTER_ROLE_LANGUAGES[input.defaultFor].join(' or ');
+    throw new AppFailure(
+      'invalid_input',
+      `defaultFor: a ${input.language} printer cannot be the default ${input.defaultFor} printer; that needs ${fits}`,
+      [{ path: 'defaultFor', message: `needs a ${fits} printer` }],
     );
   }
   if (input.kind === 'raw_tcp' && !input.host) {

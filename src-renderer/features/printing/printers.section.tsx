@@ -5,6 +5,7 @@ import { LABEL_SIZES } from '../../../src-shared/contract/documents.contract';
 import {
   PRINTER_KIND_LANGUAGES,
   PRINTER_KINDS,
+  PRINTER_ROLE_LANGUAGES,
   PRINTER_ROLES,
   type Printer,
   type PrinterStatus,
@@ -27,6 +28,10 @@ const blank: PrinterDraft = {
   defaultFor: null,
   active: true,
 };
+
+/** A default role the draft's language cannot print is dropped (the core would refuse it). */
+const fitRole = (d: PrinterDraft): PrinterDraft =>
+  d.defaultFor && !PRINTER_ROLE_LANGUAGES[d.defaultFor].includes(d.language) ? { ...d, defaultFor: null } : d;
 
 function PrinterForm({
   store,
@@ -74,7 +79,9 @@ function PrinterForm({
               // Only the languages this kind speaks are offered; keep the choice when it still fits.
               const kind = e.target.value as PrinterDraft['kind'];
               const speaks = PRINTER_KIND_LANGUAGES[kind];
-              setD((x) => ({ ...x, kind, language: speaks.includes(x.language) ? x.language : speaks[0]! }));
+              setD((x) =>
+                fitRole({ ...x, kind, language: speaks.includes(x.language) ? x.language : speaks[0]! }),
+              );
             }}
           >
             {PRINTER_KINDS.map((k) => (
@@ -87,7 +94,9 @@ function PrinterForm({
         <FormField label={t('printing.field.language')} error={issues.language}>
           <select
             value={d.language}
-            onChange={(e) => set('language', e.target.value as PrinterDraft['language'])}
+            onChange={(e) =>
+              setD((x) => fitRole({ ...x, language: e.target.value as PrinterDraft['language'] }))
+            }
           >
             {PRINTER_KIND_LANGUAGES[d.kind].map((l) => (
               <option key={l} value={l}>
@@ -152,7 +161,8 @@ function PrinterForm({
             onChange={(e) => set('defaultFor', (e.target.value || null) as PrinterDraft['defaultFor'])}
           >
             <option value="">—</option>
-            {PRINTER_ROLES.map((r) => (
+            {/* Only the roles this printer's language can print (a label printer never gets A4 documents). */}
+            {PRINTER_ROLES.filter((r) => PRINTER_ROLE_LANGUAGES[r].includes(d.language)).map((r) => (
               <option key={r} value={r}>
                 {t(`printing.role.${r}`)}
               </option>
