@@ -103,6 +103,15 @@ describe('Chinese address splitting', () => {
       expect(splitChineseAddress(text)).toMatchObject({ province, city, district, detail, ambiguous: false });
     },
   );
+  test.each([
+    ['广东省深圳市光明新区光明街道1号', ['广东省', '深圳市', '光明区', '光明街道', '1号']],
+    ['深圳市龙华新区民治街道1号', ['广东省', '深圳市', '龙华区', '民治街道', '1号']],
+    ['上海市浦东新区张江镇1号', ['上海市', '上海市', '浦东新区', '张江镇', '1号']],
+    ['四川省成都市天府新区1号', ['四川省', '成都市', '', '', '天府新区1号']],
+  ])('an old 新区 name reads as today’s district: %s', (text, expected) => {
+    const [province, city, district, street, detail] = expected as string[];
+    expect(splitChineseAddress(text)).toMatchObject({ province, city, district, street, detail });
+  });
   test('中国 at the start of a building name stays in the detail', () => {
     expect(splitChineseAddress('中国银行大厦1号').detail).toBe('中国银行大厦1号');
   });

@@ -195,6 +195,8 @@ export function splitChineseAddress(input: string): AddressSplit {
       if (places.length === 1) {
         district = places[0] as Place;
         pos += d.len;
+        // 光明新区, 龙华新区, 南沙新区: the names before they became 光明区… (still in address books).
+        if (district.name !== text.substr(pos - d.len, d.len) && text.startsWith('新区', pos)) pos += 2;
         skipRepeats();
       } else {
         out.ambiguous = true;
