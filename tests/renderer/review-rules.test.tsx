@@ -190,10 +190,13 @@ describe('review rules editor', () => {
 });
 
 describe('review queue keyboard', () => {
-  it('shows the rules’ reasons in Chinese on a Chinese desk', async () => {
+  it('shows the rules’ reasons in Chinese and the channels by name on a Chinese desk', async () => {
     renderApp({ bridge: bridgeWith(), hash: '#/review', language: 'zh-CN' });
     expect(await screen.findAllByText('Orders over ¥5,000：挂起：big')).toHaveLength(3);
     expect(screen.queryByText(/hold:/)).toBeNull();
+    // The shop's name for the channel, as in the order queue; not its code.
+    expect(screen.getAllByText('Tmall Flagship')).toHaveLength(3);
+    expect(screen.queryByText('tmall')).toBeNull();
   });
 
   it('j moves, x selects, a approves the selection with its review start time', async () => {

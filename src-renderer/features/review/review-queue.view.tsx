@@ -22,6 +22,14 @@ export function ReviewQueueView() {
   const [reason, setReason] = useState('');
   const [editing, setEditing] = useState(false);
   const reasonRef = useRef<HTMLInputElement>(null);
+  // Channels by their shop names (淘宝/天猫旗舰店), as the order queue shows them, not their codes.
+  const [channelNames, setChannelNames] = useState<Map<string, string>>(new Map());
+
+  useEffect(() => {
+    void api.call('channels.list', {}).then((r) => {
+      if (r.ok) setChannelNames(new Map(r.value.rows.map((c) => [c.code, c.name])));
+    });
+  }, [api]);
 
   useEffect(() => {
     void store.getState().load();
@@ -190,7 +198,7 @@ export function ReviewQueueView() {
                 </td>
                 <td className="mono">
                   {r.externalId}
-                  <div className="muted small">{r.channel}</div>
+                  <div className="muted small">{channelNames.get(r.channel) ?? r.channel}</div>
                 </td>
                 <td className="mono">{formatDateTime(r.placedAt)}</td>
                 <td className="num">{formatMoney(r.totalMinor, r.currency)}</td>
