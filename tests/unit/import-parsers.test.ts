@@ -221,6 +221,42 @@ describe('channel export parsers', () => {
     expect(all.lines.map((l) => l.sku)).toEqual(['A', 'B']);
   });
 
+  test('Shopify: a gift card (requires shipping false) and a line already fulfilled are not packed', async () => {
+    const [a] = SAMPLES.shopify as [Row];
+    const line = (sku: string, requires: string, status: string): Row => ({
+      Name: a.Name!,
+      'Lineitem quantity': '1',
+      'Lineitem name': sku,
+      'Lineitem price': '10.00',
+      'Lineitem sku': sku,
+      'Lineitem requires shipping': requires,
+      'Lineitem fulfillment status': status,
+    });
+    const file = (rows: Row[]) => utf8(csv(HEADERS.shopify, rows));
+    const first = {
+      ...a,
+      'Lineitem sku': 'MUG',
+      'Lineitem requires shipping': 'true',
+      'Lineitem fulfillment status': 'pending',
+    };
+    const some = (
+      await parseImportFile(
+        's.csv',
+        file([first, line('GIFT', 'false', 'pending'), line('CAP', 'true', 'fulfilled')]),
+        'auto',
+      )
+    ).parsed;
+    expect(some.orders[0]!.lines.map((l) => l.sku)).toEqual(['MUG']);
+    expect(some.orders[0]!.origin).toBe(
+      'left out: GIFT: needs no shipping; CAP: already fulfilled on Shopify',
+    );
+    const none = (
+      await parseImportFile('s.csv', file([{ ...first, 'Lineitem requires shipping': 'false' }]), 'auto')
+    ).parsed;
+    expect(none.orders[0]!.lines.map((l) => l.sku)).toEqual(['MUG']);
+    expect(none.orders[0]!.origin).toBe('no line of this order is left to ship (MUG: needs no shipping)');
+  });
+
   test('the Douyin custom-export subset (6a) is detected too', async () => {
     const rows = [
       {

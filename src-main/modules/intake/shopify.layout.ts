@@ -58,7 +58,24 @@ export const shopifyLayout: Layout = {
         return atRow(nums[0] as number, () => {
           const placedAt = dateMs(f('Created at'), 'Created at', 0);
           const cancelledAt = optionalDate(f('Cancelled at'), 'Cancelled at', 0);
-          const lines = rows.map((r, i) => atRow(nums[i] as number, () => lineOf(c, r, currency)));
+          const all = rows.map((r, i) => atRow(nums[i] as number, () => lineOf(c, r, currency)));
+          // A gift card or download (Lineitem requires shipping: false) and a line Shopify already
+          // fulfilled are nothing to pack. When no line is left, all stay and the order says why.
+          const why = rows.map((r) =>
+            /^false$/i.test(c.get(r, 'Lineitem requires shipping'))
+              ? 'needs no shipping'
+              : /^fulfilled$/i.test(c.get(r, 'Lineitem fulfillment status'))
+                ? 'already fulfilled on Shopify'
+                : '',
+          );
+          const kept = all.filter((_, i) => !why[i]);
+          const lines = kept.length ? kept : all;
+          const notes = all.map((l, i) => (why[i] ? `${l.sku || l.title}: ${why[i]}` : '')).filter(Boolean);
+          const origin = !notes.length
+            ? null
+            : kept.length
+              ? `left out: ${notes.join('; ')}`
+              : `no line of this order is left to ship (${notes.join('; ')})`;
           const zip = cleanId(f('Shipping Zip'));
           const street =
             [f('Shipping Address1'), f('Shipping Address2')].filter(Boolean).join(', ') ||
@@ -109,6 +126,7 @@ export const shopifyLayout: Layout = {
               postcode: zip,
             },
             lines,
+            ...(origin ? { origin } : {}),
           };
         });
       },
