@@ -179,12 +179,15 @@ describe('review rules editor', () => {
       { target: { value: '5000' } },
     );
     fireEvent.change(within(form).getByLabelText('Reason'), { target: { value: 'check' } });
+    // The shop chooses how many of the latest orders to try the rule on.
+    fireEvent.change(within(form).getByLabelText('Latest orders to try'), { target: { value: '250' } });
     fireEvent.click(within(form).getByRole('button', { name: 'Simulate on recent orders' }));
     const sim = await screen.findByRole('region', { name: 'Simulation' });
     expect(sim.textContent).toContain(
       'Of the last 40 orders, this rule matches 3 and changes the outcome of 2',
     );
     expect(bridge.callsOf('review.simulate')[0].rule.actions).toEqual([{ type: 'hold', reason: 'check' }]);
+    expect(bridge.callsOf('review.simulate')[0].limit).toBe(250);
     expect(bridge.callsOf('review.rules.save')).toHaveLength(0);
   });
 });

@@ -15,6 +15,8 @@ export interface RulesState {
   /** Field problems by path, from the shared schema (before sending) or from the server. */
   issues: Record<string, string>;
   simulation: Simulation | null;
+  /** How many of the latest orders a simulation runs the draft against (the shop picks N). */
+  simulateLimit: number;
   error: AppError | null;
   busy: boolean;
 }
@@ -26,6 +28,7 @@ export interface RulesActions {
   change(patch: Partial<RuleDraft>): void;
   editCondition(path: (string | number)[], fn: (n: UiNode) => UiNode | null): void;
   simulate(): Promise<void>;
+  setSimulateLimit(n: number): void;
   save(): Promise<boolean>;
   remove(id: number): Promise<void>;
   move(id: number, delta: -1 | 1): Promise<void>;
@@ -33,6 +36,9 @@ export interface RulesActions {
 }
 
 export type RulesStore = StoreApi<RulesState & RulesActions>;
+
+export const SIMULATE_DEFAULT = 1000;
+export const SIMULATE_MAX = 20_000;
 
 const byPath = (issues: { path: string; message: string }[], prefix = ''): Record<string, string> => {
   const out: Record<string, string> = {};
@@ -76,6 +82,7 @@ export function createRulesStore(api: Api): RulesStore {
       draft: null,
       issues: {},
       simulation: null,
+      simulateLimit: SIMULATE_DEFAULT,
       error: null,
       busy: false,
       async load() {
@@ -112,10 +119,15 @@ export function createRulesStore(api: Api): RulesStore {
         const rule = checked();
         if (!rule) return;
         set({ busy: true, issues: {}, error: null });
-        const r = await api.call('review.simulate', { rule, limit: 1000, sample: 20 });
+        const r = await api.call('review.simulate', { rule, limit: get().simulateLimit, sample: 20 });
         set({ busy: false });
         if (r.ok) set({ simulation: r.value });
         else serverFailed(r.error, 'rule.');
+      },
+      setSimulateLimit(n) {
+        // The core takes 1–20,000; a blank or odd entry falls back inside that range.
+        const limit = Number.isInteger(n) ? Math.min(SIMULATE_MAX, Math.max(1, n)) : SIMULATE_DEFAULT;
+        set({ simulateLimit: limit, simulation: null });
       },
       async save() {
         const rule = checked();

@@ -6,7 +6,7 @@ import { ruleIssueText as issueText } from './review-issue-text';
 import { ActionList } from './action-list';
 import { ConditionBuilder } from './condition-builder';
 import { ruleReasonText } from './review-reason-text';
-import type { RulesStore, Simulation } from './review-rules.store';
+import { SIMULATE_MAX, type RulesStore, type Simulation } from './review-rules.store';
 
 /** One rule: name, condition tree, actions; "Simulate" shows the effect on recent orders before saving. */
 export function RuleEditorForm({ store }: { store: RulesStore }) {
@@ -64,6 +64,16 @@ export function RuleEditorForm({ store }: { store: RulesStore }) {
       )}
       {s.simulation && <SimulationResult sim={s.simulation} />}
       <div className="form-actions">
+        <label className="sim-limit">
+          {t('review.sim.limit')}
+          <input
+            type="number"
+            min={1}
+            max={SIMULATE_MAX}
+            value={s.simulateLimit}
+            onChange={(e) => s.setSimulateLimit(Number(e.target.value))}
+          />
+        </label>
         <button type="button" className="btn" disabled={s.busy} onClick={() => void s.simulate()}>
           {t('review.rules.simulate')}
         </button>
