@@ -224,6 +224,22 @@ describe('fulfillment: waves and picking', () => {
     expect(next.orders.map((o: { orderId: number }) => o.orderId)).toEqual([b]);
   });
 
+  test('a short pick of a SKU without a bin writes off only the units the wave missed, and the order is allocated here again', async () => {
+    const [a, b, c] = await allocated(core, [[['SOCK', 1]], [['SOCK', 1]], [['SOCK', 1]]]);
+    const wave = await value(core.call('waves.create', { warehouse: 'SH', maxOrders: 10 }));
+    expect(level(core, 'SOCK')).toEqual({ onHand: 20, reserved: 3, available: 17 });
+    const r = await value(
+      core.call('picking.short', { waveId: wave.id, sku: 'SOCK', found: 2 }, { actor: 'picker' }),
+    );
+    // The socks may stand elsewhere in the warehouse: one missing unit comes off, not all 17 free.
+    expect(r.shortage).toEqual({ warehouse: 'SH', sku: 'SOCK', bin: null, writtenOff: 1, available: 16 });
+    expect(r.released).toMatchObject([{ orderId: c, outcome: 'reallocated', warehouse: 'SH' }]);
+    expect(level(core, 'SOCK')).toEqual({ onHand: 19, reserved: 3, available: 16 });
+    expect(await statusOf(core, a!)).toBe('picking');
+    expect(await statusOf(core, b!)).toBe('picking');
+    expect(await statusOf(core, c!)).toBe('allocated');
+  });
+
   test('a short pick re-allocates the orders it cannot fill to another warehouse that has the stock, in one go', async () => {
     await value(
       core.call('inventory.receive', {

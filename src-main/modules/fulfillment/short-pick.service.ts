@@ -30,11 +30,14 @@ const outcomeOf = (run: RunResult, orderId: number): ShortOutcome =>
  * A short pick, in the caller's one transaction:
  * 1. The orders the units found fill completely (in slot order) stay in the wave; the others
  *    leave it, and units already put in their slots go back to the shelf.
- * 2. The shortage is recorded: a SKU has one bin per warehouse, so the shelf held `found` and
- *    nothing else. Everything the books called free there, beyond the found units that no order
- *    kept, comes off on-hand as an adjustment "short pick, pending count" (a later count puts
- *    back whatever turns up). Routing therefore cannot send a leaving order back to this hole:
- *    each one needs more than is now free here. The low-stock check and an alert follow.
+ * 2. The shortage is recorded as an adjustment "short pick, pending count" (a later count puts
+ *    back whatever turns up), then the low-stock check and an alert follow.
+ *    - A SKU with a bin has that one bin in the warehouse, so the bin held `found` and nothing
+ *      else: everything the books called free there, beyond the found units no order kept, comes
+ *      off. Routing therefore cannot send a leaving order back to this hole.
+ *    - A SKU without a bin may stand anywhere in the warehouse (back stock, a second shelf), so
+ *      only the units this wave missed come off; a leaving order may be allocated here again
+ *      and picked from wherever the rest stands.
  * 3. The leaving orders give back their reservations (picking → allocated → approved) and go
  *    through routing's public runRouting: another warehouse with stock re-allocates them there;
  *    none makes them backordered, and inventory.receive allocates backordered orders when
@@ -93,8 +96,9 @@ export function pickShort(
     }
   }
   const level = stockLevel(ctx.sqlite, v.warehouseId, hit.skuId);
-  const writtenOff = level.onHand - level.reserved - left;
   const bin = pickRow?.bin ?? null;
+  const freeBeyondFound = level.onHand - level.reserved - left;
+  const writtenOff = bin ? freeBeyondFound : Math.min(freeBeyondFound, required - input.found);
   if (writtenOff > 0)
     moveStock(ctx, {
       warehouseId: v.warehouseId,
@@ -135,6 +139,7 @@ export function pickShort(
     };
   });
   ctx.emit('orders.changed', { ids, reason: 'short pick' });
+  const after = stockLevel(ctx.sqlite, v.warehouseId, hit.skuId);
   return {
     released,
     shortage: {
@@ -142,7 +147,8 @@ export function pickShort(
       sku: hit.sku,
       bin,
       writtenOff: Math.max(0, writtenOff),
-      available: left,
+      // What is free here now, after the leaving orders were routed again.
+      available: after.onHand - after.reserved,
     },
     wave: getWave(ctx, input.waveId),
   };
