@@ -179,6 +179,69 @@ describe('documents as PDF', () => {
       });
   });
 
+  it('customs: the item description names the product once and stays within the field', async () => {
+    const sql = core.ctx.sqlite;
+    const sku = sql.prepare(
+      `insert into skus (sku, title, spec, weight_grams, created_at, updated_at) values (?, ?, '', 30, 0, 0)`,
+    );
+    sku.run('CASE-16P', 'MagSafe Shockproof Phone Case');
+    sku.run('LONG-01', 'Cable');
+    await value(
+      core.call('documents.customs.save', {
+        items: [
+          {
+            sku: 'CASE-16P',
+            descriptionEn: 'MagSafe Shockproof Phone Case (iPhone 16 Pro / Clear)',
+            hsCode: '392690',
+            originCountry: 'CN',
+            category: 'merchandise',
+          },
+          {
+            sku: 'LONG-01',
+            descriptionEn: `Braided USB-C charging cable ${'with aluminium connectors '.repeat(6)}`.trim(),
+            hsCode: '854442',
+            originCountry: 'CN',
+            category: 'merchandise',
+          },
+        ],
+      }),
+    );
+    const line = (s: string, title: string) => ({
+      sku: s,
+      title,
+      spec: '',
+      quantity: 1,
+      unitPriceMinor: 1500,
+    });
+    const [id] = seedOrders(core, [
+      anOrder({
+        channelId: aChannel(core),
+        type: 'cross_border',
+        country: 'US',
+        city: 'Austin',
+        street: '2 Oak St',
+        currency: 'USD',
+        lines: [line('CASE-16P', 'MagSafe Shockproof Phone Case'), line('LONG-01', 'Cable')],
+      }),
+    ]) as [number];
+    sql.prepare('update orders set warehouse_id = 1 where id = ?').run(id);
+    const words = pdfWords(
+      pdf(await value(core.call('documents.render', { kind: 'customs', orderIds: [id] }))),
+    );
+    // The description column is the table's first 170 pt, below its header.
+    const header = words.find((w) => w.text === 'Description')!;
+    const cell = words
+      .filter((w) => w.yMin > header.yMax && w.xMax < 36 + 170 && w.yMin < 600)
+      .map((w) => w.text)
+      .join(' ');
+    expect(cell).toContain('MagSafe Shockproof Phone Case (iPhone 16 Pro / Clear)');
+    expect(cell.match(/MagSafe/g)).toHaveLength(1);
+    // 200 characters of description become at most 60, cut at a word, marked as cut.
+    const long = cell.slice(cell.indexOf('Braided'), cell.indexOf('…') + 1);
+    expect(long).toMatch(/^Braided USB-C charging cable with aluminium.*connectors…$/);
+    expect(long.length).toBeLessThanOrEqual(60);
+  });
+
   it('picks CN23 for more than four lines or more than ~300 SDR', () => {
     const l = { description: 'x', hsCode: '', origin: 'CN', quantity: 1, weightGrams: 1, valueMinor: 1000 };
     expect(customsForm([l], 'USD')).toBe('CN22');

@@ -32,6 +32,34 @@ const TITLES: Record<RenderInput['kind'], string> = {
   manifest: 'Manifest 交接清单',
 };
 
+/**
+ * The CN22/CN23 item description is one short field: carriers' electronic customs data take
+ * about 60 characters, and the form's cell holds about three lines of it.
+ */
+export const CUSTOMS_DESCRIPTION_MAX = 60;
+
+const squash = (s: string): string => s.toLowerCase().replace(/\s+/g, ' ').trim();
+
+/**
+ * The shop's English customs description, followed by the line's title only when it adds
+ * something (the English description often already is "title (spec)"); without a customs
+ * description, the title and spec. The declared English text wins the room: the title is
+ * dropped rather than the description cut, and an over-long description is cut at a word.
+ */
+export function customsDescription(descriptionEn: string, title: string, spec: string): string {
+  const en = descriptionEn.trim();
+  const own = `${title} ${spec}`.trim();
+  let text = en || own;
+  if (en && title.trim() && !squash(en).includes(squash(title))) {
+    const both = `${en} ${title.trim()}`;
+    if (both.length <= CUSTOMS_DESCRIPTION_MAX) text = both;
+  }
+  if (text.length <= CUSTOMS_DESCRIPTION_MAX) return text;
+  const cut = text.slice(0, CUSTOMS_DESCRIPTION_MAX - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > CUSTOMS_DESCRIPTION_MAX / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
+
 function customsLines(ctx: CoreContext, o: OrderDetail): { lines: CustomsLine[]; category: string } {
   const codes = o.lines.map((l) => l.sku);
   const customs = customsFacts(ctx.db, codes);
@@ -39,7 +67,7 @@ function customsLines(ctx: CoreContext, o: OrderDetail): { lines: CustomsLine[];
   const lines = o.lines.map((l) => {
     const c = customs.get(l.sku);
     return {
-      description: c?.descriptionEn ? `${c.descriptionEn} ${l.title}` : `${l.title} ${l.spec}`.trim(),
+      description: customsDescription(c?.descriptionEn ?? '', l.title, l.spec),
       hsCode: c?.hsCode ?? '',
       origin: c?.originCountry ?? 'CN',
       quantity: l.quantity,
