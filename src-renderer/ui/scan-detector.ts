@@ -91,3 +91,28 @@ export class ScanDetector {
     return keys;
   }
 }
+
+/**
+ * A USB scale in keyboard-wedge mode types its reading as fast as a scanner ("2300⏎", "2.30⏎",
+ * "2.305kg⏎"). In a field marked as a weight field such a burst is the reading, not a product:
+ * digits (six at most, so an EAN-8/EAN-13/UPC code never fits) with an optional decimal part and
+ * an optional unit g/kg.
+ */
+const WEIGHT_READING = /^(?<int>\d+)(?:[.,](?<dec>\d+))?\s?(?<unit>kg|g)?$/i;
+
+export function isWeightReading(code: string): boolean {
+  const m = WEIGHT_READING.exec(code.trim())?.groups;
+  return !!m && (m.int ?? '').length + (m.dec ?? '').length <= 6;
+}
+
+/**
+ * The reading in whole grams, or null when it is not a reading. A decimal without a unit is
+ * kilograms: scales in gram mode type whole grams, in kilogram mode "2.30".
+ */
+export function readingGrams(code: string): number | null {
+  if (!isWeightReading(code)) return null;
+  const m = WEIGHT_READING.exec(code.trim())!.groups!;
+  const value = Number(`${m.int}.${m.dec ?? '0'}`);
+  const kg = m.unit ? m.unit.toLowerCase() === 'kg' : m.dec !== undefined;
+  return Math.round(kg ? value * 1000 : value);
+}

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { ScanDetector, type ScanOptions } from './scan-detector';
+import { ScanDetector, isWeightReading, type ScanOptions } from './scan-detector';
 
 /** Events the hook dispatches itself when it gives typed keys back; it must not read them again. */
 const replayed = new WeakSet<Event>();
@@ -29,6 +29,23 @@ function insertText(el: TextField, text: string): void {
   el.dispatchEvent(new Event('input', { bubbles: true }));
 }
 
+/** A field marked `data-scan-weight`: a scale typing its reading there is not a scan. */
+const isWeightField = (t: EventTarget | null): t is TextField =>
+  isTextField(t) && t.closest('[data-scan-weight]') !== null;
+
+/**
+ * A scale's reading burst goes into the weight field in place of what was there, then its Enter
+ * goes to the field as a typed Enter would (the bench completes on it).
+ */
+function enterReading(el: TextField, reading: string): void {
+  const setter = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(el) as object, 'value')?.set;
+  setter?.call(el, reading);
+  el.dispatchEvent(new Event('input', { bubbles: true }));
+  const enter = new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true });
+  replayed.add(enter);
+  el.dispatchEvent(enter);
+}
+
 function release(target: EventTarget | null, keys: string[]): void {
   if (!keys.length) return;
   if (isTextField(target) && document.activeElement === target) return insertText(target, keys.join(''));
@@ -44,6 +61,8 @@ function release(target: EventTarget | null, keys: string[]): void {
  * Reads keyboard-wedge barcode scanners on the screen that calls it, whatever has focus: a scan
  * typed into a search box or the weight field is taken out of it and handed to `onScan`, and
  * keys a person types reach their field or shortcut a few milliseconds later, in order.
+ * A weight field marked `data-scan-weight` takes a scale's reading burst ("2300⏎", "2.30kg⏎") as
+ * typed, Enter included; a product barcode scanned there is still a scan.
  * Listens on window in the capture phase, ahead of the app's shortcuts (on document), so a
  * scanned "G…" never triggers "g"-navigation. Elements inside `[data-no-scan]` are left alone.
  */
@@ -87,7 +106,10 @@ export function useScanner(
       }
       swallow(e);
       if (step.type === 'scan') {
+        const field = heldTarget ?? e.target;
         heldTarget = null;
+        if (isWeightField(field) && document.activeElement === field && isWeightReading(step.code))
+          return enterReading(field, step.code);
         handler.current(step.code);
         return;
       }

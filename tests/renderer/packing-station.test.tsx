@@ -311,6 +311,30 @@ describe('packing station', () => {
     expect(localStorage.getItem('packdesk.packing.box')).toBe('box-m1');
   });
 
+  it('a USB scale typing its reading into the weight field fills it and completes; a product scanned there is still a scan', async () => {
+    const b = bench({ tolerance: ['5', '60'] });
+    await openOrder(b, 'zh-CN');
+    for (const code of [MUG, MUG]) scanner(code);
+    const weight = screen.getByLabelText<HTMLInputElement>('重量（克）');
+    weight.focus();
+    scanner(CAP, weight); // a product barcode with the caret in the weight field: still an item
+    await waitFor(() => expect(document.activeElement).toBe(weight));
+    expect(counts('CAP')).toEqual(['1', '1']);
+    scanner('2.30kg', weight); // too heavy: typed as the reading, the check says so
+    expect(weight.value).toBe('2300');
+    expect(band().textContent).not.toContain('不是已知商品');
+    await waitFor(() => expect(screen.getByRole('form', { name: '主管放行' })).toBeTruthy());
+    fireEvent.keyDown(window, { key: 'Escape' });
+    weight.focus();
+    scanner('0.905', weight); // the next reading replaces the last; its Enter completes
+    expect(weight.value).toBe('905');
+    await waitFor(() => expect(band().textContent).toContain('TB-42'));
+    await waitFor(() =>
+      expect(b.bridge.callsOf('packing.complete')).toEqual([{ sessionId: 5, weightGrams: 905 }]),
+    );
+    expect(b.bridge.callsOf('packing.scan').map((c) => c.barcode)).toEqual([MUG, MUG, CAP]);
+  });
+
   it("a box's barcode scanned, even with the caret in the weight field, chooses that box; a code not in the catalogue is flagged", async () => {
     const b = bench();
     await openOrder(b);

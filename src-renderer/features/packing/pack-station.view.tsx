@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
 import { prepareCues } from '../../ui/feedback-sound';
+import { readingGrams } from '../../ui/scan-detector';
 import { useScanner } from '../../ui/use-scanner';
 import { OverrideForm } from './override.form';
 import { PackFeedback } from './pack-feedback';
@@ -10,6 +11,9 @@ import { splitScanHead } from './pack-judge';
 import { PackLines } from './pack-lines';
 import { PackWaybill } from '../waybill/pack-waybill';
 import { chosenBox, expectedParcel, weightCheck, type PackingStore } from './packing.store';
+
+/** The field holds whole grams: a scale's "2.30kg" is 2300; other typing keeps its digits. */
+const gramsTyped = (v: string): string => String(readingGrams(v) ?? v.replace(/[^\d]/g, ''));
 
 /**
  * The packing bench, driven by the scanner: scan an order or tote, scan every item, type the
@@ -137,10 +141,12 @@ export function PackStation({ store }: { store: PackingStore }) {
               <input
                 ref={weightBox}
                 className="pack-input"
-                inputMode="numeric"
+                inputMode="decimal"
+                // A USB scale types its reading here as fast as a scanner: the hook leaves it in.
+                data-scan-weight
                 aria-label={t('packing.weight')}
                 value={weight}
-                onChange={(e) => store.getState().setWeight(e.target.value.replace(/[^\d]/g, ''))}
+                onChange={(e) => store.getState().setWeight(gramsTyped(e.target.value))}
                 onKeyDown={submitOnEnter}
               />
             </label>
