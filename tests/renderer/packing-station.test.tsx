@@ -36,6 +36,8 @@ function bench(
     slowComplete?: Promise<void>;
     /** A supervisor PIN is set; the fake core takes only this one. */
     pin?: string;
+    /** What packing.complete warns about (paperwork not queued), in the core's words. */
+    warnings?: string[];
   } = {},
 ) {
   const lines = [
@@ -101,7 +103,7 @@ function bench(
                   { document: 'label', jobId: 7 },
                   { document: 'packing_slip', jobId: 8 },
                 ],
-                warnings: [],
+                warnings: opts.warnings ?? [],
               },
             };
       },
@@ -473,6 +475,31 @@ describe('packing station', () => {
       expect(b.bridge.callsOf('packing.open')).toEqual([{ code: 'T1-1' }, { code: 'TB-42' }]),
     );
     await waitFor(() => expect(band().textContent).toContain('Order TB-42: scan its items'));
+  });
+
+  it("says why paperwork was not queued in the screen's language, keeping the names the core gave", async () => {
+    const b = bench({
+      warnings: [
+        'packing slip not queued: No default document printer is set; choose one in Settings → Printers',
+        'e-waybill for ZTO has no number yet: still waiting (quota used up). It prints by itself as soon as the number arrives; no Packdesk label was printed',
+        'e-waybill not queued: No Cainiao print component is set up; add one in Settings → Printers, then reprint e-waybill 7300001',
+        'something new the screen does not know',
+      ],
+    });
+    await openOrder(b, 'zh-CN');
+    for (const code of [MUG, MUG, CAP]) scanner(code);
+    fireEvent.keyDown(window, { key: 'Enter', ctrlKey: true });
+    await waitFor(() => expect(band().textContent).toContain('✔ 已打包 TB-42'));
+    const lines = [...band().querySelectorAll('.pack-band-detail')].map((d) => d.textContent);
+    expect(lines).toContain('未打印：出库单未加入打印队列：未设置默认单据打印机，请在 设置 → 打印机 中选择');
+    expect(lines).toContain(
+      '未打印：ZTO 的电子面单还没有单号：仍在等待（quota used up）。单号一到会自动打印；未打印 Packdesk 面单',
+    );
+    expect(lines).toContain(
+      '未打印：平台电子面单未加入打印队列：未设置Cainiao打印组件，请在 设置 → 打印机 中添加，然后补打电子面单 7300001',
+    );
+    expect(lines).toContain('未打印：something new the screen does not know');
+    expect(band().textContent).not.toContain('not queued');
   });
 
   it('says an unknown order code plainly and in Chinese', async () => {

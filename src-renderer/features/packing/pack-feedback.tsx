@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../../i18n/error-text';
 import { toneOf, type Feedback } from './packing.store';
+import { packWarningText } from './pack-warning';
 
 /**
  * The full-width band a packer sees from a step away: green for a good scan or a packed parcel,
@@ -107,7 +108,7 @@ function describe(t: T, f: Feedback): { headline: string; detail: string[] } {
                 status: p.status ? t(`printing.status.${p.status}`, { defaultValue: p.status }) : '',
               }) + (p.error ? ` — ${p.error}` : ''),
           ),
-          ...f.warnings.map((w) => t('packing.band.notPrinted', { warning: w })),
+          ...f.warnings.map((w) => t('packing.band.notPrinted', { warning: packWarningText(t, w) })),
           t('packing.band.next'),
         ],
       };
