@@ -242,6 +242,36 @@ describe('documents as PDF', () => {
     expect(long.length).toBeLessThanOrEqual(60);
   });
 
+  it('table headers are whole in both languages: a long title wraps instead of ending in …', async () => {
+    const words = async (kind: string, orderId: number, language?: string) =>
+      pdfWords(pdf(await value(core.call('documents.render', { kind, orderIds: [orderId], language }))));
+    const expectWhole = (found: { text: string }[], titles: string[]) => {
+      const texts = found.map((w) => w.text);
+      expect(texts.filter((t) => t.includes('…'))).toEqual([]);
+      for (const t of titles) for (const word of t.split(' ')) expect(texts).toContain(word);
+    };
+    expectWhole(await words('customs', abroad), [
+      'Description 内件详细名称',
+      'Qty 数量',
+      'Net weight (kg) 净重',
+      'Value 价值 (USD)',
+      'HS tariff no. 税则号',
+      'Origin 原产国',
+    ]);
+    expectWhole(await words('commercial_invoice', abroad), ['Unit price 单价', 'Amount 金额']);
+    const receipt = [
+      '序号 No.',
+      '品名 Item',
+      '规格 Spec',
+      '单位 Unit',
+      '数量 Qty',
+      '单价 Price',
+      '金额 Amount',
+    ];
+    expectWhole(await words('sales_receipt', ids[2]!, 'zh'), receipt);
+    expectWhole(await words('sales_receipt', ids[2]!, 'en'), receipt);
+  });
+
   it('picks CN23 for more than four lines or more than ~300 SDR', () => {
     const l = { description: 'x', hsCode: '', origin: 'CN', quantity: 1, weightGrams: 1, valueMinor: 1000 };
     expect(customsForm([l], 'USD')).toBe('CN22');

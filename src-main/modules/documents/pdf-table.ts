@@ -15,8 +15,14 @@ export function a4Page(doc: Pdf): number {
   return PAGE_MARGIN;
 }
 
+/**
+ * The header row grows to as many lines as its longest title needs, so a bilingual title in a
+ * narrow column ("单位 Unit", "Net weight (kg) 净重") wraps rather than being cut with "…".
+ */
 function header(doc: Pdf, cols: Column[], x: number, y: number, size: number): number {
-  const h = size * 1.9;
+  doc.font('bold').fontSize(size);
+  const textH = Math.max(...cols.map((c) => doc.heightOfString(c.title, { width: c.width - 6 })));
+  const h = Math.max(size * 1.9, textH + size * 0.9);
   doc
     .rect(
       x,
@@ -28,13 +34,7 @@ function header(doc: Pdf, cols: Column[], x: number, y: number, size: number): n
   doc.fillColor('#000').font('bold').fontSize(size);
   let cx = x;
   for (const c of cols) {
-    doc.text(c.title, cx + 3, y + size * 0.45, {
-      width: c.width - 6,
-      align: c.align ?? 'left',
-      lineBreak: false,
-      height: size * 1.3,
-      ellipsis: true,
-    });
+    doc.text(c.title, cx + 3, y + size * 0.45, { width: c.width - 6, align: c.align ?? 'left' });
     cx += c.width;
   }
   return y + h;

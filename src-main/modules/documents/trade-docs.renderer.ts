@@ -285,11 +285,12 @@ export function drawSalesReceipt(
   y = table(
     doc,
     [
-      { title: bi(lang, '序号', 'No.'), width: 40, align: 'right' },
-      { title: bi(lang, '品名', 'Item'), width: 170 },
+      // The narrow columns are wide enough for "Unit / 单位" on one line in either language.
+      { title: bi(lang, '序号', 'No.'), width: 52, align: 'right' },
+      { title: bi(lang, '品名', 'Item'), width: 134 },
       { title: bi(lang, '规格', 'Spec'), width: 80 },
-      { title: bi(lang, '单位', 'Unit'), width: 40 },
-      { title: bi(lang, '数量', 'Qty'), width: 40, align: 'right' },
+      { title: bi(lang, '单位', 'Unit'), width: 52 },
+      { title: bi(lang, '数量', 'Qty'), width: 52, align: 'right' },
       { title: bi(lang, '单价', 'Price'), width: 70, align: 'right' },
       { title: bi(lang, '金额', 'Amount'), width: W - 440, align: 'right' },
     ],
