@@ -212,7 +212,7 @@ export const printingContract = {
     z.object({ job: printJob, created: z.boolean() }),
   ),
   'printing.jobs.cancel': write(
-    'Stop queued jobs (waiting to print or waiting to retry) before they are sent; they never print. All or nothing: a job being sent right now, or already printed or failed, is refused',
+    'Stop jobs that are not being sent: queued (waiting to print or to retry) or failed (given up); they never print. All or nothing: a job being sent right now or already printed is refused',
     z
       .object({
         jobIds: z.array(id).min(1).max(500),
@@ -222,7 +222,7 @@ export const printingContract = {
     z.object({ rows: z.array(printJob) }),
   ),
   'printing.jobs.move': write(
-    "Send queued jobs (waiting to print or waiting to retry) to another active printer instead; drawn again in that printer's language when it differs. Still printed once. All or nothing",
+    "Send queued or failed jobs to another active printer instead, queued there; drawn again in that printer's language when it differs. Still printed once. All or nothing: a failed job that may already have printed (maybePrinted) is refused (reprint it with a reason)",
     z.object({ jobIds: z.array(id).min(1).max(500), printerId: id }).strict(),
     z.object({ rows: z.array(printJob) }),
   ),

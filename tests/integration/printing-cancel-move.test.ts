@@ -144,7 +144,7 @@ describe('cancelling and moving waiting print jobs', () => {
       ok: false,
       error: {
         code: 'conflict',
-        message: `Nothing was cancelled: print job ${sending.id} (label · order ${orders[0]}) is being sent to the printer right now; only a job waiting to print can be cancelled`,
+        message: `Nothing was cancelled: print job ${sending.id} (label · order ${orders[0]}) is being sent to the printer right now; only a job waiting to print or failed can be cancelled`,
       },
     });
     expect(job(queued.id)).toMatchObject({ status: 'queued', cancelledBy: null });
@@ -236,6 +236,64 @@ describe('cancelling and moving waiting print jobs', () => {
     expect(zebra.connections).toBe(0);
     expect(tsc.jobs).toHaveLength(1);
     expect(zebra2.jobs).toHaveLength(2);
+  });
+
+  it('a failed job (given up) can be moved, then prints once there, or cancelled; one that may have printed is only cancelled', async () => {
+    core.close();
+    open({ ...FAST, backoff: { baseMs: 20, maxMs: 20 } });
+    const port = await freePort(); // the Zebra is off all morning
+    const z = await addPrinter('Zebra', port);
+    const spare = await printer();
+    const s = await addPrinter('Spare', spare.port);
+    const gaveUp = await label(orders[0]!, z.id);
+    const dropped = await label(orders[1]!, z.id);
+    const maybe = await label(orders[2]!, z.id);
+    // Packdesk stopped while this one was being sent: it may have printed.
+    core.ctx.sqlite
+      .prepare("update print_jobs set status = 'printing', attempts = 1, send_started_at = 1 where id = ?")
+      .run(maybe.id);
+    expect(core.printQueue.start().uncertain).toEqual([maybe.id]);
+    await until(() => job(gaveUp.id).status === 'failed' && job(dropped.id).status === 'failed', 15_000);
+    expect(job(gaveUp.id)).toMatchObject({ attempts: 5, maybePrinted: false, lastFault: 'unreachable' });
+    expect(job(maybe.id)).toMatchObject({ status: 'failed', maybePrinted: true });
+
+    // Moving the one that may have printed would send it again: refused, and nothing else moves.
+    expect(
+      await core.call('printing.jobs.move', { jobIds: [gaveUp.id, maybe.id], printerId: s.id }),
+    ).toMatchObject({
+      ok: false,
+      error: {
+        code: 'conflict',
+        message: `Nothing was moved: print job ${maybe.id} (label · order ${orders[2]}) may already have printed; check the printer and, if nothing came out, reprint it with a reason; only a job waiting to print or failed can be moved`,
+      },
+    });
+    expect(job(gaveUp.id)).toMatchObject({ status: 'failed', printerId: z.id });
+
+    const moved = await value(core.call('printing.jobs.move', { jobIds: [gaveUp.id], printerId: s.id }));
+    expect(moved.rows).toMatchObject([
+      { id: gaveUp.id, status: 'queued', printerName: 'Spare', attempts: 0, lastError: null },
+    ]);
+    await until(() => job(gaveUp.id).status === 'done');
+    const cancelled = await value(
+      core.call('printing.jobs.cancel', { jobIds: [dropped.id, maybe.id], reason: 'printed by hand' }),
+    );
+    expect(cancelled.rows).toMatchObject([
+      { id: dropped.id, status: 'cancelled', cancelReason: 'printed by hand' },
+      { id: maybe.id, status: 'cancelled', cancelReason: 'printed by hand' },
+    ]);
+
+    // The Zebra comes back and Packdesk restarts: nothing reaches it, the spare printed one label.
+    const zebra = await printer({ port });
+    core.close();
+    open();
+    core.printQueue.start();
+    await value(
+      core.call('printing.print', { document: 'label', orderIds: [orders[0]!, orders[1]!], printerId: z.id }),
+    );
+    await core.printQueue.drain();
+    expect(zebra.connections).toBe(0);
+    expect(spare.jobs).toHaveLength(1);
+    expect(job(gaveUp.id).status).toBe('done');
   });
 
   it('a move to a printer of the same language but another label size draws the label again for it', async () => {

@@ -147,7 +147,7 @@ describe('print queue: cancel and move waiting jobs', () => {
   it('cancelling several jobs asks to confirm first, and keyboard alone does it (space, c, Enter)', async () => {
     const b = bridge();
     renderApp({ bridge: b, hash: '#/printing' });
-    const all = await screen.findByRole('checkbox', { name: 'Select every waiting job' });
+    const all = await screen.findByRole('checkbox', { name: 'Select every waiting or failed job' });
     fireEvent.click(all);
     fireEvent.keyDown(all, { key: 'c' });
     const form = screen.getByRole('form', { name: 'Cancel 2 jobs' });
@@ -211,6 +211,38 @@ describe('print queue: cancel and move waiting jobs', () => {
     await waitFor(() => expect(screen.queryByRole('form', { name: 'Move 2 jobs' })).toBeNull());
   });
 
+  it('a failed job can be ticked, moved (queued on the other printer) or cancelled; one that may have printed cannot be moved', async () => {
+    const failed = [
+      job({ id: 20, title: 'label · order 20', status: 'failed', attempts: 5, lastFault: 'unreachable' }),
+      job({ id: 21, title: 'label · order 21', status: 'failed', attempts: 1, maybePrinted: true }),
+    ];
+    const b = bridge({ 'printing.jobs.list': () => ({ ok: true, value: { rows: failed } }) });
+    renderApp({ bridge: b, hash: '#/printing' });
+    const gaveUp = within(await rowOf('Shipping label · order 20')).getByRole('checkbox');
+    fireEvent.click(gaveUp);
+    fireEvent.keyDown(gaveUp, { key: 'm' });
+    fireEvent.click(
+      within(screen.getByRole('form', { name: 'Move 1 job' })).getByRole('button', { name: 'Move 1 job' }),
+    );
+    await waitFor(() => expect(b.callsOf('printing.jobs.move')).toEqual([{ jobIds: [20], printerId: 2 }]));
+
+    const maybe = within(await rowOf('Shipping label · order 21')).getByRole('checkbox');
+    fireEvent.click(maybe);
+    expect((screen.getByRole('button', { name: 'Move 1 job…' }) as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.getByRole('note').textContent).toMatch(/may already have printed cannot be moved/);
+    fireEvent.keyDown(maybe, { key: 'm' });
+    expect(screen.queryByRole('form', { name: 'Move 1 job' })).toBeNull();
+    fireEvent.keyDown(maybe, { key: 'c' });
+    const form = screen.getByRole('form', { name: 'Cancel 1 job' });
+    fireEvent.change(within(form).getByLabelText('Why are they cancelled?'), {
+      target: { value: 'came out' },
+    });
+    fireEvent.submit(form);
+    await waitFor(() =>
+      expect(b.callsOf('printing.jobs.cancel')).toEqual([{ jobIds: [21], reason: 'came out' }]),
+    );
+  });
+
   it('letters typed into the reprint reason do not open the cancel form', async () => {
     renderApp({ bridge: bridge(), hash: '#/printing' });
     fireEvent.click(within(await rowOf('Shipping label · order 3')).getByRole('checkbox'));
@@ -232,7 +264,7 @@ describe('print queue: cancel and move waiting jobs', () => {
     ).toBeTruthy();
     expect(within(cancelled).getByText('已取消')).toBeTruthy();
     expect(within(cancelled).getByText('amy 已取消：printer off today')).toBeTruthy();
-    fireEvent.click(screen.getByRole('checkbox', { name: '选择全部等待中的任务' }));
+    fireEvent.click(screen.getByRole('checkbox', { name: '选择全部等待中或失败的任务' }));
     fireEvent.click(screen.getByRole('button', { name: '取消 2 个任务' }));
     expect(screen.getByRole('form', { name: '取消 2 个任务' })).toBeTruthy();
   });

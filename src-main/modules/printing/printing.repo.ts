@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '../../core-context';
 import { printers, printJobs } from './printing.table';
 import { orders } from '../orders/orders.table';
@@ -183,19 +183,21 @@ export const requeueJob = (db: Db, id: number, now: number): void => {
 };
 
 /**
- * Cancels jobs that are still waiting (queued, or queued again for a retry). Conditional on the
- * status, like a claim, so a job the queue took meanwhile is left alone; returns how many changed.
+ * Cancels jobs that are not being sent: still waiting (queued, or queued again for a retry) or
+ * failed. Conditional on the status, like a claim, so a job the queue took meanwhile is left
+ * alone; returns how many changed.
  */
 export const cancelQueuedJobs = (db: Db, ids: number[], by: string, reason: string, now: number): number =>
   db
     .update(printJobs)
     .set({ status: 'cancelled', cancelledBy: by, cancelReason: reason, cancelledAt: now, updatedAt: now })
-    .where(and(inArray(printJobs.id, ids), eq(printJobs.status, 'queued')))
+    .where(and(inArray(printJobs.id, ids), inArray(printJobs.status, ['queued', 'failed'])))
     .run().changes;
 
 /**
- * Points a waiting job at another printer with a fresh set of attempts; `payload` is null when the
- * job must be drawn again for that printer. False when the queue took the job meanwhile.
+ * Points a waiting or failed job at another printer, queued there with a fresh set of attempts;
+ * `payload` is null when the job must be drawn again for that printer. A failed job that may
+ * have printed is never sent again this way. False when the queue took the job meanwhile.
  */
 export const moveQueuedJob = (
   db: Db,
@@ -207,6 +209,7 @@ export const moveQueuedJob = (
     .update(printJobs)
     .set({
       ...to,
+      status: 'queued',
       attempts: 0,
       nextRunAt: now,
       lastError: null,
@@ -214,7 +217,15 @@ export const moveQueuedJob = (
       sendStartedAt: null,
       updatedAt: now,
     })
-    .where(and(eq(printJobs.id, id), eq(printJobs.status, 'queued')))
+    .where(
+      and(
+        eq(printJobs.id, id),
+        or(
+          eq(printJobs.status, 'queued'),
+          and(eq(printJobs.status, 'failed'), eq(printJobs.maybePrinted, false)),
+        ),
+      ),
+    )
     .run().changes === 1;
 
 export const findJobs = (db: Db, ids: number[]): PrintJobRow[] =>

@@ -320,8 +320,10 @@ export function reprint(
 }
 
 /**
- * Loads the jobs a clerk chose and refuses, naming each, any that is not waiting to print (queued,
- * or queued again for a retry): all or nothing. `leave` lists states that are quietly skipped.
+ * Loads the jobs a clerk chose and refuses, naming each, any that cannot be cancelled or moved:
+ * all or nothing. Waiting jobs (queued, or queued again for a retry) and failed ones qualify;
+ * a failed job that may already have printed is not moved (that would send it again), only a
+ * person's reprint prints it again. `leave` lists states that are quietly skipped.
  */
 function waitingJobs(
   ctx: CoreContext,
@@ -340,30 +342,35 @@ function waitingJobs(
   const why: Record<string, string> = {
     printing: 'is being sent to the printer right now',
     done: 'has already printed (reprint it for another copy)',
-    failed: 'has failed and waits for a person (retry or reprint it)',
     cancelled: 'is cancelled (reprint it to print it after all)',
   };
+  const actionable = (r: PrintJobRow) =>
+    r.status === 'queued' || (r.status === 'failed' && !(verb === 'moved' && r.maybePrinted));
   const skipped = rows.filter((r) => leave.includes(r.status));
-  const refused = rows.filter((r) => r.status !== 'queued' && !leave.includes(r.status));
+  const refused = rows.filter((r) => !actionable(r) && !leave.includes(r.status));
   if (refused.length)
     throw new AppFailure(
       'conflict',
       `Nothing was ${verb}: ${refused
         .slice(0, 5)
-        .map((r) => `print job ${r.id} (${r.title}) ${why[r.status] ?? `is ${r.status}`}`)
+        .map((r) =>
+          r.status === 'failed'
+            ? `print job ${r.id} (${r.title}) may already have printed; check the printer and, if nothing came out, reprint it with a reason`
+            : `print job ${r.id} (${r.title}) ${why[r.status] ?? `is ${r.status}`}`,
+        )
         .join(
           '; ',
-        )}${refused.length > 5 ? ` and ${refused.length - 5} more` : ''}; only a job waiting to print can be ${verb}`,
+        )}${refused.length > 5 ? ` and ${refused.length - 5} more` : ''}; only a job waiting to print or failed can be ${verb}`,
     );
-  return { jobs: rows.filter((r) => r.status === 'queued'), skipped };
+  return { jobs: rows.filter(actionable), skipped };
 }
 
 const withPrinterNames = (ctx: CoreContext, ids: number[]): PrintJob[] =>
   findJobs(ctx.db, ids).map((r) => toJob(r, findPrinter(ctx.db, r.printerId)?.name ?? ''));
 
 /**
- * Stops jobs that have not been sent yet (the printer is off for the day…); they never print,
- * also not after a restart. A job already cancelled is left as it was (a second click).
+ * Stops jobs that have not been sent yet (the printer is off for the day…) or that failed; they
+ * never print, also not after a restart. A job already cancelled is left as it was (a second click).
  */
 export function cancelJobs(
   ctx: CoreContext,
@@ -379,7 +386,7 @@ export function cancelJobs(
 }
 
 /**
- * Sends waiting jobs to another printer instead. The job stays the same row under the same key
+ * Sends waiting or failed jobs to another printer instead, queued there. The job stays the same row under the same key
  * (asking to print the document again still finds it, and it prints once); its bytes are kept
  * when the new printer prints them alike, else drawn again in the new printer's language.
  */
@@ -396,7 +403,8 @@ export function moveJobs(
     );
   const to = printerFor(ctx, jobs[0]!.document, input.printerId);
   docs.forEach((d) => assertCanPrint(to, d));
-  const moving = jobs.filter((j) => j.printerId !== to.id);
+  // A failed job "moved" to its own printer is queued there again, as a move elsewhere would be.
+  const moving = jobs.filter((j) => j.printerId !== to.id || j.status === 'failed');
   for (const j of moving) {
     const ok = moveQueuedJob(
       ctx.db,

@@ -6,7 +6,7 @@ import { StateText, type Tone } from '../../ui/state-text';
 import { formatDateTime } from '../../ui/format';
 import { jobTitle } from './job-title';
 import type { PrintingStore } from './printing.store';
-import { CancelJobsForm, isWaiting, MoveJobsForm, type QueueAction } from './queue-actions';
+import { CancelJobsForm, canMove, isPickable, MoveJobsForm, type QueueAction } from './queue-actions';
 
 /** A failed job that may have printed is not retried (a second copy); it is reprinted with a reason. */
 const canRetry = (j: PrintJob): boolean => j.status === 'failed' && !j.maybePrinted;
@@ -80,9 +80,10 @@ export function PrintQueueSection({ store }: { store: PrintingStore }) {
   const [reprinting, setReprinting] = useState<number | null>(null);
   const [picked, setPicked] = useState<ReadonlySet<number>>(new Set());
   const [action, setAction] = useState<QueueAction | null>(null);
-  const waiting = jobs.filter(isWaiting);
+  const waiting = jobs.filter(isPickable);
   // A job that started printing (or finished) since it was ticked drops out of the selection.
   const selected = waiting.filter((j) => picked.has(j.id));
+  const movable = selected.length > 0 && selected.every(canMove);
   const toggle = (id: number) =>
     setPicked((p) => {
       const next = new Set(p);
@@ -101,7 +102,7 @@ export function PrintQueueSection({ store }: { store: PrintingStore }) {
       onKeyDown={(e) => {
         if (e.altKey || e.ctrlKey || e.metaKey || isTyping(e.target) || action || !selected.length) return;
         const to = ({ c: 'cancel', m: 'move' } as const)[e.key];
-        if (to) {
+        if (to && (to === 'cancel' || movable)) {
           e.preventDefault();
           setAction(to);
         }
@@ -124,20 +125,23 @@ export function PrintQueueSection({ store }: { store: PrintingStore }) {
             type="button"
             className="btn"
             aria-keyshortcuts="m"
-            disabled={!selected.length}
+            disabled={!movable}
             onClick={() => setAction('move')}
           >
             {t('printing.queue.moveSelected', { count: selected.length })}
           </button>
           <span className="muted small">{t('printing.queue.keys')}</span>
+          {selected.length > 0 && !movable && (
+            <span className="muted small" role="note">
+              {t('printing.queue.moveBlocked')}
+            </span>
+          )}
         </div>
       )}
       {action === 'cancel' && selected.length > 0 && (
         <CancelJobsForm store={store} jobIds={selected.map((j) => j.id)} onDone={finish} />
       )}
-      {action === 'move' && selected.length > 0 && (
-        <MoveJobsForm store={store} jobs={selected} onDone={finish} />
-      )}
+      {action === 'move' && movable && <MoveJobsForm store={store} jobs={selected} onDone={finish} />}
       {jobs.length === 0 ? (
         <p className="empty-note">{t('printing.queue.empty')}</p>
       ) : (
@@ -164,9 +168,9 @@ export function PrintQueueSection({ store }: { store: PrintingStore }) {
           </thead>
           <tbody>
             {jobs.map((j) => (
-              <tr key={j.id} aria-selected={isWaiting(j) ? picked.has(j.id) : undefined}>
+              <tr key={j.id} aria-selected={isPickable(j) ? picked.has(j.id) : undefined}>
                 <td>
-                  {isWaiting(j) && (
+                  {isPickable(j) && (
                     <input
                       type="checkbox"
                       aria-label={t('printing.queue.select', { title: jobTitle(t, j) })}

@@ -4,13 +4,20 @@ import { useStore } from 'zustand';
 import type { PrintJob } from '../../../src-shared/contract/printing.contract';
 import type { PrintingStore } from './printing.store';
 
-/** Only a job still waiting (queued, or queued again for a retry) can be cancelled or moved. */
-export const isWaiting = (j: PrintJob): boolean => j.status === 'queued';
+/**
+ * A job not being sent can be picked: still waiting (queued, or queued again for a retry) or
+ * failed. Each can be cancelled; see canMove for moving.
+ */
+export const isPickable = (j: PrintJob): boolean => j.status === 'queued' || j.status === 'failed';
+
+/** A failed job that may already have printed is not sent again by a move: only a reprint does. */
+export const canMove = (j: PrintJob): boolean =>
+  j.status === 'queued' || (j.status === 'failed' && !j.maybePrinted);
 
 export type QueueAction = 'cancel' | 'move';
 
 /**
- * Cancels the chosen waiting jobs with one reason. Several jobs are a second, explicit press
+ * Cancels the chosen waiting or failed jobs with one reason. Several jobs are a second, explicit press
  * ("Yes, cancel 3 jobs"): a slip of the keyboard must not silently drop a morning's labels.
  */
 export function CancelJobsForm(props: { store: PrintingStore; jobIds: number[]; onDone(ok: boolean): void }) {
@@ -65,7 +72,7 @@ export function CancelJobsForm(props: { store: PrintingStore; jobIds: number[]; 
 }
 
 /**
- * Sends the chosen waiting jobs to another active printer; the core draws them again when it
+ * Sends the chosen waiting or failed jobs to another active printer (queued there); the core draws them again when it
  * speaks another language and refuses a printer that cannot print one of them.
  */
 export function MoveJobsForm(props: { store: PrintingStore; jobs: PrintJob[]; onDone(ok: boolean): void }) {
