@@ -2,6 +2,7 @@
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { parseCarrierFile } from '../../src-renderer/features/packing/carrier-file';
+import type { OrderSummary } from '../../src-shared/contract/orders.contract';
 import type { Carrier } from '../../src-shared/contract/routing.contract';
 import { anOrderSummary, fakeBridge } from './fake-bridge';
 import { renderApp } from './render-app';
@@ -35,13 +36,16 @@ const packed = [1, 2, 3].map((i) => ({
   carrier: i === 1 ? 'SF' : 'ZTO',
 }));
 
-function desk(language: 'en' | 'zh-CN' = 'en') {
+function desk(language: 'en' | 'zh-CN' = 'en', shop: { carriers?: Carrier[]; packed?: OrderSummary[] } = {}) {
   const bridge = fakeBridge({
     handlers: {
-      'carriers.list': () => ({ ok: true, value: { rows: [carrier('SF', '顺丰'), carrier('ZTO', '中通')] } }),
+      'carriers.list': () => ({
+        ok: true,
+        value: { rows: shop.carriers ?? [carrier('SF', '顺丰'), carrier('ZTO', '中通')] },
+      }),
       'orders.list': ({ filter }) => ({
         ok: true,
-        value: { rows: filter?.status?.includes('packed') ? packed : [] },
+        value: { rows: filter?.status?.includes('packed') ? (shop.packed ?? packed) : [] },
       }),
       'shipping.confirm': (input) =>
         input.trackingNumber === 'SF12'
@@ -140,6 +144,44 @@ describe('ship desk', () => {
       expect(band().textContent).toContain('“SF12”不是 SF 的运单号（应为SF 加 12–15 位数字）'),
     );
     expect(band().textContent).not.toContain('tracking number');
+  });
+
+  it('an order with no carrier takes the carrier whose pattern the tracking number fits, and says so; several fits ask', async () => {
+    const noCarrier = packed.map((o) => ({ ...o, carrier: null }));
+    const shop = {
+      carriers: [
+        carrier('DBL', '德邦'),
+        carrier('FEDEX', 'FedEx'),
+        carrier('YD', '韵达'),
+        carrier('ZTO', '中通'),
+      ],
+      packed: noCarrier,
+    };
+    const bridge = desk('zh-CN', shop);
+    await screen.findByText('TB-101');
+    const select = () => screen.getByLabelText<HTMLSelectElement>('快递公司');
+    await waitFor(() => expect(select().value).toBe('DBL')); // the first carrier, as before
+    scanner('TB-101');
+    await waitFor(() => expect(band().textContent).toContain('此订单没有快递公司，将按运单号选择'));
+    scanner('73123456789012');
+    await waitFor(() => expect(band().textContent).toContain('✔'));
+    expect(band().textContent).toContain('快递公司 ZTO：运单号符合其单号规则，已自动选择');
+    expect(select().value).toBe('ZTO');
+    // 15 digits starting 3: 韵达 or FedEx. The desk asks instead of guessing.
+    scanner('TB-102');
+    await waitFor(() => expect(band().textContent).toContain('将按运单号选择'));
+    scanner('312345678901234');
+    await waitFor(() => expect(band().textContent).toContain('✖ 哪家快递？'));
+    expect(band().textContent).toContain('“312345678901234”符合 FEDEX, YD 的单号规则');
+    fireEvent.change(select(), { target: { value: 'YD' } });
+    scanner('312345678901234');
+    await waitFor(() => expect(bridge.callsOf('shipping.confirm')).toHaveLength(2));
+    expect(bridge.callsOf('shipping.confirm')).toEqual([
+      { scan: 'TB-101', carrier: 'ZTO', trackingNumber: '73123456789012' },
+      { scan: 'TB-102', carrier: 'YD', trackingNumber: '312345678901234' },
+    ]);
+    await waitFor(() => expect(band().textContent).toContain('✔'));
+    expect(band().textContent).not.toContain('自动选择');
   });
 
   it('follows the address when it changes between #/packing and #/packing/ship', async () => {

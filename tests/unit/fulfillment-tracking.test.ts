@@ -1,4 +1,5 @@
 import { normalizeTracking, trackingProblem } from '../../src-main/modules/fulfillment';
+import { carriersFitting } from '../../src-shared/domain/tracking-patterns';
 
 describe('tracking number patterns', () => {
   test.each([
@@ -40,5 +41,17 @@ describe('tracking number patterns', () => {
     expect(trackingProblem('LOCAL', 'AB-12')).toContain('letters and digits only');
     expect(trackingProblem('LOCAL', '')).toContain('required');
     expect(normalizeTracking(' sf 1234 5678 90123 ')).toBe('SF1234567890123');
+  });
+});
+
+describe('carriers a tracking number fits', () => {
+  const shop = ['DBL', 'SF', 'ZTO', 'YUNDA', 'FEDEX', 'LOCAL'];
+  test('one carrier when the shape is its own, found under the shop’s code', () => {
+    expect(carriersFitting('73 1234 5678 9012', shop)).toEqual(['ZTO']);
+    expect(carriersFitting('sf1234567890123', shop)).toEqual(['SF']);
+    expect(carriersFitting('312345678901234', shop)).toEqual(['YUNDA', 'FEDEX']);
+  });
+  test('none for a number no pattern takes; a carrier without a pattern is never guessed', () => {
+    expect(carriersFitting('ABC123', shop)).toEqual([]);
   });
 });

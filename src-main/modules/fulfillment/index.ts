@@ -6,4 +6,8 @@
  * confirmation (packed → shipped, ledger reservation → shipment, channel push queued in `jobs`).
  */
 export { fulfillmentHandlers } from './fulfillment.handlers';
-export { canonicalCarrier, trackingProblem, normalizeTracking } from './tracking-patterns';
+export {
+  canonicalCarrier,
+  trackingProblem,
+  normalizeTracking,
+} from '../../../src-shared/domain/tracking-patterns';

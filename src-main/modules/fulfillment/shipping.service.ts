@@ -11,7 +11,7 @@ import {
   packedCounts,
 } from './fulfillment.repo';
 import { resolveOrder } from './packing.service';
-import { normalizeTracking, trackingProblem } from './tracking-patterns';
+import { normalizeTracking, trackingProblem } from '../../../src-shared/domain/tracking-patterns';
 
 /**
  * Ship confirmation, all or nothing (the caller's transaction rolls back on the first refusal,

@@ -84,6 +84,9 @@ function ShipBand({ store }: { store: ShipStore }) {
   const carrier = useStore(store, (s) => s.carrier);
   const outcome = useStore(store, (s) => s.outcome);
   const error = useStore(store, (s) => s.error);
+  const fromTracking = useStore(store, (s) => s.carrierFromTracking);
+  const picked = useStore(store, (s) => s.carrierPicked);
+  const choices = useStore(store, (s) => s.carrierChoices);
   let tone = 'neutral';
   let headline: string;
   const detail: string[] = [];
@@ -93,9 +96,18 @@ function ShipBand({ store }: { store: ShipStore }) {
     headline = t(`shipping.band.error.${error.code}`, { defaultValue: e.title });
     detail.push(trackingRefusal(t, e.detail) ?? e.detail.replace(/^trackingNumber: /, ''));
     if (order) detail.push(t('shipping.band.rescan', { order, carrier }));
+  } else if (order && choices) {
+    tone = 'bad';
+    headline = t('shipping.band.whichCarrier');
+    detail.push(
+      t('shipping.band.whichCarrierDetail', {
+        tracking: choices.tracking,
+        carriers: choices.carriers.join(', '),
+      }),
+    );
   } else if (order) {
     headline = t('shipping.band.order', { order });
-    detail.push(t('shipping.band.tracking', { carrier }));
+    detail.push(t(fromTracking ? 'shipping.band.trackingAny' : 'shipping.band.tracking', { carrier }));
   } else if (outcome) {
     tone = 'good';
     headline = t('shipping.band.done', {
@@ -103,6 +115,7 @@ function ShipBand({ store }: { store: ShipStore }) {
       unchanged: outcome.unchanged.length,
     });
     detail.push(t('shipping.band.jobs', { count: outcome.jobsQueued }));
+    if (picked) detail.push(t('shipping.band.carrierPicked', { carrier: picked }));
   } else {
     headline = t('shipping.band.ready');
     detail.push(t('shipping.band.readyHint'));

@@ -3,6 +3,7 @@ import type { Api } from '../../api/client';
 import type { OrderSummary } from '../../../src-shared/contract/orders.contract';
 import type { Carrier } from '../../../src-shared/contract/routing.contract';
 import type { AppError } from '../../../src-shared/result';
+import { carriersFitting } from '../../../src-shared/domain/tracking-patterns';
 import { playCue } from '../../ui/feedback-sound';
 import { parseCarrierFile, type CarrierRow, type RowProblem } from './carrier-file';
 
@@ -20,6 +21,15 @@ export interface ShipState {
   selected: number[];
   /** Scan flow: the order scanned first, waiting for its tracking number. */
   scannedOrder: string | null;
+  /**
+   * The scanned order has no carrier (or the desk does not know it) and the clerk has not chosen
+   * one since: the tracking number scanned next chooses the carrier whose pattern it fits.
+   */
+  carrierFromTracking: boolean;
+  /** The carrier the tracking number chose, shown with the outcome. */
+  carrierPicked: string | null;
+  /** The number fits several carriers: the clerk chooses one and scans it again. */
+  carrierChoices: { tracking: string; carriers: string[] } | null;
   outcome: ShipOutcome | null;
   error: AppError | null;
   /** The carrier's file as read, and the core's refusals by row (index into fileRows). */
@@ -82,6 +92,7 @@ export function createShipStore(api: Api): ShipStore {
           (o) => String(o.id) === code || o.externalId === code || o.id === Number(printed?.[1]),
         );
         if (hit?.carrier) get().setCarrier(hit.carrier);
+        set({ carrierFromTracking: !hit?.carrier, carrierPicked: null, carrierChoices: null });
         if (!hit) {
           // A platform e-waybill on the parcel is both the order and its tracking number: one scan ships.
           const w = await api.call('waybill.byCode', { code });
@@ -101,7 +112,24 @@ export function createShipStore(api: Api): ShipStore {
         set({ scannedOrder: code, outcome: null, error: null });
         return;
       }
-      set({ busy: true });
+      if (get().carrierFromTracking) {
+        const { carriers, carrier } = get();
+        const fits = carriersFitting(
+          code,
+          carriers.map((c) => c.code),
+        );
+        if (fits.length > 1 && !fits.includes(carrier)) {
+          // Several carriers use this shape: the clerk says which (the order stays waiting).
+          playCue('error');
+          set({ carrierChoices: { tracking: code, carriers: fits }, error: null, outcome: null });
+          return;
+        }
+        if (fits.length === 1 && fits[0] !== carrier) {
+          get().setCarrier(fits[0]!);
+          set({ carrierPicked: fits[0]!, carrierFromTracking: true });
+        }
+      }
+      set({ busy: true, carrierChoices: null });
       const r = await api.call('shipping.confirm', {
         scan: order,
         carrier: get().carrier,
@@ -122,6 +150,9 @@ export function createShipStore(api: Api): ShipStore {
       packed: [],
       selected: [],
       scannedOrder: null,
+      carrierFromTracking: false,
+      carrierPicked: null,
+      carrierChoices: null,
       outcome: null,
       error: null,
       fileRows: [],
@@ -151,7 +182,8 @@ export function createShipStore(api: Api): ShipStore {
       },
 
       setCarrier(carrier) {
-        set({ carrier });
+        // Chosen by hand (or from the order): the tracking number no longer chooses it.
+        set({ carrier, carrierFromTracking: false, carrierPicked: null, carrierChoices: null });
         try {
           localStorage.setItem(CARRIER_KEY, carrier);
         } catch {
@@ -164,7 +196,14 @@ export function createShipStore(api: Api): ShipStore {
         return pending;
       },
 
-      resetScan: () => set({ scannedOrder: null, error: null }),
+      resetScan: () =>
+        set({
+          scannedOrder: null,
+          error: null,
+          carrierFromTracking: false,
+          carrierPicked: null,
+          carrierChoices: null,
+        }),
 
       toggle(id) {
         const s = new Set(get().selected);

@@ -2,7 +2,8 @@
  * Tracking number shapes per carrier. The Chinese ones follow the heuristics collected in
  * shared/reference (BF-zh/Courier-Validation), widened for SF to "SF + 12–15 digits" as the shop
  * asked; UPS, DHL Express and FedEx follow their published formats. They catch typos and wrong
- * carrier choices; a number that fits is not proof that it exists.
+ * carrier choices; a number that fits is not proof that it exists. Shared: the ship desk uses them
+ * to choose the carrier of an order that has none from the number scanned.
  */
 const PATTERNS: Record<string, { re: RegExp; shape: string }> = {
   SF: { re: /^SF(\d{12,15}|[A-Z0-9]\d{12})$/, shape: 'SF followed by 12–15 digits' },
@@ -52,4 +53,13 @@ export function trackingProblem(carrier: string, tracking: string): string | nul
   return /^[A-Z0-9]+$/.test(tracking)
     ? null
     : `trackingNumber: "${tracking}" must be letters and digits only for carrier ${carrier}`;
+}
+
+/**
+ * Which of these carriers (codes as the shop keeps them) have a pattern the number fits; a carrier
+ * without a pattern never counts, since any letters-and-digits number would fit it.
+ */
+export function carriersFitting(tracking: string, carriers: string[]): string[] {
+  const number = normalizeTracking(tracking);
+  return carriers.filter((c) => PATTERNS[canonicalCarrier(c)]?.re.test(number));
 }
