@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import { importFile, parseImportFile } from '../../src-main/modules/intake';
+import { importFile, parseImportFile, shippedOnChannel } from '../../src-main/modules/intake';
 import { AppFailure } from '../../src-shared/result';
 import { aCore, value } from '../fixtures/core';
 import { canonicalOrders, snapshotDb } from '../fixtures/db-snapshot';
@@ -34,6 +34,53 @@ describe('import pipeline', () => {
     }
     expect(canonicalOrders(core)).toEqual(before);
     expect((await value(core.call('orders.count', {}))).total).toBe(3);
+  });
+
+  test('an order the channel already shipped is held, not packed; open and closed ones are not touched', async () => {
+    expect(await run('tb.csv', gbk(csv(HEADERS.taobao, SAMPLES.taobao!)))).toMatchObject({ imported: 3 });
+    const statusOf = async (ext: string) => {
+      const l = await value(core.call('orders.list', { filter: { search: ext } }));
+      return value(core.call('orders.get', { id: l.rows[0].id }));
+    };
+    const shipped = await statusOf('3812345678901234999');
+    expect(shipped.status).toBe('held');
+    expect(shipped.history.at(-1)).toMatchObject({
+      to: 'held',
+      reason: expect.stringContaining('already shipped on the channel (卖家已发货，等待买家确认)'),
+    });
+    expect((await statusOf('3812345678901234567')).status).toBe('pending_review');
+    expect((await statusOf('3812345678901230000')).status).toBe('cancelled');
+    // The same file again changes nothing: a person's later decision on the held order stands.
+    await value(core.call('orders.transition', { ids: [shipped.id], to: 'approved', reason: 'pack it' }));
+    expect(await run('tb.csv', gbk(csv(HEADERS.taobao, SAMPLES.taobao!)))).toMatchObject({ unchanged: 3 });
+    expect((await statusOf('3812345678901234999')).status).toBe('approved');
+  });
+
+  test('channel wording for "already shipped" (and not for partly shipped or waiting)', () => {
+    for (const s of [
+      '卖家已发货，等待买家确认',
+      '交易成功',
+      '已发货，待签收',
+      '已签收',
+      '已完成/售后关闭',
+      '等待买家确认收货',
+      'Shipped',
+      'completed',
+      'wc-completed',
+      'paid/fulfilled',
+    ])
+      expect([s, shippedOnChannel(s)]).toEqual([s, true]);
+    for (const s of [
+      '买家已付款，等待卖家发货',
+      '卖家部分发货',
+      '待发货',
+      'Unshipped',
+      'processing',
+      'paid/partial',
+      'paid',
+      '',
+    ])
+      expect([s, shippedOnChannel(s)]).toEqual([s, false]);
   });
 
   test('a newer copy of an order updates it in place; an older one is ignored', async () => {

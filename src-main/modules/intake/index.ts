@@ -1,7 +1,7 @@
 export { intakeHandlers } from './intake.handlers';
 export { importFile, parseImportFile, type ImportRequest, type ImportResult } from './intake.service';
 export { IMPORT_FORMATS, type ImportFormat, type ParsedOrder } from './intake.types';
-export { orderWriter } from './order-write';
+export { orderWriter, shippedOnChannel } from './order-write';
 export { PACKDESK_COLUMNS, CHANNEL_CODE } from './packdesk.layout';
 export { scanFolder, type FolderFileOutcome } from './folder-watch';
 export { manualEntryHandlers } from './manual-entry.handlers';

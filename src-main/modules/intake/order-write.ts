@@ -242,9 +242,33 @@ function commitOrder(
       // Already cancelled, or shipped: the channel's word cannot undo a shipment; the tag shows it.
       if (!(e instanceof AppFailure)) throw e;
     }
+  } else if (r.outcome !== 'unchanged' && shippedOnChannel(p.channelStatus)) {
+    try {
+      transitionOrder(
+        w.ctx,
+        r.id,
+        'held',
+        w.actor,
+        `already shipped on the channel (${p.channelStatus}): not packed here; cancel it, or approve it to pack it anyway`,
+      );
+    } catch (e) {
+      // Held already, or in picking/packing/shipped here: the tag shows the channel's word.
+      if (!(e instanceof AppFailure)) throw e;
+    }
   }
   return r;
 }
+
+/**
+ * The channel says the parcel already left (shipped from its own backend or another tool): such
+ * an order must not reach the pick list. Taobao/1688 卖家已发货 / 等待买家确认收货 / 交易成功, PDD
+ * 已发货 / 已签收, 抖店 已发货 / 已完成, Amazon Shipped, WooCommerce completed, Shopify fulfilled.
+ * Partly shipped orders (部分发货, partial) are not: their open lines still go out from here.
+ */
+export const shippedOnChannel = (status: string): boolean =>
+  /已发货|已签收|交易成功|已完成|等待买家确认收货/.test(status) ||
+  /^(wc-)?(shipped|completed)$/i.test(status.trim()) ||
+  /(^|\/)fulfilled$/i.test(status.trim());
 
 function writeLines(
   w: WriteContext,
