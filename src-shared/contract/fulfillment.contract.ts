@@ -57,6 +57,20 @@ export const packSession = z.object({
   status: z.enum(['open', 'completed']),
   lines: z.array(packLine),
   expectedWeightGrams: z.number().int(),
+  /**
+   * The parcel's wrong and extra scans so far, oldest first: they block completion until a
+   * supervisor overrides, so a reopened parcel shows them too. Always sent by the core; optional
+   * so an answer without it still reads.
+   */
+  refused: z
+    .array(
+      z.object({
+        barcode: z.string(),
+        sku: z.string().nullable(),
+        result: z.enum(['wrong_item', 'extra_item']),
+      }),
+    )
+    .optional(),
 });
 export type PackSession = z.infer<typeof packSession>;
 

@@ -25,7 +25,7 @@ describe('fulfillment: packing with verification', () => {
 
   test('opens by tote, order id or channel number; flags wrong and extra items by name', async () => {
     const byTote = await value(core.call('packing.open', { code: `T${waveId}-1` }, { actor: 'packer' }));
-    expect(byTote).toMatchObject({ orderId, status: 'open', expectedWeightGrams: 900 });
+    expect(byTote).toMatchObject({ orderId, status: 'open', expectedWeightGrams: 900, refused: [] });
     expect(byTote.lines).toEqual([
       { sku: 'CAP', title: '帽子', expected: 1, scanned: 0, barcodes: [BARCODE.CAP, 'CAP'] },
       { sku: 'MUG', title: '马克杯', expected: 2, scanned: 0, barcodes: [BARCODE.MUG, 'MUG'] },
@@ -67,6 +67,14 @@ describe('fulfillment: packing with verification', () => {
       '3 wrong or extra scans (wrong item SOCK, wrong item XX-0001, extra item CAP)',
     );
     expect(message(blocked)).not.toMatch(/missing \d/);
+    // Reopened (by tote, as the bench does), the parcel still carries its wrong and extra scans.
+    const reopened = await value(core.call('packing.open', { code: `T${waveId}-1` }));
+    expect(reopened.sessionId).toBe(sessionId);
+    expect(reopened.refused).toEqual([
+      { barcode: BARCODE.SOCK, sku: 'SOCK', result: 'wrong_item' },
+      { barcode: 'XX-0001', sku: null, result: 'wrong_item' },
+      { barcode: BARCODE.CAP, sku: 'CAP', result: 'extra_item' },
+    ]);
     const notPicking = await core.call('packing.open', { code: 'T999-1' });
     expect(notPicking).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });

@@ -44,6 +44,7 @@ function bench(
     { sku: 'CAP', title: '帽子', expected: 1, scanned: 0, barcodes: [CAP, 'CAP'] },
     { sku: 'MUG', title: '马克杯', expected: 2, scanned: 0, barcodes: [MUG, 'MUG'] },
   ];
+  const refused: NonNullable<PackSession['refused']> = [];
   const session = (): PackSession => ({
     sessionId: 5,
     orderId: 42,
@@ -51,6 +52,7 @@ function bench(
     status: 'open',
     lines: lines.map((l) => ({ ...l })),
     expectedWeightGrams: 900,
+    refused: refused.map((r) => ({ ...r })),
   });
   let gate: Promise<void> = Promise.resolve();
   let open: () => void = () => undefined;
@@ -86,6 +88,7 @@ function bench(
         const sku = barcode === SOCK ? 'SOCK' : (line?.sku ?? null);
         const result = !line ? 'wrong_item' : line.scanned >= line.expected ? 'extra_item' : 'ok';
         if (result === 'ok') line!.scanned += 1;
+        else refused.push({ barcode, sku, result });
         return { ok: true, value: { result, message: `${result} ${barcode}`, sku, session: session() } };
       },
       'packing.complete': async ({ override }) => {
@@ -500,6 +503,27 @@ describe('packing station', () => {
     );
     expect(lines).toContain('未打印：something new the screen does not know');
     expect(band().textContent).not.toContain('not queued');
+  });
+
+  it('a reopened parcel lists its earlier wrong and extra scans, and Ctrl+Enter blocks on them as the core would', async () => {
+    const b = bench();
+    await openOrder(b, 'zh-CN');
+    for (const code of [MUG, MUG, CAP, CAP, SOCK]) scanner(code);
+    await waitFor(() => expect(b.bridge.callsOf('packing.scan')).toHaveLength(5));
+    scanner('T1-1'); // the same tote again: reopened
+    await waitFor(() => expect(b.bridge.callsOf('packing.open')).toHaveLength(2));
+    await waitFor(() => expect(band().textContent).toContain('订单 TB-42'));
+    const log = screen.getByRole('list', { name: '本包裹的扫描记录' });
+    expect(log.textContent).toContain(SOCK);
+    expect(log.textContent).toContain(CAP);
+    expect(counts('CAP')).toEqual(['1', '1']);
+    fireEvent.keyDown(window, { key: 'Enter', ctrlKey: true });
+    await waitFor(() => expect(band().textContent).toContain('✖'));
+    expect(b.bridge.callsOf('packing.complete')).toEqual([]);
+    const lines = [...band().querySelectorAll('.pack-band-detail')].map((d) => d.textContent);
+    expect(lines.some((l) => l?.includes('SOCK'))).toBe(true);
+    expect(lines.some((l) => l?.includes('CAP'))).toBe(true);
+    expect(screen.getByRole('form', { name: '主管放行' })).toBeTruthy();
   });
 
   it('says an unknown order code plainly and in Chinese', async () => {

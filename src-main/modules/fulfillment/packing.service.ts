@@ -84,6 +84,12 @@ function view(ctx: CoreContext, sessionId: number): PackSession {
       barcodes: scanCodesOf(ctx.sqlite, l.skuId),
     })),
     expectedWeightGrams: expected.reduce((sum, l) => sum + l.weightGrams * l.quantity, 0),
+    // What completion will refuse over, so a bench reopening the parcel can list it.
+    refused: refusedScans(ctx.sqlite, s.id).map((r) => ({
+      barcode: r.barcode,
+      sku: r.sku,
+      result: r.result as 'wrong_item' | 'extra_item',
+    })),
   };
 }
 

@@ -186,11 +186,15 @@ export function createPackingStore(api: Api): PackingStore {
         const r = await api.call('packing.open', { code });
         opening = false;
         if (!r.ok) return fail(r.error);
+        // A reopened parcel keeps its wrong and extra scans: listed, and blocking here as in the core.
+        const earlier: ScanEntry[] = (r.value.refused ?? [])
+          .map((x) => ({ seq: ++seq, code: x.barcode, verdict: x.result, sku: x.sku, settled: true }))
+          .reverse();
         set({
           session: r.value,
           lines: r.value.lines,
           pending: [],
-          log: [],
+          log: earlier.slice(0, LOG_SIZE),
           weight: '',
           overrideOpen: false,
           overrideError: null,
