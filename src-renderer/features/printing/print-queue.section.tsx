@@ -145,96 +145,98 @@ export function PrintQueueSection({ store }: { store: PrintingStore }) {
       {jobs.length === 0 ? (
         <p className="empty-note">{t('printing.queue.empty')}</p>
       ) : (
-        <table className="data-table">
-          <thead>
-            <tr>
-              <th>
-                {waiting.length > 0 && (
-                  <input
-                    type="checkbox"
-                    aria-label={t('printing.queue.selectWaiting')}
-                    checked={allPicked}
-                    onChange={() => setPicked(new Set(allPicked ? [] : waiting.map((j) => j.id)))}
-                  />
-                )}
-              </th>
-              <th>{t('printing.queue.time')}</th>
-              <th>{t('printing.queue.what')}</th>
-              <th>{t('printing.queue.printer')}</th>
-              <th>{t('printing.queue.status')}</th>
-              <th>{t('printing.queue.attempts')}</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {jobs.map((j) => (
-              <tr key={j.id} aria-selected={isPickable(j) ? picked.has(j.id) : undefined}>
-                <td>
-                  {isPickable(j) && (
+        <div className="table-scroll">
+          <table className="data-table">
+            <thead>
+              <tr>
+                <th>
+                  {waiting.length > 0 && (
                     <input
                       type="checkbox"
-                      aria-label={t('printing.queue.select', { title: jobTitle(t, j) })}
-                      checked={picked.has(j.id)}
-                      onChange={() => toggle(j.id)}
+                      aria-label={t('printing.queue.selectWaiting')}
+                      checked={allPicked}
+                      onChange={() => setPicked(new Set(allPicked ? [] : waiting.map((j) => j.id)))}
                     />
                   )}
-                </td>
-                <td>{formatDateTime(j.createdAt)}</td>
-                <td>
-                  {jobTitle(t, j)}
-                  {j.reprintReason && (
-                    <div className="muted small">
-                      {t('printing.queue.reprintReason', { reason: j.reprintReason })}
-                    </div>
-                  )}
-                </td>
-                <td>{j.printerName}</td>
-                <td>
-                  <StateText tone={JOB_TONE[j.status]}>{t(`printing.status.${j.status}`)}</StateText>
-                  {j.status === 'cancelled' && (
-                    <div className="muted small">
-                      {t('printing.queue.cancelledBy', { who: j.cancelledBy, reason: j.cancelReason })}
-                    </div>
-                  )}
-                  {j.lastFault && j.status !== 'cancelled' && (
-                    <div className="field-error">
-                      {t(`printing.fault.${j.lastFault}`, {
-                        printer: j.printerName,
-                        // A failed job is not tried again by itself: its text says to press Retry
-                        // instead of promising that the job prints once the printer is back.
-                        context: j.status === 'failed' ? 'failed' : undefined,
-                        defaultValue: j.lastError ?? '',
-                      })}
-                    </div>
-                  )}
-                  {j.lastError && <div className="muted small">{j.lastError}</div>}
-                </td>
-                <td>
-                  {j.attempts}/{j.maxAttempts}
-                </td>
-                <td className="row-actions">
-                  {canRetry(j) && (
-                    <button
-                      type="button"
-                      className="btn-link"
-                      onClick={() => void store.getState().retry(j.id)}
-                    >
-                      {t('printing.queue.retry')}
-                    </button>
-                  )}
-                  {['done', 'failed', 'cancelled'].includes(j.status) &&
-                    (reprinting === j.id ? (
-                      <ReprintForm store={store} job={j} onDone={() => setReprinting(null)} />
-                    ) : (
-                      <button type="button" className="btn-link" onClick={() => setReprinting(j.id)}>
-                        {t('printing.queue.reprint')}
-                      </button>
-                    ))}
-                </td>
+                </th>
+                <th>{t('printing.queue.time')}</th>
+                <th>{t('printing.queue.what')}</th>
+                <th>{t('printing.queue.printer')}</th>
+                <th>{t('printing.queue.status')}</th>
+                <th>{t('printing.queue.attempts')}</th>
+                <th />
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {jobs.map((j) => (
+                <tr key={j.id} aria-selected={isPickable(j) ? picked.has(j.id) : undefined}>
+                  <td>
+                    {isPickable(j) && (
+                      <input
+                        type="checkbox"
+                        aria-label={t('printing.queue.select', { title: jobTitle(t, j) })}
+                        checked={picked.has(j.id)}
+                        onChange={() => toggle(j.id)}
+                      />
+                    )}
+                  </td>
+                  <td>{formatDateTime(j.createdAt)}</td>
+                  <td>
+                    {jobTitle(t, j)}
+                    {j.reprintReason && (
+                      <div className="muted small">
+                        {t('printing.queue.reprintReason', { reason: j.reprintReason })}
+                      </div>
+                    )}
+                  </td>
+                  <td>{j.printerName}</td>
+                  <td>
+                    <StateText tone={JOB_TONE[j.status]}>{t(`printing.status.${j.status}`)}</StateText>
+                    {j.status === 'cancelled' && (
+                      <div className="muted small">
+                        {t('printing.queue.cancelledBy', { who: j.cancelledBy, reason: j.cancelReason })}
+                      </div>
+                    )}
+                    {j.lastFault && j.status !== 'cancelled' && (
+                      <div className="field-error">
+                        {t(`printing.fault.${j.lastFault}`, {
+                          printer: j.printerName,
+                          // A failed job is not tried again by itself: its text says to press Retry
+                          // instead of promising that the job prints once the printer is back.
+                          context: j.status === 'failed' ? 'failed' : undefined,
+                          defaultValue: j.lastError ?? '',
+                        })}
+                      </div>
+                    )}
+                    {j.lastError && <div className="muted small">{j.lastError}</div>}
+                  </td>
+                  <td>
+                    {j.attempts}/{j.maxAttempts}
+                  </td>
+                  <td className="row-actions">
+                    {canRetry(j) && (
+                      <button
+                        type="button"
+                        className="btn-link"
+                        onClick={() => void store.getState().retry(j.id)}
+                      >
+                        {t('printing.queue.retry')}
+                      </button>
+                    )}
+                    {['done', 'failed', 'cancelled'].includes(j.status) &&
+                      (reprinting === j.id ? (
+                        <ReprintForm store={store} job={j} onDone={() => setReprinting(null)} />
+                      ) : (
+                        <button type="button" className="btn-link" onClick={() => setReprinting(j.id)}>
+                          {t('printing.queue.reprint')}
+                        </button>
+                      ))}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </section>
   );

@@ -269,63 +269,65 @@ export function PrintersSection({ store }: { store: PrintingStore }) {
       {printers.length === 0 ? (
         <p className="empty-note">{t('printing.printers.empty')}</p>
       ) : (
-        <table className="data-table">
-          <thead>
-            <tr>
-              <th>{t('printing.field.name')}</th>
-              <th>{t('printing.field.kind')}</th>
-              <th>{t('printing.field.language')}</th>
-              <th>{t('printing.field.address')}</th>
-              <th>{t('printing.field.labelSize')}</th>
-              <th>{t('printing.field.defaultFor')}</th>
-              <th>{t('printing.field.status')}</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {printers.map((p) => (
-              <tr key={p.id} className={p.active ? '' : 'muted'}>
-                <td>{p.name}</td>
-                <td>{t(`printing.kind.${p.kind}`)}</td>
-                <td>{t(`printing.language.${p.language}`)}</td>
-                <td>{p.kind === 'system' ? p.deviceName : `${p.host || '127.0.0.1'}:${p.port}`}</td>
-                <td>
-                  {p.labelSize} · {p.dpi} dpi
-                </td>
-                <td>{p.defaultFor ? t(`printing.role.${p.defaultFor}`) : '—'}</td>
-                <td>
-                  <StatusCell printer={p} status={statuses[p.id]} />
-                  {p.kind === 'raw_tcp' && !p.statusCheck && (
-                    <div className="muted small">{t('printing.printerState.noCheckBeforeJobs')}</div>
-                  )}
-                </td>
-                <td className="row-actions">
-                  <button type="button" className="btn-link" onClick={() => setEditing(p)}>
-                    {t('common.edit')}
-                  </button>
-                  {/* A print component prints platform waybills only; Check status is its test. */}
-                  {p.language !== 'cainiao' && (
+        <div className="table-scroll">
+          <table className="data-table">
+            <thead>
+              <tr>
+                <th>{t('printing.field.name')}</th>
+                <th>{t('printing.field.kind')}</th>
+                <th>{t('printing.field.language')}</th>
+                <th>{t('printing.field.address')}</th>
+                <th>{t('printing.field.labelSize')}</th>
+                <th>{t('printing.field.defaultFor')}</th>
+                <th>{t('printing.field.status')}</th>
+                <th />
+              </tr>
+            </thead>
+            <tbody>
+              {printers.map((p) => (
+                <tr key={p.id} className={p.active ? '' : 'muted'}>
+                  <td>{p.name}</td>
+                  <td>{t(`printing.kind.${p.kind}`)}</td>
+                  <td>{t(`printing.language.${p.language}`)}</td>
+                  <td>{p.kind === 'system' ? p.deviceName : `${p.host || '127.0.0.1'}:${p.port}`}</td>
+                  <td>
+                    {p.labelSize} · {p.dpi} dpi
+                  </td>
+                  <td>{p.defaultFor ? t(`printing.role.${p.defaultFor}`) : '—'}</td>
+                  <td>
+                    <StatusCell printer={p} status={statuses[p.id]} />
+                    {p.kind === 'raw_tcp' && !p.statusCheck && (
+                      <div className="muted small">{t('printing.printerState.noCheckBeforeJobs')}</div>
+                    )}
+                  </td>
+                  <td className="row-actions">
+                    <button type="button" className="btn-link" onClick={() => setEditing(p)}>
+                      {t('common.edit')}
+                    </button>
+                    {/* A print component prints platform waybills only; Check status is its test. */}
+                    {p.language !== 'cainiao' && (
+                      <button
+                        type="button"
+                        className="btn-link"
+                        onClick={() => void store.getState().testPrint(p.id)}
+                      >
+                        {t('printing.printers.test')}
+                      </button>
+                    )}
                     <button
                       type="button"
                       className="btn-link"
-                      onClick={() => void store.getState().testPrint(p.id)}
+                      disabled={statuses[p.id] === 'checking'}
+                      onClick={() => void store.getState().checkStatus(p.id)}
                     >
-                      {t('printing.printers.test')}
+                      {t('printing.printers.checkStatus')}
                     </button>
-                  )}
-                  <button
-                    type="button"
-                    className="btn-link"
-                    disabled={statuses[p.id] === 'checking'}
-                    onClick={() => void store.getState().checkStatus(p.id)}
-                  >
-                    {t('printing.printers.checkStatus')}
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </section>
   );
