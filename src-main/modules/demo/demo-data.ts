@@ -218,7 +218,7 @@ export const HELD_REASONS = {
   big: '订单金额超过 ¥5,000，需人工审核',
   remote: '偏远地区，运费需确认',
   suspicious: '疑似刷单：新账号大额订单',
-  merge: '同一买家 24 小时内多笔订单，待合并发货',
+  waitBuyer: '买家来电要求暂缓发货，待客服确认',
 };
 export const EXCEPTION_BEFORE_SHIP = [
   '无可用仓库：所有仓库库存不足',

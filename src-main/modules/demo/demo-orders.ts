@@ -181,7 +181,7 @@ function heldReason(r: Rng, total: number, currency: string, province: string): 
   const fits = [
     ...(REMOTE_PROVINCES.some((p) => province.startsWith(p)) ? [HELD_REASONS.remote] : []),
     ...(cny && total >= 100_000 ? [HELD_REASONS.suspicious] : []),
-    HELD_REASONS.merge,
+    HELD_REASONS.waitBuyer,
   ];
   return pick(r, fits);
 }
@@ -248,7 +248,9 @@ export function demoOrder(seed: number, i: number, anchor: number, picks: Catalo
   const hasWarehouse = effect !== 'none';
   const warehouse = hasWarehouse ? (abroad ? 'SZX' : nearestWarehouse(addr.province)) : null;
   const shipped = effect === 'shipped' || effect === 'returned';
-  const carrier = shipped
+  // Allocated, picking and packed orders have their carrier already (routing chose it); only
+  // shipped ones have a tracking number.
+  const carrier = hasWarehouse
     ? carrierFor(r, abroad ? 'abroad' : ch.code === 'wholesale' ? 'freight' : 'domestic', {
         coldChain: skus.some((s) => s.coldChain),
         bulky: skus.some((s) => s.bulky),
@@ -274,7 +276,7 @@ export function demoOrder(seed: number, i: number, anchor: number, picks: Catalo
     customer: masked ? null : buyer,
     warehouse,
     carrier,
-    trackingNumber: carrier ? trackingNumber(r, carrier) : null,
+    trackingNumber: carrier && shipped ? trackingNumber(r, carrier) : null,
     shippedAt,
     stock: effect,
     order: {
