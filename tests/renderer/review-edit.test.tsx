@@ -105,3 +105,21 @@ describe('review queue: correcting orders', () => {
     expect(screen.getByRole('form', { name: 'Correct 1 order' })).toBeTruthy();
   });
 });
+
+describe('review queue: a long queue', () => {
+  it('says only the oldest page is listed when more orders are held than shown (en, zh-CN)', async () => {
+    for (const [language, text] of [
+      ['en', /2,?500 orders held · the oldest 2 are listed/],
+      ['zh-CN', /列出最早的 2 个/],
+    ] as const) {
+      renderApp({
+        bridge: bridgeWith({ 'review.queue': () => ok({ total: 2500, rows: [held(11), held(12)] }) }),
+        hash: '#/review',
+        language,
+      });
+      await screen.findByText('EXT-11');
+      expect(screen.getByText(text)).toBeTruthy();
+      cleanup();
+    }
+  });
+});

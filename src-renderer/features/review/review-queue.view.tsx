@@ -90,6 +90,9 @@ export function ReviewQueueView() {
           {s.total === null
             ? t('common.loading')
             : t(s.status === 'held' ? 'review.queue.count' : 'review.queue.countPending', { count: s.total })}
+          {s.total !== null && s.total > s.rows.length && (
+            <> · {t('review.queue.firstShown', { shown: s.rows.length })}</>
+          )}
         </span>
         <span className="kbd-hint">{t('review.queue.keys')}</span>
         <div className="actions">
