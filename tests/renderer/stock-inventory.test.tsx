@@ -145,6 +145,29 @@ describe('stock screen', () => {
   });
 });
 
+describe('stock screen: more rows than one page', () => {
+  it('Show more adds the next page of levels below the first, then disappears', async () => {
+    const page = (from: number, n: number) =>
+      Array.from({ length: n }, (_, i) => level(`SKU-${String(from + i).padStart(4, '0')}`, 5, 0));
+    const bridge = fakeBridge({
+      handlers: {
+        'inventory.levels': (input) => ({
+          ok: true,
+          value: { rows: input.offset ? page(500, 20) : page(0, 500), total: 520 },
+        }),
+      },
+    });
+    renderApp({ bridge, hash: '#/inventory' });
+    expect(await screen.findByText('SKU-0000')).toBeTruthy();
+    expect(screen.queryByText('SKU-0500')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Show more (500 of 520 shown)' }));
+    expect(await screen.findByText('SKU-0519')).toBeTruthy();
+    expect(screen.getByText('SKU-0000')).toBeTruthy();
+    expect(bridge.callsOf('inventory.levels').at(-1)).toMatchObject({ offset: 500 });
+    expect(screen.queryByRole('button', { name: /Show more/ })).toBeNull();
+  });
+});
+
 describe('routing settings', () => {
   it('imports a rate CSV and shows the row/column errors when it is refused', async () => {
     const bridge = fakeBridge({

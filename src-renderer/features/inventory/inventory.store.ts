@@ -21,20 +21,24 @@ export interface InventoryState {
   /** The SKU whose ledger history is shown. */
   ledgerSku: string | null;
   ledger: LedgerRow[];
+  ledgerTotal: number | null;
   error: AppError | null;
 }
 
 export interface InventoryActions {
   init(): Promise<void>;
   setFilter(f: Partial<LevelFilter>): void;
-  loadLevels(): Promise<void>;
+  /** `more`: the next page is added below the rows already shown. */
+  loadLevels(more?: boolean): Promise<void>;
   showLedger(sku: string | null): Promise<void>;
+  moreLedger(): Promise<void>;
   setError(e: AppError | null): void;
 }
 
 export type InventoryStore = StoreApi<InventoryState & InventoryActions>;
 
 const PAGE = 500;
+const LEDGER_PAGE = 200;
 
 export function createInventoryStore(api: Api): InventoryStore {
   return createStore<InventoryState & InventoryActions>()((set, get) => ({
@@ -44,6 +48,7 @@ export function createInventoryStore(api: Api): InventoryStore {
     total: null,
     ledgerSku: null,
     ledger: [],
+    ledgerTotal: null,
     error: null,
     async init() {
       const r = await api.call('warehouses.list', {});
@@ -55,24 +60,39 @@ export function createInventoryStore(api: Api): InventoryStore {
       set((s) => ({ filter: { ...s.filter, ...f } }));
       void get().loadLevels();
     },
-    async loadLevels() {
+    async loadLevels(more = false) {
       const f = get().filter;
+      const offset = more ? get().levels.length : 0;
       const r = await api.call('inventory.levels', {
         ...(f.warehouse ? { warehouse: f.warehouse } : {}),
         ...(f.bin.trim() ? { bin: f.bin.trim() } : {}),
         ...(f.search.trim() ? { search: f.search.trim() } : {}),
         belowThreshold: f.belowThreshold,
+        offset,
         limit: PAGE,
       });
-      if (r.ok) set({ levels: r.value.rows, total: r.value.total, error: null });
-      else set({ error: r.error });
+      if (get().filter !== f) return; // the filter changed meanwhile: the newer load wins
+      if (!r.ok) return set({ error: r.error });
+      set((s) => ({
+        levels: more ? [...s.levels.slice(0, offset), ...r.value.rows] : r.value.rows,
+        total: r.value.total,
+        error: null,
+      }));
     },
     async showLedger(sku) {
-      set({ ledgerSku: sku, ledger: [] });
+      set({ ledgerSku: sku, ledger: [], ledgerTotal: null });
       if (!sku) return;
-      const r = await api.call('inventory.ledger', { sku, limit: 200 });
+      const r = await api.call('inventory.ledger', { sku, limit: LEDGER_PAGE });
       if (get().ledgerSku !== sku) return;
-      if (r.ok) set({ ledger: r.value.rows });
+      if (r.ok) set({ ledger: r.value.rows, ledgerTotal: r.value.total });
+      else set({ error: r.error });
+    },
+    async moreLedger() {
+      const { ledgerSku: sku, ledger } = get();
+      if (!sku) return;
+      const r = await api.call('inventory.ledger', { sku, offset: ledger.length, limit: LEDGER_PAGE });
+      if (get().ledgerSku !== sku) return;
+      if (r.ok) set((s) => ({ ledger: [...s.ledger, ...r.value.rows], ledgerTotal: r.value.total }));
       else set({ error: r.error });
     },
     setError(e) {

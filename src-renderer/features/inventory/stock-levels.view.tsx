@@ -83,6 +83,11 @@ export function StockLevelsView({ store }: { store: InventoryStore }) {
           </tbody>
         </table>
       )}
+      {s.total !== null && s.total > s.levels.length && (
+        <button type="button" className="btn show-more" onClick={() => void s.loadLevels(true)}>
+          {t('inventory.showMore', { shown: s.levels.length, total: s.total })}
+        </button>
+      )}
       {s.ledgerSku && (
         <section className="stock-ledger" aria-label={t('inventory.ledger.title', { sku: s.ledgerSku })}>
           <div className="section-head">
@@ -119,6 +124,11 @@ export function StockLevelsView({ store }: { store: InventoryStore }) {
               ))}
             </tbody>
           </table>
+          {s.ledgerTotal !== null && s.ledgerTotal > s.ledger.length && (
+            <button type="button" className="btn show-more" onClick={() => void s.moreLedger()}>
+              {t('inventory.showMore', { shown: s.ledger.length, total: s.ledgerTotal })}
+            </button>
+          )}
         </section>
       )}
     </div>
