@@ -46,7 +46,7 @@ describe('import screen', () => {
     expect(within(report).getByText('新增 2')).toBeTruthy();
     expect(within(report).getByText('拒绝 1')).toBeTruthy();
     expect(within(report).getByText('宝贝总数量')).toBeTruthy();
-    expect(within(report).getByText('order 38: quantity -3 must be at least 1')).toBeTruthy();
+    expect(within(report).getByText('订单 38：数量 -3 至少应为 1')).toBeTruthy();
     const [upload] = bridge.callsOf('intake.upload');
     expect(upload).toMatchObject({ seq: 0, fileName: 'tb.csv' });
     expect(new TextDecoder().decode(Uint8Array.from(atob(upload.chunkBase64), (c) => c.charCodeAt(0)))).toBe(

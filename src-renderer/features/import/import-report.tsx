@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import type { ImportResult } from './import.store';
+import { rowProblemText } from './row-problem-text';
 
-/** Counts and the rows that were skipped, each with its row, column and reason. */
+/** Counts and the rows that were skipped, each with its row, column and reason (in the UI language). */
 export function ImportReport({ result, fileName }: { result: ImportResult; fileName: string | null }) {
   const { t } = useTranslation();
   return (
@@ -32,7 +33,7 @@ export function ImportReport({ result, fileName }: { result: ImportResult; fileN
                 <td>
                   <code>{r.column}</code>
                 </td>
-                <td>{r.message}</td>
+                <td>{rowProblemText(t, r.message)}</td>
               </tr>
             ))}
           </tbody>
