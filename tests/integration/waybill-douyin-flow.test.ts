@@ -1,17 +1,12 @@
 import { createHmac } from 'node:crypto';
 import type { Core } from '../../src-main/compose';
 import { aCore, value } from '../fixtures/core';
-import {
-  douyinPrintDataFor,
-  douyinSignFor,
-  fakeDoudianGateway,
-  type FakeDoudian,
-} from '../fixtures/fake-doudian-gateway';
+import { douyinPrintDataFor, douyinSignFor, fakeDoudianGateway } from '../fixtures/fake-doudian-gateway';
 import { aSecretStore } from '../fixtures/fake-secret-store';
-import { fakeTopGateway, printDataFor, type FakeTop } from '../fixtures/fake-top-gateway';
+import { fakeTopGateway, printDataFor } from '../fixtures/fake-top-gateway';
 import { aFloor, allocated } from '../fixtures/fulfillment';
 import { aChannel } from '../fixtures/orders';
-import { fakePrintComponent, type FakeComponent } from '../fixtures/print-component';
+import { fakePrintComponent } from '../fixtures/print-component';
 import { until } from '../fixtures/tcp-printer';
 import {
   addComponents,
@@ -19,6 +14,7 @@ import {
   CAINIAO_TEMPLATE,
   packAll,
   waybillOf,
+  worldPerTest,
 } from '../fixtures/waybill-floor';
 
 const DY_TEMPLATE = 'https://example.com/douyin/zhongtong.xml';
@@ -74,24 +70,7 @@ async function aWorld(opts: { noDouyin?: boolean } = {}) {
 const wb = waybillOf;
 
 describe('Douyin e-waybills for Douyin orders, Cainiao for the rest, on the same carrier', () => {
-  const open: {
-    core: Core & { dispose(): void };
-    top: FakeTop;
-    dy: FakeDoudian;
-    cainiaoComponent: FakeComponent;
-    douyinComponent: FakeComponent;
-  }[] = [];
-  afterEach(async () => {
-    for (const o of open.splice(0)) {
-      o.core.dispose();
-      await Promise.all([o.top.close(), o.dy.close(), o.cainiaoComponent.close(), o.douyinComponent.close()]);
-    }
-  });
-  const world = async (opts: { noDouyin?: boolean } = {}) => {
-    const w = await aWorld(opts);
-    open.push(w);
-    return w;
-  };
+  const world = worldPerTest(aWorld);
 
   it('a Douyin order is prefetched from Douyin and printed by the Douyin component with freshly signed params; a Taobao order on ZTO still goes to Cainiao', async () => {
     const { core, top, dy, cainiaoComponent, douyinComponent } = await world();

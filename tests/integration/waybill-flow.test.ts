@@ -1,9 +1,8 @@
-import type { Core } from '../../src-main/compose';
 import { aCore, value } from '../fixtures/core';
 import { aSecretStore } from '../fixtures/fake-secret-store';
-import { fakeTopGateway, printDataFor, type FakeTop } from '../fixtures/fake-top-gateway';
+import { fakeTopGateway, printDataFor } from '../fixtures/fake-top-gateway';
 import { aFloor, allocated } from '../fixtures/fulfillment';
-import { fakePrintComponent, type FakeComponent } from '../fixtures/print-component';
+import { fakePrintComponent } from '../fixtures/print-component';
 import { freePort, until } from '../fixtures/tcp-printer';
 import {
   addComponents,
@@ -11,6 +10,7 @@ import {
   CAINIAO_TEMPLATE,
   packAll,
   waybillOf,
+  worldPerTest,
   WAYBILL_SENDER as sender,
 } from '../fixtures/waybill-floor';
 
@@ -45,19 +45,7 @@ async function aWaybillFloor(gatewayUrl?: string) {
 const wb = waybillOf;
 
 describe('platform e-waybills from allocation to the ship desk', () => {
-  const open: { core: Core & { dispose(): void }; top: FakeTop; component: FakeComponent }[] = [];
-  afterEach(async () => {
-    for (const o of open.splice(0)) {
-      o.core.dispose();
-      await o.top.close();
-      await o.component.close();
-    }
-  });
-  const world = async (gatewayUrl?: string) => {
-    const w = await aWaybillFloor(gatewayUrl);
-    open.push(w);
-    return w;
-  };
+  const world = worldPerTest(aWaybillFloor);
 
   it('allocated platform order → prefetch → pack complete prints the platform waybill → ship by scanning it', async () => {
     const { core, top, component } = await world();

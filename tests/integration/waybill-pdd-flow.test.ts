@@ -3,11 +3,11 @@ import { defaultChannelIo } from '../../src-main/adapters/channels/channel-http'
 import { CainiaoTopClient } from '../../src-main/adapters/waybills/cainiao-top.client';
 import { aCore, value } from '../fixtures/core';
 import { aSecretStore } from '../fixtures/fake-secret-store';
-import { fakePddRouter, pddPrintDataFor, type FakePdd } from '../fixtures/fake-pdd-router';
-import { fakeTopGateway, printDataFor, type FakeTop } from '../fixtures/fake-top-gateway';
+import { fakePddRouter, pddPrintDataFor } from '../fixtures/fake-pdd-router';
+import { fakeTopGateway, printDataFor } from '../fixtures/fake-top-gateway';
 import { aFloor, allocated } from '../fixtures/fulfillment';
 import { aChannel } from '../fixtures/orders';
-import { fakePrintComponent, type FakeComponent } from '../fixtures/print-component';
+import { fakePrintComponent } from '../fixtures/print-component';
 import { until } from '../fixtures/tcp-printer';
 import {
   addComponents,
@@ -15,6 +15,7 @@ import {
   CAINIAO_TEMPLATE,
   packAll,
   waybillOf,
+  worldPerTest,
   WAYBILL_SENDER as sender,
 } from '../fixtures/waybill-floor';
 
@@ -70,24 +71,7 @@ async function aWorld(opts: { noPdd?: boolean } = {}) {
 const wb = waybillOf;
 
 describe('Pinduoduo e-waybills for PDD orders, Cainiao for the rest, on the same carrier', () => {
-  const open: {
-    core: Core & { dispose(): void };
-    top: FakeTop;
-    pdd: FakePdd;
-    cainiaoComponent: FakeComponent;
-    pddComponent: FakeComponent;
-  }[] = [];
-  afterEach(async () => {
-    for (const o of open.splice(0)) {
-      o.core.dispose();
-      await Promise.all([o.top.close(), o.pdd.close(), o.cainiaoComponent.close(), o.pddComponent.close()]);
-    }
-  });
-  const world = async (opts: { noPdd?: boolean } = {}) => {
-    const w = await aWorld(opts);
-    open.push(w);
-    return w;
-  };
+  const world = worldPerTest(aWorld);
 
   it('a PDD order is prefetched from PDD and printed by the PDD component; a Taobao order on ZTO still goes to Cainiao', async () => {
     const { core, top, pdd, cainiaoComponent, pddComponent } = await world();
