@@ -117,6 +117,30 @@ describe('import screen', () => {
     expect(within(alert).queryByText(/marked fields/)).toBeNull();
   });
 
+  it("says a refused file's detail in the screen's language (zh-CN)", async () => {
+    const bridge = fakeBridge({
+      handlers: {
+        'intake.upload': () => ({ ok: true, value: { bytes: 10 } }),
+        'intake.runs': () => ({ ok: true, value: { rows: [] } }),
+        'intake.import': () => ({
+          ok: false,
+          error: {
+            code: 'invalid_input',
+            message: 'x.csv: row 1, column "订单编号": required column missing for the taobao layout',
+            issues: [{ path: 'row 1/订单编号', message: 'required column missing' }],
+          },
+        }),
+      },
+    });
+    renderApp({ bridge, hash: '#/import', language: 'zh-CN' });
+    fireEvent.change(await screen.findByLabelText('选择文件…'), {
+      target: { files: [new File(['a'], 'x.csv')] },
+    });
+    const alert = await screen.findByRole('alert');
+    expect(within(alert).getByText('x.csv：第 1 行缺少“订单编号”列，taobao 格式必须有此列。')).toBeTruthy();
+    expect(within(alert).getByText(/缺少必需的列/)).toBeTruthy();
+  });
+
   it('maps an unmatched channel spec to an internal SKU and remembers it', async () => {
     let mapped = false;
     const bridge = fakeBridge({

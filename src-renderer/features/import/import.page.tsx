@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { useApi } from '../../api/api-context';
 import { ErrorBanner } from '../../ui/error-banner';
+import { fileRefusalText } from './file-refusal-text';
 import { ImportDrop } from './import-drop';
 import { ImportReport } from './import-report';
 import { createImportStore, type ImportFormatChoice } from './import.store';
@@ -52,7 +53,7 @@ export function ImportPage() {
       </div>
       {s.error && (
         <ErrorBanner
-          error={s.error}
+          error={s.fileRefused ? fileRefusalText(t, s.error) : s.error}
           title={s.fileRefused ? t('intake.fileRefused', { file: s.fileName }) : undefined}
           onDismiss={() => store.getState().setError(null)}
         />
