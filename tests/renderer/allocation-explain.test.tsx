@@ -92,7 +92,7 @@ describe('why this warehouse and carrier', () => {
     expect(screen.queryByText(/100 × CASE-M60P-MBK/)).toBeNull();
   });
 
-  it('keeps the router’s detail for an exception', async () => {
+  it('gives the router’s detail for an exception in the screen’s language', async () => {
     show(
       {
         ...allocated,
@@ -107,6 +107,7 @@ describe('why this warehouse and carrier', () => {
       },
       'zh-CN',
     );
-    expect(await screen.findByText('no carrier can take this order from any warehouse')).toBeTruthy();
+    expect(await screen.findByText('任何仓库都没有快递能承运此订单')).toBeTruthy();
+    expect(screen.getByText('SH：SF（没有 新疆（remote）1000 g 的运价）')).toBeTruthy();
   });
 });

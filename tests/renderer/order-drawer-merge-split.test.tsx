@@ -3,7 +3,7 @@ import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/re
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CustomerProfile } from '../../src-shared/contract/customers.contract';
 import { USUAL_ADDRESS_REASON } from '../../src-shared/contract/order-entry.schema';
-import { fakeBridge, type Handlers } from './fake-bridge';
+import { anOrderDetail, anOrderSummary, fakeBridge, type Handlers } from './fake-bridge';
 import { renderApp } from './render-app';
 
 beforeEach(() => localStorage.clear());
@@ -59,6 +59,30 @@ function bridgeWith(handlers: Handlers) {
 }
 
 describe('order drawer', () => {
+  it('says routing’s reasons in the screen’s language (zh-CN), codes and amounts kept', async () => {
+    const bridge = bridgeWith({
+      'orders.get': () => ({
+        ok: true,
+        value: {
+          ...anOrderDetail(anOrderSummary(0)),
+          reasons: [
+            'routing: SH: in stock, ¥14.50 via STO (2 d); chose SH via STO: cheapest in-stock option',
+          ],
+        },
+      }),
+    });
+    renderApp({ bridge, language: 'zh-CN' });
+    await screen.findByText('EXT-00001');
+    fireEvent.click(rowOf('EXT-00001'));
+    fireEvent.keyDown(screen.getByRole('grid'), { key: 'Enter' });
+    const d = await screen.findByRole('complementary', { name: '订单详情' });
+    expect(
+      await within(d).findByText(
+        '分仓：SH：有货，¥14.50，STO（2 天）；选择 SH，STO 发货：有货仓库中总费用最低',
+      ),
+    ).toBeTruthy();
+  });
+
   it('shows the linked customer profile, the standardisation changes and the usual-address marker', async () => {
     const bridge = bridgeWith({});
     renderApp({ bridge });

@@ -5,12 +5,14 @@ import type { OpOutput } from '../../../src-shared/contract';
 import type { Allocation } from '../../../src-shared/contract/routing.contract';
 import { useApi } from '../../api/api-context';
 import { formatMoney } from '../../ui/format';
+import { routingClauseText } from './routing-reason-text';
 
 type Explain = OpOutput<'routing.explain'>;
 
 /**
  * The decision in the UI language, from the same facts the table shows. The core's reasons are
- * English lines that repeat the table; they stay as the detail of exceptions and splits only.
+ * English lines that repeat the table; they are the detail of exceptions and splits only, read
+ * back into the UI language (routing-reason-text.ts).
  * A backorder names what is still missing at its warehouse (need − available), not the whole line.
  */
 function decisionText(t: TFunction, a: Allocation): string | null {
@@ -103,7 +105,7 @@ export function AllocationExplain({ orderId }: { orderId: number }) {
           ) : (
             <ul className="reasons">
               {a.reasons.map((r, i) => (
-                <li key={i}>{r}</li>
+                <li key={i}>{routingClauseText(t, r)}</li>
               ))}
             </ul>
           )}

@@ -7,6 +7,7 @@ import { ErrorBanner } from '../../ui/error-banner';
 import { StatusBadge } from '../../ui/status-badge';
 import { formatDateTime, formatMoney } from '../../ui/format';
 import { AllocationExplain } from '../inventory/allocation-explain';
+import { routingReasonText } from '../inventory/routing-reason-text';
 import { reviewReasonText } from '../review/review-reason-text';
 import { USUAL_ADDRESS_REASON } from '../../../src-shared/contract/order-entry.schema';
 import { OrderChangesTable } from './order-changes.section';
@@ -195,7 +196,7 @@ export function OrderDetailDrawer({ onClosed }: { onClosed(): void }) {
             {shown.reasons.length ? (
               <ul className="reasons">
                 {shown.reasons.map((r, i) => (
-                  <li key={i}>{reviewReasonText(t, r)}</li>
+                  <li key={i}>{routingReasonText(t, r) ?? reviewReasonText(t, r)}</li>
                 ))}
               </ul>
             ) : (
