@@ -76,7 +76,7 @@ describe('carrier rate tables from CSV', () => {
       shippingMinor: 12000,
     });
     expect((await value(core.call('orders.get', { id: jp }))).history.at(-1).reason).toMatch(
-      /ZTO: no rate for JP/,
+      /ZTO \(no rate for JP/,
     );
   });
 });

@@ -103,7 +103,9 @@ describe('routing', () => {
     expect(run.exception).toEqual([id, unknown]);
     const o = await value(core.call('orders.get', { id }));
     expect(o.status).toBe('exception');
-    expect(o.history.at(-1).reason).toMatch(/SF: no liquids by air.*ZTO: no cold chain/);
+    expect(o.history.at(-1).reason).toMatch(
+      /no carrier allowed at .*SF \(no liquids by air\).*ZTO \(no cold chain/,
+    );
     expect(level(core, 'SH', 'PERFUME')).toEqual({ onHand: 5, reserved: 0 });
     const ghost = await value(core.call('routing.explain', { id: unknown }));
     expect(ghost.latest.reasons[0]).toMatch(/GHOST is not in the catalog/);

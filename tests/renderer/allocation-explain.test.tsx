@@ -101,13 +101,13 @@ describe('why this warehouse and carrier', () => {
         carrier: null,
         reasons: [
           'no carrier can take this order from any warehouse',
-          'SH: SF: no rate for 新疆 (remote) at 1000 g',
+          'no carrier allowed at SH: SF (no rate for 新疆 (remote) at 1000 g)',
         ],
         alternatives: [option('SH', { carrier: null, note: 'SF: no rate' })],
       },
       'zh-CN',
     );
     expect(await screen.findByText('任何仓库都没有快递能承运此订单')).toBeTruthy();
-    expect(screen.getByText('SH：SF（没有 新疆（remote）1000 g 的运价）')).toBeTruthy();
+    expect(screen.getByText('SH 没有快递可发：SF（没有 新疆（remote）1000 g 的运价）')).toBeTruthy();
   });
 });

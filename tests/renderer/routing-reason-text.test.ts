@@ -89,16 +89,45 @@ describe('routing reasons in the UI language', () => {
     );
   });
 
-  it('says an exception: every warehouse with each carrier refusal', () => {
-    const written = line(world({ 1: 5, 2: 5 }), parcel({ country: 'US', province: 'CA', battery: true }));
-    expect(written).toContain('no carrier can take this order from any warehouse');
+  it('says an exception: warehouses refused alike grouped, each carrier with its refusal', () => {
+    const four = world(
+      { 1: 5, 2: 5, 3: 5, 4: 5 },
+      {
+        warehouses: [
+          { id: 1, code: 'SH', province: '上海市', handlingMinor: 100 },
+          { id: 2, code: 'GZ', province: '广东省', handlingMinor: 50 },
+          { id: 3, code: 'BJ', province: '北京市', handlingMinor: 50 },
+          { id: 4, code: 'SZX', province: '广东省', handlingMinor: 50 },
+        ],
+      },
+    );
+    const written = line(four, parcel({ country: 'US', province: 'CA', battery: true }));
+    // One clause for the four warehouses, not one per warehouse and carrier.
+    expect(written).toBe(
+      'routing: no carrier can take this order from any warehouse; ' +
+        'no carrier allowed at SH, GZ, BJ, SZX: STO (no rate for US (US) at 500 g), SF (no batteries by air)',
+    );
     expect(routingReasonText(zh, written)).toBe(
       '分仓：任何仓库都没有快递能承运此订单；' +
-        'SH：STO（没有 US（US）500 g 的运价）、SF（空运不收电池）；' +
-        'GZ：STO（没有 US（US）500 g 的运价）、SF（空运不收电池）',
+        'SH、GZ、BJ、SZX 没有快递可发：STO（没有 US（US）500 g 的运价）、SF（空运不收电池）',
     );
     const none = line(world({}, { warehouses: [] }));
     expect(routingReasonText(zh, none)).toBe('分仓：没有启用的仓库');
+    const noCarrier = line(world({ 1: 5 }, { carriers: [] }));
+    expect(routingReasonText(zh, noCarrier)).toBe(
+      '分仓：任何仓库都没有快递能承运此订单；SH、GZ 没有启用的快递',
+    );
+  });
+
+  it('still reads the per-warehouse wording of orders routed before refusals were grouped', () => {
+    expect(
+      routingReasonText(
+        zh,
+        'routing: no carrier can take this order from any warehouse; SH: STO: no rate for US (US) at 500 g; SF: no batteries by air; GZ: no active carrier',
+      ),
+    ).toBe(
+      '分仓：任何仓库都没有快递能承运此订单；SH：STO（没有 US（US）500 g 的运价）、SF（空运不收电池）；GZ：没有启用的快递',
+    );
   });
 
   it('translates the allocation record clause by clause and keeps an unknown clause as written', () => {
@@ -109,8 +138,7 @@ describe('routing reasons in the UI language', () => {
     );
     expect(plan.reasons.map((r) => routingClauseText(zh, r))).toEqual([
       '任何仓库都没有快递能承运此订单',
-      'SH：STO（40000 g 超过其 30000 g 限重）',
-      'GZ：STO（40000 g 超过其 30000 g 限重）',
+      'SH、GZ 没有快递可发：STO（40000 g 超过其 30000 g 限重）',
     ]);
     expect(routingClauseText(zh, 'the moon is full')).toBe('the moon is full');
     expect(routingReasonText(zh, 'review: Big: hold: 金额大')).toBeNull();

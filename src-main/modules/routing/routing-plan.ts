@@ -110,6 +110,30 @@ function ratesByZone(rows: readonly RateRow[]): Map<string, RateRow[]> {
   return index;
 }
 
+/** One carrier that cannot take the parcel from a warehouse, and why. */
+export interface CarrierRefusal {
+  carrier: string;
+  why: string;
+}
+
+/**
+ * The exception's detail, one clause per set of warehouses refused alike: a power bank abroad is
+ * refused by the same carriers for the same reasons at every warehouse, and 4 warehouses × 12
+ * carriers read as 48 clauses. "no carrier allowed at SH, GZ: SF (no batteries by air), …".
+ */
+function groupedRefusals(byWarehouse: { code: string; refusals: CarrierRefusal[] }[]): string[] {
+  const groups = new Map<string, string[]>();
+  for (const w of byWarehouse) {
+    const said = w.refusals.map((r) => `${r.carrier} (${r.why})`).join(', ');
+    const codes = groups.get(said);
+    if (codes) codes.push(w.code);
+    else groups.set(said, [w.code]);
+  }
+  return [...groups].map(([said, codes]) =>
+    said ? `no carrier allowed at ${codes.join(', ')}: ${said}` : `no active carrier at ${codes.join(', ')}`,
+  );
+}
+
 /** The cheapest carrier allowed from this warehouse that keeps the delivery promise, with every refusal when none. */
 export function quoteCarriers(
   w: WarehouseForRouting,
@@ -117,29 +141,33 @@ export function quoteCarriers(
   world: Pick<PlanWorld, 'carriers' | 'rates' | 'promiseDays'>,
   /** Word every refusal; false when only the best quote matters (refusals then stay empty). */
   explain = true,
-): { best: CarrierQuote | null; refusals: string[] } {
+): { best: CarrierQuote | null; refusals: CarrierRefusal[] } {
   const abroad = p.country !== 'CN';
   const zone = abroad ? p.country : zoneOf(w.province, p.province);
   const dest = abroad ? null : provinceShort(p.province);
   let best: CarrierQuote | null = null;
-  const refusals: string[] = [];
+  const refusals: CarrierRefusal[] = [];
   for (const c of world.carriers) {
     const grams = chargeableGrams(c, p);
     const no = refusal(c, p, grams);
     if (no) {
-      if (explain) refusals.push(`${c.code}: ${no}`);
+      if (explain) refusals.push({ carrier: c.code, why: no });
       continue;
     }
     const byZone = ratesByZone(world.rates.get(c.id) ?? NO_RATES);
     const specific = dest === null ? undefined : byZone.get(dest);
     const rate = (specific ?? byZone.get(zone))?.find((r) => r.maxWeightGrams >= grams);
     if (!rate) {
-      if (explain) refusals.push(`${c.code}: no rate for ${dest ?? zone} (${zone}) at ${grams} g`);
+      if (explain)
+        refusals.push({ carrier: c.code, why: `no rate for ${dest ?? zone} (${zone}) at ${grams} g` });
       continue;
     }
     if (rate.transitDays > world.promiseDays) {
       if (explain)
-        refusals.push(`${c.code}: ${rate.transitDays} days is slower than the promised ${world.promiseDays}`);
+        refusals.push({
+          carrier: c.code,
+          why: `${rate.transitDays} days is slower than the promised ${world.promiseDays}`,
+        });
       continue;
     }
     const q = {
@@ -167,7 +195,7 @@ export function planOrder(needs: Need[], p: ParcelFacts, world: PlanWorld): Plan
   const alternatives: AllocationOption[] = [];
   type Cand = { w: WarehouseForRouting; quote: CarrierQuote | null; short: Need[]; rank: number };
   const cands: Cand[] = [];
-  const allRefusals: string[] = [];
+  const refused: { code: string; refusals: CarrierRefusal[] }[] = [];
   for (const w of world.warehouses) {
     const short = needs.filter((n) => world.available(w.id, n.skuId) < n.quantity);
     // Refusals are only shown when no carrier can ship from here: word them only then.
@@ -175,7 +203,7 @@ export function planOrder(needs: Need[], p: ParcelFacts, world: PlanWorld): Plan
     const refusals = best ? [] : quoteCarriers(w, p, world).refusals;
     const rank = world.rank.get(w.id) ?? null;
     cands.push({ w, quote: best, short, rank: rank ?? Number.MAX_SAFE_INTEGER });
-    if (!best) allRefusals.push(`${w.code}: ${refusals.join('; ') || 'no active carrier'}`);
+    if (!best) refused.push({ code: w.code, refusals });
     alternatives.push({
       warehouse: w.code,
       rank,
@@ -186,7 +214,7 @@ export function planOrder(needs: Need[], p: ParcelFacts, world: PlanWorld): Plan
       handlingMinor: w.handlingMinor,
       totalMinor: best ? best.shippingMinor + w.handlingMinor : null,
       transitDays: best?.transitDays ?? null,
-      note: best ? null : refusals.join('; ') || 'no active carrier',
+      note: best ? null : refusals.map((r) => `${r.carrier}: ${r.why}`).join('; ') || 'no active carrier',
     });
   }
   const describe = (c: Cand): string =>
@@ -204,7 +232,7 @@ export function planOrder(needs: Need[], p: ParcelFacts, world: PlanWorld): Plan
   if (shippable.length === 0)
     return {
       outcome: 'exception',
-      reasons: ['no carrier can take this order from any warehouse', ...allRefusals],
+      reasons: ['no carrier can take this order from any warehouse', ...groupedRefusals(refused)],
       alternatives,
     };
   const ready = shippable.filter((c) => c.short.length === 0).sort(byCost);

@@ -99,6 +99,21 @@ export function routingClauseText(t: TFunction, clause: string): string {
     return t(m[2] ? 'routing.reason.presaleSplitNow' : 'routing.reason.presaleSplit', {
       dated: presaleDates(t, m[1]!),
     });
+  // Warehouses refused alike: "no carrier allowed at SH, GZ: SF (no batteries by air), ZTO (…)".
+  if ((m = /^no carrier allowed at (.+?): (\S+ \(.*\))$/.exec(clause)))
+    return t('routing.reason.warehousesRefused', {
+      warehouses: list(m[1]!),
+      refusals: m[2]!
+        .split(/, (?=[^\s,()]+ \()/)
+        .map((r) => {
+          const c = /^(\S+) \((.*)\)$/.exec(r);
+          return c ? t('routing.reason.carrierRefused', { carrier: c[1], why: refusalText(t, c[2]!) }) : r;
+        })
+        .join(t('routing.explain.listJoin')),
+    });
+  if ((m = /^no active carrier at (.+)$/.exec(clause)))
+    return t('routing.reason.noActiveCarrierAt', { warehouses: list(m[1]!) });
+  // The wording before refusals were grouped (orders routed earlier keep it):
   // A warehouse no carrier can ship from: "SH: A: no batteries by air; B: …" or "SH: no active carrier".
   if ((m = /^(\S+): no active carrier$/.exec(clause)))
     return t('routing.reason.warehouseRefused', {
