@@ -1,9 +1,7 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openDatabase } from '../../src-main/adapters/db/open';
-import { migrateDatabase } from '../../src-main/adapters/db/migrate';
-import { migrationsDir } from '../../src-main/adapters/db/paths';
+import { databaseBefore, migrateRest } from '../fixtures/migrated-before';
 
 // 0020 rebuilds print_jobs so its status may be 'cancelled' and records who cancelled and why:
 // every job that existed before keeps its id, key, bytes and state.
@@ -13,17 +11,7 @@ describe('migration 0020: cancelled print jobs', () => {
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   it('keeps every existing job and accepts cancelled, still refusing unknown states', () => {
-    const before = join(dir, 'before');
-    cpSync(migrationsDir(), before, { recursive: true });
-    const journalPath = join(before, 'meta', '_journal.json');
-    const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: { tag: string }[] };
-    const at = journal.entries.findIndex((e) => e.tag.startsWith('0020_'));
-    expect(at).toBeGreaterThan(0);
-    journal.entries = journal.entries.slice(0, at);
-    writeFileSync(journalPath, JSON.stringify(journal));
-
-    const db = openDatabase(join(dir, 'p.db'));
-    migrateDatabase(db, before);
+    const db = databaseBefore(dir, '0020');
     db.prepare(
       `insert into printers (name, kind, language, host, port, created_at, updated_at) values ('Zebra', 'raw_tcp', 'zpl', '10.0.0.5', 9100, 1, 1)`,
     ).run();
@@ -38,7 +26,7 @@ describe('migration 0020: cancelled print jobs', () => {
       /CHECK constraint failed/,
     );
 
-    migrateDatabase(db, migrationsDir());
+    migrateRest(db);
     expect(
       db
         .prepare(

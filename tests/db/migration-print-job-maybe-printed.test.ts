@@ -1,9 +1,7 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openDatabase } from '../../src-main/adapters/db/open';
-import { migrateDatabase } from '../../src-main/adapters/db/migrate';
-import { migrationsDir } from '../../src-main/adapters/db/paths';
+import { databaseBefore, migrateRest } from '../fixtures/migrated-before';
 
 // 0019 adds print_jobs.maybe_printed: failed jobs that a crash or a hang-up interrupted while
 // sending are marked (they are reprinted, never retried); every other job is not.
@@ -13,17 +11,7 @@ describe('migration 0019: print jobs that may have printed', () => {
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   it('marks failed interrupted and hung-up jobs, and only those', () => {
-    const before = join(dir, 'before');
-    cpSync(migrationsDir(), before, { recursive: true });
-    const journalPath = join(before, 'meta', '_journal.json');
-    const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: { tag: string }[] };
-    const at = journal.entries.findIndex((e) => e.tag.startsWith('0019_'));
-    expect(at).toBeGreaterThan(0);
-    journal.entries = journal.entries.slice(0, at);
-    writeFileSync(journalPath, JSON.stringify(journal));
-
-    const db = openDatabase(join(dir, 'p.db'));
-    migrateDatabase(db, before);
+    const db = databaseBefore(dir, '0019');
     db.prepare(
       `insert into printers (name, kind, language, host, created_at, updated_at) values ('Zebra', 'raw_tcp', 'zpl', '10.0.0.5', 1, 1)`,
     ).run();
@@ -37,7 +25,7 @@ describe('migration 0019: print jobs that may have printed', () => {
     job.run('d', 'done', null);
     job.run('e', 'queued', 'paper_out');
 
-    migrateDatabase(db, migrationsDir());
+    migrateRest(db);
     expect(
       db.prepare('select idempotency_key as k, maybe_printed as m from print_jobs order by id').all(),
     ).toEqual([

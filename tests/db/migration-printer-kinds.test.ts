@@ -1,9 +1,7 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openDatabase } from '../../src-main/adapters/db/open';
-import { migrateDatabase } from '../../src-main/adapters/db/migrate';
-import { migrationsDir } from '../../src-main/adapters/db/paths';
+import { databaseBefore, migrateRest } from '../fixtures/migrated-before';
 
 // 0014 rebuilds `printers` (a wider kind check) while print_jobs point at it: existing printers
 // and their jobs must come through unchanged.
@@ -13,18 +11,7 @@ describe('migration 0014: Kuaishou and JD print components', () => {
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   it('keeps printers and their print jobs, and accepts the new kinds', () => {
-    // The migrations as shipped before 0014.
-    const before = join(dir, 'before');
-    cpSync(migrationsDir(), before, { recursive: true });
-    const journalPath = join(before, 'meta', '_journal.json');
-    const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: { tag: string }[] };
-    const at = journal.entries.findIndex((e) => e.tag.startsWith('0014_'));
-    expect(at).toBeGreaterThan(0);
-    journal.entries = journal.entries.slice(0, at);
-    writeFileSync(journalPath, JSON.stringify(journal));
-
-    const db = openDatabase(join(dir, 'p.db'));
-    migrateDatabase(db, before);
+    const db = databaseBefore(dir, '0014');
     const now = Date.now();
     db.prepare(
       `insert into printers (name, kind, language, host, port, created_at, updated_at)
@@ -42,7 +29,7 @@ describe('migration 0014: Kuaishou and JD print components', () => {
         .run(),
     ).toThrow(/CHECK constraint failed/);
 
-    migrateDatabase(db, migrationsDir());
+    migrateRest(db);
     expect(db.prepare('select id, name, kind, host from printers').all()).toEqual([
       { id: 1, name: 'Zebra', kind: 'raw_tcp', host: '10.0.0.5' },
     ]);

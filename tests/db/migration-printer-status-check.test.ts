@@ -1,9 +1,7 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openDatabase } from '../../src-main/adapters/db/open';
-import { migrateDatabase } from '../../src-main/adapters/db/migrate';
-import { migrationsDir } from '../../src-main/adapters/db/paths';
+import { databaseBefore, migrateRest } from '../fixtures/migrated-before';
 
 // 0017 adds printers.status_check: printers that existed before keep asking their status before
 // each job (as they did), and their jobs still point at them.
@@ -13,18 +11,7 @@ describe('migration 0017: per-printer status check', () => {
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   it('switches the check on for every existing printer and keeps their jobs', () => {
-    // The migrations as shipped before 0017.
-    const before = join(dir, 'before');
-    cpSync(migrationsDir(), before, { recursive: true });
-    const journalPath = join(before, 'meta', '_journal.json');
-    const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: { tag: string }[] };
-    const at = journal.entries.findIndex((e) => e.tag.startsWith('0017_'));
-    expect(at).toBeGreaterThan(0);
-    journal.entries = journal.entries.slice(0, at);
-    writeFileSync(journalPath, JSON.stringify(journal));
-
-    const db = openDatabase(join(dir, 'p.db'));
-    migrateDatabase(db, before);
+    const db = databaseBefore(dir, '0017');
     const cols = () => (db.pragma('table_info(printers)') as { name: string }[]).map((c) => c.name);
     expect(cols()).not.toContain('status_check');
     const insert = db.prepare(
@@ -38,7 +25,7 @@ describe('migration 0017: per-printer status check', () => {
        values (1, 'label:order:1', 'label', 'zpl', 1, 'clerk', 1, 1)`,
     ).run();
 
-    migrateDatabase(db, migrationsDir());
+    migrateRest(db);
     expect(db.prepare('select id, name, status_check as s from printers order by id').all()).toEqual([
       { id: 1, name: 'Zebra', s: 1 },
       { id: 2, name: 'TSC', s: 1 },

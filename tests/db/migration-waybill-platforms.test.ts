@@ -1,9 +1,7 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openDatabase } from '../../src-main/adapters/db/open';
-import { migrateDatabase } from '../../src-main/adapters/db/migrate';
-import { migrationsDir } from '../../src-main/adapters/db/paths';
+import { databaseBefore, migrateRest } from '../fixtures/migrated-before';
 
 // 0022 makes e-waybill accounts unique per (carrier, platform) and lets both tables hold PDD:
 // the accounts and numbers that existed before keep their ids, credentials and states, and the
@@ -14,17 +12,7 @@ describe('migration 0022: e-waybill platforms', () => {
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   it('keeps every account and waybill, then takes a PDD account beside the Cainiao one', () => {
-    const before = join(dir, 'before');
-    cpSync(migrationsDir(), before, { recursive: true });
-    const journalPath = join(before, 'meta', '_journal.json');
-    const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: { tag: string }[] };
-    const at = journal.entries.findIndex((e) => e.tag.startsWith('0022_'));
-    expect(at).toBeGreaterThan(0);
-    journal.entries = journal.entries.slice(0, at);
-    writeFileSync(journalPath, JSON.stringify(journal));
-
-    const db = openDatabase(join(dir, 'p.db'));
-    migrateDatabase(db, before);
+    const db = databaseBefore(dir, '0022');
     db.prepare(
       `insert into channels (code, kind, name, currency, enabled, created_at, updated_at) values ('pdd', 'pdd', 'PDD', 'CNY', 1, 1, 1)`,
     ).run();
@@ -49,7 +37,7 @@ describe('migration 0022: e-waybill platforms', () => {
     waybill.run(1, 1, 'ZTO', 'ZTO', 'PD1_1', '731234567890', 'active');
     waybill.run(2, 2, 'YTO', 'YTO', 'PD2_1', null, 'pending');
 
-    migrateDatabase(db, migrationsDir());
+    migrateRest(db);
     expect(
       db
         .prepare(
