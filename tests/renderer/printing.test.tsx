@@ -1,54 +1,13 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Printer, PrintJob } from '../../src-shared/contract/printing.contract';
+import type { Printer } from '../../src-shared/contract/printing.contract';
+import { job, zebra } from './print-samples';
 import { fakeBridge, type Handlers } from './fake-bridge';
 import { renderApp } from './render-app';
 
 beforeEach(() => localStorage.clear());
 afterEach(cleanup);
-
-const zebra: Printer = {
-  id: 1,
-  name: 'Zebra ZD421',
-  kind: 'raw_tcp',
-  language: 'zpl',
-  host: '192.0.2.10',
-  port: 9100,
-  deviceName: '',
-  labelSize: '100x150',
-  dpi: 203,
-  cjkFont: false,
-  statusCheck: true,
-  defaultFor: 'label',
-  active: true,
-};
-const job = (over: Partial<PrintJob>): PrintJob => ({
-  id: 7,
-  printerId: 1,
-  printerName: 'Zebra ZD421',
-  document: 'label',
-  // The order the title names, as the core stores them together.
-  orderId: Number(/order (\d+)/.exec(over.title ?? '')?.[1] ?? 3),
-  title: 'label · order 3',
-  format: 'zpl',
-  status: 'done',
-  attempts: 1,
-  maxAttempts: 5,
-  nextRunAt: '2026-11-25T08:00:00.000Z',
-  lastError: null,
-  lastFault: null,
-  maybePrinted: false,
-  reprintOf: null,
-  reprintReason: null,
-  cancelledBy: null,
-  cancelReason: null,
-  cancelledAt: null,
-  actor: 'clerk',
-  createdAt: '2026-11-25T08:00:00.000Z',
-  doneAt: '2026-11-25T08:00:01.000Z',
-  ...over,
-});
 
 const bridge = (extra: Handlers = {}) =>
   fakeBridge({
