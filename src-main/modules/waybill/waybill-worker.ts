@@ -12,6 +12,7 @@ import { AppFailure } from '../../../src-shared/result';
 import { clientFor, loadAccountCredentials, workbenchOf } from './waybill-accounts.service';
 import {
   dueCancelling,
+  waybillsInUse,
   duePending,
   earliestDue,
   findAccount,
@@ -103,6 +104,9 @@ export class WaybillWorker extends BackgroundWorker {
 
   protected async loop(): Promise<void> {
     const { ctx } = this;
+    // Most shops have no e-waybill account: then every order change costs one read, not a write
+    // lock, a plan and a keychain round trip.
+    if (!waybillsInUse(ctx.sqlite)) return;
     ctx.sqlite.transaction(() => planWaybills(ctx)).immediate();
     // A host without a keychain (packdesk serve) leaves the work to the desktop app on the same database.
     this.noKeychain = !(await this.deps.secrets.status()).available;

@@ -151,6 +151,16 @@ export const activeByCode = (sqlite: Sqlite, code: string): WaybillRow | undefin
  * Orders routed to a carrier with an active account (of any platform) that have no live number
  * yet, with the platform they need and that platform's account for the carrier (null = none).
  */
+/** Any account, or any number still to fetch, print or give back: otherwise the worker has nothing to do. */
+export const waybillsInUse = (sqlite: Sqlite): boolean =>
+  (
+    stmt(
+      sqlite,
+      `select exists (select 1 from waybill_accounts)
+           or exists (select 1 from waybills where state in ('pending','active','cancelling')) as inUse`,
+    ).get() as { inUse: number }
+  ).inUse === 1;
+
 export const ordersWithoutWaybill = (
   sqlite: Sqlite,
 ): { orderId: number; carrier: string; platform: string; accountId: number | null }[] =>
