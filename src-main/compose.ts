@@ -122,7 +122,7 @@ export function createCore(opts: CoreOptions): Core {
     if (reason !== 'waybill') waybills.kick();
   });
   const folders = createFolderWatcher({ ...opts.folders, ctx });
-  // Runs review.run and routing.run through the dispatcher below (each its own transaction).
+  // Runs pipeline.pass (review, then routing, in one transaction) through the dispatcher below.
   const pipeline = createAutoPipeline({
     ...opts.pipeline,
     ctx,
@@ -149,7 +149,7 @@ export function createCore(opts: CoreOptions): Core {
     ...outboxHandlers(ctx, outbox),
     ...manualEntryHandlers(ctx),
     ...catalogHandlers(ctx),
-    ...pipelineHandlers(pipeline),
+    ...pipelineHandlers(ctx, pipeline),
     ...waybillHandlers(ctx, { worker: waybills, secrets, io: channelIo }),
   };
   const dispatch = createDispatcher({ sqlite, bus, handlers, validateOutput: opts.validateOutput ?? false });

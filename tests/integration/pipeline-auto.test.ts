@@ -163,9 +163,9 @@ describe('automatic review and routing in the background work', () => {
     expect(alerts).toHaveLength(1);
     expect(alerts[0]?.payload).toMatchObject({ level: 'error' });
     expect((alerts[0]?.payload as { message: string }).message).toMatch(
-      /^Automatic review and routing failed: review: /,
+      /^Automatic review and routing failed: Review rule #\d+ ".+" cannot be read: its condition is damaged/,
     );
-    expect((await value(core.call('pipeline.status', {}))).last.error).toMatch(/review/);
+    expect((await value(core.call('pipeline.status', {}))).last.error).toMatch(/Review rule #/);
     expect(statuses()).toEqual([{ status: 'pending_review', n: 2 }]);
 
     core.ctx.sqlite.prepare('update review_rules set condition_json = ? where id = ?').run(rule.c, rule.id);

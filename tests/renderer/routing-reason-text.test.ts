@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CarrierRow, RateRow } from '../../src-main/modules/routing/carriers.repo';
-import { summary } from '../../src-main/modules/routing/routing-record';
+import { routingLine } from '../../src-main/modules/orders';
 import { planOrder, type ParcelFacts, type PlanWorld } from '../../src-main/modules/routing/routing-plan';
 import { createI18n } from '../../src-renderer/i18n/i18n';
 import {
@@ -69,7 +69,7 @@ const world = (stock: Record<number, number>, over: Partial<PlanWorld> = {}): Pl
 });
 
 // The lines exactly as routing writes them onto the order, so a change to its wording fails here.
-const line = (w: PlanWorld, p = parcel()) => summary(planOrder(need, p, w).reasons);
+const line = (w: PlanWorld, p = parcel()) => routingLine(planOrder(need, p, w).reasons);
 
 describe('routing reasons in the UI language', () => {
   it('says an allocation: each warehouse seen and the choice, codes and amounts kept', () => {

@@ -18,7 +18,7 @@ const imported = {
   payload: { ids: [1], reason: 'import a.csv: 1/1', waiting: 'review' as const },
 };
 
-/** A pipeline over a real settings table, with review.run/routing.run that take `stepMs` each. */
+/** A pipeline over a real settings table, with a pipeline.pass that takes `stepMs`. */
 function harness(stepMs: number) {
   const core = aCore();
   const bus = new EventBus();
@@ -31,9 +31,15 @@ function harness(stepMs: number) {
     log.push(name);
     await sleep(stepMs);
     inFlight--;
-    return name === 'review.run'
-      ? { ok: true, value: { approved: 1, held: 0, blocked: 0, unchanged: 0, seconds: 0 } }
-      : { ok: true, value: { allocated: [1], backordered: [], exception: [], split: [], merged: [] } };
+    return {
+      ok: true,
+      value: {
+        review: { approved: 1, held: 0, blocked: 0, unchanged: 0 },
+        routing: { allocated: 1, backordered: 0, exception: 0 },
+        reviewSeconds: 0,
+        seconds: 0,
+      },
+    };
   };
   const pipeline = createAutoPipeline({
     ctx: core.ctx,
@@ -49,20 +55,13 @@ describe('auto pipeline scheduling', () => {
     const h = harness(60);
     h.pipeline.start();
     h.bus.emit(imported.name, imported.payload);
-    await until(() => h.log.length === 1); // the first run is in review.run
+    await until(() => h.log.length === 1); // the first run is in its pass
     for (let i = 0; i < 5; i++) h.bus.emit(imported.name, imported.payload);
     const manual = h.pipeline.runNow('clerk');
-    await until(() => h.log.length >= 6);
+    await until(() => h.log.length >= 3);
     await sleep(200); // and nothing after
     // auto run, then the button's run (queued behind it), then one auto run for the burst.
-    expect(h.log).toEqual([
-      'review.run',
-      'routing.run',
-      'review.run',
-      'routing.run',
-      'review.run',
-      'routing.run',
-    ]);
+    expect(h.log).toEqual(['pipeline.pass', 'pipeline.pass', 'pipeline.pass']);
     expect(h.maxInFlight()).toBe(1);
     expect((await manual).actor).toBe('clerk');
     h.pipeline.stop();

@@ -1,12 +1,6 @@
 export { ordersHandlers } from './orders.handlers';
-export {
-  transitionOrder,
-  transitionFrom,
-  runTransitions,
-  getOrder,
-  countOrders,
-  type RunTransitions,
-} from './orders.service';
+export { transitionOrder, transitionFrom, getOrder, countOrders, routingLine } from './orders.service';
+export { runTransitions, type RunTransitions } from './run-transitions';
 export {
   ordersStatements,
   upsertOrder,

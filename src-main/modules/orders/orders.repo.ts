@@ -85,6 +85,8 @@ export interface OrderRow {
   shippedAt: number | null;
   tagsJson: string;
   reasonsJson: string;
+  /** The reasons of the order's latest routing decision (allocations), if routing decided. */
+  routingJson: string | null;
   /** Set by review rules (set_priority); routing and waves serve higher first. */
   priority: number;
 }
@@ -285,7 +287,8 @@ export function findOrderRow(sqlite: Sqlite, id: number): OrderRow | undefined {
          o.country, o.province, o.city, o.district, o.street, o.detail, o.postcode, o.address_raw as addressRaw,
          o.address_masked as addressMasked, o.address_ambiguous as addressAmbiguous, w.code as warehouseCode,
          o.carrier, o.tracking_number as trackingNumber, o.shipped_at as shippedAt, o.tags_json as tagsJson,
-         o.reasons_json as reasonsJson, o.priority
+         o.reasons_json as reasonsJson, o.priority,
+         (select a.reasons_json from allocations a where a.order_id = o.id order by a.id desc limit 1) as routingJson
        from orders o join channels c on c.id = o.channel_id left join warehouses w on w.id = o.warehouse_id
        where o.id = ?`,
   ).get(id) as OrderRow | undefined;
@@ -316,8 +319,6 @@ export function setOrderStatus(sqlite: Sqlite, id: number, status: OrderStatus, 
  */
 export interface RunColumns {
   reasonsJson?: string;
-  /** Appended to reasons_json (routing's one-line summary). */
-  appendReason?: string;
   tagsJson?: string;
   priority?: number;
   warehouseId?: number | null;
@@ -326,7 +327,6 @@ export interface RunColumns {
 
 const RUN_COLUMNS: [keyof RunColumns, string][] = [
   ['reasonsJson', 'reasons_json = ?'],
-  ['appendReason', `reasons_json = json_insert(reasons_json, '$[#]', ?)`],
   ['tagsJson', 'tags_json = ?'],
   ['priority', 'priority = ?'],
   ['warehouseId', 'warehouse_id = ?'],
@@ -346,13 +346,15 @@ export function setOrderStatusFrom(
   also: RunColumns = {},
 ): boolean {
   let shape = 0;
-  const values: unknown[] = [];
-  RUN_COLUMNS.forEach(([key], bit) => {
-    if (also[key] === undefined) return;
+  const values: unknown[] = [to, now, to, now];
+  for (let bit = 0; bit < RUN_COLUMNS.length; bit++) {
+    const v = also[RUN_COLUMNS[bit]![0]];
+    if (v === undefined) continue;
     shape |= 1 << bit;
-    values.push(also[key]);
-  });
-  return stmt(sqlite, statusFromSql(shape)).run(to, now, to, now, ...values, id, from).changes === 1;
+    values.push(v);
+  }
+  values.push(id, from);
+  return stmt(sqlite, statusFromSql(shape)).run(values).changes === 1;
 }
 
 // One SQL text per combination of run columns, built once: the statement cache is keyed by text.

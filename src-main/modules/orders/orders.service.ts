@@ -3,7 +3,7 @@ import type { OrderDetail, OrderFilter, OrderSummary } from '../../../src-shared
 import { assertTransition, manualNext, type OrderStatus } from '../../../src-shared/domain/order-status';
 import type { OrderType } from '../../../src-shared/domain/ids';
 import { AppFailure } from '../../../src-shared/result';
-import { auditWriter, listAudit, recordAudit, type AuditEntryInput } from '../audit';
+import { listAudit, recordAudit, type AuditEntryInput } from '../audit';
 import { listChannels, orderCountsByChannel } from '../channels';
 import { releaseOrderReservations } from '../inventory';
 import {
@@ -24,6 +24,19 @@ import {
 } from './orders.repo';
 
 const iso = (ms: number): string => new Date(ms).toISOString();
+
+/**
+ * One line for a routing decision among the order's reasons: "routing: SH: in stock, ¥7.00 via
+ * ZTO (2 d); GZ: …; chose SH via ZTO: …" (the UI parses it by that shape).
+ */
+export const routingLine = (reasons: string[]): string => `routing: ${reasons.join('; ')}`;
+
+/**
+ * The order's reasons, then its latest routing decision's. Routing stores its reasons once, on
+ * the allocation row; the line is built when the order is read.
+ */
+const withRouting = (reasons: string[], routingJson: string | null): string[] =>
+  routingJson === null ? reasons : [...reasons, routingLine(JSON.parse(routingJson) as string[])];
 
 /** A bare date means that whole day on this machine's clock, which is the shop's working day. */
 function dateBound(text: string, end: boolean): number {
@@ -114,7 +127,7 @@ export function getOrder(ctx: CoreContext, id: number): OrderDetail {
     trackingNumber: o.trackingNumber,
     tags: JSON.parse(o.tagsJson) as string[],
     priority: o.priority,
-    reasons: JSON.parse(o.reasonsJson) as string[],
+    reasons: withRouting(JSON.parse(o.reasonsJson) as string[], o.routingJson),
     history: listAudit(ctx.db, 'order', id).map((a) => ({
       at: iso(a.at),
       actor: a.actor,
@@ -160,49 +173,30 @@ export function transitionFrom(
   reason?: string,
   also?: RunColumns,
 ): void {
-  guardedTransition(ctx, id, from, to, also);
+  checkTransition(ctx, id, from, to);
+  writeTransition(ctx, id, from, to, also);
   afterTransition(ctx, id, from, to, actor, reason);
 }
 
-/**
- * transitionFrom for a run that changes many orders: the audit rows are written many to a
- * statement. Call flush() at the end of the run, inside its transaction, and before reading an
- * order's history back.
- */
-export function runTransitions(ctx: CoreContext) {
-  const audit = auditWriter(ctx.sqlite);
-  return {
-    to(
-      id: number,
-      from: OrderStatus,
-      to: OrderStatus,
-      actor: string,
-      reason?: string,
-      also?: RunColumns,
-    ): void {
-      guardedTransition(ctx, id, from, to, also);
-      afterTransition(ctx, id, from, to, actor, reason, audit.add);
-    },
-    flush: audit.flush,
-  };
+/** The state machine's word on from → to; where an exception may go depends on whether it shipped. */
+export function checkTransition(ctx: CoreContext, id: number, from: OrderStatus, to: OrderStatus): void {
+  const shippedBefore = from === 'exception' && (findOrderState(ctx.sqlite, id)?.shippedAt ?? null) !== null;
+  assertTransition(from, to, { shippedBefore });
 }
-export type RunTransitions = ReturnType<typeof runTransitions>;
 
-function guardedTransition(
+/** The row write of a checked transition, only if the order is still `from`. */
+export function writeTransition(
   ctx: CoreContext,
   id: number,
   from: OrderStatus,
   to: OrderStatus,
   also: RunColumns | undefined,
 ): void {
-  // Where an exception may go depends on whether the order shipped: only then is a read needed.
-  const shippedBefore = from === 'exception' && (findOrderState(ctx.sqlite, id)?.shippedAt ?? null) !== null;
-  assertTransition(from, to, { shippedBefore });
   if (!setOrderStatusFrom(ctx.sqlite, id, from, to, ctx.now(), also))
     throw new AppFailure('conflict', `Order ${id} is no longer ${from}; nothing was changed`);
 }
 
-function afterTransition(
+export function afterTransition(
   ctx: CoreContext,
   id: number,
   from: OrderStatus,

@@ -9,7 +9,7 @@ export const PIPELINE_SETTING = 'pipeline.auto';
 
 export interface AutoPipelineOptions {
   ctx: CoreContext;
-  /** The core's dispatcher: each step is its own write transaction, audited under the run's actor. */
+  /** The core's dispatcher: a pass is one write transaction, audited under the run's actor. */
   call: (name: string, input: unknown, call: CallContext) => Promise<Result<unknown>>;
   subscribe: (listener: EventListener) => () => void;
   /** Quiet time after the last trigger before a run starts; a 100k-row import becomes one run. */
@@ -50,8 +50,8 @@ export const pipelineAutoEnabled = (ctx: CoreContext): boolean =>
   readSettings(ctx.db, [PIPELINE_SETTING])[PIPELINE_SETTING] !== 'off';
 
 /**
- * New order → reviewed → allocated without a human: review.run then routing.run through the
- * dispatcher, debounced, one run at a time. A failed run is logged and raised as an `alert`; it is
+ * New order → reviewed → allocated without a human: pipeline.pass (review, then routing, in one
+ * transaction) through the dispatcher, debounced, one run at a time. A failed run is logged and raised as an `alert`; it is
  * not retried on its own (the next trigger or the button runs again), so a broken rate table
  * cannot spin the core.
  */
@@ -106,19 +106,11 @@ export function createAutoPipeline(opts: AutoPipelineOptions): AutoPipeline {
     };
     if (stopped) return out;
     try {
-      const reviewed = await call('review.run', {}, { actor });
-      if (!reviewed.ok) throw new Error(`review: ${reviewed.error.message}`);
-      const r = reviewed.value as PipelineRun['review'];
-      out.review = { approved: r.approved, held: r.held, blocked: r.blocked, unchanged: r.unchanged };
-      if (stopped) return out;
-      const routed = await call('routing.run', {}, { actor });
-      if (!routed.ok) throw new Error(`routing: ${routed.error.message}`);
-      const g = routed.value as { allocated: number[]; backordered: number[]; exception: number[] };
-      out.routing = {
-        allocated: g.allocated.length,
-        backordered: g.backordered.length,
-        exception: g.exception.length,
-      };
+      const pass = await call('pipeline.pass', {}, { actor });
+      if (!pass.ok) throw new Error(pass.error.message);
+      const { review, routing } = pass.value as Pick<PipelineRun, 'review' | 'routing'>;
+      out.review = review;
+      out.routing = routing;
     } catch (e) {
       out.error = (e as Error).message;
       console.error('[packdesk] automatic review and routing failed:', out.error);

@@ -6,6 +6,7 @@ import {
   readScopeLines,
   readScopeOrders,
   readSkuFacts,
+  type LineRow,
   type ReviewOrderRow,
   type ReviewScope,
 } from './review-orders.repo';
@@ -19,6 +20,7 @@ const COD = /^(cod|cash[\s_-]?on[\s_-]?delivery)$|货到付款/i;
 export interface FactsRow {
   row: ReviewOrderRow;
   facts: OrderFacts;
+  lines: LineRow[];
 }
 
 export function segmentOf(orders: number, spendMinor: number): CustomerSegment {
@@ -60,10 +62,10 @@ export function loadFacts(
     const categories: string[] = [];
     let quantity = 0;
     let weight: number | undefined = 0;
-    let any = false;
+    const own: LineRow[] = [];
     for (; li < lines.length && lines[li]!.orderId === row.id; li++) {
       const l = lines[li]!;
-      any = true;
+      own.push(l);
       skuList.push(l.sku);
       quantity += l.quantity;
       const s = skus.get(l.sku);
@@ -71,13 +73,14 @@ export function loadFacts(
       weight =
         s && s.weightGrams > 0 && weight !== undefined ? weight + s.weightGrams * l.quantity : undefined;
     }
-    if (!any) weight = undefined;
+    if (own.length === 0) weight = undefined;
     const stats = row.customerId === null ? undefined : customers.get(row.customerId);
     const customerOrders = stats?.orders ?? 1;
     const placed = new Date(row.placedAt);
     const country = row.country || 'CN';
     out.push({
       row,
+      lines: own,
       facts: {
         total: row.totalMinor,
         currency: row.currency,

@@ -26,12 +26,16 @@ export interface ReviewOrderRow {
   reasonsJson: string;
   priority: number;
   placedAt: number;
+  warehouseId: number | null;
 }
 
 export interface LineRow {
   orderId: number;
+  lineNo: number;
   sku: string;
   quantity: number;
+  /** The line's own pre-sale ship date (routing reads it when the same pass routes the order). */
+  shipDate: string | null;
 }
 
 /**
@@ -82,6 +86,7 @@ const toOrderRow = (r: unknown[]): ReviewOrderRow => ({
   reasonsJson: r[17] as string,
   priority: r[18] as number,
   placedAt: r[19] as number,
+  warehouseId: r[20] as number | null,
 });
 
 export function readScopeOrders(sqlite: Sqlite, scope: ReviewScope): ReviewOrderRow[] {
@@ -91,7 +96,7 @@ export function readScopeOrders(sqlite: Sqlite, scope: ReviewScope): ReviewOrder
     `select o.id, o.external_id, o.status, c.code, o.type, o.country, o.province, o.city,
          o.currency, o.total_minor, o.payment_method, o.buyer_message,
          o.address_masked, o.address_ambiguous, o.buyer_id_number,
-         o.customer_id, o.tags_json, o.reasons_json, o.priority, o.placed_at
+         o.customer_id, o.tags_json, o.reasons_json, o.priority, o.placed_at, o.warehouse_id
        from orders o join channels c on c.id = o.channel_id
        where ${where} order by o.id`,
   )
@@ -104,13 +109,13 @@ export function readScopeLines(sqlite: Sqlite, scope: ReviewScope): LineRow[] {
   const { where, params } = scopeSql(scope);
   const rows = stmt(
     sqlite,
-    `select l.order_id, l.sku, l.quantity
+    `select l.order_id, l.line_no, l.sku, l.quantity, l.presale_ship_date
        from order_lines l join orders o on o.id = l.order_id
        where ${where} order by l.order_id, l.line_no`,
   )
     .raw(true)
-    .all(...params) as [number, string, number][];
-  return rows.map((r) => ({ orderId: r[0], sku: r[1], quantity: r[2] }));
+    .all(...params) as [number, number, string, number, string | null][];
+  return rows.map((r) => ({ orderId: r[0], lineNo: r[1], sku: r[2], quantity: r[3], shipDate: r[4] }));
 }
 
 export function readSkuFacts(sqlite: Sqlite): Map<string, { category: string | null; weightGrams: number }> {

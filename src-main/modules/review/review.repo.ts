@@ -2,6 +2,7 @@ import { asc, desc, eq, sql } from 'drizzle-orm';
 import { bulkInserter } from '../../adapters/db/bulk-insert';
 import type { Sqlite } from '../../adapters/db/open';
 import type { Db } from '../../core-context';
+import { AppFailure } from '../../../src-shared/result';
 import type { Condition, RuleAction } from '../../../src-shared/contract/review-rule.schema';
 import { reviewDecisions, reviewRules } from './review.table';
 import type { RuleDef } from './review-engine';
@@ -12,14 +13,26 @@ export interface StoredRule extends RuleDef {
   updatedAt: number;
 }
 
+/** A stored rule's JSON, or a failure naming the rule, so a damaged row says which one to fix. */
+function parsed<T>(r: RuleRow, what: 'condition' | 'actions', json: string): T {
+  try {
+    return JSON.parse(json) as T;
+  } catch (e) {
+    throw new AppFailure(
+      'internal',
+      `Review rule #${r.id} "${r.name}" cannot be read: its ${what} is damaged (${(e as Error).message}); save it again or delete it under Review rules`,
+    );
+  }
+}
+
 const toRule = (r: RuleRow): StoredRule => ({
   id: r.id,
   name: r.name,
   enabled: r.enabled,
   position: r.position,
   priority: r.priority,
-  condition: JSON.parse(r.conditionJson) as Condition,
-  actions: JSON.parse(r.actionsJson) as RuleAction[],
+  condition: parsed<Condition>(r, 'condition', r.conditionJson),
+  actions: parsed<RuleAction[]>(r, 'actions', r.actionsJson),
   updatedAt: r.updatedAt,
 });
 

@@ -4,8 +4,14 @@ import type { ReviewQueueRow, RuleOutcome } from '../../../src-shared/contract/r
 import type { OrderStatus } from '../../../src-shared/domain/order-status';
 import { runTransitions, type RunTransitions } from '../orders';
 import { compileRules, evaluate, type CompiledRule, type RuleDef, type Verdict } from './review-engine';
-import { factsBasis, loadFacts } from './review-facts';
-import { listWaiting, pendingReviewIds, reviewWriter, type ReviewOrderRow } from './review-orders.repo';
+import { factsBasis, loadFacts, type FactsRow } from './review-facts';
+import {
+  listWaiting,
+  pendingReviewIds,
+  reviewWriter,
+  type LineRow,
+  type ReviewOrderRow,
+} from './review-orders.repo';
 import { decisionWriter, listRules } from './review.repo';
 import { reviewSettings } from './review-rules.service';
 import { officialCities } from './review-rule-cities';
@@ -32,16 +38,26 @@ interface Writers {
   order: ReturnType<typeof reviewWriter>;
   status: RunTransitions;
   decision: ReturnType<typeof decisionWriter>;
+  approved: ReviewPass['approved'] | undefined;
+}
+
+/** Review as the first half of a pass that routes what it approved (see runPipelinePass). */
+export interface ReviewPass {
+  /** The pass's transitions, flushed by the pass: approved orders are written once routed. */
+  transitions: RunTransitions;
+  /** Each order the rules approved, with the priority they gave it and its lines as read. */
+  approved(row: ReviewOrderRow, priority: number, lines: LineRow[]): void;
 }
 
 function applyVerdict(
   ctx: CoreContext,
   w: Writers,
-  row: ReviewOrderRow,
-  tags: readonly string[],
+  { row, facts, lines }: FactsRow,
   v: Verdict,
   actor: string,
 ): boolean {
+  // The facts' tags are the order's tags as read, already parsed.
+  const tags = facts.tags;
   if (v.outcome === 'unchanged' && v.reasons.length === 0) return false;
   const added = v.addTags.filter((t) => !tags.includes(t));
   const newTags = added.length ? [...tags, ...added] : tags;
@@ -51,6 +67,7 @@ function applyVerdict(
     w.order(row.id, reasons, [...newTags], priority, ctx.now());
     return true;
   }
+  if (v.outcome === 'approved') w.approved?.(row, priority, lines);
   const why = v.decisive ?? v.approvedBy ?? 'review rules';
   // The status was read with the facts in this transaction, so no second read; the review's own
   // columns go into the same row write as the status.
@@ -80,10 +97,14 @@ function applyVerdict(
   return true;
 }
 
-/** Applies the enabled rules to every pending_review order; the caller's transaction makes it all-or-nothing. */
+/**
+ * Applies the enabled rules to every pending_review order; the caller's transaction makes it
+ * all-or-nothing. In a pass, the status changes wait in the pass's transitions.
+ */
 export function runReview(
   ctx: CoreContext,
   actor: string,
+  pass?: ReviewPass,
 ): Counts & { seconds: number; changedIds: number[] } {
   const started = performance.now();
   const rules = compileRules(listRules(ctx.db));
@@ -92,8 +113,9 @@ export function runReview(
   const ids = pendingReviewIds(ctx.sqlite);
   const writers: Writers = {
     order: reviewWriter(ctx.sqlite),
-    status: runTransitions(ctx),
+    status: pass?.transitions ?? runTransitions(ctx),
     decision: decisionWriter(ctx.sqlite),
+    approved: pass?.approved,
   };
   const counts = zero();
   const changedIds: number[] = [];
@@ -102,14 +124,13 @@ export function runReview(
   // share of the run. Customer totals do not change during a run, so the basis is read once.
   for (let i = 0; i < ids.length; i += BATCH) {
     const batch = ids.slice(i, i + BATCH);
-    for (const { row, facts } of loadFacts(ctx.sqlite, { kind: 'ids', ids: batch }, home, basis)) {
-      const v = evaluate(rules, facts);
+    for (const order of loadFacts(ctx.sqlite, { kind: 'ids', ids: batch }, home, basis)) {
+      const v = evaluate(rules, order.facts);
       counts[v.outcome] += 1;
-      // The facts' tags are the order's tags as read, already parsed.
-      if (applyVerdict(ctx, writers, row, facts.tags, v, by)) changedIds.push(row.id);
+      if (applyVerdict(ctx, writers, order, v, by)) changedIds.push(order.row.id);
     }
   }
-  writers.status.flush();
+  if (!pass) writers.status.flush();
   writers.decision.flush();
   return { ...counts, seconds: Math.round(performance.now() - started) / 1000, changedIds };
 }

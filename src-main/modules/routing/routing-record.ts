@@ -1,12 +1,9 @@
 import type { CoreContext } from '../../core-context';
 import type { OrderStatus } from '../../../src-shared/domain/order-status';
-import { runTransitions } from '../orders';
+import type { RunTransitions } from '../orders';
 import { encodeAlternatives } from './alternatives-codec';
 import type { Plan } from './routing-plan';
 import { allocationWriter, type AllocationValues } from './routing.repo';
-
-/** One line for the order's reasons: "routing: SH: in stock, ¥7.00 via ZTO (2 d); GZ: …; chose SH via ZTO: …". */
-export const summary = (reasons: string[]): string => `routing: ${reasons.join('; ')}`;
 
 /** A decision whose order-row writes wait for the next flush (see runRecord). */
 interface Settled {
@@ -16,24 +13,22 @@ interface Settled {
   auditReason: string;
   warehouseId: number | null;
   carrier: string | null;
-  summary: string;
   allocation: Omit<AllocationValues, 'orderId' | 'at' | 'actor' | 'warehouseId' | 'carrier'>;
 }
 
 export type Settleable = Plan | { outcome: 'exception'; reasons: string[]; alternatives: [] };
 
 /**
- * What a routing run records about its decisions: the order's route, reason line and status
- * change (audited), and the allocation row with reasons and alternatives. The stock reservation is
- * written at once by the run; these writes wait in memory until flush(), which runs them in
- * order-id order: a run plans by priority then age, and writing 100,000 order rows in that (random)
- * order cost twice as much as in table order. The allocation and audit rows are then written many
- * to a statement. All of it stays inside the run's one transaction.
+ * What a routing run records about its decisions: the order's route and status change (audited),
+ * and the allocation row with reasons and alternatives (the order's detail shows those reasons). The stock reservation is
+ * written at once by the run; these writes wait in memory until flush(), which hands the status
+ * changes to the run's transitions (they write order rows in id order, folded with a change review
+ * made in the same pass) and writes the allocation rows many to a statement. All of it stays
+ * inside the run's one transaction.
  */
-export function runRecord(ctx: CoreContext) {
+export function runRecord(ctx: CoreContext, status: RunTransitions) {
   let settled: Settled[] = [];
   const settledIds = new Set<number>();
-  const status = runTransitions(ctx);
   const allocations = allocationWriter(ctx.sqlite);
   return {
     settle(
@@ -51,7 +46,6 @@ export function runRecord(ctx: CoreContext) {
         auditReason,
         warehouseId: plan.outcome === 'exception' ? null : plan.warehouseId,
         carrier: allocated?.quote.carrier ?? null,
-        summary: summary(plan.reasons),
         allocation: {
           outcome: plan.outcome,
           shippingMinor: allocated?.quote.shippingMinor ?? null,
@@ -72,15 +66,15 @@ export function runRecord(ctx: CoreContext) {
     get size(): number {
       return settled.length;
     },
+    /** Writes this order's row now, with any change still waiting for it (see RunTransitions.land). */
+    land: (orderId: number): void => status.land(orderId),
     flush(actor: string): void {
-      settled.sort((a, b) => a.orderId - b.orderId);
       for (const d of settled) {
         const now = ctx.now();
-        // Route, reason line and status in one row write.
+        // Route and status in one row write.
         status.to(d.orderId, d.from, d.to, actor, d.auditReason, {
           warehouseId: d.warehouseId,
           carrier: d.carrier,
-          appendReason: d.summary,
         });
         allocations.add({
           orderId: d.orderId,

@@ -25,10 +25,7 @@ export function routingStatements(sqlite: Sqlite) {
     wasAllocated: sqlite.prepare(
       `select 1 from allocations where order_id = ? and outcome = 'allocated' limit 1`,
     ),
-    /** Also appends the decision to the order's reasons, so `orders show` and the drawer tell it too. */
-    setRoute: sqlite.prepare(
-      `update orders set warehouse_id = ?, carrier = ?, reasons_json = json_insert(reasons_json, '$[#]', ?), updated_at = ? where id = ?`,
-    ),
+    setRoute: sqlite.prepare(`update orders set warehouse_id = ?, carrier = ?, updated_at = ? where id = ?`),
   };
 }
 export type RoutingStatements = ReturnType<typeof routingStatements>;
@@ -117,21 +114,44 @@ const toRoutable = (r: RoutableRaw): RoutableOrder => ({
   warehouseId: r[6],
 });
 
+/** An approved order with what decides when routing serves it. */
+export interface ServingOrder extends RoutableOrder {
+  priority: number;
+  placedAt: number;
+  /** Its lines, when the caller read them already (the pipeline's review did). */
+  lines?: BatchLine[];
+}
+
 /**
- * Approved orders in the order routing serves them: the priority review gave them (set_priority)
- * first, then oldest first, so scarce stock goes to urgent orders before old ones. Read with what
- * routing needs of them, as finding them visits those rows anyway (a second read per batch cost
- * another pass over 100,000 rows in random order).
+ * The order routing serves orders in: the priority review gave them (set_priority) first, then
+ * oldest first, so scarce stock goes to urgent orders before old ones.
  */
-export const approvedInServingOrder = (sqlite: Sqlite): RoutableOrder[] =>
+export const servingOrder = (a: ServingOrder, b: ServingOrder): number =>
+  b.priority - a.priority || a.placedAt - b.placedAt || a.id - b.id;
+
+/**
+ * Approved orders in serving order, read with what routing needs of them, as finding them visits
+ * those rows anyway (a second read per batch cost another pass over 100,000 rows in random order).
+ */
+export const approvedInServingOrder = (sqlite: Sqlite): ServingOrder[] =>
   (
     stmt(
       sqlite,
-      `select ${ROUTABLE_COLUMNS} from orders where status = 'approved' order by priority desc, placed_at, id`,
+      `select ${ROUTABLE_COLUMNS}, priority, placed_at from orders where status = 'approved' order by priority desc, placed_at, id`,
     )
       .raw(true)
-      .all() as RoutableRaw[]
-  ).map(toRoutable);
+      .all() as [...RoutableRaw, number, number][]
+  ).map((r) => ({
+    id: r[0],
+    status: r[1],
+    country: r[2],
+    province: r[3],
+    paymentMethod: r[4],
+    currency: r[5],
+    warehouseId: r[6],
+    priority: r[7],
+    placedAt: r[8],
+  }));
 
 /** Orders by id (in no particular order), in one query. */
 export const routableOrders = (sqlite: Sqlite, ids: readonly number[]): RoutableOrder[] =>

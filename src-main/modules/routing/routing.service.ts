@@ -10,10 +10,10 @@ import {
   releaseOrderReservations,
   resolveBackorderAlert,
 } from '../inventory';
-import { transitionFrom } from '../orders';
+import { runTransitions, transitionFrom, type RunTransitions } from '../orders';
 import type { OrderStatus } from '../../../src-shared/domain/order-status';
 import { encodeAlternatives } from './alternatives-codec';
-import { runRecord, summary, type RunRecord } from './routing-record';
+import { runRecord, type RunRecord } from './routing-record';
 import { listCarriers, listRates, type RateRow } from './carriers.repo';
 import { planOrder, type Need, type ParcelFacts, type Plan, type PlanWorld } from './routing-plan';
 import { regionOf } from './routing-regions';
@@ -26,7 +26,9 @@ import {
   routableOrders,
   batchLines,
   approvedInServingOrder,
+  servingOrder,
   type BatchLine,
+  type ServingOrder,
   routingStatements,
   type RoutableLine,
   type RoutableOrder,
@@ -76,7 +78,7 @@ const FLUSH_AT = 100_000;
 
 const key = (warehouseId: number, skuId: number): string => `${warehouseId}:${skuId}`;
 
-function loadWorld(ctx: CoreContext, actor: string): RunWorld {
+function loadWorld(ctx: CoreContext, actor: string, transitions: RunTransitions): RunWorld {
   const cfg = readRoutingConfig(ctx);
   const rates = new Map<number, RateRow[]>();
   for (const r of listRates(ctx.sqlite)) {
@@ -108,7 +110,7 @@ function loadWorld(ctx: CoreContext, actor: string): RunWorld {
     today: shopToday(ctx),
     touched: new Map(),
     batch: new Map(),
-    record: runRecord(ctx),
+    record: runRecord(ctx, transitions),
     reserved: reservationWriter(ctx, actor),
     base: {
       warehouses,
@@ -280,6 +282,7 @@ function routeOne(ctx: CoreContext, world: RunWorld, orderId: number, actor: str
       alternativesJson: encodeAlternatives(plan.alternatives),
     });
     world.reserved.flush();
+    world.record.land(orderId);
     const children = splitOrder(
       ctx,
       orderId,
@@ -328,6 +331,7 @@ function waitForPresale(
   out: RunResult,
 ): void {
   world.reserved.flush();
+  world.record.land(o.id);
   const groups = presaleGroups(lineCount, presale);
   const dated = [...presale].map(([n, d]) => `line ${n} ${d}`).join(', ');
   if (o.status === 'approved' && world.allowSplit && groups.length > 1) {
@@ -354,7 +358,7 @@ function waitForPresale(
   if (o.status === 'backordered') return; // still waiting; nothing new to record
   const last = [...presale.values()].sort().at(-1)!;
   const reason = `pre-sale (${dated}): the order waits until ${last}${lineCount > presale.size ? ' (splitting is off, so the lines in stock wait too)' : ''}`;
-  world.st.setRoute.run(null, null, summary([reason]), ctx.now(), o.id);
+  world.st.setRoute.run(null, null, ctx.now(), o.id);
   transitionFrom(ctx, o.id, 'approved', 'backordered', actor, reason);
   world.record.allocation({
     orderId: o.id,
@@ -392,19 +396,24 @@ function presaleOf(world: RunWorld, lines: BatchLine[]): Map<number, string> {
 function routeAll(
   ctx: CoreContext,
   world: RunWorld,
-  todo: readonly (number | RoutableOrder)[],
+  todo: readonly (number | ServingOrder)[],
   actor: string,
   out: RunResult,
 ): void {
   for (let i = 0; i < todo.length; i += BATCH) {
     const chunk = todo.slice(i, i + BATCH);
     const ids = chunk.map((t) => (typeof t === 'number' ? t : t.id));
-    const known = chunk.filter((t): t is RoutableOrder => typeof t !== 'number');
+    const known = chunk.filter((t): t is ServingOrder => typeof t !== 'number');
     const unknown = chunk.filter((t): t is number => typeof t === 'number');
     world.batch.clear();
-    for (const order of [...known, ...routableOrders(ctx.sqlite, unknown)])
-      world.batch.set(order.id, { order, lines: [] });
-    for (const l of batchLines(ctx.sqlite, ids)) world.batch.get(l.orderId)?.lines.push(l);
+    const unread: number[] = [...unknown];
+    for (const order of known) {
+      world.batch.set(order.id, { order, lines: order.lines ?? [] });
+      if (!order.lines) unread.push(order.id);
+    }
+    for (const order of routableOrders(ctx.sqlite, unknown)) world.batch.set(order.id, { order, lines: [] });
+    if (unread.length)
+      for (const l of batchLines(ctx.sqlite, unread)) world.batch.get(l.orderId)?.lines.push(l);
     for (const id of ids) routeOne(ctx, world, id, actor, out);
     if (world.record.size >= FLUSH_AT) world.record.flush(actor);
   }
@@ -422,15 +431,38 @@ const emptyResult = (): RunResult => ({
   merged: [],
 });
 
-export function runRouting(ctx: CoreContext, ids: number[] | undefined, actor: string): RunResult {
+/** Review and routing in one pass (the automatic pipeline): see runPipelinePass. */
+export interface RoutingPass {
+  /** The pass's transitions: an order review approved and routing allocated is written once. */
+  transitions: RunTransitions;
+  /** The orders the pass's review approved, whose rows still say pending_review. */
+  approved: ServingOrder[];
+}
+
+export function runRouting(
+  ctx: CoreContext,
+  ids: number[] | undefined,
+  actor: string,
+  pass?: RoutingPass,
+): RunResult {
   const out = emptyResult();
+  const transitions = pass?.transitions ?? runTransitions(ctx);
+  let approved = pass?.approved ?? [];
   if (ids === undefined && readRoutingConfig(ctx).autoMerge) {
+    // Merging reads and changes order rows: the review's approvals are written first and read back.
+    transitions.flush();
+    approved = [];
     for (const group of mergeableGroups(ctx.sqlite))
       out.merged.push(mergeOrders(ctx, group, actor, 'same buyer, address and phone'));
   }
-  const world = loadWorld(ctx, actor);
+  const world = loadWorld(ctx, actor, transitions);
   // Waiting pre-sale orders come along: those whose day has come are routed, the others keep waiting.
-  const todo = ids ?? [...approvedInServingOrder(ctx.sqlite), ...waitingPresaleOrders(ctx.sqlite)];
+  const todo = ids ?? [
+    ...(approved.length
+      ? [...approvedInServingOrder(ctx.sqlite), ...approved].sort(servingOrder)
+      : approvedInServingOrder(ctx.sqlite)),
+    ...waitingPresaleOrders(ctx.sqlite),
+  ];
   routeAll(ctx, world, todo, actor, out);
   checkLowStock(ctx, [...world.touched.values()]);
   const changed = [...out.allocated, ...out.backordered, ...out.exception];
@@ -442,7 +474,7 @@ export function runRouting(ctx: CoreContext, ids: number[] | undefined, actor: s
 export function allocateBackorders(ctx: CoreContext, skuCodes: string[], actor: string): number[] {
   const ids = backorderedWithSkus(ctx.sqlite, skuCodes);
   if (ids.length === 0) return [];
-  const world = loadWorld(ctx, actor);
+  const world = loadWorld(ctx, actor, runTransitions(ctx));
   // Alerts about these SKUs are re-raised below for the orders that still wait.
   for (const code of skuCodes) {
     const s = world.catalog.byCode.get(code);
