@@ -5,29 +5,16 @@ import { encodeAlternatives } from './alternatives-codec';
 import type { Plan } from './routing-plan';
 import { allocationWriter, type AllocationValues } from './routing.repo';
 
-/** A decision whose order-row writes wait for the next flush (see runRecord). */
-interface Settled {
-  orderId: number;
-  from: OrderStatus;
-  to: OrderStatus;
-  auditReason: string;
-  warehouseId: number | null;
-  carrier: string | null;
-  allocation: Omit<AllocationValues, 'orderId' | 'at' | 'actor' | 'warehouseId' | 'carrier'>;
-}
-
 export type Settleable = Plan | { outcome: 'exception'; reasons: string[]; alternatives: [] };
 
 /**
  * What a routing run records about its decisions: the order's route and status change (audited),
- * and the allocation row with reasons and alternatives (the order's detail shows those reasons). The stock reservation is
- * written at once by the run; these writes wait in memory until flush(), which hands the status
- * changes to the run's transitions (they write order rows in id order, folded with a change review
- * made in the same pass) and writes the allocation rows many to a statement. All of it stays
- * inside the run's one transaction.
+ * and the allocation row with reasons and alternatives (the order's detail shows those reasons).
+ * The status change goes to the run's transitions, which write order rows in id order at the end,
+ * folded with a change review made in the same pass; allocation rows go many to a statement. A
+ * decision's rows reach the tables at the latest on flush(), inside the run's one transaction.
  */
-export function runRecord(ctx: CoreContext, status: RunTransitions) {
-  let settled: Settled[] = [];
+export function runRecord(ctx: CoreContext, status: RunTransitions, actor: string) {
   const settledIds = new Set<number>();
   const allocations = allocationWriter(ctx.sqlite);
   return {
@@ -39,55 +26,39 @@ export function runRecord(ctx: CoreContext, status: RunTransitions) {
       currency: string,
     ): void {
       const allocated = plan.outcome === 'allocated' ? plan : null;
-      settled.push({
+      const warehouseId = plan.outcome === 'exception' ? null : plan.warehouseId;
+      const carrier = allocated?.quote.carrier ?? null;
+      // Route and status in one row write.
+      status.to(orderId, from, plan.outcome, actor, auditReason, { warehouseId, carrier });
+      allocations.add({
         orderId,
-        from,
-        to: plan.outcome,
-        auditReason,
-        warehouseId: plan.outcome === 'exception' ? null : plan.warehouseId,
-        carrier: allocated?.quote.carrier ?? null,
-        allocation: {
-          outcome: plan.outcome,
-          shippingMinor: allocated?.quote.shippingMinor ?? null,
-          handlingMinor: allocated?.handlingMinor ?? null,
-          currency: allocated?.quote.currency ?? currency,
-          reasonsJson: JSON.stringify(plan.reasons),
-          alternativesJson: encodeAlternatives(plan.alternatives),
-        },
+        at: ctx.now(),
+        actor,
+        outcome: plan.outcome,
+        warehouseId,
+        carrier,
+        shippingMinor: allocated?.quote.shippingMinor ?? null,
+        handlingMinor: allocated?.handlingMinor ?? null,
+        currency: allocated?.quote.currency ?? currency,
+        reasonsJson: JSON.stringify(plan.reasons),
+        alternativesJson: encodeAlternatives(plan.alternatives),
       });
       settledIds.add(orderId);
     },
-    /** An allocation row written with the next flush (splits and pre-sale waits, which change no route). */
+    /** An allocation row of a split or a pre-sale wait (which change no route). */
     allocation(values: AllocationValues): void {
       allocations.add(values);
     },
-    /** Whether this order's decision still waits in memory (flush before reading it back). */
+    /** Whether this order's decision may not have reached the tables yet (flush before reading it back). */
     pending: (orderId: number): boolean => settledIds.has(orderId),
     get size(): number {
-      return settled.length;
+      return settledIds.size;
     },
     /** Writes this order's row now, with any change still waiting for it (see RunTransitions.land). */
     land: (orderId: number): void => status.land(orderId),
-    flush(actor: string): void {
-      for (const d of settled) {
-        const now = ctx.now();
-        // Route and status in one row write.
-        status.to(d.orderId, d.from, d.to, actor, d.auditReason, {
-          warehouseId: d.warehouseId,
-          carrier: d.carrier,
-        });
-        allocations.add({
-          orderId: d.orderId,
-          at: now,
-          actor,
-          warehouseId: d.warehouseId,
-          carrier: d.carrier,
-          ...d.allocation,
-        });
-      }
+    flush(): void {
       status.flush();
       allocations.flush();
-      settled = [];
       settledIds.clear();
     },
   };

@@ -73,7 +73,7 @@ interface RunWorld {
 
 /** Orders read and routed per batch: big enough to make the reads set-based, small enough to stay fresh. */
 const BATCH = 2000;
-/** Pending decisions are written out at the latest at this count, to bound memory (~1 kB each). */
+/** Decided orders' rows are written out at the latest at this count, to bound what waits in memory. */
 const FLUSH_AT = 100_000;
 
 const key = (warehouseId: number, skuId: number): string => `${warehouseId}:${skuId}`;
@@ -110,7 +110,7 @@ function loadWorld(ctx: CoreContext, actor: string, transitions: RunTransitions)
     today: shopToday(ctx),
     touched: new Map(),
     batch: new Map(),
-    record: runRecord(ctx, transitions),
+    record: runRecord(ctx, transitions, actor),
     reserved: reservationWriter(ctx, actor),
     base: {
       warehouses,
@@ -203,7 +203,7 @@ function splitByWarehouse(
  */
 function routeOne(ctx: CoreContext, world: RunWorld, orderId: number, actor: string, out: RunResult): void {
   // Routed earlier in this run and asked again: let its writes land first so it is read as it is now.
-  if (world.record.pending(orderId)) world.record.flush(actor);
+  if (world.record.pending(orderId)) world.record.flush();
   // Split children are new orders: only they (and repeated ids) miss the batch.
   const pre = world.batch.get(orderId);
   world.batch.delete(orderId);
@@ -415,11 +415,11 @@ function routeAll(
     if (unread.length)
       for (const l of batchLines(ctx.sqlite, unread)) world.batch.get(l.orderId)?.lines.push(l);
     for (const id of ids) routeOne(ctx, world, id, actor, out);
-    if (world.record.size >= FLUSH_AT) world.record.flush(actor);
+    if (world.record.size >= FLUSH_AT) world.record.flush();
   }
   world.batch.clear();
   world.reserved.flush();
-  world.record.flush(actor);
+  world.record.flush();
 }
 
 const emptyResult = (): RunResult => ({
