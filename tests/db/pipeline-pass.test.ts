@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { aCore, value } from '../fixtures/core';
 import { aChannel, anOrder, seedOrders } from '../fixtures/orders';
-import { aRoutingWorld, line, shanghai, xinjiang } from '../fixtures/routing';
+import { aRoutingWorld, line, PRESALE_PHONE, shanghai, xinjiang } from '../fixtures/routing';
 
 type TestCore = ReturnType<typeof aCore>;
 
@@ -15,14 +15,7 @@ const NOV_25 = Date.UTC(2026, 10, 25, 2);
  */
 async function world(core: TestCore): Promise<Record<string, number>> {
   await aRoutingWorld(core);
-  await value(
-    core.call('skus.save', {
-      sku: 'PHONE',
-      title: '新款手机（预售）',
-      weightGrams: 500,
-      presaleShipDate: '2026-12-10',
-    }),
-  );
+  await value(core.call('skus.save', PRESALE_PHONE));
   await value(core.call('inventory.receive', { warehouse: 'SH', lines: [{ sku: 'TEE', quantity: 3 }] }));
   await value(core.call('inventory.receive', { warehouse: 'GZ', lines: [{ sku: 'CRAB', quantity: 5 }] }));
   await value(

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { aCore, value } from '../fixtures/core';
-import { approvedOrders, aRoutingWorld, line, shanghai } from '../fixtures/routing';
+import { approvedOrders, aRoutingWorld, line, PRESALE_PHONE, shanghai } from '../fixtures/routing';
 import { importFile } from '../../src-main/modules/intake';
 import { ordersStatements, replaceOrderLines } from '../../src-main/modules/orders';
 import { csv, HEADERS, utf8Bom } from '../fixtures/order-files';
@@ -27,14 +27,7 @@ describe('pre-sale (预售) routing and backorders', () => {
     clock = NOV_25;
     core = aCore({ now: () => clock });
     await aRoutingWorld(core);
-    await value(
-      core.call('skus.save', {
-        sku: 'PHONE',
-        title: '新款手机（预售）',
-        weightGrams: 500,
-        presaleShipDate: '2026-12-10',
-      }),
-    );
+    await value(core.call('skus.save', PRESALE_PHONE));
     await value(core.call('inventory.receive', { warehouse: 'SH', lines: [{ sku: 'TEE', quantity: 10 }] }));
   });
   afterEach(() => core.dispose());

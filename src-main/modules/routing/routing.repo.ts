@@ -141,17 +141,7 @@ export const approvedInServingOrder = (sqlite: Sqlite): ServingOrder[] =>
     )
       .raw(true)
       .all() as [...RoutableRaw, number, number][]
-  ).map((r) => ({
-    id: r[0],
-    status: r[1],
-    country: r[2],
-    province: r[3],
-    paymentMethod: r[4],
-    currency: r[5],
-    warehouseId: r[6],
-    priority: r[7],
-    placedAt: r[8],
-  }));
+  ).map((r) => Object.assign(toRoutable(r as unknown as RoutableRaw), { priority: r[7], placedAt: r[8] }));
 
 /** Orders by id (in no particular order), in one query. */
 export const routableOrders = (sqlite: Sqlite, ids: readonly number[]): RoutableOrder[] =>
