@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
-import { runDemo } from '../../modules/demo';
+import { AppFailure } from '../../../src-shared/result';
+import { ordersBlockingDemo, runDemo } from '../../modules/demo';
 import { UsageError, type Command } from '../cli-env';
 
 const MAX_ORDERS = 5_000_000;
@@ -13,16 +14,28 @@ function wholeNumber(text: string, flag: string, min: number, max: number): numb
 
 export const demoCommand: Command = {
   name: 'demo',
-  usage: 'demo [--orders N] [--seed S]',
-  summary: 'fill the database with realistic demo data (rerunning with the same seed adds nothing)',
+  usage: 'demo [--orders N] [--seed S] [--force]',
+  summary:
+    'fill the database with realistic demo data (rerunning with the same seed adds nothing); refuses a database with real orders unless --force',
   async run(args, env) {
     const { values } = parseArgs({
       args,
-      options: { orders: { type: 'string', default: '2000' }, seed: { type: 'string', default: '1' } },
+      options: {
+        orders: { type: 'string', default: '2000' },
+        seed: { type: 'string', default: '1' },
+        force: { type: 'boolean', default: false },
+      },
     });
     const orders = wholeNumber(values.orders, '--orders', 0, MAX_ORDERS);
     const seed = wholeNumber(values.seed, '--seed', 0, 2 ** 32 - 1);
     const core = env.core();
+    // The default database is the shop's own: demo orders would join its queue and reset its SKUs.
+    const blocking = values.force ? 0 : ordersBlockingDemo(core.ctx);
+    if (blocking > 0)
+      throw new AppFailure(
+        'conflict',
+        `${core.dbPath} already has ${blocking} orders of its own, so no demo data was added; use an empty database (--db FILE) or add --force to mix demo orders in`,
+      );
     // Progress goes to stderr and only for big runs, so stdout stays one JSON document in --json mode.
     let lastShown = 0;
     const onProgress =

@@ -12,7 +12,7 @@ export const demoHandlers = (ctx: CoreContext) =>
       if (existing > 0) {
         throw new AppFailure(
           'conflict',
-          `This database already has ${existing} orders; demo orders only go into an empty one (\`packdesk demo\` adds them anyway)`,
+          `This database already has ${existing} orders; demo orders only go into an empty one (\`packdesk demo --force\` adds them anyway)`,
         );
       }
       const s = runDemo(ctx, { orders, seed: 1 });

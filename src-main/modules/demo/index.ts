@@ -1,5 +1,5 @@
 /**
- * `packdesk demo [--orders N] [--seed S]`: a shop's last 90 days, for a first look, screenshots,
+ * `packdesk demo [--orders N] [--seed S] [--force]`: a shop's last 90 days, for a first look, screenshots,
  * end-to-end tests and `packdesk bench`.
  *
  * What a run writes: 8 channels (淘宝/天猫, 拼多多, 抖店, 线下批发, 社区团购, Shopify, Amazon,
@@ -23,6 +23,7 @@
  * values. One audit entry (entity `system`, action `demo`) records each run.
  */
 export { runDemo, type DemoOptions, type DemoSummary } from './demo.service';
+export { ordersBlockingDemo } from './demo-guard';
 export { demoHandlers } from './demo.handlers';
 export { demoOrder, catalogPicks, chronological, type DemoOrder } from './demo-orders';
 export { demoCatalog, ean13 } from './demo-catalog';
