@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { orderStatus, orderType } from '../../../src-shared/contract/orders.contract';
+import { orderStatus, orderType, type OrderDetail } from '../../../src-shared/contract/orders.contract';
 import { formatMajor } from '../../../src-shared/domain/money';
 import { must, UsageError, type Command } from '../cli-env';
 
@@ -88,24 +88,32 @@ export const ordersCommand: Command = {
       const id = Number(rest[0]);
       if (!Number.isInteger(id) || id < 1)
         throw new UsageError('orders show needs an order id (a positive whole number)');
-      const o = await must<
-        Summary & {
-          lines: { sku: string; title: string; spec: string; quantity: number }[];
-          address: { raw: string };
-        }
-      >(core.call('orders.get', { id }, { actor: 'cli' }));
+      const o = await must<OrderDetail>(core.call('orders.get', { id }, { actor: 'cli' }));
       // What standardisation changed (before → after), as the order drawer shows it.
       const { rows: changes } = await must<{
         rows: { field: string; before: string; after: string; reason: string }[];
       }>(core.call('standardize.changes', { orderId: id }, { actor: 'cli' }));
+      const shipping = [
+        o.warehouse && `warehouse ${o.warehouse}`,
+        o.carrier && `carrier ${o.carrier}`,
+        o.trackingNumber && `tracking ${o.trackingNumber}`,
+      ].filter(Boolean);
       env.print({ ...o, changes }, () =>
         [
-          `Order ${o.id}  ${o.channel} ${o.externalId}  [${o.status}]`,
+          `Order ${o.id}  ${o.channel} ${o.externalId}  [${o.status}]${o.tags.length ? `  tags: ${o.tags.join(', ')}` : ''}`,
           `Placed ${o.placedAt}  total ${formatMajor(o.totalMinor, o.currency)} ${o.currency}`,
           `Ship to ${o.customer.name}  ${o.address.raw}`,
-          ...o.lines.map((l) => `  ${l.quantity} × ${l.sku}  ${l.title} ${l.spec}`),
+          ...(shipping.length ? [`  ${shipping.join('  ')}`] : []),
+          ...o.lines.map((l) => `  ${l.quantity} × ${l.sku || '(no SKU)'}  ${l.title} ${l.spec}`.trimEnd()),
+          // Why it is where it is: review and routing reasons, unknown SKUs, holds.
+          ...(o.reasons.length ? ['Reasons:', ...o.reasons.map((r) => `  ${r}`)] : []),
           ...(changes.length ? ['Standardised:'] : []),
           ...changes.map((c) => `  ${c.field}: "${c.before}" → "${c.after}"  (${c.reason})`),
+          ...(o.history.length ? ['History:'] : []),
+          ...o.history.map(
+            (h) =>
+              `  ${h.at.slice(0, 19).replace('T', ' ')}Z  ${h.actor}  ${h.action}${h.from || h.to ? ` ${h.from ?? ''} → ${h.to ?? ''}` : ''}${h.reason ? `  (${h.reason})` : ''}`,
+          ),
         ].join('\n'),
       );
       return 0;
