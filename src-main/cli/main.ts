@@ -21,6 +21,22 @@ function help(): string {
   ].join('\n');
 }
 
+/** A likely typo of `name`: one letter changed, added, dropped or two swapped. */
+function closeTo(typed: string, name: string): boolean {
+  const a = typed.toLowerCase();
+  if (a === name) return true;
+  if (Math.abs(a.length - name.length) > 1) return false;
+  const swapped = [...Array(Math.max(0, a.length - 1)).keys()].some(
+    (i) => a.slice(0, i) + a[i + 1] + a[i] + a.slice(i + 2) === name,
+  );
+  let i = 0;
+  while (i < a.length && a[i] === name[i]) i++;
+  const rest = (x: string, skip: number) => x.slice(i + skip);
+  return (
+    swapped || rest(a, 1) === rest(name, 1) || rest(a, 1) === rest(name, 0) || rest(a, 0) === rest(name, 1)
+  );
+}
+
 /** Splits global options (before the command) from the command and its own arguments. */
 function splitGlobal(argv: string[]): {
   db?: string;
@@ -51,11 +67,20 @@ function splitGlobal(argv: string[]): {
       break;
     }
   }
-  // `packdesk orders list --json` works too: the flag is global wherever it stands.
-  const idx = out.rest.indexOf('--json');
-  if (idx >= 0) {
-    out.json = true;
-    out.rest.splice(idx, 1);
+  // `packdesk orders list --json` and `packdesk restore FILE --db PATH` work too: both are global
+  // wherever they stand (no command has an option of the same name).
+  for (let i = 1; i < out.rest.length; i++) {
+    const a = out.rest[i] as string;
+    if (a === '--') break;
+    if (a === '--json') {
+      out.json = true;
+      out.rest.splice(i--, 1);
+    } else if (a === '--db' || a.startsWith('--db=')) {
+      const v = a === '--db' ? out.rest[i + 1] : a.slice(5);
+      if (!v) throw new UsageError('--db needs a file path');
+      out.db = v;
+      out.rest.splice(i--, a === '--db' ? 2 : 1);
+    }
   }
   return out;
 }
@@ -74,18 +99,29 @@ export async function main(argv: string[]): Promise<number> {
   }
   const [name, ...args] = g.rest;
   const command: Command | undefined = COMMANDS.find((c) => c.name === name);
-  if (!name || (g.help && !command)) {
+  if (g.help && !command) {
     process.stdout.write(help() + '\n');
-    return name || g.help ? 0 : 2;
+    return 0;
+  }
+  if (!name) {
+    // Called with no command: the list goes with the mistake to stderr, and the exit code says so.
+    process.stderr.write(`packdesk: which command?\n\n${help()}\n`);
+    return 2;
   }
   if (!command) {
-    process.stderr.write(`packdesk: unknown command "${name}". Run \`packdesk --help\` for the list.\n`);
+    const near = COMMANDS.find((c) => closeTo(name, c.name));
+    process.stderr.write(
+      `packdesk: unknown command "${name}".${near ? ` Did you mean \`packdesk ${near.name}\`?` : ''} Run \`packdesk --help\` for the list.\n`,
+    );
     return 2;
   }
   if (g.help || args.includes('--help')) {
     process.stdout.write(`Usage: packdesk ${command.usage}\n${command.summary}\n`);
     return 0;
   }
+  // The dispatcher's slow-call warnings are for developers; on a one-shot command they only add
+  // noise to stderr, which scripts read for errors. `serve` keeps them (a long-running host's log).
+  if (command.name !== 'serve') process.env.PACKDESK_QUIET ??= '1';
   const env = makeEnv(g.db ?? defaultDbPath(), g.json);
   try {
     return await command.run(args, env);

@@ -33,6 +33,8 @@ const tempBeside = (target: string): string =>
 /** Checks that a file is a sound SQLite database that Packdesk wrote; throws a clear error if not. */
 export function verifyDatabaseFile(path: string): void {
   if (!existsSync(path)) throw new AppFailure('not_found', `No file at ${path}`);
+  if (statSync(path).isDirectory())
+    throw new AppFailure('invalid_input', `${path} is a folder, not a database file`);
   let db: Sqlite | undefined;
   try {
     db = openDatabase(path, { readonly: true });
@@ -56,6 +58,17 @@ export function verifyDatabaseFile(path: string): void {
  * so a crash or a bad copy never leaves a half-written backup where a good one was expected.
  */
 export async function backupTo(db: Sqlite, target: string): Promise<{ path: string; bytes: number }> {
+  // Named before any copying: SQLite's own errors ("directory does not exist") name no path.
+  if (!existsSync(dirname(target)))
+    throw new AppFailure(
+      'not_found',
+      `Cannot back up to ${target}: the folder ${dirname(target)} does not exist`,
+    );
+  if (existsSync(target) && statSync(target).isDirectory())
+    throw new AppFailure(
+      'invalid_input',
+      `Cannot back up to ${target}: it is a folder; name the backup file`,
+    );
   const tmp = tempBeside(target);
   rmSync(tmp, { force: true });
   try {
@@ -81,6 +94,11 @@ export async function backupTo(db: Sqlite, target: string): Promise<{ path: stri
  */
 export function restoreFrom(source: string, target: string): void {
   verifyDatabaseFile(source);
+  if (!existsSync(dirname(target)))
+    throw new AppFailure(
+      'not_found',
+      `Cannot restore to ${target}: the folder ${dirname(target)} does not exist`,
+    );
   const tmp = tempBeside(target);
   copyFileSync(source, tmp);
   try {

@@ -7,7 +7,8 @@ import { UsageError, type Command } from '../cli-env';
 export const benchCommand: Command = {
   name: 'bench',
   usage: `bench [--orders N] [--only ${BENCH_SECTIONS.join(',')}]`,
-  summary: 'measure demo generation, the order queue and cold start against baselines (temp databases only)',
+  summary:
+    'measure demo generation and the order queue, documents, review + routing and imports against raw baselines (temp databases only)',
   async run(args, env) {
     const { values } = parseArgs({
       args,

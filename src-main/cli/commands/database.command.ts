@@ -47,7 +47,8 @@ export const checkCommand: Command = {
   name: 'check',
   usage: 'check',
   summary: 'integrity check and migration state',
-  async run(_args, env) {
+  async run(args, env) {
+    if (args.length) throw new UsageError(`check takes no arguments, got "${args.join(' ')}"`);
     const r = await must<{
       ok: boolean;
       integrity: string[];

@@ -4,6 +4,7 @@ import { basename, resolve } from 'node:path';
 import { IMPORT_FORMAT_NAMES } from '../../../src-shared/contract/intake.contract';
 import { AppFailure } from '../../../src-shared/result';
 import { CHANNEL_CODE, importFile, scanFolder, type ImportFormat } from '../../modules/intake';
+import { fsReason } from '../../adapters/files/fs-error';
 import { UsageError, type CliEnv, type Command } from '../cli-env';
 
 export const importCommand: Command = {
@@ -43,10 +44,7 @@ export const importCommand: Command = {
     try {
       bytes = readFileSync(resolve(file));
     } catch (e) {
-      throw new AppFailure(
-        'not_found',
-        `${file}: cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`,
-      );
+      throw new AppFailure('not_found', `${file}: cannot be read (${fsReason(e)})`);
     }
     const result = await importFile(env.core().ctx, {
       fileName: basename(file),

@@ -8,6 +8,8 @@ import {
   type LabelSize,
   type RenderedFile,
 } from '../../../src-shared/contract/documents.contract';
+import { AppFailure } from '../../../src-shared/result';
+import { fsReason } from '../../adapters/files/fs-error';
 import { must, UsageError, type Command } from '../cli-env';
 
 const BY_EXTENSION: Record<string, LabelFormat> = {
@@ -71,7 +73,11 @@ export const labelCommand: Command = {
         ),
     );
     const out = resolve(values.out);
-    writeAtomically(out, Buffer.from(file.base64, 'base64'));
+    try {
+      writeAtomically(out, Buffer.from(file.base64, 'base64'));
+    } catch (e) {
+      throw new AppFailure('invalid_input', `Cannot write the label to ${out}: ${fsReason(e)}`);
+    }
     env.print(
       { orderId: id, format, size: values.size, path: out, bytes: file.bytes },
       () => `Label for order ${id} (${format}, ${values.size}) → ${out} (${file.bytes} bytes)`,

@@ -11,6 +11,7 @@ import {
 import { basename, extname, join } from 'node:path';
 import type { CoreContext } from '../../core-context';
 import { AppFailure } from '../../../src-shared/result';
+import { fsReason } from '../../adapters/files/fs-error';
 import { hasDoneRun } from './intake.repo';
 import { importFile, type ImportResult } from './intake.service';
 import type { ImportFormat } from './intake.types';
@@ -67,10 +68,7 @@ export async function scanFolder(
       .filter((n) => IMPORTABLE.test(n) && !NOT_AN_EXPORT.test(n))
       .sort();
   } catch (e) {
-    throw new AppFailure(
-      'not_found',
-      `${opts.dir}: the watched folder cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`,
-    );
+    throw new AppFailure('not_found', `${opts.dir}: the watched folder cannot be read (${fsReason(e)})`);
   }
   const out: FolderFileOutcome[] = [];
   for (const name of names) {

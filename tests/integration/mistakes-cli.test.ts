@@ -1,0 +1,101 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:net';
+import { once } from 'node:events';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createCore } from '../../src-main/compose';
+import { hasLanToken } from '../../src-main/modules/auth';
+import { packdesk } from '../fixtures/cli';
+
+/** A newcomer's slips at the command line: each answered on stderr in one line naming it, never a stack trace. */
+describe('packdesk, called wrongly', () => {
+  let dir: string;
+  let db: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'packdesk-mistakes-'));
+    db = join(dir, 'p.db');
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  test('no command: the command list goes to stderr with exit code 2 (--help: stdout, 0)', async () => {
+    const none = await packdesk([]);
+    expect(none).toMatchObject({ code: 2, stdout: '' });
+    expect(none.stderr).toMatch(/^packdesk: which command\?\n\n.*\n\nUsage: packdesk/);
+    const help = await packdesk(['--help']);
+    expect(help).toMatchObject({ code: 0, stderr: '' });
+    expect(help.stdout).toContain('Commands:');
+  });
+
+  test('a mistyped command is named with the command it probably meant', async () => {
+    expect(await packdesk(['ordres', 'list'])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr:
+        'packdesk: unknown command "ordres". Did you mean `packdesk orders`? Run `packdesk --help` for the list.\n',
+    });
+    expect((await packdesk(['imprt', 'x.csv'])).stderr).toContain('Did you mean `packdesk import`?');
+    expect((await packdesk(['frobnicate'])).stderr).toBe(
+      'packdesk: unknown command "frobnicate". Run `packdesk --help` for the list.\n',
+    );
+  });
+
+  test('--db works after the command as --json does', async () => {
+    const r = await packdesk(['check', '--db', db, '--json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ ok: true });
+    expect((await packdesk(['check', '--db'])).stderr).toBe('packdesk: --db needs a file path\n');
+  });
+
+  test('files that are missing or folders are named in words, not errno codes', async () => {
+    const missing = await packdesk(['--db', db, 'import', join(dir, 'orders.csv')]);
+    expect(missing).toMatchObject({
+      code: 1,
+      stderr: `packdesk import: ${join(dir, 'orders.csv')}: cannot be read (no such file or folder)\n`,
+    });
+    expect((await packdesk(['--db', db, 'import', dir])).stderr).toBe(
+      `packdesk import: ${dir}: cannot be read (it is a folder, not a file)\n`,
+    );
+    expect((await packdesk(['--db', db, 'import', '--watch', join(dir, 'drop'), '--once'])).stderr).toBe(
+      `packdesk import: ${join(dir, 'drop')}: the watched folder cannot be read (no such file or folder)\n`,
+    );
+  });
+
+  test('a label written into a folder that does not exist says so (and leaves nothing behind)', async () => {
+    expect((await packdesk(['--db', db, 'demo', '--orders', '20'])).code).toBe(0);
+    const out = join(dir, 'labels', 'l.pdf');
+    const r = await packdesk(['--db', db, 'label', '1', '--out', out]);
+    expect(r).toMatchObject({
+      code: 1,
+      stdout: '',
+      stderr: `packdesk label: Cannot write the label to ${out}: no such file or folder\n`,
+    });
+    mkdirSync(join(dir, 'labels'));
+    expect((await packdesk(['--db', db, 'label', '1', '--out', out])).code).toBe(0);
+  });
+
+  describe('serve on a port that is taken', () => {
+    let taken: Server;
+    let port: number;
+    beforeEach(async () => {
+      taken = createServer().listen(0, '0.0.0.0');
+      await once(taken, 'listening');
+      port = (taken.address() as { port: number }).port;
+    });
+    afterEach(() => void taken.close());
+
+    test('names the port, and issues no LAN token nobody saw', async () => {
+      const r = await packdesk(['--db', db, 'serve', '--host', '0.0.0.0', '--port', String(port)]);
+      expect(r).toMatchObject({
+        code: 1,
+        stdout: '',
+        stderr: `packdesk serve: port ${port} on 0.0.0.0 is already in use (is Packdesk already serving?); stop that program or choose another --port\n`,
+      });
+      const core = createCore({ dbPath: db });
+      try {
+        expect(hasLanToken(core.ctx)).toBe(false);
+      } finally {
+        core.close();
+      }
+    });
+  });
+});
