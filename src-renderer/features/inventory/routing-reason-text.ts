@@ -173,3 +173,14 @@ export function routingReasonText(t: TFunction, line: string): string | null {
   const said = clausesOf(line.slice(PREFIX.length)).map((c) => routingClauseText(t, c));
   return t('routing.reason.line', { said: said.join(t('routing.reason.joiner')) });
 }
+
+/**
+ * Routing's note on an order's status change (its deciding clause, or all clauses of an
+ * exception, joined by "; " without the "routing: " prefix), in the UI language; null when no
+ * clause is in a wording routing writes.
+ */
+export function routingNoteText(t: TFunction, note: string): string | null {
+  const clauses = clausesOf(note);
+  const said = clauses.map((c) => routingClauseText(t, c));
+  return said.some((s, i) => s !== clauses[i]) ? said.join(t('routing.reason.joiner')) : null;
+}

@@ -7,8 +7,6 @@ import { ErrorBanner } from '../../ui/error-banner';
 import { StatusBadge } from '../../ui/status-badge';
 import { formatDateTime, formatMoney } from '../../ui/format';
 import { AllocationExplain } from '../inventory/allocation-explain';
-import { routingReasonText } from '../inventory/routing-reason-text';
-import { reviewReasonText } from '../review/review-reason-text';
 import { USUAL_ADDRESS_REASON } from '../../../src-shared/contract/order-entry.schema';
 import { OrderChangesTable } from './order-changes.section';
 import { OrderCustomerSummary } from './order-customer.section';
@@ -21,6 +19,7 @@ import { useOrders } from './orders.store';
 import { PresalePanel } from './presale.panel';
 import { SplitPanel } from './split.panel';
 import { TransitionControls } from './transition-controls';
+import { orderReasonText } from './order-note-text';
 import './order-detail.css';
 
 const Section = ({ title, children }: { title: string; children: ReactNode }) => (
@@ -196,7 +195,7 @@ export function OrderDetailDrawer({ onClosed }: { onClosed(): void }) {
             {shown.reasons.length ? (
               <ul className="reasons">
                 {shown.reasons.map((r, i) => (
-                  <li key={i}>{routingReasonText(t, r) ?? reviewReasonText(t, r)}</li>
+                  <li key={i}>{orderReasonText(t, r)}</li>
                 ))}
               </ul>
             ) : (

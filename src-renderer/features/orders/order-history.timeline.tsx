@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { OrderDetail } from '../../../src-shared/contract/orders.contract';
 import { isOrderStatus } from './order-labels';
 import { formatDateTime } from '../../ui/format';
+import { historyActorText, historyNoteText } from './order-note-text';
 
 /** Newest first: the question at the desk is nearly always "what happened last?". */
 export function OrderHistoryTimeline({ history }: { history: OrderDetail['history'] }) {
@@ -21,8 +22,8 @@ export function OrderHistoryTimeline({ history }: { history: OrderDetail['histor
                 {statusText(h.from)} → {statusText(h.to)}
               </span>
             )}
-            <span className="muted"> · {h.actor}</span>
-            {h.reason && <div className="timeline-reason">{h.reason}</div>}
+            <span className="muted"> · {historyActorText(t, h.actor)}</span>
+            {h.reason && <div className="timeline-reason">{historyNoteText(t, h)}</div>}
           </div>
         </li>
       ))}

@@ -53,7 +53,22 @@ export function reviewReasonText(t: TFunction, line: string): string {
   const manual = /^(.+?): (approve|reject|hold) — ([\s\S]*)$/.exec(body);
   if (manual) {
     const [, actor, decision, why] = manual;
-    return t('review.reason.manual', { actor, decision: t(`review.reason.decision.${decision}`), why });
+    const said = t(`review.reason.decision.${decision}`);
+    // Decided without a reason, the core writes "manual <decision>" as the reason.
+    return why === `manual ${decision}`
+      ? t('review.reason.manualBare', { actor, decision: said })
+      : t('review.reason.manual', { actor, decision: said, why });
   }
+  // orders-edit.service: "review: <actor>: corrected buyerIdNumber, address".
+  const corrected = /^(.+?): corrected (\w+(?:, \w+)*)$/.exec(body);
+  if (corrected)
+    return t('review.reason.corrected', { actor: corrected[1], fields: fieldsText(t, corrected[2]!) });
   return ruleReasonText(t, body);
 }
+
+/** orders-edit.service names the corrected fields by their contract names (address, buyerIdNumber, tags). */
+export const fieldsText = (t: TFunction, fields: string): string =>
+  fields
+    .split(', ')
+    .map((f) => t(`review.reason.field.${f}`, { defaultValue: f }))
+    .join(t('review.reason.listJoin'));
