@@ -60,6 +60,20 @@ describe('packdesk, called wrongly', () => {
     );
   });
 
+  test('route rates names a missing file, and a binary one in one line instead of pages of its bytes', async () => {
+    expect(await packdesk(['--db', db, 'route', 'rates', join(dir, 'rates.csv')])).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `packdesk route: ${join(dir, 'rates.csv')}: cannot be read (no such file or folder)\n`,
+    });
+    expect(await packdesk(['--db', db, 'route', 'rates', 'docs/screenshot-orders.png'])).toEqual({
+      code: 1,
+      stdout: '',
+      stderr:
+        'packdesk route: docs/screenshot-orders.png is not a CSV text file; save the rate table as CSV UTF-8\n',
+    });
+  });
+
   test('a label written into a folder that does not exist says so (and leaves nothing behind)', async () => {
     expect((await packdesk(['--db', db, 'demo', '--orders', '20'])).code).toBe(0);
     const out = join(dir, 'labels', 'l.pdf');

@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { AppFailure } from '../../../src-shared/result';
+import { fsReason } from '../../adapters/files/fs-error';
 import { must, UsageError, type Command } from '../cli-env';
 
 interface RunResult {
@@ -54,12 +56,17 @@ export const routeCommand: Command = {
 /** Every problem of a refused file goes to stderr with its row and column, not only the first. */
 async function importRates(args: string[], env: Parameters<Command['run']>[1]): Promise<number> {
   if (args.length !== 1) throw new UsageError('route rates needs one CSV file');
-  let csv: string;
+  const file = args[0]!;
+  let bytes: Buffer;
   try {
-    csv = readFileSync(args[0]!, 'utf8');
+    bytes = readFileSync(file);
   } catch (e) {
-    throw new UsageError(`cannot read ${args[0]}: ${(e as Error).message}`);
+    throw new AppFailure('not_found', `${file}: cannot be read (${fsReason(e)})`);
   }
+  // A spreadsheet or image handed over by mistake would otherwise come back as pages of garbage.
+  if (bytes.includes(0))
+    throw new AppFailure('invalid_input', `${file} is not a CSV text file; save the rate table as CSV UTF-8`);
+  const csv = bytes.toString('utf8');
   const r = await env.core().call('rates.import', { csv }, { actor: 'cli' });
   if (!r.ok) {
     const issues = r.error.issues ?? [];
