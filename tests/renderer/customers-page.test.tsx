@@ -68,9 +68,7 @@ describe('customers screen', () => {
     expect(bridge.callsOf('customers.list').at(-1)).toEqual({ search: '1381234', limit: 200 });
     fireEvent.click(screen.getByRole('button', { name: '张伟' }));
     const p = await screen.findByRole('region', { name: '张伟 的客户档案' });
-    expect(
-      within(p).getByText('last order 4 d ago · 3 orders · ≥ 3 orders and bought within 90 days'),
-    ).toBeTruthy();
+    expect(within(p).getByText('最近一单在 4 天前 · 3 单 · ≥ 3 单且 90 天内下过单')).toBeTruthy();
     expect(within(p).getByText('广东省深圳市南山区粤海街道科技园南路88号 (用过 3 次)')).toBeTruthy();
     expect(within(p).getByText('共 266.00 CNY，客单价 88.67')).toBeTruthy();
   });

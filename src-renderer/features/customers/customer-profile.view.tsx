@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { formatMajor } from '../../../src-shared/domain/money';
 import type { CustomerProfile } from './customers.store';
+import { rfmReasonsText } from './rfm-reason-text';
 
 const day = (iso: string | null) => (iso ? iso.slice(0, 10) : '—');
 
@@ -41,7 +42,7 @@ export function CustomerProfileView({ p, onClose }: { p: CustomerProfile; onClos
           ))}
         </dd>
         <dt>{t('customersPage.rfm')}</dt>
-        <dd>{p.rfm.reasons.join(' · ')}</dd>
+        <dd>{rfmReasonsText(t, p.rfm.reasons)}</dd>
         <dt>{t('customersPage.usualAddress')}</dt>
         <dd>
           {a

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { OrderDetail } from '../../../src-shared/contract/orders.contract';
 import { formatMoney } from '../../ui/format';
+import { rfmReasonsText } from '../customers/rfm-reason-text';
 import { useOrderRead } from './order-facts.hooks';
 
 /**
@@ -18,7 +19,7 @@ export function OrderCustomerSummary({ order }: { order: OrderDetail }) {
     <div className="customer-summary" aria-label={t('orders.customer.label')}>
       <div>
         <strong>{p.name}</strong>{' '}
-        <span className={`segment segment-${p.segment}`} title={p.rfm.reasons.join(' · ')}>
+        <span className={`segment segment-${p.segment}`} title={rfmReasonsText(t, p.rfm.reasons)}>
           {t(`customersPage.segment.${p.segment}`)}
         </span>
       </div>
