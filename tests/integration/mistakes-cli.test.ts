@@ -87,6 +87,21 @@ describe('packdesk, called wrongly', () => {
     expect((await packdesk(['--db', db, 'label', '1', '--out', out])).code).toBe(0);
   });
 
+  test('ship refuses a carrier the shop does not have (a typo would be recorded and pushed to the channel)', async () => {
+    expect((await packdesk(['--db', db, 'demo', '--orders', '300'])).code).toBe(0);
+    const [order] = JSON.parse(
+      (await packdesk(['--db', db, '--json', 'orders', 'list', '--status', 'packed', '--limit', '1'])).stdout,
+    ) as { id: number }[];
+    const id = String(order!.id);
+    const typo = await packdesk(['--db', db, 'ship', id, '--carrier', 'ZT0', '--tracking', '73123456789012']);
+    expect(typo).toMatchObject({ code: 2, stdout: '' });
+    expect(typo.stderr).toMatch(/^packdesk ship: unknown carrier "ZT0"; this shop's carriers: .*\bZTO\b/);
+    const shown = JSON.parse((await packdesk(['--db', db, '--json', 'orders', 'show', id])).stdout);
+    expect(shown.status).toBe('packed');
+    const ok = await packdesk(['--db', db, 'ship', id, '--carrier', 'zto', '--tracking', '73123456789012']);
+    expect(ok).toEqual({ code: 0, stdout: `Shipped order ${id} with ZTO 73123456789012\n`, stderr: '' });
+  });
+
   describe('serve on a port that is taken', () => {
     let taken: Server;
     let port: number;

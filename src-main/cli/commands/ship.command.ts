@@ -32,6 +32,19 @@ export const shipCommand: Command = {
     });
     if (!values.carrier) throw new UsageError('ship needs --carrier C');
     if (!values.tracking) throw new UsageError('ship needs --tracking T');
+    // The ship desk offers only the shop's carriers; typed here, a slip ("ZT0") would be recorded
+    // and pushed to the channel, with the number checked against no carrier's pattern.
+    const { rows: carriers } = await must<{ rows: { code: string; active: boolean }[] }>(
+      env.core().call('carriers.list', {}, { actor: 'cli' }),
+    );
+    const carrier = values.carrier.trim().toUpperCase();
+    if (carriers.length && !carriers.some((c) => c.code.toUpperCase() === carrier))
+      throw new UsageError(
+        `unknown carrier "${values.carrier}"; this shop's carriers: ${carriers
+          .filter((c) => c.active)
+          .map((c) => c.code)
+          .join(', ')}`,
+      );
     const r = await must<ShipResult>(
       env
         .core()
@@ -43,7 +56,7 @@ export const shipCommand: Command = {
     );
     env.print(r, () =>
       r.shipped.length
-        ? `Shipped order${r.shipped.length > 1 ? 's' : ''} ${r.shipped.join(', ')} with ${values.carrier} ${values.tracking}` +
+        ? `Shipped order${r.shipped.length > 1 ? 's' : ''} ${r.shipped.join(', ')} with ${carrier} ${values.tracking}` +
           (r.unchanged.length ? ` (already shipped: ${r.unchanged.join(', ')})` : '')
         : `Already shipped with this number: ${r.unchanged.join(', ')}; nothing changed`,
     );
