@@ -39,8 +39,32 @@ describe('packdesk orders show (text)', () => {
     expect(text).toContain('  1 × (no SKU)  无编码赠品');
     expect(text).toMatch(/Reasons:\n( {2}.*\n)* {2}line 1 "保温杯" \(SKU "CUP-1"\) is not in the catalogue/);
     expect(text).toMatch(
-      /History:\n {2}\d{4}-\d\d-\d\d \d\d:\d\d:\d\dZ {2}\S+ {2}status pending_review → held {2}\(等买家确认颜色\)/,
+      /History:\n {2}\d{4}-\d\d-\d\d \d\d:\d\d:\d\d {2}\S+ {2}status pending_review → held {2}\(等买家确认颜色\)/,
     );
+  });
+
+  test("times read in this machine's local time, as the queue shows them, not a cut-short UTC", async () => {
+    const tz = process.env.TZ;
+    process.env.TZ = 'Asia/Shanghai';
+    try {
+      const file = join(dir, 'sheet.csv');
+      writeFileSync(
+        file,
+        'order_id,placed_at,title,quantity,unit_price\r\nT1,2026-11-22 09:00,杯子,1,10\r\n',
+      );
+      expect((await packdesk(['--db', db, 'import', file, '--json'])).code).toBe(0);
+      expect((await packdesk(['--db', db, 'orders', 'list'])).stdout).toMatch(
+        / 2026-11-22 09:00 +10\.00 CNY\n$/,
+      );
+      expect((await packdesk(['--db', db, 'orders', 'show', '1'])).stdout).toContain(
+        'Placed 2026-11-22 09:00  total',
+      );
+      const doc = JSON.parse((await packdesk(['--db', db, '--json', 'orders', 'show', '1'])).stdout);
+      expect(doc.placedAt).toBe('2026-11-22T01:00:00.000Z');
+    } finally {
+      if (tz === undefined) delete process.env.TZ;
+      else process.env.TZ = tz;
+    }
   });
 
   test('an order that was shipped shows its warehouse, carrier and tracking number', async () => {

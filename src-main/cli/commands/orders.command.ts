@@ -14,6 +14,19 @@ interface Summary {
   customer: { name: string };
 }
 
+const pad = (n: number): string => String(n).padStart(2, '0');
+
+/**
+ * "2026-11-22 10:00" in this machine's local time, as the order queue shows it: the UTC of the
+ * ISO string cut short read as a wrong hour (an order placed 10:00 in Beijing listed at 02:00).
+ */
+function localTime(iso: string, seconds = false): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const hm = `${pad(d.getHours())}:${pad(d.getMinutes())}${seconds ? `:${pad(d.getSeconds())}` : ''}`;
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${hm}`;
+}
+
 export const ordersCommand: Command = {
   name: 'orders',
   usage:
@@ -78,7 +91,7 @@ export const ordersCommand: Command = {
           details
             .map(
               (o) =>
-                `${String(o.id).padStart(7)}  ${o.channel.padEnd(12)} ${o.externalId.padEnd(22)} ${o.status.padEnd(15)} ${o.placedAt.slice(0, 16)}  ${formatMajor(o.totalMinor, o.currency).padStart(10)} ${o.currency}`,
+                `${String(o.id).padStart(7)}  ${o.channel.padEnd(12)} ${o.externalId.padEnd(22)} ${o.status.padEnd(15)} ${localTime(o.placedAt)}  ${formatMajor(o.totalMinor, o.currency).padStart(10)} ${o.currency}`,
             )
             .join('\n') || '(no orders)',
       );
@@ -101,7 +114,7 @@ export const ordersCommand: Command = {
       env.print({ ...o, changes }, () =>
         [
           `Order ${o.id}  ${o.channel} ${o.externalId}  [${o.status}]${o.tags.length ? `  tags: ${o.tags.join(', ')}` : ''}`,
-          `Placed ${o.placedAt}  total ${formatMajor(o.totalMinor, o.currency)} ${o.currency}`,
+          `Placed ${localTime(o.placedAt)}  total ${formatMajor(o.totalMinor, o.currency)} ${o.currency}`,
           `Ship to ${o.customer.name}  ${o.address.raw}`,
           ...(shipping.length ? [`  ${shipping.join('  ')}`] : []),
           ...o.lines.map((l) => `  ${l.quantity} × ${l.sku || '(no SKU)'}  ${l.title} ${l.spec}`.trimEnd()),
@@ -112,7 +125,7 @@ export const ordersCommand: Command = {
           ...(o.history.length ? ['History:'] : []),
           ...o.history.map(
             (h) =>
-              `  ${h.at.slice(0, 19).replace('T', ' ')}Z  ${h.actor}  ${h.action}${h.from || h.to ? ` ${h.from ?? ''} → ${h.to ?? ''}` : ''}${h.reason ? `  (${h.reason})` : ''}`,
+              `  ${localTime(h.at, true)}  ${h.actor}  ${h.action}${h.from || h.to ? ` ${h.from ?? ''} → ${h.to ?? ''}` : ''}${h.reason ? `  (${h.reason})` : ''}`,
           ),
         ].join('\n'),
       );
