@@ -23,6 +23,8 @@ export const importReport = z.object({
   updated: z.number().int(),
   unchanged: z.number().int(),
   rejected: z.array(rowProblem),
+  /** About the whole file rather than a row, e.g. that its encoding was a close call (absent: none). */
+  notes: z.array(z.string()).optional(),
 });
 export type ImportReport = z.infer<typeof importReport>;
 

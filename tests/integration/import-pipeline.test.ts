@@ -386,6 +386,7 @@ describe('import pipeline', () => {
             'order 3812345678900000000 is not imported yet: import the 订单报表 (order report) first, then this item report',
         },
       ],
+      notes: [],
     });
     const l = await value(core.call('orders.list', { filter: { search: '3812345678901234999' } }));
     const d = await value(core.call('orders.get', { id: l.rows[0].id }));

@@ -11,6 +11,8 @@ export interface Table {
   /** Data rows; `rowNumbers[i]` is the row a person sees in Excel (the header is row 1). */
   rows: string[][];
   rowNumbers: number[];
+  /** About the whole file, for the import report (e.g. an encoding that was a close call). */
+  notes: string[];
 }
 
 const fail = (fileName: string, row: number | null, message: string): never => {
@@ -31,7 +33,7 @@ export async function readTable(buf: Uint8Array, fileName: string): Promise<Tabl
 }
 
 function readDelimited(buf: Uint8Array, fileName: string): Table {
-  const { text, encoding } = decodeText(buf, fileName);
+  const { text, encoding, note } = decodeText(buf, fileName);
   const firstLine = text.slice(0, text.indexOf('\n') >>> 0);
   // Tabs: Amazon flat files. Semicolons: a CSV saved by Excel where the decimal mark is a comma
   // (Germany, France…), which is also what "CSV UTF-8" gives there. The header row decides.
@@ -80,7 +82,14 @@ function readDelimited(buf: Uint8Array, fileName: string): Table {
     rows.push(row);
     rowNumbers.push(i + 2);
   }
-  return { fileName, encoding, headers: head.map((h) => h.trim()), rows, rowNumbers };
+  return {
+    fileName,
+    encoding,
+    headers: head.map((h) => h.trim()),
+    rows,
+    rowNumbers,
+    notes: note ? [note] : [],
+  };
 }
 
 function cellText(v: ExcelJS.CellValue): string {
@@ -131,5 +140,5 @@ async function readXlsx(buf: Uint8Array, fileName: string): Promise<Table> {
     rowNumbers.push(n);
   });
   if (!headers) return fail(fileName, null, 'the first sheet is empty');
-  return { fileName, encoding: 'xlsx', headers, rows, rowNumbers };
+  return { fileName, encoding: 'xlsx', headers, rows, rowNumbers, notes: [] };
 }

@@ -1,7 +1,15 @@
 import iconv from 'iconv-lite';
 import { AppFailure } from '../../../src-shared/result';
+import { gbOrBig5 } from './cjk-encoding';
 
-export type TextEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'gb18030';
+export type TextEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'gb18030' | 'big5';
+
+export interface DecodedText {
+  text: string;
+  encoding: TextEncoding;
+  /** Said about the whole file in the import report, e.g. that the encoding was a close call. */
+  note?: string;
+}
 
 /** 1-based line of a byte offset, so an encoding error can name the row a person sees. */
 function lineAt(buf: Uint8Array, offset: number): number {
@@ -68,13 +76,48 @@ function latinLooking(buf: Uint8Array): number {
   return asciiTrail * 2 > pairs ? first : -1;
 }
 
+/** Bytes looked at to choose between GB18030 and Big5: the header and the first few thousand rows. */
+const SAMPLE_BYTES = 256 * 1024;
+
+/** The first SAMPLE_BYTES cut after a line end, so no character is split (else the whole buffer). */
+function sampleOf(buf: Uint8Array): Uint8Array {
+  if (buf.length <= SAMPLE_BYTES) return buf;
+  const end = buf.lastIndexOf(0x0a, SAMPLE_BYTES);
+  return end > 0 ? buf.subarray(0, end + 1) : buf;
+}
+
+const iconvDecode = (buf: Uint8Array, encoding: string): string =>
+  iconv.decode(Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength), encoding);
+
+/** The decoded text, or an error naming the row of the first byte sequence the encoding lacks. */
+function decodeOrRefuse(
+  buf: Uint8Array,
+  encoding: 'gb18030' | 'big5',
+  fileName: string,
+  what: string,
+): string {
+  const text = iconvDecode(buf, encoding);
+  const replaced = text.indexOf('\uFFFD');
+  if (replaced >= 0) {
+    const row = text.slice(0, replaced).split('\n').length;
+    throw new AppFailure(
+      'invalid_input',
+      `${fileName}: row ${row}: ${what} Save it as CSV UTF-8 and import again.`,
+      [{ path: `row ${row}`, message: 'unknown text encoding' }],
+    );
+  }
+  return text;
+}
+
 /**
  * Chinese channel exports come as UTF-8 (with or without BOM) or GBK/GB18030 depending on the
- * platform and on whether a person re-saved them in Excel. A strict UTF-8 decode is decisive
- * (GBK text is almost never valid UTF-8); otherwise GB18030, a superset of GBK, is tried, and a
- * file that is neither is refused rather than imported as mojibake.
+ * platform and on whether a person re-saved them in Excel; Taiwan and Hong Kong sellers' Excel
+ * saves Big5. A strict UTF-8 decode is decisive (GBK text is almost never valid UTF-8);
+ * otherwise GB18030 (a superset of GBK) and Big5 are told apart by which reading is made of
+ * common characters (cjk-encoding.ts). When that is a close call, GB18030 is kept and the
+ * returned note says so; a file that is none of these is refused rather than imported as mojibake.
  */
-export function decodeText(buf: Uint8Array, fileName: string): { text: string; encoding: TextEncoding } {
+export function decodeText(buf: Uint8Array, fileName: string): DecodedText {
   if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf)
     return { text: strictUtf8(buf.subarray(3), fileName, 3), encoding: 'utf-8-bom' };
   if (buf[0] === 0xff && buf[1] === 0xfe)
@@ -92,6 +135,14 @@ export function decodeText(buf: Uint8Array, fileName: string): { text: string; e
   const utf8 = utf8OrNull(buf);
   if (utf8 !== null) return { text: utf8, encoding: 'utf-8' };
   if (firstBadUtf8(buf) < 0) return { text: new TextDecoder('utf-8').decode(buf), encoding: 'utf-8' };
+  const sample = sampleOf(buf);
+  const verdict = gbOrBig5(iconvDecode(sample, 'gb18030'), iconvDecode(sample, 'big5'));
+  // Half of Big5's trail bytes are ASCII letters, which the Latin check below counts against it.
+  if (verdict === 'big5') {
+    const what =
+      'the text reads as Big5 (traditional Chinese) but this row is not valid Big5 (mixed encodings or a damaged file).';
+    return { text: decodeOrRefuse(buf, 'big5', fileName, what), encoding: 'big5' };
+  }
   const latin = latinLooking(buf);
   if (latin >= 0) {
     const row = lineAt(buf, latin);
@@ -101,16 +152,14 @@ export function decodeText(buf: Uint8Array, fileName: string): { text: string; e
       [{ path: `row ${row}`, message: 'unknown text encoding' }],
     );
   }
-  const text = iconv.decode(Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength), 'gb18030');
-  const replaced = text.indexOf('\uFFFD');
-  if (replaced >= 0) {
-    const row = text.slice(0, replaced).split('\n').length;
-    throw new AppFailure(
-      'invalid_input',
-      `${fileName}: row ${row}: the text is neither UTF-8 nor GBK/GB18030 (wrong encoding). Save it as CSV UTF-8 and import again.`,
-      [{ path: `row ${row}`, message: 'unknown text encoding' }],
-    );
-  }
+  const what = 'the text is neither UTF-8, GBK/GB18030 nor Big5 (wrong encoding).';
+  const text = decodeOrRefuse(buf, 'gb18030', fileName, what);
+  if (verdict === 'unsure')
+    return {
+      text,
+      encoding: 'gb18030',
+      note: `${fileName}: read as GBK/GB18030 (simplified Chinese), but it could also be Big5 (traditional Chinese): its few Chinese characters read plausibly either way. If names or addresses look garbled, save the file as CSV UTF-8 and import it again.`,
+    };
   return { text, encoding: 'gb18030' };
 }
 

@@ -61,6 +61,8 @@ export const importCommand: Command = {
       updated: result.updated,
       unchanged: result.unchanged,
       rejected: result.rejected,
+      // Only when there is something to say about the whole file: scripts reading the four keys keep working.
+      ...(result.notes.length ? { notes: result.notes } : {}),
     };
     // The channel the orders really went to: --channel, else the layout's (the template's rows may name their own).
     const channel =
@@ -71,6 +73,7 @@ export const importCommand: Command = {
     env.print(doc, () =>
       [
         `${basename(file)} (${result.format} → channel ${channel}): ${result.imported} imported, ${result.updated} updated, ${result.unchanged} unchanged, ${result.rejected.length} rejected`,
+        ...result.notes.map((n) => `  note: ${n}`),
         ...result.rejected.map((r) => `  row ${r.row}, column "${r.column}": ${r.message}`),
       ].join('\n'),
     );

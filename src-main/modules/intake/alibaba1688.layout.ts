@@ -10,6 +10,7 @@ import {
   optionalDate,
   quantity,
 } from './cell-parse';
+import { foldTraditional } from '../standardize';
 import type { Layout, ParsedOrder, ParseResult, Table } from './intake.types';
 
 const CN = 480;
@@ -53,7 +54,8 @@ export const alibaba1688Layout: Layout = {
             type: 'wholesale',
             typeHint: company ? `1688 buyer company ${company}` : '1688 is a wholesale channel',
             channelStatus: status,
-            cancelled: /关闭|取消/.test(status),
+            // 交易關閉 in a traditional-character (Big5) export.
+            cancelled: /关闭|取消/.test(foldTraditional(status)),
             placedAt,
             sourceUpdatedAt: newestOf(placedAt, optionalDate(f('订单付款时间'), '订单付款时间', CN)),
             currency: 'CNY',

@@ -1,5 +1,6 @@
 import { AppFailure } from '../../../src-shared/result';
 import { readTable } from '../../adapters/files/table-read.adapter';
+import { foldTraditional } from '../standardize';
 import { checkRequired, detectLayout, layoutFor } from './layout-registry';
 import type { ImportFormat, Layout, ParseResult, Table } from './intake.types';
 
@@ -9,7 +10,10 @@ export async function readImportTable(
   bytes: Uint8Array,
   format: ImportFormat | 'auto',
 ): Promise<{ table: Table; layout: Layout }> {
-  const table = await readTable(bytes, fileName);
+  const read = await readTable(bytes, fileName);
+  // A Big5 (or traditional-character) export names its columns 訂單編號, 收貨地址…: the layouts'
+  // simplified names are matched. The cells keep their own characters.
+  const table = { ...read, headers: read.headers.map(foldTraditional) };
   const layout = format === 'auto' ? detectLayout(table) : layoutFor(format);
   checkRequired(table, layout);
   return { table, layout };

@@ -13,6 +13,8 @@ export interface ParseSummary {
   /** Orders the file holds (rejected rows excluded). */
   total: number;
   rejected: RowProblem[];
+  /** About the whole file (the table's notes), for the import report. */
+  notes: string[];
 }
 
 /**
@@ -55,11 +57,11 @@ export function summaryOf(s: ImportSource): ParseSummary {
 
 /** Parses and prepares on the calling thread: small files, and wherever no worker can start. */
 export async function inThreadSource(req: SourceRequest): Promise<ImportSource> {
-  const { layout, parsed } = await parseImportFile(req.fileName, req.bytes, req.format);
+  const { table, layout, parsed } = await parseImportFile(req.fileName, req.bytes, req.format);
   let next = 0;
   return {
     layout: { format: layout.format, kind: layout.kind, defaultCurrency: layout.defaultCurrency },
-    parsed: { total: parsed.orders.length, rejected: parsed.rejected },
+    parsed: { total: parsed.orders.length, rejected: parsed.rejected, notes: table.notes },
     start: (from) => {
       next = from;
     },

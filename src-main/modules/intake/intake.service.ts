@@ -39,6 +39,7 @@ export interface ImportRequest {
 }
 
 export interface ImportResult extends ImportReport {
+  notes: string[];
   runId: number;
   format: string;
   channel: string;
@@ -46,7 +47,8 @@ export interface ImportResult extends ImportReport {
   defaultChannel: string;
 }
 
-const report = (r: RunRow, layout: SourceLayout): ImportResult => ({
+/** `notes` come from reading the file (each run reads it again), so they are not stored with the run. */
+const report = (r: RunRow, layout: SourceLayout, notes: string[]): ImportResult => ({
   runId: r.id,
   format: layout.format,
   defaultChannel: layout.kind,
@@ -55,6 +57,7 @@ const report = (r: RunRow, layout: SourceLayout): ImportResult => ({
   updated: r.updated,
   unchanged: r.unchanged,
   rejected: JSON.parse(r.rejectedJson) as RowProblem[],
+  notes,
 });
 
 const nextTick = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -237,5 +240,5 @@ async function writeRun(
     // Let other calls (the UI, scanners) in between pages.
     await nextTick();
   }
-  return report(findRun(ctx.sqlite, r.id) as RunRow, layout);
+  return report(findRun(ctx.sqlite, r.id) as RunRow, layout, summary.notes);
 }

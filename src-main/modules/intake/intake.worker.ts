@@ -64,7 +64,7 @@ async function run(init: WorkerInit, port: NonNullable<typeof parentPort>): Prom
     flush();
     init.end.postMessage({
       type: 'parsed',
-      summary: { total: index, rejected: parsed.rejected },
+      summary: { total: index, rejected: parsed.rejected, notes: table.notes },
     } satisfies EndMessage);
   } catch (e) {
     init.end.postMessage({ type: 'error', error: toWire(e) } satisfies EndMessage);

@@ -31,6 +31,7 @@ import {
   type Standardizer,
 } from '../standardize';
 import { AppFailure } from '../../../src-shared/result';
+import { foldTraditional } from '../standardize';
 import type { Layout, ParsedOrder } from './intake.types';
 import { fingerprint, prepareParsed, type PreparedOrder } from './order-prepare';
 
@@ -264,9 +265,10 @@ function commitOrder(
  * an order must not reach the pick list. Taobao/1688 卖家已发货 / 等待买家确认收货 / 交易成功, PDD
  * 已发货 / 已签收, 抖店 已发货 / 已完成, Amazon Shipped, WooCommerce completed, Shopify fulfilled.
  * Partly shipped orders (部分发货, partial) are not: their open lines still go out from here.
+ * Traditional wording (賣家已發貨, from a Big5 export) counts the same.
  */
 export const shippedOnChannel = (status: string): boolean =>
-  /已发货|已签收|交易成功|已完成|等待买家确认收货/.test(status) ||
+  /已发货|已签收|交易成功|已完成|等待买家确认收货/.test(foldTraditional(status)) ||
   /^(wc-)?(shipped|completed)$/i.test(status.trim()) ||
   /(^|\/)fulfilled$/i.test(status.trim());
 

@@ -10,6 +10,7 @@ import {
   quantity,
   RowError,
 } from './cell-parse';
+import { foldTraditional } from '../standardize';
 import type { Layout, ParsedOrder, ParseResult, Table } from './intake.types';
 
 const CN = 480;
@@ -63,7 +64,8 @@ export const pddLayout: Layout = {
             type: live ? 'live_stream' : null,
             typeHint: live ? '是否直播间订单 = 是' : null,
             channelStatus: [status, f('售后状态')].filter(Boolean).join('/'),
-            cancelled: /取消|关闭/.test(status) || /退款成功/.test(f('售后状态')),
+            cancelled:
+              /取消|关闭/.test(foldTraditional(status)) || /退款成功/.test(foldTraditional(f('售后状态'))),
             placedAt,
             sourceUpdatedAt: newestOf(
               placedAt,

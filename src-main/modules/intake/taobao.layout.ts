@@ -10,6 +10,7 @@ import {
   optionalDate,
   quantity,
 } from './cell-parse';
+import { foldTraditional } from '../standardize';
 import type { Layout, ParsedLine, ParsedOrder, ParseResult, Table } from './intake.types';
 
 const CN = 480;
@@ -97,7 +98,8 @@ export const taobaoLayout: Layout = {
             type: null,
             typeHint: f('店铺名称') ? `店铺 ${f('店铺名称')}` : null,
             channelStatus: status,
-            cancelled: /关闭|取消/.test(status),
+            // 交易關閉 in a traditional-character (Big5) export.
+            cancelled: /关闭|取消/.test(foldTraditional(status)),
             placedAt,
             sourceUpdatedAt: newestOf(
               placedAt,

@@ -1,4 +1,5 @@
 import { divisionIndex, type DivisionIndex, type Place } from './address-division';
+import { foldTraditional } from './hant-hans';
 
 export interface AddressSplit {
   province: string;
@@ -82,11 +83,13 @@ const within = (prov: Place | null, city: Place | null, district: Place | null) 
  */
 export function splitChineseAddress(input: string): AddressSplit {
   const idx = divisionIndex();
-  // Match on the text without spaces, but cut the detail from the original so its spacing stays.
+  // Match on the text without spaces, in simplified characters (廣東省深圳市南山區 is 广东省…), but
+  // cut the detail from the original so its spacing and its characters stay.
+  const folded = foldTraditional(input);
   const origin: number[] = [];
   let text = '';
-  for (let i = 0; i < input.length; i++) {
-    const ch = input[i] as string;
+  for (let i = 0; i < folded.length; i++) {
+    const ch = folded[i] as string;
     if (/\s/.test(ch)) continue;
     text += ch;
     origin.push(i);

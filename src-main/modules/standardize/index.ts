@@ -10,6 +10,7 @@ export {
 export { standardizeStatements, replaceChanges, listChanges, type ChangeRow } from './standardize.repo';
 export { splitChineseAddress, type AddressSplit } from './address-parse';
 export { divisionIndex } from './address-division';
+export { foldTraditional } from './hant-hans';
 export {
   normalizePhone,
   checkPostcode,

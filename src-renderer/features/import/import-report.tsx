@@ -1,8 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import type { ImportResult } from './import.store';
+import { fileNoteText } from './file-note-text';
 import { rowProblemText } from './row-problem-text';
 
-/** Counts and the rows that were skipped, each with its row, column and reason (in the UI language). */
+/**
+ * Counts, what the core says about the whole file (e.g. an encoding that was a close call), and
+ * the rows that were skipped, each with its row, column and reason (in the UI language).
+ */
 export function ImportReport({ result, fileName }: { result: ImportResult; fileName: string | null }) {
   const { t } = useTranslation();
   return (
@@ -16,6 +20,16 @@ export function ImportReport({ result, fileName }: { result: ImportResult; fileN
           {t('intake.rejectedCount', { n: result.rejected.length })}
         </li>
       </ul>
+      {(result.notes?.length ?? 0) > 0 && (
+        <section className="import-notes" aria-label={t('intake.notesTitle')}>
+          <h3>{t('intake.notesTitle')}</h3>
+          <ul>
+            {result.notes?.map((n, i) => (
+              <li key={i}>{fileNoteText(t, n)}</li>
+            ))}
+          </ul>
+        </section>
+      )}
       {result.rejected.length > 0 && (
         <table className="data-table">
           <caption>{t('intake.rejectedTitle')}</caption>

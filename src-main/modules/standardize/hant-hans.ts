@@ -1,0 +1,33 @@
+import { HANT_HANS_PAIRS } from './hant-hans.generated';
+
+let map: Map<string, string> | undefined;
+
+function pairs(): Map<string, string> {
+  if (map) return map;
+  map = new Map();
+  for (let i = 0; i < HANT_HANS_PAIRS.length; i += 2)
+    map.set(HANT_HANS_PAIRS[i] as string, HANT_HANS_PAIRS[i + 1] as string);
+  return map;
+}
+
+/**
+ * 廣東省深圳市南山區 → 广东省深圳市南山区, 訂單編號 → 订单编号: traditional characters of division
+ * names and import column names made simplified, one character for one, so offsets into the
+ * text stay valid. Only for matching: a person's name or an address's detail is never rewritten.
+ * Characters outside those names are left as they are (the table holds only what matching needs).
+ */
+export function foldTraditional(text: string): string {
+  const m = pairs();
+  // Only CJK ideographs (U+3400 and up) can be traditional: plain text costs one comparison a
+  // character, and a text with nothing to fold is returned as it is, without a copy.
+  const at = (i: number): string | undefined => {
+    const c = text[i] as string;
+    return c >= '\u3400' ? m.get(c) : undefined;
+  };
+  let i = 0;
+  while (i < text.length && at(i) === undefined) i++;
+  if (i === text.length) return text;
+  let out = text.slice(0, i);
+  for (; i < text.length; i++) out += at(i) ?? text[i];
+  return out;
+}
