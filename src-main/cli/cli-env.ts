@@ -1,3 +1,4 @@
+import { existsSync, statSync } from 'node:fs';
 import { createCore, type Core } from '../compose';
 import { AppFailure } from '../../src-shared/result';
 
@@ -27,7 +28,7 @@ export function makeEnv(dbPath: string, json: boolean): CliEnv & { dispose(): vo
   return {
     dbPath,
     json,
-    core: () => (core ??= createCore({ dbPath })),
+    core: () => (core ??= openCore(dbPath)),
     print(doc, text) {
       process.stdout.write(json ? JSON.stringify(doc, null, 2) + '\n' : text() + '\n');
     },
@@ -47,4 +48,16 @@ export async function must<T>(
   const r = await p;
   if (!r.ok) throw new AppFailure((r.error?.code ?? 'internal') as never, r.error?.message ?? 'failed');
   return r.value as T;
+}
+
+/** The core on `dbPath`, or an error naming the file when it cannot be the database (a folder, a CSV). */
+function openCore(dbPath: string): Core {
+  try {
+    return createCore({ dbPath });
+  } catch (e) {
+    if (e instanceof AppFailure) throw e;
+    const why =
+      existsSync(dbPath) && statSync(dbPath).isDirectory() ? 'it is a folder' : (e as Error).message;
+    throw new AppFailure('invalid_input', `cannot open the database ${dbPath}: ${why}`);
+  }
 }

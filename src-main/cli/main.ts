@@ -110,8 +110,9 @@ export async function main(argv: string[]): Promise<number> {
   }
   if (!command) {
     const near = COMMANDS.find((c) => closeTo(name, c.name));
+    const message = `unknown command "${name}".${near ? ` Did you mean \`packdesk ${near.name}\`?` : ''} Run \`packdesk --help\` for the list.`;
     process.stderr.write(
-      `packdesk: unknown command "${name}".${near ? ` Did you mean \`packdesk ${near.name}\`?` : ''} Run \`packdesk --help\` for the list.\n`,
+      g.json ? JSON.stringify({ error: { code: 'usage', message } }) + '\n' : `packdesk: ${message}\n`,
     );
     return 2;
   }
@@ -127,13 +128,24 @@ export async function main(argv: string[]): Promise<number> {
     return await command.run(args, env);
   } catch (e) {
     if (e instanceof UsageError || (e as { code?: string }).code?.startsWith?.('ERR_PARSE_ARGS')) {
+      const { message } = e as Error;
+      // With --json a script reads stderr as JSON too, whichever way the command failed.
       process.stderr.write(
-        `packdesk ${command.name}: ${(e as Error).message}\nUsage: packdesk ${command.usage}\n`,
+        g.json
+          ? JSON.stringify({ error: { code: 'usage', message, usage: `packdesk ${command.usage}` } }) + '\n'
+          : `packdesk ${command.name}: ${message}\nUsage: packdesk ${command.usage}\n`,
       );
       return 2;
     }
+    // A bug, not a mistake of the caller: one line, the stack only when asked for.
     const message =
-      e instanceof AppFailure ? e.message : `unexpected error: ${(e as Error)?.stack ?? String(e)}`;
+      e instanceof AppFailure
+        ? e.message
+        : `unexpected error: ${
+            process.env.PACKDESK_DEBUG === '1'
+              ? ((e as Error)?.stack ?? String(e))
+              : `${(e as Error)?.message ?? String(e)} (a bug in Packdesk; PACKDESK_DEBUG=1 shows where)`
+          }`;
     process.stderr.write(
       g.json
         ? JSON.stringify({ error: { code: (e as AppFailure).code ?? 'internal', message } }) + '\n'

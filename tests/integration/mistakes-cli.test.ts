@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
@@ -44,6 +44,37 @@ describe('packdesk, called wrongly', () => {
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ ok: true });
     expect((await packdesk(['check', '--db'])).stderr).toBe('packdesk: --db needs a file path\n');
+  });
+
+  test('with --json a mistake in the command line is a JSON error on stderr too', async () => {
+    const sub = await packdesk(['--db', db, '--json', 'orders', 'lst']);
+    expect(sub).toMatchObject({ code: 2, stdout: '' });
+    expect(JSON.parse(sub.stderr)).toEqual({
+      error: {
+        code: 'usage',
+        message: 'unknown subcommand "orders lst"',
+        usage: expect.stringMatching(/^packdesk orders list/),
+      },
+    });
+    const typo = await packdesk(['--json', 'ordrs']);
+    expect(JSON.parse(typo.stderr)).toMatchObject({
+      error: { code: 'usage', message: expect.stringContaining('Did you mean `packdesk orders`?') },
+    });
+  });
+
+  test("--db naming a folder or a file that is no database is the caller's mistake, named as such", async () => {
+    expect(await packdesk(['--db', dir, 'check'])).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `packdesk check: cannot open the database ${dir}: it is a folder\n`,
+    });
+    const csv = join(dir, 'orders.csv');
+    writeFileSync(csv, 'order_id,placed_at\nA1,2026-03-01\n'.repeat(200));
+    const r = await packdesk(['--db', csv, '--json', 'orders', 'list']);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stderr)).toEqual({
+      error: { code: 'invalid_input', message: `cannot open the database ${csv}: file is not a database` },
+    });
   });
 
   test('files that are missing or folders are named in words, not errno codes', async () => {
