@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { OpOutput } from '../../../src-shared/contract';
+import { changeReasonText } from './intake-reason-text';
 
 export type StandardizationChanges = OpOutput<'standardize.changes'>['rows'];
 
@@ -27,7 +28,7 @@ export function OrderChangesTable({ rows }: { rows: StandardizationChanges | nul
       </thead>
       <tbody>
         {rows.map((c, i) => (
-          <tr key={i} title={c.reason}>
+          <tr key={i} title={changeReasonText(t, c.reason)}>
             <td>{fieldLabel(t, c.field)}</td>
             <td>
               {c.before ? (
@@ -43,7 +44,7 @@ export function OrderChangesTable({ rows }: { rows: StandardizationChanges | nul
               <span className="change-after">
                 {c.after || <span className="muted">{t('orders.changes.empty')}</span>}
               </span>
-              <div className="muted small">{c.reason}</div>
+              <div className="muted small">{changeReasonText(t, c.reason)}</div>
             </td>
           </tr>
         ))}

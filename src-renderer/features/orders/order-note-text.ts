@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { OrderDetail } from '../../../src-shared/contract/orders.contract';
 import { routingNoteText, routingReasonText } from '../inventory/routing-reason-text';
+import { intakeReasonText } from './intake-reason-text';
 import { fieldsText, reviewReasonText, ruleReasonText } from '../review/review-reason-text';
 
 /**
@@ -83,8 +84,8 @@ const BY_ACTION: Record<string, Rule> = {
 
 function read(t: TFunction, rules: Rule[], text: string): string | null {
   for (const [re, say] of rules) {
-    const groups = re.exec(text)?.groups;
-    if (groups) return say(t, groups);
+    const m = re.exec(text);
+    if (m) return say(t, m.groups ?? {});
   }
   return null;
 }
@@ -120,7 +121,12 @@ export function historyActorText(t: TFunction, actor: string): string {
   return ['outbox', 'waybill', 'system', 'cli', 'demo'].includes(actor) ? t(`orders.actor.${actor}`) : actor;
 }
 
-/** One of the order's reason lines (the drawer's list): routing's, the review's, or a note above. */
+/** One of the order's reason lines (the drawer's list): routing's, intake's, the review's, or a note above. */
 export function orderReasonText(t: TFunction, line: string): string {
-  return routingReasonText(t, line) ?? read(t, NOTES, line) ?? reviewReasonText(t, line);
+  return (
+    routingReasonText(t, line) ??
+    intakeReasonText(t, line) ??
+    read(t, NOTES, line) ??
+    reviewReasonText(t, line)
+  );
 }
