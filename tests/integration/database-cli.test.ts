@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createCore } from '../../src-main/compose';
 import { packdesk } from '../fixtures/cli';
 
 /** What a newcomer types wrong around backup, restore and check: each gets one line naming it. */
@@ -46,6 +47,26 @@ describe('packdesk backup / restore / check, called wrongly', () => {
     expect(restored.code).toBe(0);
     expect(JSON.parse(restored.stdout)).toMatchObject({ db: join(dir, 'r.db'), orders: 20 });
     expect(existsSync(join(dir, 'r.db'))).toBe(true);
+  });
+
+  test('restore refuses a database that Packdesk holds open, and leaves it as it was', async () => {
+    expect((await packdesk(['--db', db, 'backup', '--out', join(dir, 'b.db')])).code).toBe(0);
+    const live = join(dir, 'live.db');
+    const serving = createCore({ dbPath: live });
+    try {
+      const r = await packdesk(['--db', live, '--json', 'restore', join(dir, 'b.db')]);
+      expect(r).toMatchObject({ code: 1, stdout: '' });
+      expect(JSON.parse(r.stderr)).toEqual({
+        error: {
+          code: 'conflict',
+          message: `${live} is open in Packdesk (the desktop app or packdesk serve); close it, then restore`,
+        },
+      });
+      expect(serving.ctx.sqlite.prepare('select count(*) as n from orders').get()).toEqual({ n: 0 });
+    } finally {
+      serving.close();
+    }
+    expect((await packdesk(['--db', live, 'restore', join(dir, 'b.db')])).code).toBe(0);
   });
 
   test('check takes no arguments', async () => {

@@ -89,6 +89,29 @@ export async function backupTo(db: Sqlite, target: string): Promise<{ path: stri
 }
 
 /**
+ * Refuses to replace a database another connection holds open (the desktop app, `packdesk serve`):
+ * it would go on writing to the replaced file, and the removed -wal would take its last commits.
+ * A WAL connection keeps a shared lock, so an exclusive one is refused at once while it is open.
+ */
+function assertNotInUse(target: string): void {
+  if (!existsSync(target)) return;
+  const probe = new Database(target, { timeout: 0 });
+  try {
+    probe.pragma('locking_mode = EXCLUSIVE');
+    probe.exec('BEGIN EXCLUSIVE; COMMIT');
+  } catch (e) {
+    if ((e as { code?: string }).code?.startsWith('SQLITE_BUSY'))
+      throw new AppFailure(
+        'conflict',
+        `${target} is open in Packdesk (the desktop app or packdesk serve); close it, then restore`,
+      );
+    // Not a database at all (a damaged file): nothing holds it, and the restore replaces it.
+  } finally {
+    probe.close();
+  }
+}
+
+/**
  * Replaces the database at `target` with a verified copy of `source`. The caller must have closed
  * every connection to `target` first.
  */
@@ -99,6 +122,7 @@ export function restoreFrom(source: string, target: string): void {
       'not_found',
       `Cannot restore to ${target}: the folder ${dirname(target)} does not exist`,
     );
+  assertNotInUse(target);
   const tmp = tempBeside(target);
   copyFileSync(source, tmp);
   try {
