@@ -486,6 +486,7 @@ describe('packing station', () => {
         'packing slip not queued: No default document printer is set; choose one in Settings → Printers',
         'e-waybill for ZTO has no number yet: still waiting (quota used up). It prints by itself as soon as the number arrives; no Packdesk label was printed',
         'e-waybill not queued: No Cainiao print component is set up; add one in Settings → Printers, then reprint e-waybill 7300001',
+        'e-waybill for SF has no number yet: still being fetched. It prints by itself as soon as the number arrives; no Packdesk label was printed',
         'something new the screen does not know',
       ],
     });
@@ -500,6 +501,9 @@ describe('packing station', () => {
     );
     expect(lines).toContain(
       '未打印：平台电子面单未加入打印队列：未设置Cainiao打印组件，请在 设置 → 打印机 中添加，然后补打电子面单 7300001',
+    );
+    expect(lines).toContain(
+      '未打印：SF 的电子面单还没有单号：正在获取。单号一到会自动打印；未打印 Packdesk 面单',
     );
     expect(lines).toContain('未打印：something new the screen does not know');
     expect(band().textContent).not.toContain('not queued');

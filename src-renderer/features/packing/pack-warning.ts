@@ -58,8 +58,9 @@ const DOCUMENT: Record<string, string> = {
 
 function read(t: TFunction, rules: Rule[], text: string): string {
   for (const [re, say] of rules) {
-    const groups = re.exec(text)?.groups;
-    if (groups) return say(t, groups);
+    // A wording with nothing to keep ("still being fetched") has no groups but still matches.
+    const m = re.exec(text);
+    if (m) return say(t, m.groups ?? {});
   }
   return text;
 }
