@@ -97,6 +97,11 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(g.json ? JSON.stringify({ version: APP_VERSION }) + '\n' : `${APP_VERSION}\n`);
     return 0;
   }
+  // `packdesk help` and `packdesk help import` read as --help.
+  if (g.rest[0] === 'help') {
+    g.help = true;
+    g.rest.shift();
+  }
   const [name, ...args] = g.rest;
   const command: Command | undefined = COMMANDS.find((c) => c.name === name);
   if (g.help && !command) {

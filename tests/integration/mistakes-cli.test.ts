@@ -39,6 +39,33 @@ describe('packdesk, called wrongly', () => {
     );
   });
 
+  test('`packdesk help [command]` reads as --help', async () => {
+    expect(await packdesk(['help'])).toEqual(await packdesk(['--help']));
+    const one = await packdesk(['help', 'import']);
+    expect(one).toMatchObject({ code: 0, stderr: '' });
+    expect(one.stdout).toMatch(/^Usage: packdesk import FILE/);
+  });
+
+  test('more arguments than a command takes are refused, not silently dropped', async () => {
+    const files = await packdesk([
+      '--db',
+      db,
+      'import',
+      'tests/fixtures/files/shopify-orders.csv',
+      'tests/fixtures/files/pdd-orders.xlsx',
+    ]);
+    expect(files).toMatchObject({ code: 2, stdout: '' });
+    expect(files.stderr).toMatch(
+      /^packdesk import: import takes one FILE, got 2; to import a folder of exports use --watch DIR --once\n/,
+    );
+    expect((await packdesk(['--db', db, 'orders', 'show', '1', '2'])).stderr).toMatch(
+      /^packdesk orders: orders show takes one order id, got "1 2"\n/,
+    );
+    expect((await packdesk(['--db', db, 'label', '1', '2', '--out', join(dir, 'l.pdf')])).stderr).toMatch(
+      /^packdesk label: label takes one order ID, got "1 2"\n/,
+    );
+  });
+
   test('--db works after the command as --json does', async () => {
     const r = await packdesk(['check', '--db', db, '--json']);
     expect(r.code).toBe(0);

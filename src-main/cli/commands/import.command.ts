@@ -39,6 +39,11 @@ export const importCommand: Command = {
         seconds: Number(values.interval),
       });
     if (!file) throw new UsageError('import needs the FILE to import (or --watch DIR)');
+    // `import exports/*.csv` would otherwise import the first file and silently skip the rest.
+    if (positionals.length > 1)
+      throw new UsageError(
+        `import takes one FILE, got ${positionals.length}; to import a folder of exports use --watch DIR --once`,
+      );
     const pageSize = values['page-size'] ? Number(values['page-size']) : undefined;
     let bytes: Buffer;
     try {

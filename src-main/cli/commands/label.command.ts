@@ -51,6 +51,8 @@ export const labelCommand: Command = {
     const id = Number(positionals[0]);
     if (!positionals[0] || !Number.isInteger(id) || id < 1)
       throw new UsageError('label needs an order ID (a positive whole number)');
+    if (positionals.length > 1)
+      throw new UsageError(`label takes one order ID, got "${positionals.join(' ')}"`);
     if (!values.out) throw new UsageError('label needs --out FILE');
     // Without --format the file name decides (label.zpl → ZPL); anything else is a PDF.
     const format = values.format ?? BY_EXTENSION[extname(values.out).toLowerCase()] ?? 'pdf';

@@ -101,6 +101,7 @@ export const ordersCommand: Command = {
       const id = Number(rest[0]);
       if (!Number.isInteger(id) || id < 1)
         throw new UsageError('orders show needs an order id (a positive whole number)');
+      if (rest.length > 1) throw new UsageError(`orders show takes one order id, got "${rest.join(' ')}"`);
       const o = await must<OrderDetail>(core.call('orders.get', { id }, { actor: 'cli' }));
       // What standardisation changed (before → after), as the order drawer shows it.
       const { rows: changes } = await must<{
