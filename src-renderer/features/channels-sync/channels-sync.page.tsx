@@ -5,6 +5,7 @@ import { formatDateTime } from '../../ui/format';
 import { useLiveStore } from '../../ui/use-live-store';
 import { ChannelSyncCard } from './channel-sync.card';
 import { createChannelsSyncStore } from './channels-sync.store';
+import { keychainReasonText } from './keychain-reason-text';
 import { OutboxQueueSection } from './outbox-queue.section';
 import { WatchedFoldersSection } from './watched-folders.section';
 import './channels-sync.css';
@@ -35,7 +36,7 @@ export function ChannelsSyncPage() {
       {s.status && !s.status.secretStore.available && (
         <div className="sync-banner sync-banner-warn" role="status">
           <strong>{t('sync.keychain.unavailable', { backend: s.status.secretStore.backend })}</strong>
-          <span>{s.status.secretStore.reason}</span>
+          <span>{keychainReasonText(t, s.status.secretStore.reason)}</span>
         </div>
       )}
       {s.status?.offline && (

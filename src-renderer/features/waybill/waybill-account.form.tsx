@@ -9,6 +9,7 @@ import { useApi } from '../../api/api-context';
 import { ErrorBanner } from '../../ui/error-banner';
 import { FormActions } from '../../ui/form-actions';
 import { FormField } from '../../ui/form-field';
+import { keychainReasonText } from '../channels-sync/keychain-reason-text';
 import { useSaveForm } from '../settings/use-save-form';
 
 const SENDER = ['name', 'mobile', 'phone', 'province', 'city', 'district', 'town', 'detail'] as const;
@@ -299,7 +300,7 @@ export function WaybillAccountForm(props: {
         <legend>{t('waybill.accounts.credentials')}</legend>
         <p className="muted small">
           {!props.keychain.available
-            ? t('waybill.accounts.noKeychain', { reason: props.keychain.reason ?? '' })
+            ? t('waybill.accounts.noKeychain', { reason: keychainReasonText(t, props.keychain.reason) })
             : a?.hasCredentials
               ? t('waybill.accounts.stored', { backend: a.credentialsBackend })
               : pt('none')}
