@@ -1,6 +1,7 @@
 import type { Sqlite } from '../../adapters/db/open';
 import type { NewOrder } from '../orders';
 import { splitChineseAddress, type AddressSplit } from './address-parse';
+import { resolvePinyinAddress } from './address-pinyin';
 import {
   checkPostcode,
   countryCode,
@@ -138,8 +139,18 @@ export function standardizeOrder(s: Standardizer, input: NewOrder, homeCountry =
   if (country === 'CN') {
     const structured = Boolean(o.province || o.city || o.district);
     const detailMasked = isMasked(o.detail) || (!structured && isMasked(o.addressRaw));
-    // Latin-only admin names (Shopify's "Shanghai"/"SH") say nothing the Chinese text does not.
     const chinese = (v: string) => (/[\u4e00-\u9fff]/.test(v) ? v : '');
+    // Shopify and shops abroad write the divisions in pinyin ("Guangdong"/"GD", "Shenzhen",
+    // "Nanshan District"): matched to the division names, which then stand in for them below.
+    const pinyin =
+      structured && !detailMasked && [o.province, o.city, o.district].some((v) => v && !chinese(v))
+        ? resolvePinyinAddress({
+            province: o.province,
+            city: o.city,
+            district: o.district,
+            street: [o.street, o.detail].filter(Boolean).join(', '),
+          })
+        : null;
     // "北京 北京市 朝阳区 ****": the unmasked province/city/district still route the parcel; the
     // masked rest is kept verbatim as the detail and never guessed at.
     const rawMasked = !structured && isMasked(o.addressRaw);
@@ -147,9 +158,9 @@ export function standardizeOrder(s: Standardizer, input: NewOrder, homeCountry =
     const unmasked = rawMasked ? o.addressRaw.replace(MASK_RUN, (m) => ' '.repeat(m.length)) : o.addressRaw;
     const text = structured
       ? [
-          chinese(o.province),
-          chinese(o.city),
-          chinese(o.district),
+          chinese(o.province) || (pinyin?.province?.name ?? ''),
+          chinese(o.city) || (pinyin?.city?.name ?? ''),
+          chinese(o.district) || (pinyin?.district?.name ?? ''),
           o.street,
           detailMasked ? '' : o.detail,
         ].join(' ')
@@ -170,20 +181,28 @@ export function standardizeOrder(s: Standardizer, input: NewOrder, homeCountry =
         if (f === 'detail' && detailMasked) continue;
         // Never blank what the file said: an unrecognised part stays as written.
         const after = split[f] || o[f];
+        const fromPinyin =
+          f === 'province' || f === 'city' || f === 'district'
+            ? after === pinyin?.[f]?.name && pinyin.reasons[f]
+            : undefined;
         const why =
-          split.notes.find((n) => n.startsWith(f === 'province' ? 'province' : f === 'city' ? 'city' : f)) ??
-          reason;
+          fromPinyin ||
+          (split.notes.find((n) => n.startsWith(f === 'province' ? 'province' : f === 'city' ? 'city' : f)) ??
+            reason);
         change(f, o[f], after, why);
         o[f] = after;
       }
-      if (split.ambiguous || !split.province) {
+      // A pinyin city that fits several (Suzhou: 苏州, 宿州) leaves the city open even when the province is known.
+      if (split.ambiguous || !split.province || (pinyin?.ambiguous && !split.city)) {
         o.addressAmbiguous = true;
         o.reasons.push(
-          !split.ambiguous
-            ? 'address not recognised: no province, city or district found'
-            : split.candidates.length
-              ? `address ambiguous, not guessed: candidates ${split.candidates.join(' / ')}`
-              : `address ambiguous, not guessed: ${split.notes.at(-1) ?? 'no province or city found'}`,
+          !split.ambiguous && pinyin?.ambiguous
+            ? `address ambiguous, not guessed: ${pinyin.ambiguous}`
+            : !split.ambiguous
+              ? 'address not recognised: no province, city or district found'
+              : split.candidates.length
+                ? `address ambiguous, not guessed: candidates ${split.candidates.join(' / ')}`
+                : `address ambiguous, not guessed: ${split.notes.at(-1) ?? 'no province or city found'}`,
         );
       }
     } else if (rawMasked && !o.detail) {
