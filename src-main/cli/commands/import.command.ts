@@ -3,7 +3,13 @@ import { readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { IMPORT_FORMAT_NAMES } from '../../../src-shared/contract/intake.contract';
 import { AppFailure } from '../../../src-shared/result';
-import { CHANNEL_CODE, importFile, scanFolder, type ImportFormat } from '../../modules/intake';
+import {
+  CHANNEL_CODE,
+  importFile,
+  scanFolder,
+  type FolderFileOutcome,
+  type ImportFormat,
+} from '../../modules/intake';
 import { fsReason } from '../../adapters/files/fs-error';
 import { UsageError, type CliEnv, type Command } from '../cli-env';
 
@@ -101,24 +107,24 @@ async function watch(
     throw new UsageError('--json needs --once (a watch never ends, so it cannot print one document)');
   if (!(o.seconds >= 1)) throw new UsageError('--interval must be at least 1 second');
   const ctx = env.core().ctx;
+  // A watch that prints nothing until a file arrives looks hung.
+  if (!o.once) env.info(`Watching ${o.dir} every ${o.seconds} s for new exports (Ctrl+C stops)`);
+  const outcome = (f: FolderFileOutcome) =>
+    `${f.file}: ${f.status}${f.error ? ` (${f.error})` : f.result ? ` (${f.result.imported} imported, ${f.result.updated} updated, ${f.result.rejected.length} rejected)` : ''}`;
+  // A damaged file stays in the folder and fails again on every pass: said once until it changes.
+  const failed = new Map<string, string>();
   for (;;) {
     const files = await scanFolder(ctx, { dir: o.dir, format: o.format, channel: o.channel, actor: 'cli' });
     if (o.once) {
-      env.print(
-        { files },
-        () =>
-          files
-            .map(
-              (f) =>
-                `${f.file}: ${f.status}${f.error ? ` (${f.error})` : f.result ? ` (${f.result.imported} imported, ${f.result.updated} updated, ${f.result.rejected.length} rejected)` : ''}`,
-            )
-            .join('\n') || 'nothing to import',
-      );
+      env.print({ files }, () => files.map(outcome).join('\n') || 'nothing to import');
       return files.some((f) => f.status === 'failed') ? 1 : 0;
     }
-    for (const f of files)
-      if (f.status !== 'skipped')
-        env.info(`${new Date().toISOString()} ${f.file}: ${f.status}${f.error ? ` (${f.error})` : ''}`);
+    for (const f of files) {
+      if (f.status === 'skipped' || (f.status === 'failed' && failed.get(f.file) === f.error)) continue;
+      if (f.status === 'failed') failed.set(f.file, f.error ?? '');
+      else failed.delete(f.file);
+      env.info(`${new Date().toISOString()} ${outcome(f)}`);
+    }
     await new Promise((r) => setTimeout(r, o.seconds * 1000));
   }
 }
