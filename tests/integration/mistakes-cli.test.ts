@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { once } from 'node:events';
@@ -185,4 +186,27 @@ describe('packdesk, called wrongly', () => {
       }
     });
   });
+});
+
+describe('stderr of a one-shot command', () => {
+  test('carries no developer "slow call" warnings, which scripts would read as errors', async () => {
+    expect(spawnSync(process.execPath, ['build/build-main.mjs'], { stdio: 'inherit' }).status).toBe(0);
+    const dir = mkdtempSync(join(tmpdir(), 'packdesk-quiet-'));
+    try {
+      const env = { ...process.env };
+      delete env.PACKDESK_QUIET;
+      const run = (...args: string[]) =>
+        spawnSync(process.execPath, ['bin/packdesk.cjs', '--db', join(dir, 'p.db'), ...args], {
+          encoding: 'utf8',
+          env,
+        });
+      expect(run('demo', '--orders', '50').status).toBe(0);
+      // A PDF label takes far longer than the dispatcher's 40 ms warning threshold.
+      const r = run('label', '1', '--out', join(dir, 'l.pdf'));
+      expect(r.status).toBe(0);
+      expect(r.stderr).toBe('');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
