@@ -67,6 +67,19 @@ describe('packdesk orders show (text)', () => {
     }
   });
 
+  test('a full page says how many orders the queue holds; --json stays the bare array', async () => {
+    expect((await packdesk(['--db', db, 'demo', '--orders', '120'])).code).toBe(0);
+    const page = await packdesk(['--db', db, 'orders', 'list', '--limit', '5']);
+    const lines = page.stdout.trim().split('\n');
+    expect(lines).toHaveLength(6);
+    expect(lines[5]).toBe('(the first 5 of 120 orders; --limit N shows more)');
+    const all = await packdesk(['--db', db, 'orders', 'list', '--limit', '500']);
+    expect(all.stdout).not.toContain('--limit N shows more');
+    expect(
+      JSON.parse((await packdesk(['--db', db, '--json', 'orders', 'list', '--limit', '5'])).stdout),
+    ).toHaveLength(5);
+  });
+
   test('an order that was shipped shows its warehouse, carrier and tracking number', async () => {
     // The demo holds shipped orders with all three set.
     expect((await packdesk(['--db', db, 'demo', '--orders', '300'])).code).toBe(0);

@@ -85,15 +85,22 @@ export const ordersCommand: Command = {
       const details: Summary[] = [];
       for (const id of ids)
         details.push(await must<Summary>(core.call('orders.get', { id }, { actor: 'cli' })));
-      env.print(
-        details,
-        () =>
-          details
-            .map(
-              (o) =>
-                `${String(o.id).padStart(7)}  ${o.channel.padEnd(12)} ${o.externalId.padEnd(22)} ${o.status.padEnd(15)} ${localTime(o.placedAt)}  ${formatMajor(o.totalMinor, o.currency).padStart(10)} ${o.currency}`,
-            )
-            .join('\n') || '(no orders)',
+      // A full page may hide the rest of the queue: say how much, so 50 rows are not taken for all.
+      const total =
+        !env.json && ids.length === limit
+          ? (await must<{ total: number }>(core.call('orders.count', { filter }, { actor: 'cli' }))).total
+          : ids.length;
+      env.print(details, () =>
+        [
+          ...details.map(
+            (o) =>
+              `${String(o.id).padStart(7)}  ${o.channel.padEnd(12)} ${o.externalId.padEnd(22)} ${o.status.padEnd(15)} ${localTime(o.placedAt)}  ${formatMajor(o.totalMinor, o.currency).padStart(10)} ${o.currency}`,
+          ),
+          ...(details.length ? [] : ['(no orders)']),
+          ...(total > ids.length
+            ? [`(the first ${ids.length} of ${total} orders; --limit N shows more)`]
+            : []),
+        ].join('\n'),
       );
       return 0;
     }
