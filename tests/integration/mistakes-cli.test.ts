@@ -59,6 +59,9 @@ describe('packdesk, called wrongly', () => {
     expect(files.stderr).toMatch(
       /^packdesk import: import takes one FILE, got 2; to import a folder of exports use --watch DIR --once\n/,
     );
+    expect((await packdesk(['--db', db, 'import', 'x.csv', '--format', 'shopfy'])).stderr).toMatch(
+      /^packdesk import: unknown --format "shopfy"; one of auto, shopify, /,
+    );
     expect((await packdesk(['--db', db, 'orders', 'show', '1', '2'])).stderr).toMatch(
       /^packdesk orders: orders show takes one order id, got "1 2"\n/,
     );

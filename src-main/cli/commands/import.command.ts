@@ -33,7 +33,7 @@ export const importCommand: Command = {
     const file = positionals[0];
     const format = values.format as string;
     if (!(IMPORT_FORMAT_NAMES as readonly string[]).includes(format))
-      throw new UsageError(`--format must be one of ${IMPORT_FORMAT_NAMES.join(', ')}`);
+      throw new UsageError(`unknown --format "${format}"; one of ${IMPORT_FORMAT_NAMES.join(', ')}`);
     if (values.channel !== undefined && !CHANNEL_CODE.test(values.channel))
       throw new UsageError('--channel must be a channel code: 2–32 letters, digits, - or _');
     if (values.watch !== undefined)
