@@ -78,7 +78,14 @@ describe('what intake says about an order, in the UI language', () => {
     );
     expect(history.map((h) => historyNoteText(zh, h))).toContain('渠道已取消（交易关闭）');
     expect(new Set(changes.map((c) => changeReasonText(zh, c)))).toEqual(
-      new Set(['手机号规范化', '邮编格式', '从地址文本中拆分', '规范行政区划名称']),
+      // Shopify's #1002 names its province in pinyin ("Shanghai").
+      new Set([
+        '手机号规范化',
+        '邮编格式',
+        '从地址文本中拆分',
+        '规范行政区划名称',
+        '拼音省份“Shanghai”即上海市',
+      ]),
     );
     // English reads as the core wrote it where the wording has no names to re-order.
     expect(orderReasonText(en, 'no customer link: recipient masked and no buyer id')).toBe(

@@ -242,7 +242,7 @@ export function resolvePinyinAddress(a: {
   if (lowest) {
     if (!out.city && lowest.city) {
       out.city = lowest.city;
-      out.reasons.city = `city ${lowest.city.name} inferred from ${out.reasons.district ?? lowest.name}`;
+      out.reasons.city = `city ${lowest.city.name} inferred from ${lowest.name}`;
     }
     if (!out.province && lowest.province) {
       out.province = lowest.province;

@@ -81,6 +81,21 @@ const ADDRESS_NOTES: Rule[] = [
     (t, m) => t('orders.intake.address.roadName', m),
   ],
   [/^no province or city found$/, (t) => t('orders.intake.address.noProvinceCity')],
+  // address-pinyin: "Shenzhen" → 深圳市; the field's own text is kept as written.
+  [
+    /^pinyin (?<level>province|city|district) "(?<text>.*)" → (?<name>\S+)$/,
+    (t, m) => t('orders.intake.address.pinyin', { ...m, level: t(`orders.intake.address.level.${m.level}`) }),
+  ],
+  [/^province code "(?<code>.*)" → (?<name>\S+)$/, (t, m) => t('orders.intake.address.provinceCode', m)],
+  [
+    /^pinyin (?<level>province|city|district) "(?<text>.*)" fits (?<candidates>.+)$/,
+    (t, m) =>
+      t('orders.intake.address.pinyinFits', {
+        text: m.text,
+        level: t(`orders.intake.address.level.${m.level}`),
+        candidates: join(t, m.candidates!.split(' / ')),
+      }),
+  ],
   [/^no province, city or district recognised$/, (t) => t('orders.intake.address.nothing')],
 ];
 
