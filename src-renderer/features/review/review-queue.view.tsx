@@ -6,7 +6,7 @@ import { ErrorBanner } from '../../ui/error-banner';
 import { formatDateTime, formatMoney } from '../../ui/format';
 import { createQueueStore, type Decision, type QueueStatus } from './review-queue.store';
 import { ReviewEditForm } from './review-edit.form';
-import { reviewReasonText } from './review-reason-text';
+import { orderReasonText } from '../orders/order-note-text';
 
 const isTyping = (t: EventTarget | null): boolean =>
   t instanceof HTMLElement && (t.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName));
@@ -212,7 +212,7 @@ export function ReviewQueueView() {
                 <td>
                   <ul className="review-reasons">
                     {r.reasons.map((x, n) => (
-                      <li key={n}>{reviewReasonText(t, x)}</li>
+                      <li key={n}>{orderReasonText(t, x)}</li>
                     ))}
                   </ul>
                 </td>
