@@ -1,12 +1,15 @@
 import { HANT_HANS_PAIRS } from './hant-hans.generated';
 
 let map: Map<string, string> | undefined;
+/** Any of the traditional characters: the native regex engine rules out most texts at once. */
+let any: RegExp | undefined;
 
 function pairs(): Map<string, string> {
   if (map) return map;
   map = new Map();
   for (let i = 0; i < HANT_HANS_PAIRS.length; i += 2)
     map.set(HANT_HANS_PAIRS[i] as string, HANT_HANS_PAIRS[i + 1] as string);
+  any = new RegExp(`[${[...map.keys()].join('')}]`);
   return map;
 }
 
@@ -18,16 +21,15 @@ function pairs(): Map<string, string> {
  */
 export function foldTraditional(text: string): string {
   const m = pairs();
-  // Only CJK ideographs (U+3400 and up) can be traditional: plain text costs one comparison a
-  // character, and a text with nothing to fold is returned as it is, without a copy.
+  // A text with nothing to fold (nearly every one) is returned as it is, without a copy.
+  const first = (any as RegExp).exec(text);
+  if (!first) return text;
+  // Only CJK ideographs (U+3400 and up) can be traditional: one comparison for other characters.
   const at = (i: number): string | undefined => {
     const c = text[i] as string;
     return c >= '\u3400' ? m.get(c) : undefined;
   };
-  let i = 0;
-  while (i < text.length && at(i) === undefined) i++;
-  if (i === text.length) return text;
-  let out = text.slice(0, i);
-  for (; i < text.length; i++) out += at(i) ?? text[i];
+  let out = text.slice(0, first.index);
+  for (let i = first.index; i < text.length; i++) out += at(i) ?? text[i];
   return out;
 }
