@@ -1,9 +1,10 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import * as OpenCC from 'opencc-js';
 import { importFile, parseImportFile } from '../../src-main/modules/intake';
+import { createCore } from '../../src-main/compose';
 import { AppFailure } from '../../src-shared/result';
 import { packdesk } from '../fixtures/cli';
 import { aCore, value } from '../fixtures/core';
@@ -236,6 +237,37 @@ describe('Big5 (traditional Chinese) exports', () => {
       expect(json).toMatchObject({ unchanged: 1, notes: [expect.stringContaining('could also be Big5')] });
     } finally {
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('a doubtful file dropped in a watched folder shows its note in the folder status', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'packdesk-big5-watch-'));
+    const drop = join(root, 'drop');
+    mkdirSync(drop);
+    const watcher = createCore({
+      dbPath: join(root, 'p.db'),
+      validateOutput: true,
+      folders: { intervalMs: 40, settleMs: 0 },
+    });
+    try {
+      await value(
+        watcher.call('channels.save', {
+          code: 'hk-shop',
+          kind: 'manual',
+          name: 'HK shop',
+          watchFolder: { dir: drop, format: 'packdesk' },
+        }),
+      );
+      writeFileSync(join(drop, 'hk.csv'), big5(HK_TEMPLATE));
+      await value(watcher.call('folders.scanNow', {}));
+      const [status] = (await value(watcher.call('folders.status', {}))).folders;
+      expect(status).toMatchObject({ lastFile: 'hk.csv', lastStatus: 'imported' });
+      expect(status.lastMessage).toMatch(
+        /^1 new, 0 updated, 0 unchanged; hk\.csv: read as GBK\/GB18030 \(simplified Chinese\), but it could also be Big5/,
+      );
+    } finally {
+      watcher.close();
+      rmSync(root, { recursive: true, force: true });
     }
   });
 });

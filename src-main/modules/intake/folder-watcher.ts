@@ -31,7 +31,7 @@ const describe = (o: FolderFileOutcome): string | null =>
   o.status === 'failed'
     ? (o.error ?? null)
     : o.result
-      ? `${o.result.imported} new, ${o.result.updated} updated, ${o.result.unchanged} unchanged${o.result.rejected.length ? `, ${o.result.rejected.length} rows rejected` : ''}`
+      ? `${o.result.imported} new, ${o.result.updated} updated, ${o.result.unchanged} unchanged${o.result.rejected.length ? `, ${o.result.rejected.length} rows rejected` : ''}${o.result.notes.map((n) => `; ${n}`).join('')}`
       : o.status === 'skipped'
         ? 'already imported'
         : null;
