@@ -95,12 +95,13 @@ describe('routing', () => {
     await value(
       core.call('inventory.receive', { warehouse: 'SH', lines: [{ sku: 'PERFUME', quantity: 5 }] }),
     );
-    const [id, unknown] = await approvedOrders(core, [
+    const [id, unknown, blank] = await approvedOrders(core, [
       { ...shanghai, lines: [line('PERFUME')] },
       { ...shanghai, lines: [line('GHOST')] },
+      { ...shanghai, lines: [line('TEE'), line(''), line('GHOST'), line(' ')] },
     ]);
     const run = await value(core.call('routing.run', {}));
-    expect(run.exception).toEqual([id, unknown]);
+    expect(run.exception).toEqual([id, unknown, blank]);
     const o = await value(core.call('orders.get', { id }));
     expect(o.status).toBe('exception');
     expect(o.history.at(-1).reason).toMatch(
@@ -109,6 +110,11 @@ describe('routing', () => {
     expect(level(core, 'SH', 'PERFUME')).toEqual({ onHand: 5, reserved: 0 });
     const ghost = await value(core.call('routing.explain', { id: unknown }));
     expect(ghost.latest.reasons[0]).toMatch(/GHOST is not in the catalog/);
+    // A line without a SKU is named by its number, not as "SKU  is not in the catalog".
+    expect((await value(core.call('routing.explain', { id: blank }))).latest.reasons).toEqual([
+      'SKU GHOST is not in the catalog; add it (skus.save) and route again',
+      'lines 2, 4 have no SKU: map them on the SKU mapping screen, then route again',
+    ]);
   });
 
   test('short stock backorders the order with an alert; a receipt allocates it automatically', async () => {

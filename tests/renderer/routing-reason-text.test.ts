@@ -141,6 +141,18 @@ describe('routing reasons in the UI language', () => {
       'SH、GZ 没有快递可发：STO（40000 g 超过其 30000 g 限重）',
     ]);
     expect(routingClauseText(zh, 'the moon is full')).toBe('the moon is full');
+    // Lines outside the catalogue, in routing's own words (tests/db/routing-run.test.ts pins them).
+    expect(
+      routingReasonText(
+        zh,
+        'routing: SKU GHOST, MOON is not in the catalog; add it (skus.save) and route again; lines 2, 4 have no SKU: map them on the SKU mapping screen, then route again',
+      ),
+    ).toBe(
+      '分仓：SKU GHOST、MOON 不在商品目录中；请先添加再重新分仓；第 2、4 行没有 SKU：请在 SKU 对应页面映射后重新分仓',
+    );
+    expect(
+      routingClauseText(en, 'line 3 has no SKU: map it on the SKU mapping screen, then route again'),
+    ).toBe('no SKU on line 3: map it on the SKU mapping screen, then route again');
     expect(routingReasonText(zh, 'review: Big: hold: 金额大')).toBeNull();
   });
 });

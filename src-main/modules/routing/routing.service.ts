@@ -127,8 +127,8 @@ function orderFacts(
   world: RunWorld,
   o: RoutableOrder,
   lines: RoutableLine[],
-): { needs: Need[]; facts: ParcelFacts; lineNeeds: Need[][] } | { unknown: string[] } {
-  const unknown = lines.filter((l) => !world.catalog.byCode.has(l.sku)).map((l) => l.sku);
+): { needs: Need[]; facts: ParcelFacts; lineNeeds: Need[][] } | { unknown: RoutableLine[] } {
+  const unknown = lines.filter((l) => !world.catalog.byCode.has(l.sku));
   if (unknown.length) return { unknown };
   const needs = new Map<number, Need>();
   const facts: ParcelFacts = {
@@ -160,6 +160,22 @@ function orderFacts(
     }
   }
   return { needs: [...needs.values()], facts, lineNeeds };
+}
+
+/** Why lines outside the catalogue stop an order: unknown SKUs by name, lines without one by number. */
+function unknownSkuReasons(lines: RoutableLine[]): string[] {
+  const named = [...new Set(lines.filter((l) => l.sku.trim() !== '').map((l) => l.sku))];
+  const blank = lines.filter((l) => l.sku.trim() === '').map((l) => l.lineNo);
+  return [
+    ...(named.length
+      ? [`SKU ${named.join(', ')} is not in the catalog; add it (skus.save) and route again`]
+      : []),
+    ...(blank.length
+      ? [
+          `${blank.length > 1 ? 'lines' : 'line'} ${blank.join(', ')} ${blank.length > 1 ? 'have' : 'has'} no SKU: map ${blank.length > 1 ? 'them' : 'it'} on the SKU mapping screen, then route again`,
+        ]
+      : []),
+  ];
 }
 
 /**
@@ -221,12 +237,12 @@ function routeOne(ctx: CoreContext, world: RunWorld, orderId: number, actor: str
   const from = o.status as OrderStatus;
   if ('unknown' in f) {
     if (o.status === 'backordered') return;
-    const reasons = [`SKU ${f.unknown.join(', ')} is not in the catalog; add it (skus.save) and route again`];
+    const reasons = unknownSkuReasons(f.unknown);
     world.record.settle(
       orderId,
       from,
       { outcome: 'exception', reasons, alternatives: [] },
-      reasons[0]!,
+      reasons.join('; '),
       o.currency,
     );
     out.exception.push(orderId);

@@ -81,6 +81,12 @@ export function routingClauseText(t: TFunction, clause: string): string {
   if ((m = /^SKU (.+) is not in the catalog; add it \(skus\.save\) and route again$/.exec(clause)))
     return t('routing.reason.unknownSku', { skus: list(m[1]!) });
   if (
+    (m = /^lines? (.+) ha(?:s|ve) no SKU: map (?:it|them) on the SKU mapping screen, then route again$/.exec(
+      clause,
+    ))
+  )
+    return t('routing.reason.noSku', { lines: list(m[1]!) });
+  if (
     (m =
       /^pre-sale \((.+)\): the order waits until (\S+)( \(splitting is off, so the lines in stock wait too\))?$/.exec(
         clause,
