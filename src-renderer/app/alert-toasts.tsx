@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { suggestionText } from '../features/inventory/stock-alerts.view';
+import { alertText } from './alert-text';
 import { useAlertToasts, type AlertToast } from './use-alert-toasts';
 
 /**
@@ -42,7 +43,7 @@ export function AlertToasts() {
 }
 
 function headline(t: ReturnType<typeof useTranslation>['t'], toast: AlertToast): string {
-  if (toast.kind === 'message') return toast.message;
+  if (toast.kind === 'message') return alertText(t, toast.message);
   return t(`toasts.${toast.alertKind}`, {
     sku: toast.sku,
     warehouse: toast.warehouse,

@@ -3,6 +3,7 @@ import { aCore, value } from '../fixtures/core';
 import { aFloor, allocated, BARCODE } from '../fixtures/fulfillment';
 import { aChannel, anOrder, seedOrders } from '../fixtures/orders';
 import { aRoutingWorld, approvedOrders, line, shanghai } from '../fixtures/routing';
+import { alertText } from '../../src-renderer/app/alert-text';
 import { createI18n } from '../../src-renderer/i18n/i18n';
 import {
   historyActorText,
@@ -49,7 +50,15 @@ describe('order notes from the core in the UI language', () => {
         trackingNumber: '73100000000001',
       }),
     );
+    const alerts: string[] = [];
+    core.subscribe((e) => {
+      if (e.name === 'alert') alerts.push((e.payload as { message: string }).message);
+    });
     await value(core.call('picking.short', { waveId: wave.id, sku: 'CAP', found: 0 }));
+    // The short pick's toast, as the core words it.
+    expect(alerts.map((a) => alertText(zh, a))).toContain(
+      `SH 的 CAP：波次 ${wave.id} 拣货缺货，20 件已核销，待盘点库位 B-01`,
+    );
 
     const a = await history(core, shipped!);
     expect(a.map((h) => h.written)).toEqual([

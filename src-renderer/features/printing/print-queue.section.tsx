@@ -5,6 +5,7 @@ import type { PrintJob } from '../../../src-shared/contract/printing.contract';
 import { StateText, type Tone } from '../../ui/state-text';
 import { formatDateTime } from '../../ui/format';
 import { jobTitle } from './job-title';
+import { printFaultText } from './print-fault-text';
 import type { PrintingStore } from './printing.store';
 import { CancelJobsForm, canMove, isPickable, MoveJobsForm, type QueueAction } from './queue-actions';
 
@@ -208,7 +209,7 @@ export function PrintQueueSection({ store }: { store: PrintingStore }) {
                         })}
                       </div>
                     )}
-                    {j.lastError && <div className="muted small">{j.lastError}</div>}
+                    {j.lastError && <div className="muted small">{printFaultText(t, j.lastError)}</div>}
                   </td>
                   <td>
                     {j.attempts}/{j.maxAttempts}
