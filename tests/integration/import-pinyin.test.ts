@@ -149,6 +149,43 @@ describe('Shopify orders to China written in pinyin', () => {
     for (const c of [...shenzhen.changes, ...beijing.changes, ...xian.changes])
       expect(changeReasonText(zh, c.reason)).not.toBe(c.reason);
 
+    // WooCommerce names China's provinces by its own codes (CN20 is Guangdong).
+    expect(
+      await importFile(core.ctx, {
+        fileName: 'woo.csv',
+        bytes: utf8(
+          csv(HEADERS.woocommerce, [
+            {
+              ...SAMPLES.woocommerce![0]!,
+              order_id: '4600',
+              order_number: '4600',
+              shipping_address_1: 'Tianhe District, Tiyu West Road 191',
+              shipping_city: 'Guangzhou',
+              shipping_state: 'CN20',
+              shipping_postcode: '510620',
+              shipping_country: 'CN',
+            },
+          ]),
+        ),
+        format: 'auto',
+        actor: 'test',
+      }),
+    ).toMatchObject({ format: 'woocommerce', imported: 1, rejected: [] });
+    const woo = await order('4600');
+    expect(woo.address).toMatchObject({
+      province: '广东省',
+      city: '广州市',
+      district: '天河区',
+      ambiguous: false,
+    });
+    expect(woo.changes).toContainEqual({
+      field: 'province',
+      before: 'CN20',
+      after: '广东省',
+      reason: 'province code "CN20" → 广东省',
+    });
+    expect(woo.region).toBe('cn_south');
+
     const us = await order('#3007');
     expect(us.address).toMatchObject({ country: 'US', province: 'New York', city: 'New York' });
     expect(us.region).toBe('US');

@@ -23,6 +23,12 @@ describe('China divisions written in pinyin', () => {
     // 吕梁 is typed Lvliang or Luliang.
     for (const city of ['Lvliang', 'Luliang', 'Lüliang'])
       expect(names({ city })).toMatchObject({ c: '吕梁市' });
+    // WooCommerce's state codes and names.
+    expect(names({ province: 'CN21', city: 'Nanning' })).toMatchObject({ p: '广西壮族自治区', c: '南宁市' });
+    expect(names({ province: 'Ningxia Hui', city: 'Yinchuan' })).toMatchObject({
+      p: '宁夏回族自治区',
+      c: '银川市',
+    });
     // A county-level city in the City field gives its prefecture and province.
     expect(names({ city: 'Kunshan' })).toMatchObject({ p: '江苏省', c: '苏州市', d: '昆山市' });
   });

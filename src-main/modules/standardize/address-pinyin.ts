@@ -46,10 +46,55 @@ const PROVINCE_CODES: Record<string, string> = {
   ZJ: '浙江省',
 };
 
+/**
+ * WooCommerce's own state codes for China (shipping_state "CN20"), numbered in its states list;
+ * CN30 is Macao, which the mainland division data does not hold.
+ */
+const WOOCOMMERCE_CODES = [
+  '云南省',
+  '北京市',
+  '天津市',
+  '河北省',
+  '山西省',
+  '内蒙古自治区',
+  '辽宁省',
+  '吉林省',
+  '黑龙江省',
+  '上海市',
+  '江苏省',
+  '浙江省',
+  '安徽省',
+  '福建省',
+  '江西省',
+  '山东省',
+  '河南省',
+  '湖北省',
+  '湖南省',
+  '广东省',
+  '广西壮族自治区',
+  '海南省',
+  '重庆市',
+  '四川省',
+  '贵州省',
+  '陕西省',
+  '甘肃省',
+  '青海省',
+  '宁夏回族自治区',
+  '',
+  '西藏自治区',
+  '新疆维吾尔自治区',
+];
+WOOCOMMERCE_CODES.forEach((name, i) => {
+  if (name) PROVINCE_CODES[`CN${i + 1}`] = name;
+});
+
 /** The established English or official spellings that are not plain pinyin of the name. */
 const EXONYMS: Record<string, string> = {
   shaanxi: '陕西省',
   innermongolia: '内蒙古自治区',
+  // WooCommerce's state names.
+  guangxizhuang: '广西壮族自治区',
+  ningxiahui: '宁夏回族自治区',
   tibet: '西藏自治区',
   hohhot: '呼和浩特市',
   urumqi: '乌鲁木齐市',
