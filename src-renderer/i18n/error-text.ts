@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { AppError } from '../../src-shared/result';
+import { errorDetailText } from './error-detail-text';
 
 /**
  * The core writes messages in English. Known field messages (from the contract's schemas) are
@@ -27,7 +28,10 @@ export function issueText(t: TFunction, message: string): string {
   return message;
 }
 
-/** Headline by error code (what happened and what to do) plus the core's detail. */
+/** Headline by error code (what happened and what to do) plus the core's detail, in the UI language where known. */
 export function errorText(t: TFunction, error: AppError): { title: string; detail: string } {
-  return { title: t(`errors.${error.code}`, { defaultValue: t('errors.internal') }), detail: error.message };
+  return {
+    title: t(`errors.${error.code}`, { defaultValue: t('errors.internal') }),
+    detail: errorDetailText(t, error.message),
+  };
 }

@@ -537,7 +537,7 @@ describe('packing station', () => {
     typeCode('NOPE-1');
     await waitFor(() => expect(band().dataset.tone).toBe('bad'));
     expect(band().textContent).toContain('✖ 找不到订单');
-    expect(band().textContent).toContain('No order, channel order number or tote "NOPE-1"');
+    expect(band().textContent).toContain('没有找到订单号、渠道订单号或周转箱“NOPE-1”');
     typeCode('TB-42');
     await screen.findByText('订单 TB-42：请扫描商品');
     scanner(SOCK);

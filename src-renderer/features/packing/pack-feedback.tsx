@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../../i18n/error-text';
 import { toneOf, type Feedback } from './packing.store';
+import { printFaultText } from '../printing/print-fault-text';
 import { packWarningText } from './pack-warning';
 
 /**
@@ -106,7 +107,7 @@ function describe(t: T, f: Feedback): { headline: string; detail: string[] } {
                 document: t(`printing.document.${p.document}`, { defaultValue: p.document }),
                 printer: p.printer ?? '?',
                 status: p.status ? t(`printing.status.${p.status}`, { defaultValue: p.status }) : '',
-              }) + (p.error ? ` — ${p.error}` : ''),
+              }) + (p.error ? ` — ${printFaultText(t, p.error)}` : ''),
           ),
           ...f.warnings.map((w) => t('packing.band.notPrinted', { warning: packWarningText(t, w) })),
           t('packing.band.next'),
