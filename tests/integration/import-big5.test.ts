@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
@@ -162,6 +162,11 @@ describe('Big5 (traditional Chinese) exports', () => {
   });
 
   test('a simplified GBK export, and a GBK file with traditional names in it, stay GBK', async () => {
+    // Every GBK sample export in the repository stays GBK, without a note.
+    for (const name of readdirSync('tests/fixtures/files').filter((n) => n.includes('gbk'))) {
+      const t = (await parseImportFile(name, readFileSync(`tests/fixtures/files/${name}`), 'auto')).table;
+      expect([name, t.encoding, t.notes]).toEqual([name, 'gb18030', []]);
+    }
     const simplified = gbk(csv(HEADERS.taobao, SAMPLES.taobao!));
     expect((await parseImportFile('tb.csv', simplified, 'auto')).table.encoding).toBe('gb18030');
     expect(await run('tb.csv', simplified)).toMatchObject({ imported: 3, notes: [] });
