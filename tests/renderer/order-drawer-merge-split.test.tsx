@@ -107,7 +107,7 @@ describe('order drawer', () => {
     expect(within(district).getByText('南山区')).toBeTruthy();
     expect(within(district).getByText('(empty)')).toBeTruthy();
     expect(within(district).getByText('district from city + street')).toBeTruthy();
-    const sku = within(changes).getByText('Line 1 sku').closest('tr') as HTMLElement;
+    const sku = within(changes).getByText('Line 1 SKU').closest('tr') as HTMLElement;
     expect(within(sku).getByText('teapot-b')).toBeTruthy();
     expect(bridge.callsOf('standardize.changes').at(-1)).toEqual({ orderId: 1 });
   });

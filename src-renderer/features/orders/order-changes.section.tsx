@@ -7,7 +7,11 @@ export type StandardizationChanges = OpOutput<'standardize.changes'>['rows'];
 /** "lines.2.sku" reads "Line 2 SKU"; address and contact fields by their own names. */
 function fieldLabel(t: (k: string, o?: Record<string, unknown>) => string, field: string): string {
   const line = /^lines\.(\d+)\.(\w+)$/.exec(field);
-  if (line) return t('orders.changes.lineField', { n: line[1], field: line[2] });
+  if (line)
+    return t('orders.changes.lineField', {
+      n: line[1],
+      field: t(`orders.changes.lineFieldName.${line[2]}`, { defaultValue: line[2] }),
+    });
   return t(`orders.changes.field.${field}`, { defaultValue: field });
 }
 
