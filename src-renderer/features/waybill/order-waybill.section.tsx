@@ -4,6 +4,7 @@ import type { OrderWaybill as View } from '../../../src-shared/contract/waybill.
 import type { AppError } from '../../../src-shared/result';
 import { useApi } from '../../api/api-context';
 import { errorText } from '../../i18n/error-text';
+import { waybillErrorText } from './waybill-error-text';
 
 /** Loads an order's platform e-waybill and follows the worker's changes to it. */
 export function useOrderWaybill(orderId: number | null) {
@@ -65,7 +66,9 @@ export function WaybillState({ view }: { view: View }) {
           </>
         )}
       </dl>
-      {w.lastError && w.state !== 'active' && <p className="muted small">{w.lastError}</p>}
+      {w.lastError && w.state !== 'active' && (
+        <p className="muted small">{waybillErrorText(t, w.lastError)}</p>
+      )}
     </div>
   );
 }
