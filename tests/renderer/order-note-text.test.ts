@@ -5,6 +5,7 @@ import { aChannel, anOrder, seedOrders } from '../fixtures/orders';
 import { aRoutingWorld, approvedOrders, line, shanghai } from '../fixtures/routing';
 import { alertText } from '../../src-renderer/app/alert-text';
 import { createI18n } from '../../src-renderer/i18n/i18n';
+import { ledgerReasonText } from '../../src-renderer/features/inventory/ledger-reason-text';
 import {
   historyActorText,
   historyNoteText,
@@ -81,6 +82,12 @@ describe('order notes from the core in the UI language', () => {
       `packed in session ${sessionId}`,
       'ZTO, tracking number 73100000000001',
     ]);
+
+    // The stock ledger's rows of the short pick: the write-off and the release with the order's note.
+    const ledger = await value(core.call('inventory.ledger', { sku: 'CAP', warehouse: 'SH', limit: 50 }));
+    const reasons = (ledger.rows as { reason: string | null }[]).map((r) => ledgerReasonText(zh, r.reason));
+    expect(reasons).toContain(`拣货缺货，待盘点：库位 B-01 只有 0 件，波次 ${wave.id} 需要 1 × CAP`);
+    expect(reasons).toContain(`释放：波次 ${wave.id} 拣货缺货：CAP 需要 1 件，只找到 0 件；重新分仓`);
 
     const b = await history(core, shorted!);
     expect(b.slice(3).map((h) => h.written)).toEqual([

@@ -1,11 +1,12 @@
 import type { TFunction } from 'i18next';
 import { ORDER_STATUSES } from '../../../src-shared/domain/order-status';
+import { orderNoteText } from '../orders/order-note-text';
 
 /**
  * Ledger rows written by the system carry a fixed English reason (routing's reservation
- * "allocated", a release on "re-routed" or "order cancelled", "shipped ZTO 7312…"); those are said
- * in the UI language here. A reason a person typed (a receipt's PO number, an adjustment) is
- * shown as written.
+ * "allocated", a release on "re-routed" or "order cancelled", "shipped ZTO 7312…", a short pick's
+ * write-off, a release with its order's note); those are said in the UI language here. A reason a
+ * person typed (a receipt's PO number, an adjustment) is shown as written.
  */
 export function ledgerReasonText(t: TFunction, reason: string | null): string {
   if (!reason) return '';
@@ -16,5 +17,25 @@ export function ledgerReasonText(t: TFunction, reason: string | null): string {
     return t('inventory.ledgerReason.order', { status: t(`status.${order[1]}`) });
   const shipped = /^shipped (\S+) (\S+)$/.exec(reason);
   if (shipped) return t('inventory.ledgerReason.shipped', { carrier: shipped[1], tracking: shipped[2] });
-  return reason;
+  // short-pick.service: the write-off pending a count.
+  const short =
+    /^short pick, pending count: (?:bin (\S+)|the shelf) held (\d+) of (\d+) × (\S+) \(wave (\d+)\)$/.exec(
+      reason,
+    );
+  if (short) {
+    const [, bin, found, required, sku, wave] = short;
+    return t(bin ? 'inventory.ledgerReason.shortPickBin' : 'inventory.ledgerReason.shortPickShelf', {
+      bin,
+      found,
+      required,
+      sku,
+      wave,
+    });
+  }
+  // shipping.service: units a supervisor let the parcel go without.
+  if (reason === 'not in the parcel (packed short with a supervisor override)')
+    return t('inventory.ledgerReason.packedShort');
+  // A release carries its order's status-change note (split, merge, short pick, the channel's cancellation).
+  const note = orderNoteText(t, reason);
+  return note === null ? reason : t('inventory.ledgerReason.release', { note });
 }

@@ -90,6 +90,9 @@ function read(t: TFunction, rules: Rule[], text: string): string | null {
   return null;
 }
 
+/** A note in one of the wordings above (a release in the stock ledger carries its order's note), or null. */
+export const orderNoteText = (t: TFunction, note: string): string | null => read(t, NOTES, note);
+
 /** Status changes routing decides: its note is its choice, its wait or (for an exception) all its clauses. */
 const ROUTED = new Set(['allocated', 'backordered', 'exception']);
 
