@@ -8,15 +8,18 @@ import { utf8 } from '../fixtures/order-files';
 const zh = createI18n('zh-CN').t;
 
 /** The refusal exactly as the core throws it, so a change to its wording fails here. */
-async function refusal(name: string, text: string, format: 'auto' | 'packdesk'): Promise<AppError> {
+async function refusalOf(parsing: Promise<unknown>): Promise<AppError> {
   try {
-    await parseImportFile(name, utf8(text), format);
+    await parsing;
   } catch (e) {
     if (e instanceof AppFailure) return { code: e.code, message: e.message, issues: e.issues };
     throw e;
   }
   throw new Error('the file was accepted');
 }
+
+const refusal = (name: string, text: string, format: 'auto' | 'packdesk'): Promise<AppError> =>
+  refusalOf(parseImportFile(name, utf8(text), format));
 
 describe('a refused import file in the UI language', () => {
   it('names the unknown layout', async () => {
@@ -37,6 +40,33 @@ describe('a refused import file in the UI language', () => {
       { path: 'row 1/quantity', message: '缺少必需的列' },
       { path: 'row 1/unit_price', message: '缺少必需的列' },
     ]);
+  });
+
+  it("names a file that is not text, Amazon's All Orders report and a row cut short", async () => {
+    const png = fileRefusalText(
+      zh,
+      await refusalOf(parseImportFile('a.png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0]), 'auto')),
+    );
+    expect(png.message).toBe(
+      'a.png：不是文本文件（图片、压缩包等二进制数据，或没有字节顺序标记的 UTF-16）。请另存为 CSV UTF-8 或 XLSX 后重新导入。',
+    );
+    expect(png.issues).toEqual([{ path: '(file)', message: '不是文本文件' }]);
+    const amazon = fileRefusalText(
+      zh,
+      await refusal('all.txt', 'amazon-order-id\tpurchase-date\tsku\n111-1\t2026-11-01\tMUG\n', 'auto'),
+    );
+    expect(amazon.message).toMatch(
+      /^all\.txt：这是亚马逊的“All Orders”（全部订单）报告，没有收件人姓名和街道地址/,
+    );
+    const short = fileRefusalText(
+      zh,
+      await refusal(
+        'p.csv',
+        'order_id,placed_at,sku,quantity,unit_price\nA1,2026-11-25,TEA,1,9.5\nA2,2026-11-25\n',
+        'packdesk',
+      ),
+    );
+    expect(short.message).toBe('p.csv：第 3 行有 2 个单元格，而表头有 5 个：文件被截断或已损坏。');
   });
 
   it('keeps a wording it does not know as written', () => {

@@ -7,6 +7,7 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { csv, gbk, HEADERS, utf8, utf8Bom, xlsx, type Row } from '../fixtures/order-files';
 import { SAMPLES } from '../fixtures/order-samples';
+import type { AppFailure } from '../../src-shared/result';
 
 const file = (name: string) => readFileSync(`tests/fixtures/files/${name}`);
 const parse = async (name: string, format: Parameters<typeof parseImportFile>[2] = 'auto') =>
@@ -354,11 +355,31 @@ describe('file-level errors name the file, row and column', () => {
     expect(parsed.rejected).toEqual([expect.objectContaining({ row: 6, column: 'quantity' })]);
     expect(parsed.orders.length).toBeGreaterThan(0);
   });
+  test('a text file that is no export (notes with commas) is named as no export, not as a damaged one', async () => {
+    const notes = '# Stock notes\n\nTea, cups\n- restock tea, cups, lids\n';
+    await expect(parseImportFile('notes.md', utf8(notes), 'auto')).rejects.toThrow(
+      /notes\.md: row 1: the header does not match any known export/,
+    );
+  });
+  test("Amazon's All Orders report (no ship-to address) says which Amazon report to download instead", async () => {
+    const header =
+      'amazon-order-id\tmerchant-order-id\tpurchase-date\tlast-updated-date\torder-status\tfulfillment-channel\tsales-channel\torder-channel\turl\tship-service-level\tproduct-name\tsku\tasin\titem-status\tquantity\tcurrency\titem-price\titem-tax\tshipping-price\tshipping-tax\tgift-wrap-price\tgift-wrap-tax\titem-promotion-discount\tship-promotion-discount\tship-city\tship-state\tship-postal-code\tship-country\tpromotion-ids\tis-business-order\tpurchase-order-number\tprice-designation';
+    const row = `111-1\t\t2026-11-01T10:00:00+00:00\t2026-11-01T10:00:00+00:00\tPending\tMerchant\tAmazon.com\t\t\tStandard\tMug\tMUG-1\tB00\tUnshipped\t1\tUSD\t10.00\t0\t0\t0\t0\t0\t0\t0\tSeattle\tWA\t98101\tUS\t\tfalse\t\t`;
+    await expect(parseImportFile('all.txt', utf8(`${header}\n${row}\n`), 'auto')).rejects.toThrow(
+      /all\.txt: row 1: this is Amazon's "All Orders" report, .*"Unshipped Orders"/,
+    );
+  });
+  test('a picture is refused as not text, naming no row', async () => {
+    const png = Buffer.from([
+      0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52,
+    ]);
+    const err = (await parseImportFile('icon.png', png, 'auto').catch((e: unknown) => e)) as AppFailure;
+    expect(err.message).toMatch(/^icon\.png: the file is not text /);
+    expect(err.issues).toEqual([{ path: '(file)', message: 'not a text file' }]);
+  });
   test('a wrong encoding (UTF-16 without BOM, binary)', async () => {
     const utf16 = Buffer.from(taobao(), 'utf16le');
-    await expect(parseImportFile('u16.csv', utf16, 'auto')).rejects.toThrow(
-      /u16\.csv: row 1: the file is not text/,
-    );
+    await expect(parseImportFile('u16.csv', utf16, 'auto')).rejects.toThrow(/u16\.csv: the file is not text/);
   });
   test('Western text saved by Excel as Windows-1252 is refused, never decoded as GBK mojibake', async () => {
     // "Müller" in Windows-1252 decodes as GB18030 without an error: "M黮ler".

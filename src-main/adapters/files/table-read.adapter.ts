@@ -13,13 +13,23 @@ export interface Table {
   rowNumbers: number[];
   /** About the whole file, for the import report (e.g. an encoding that was a close call). */
   notes: string[];
+  /**
+   * The first damaged row (cut short, an unclosed quote), with `rows` read up to it. The reader
+   * throws it once it knows the header is an export it reads at all: a file that is no export
+   * (notes, a report of another kind) is named as such, not as a damaged one.
+   */
+  damage?: AppFailure;
 }
 
-const fail = (fileName: string, row: number | null, message: string): never => {
+const failure = (fileName: string, row: number | null, message: string): AppFailure => {
   const where = row === null ? '' : ` row ${row}:`;
-  throw new AppFailure('invalid_input', `${fileName}:${where} ${message}`, [
+  return new AppFailure('invalid_input', `${fileName}:${where} ${message}`, [
     { path: row === null ? '(file)' : `row ${row}`, message },
   ]);
+};
+
+const fail = (fileName: string, row: number | null, message: string): never => {
+  throw failure(fileName, row, message);
 };
 
 const isZip = (b: Uint8Array): boolean => b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
@@ -51,32 +61,32 @@ function readDelimited(buf: Uint8Array, fileName: string): Table {
     skipEmptyLines: false,
   });
   const quoteError = parsed.errors.find((e) => e.type === 'Quotes');
-  if (quoteError) {
-    const row = (quoteError.row ?? 0) + 1;
-    return fail(
-      fileName,
-      row,
-      quoteError.code === 'MissingQuotes'
-        ? 'a quoted cell is never closed (the file is truncated or damaged)'
-        : `a quoted cell is malformed (${quoteError.message})`,
-    );
-  }
+  let damage = quoteError
+    ? failure(
+        fileName,
+        (quoteError.row ?? 0) + 1,
+        quoteError.code === 'MissingQuotes'
+          ? 'a quoted cell is never closed (the file is truncated or damaged)'
+          : `a quoted cell is malformed (${quoteError.message})`,
+      )
+    : undefined;
   const [head, ...body] = parsed.data;
   if (!head) return fail(fileName, null, 'the file has no header row');
   const width = head.length;
   const rows: string[][] = [];
   const rowNumbers: number[] = [];
-  for (let i = 0; i < body.length; i++) {
+  for (let i = 0; i < body.length && !damage; i++) {
     const row = body[i] as string[];
     if (row.length !== width) {
       // A row of empty cells (",,,," left by Excel below the data, a blank line) holds nothing to
       // lose: skipped like an empty row of a sheet, whatever its cell count.
       if (row.every((v) => v.trim() === '')) continue;
-      fail(
+      damage = failure(
         fileName,
         i + 2,
         `this row has ${row.length} cells but the header has ${width} (the file is truncated or damaged)`,
       );
+      break;
     }
     if (row.every((v) => v.trim() === '')) continue;
     rows.push(row);
@@ -89,6 +99,7 @@ function readDelimited(buf: Uint8Array, fileName: string): Table {
     rows,
     rowNumbers,
     notes: note ? [note] : [],
+    ...(damage && { damage }),
   };
 }
 

@@ -124,12 +124,13 @@ export function decodeText(buf: Uint8Array, fileName: string): DecodedText {
     return { text: new TextDecoder('utf-16le').decode(buf.subarray(2)), encoding: 'utf-16le' };
   if (buf[0] === 0xfe && buf[1] === 0xff)
     return { text: new TextDecoder('utf-16be').decode(buf.subarray(2)), encoding: 'utf-16be' };
-  const nul = buf.indexOf(0);
-  if (nul >= 0) {
+  // A NUL byte: an image, a program, an archive or UTF-16 text without its byte-order mark. Its
+  // "row" would mean nothing, so the file as a whole is named.
+  if (buf.indexOf(0) >= 0) {
     throw new AppFailure(
       'invalid_input',
-      `${fileName}: row ${lineAt(buf, nul)}: the file is not text (binary data, or UTF-16 without a byte-order mark). Save it as CSV UTF-8 or XLSX and import again.`,
-      [{ path: `row ${lineAt(buf, nul)}`, message: 'not a text file' }],
+      `${fileName}: the file is not text (binary data such as an image or an archive, or UTF-16 without a byte-order mark). Save it as CSV UTF-8 or XLSX and import again.`,
+      [{ path: '(file)', message: 'not a text file' }],
     );
   }
   const utf8 = utf8OrNull(buf);

@@ -16,6 +16,7 @@ export async function readImportTable(
   const table = { ...read, headers: read.headers.map(foldTraditional) };
   const layout = format === 'auto' ? detectLayout(table) : layoutFor(format);
   checkRequired(table, layout);
+  if (table.damage) throw table.damage;
   return { table, layout };
 }
 

@@ -34,6 +34,14 @@ export function detectLayout(t: Table): Layout {
   const ranked = LAYOUTS.map((l) => ({ l, s: score(l, headers) })).sort((a, b) => b.s - a.s);
   const best = ranked[0];
   if (!best || best.s < 0.6) {
+    // Amazon's "All Orders" report (amazon-order-id…) has no recipient name or street: it cannot
+    // ship a parcel, and the report that can is one click away.
+    if (headers.has('amazon-order-id') && !headers.has('recipient-name'))
+      throw new AppFailure(
+        'invalid_input',
+        `${t.fileName}: row 1: this is Amazon's "All Orders" report, which has no recipient name or street address to ship to. In Seller Central download Orders → Order Reports → "Unshipped Orders" (or "New Orders") and import that file.`,
+        [{ path: 'row 1', message: 'Amazon All Orders report: no ship-to address' }],
+      );
     throw new AppFailure(
       'invalid_input',
       `${t.fileName}: row 1: the header does not match any known export (Shopify, WooCommerce, Amazon, 淘宝, 拼多多, 抖店, 1688 or the Packdesk template). Choose the format by hand or use the Packdesk template.`,
