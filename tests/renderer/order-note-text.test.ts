@@ -153,6 +153,30 @@ describe('order notes from the core in the UI language', () => {
     expect(mh.map((h) => h.zh)).toEqual([`由 #${a}、#${b} 合并而来`, '买家来电要求改地址']);
   });
 
+  it("says a supervisor's override at packing with what was wrong with the parcel", async () => {
+    await aFloor(core);
+    const [id] = await allocated(core, [[['MUG', 2]]]);
+    await value(core.call('waves.create', { warehouse: 'SH', maxOrders: 5 }));
+    const { sessionId } = await value(core.call('packing.open', { code: String(id) }));
+    await value(core.call('packing.scan', { sessionId, barcode: BARCODE.MUG }));
+    await value(core.call('packing.scan', { sessionId, barcode: BARCODE.CAP }));
+    await value(
+      core.call('packing.complete', {
+        sessionId,
+        weightGrams: 2000,
+        override: { supervisor: '王主管', reason: '客户同意只发一个' },
+      }),
+    );
+    const h = (await history(core, id!)).find((x) => x.written?.startsWith('supervisor '))!;
+    expect(h.written).toMatch(
+      /^supervisor 王主管: 客户同意只发一个 \(missing 1 × MUG \(马克杯\); 1 wrong or extra scan/,
+    );
+    expect(h.zh).toBe(
+      '主管 王主管 放行：客户同意只发一个（缺少 1 × MUG (马克杯)；1 次错扫或多扫（错货 CAP）；包裹重 2000 g，但商品应重 800 g（允差 ±80 g））',
+    );
+    expect(h.en).toBe(h.written);
+  });
+
   it('says a decision and a correction in the order reasons; an unknown wording as written', async () => {
     await aRoutingWorld(core);
     const [id] = seedOrders(core, [anOrder({ channelId: aChannel(core) })]);

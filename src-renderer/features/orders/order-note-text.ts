@@ -66,6 +66,34 @@ const NOTES: Rule[] = [
   ],
 ];
 
+/** What a supervisor let a parcel go with (packing.service `completePacking` problems). */
+const PACK_PROBLEMS: Rule[] = [
+  [/^missing (?<items>.+)$/, (t, m) => t('orders.note.problem.missing', m)],
+  [
+    /^(?<n>\d+) wrong or extra scans? \((?<scans>.*)\)$/,
+    (t, m) =>
+      t('orders.note.problem.scans', {
+        count: Number(m.n),
+        scans: m
+          .scans!.split(', ')
+          .map((s) => {
+            const x = /^(wrong|extra) item (.+)$/.exec(s);
+            return x ? t(`orders.note.problem.${x[1]}Item`, { code: x[2] }) : s;
+          })
+          .join(t('orders.note.listJoin')),
+      }),
+  ],
+  [
+    /^the parcel weighs (?<weighed>\d+) g but the items in box (?<box>\S+) should weigh (?<expected>\d+) g \((?<items>\d+) g \+ (?<tare>\d+) g box, ±(?<tol>\d+) g\)$/,
+    (t, m) => t('orders.note.problem.weightBox', m),
+  ],
+  [
+    /^the parcel weighs (?<weighed>\d+) g but the items should weigh (?<expected>\d+) g \(±(?<tol>\d+) g\)$/,
+    (t, m) => t('orders.note.problem.weight', m),
+  ],
+];
+const PROBLEM_START = /; (?=missing |\d+ wrong or extra scan|the parcel weighs )/;
+
 /** Notes whose whole wording is "<carrier> <number>" (or "<channel>: …"), by the entry they belong to. */
 const BY_ACTION: Record<string, Rule> = {
   // shipping.service: the status change to shipped.
@@ -74,6 +102,19 @@ const BY_ACTION: Record<string, Rule> = {
   waybill_printed_on_arrival: [
     /^(?<carrier>\S+) (?<code>\S+)$/,
     (t, m) => t('orders.note.waybillPrinted', m),
+  ],
+  // packing.service: a supervisor's override, with what was wrong with the parcel.
+  pack_override: [
+    /^supervisor (?<supervisor>.+?): (?<reason>[\s\S]*) \((?<problems>(?:missing |\d+ wrong or extra scan|the parcel weighs )[\s\S]*)\)$/,
+    (t, m) =>
+      t('orders.note.override', {
+        supervisor: m.supervisor,
+        reason: m.reason,
+        problems: m
+          .problems!.split(PROBLEM_START)
+          .map((p) => read(t, PACK_PROBLEMS, p) ?? p)
+          .join(t('orders.note.problem.joiner')),
+      }),
   ],
   // outbox-worker: the tracking number reached the channel.
   'tracking-pushed': [
