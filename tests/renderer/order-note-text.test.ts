@@ -195,6 +195,11 @@ describe('order notes from the core in the UI language', () => {
     expect(edit.reason).toBe('corrected address');
     expect(historyNoteText(zh, edit)).toBe('修改了收货地址');
     expect(orderReasonText(zh, 'phoned in: wants it Friday')).toBe('phoned in: wants it Friday');
+    // Who, as packdesk serve names its callers (http-server): this computer or a LAN browser.
+    expect(historyActorText(zh, 'local')).toBe('本机');
+    expect(historyActorText(zh, 'review-rules (local)')).toBe('审单规则（本机 运行）');
+    expect(historyActorText(zh, 'lan:192.168.1.20')).toBe('局域网浏览器 192.168.1.20');
+    expect(historyActorText(zh, '王芳')).toBe('王芳');
     expect(
       historyNoteText(zh, { action: 'status', from: 'held', to: 'exception', reason: 'box crushed' }),
     ).toBe('box crushed');

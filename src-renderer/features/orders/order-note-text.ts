@@ -161,8 +161,16 @@ export function historyNoteText(t: TFunction, h: HistoryEntry): string {
  */
 export function historyActorText(t: TFunction, actor: string): string {
   const rules = /^review-rules(?: \((?<who>.+)\))?$/.exec(actor)?.groups;
-  if (rules) return rules.who ? t('orders.actor.rulesBy', { who: rules.who }) : t('orders.actor.rules');
-  return ['outbox', 'waybill', 'system', 'cli', 'demo'].includes(actor) ? t(`orders.actor.${actor}`) : actor;
+  if (rules)
+    return rules.who
+      ? t('orders.actor.rulesBy', { who: historyActorText(t, rules.who) })
+      : t('orders.actor.rules');
+  // http-server: a browser on this computer, or one on the LAN (with its address).
+  const lan = /^lan:(?<address>.+)$/.exec(actor)?.groups;
+  if (lan) return t('orders.actor.lan', lan);
+  return ['local', 'outbox', 'waybill', 'system', 'cli', 'demo'].includes(actor)
+    ? t(`orders.actor.${actor}`)
+    : actor;
 }
 
 /** One of the order's reason lines (the drawer's list): routing's, intake's, the review's, or a note above. */
