@@ -333,6 +333,9 @@ const RUN_COLUMNS: [keyof RunColumns, string][] = [
   ['carrier', 'carrier = ?'],
 ];
 
+/** Every run column, for code that goes over them (folding two changes of one order). */
+export const RUN_COLUMN_KEYS: readonly (keyof RunColumns)[] = RUN_COLUMNS.map(([k]) => k);
+
 /**
  * Changes the status only if it is still `from`: bulk runs read statuses set-based and write them
  * here without a second read, so a stale read changes nothing (false) instead of skipping a step.

@@ -2,7 +2,7 @@ import type { CoreContext } from '../../core-context';
 import type { OrderStatus } from '../../../src-shared/domain/order-status';
 import { AppFailure } from '../../../src-shared/result';
 import { auditWriter } from '../audit';
-import type { RunColumns } from './orders.repo';
+import { RUN_COLUMN_KEYS, type RunColumns } from './orders.repo';
 import { afterTransition, checkTransition, writeTransition } from './orders.service';
 
 /** A checked status change whose row write waits for land() or flush(). */
@@ -13,13 +13,13 @@ interface Pending {
   also: RunColumns;
 }
 
-/** A later change's columns over an earlier one's (which is this run's own copy): the row gets what the last change set. */
-function fold(earlier: RunColumns, later: RunColumns): RunColumns {
-  for (const k in later) {
-    const v = later[k as keyof RunColumns];
+/** A later change's columns over an earlier one's: the row gets what the last change set. */
+function fold(earlier: RunColumns, later: RunColumns): void {
+  // Over the known columns, not for-in: that cost more per order than the rest of to().
+  for (const k of RUN_COLUMN_KEYS) {
+    const v = later[k];
     if (v !== undefined) (earlier as Record<string, unknown>)[k] = v;
   }
-  return earlier;
 }
 
 /**
@@ -31,7 +31,8 @@ function fold(earlier: RunColumns, later: RunColumns): RunColumns {
  * to a statement.
  *
  * Call land(id) before anything reads or changes that order's row by other means, and flush() at
- * the end of the run, inside its transaction.
+ * the end of the run, inside its transaction. The `also` given to to() belongs to the run from then
+ * on (a later change of the same order is folded into it).
  */
 export function runTransitions(ctx: CoreContext) {
   const audit = auditWriter(ctx.sqlite);
@@ -61,7 +62,7 @@ export function runTransitions(ctx: CoreContext) {
       if (earlier) {
         earlier.to = to;
         fold(earlier.also, also);
-      } else pending.set(id, { from, to, also: { ...also } });
+      } else pending.set(id, { from, to, also });
       afterTransition(ctx, id, from, to, actor, reason, audit.add);
     },
     /** Writes this order's waiting change now (its row is about to be read or changed otherwise). */
