@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { isComposing } from './dialog-keys';
 import './combobox.css';
 
 /** Typing settles for this long before a search goes out; Enter searches at once. */
@@ -105,6 +106,8 @@ export function Combobox<T>(props: {
         }}
         onBlur={() => setOpen(false)}
         onKeyDown={(e) => {
+          // While an input method composes, Enter picks its candidate, not a SKU or customer.
+          if (isComposing(e)) return;
           if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
             e.preventDefault();
             setOpen(true);

@@ -23,6 +23,18 @@ export const ENTRY_PAYMENT_METHODS = [
  */
 export const USUAL_ADDRESS_REASON = "filled from the customer's usual address";
 
+/** Longest texts the form takes; its fields stop typing there instead of failing on save. */
+export const ENTRY_LIMITS = {
+  name: 100,
+  phone: 40,
+  addressText: 300,
+  intlState: 80,
+  intlCity: 80,
+  intlLine: 200,
+  postcode: 20,
+  buyerMessage: 500,
+} as const;
+
 const text = (max: number) => z.string().trim().max(max);
 const required = (max: number) => text(max).min(1, 'is required');
 
@@ -31,7 +43,7 @@ const cnAddress = z
   .object({
     kind: z.literal('cn'),
     /** Empty: a repeat customer's usual address is used (and marked), else the order is refused. */
-    text: text(300),
+    text: text(ENTRY_LIMITS.addressText),
   })
   .strict();
 
@@ -44,11 +56,11 @@ const intlAddress = z
       .trim()
       .toUpperCase()
       .regex(/^[A-Z]{2}$/, 'must be a 2-letter country code such as US'),
-    state: text(80),
-    city: required(80),
-    line1: required(200),
-    line2: text(200),
-    postcode: text(20),
+    state: text(ENTRY_LIMITS.intlState),
+    city: required(ENTRY_LIMITS.intlCity),
+    line1: required(ENTRY_LIMITS.intlLine),
+    line2: text(ENTRY_LIMITS.intlLine),
+    postcode: text(ENTRY_LIMITS.postcode),
   })
   .strict();
 
@@ -70,14 +82,14 @@ export const orderEntryInput = z
       .default(MANUAL_CHANNEL_CODE),
     /** Null: classified from the channel like any imported order. */
     type: z.enum(ORDER_TYPES).nullable().default(null),
-    recipient: z.object({ name: required(100), phone: required(40) }).strict(),
+    recipient: z.object({ name: required(ENTRY_LIMITS.name), phone: required(ENTRY_LIMITS.phone) }).strict(),
     address: z.discriminatedUnion('kind', [cnAddress, intlAddress]),
     lines: z.array(orderEntryLine).min(1, 'add at least one item').max(200),
     shippingMinor: minor.min(0, 'cannot be negative').max(100_000_000).default(0),
     /** Defaults to the channel's currency. */
     currency: currency.optional(),
     paymentMethod: z.enum(ENTRY_PAYMENT_METHODS).nullable().default(null),
-    buyerMessage: text(500).default(''),
+    buyerMessage: text(ENTRY_LIMITS.buyerMessage).default(''),
     /** 身份证号 for cross-border customs, when the buyer gives it. */
     idNumber: text(40).default(''),
   })

@@ -196,3 +196,61 @@ describe('new order form', () => {
     expect(bridge.callsOf('orders.create')).toHaveLength(0);
   });
 });
+
+describe('new order form with a keyboard and an input method', () => {
+  it('ignores Enter and Esc while an input method composes, keeps Tab inside, stops long texts and shows the message error on its field', async () => {
+    const bridge = entryBridge([
+      {
+        ok: false,
+        error: {
+          code: 'invalid_input',
+          message: 'Invalid input for orders.create',
+          issues: [{ path: 'buyerMessage', message: 'Too big: expected string to have <=500 characters' }],
+        },
+      },
+    ]);
+    renderApp({ bridge, language: 'zh-CN' });
+    await screen.findByText('EXT-00001');
+    fireEvent.click(screen.getByRole('button', { name: '新建订单' }));
+    const d = screen.getByRole('dialog', { name: '新建订单（电话 / 门店）' });
+
+    // 拼音 "cup" being composed: its Enter picks the candidate 汉字, not the first SKU found.
+    const sku = within(d).getByRole('combobox', { name: '添加商品' });
+    fireEvent.change(sku, { target: { value: 'cup' } });
+    await within(d).findByRole('option', { name: /Glass cup/ });
+    await act(async () => {
+      fireEvent.keyDown(sku, { key: 'Enter', isComposing: true });
+      fireEvent.keyDown(sku, { key: 'Enter', keyCode: 229 });
+      await Promise.resolve();
+    });
+    expect(within(d).queryByLabelText('CUP-01 的数量')).toBeNull();
+    // Esc while composing in the address drops the composition, not the whole order.
+    const address = within(d).getByLabelText('地址');
+    fireEvent.keyDown(address, { key: 'Escape', isComposing: true });
+    fireEvent.keyDown(address, { key: 'Enter', ctrlKey: true, isComposing: true });
+    expect(screen.getByRole('dialog')).toBe(d);
+    expect(bridge.callsOf('orders.create')).toHaveLength(0);
+    // Once composed, Enter picks as usual.
+    fireEvent.keyDown(sku, { key: 'Enter' });
+    await within(d).findByLabelText('CUP-01 的数量');
+
+    // Tab from the last control comes back to the first, Shift+Tab from the first to the last.
+    const create = within(d).getByRole('button', { name: '创建订单' });
+    const channel = within(d).getByLabelText('渠道');
+    create.focus();
+    fireEvent.keyDown(create, { key: 'Tab' });
+    expect(document.activeElement).toBe(channel);
+    fireEvent.keyDown(channel, { key: 'Tab', shiftKey: true });
+    expect(document.activeElement).toBe(create);
+
+    // The form stops at the lengths the server takes; a refusal of the message shows on it.
+    const message = within(d).getByLabelText('买家留言') as HTMLInputElement;
+    expect(message.maxLength).toBe(500);
+    expect((within(d).getByLabelText('收件人') as HTMLInputElement).maxLength).toBe(100);
+    expect((address as HTMLTextAreaElement).maxLength).toBe(300);
+    fireEvent.change(within(d).getByLabelText('收件人'), { target: { value: '李雷' } });
+    fireEvent.change(within(d).getByLabelText('电话'), { target: { value: '13900001111' } });
+    fireEvent.click(create);
+    await waitFor(() => expect(message.getAttribute('aria-invalid')).toBe('true'));
+  });
+});

@@ -2,17 +2,18 @@ import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import type { CustomerMatch } from '../../../../src-shared/contract/customers.contract';
 import { useApi } from '../../../api/api-context';
+import { ENTRY_LIMITS } from '../../../../src-shared/contract/order-entry.schema';
 import { Combobox } from '../../../ui/combobox';
 import { FormField } from '../../../ui/form-field';
 import { usualAddressText, type EntryStore, type IntlAddress } from './order-entry.store';
 
-const INTL_FIELDS: { key: keyof IntlAddress; wide?: boolean }[] = [
-  { key: 'country' },
-  { key: 'state' },
-  { key: 'city' },
-  { key: 'postcode' },
-  { key: 'line1', wide: true },
-  { key: 'line2', wide: true },
+const INTL_FIELDS: { key: keyof IntlAddress; max: number; wide?: boolean }[] = [
+  { key: 'country', max: 2 },
+  { key: 'state', max: ENTRY_LIMITS.intlState },
+  { key: 'city', max: ENTRY_LIMITS.intlCity },
+  { key: 'postcode', max: ENTRY_LIMITS.postcode },
+  { key: 'line1', max: ENTRY_LIMITS.intlLine, wide: true },
+  { key: 'line2', max: ENTRY_LIMITS.intlLine, wide: true },
 ];
 
 /** Who and where: a customer lookup that fills both, then the fields themselves. */
@@ -63,10 +64,19 @@ export function EntryRecipientSection({
       </div>
       <div className="form-grid">
         <FormField label={t('orders.entry.name')} error={errorOf('recipient.name')}>
-          <input value={v.name} onChange={(e) => s.set('name', e.target.value)} />
+          <input
+            value={v.name}
+            maxLength={ENTRY_LIMITS.name}
+            onChange={(e) => s.set('name', e.target.value)}
+          />
         </FormField>
         <FormField label={t('orders.entry.phone')} error={errorOf('recipient.phone')}>
-          <input value={v.phone} inputMode="tel" onChange={(e) => s.set('phone', e.target.value)} />
+          <input
+            value={v.phone}
+            inputMode="tel"
+            maxLength={ENTRY_LIMITS.phone}
+            onChange={(e) => s.set('phone', e.target.value)}
+          />
         </FormField>
         <div className="field" role="radiogroup" aria-label={t('orders.entry.addressKind')}>
           <span>{t('orders.entry.addressKind')}</span>
@@ -93,7 +103,12 @@ export function EntryRecipientSection({
             fromUsual ? t('orders.entry.usualAddressHint', { n: usual.uses }) : t('orders.entry.addressHint')
           }
         >
-          <textarea rows={2} value={v.addressText} onChange={(e) => s.set('addressText', e.target.value)} />
+          <textarea
+            rows={2}
+            value={v.addressText}
+            maxLength={ENTRY_LIMITS.addressText}
+            onChange={(e) => s.set('addressText', e.target.value)}
+          />
         </FormField>
       ) : (
         <div className="form-grid">
@@ -104,7 +119,11 @@ export function EntryRecipientSection({
               label={t(`orders.entry.intl.${f.key}`)}
               error={errorOf(`address.${f.key}`)}
             >
-              <input value={v.intl[f.key]} onChange={(e) => s.setIntl(f.key, e.target.value)} />
+              <input
+                value={v.intl[f.key]}
+                maxLength={f.max}
+                onChange={(e) => s.setIntl(f.key, e.target.value)}
+              />
             </FormField>
           ))}
         </div>

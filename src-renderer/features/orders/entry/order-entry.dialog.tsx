@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import type { Channel } from '../../../../src-shared/contract/settings.contract';
 import {
+  ENTRY_LIMITS,
   ENTRY_PAYMENT_METHODS,
   MANUAL_CHANNEL_CODE,
   OFFLINE_CHANNEL_KINDS,
@@ -10,6 +11,7 @@ import {
 import { ORDER_TYPES, type OrderType } from '../../../../src-shared/domain/ids';
 import { useApi } from '../../../api/api-context';
 import { issueText } from '../../../i18n/error-text';
+import { isComposing, keepTabInside } from '../../../ui/dialog-keys';
 import { ErrorBanner } from '../../../ui/error-banner';
 import { FormField } from '../../../ui/form-field';
 import { formatMoney } from '../../../ui/format';
@@ -23,7 +25,7 @@ const CURRENCIES = ['CNY', 'USD', 'EUR', 'GBP', 'HKD', 'JPY'];
 
 /** Field paths the form shows next to a field; any other problem stays in the banner. */
 const shownOnField = (path: string) =>
-  /^(recipient\.(name|phone)|address\.\w+|lines(\.\d+\.(sku|quantity|unitPriceMinor))?|shippingMinor|channel|currency)$/.test(
+  /^(recipient\.(name|phone)|address\.\w+|lines(\.\d+\.(sku|quantity|unitPriceMinor))?|shippingMinor|buyerMessage|channel|currency)$/.test(
     path,
   );
 
@@ -92,6 +94,9 @@ export function OrderEntryDialog(props: { onClose(): void; onCreated(id: number)
           void submit();
         }}
         onKeyDown={(e) => {
+          // Enter and Esc belong to the input method while it composes (拼音 → 汉字).
+          if (isComposing(e)) return;
+          keepTabInside(e, e.currentTarget);
           if (e.key === 'Escape' && !e.defaultPrevented) {
             e.preventDefault();
             close();
@@ -176,8 +181,12 @@ export function OrderEntryDialog(props: { onClose(): void; onCreated(id: number)
                 onChange={(e) => s.set('shipping', e.target.value)}
               />
             </FormField>
-            <FormField label={t('orders.entry.message')}>
-              <input value={v.message} onChange={(e) => s.set('message', e.target.value)} />
+            <FormField label={t('orders.entry.message')} error={errorOf('buyerMessage')}>
+              <input
+                value={v.message}
+                maxLength={ENTRY_LIMITS.buyerMessage}
+                onChange={(e) => s.set('message', e.target.value)}
+              />
             </FormField>
           </div>
         </div>
