@@ -5,6 +5,12 @@ import { id, currency, minor, isoDate } from './common.schema';
 const skuCode = z.string().trim().min(1, 'is required').max(64);
 const warehouseCode = z.string().trim().min(1, 'is required').max(32);
 const qty = z.number().int().positive('must be at least 1').max(1_000_000);
+/**
+ * What a shelf can really hold: past this a number is a slip (a barcode scanned into the count
+ * field) and would take on-hand out of the range a number adds up exactly in.
+ */
+const MAX_STOCK = 100_000_000;
+const stockCount = z.number().int().min(0, 'cannot be negative').max(MAX_STOCK, 'is too large');
 const grams = z.number().int().min(0, 'cannot be negative').max(10_000_000);
 const mm = z.number().int().min(0, 'cannot be negative').max(100_000);
 /** A calendar date, as channels' 预计发货时间 give it; a time of day is dropped. */
@@ -69,7 +75,7 @@ export const skuInput = z
     widthMm: mm.default(0),
     heightMm: mm.default(0),
     attributes: z.array(z.enum(HANDLING_ATTRIBUTES)).default([]),
-    safetyStock: z.number().int().min(0, 'cannot be negative').default(0),
+    safetyStock: stockCount.default(0),
     presaleShipDate: shipDate.nullable().default(null),
     priceMinor: minor.min(0, 'cannot be negative').default(0),
     currency: currency.default('CNY'),
@@ -252,6 +258,8 @@ export const inventoryContract = {
         delta: z
           .number()
           .int()
+          .min(-1_000_000, 'is too large')
+          .max(1_000_000, 'is too large')
           .refine((n) => n !== 0, 'must not be 0'),
         reason,
       })
@@ -277,7 +285,7 @@ export const inventoryContract = {
       .object({
         warehouse: warehouseCode,
         counts: z
-          .array(z.object({ sku: skuCode, counted: z.number().int().min(0, 'cannot be negative') }).strict())
+          .array(z.object({ sku: skuCode, counted: stockCount }).strict())
           .min(1)
           .max(20_000),
         reason: reason.default('stocktake'),
@@ -298,9 +306,7 @@ export const inventoryContract = {
   ),
   'inventory.threshold': write(
     'Set (or clear with null) the safety threshold of a SKU in one warehouse',
-    z
-      .object({ warehouse: warehouseCode, sku: skuCode, minAvailable: z.number().int().min(0).nullable() })
-      .strict(),
+    z.object({ warehouse: warehouseCode, sku: skuCode, minAvailable: stockCount.nullable() }).strict(),
     z.object({ threshold: z.number().int() }),
   ),
   'inventory.alerts': read(

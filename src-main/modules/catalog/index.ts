@@ -2,6 +2,7 @@ export { catalogHandlers } from './catalog.handlers';
 export {
   upsertSku,
   findSkuByCode,
+  barcodeOwner,
   isBundle,
   replaceComponents,
   type SkuValues,

@@ -13,6 +13,8 @@ import {
   type WarehouseRow,
 } from './warehouses.repo';
 import { assignSkuBin, listBinsView, saveBins } from './bins.service';
+import { checkLowStock } from './alerts.service';
+import { levelsOfSkus } from './stock-queries.repo';
 import {
   adjustStock,
   postStocktake,
@@ -79,7 +81,12 @@ export const inventoryHandlers = (ctx: CoreContext, deps: InventoryDeps = {}) =>
       return toWarehouse(row);
     },
     'skus.list': (input) => listSkus(ctx, input),
-    'skus.save': (input, call) => saveSku(ctx, input, call.actor),
+    'skus.save': (input, call) => {
+      const saved = saveSku(ctx, input, call.actor);
+      // Its safety stock is the threshold wherever no warehouse overrides it: alerts follow a change.
+      checkLowStock(ctx, levelsOfSkus(ctx.sqlite, [saved.id]));
+      return saved;
+    },
     'bins.list': ({ warehouse }) => ({ rows: listBinsView(ctx, warehouse) }),
     'bins.save': (input, call) => saveBins(ctx, input, call.actor),
     'bins.assign': (input, call) => assignSkuBin(ctx, input, call.actor),

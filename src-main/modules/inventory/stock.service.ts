@@ -1,6 +1,6 @@
 import type { CoreContext } from '../../core-context';
 import { AppFailure } from '../../../src-shared/result';
-import { findSkuByCode, isBundle, type SkuRow } from '../catalog';
+import { barcodeOwner, findSkuByCode, isBundle, type SkuRow } from '../catalog';
 import { listAlerts } from './alerts.repo';
 import { checkLowStock } from './alerts.service';
 import { moveStock } from './inventory.service';
@@ -21,9 +21,32 @@ export function warehouseByCode(ctx: CoreContext, code: string, path = 'warehous
   return w;
 }
 
+/**
+ * A warehouse goods can go into: one switched off in settings takes no receipts or transfers (its
+ * stock can still be counted, corrected and moved out while it is being closed).
+ */
+function openWarehouseByCode(ctx: CoreContext, code: string, path: string): WarehouseRow {
+  const w = warehouseByCode(ctx, code, path);
+  if (!w.active)
+    throw new AppFailure(
+      'conflict',
+      `${path}: warehouse ${w.code} is not active, so it takes no goods; switch it on in Settings › Warehouses or choose another`,
+      [{ path, message: 'warehouse is not active' }],
+    );
+  return w;
+}
+
+/** A SKU by its code or, as a scanner types it, by one of its barcodes (a code wins a tie). */
+function skuByCodeOrBarcode(ctx: CoreContext, code: string): SkuRow | undefined {
+  const s = findSkuByCode(ctx.sqlite, code);
+  if (s) return s;
+  const owner = barcodeOwner(ctx.sqlite, code);
+  return owner && findSkuByCode(ctx.sqlite, owner.sku);
+}
+
 /** Bundles have no stock of their own: goods are counted as their components. */
 export function stockedSku(ctx: CoreContext, code: string, path = 'sku'): SkuRow {
-  const s = findSkuByCode(ctx.sqlite, code);
+  const s = skuByCodeOrBarcode(ctx, code);
   if (!s)
     throw new AppFailure('invalid_input', `${path}: there is no SKU "${code}"`, [
       { path, message: `unknown SKU "${code}"` },
@@ -79,7 +102,7 @@ export function receiveStock(
   },
   actor: string,
 ): LevelChange[] {
-  const w = warehouseByCode(ctx, input.warehouse);
+  const w = openWarehouseByCode(ctx, input.warehouse, 'warehouse');
   // Resolve every row before writing any, so one bad row names itself and nothing is half-received.
   const rows = input.lines.map((l, i) => {
     const s = stockedSku(ctx, l.sku, `lines.${i}.sku`);
@@ -140,7 +163,7 @@ export function transferStock(
   actor: string,
 ): LevelChange[] {
   const from = warehouseByCode(ctx, input.from, 'from');
-  const to = warehouseByCode(ctx, input.to, 'to');
+  const to = openWarehouseByCode(ctx, input.to, 'to');
   if (from.id === to.id)
     throw new AppFailure('invalid_input', 'to: must be a different warehouse than from', [
       { path: 'to', message: 'same as from' },
@@ -180,17 +203,18 @@ export function postStocktake(
   actor: string,
 ) {
   const w = warehouseByCode(ctx, input.warehouse);
-  const seen = new Map<string, number>();
+  // Keyed by SKU, not by what was typed: a scanned barcode and the typed code are one SKU.
+  const seen = new Map<number, number>();
   const rows = input.counts.map((c, i) => {
     const path = `counts.${i}`;
-    if (seen.has(c.sku))
+    const s = stockedSku(ctx, c.sku, `${path}.sku`);
+    if (seen.has(s.id))
       throw new AppFailure(
         'invalid_input',
-        `${path}.sku: ${c.sku} is counted twice (rows ${seen.get(c.sku)} and ${i})`,
+        `${path}.sku: ${s.sku} is counted twice (rows ${seen.get(s.id)} and ${i})`,
         [{ path: `${path}.sku`, message: 'counted twice' }],
       );
-    seen.set(c.sku, i);
-    const s = stockedSku(ctx, c.sku, `${path}.sku`);
+    seen.set(s.id, i);
     const l = stockLevel(ctx.sqlite, w.id, s.id);
     if (c.counted < l.reserved) {
       throw new AppFailure(

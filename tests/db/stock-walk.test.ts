@@ -1,0 +1,125 @@
+import { aCore, value } from '../fixtures/core';
+
+/**
+ * The mistakes a shop owner and a clerk make while managing stock, walked on a real database:
+ * an inactive warehouse, a scanned barcode where the SKU code goes, numbers too big to be real,
+ * and a safety stock changed on the SKU itself.
+ */
+type TestCore = ReturnType<typeof aCore>;
+
+async function setup(core: TestCore) {
+  await value(core.call('warehouses.save', { code: 'SH', name: '上海仓', province: '上海' }));
+  await value(core.call('warehouses.save', { code: 'GZ', name: '广州仓', province: '广东省' }));
+  await value(
+    core.call('skus.save', { sku: 'TEA', title: '龙井茶', barcodes: ['6901234567892', 'TEA-OLD-01'] }),
+  );
+  await value(core.call('bins.save', { warehouse: 'SH', bins: [{ code: 'A-01', sequence: 10 }] }));
+}
+
+const level = async (core: TestCore, warehouse: string, sku = 'TEA') =>
+  (await value(core.call('inventory.levels', { warehouse }))).rows.find(
+    (r: { sku: string }) => r.sku === sku,
+  ) as { onHand: number; reserved: number; available: number } | undefined;
+
+describe('stock walk: a clerk’s mistakes', () => {
+  let core: TestCore;
+  beforeEach(async () => {
+    core = aCore();
+    await setup(core);
+  });
+  afterEach(() => core.dispose());
+
+  test('goods are not received or transferred into a warehouse that is switched off', async () => {
+    await value(core.call('inventory.receive', { warehouse: 'SH', lines: [{ sku: 'TEA', quantity: 10 }] }));
+    const gz = (await value(core.call('warehouses.list', {}))).rows.find(
+      (w: { code: string }) => w.code === 'GZ',
+    );
+    await value(core.call('warehouses.save', { ...gz, id: gz.id, active: false }));
+    const received = await core.call('inventory.receive', {
+      warehouse: 'GZ',
+      lines: [{ sku: 'TEA', quantity: 5 }],
+    });
+    expect(received.ok).toBe(false);
+    expect(!received.ok && received.error.code).toBe('conflict');
+    expect(!received.ok && received.error.message).toMatch(/GZ.*not active/);
+    const moved = await core.call('inventory.transfer', { from: 'SH', to: 'GZ', sku: 'TEA', quantity: 3 });
+    expect(moved.ok).toBe(false);
+    expect(!moved.ok && moved.error.message).toMatch(/GZ.*not active/);
+    expect(await level(core, 'GZ')).toBeUndefined();
+    expect((await level(core, 'SH'))?.onHand).toBe(10);
+    // Stock still in a warehouse being closed can be counted and moved out.
+    await value(core.call('warehouses.save', { ...gz, id: gz.id, active: true }));
+    await value(core.call('inventory.transfer', { from: 'SH', to: 'GZ', sku: 'TEA', quantity: 3 }));
+    await value(core.call('warehouses.save', { ...gz, id: gz.id, active: false }));
+    await value(core.call('inventory.stocktake', { warehouse: 'GZ', counts: [{ sku: 'TEA', counted: 2 }] }));
+    await value(core.call('inventory.transfer', { from: 'GZ', to: 'SH', sku: 'TEA', quantity: 2 }));
+    expect((await level(core, 'SH'))?.onHand).toBe(9);
+  });
+
+  test('a scanned barcode works wherever a SKU code is asked for', async () => {
+    await value(
+      core.call('inventory.receive', {
+        warehouse: 'SH',
+        lines: [{ sku: '6901234567892', quantity: 10, bin: 'A-01' }],
+      }),
+    );
+    await value(
+      core.call('inventory.adjust', { warehouse: 'SH', sku: 'TEA-OLD-01', delta: -1, reason: 'dented' }),
+    );
+    await value(core.call('inventory.transfer', { from: 'SH', to: 'GZ', sku: '6901234567892', quantity: 2 }));
+    const take = await value(
+      core.call('inventory.stocktake', { warehouse: 'SH', counts: [{ sku: '6901234567892', counted: 6 }] }),
+    );
+    expect(take.differences).toEqual([{ sku: 'TEA', onHandBefore: 7, counted: 6, delta: -1 }]);
+    await value(core.call('bins.assign', { warehouse: 'GZ', sku: '6901234567892', bin: null }));
+    await value(core.call('inventory.threshold', { warehouse: 'GZ', sku: 'TEA-OLD-01', minAvailable: 1 }));
+    expect((await level(core, 'SH'))?.onHand).toBe(6);
+    expect((await level(core, 'GZ'))?.onHand).toBe(2);
+    // The same SKU scanned and typed on one count sheet is one SKU counted twice.
+    const twice = await core.call('inventory.stocktake', {
+      warehouse: 'SH',
+      counts: [
+        { sku: 'TEA', counted: 6 },
+        { sku: '6901234567892', counted: 6 },
+      ],
+    });
+    expect(!twice.ok && twice.error.message).toMatch(/TEA is counted twice/);
+  });
+
+  test('quantities too big to be real are refused before they reach the ledger', async () => {
+    const huge = 9_007_199_254_740_991;
+    const adjust = await core.call('inventory.adjust', {
+      warehouse: 'SH',
+      sku: 'TEA',
+      delta: huge,
+      reason: 'x',
+    });
+    expect(adjust.ok).toBe(false);
+    const count = await core.call('inventory.stocktake', {
+      warehouse: 'SH',
+      counts: [{ sku: 'TEA', counted: huge }],
+    });
+    expect(count.ok).toBe(false);
+    const threshold = await core.call('inventory.threshold', {
+      warehouse: 'SH',
+      sku: 'TEA',
+      minAvailable: huge,
+    });
+    expect(threshold.ok).toBe(false);
+    const safety = await core.call('skus.save', { sku: 'TEA', title: '龙井茶', safetyStock: huge });
+    expect(safety.ok).toBe(false);
+    expect(await level(core, 'SH')).toBeUndefined();
+  });
+
+  test('raising a SKU’s safety stock raises its low-stock alert; lowering it resolves it', async () => {
+    await value(core.call('inventory.receive', { warehouse: 'SH', lines: [{ sku: 'TEA', quantity: 4 }] }));
+    await value(core.call('skus.save', { sku: 'TEA', title: '龙井茶', safetyStock: 10 }));
+    let alerts = await value(core.call('inventory.alerts', {}));
+    expect(alerts.rows).toMatchObject([
+      { kind: 'low_stock', warehouse: 'SH', sku: 'TEA', available: 4, threshold: 10 },
+    ]);
+    await value(core.call('skus.save', { sku: 'TEA', title: '龙井茶', safetyStock: 2 }));
+    alerts = await value(core.call('inventory.alerts', {}));
+    expect(alerts.rows).toEqual([]);
+  });
+});
