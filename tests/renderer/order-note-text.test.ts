@@ -6,6 +6,7 @@ import { aRoutingWorld, approvedOrders, line, shanghai } from '../fixtures/routi
 import { alertText } from '../../src-renderer/app/alert-text';
 import { createI18n } from '../../src-renderer/i18n/i18n';
 import { ledgerReasonText } from '../../src-renderer/features/inventory/ledger-reason-text';
+import { packRefusalText } from '../../src-renderer/features/packing/pack-problems-text';
 import {
   historyActorText,
   historyNoteText,
@@ -160,6 +161,12 @@ describe('order notes from the core in the UI language', () => {
     const { sessionId } = await value(core.call('packing.open', { code: String(id) }));
     await value(core.call('packing.scan', { sessionId, barcode: BARCODE.MUG }));
     await value(core.call('packing.scan', { sessionId, barcode: BARCODE.CAP }));
+    // Without an override the core refuses, naming the same problems (the bench shows it).
+    const refused = await core.call('packing.complete', { sessionId, weightGrams: 2000 });
+    expect(refused.ok).toBe(false);
+    expect(packRefusalText(zh, (refused as { error: { message: string } }).error.message)).toBe(
+      `订单 ${id} 无法完成打包：缺少 1 × MUG (马克杯)；1 次错扫或多扫（错货 CAP）；包裹重 2000 g，但商品应重 800 g（允差 ±80 g）。请扫描缺少的商品，或由主管填写原因放行`,
+    );
     await value(
       core.call('packing.complete', {
         sessionId,

@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { OrderDetail } from '../../../src-shared/contract/orders.contract';
 import { routingNoteText, routingReasonText } from '../inventory/routing-reason-text';
+import { packProblemsText } from '../packing/pack-problems-text';
 import { intakeReasonText } from './intake-reason-text';
 import { fieldsText, reviewReasonText, ruleReasonText } from '../review/review-reason-text';
 
@@ -66,34 +67,6 @@ const NOTES: Rule[] = [
   ],
 ];
 
-/** What a supervisor let a parcel go with (packing.service `completePacking` problems). */
-const PACK_PROBLEMS: Rule[] = [
-  [/^missing (?<items>.+)$/, (t, m) => t('orders.note.problem.missing', m)],
-  [
-    /^(?<n>\d+) wrong or extra scans? \((?<scans>.*)\)$/,
-    (t, m) =>
-      t('orders.note.problem.scans', {
-        count: Number(m.n),
-        scans: m
-          .scans!.split(', ')
-          .map((s) => {
-            const x = /^(wrong|extra) item (.+)$/.exec(s);
-            return x ? t(`orders.note.problem.${x[1]}Item`, { code: x[2] }) : s;
-          })
-          .join(t('orders.note.listJoin')),
-      }),
-  ],
-  [
-    /^the parcel weighs (?<weighed>\d+) g but the items in box (?<box>\S+) should weigh (?<expected>\d+) g \((?<items>\d+) g \+ (?<tare>\d+) g box, ±(?<tol>\d+) g\)$/,
-    (t, m) => t('orders.note.problem.weightBox', m),
-  ],
-  [
-    /^the parcel weighs (?<weighed>\d+) g but the items should weigh (?<expected>\d+) g \(±(?<tol>\d+) g\)$/,
-    (t, m) => t('orders.note.problem.weight', m),
-  ],
-];
-const PROBLEM_START = /; (?=missing |\d+ wrong or extra scan|the parcel weighs )/;
-
 /** Notes whose whole wording is "<carrier> <number>" (or "<channel>: …"), by the entry they belong to. */
 const BY_ACTION: Record<string, Rule> = {
   // shipping.service: the status change to shipped.
@@ -110,10 +83,7 @@ const BY_ACTION: Record<string, Rule> = {
       t('orders.note.override', {
         supervisor: m.supervisor,
         reason: m.reason,
-        problems: m
-          .problems!.split(PROBLEM_START)
-          .map((p) => read(t, PACK_PROBLEMS, p) ?? p)
-          .join(t('orders.note.problem.joiner')),
+        problems: packProblemsText(t, m.problems!),
       }),
   ],
   // outbox-worker: the tracking number reached the channel.

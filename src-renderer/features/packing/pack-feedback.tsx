@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { errorText } from '../../i18n/error-text';
 import { toneOf, type Feedback } from './packing.store';
 import { printFaultText } from '../printing/print-fault-text';
+import { packRefusalText } from './pack-problems-text';
 import { packWarningText } from './pack-warning';
 
 /**
@@ -80,7 +81,7 @@ function describe(t: T, f: Feedback): { headline: string; detail: string[] } {
                 }),
               ]
             : []),
-          ...(f.message ? [f.message] : []),
+          ...(f.message ? [packRefusalText(t, f.message)] : []),
           // Scanning more only helps what is missing; a wrong or extra item needs a supervisor.
           // A refusal from the core (f.message) may be any of these, so it keeps the general hint.
           t(
