@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { draftToInput } from '../../src-renderer/features/inventory/sku-catalog.view';
-import { parseCountSheet } from '../../src-renderer/features/inventory/stocktake.form';
+import { parseCountSheet } from '../../src-renderer/features/inventory/count-sheet';
 import { fakeBridge } from './fake-bridge';
 import { renderApp } from './render-app';
 
@@ -305,6 +305,7 @@ describe('count sheet', () => {
         { sku: 'CUP', counted: 3 },
       ],
       errors: ['5: "BAD,x"'],
+      blank: 0,
     });
   });
 });

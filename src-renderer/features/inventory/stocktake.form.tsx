@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import type { OpOutput } from '../../../src-shared/contract';
@@ -7,24 +7,11 @@ import { useApi } from '../../api/api-context';
 import { ErrorBanner } from '../../ui/error-banner';
 import type { InventoryStore } from './inventory.store';
 import { WarehouseOptions } from './warehouse-options';
+import { blankCountSheet, countScanned, parseCountSheet } from './count-sheet';
+import { saveFile } from '../picking/save-file';
 
-/** "SKU, count" per line, comma or tab separated, so a sheet pasted from a spreadsheet works. */
-export function parseCountSheet(text: string): {
-  counts: { sku: string; counted: number }[];
-  errors: string[];
-} {
-  const counts: { sku: string; counted: number }[] = [];
-  const errors: string[] = [];
-  text.split(/\r?\n/).forEach((raw, i) => {
-    const line = raw.trim();
-    if (!line) return;
-    const [sku = '', count = ''] = line.split(/[,\t;]/).map((c) => c.trim());
-    if (i === 0 && !/^\d+$/.test(count)) return; // a header row
-    if (!sku || !/^\d+$/.test(count)) errors.push(`${i + 1}: "${line}"`);
-    else counts.push({ sku, counted: Number(count) });
-  });
-  return { counts, errors };
-}
+/** Levels are read a page at a time for the blank sheet. */
+const SHEET_PAGE = 500;
 
 export function StocktakeForm({ store }: { store: InventoryStore }) {
   const { t } = useTranslation();
@@ -33,11 +20,54 @@ export function StocktakeForm({ store }: { store: InventoryStore }) {
   const [warehouse, setWarehouse] = useState('');
   const [sheet, setSheet] = useState('');
   const [error, setError] = useState<AppError | null>(null);
-  const [result, setResult] = useState<OpOutput<'inventory.stocktake'> | null>(null);
+  const [result, setResult] = useState<(OpOutput<'inventory.stocktake'> & { blank: number }) | null>(null);
+  const [scan, setScan] = useState('');
+  /** The SKU scanned last; its count is read from the sheet, which may also be typed in. */
+  const [scanned, setScanned] = useState<string | null>(null);
+  const wh = warehouse || warehouses[0]?.code || '';
+
+  /** A scanner types the barcode and Enter: each scan counts one unit of its SKU. */
+  const onScanKey = async (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.key !== 'Enter' || e.nativeEvent.isComposing) return;
+    e.preventDefault();
+    const query = scan.trim();
+    setScan('');
+    if (!query) return;
+    const r = await api.call('skus.search', { query, limit: 1 });
+    if (!r.ok) return setError(r.error);
+    const hit = r.value.rows[0];
+    if (!hit || hit.match !== 'exact') {
+      setScanned(null);
+      return setError({ code: 'not_found', message: t('inventory.stocktake.unknownScan', { code: query }) });
+    }
+    setError(null);
+    // From the sheet as it is now: a scanner's next Enter may come before this render.
+    setSheet((text) => countScanned(text, hit.sku));
+    setScanned(hit.sku);
+  };
+
+  /** Every SKU the warehouse holds, in walking order, with the count left blank. */
+  const downloadSheet = async () => {
+    const rows: { bin: string | null; sku: string; title: string }[] = [];
+    for (;;) {
+      const r = await api.call('inventory.levels', {
+        warehouse: wh,
+        belowThreshold: false,
+        offset: rows.length,
+        limit: SHEET_PAGE,
+      });
+      if (!r.ok) return setError(r.error);
+      rows.push(...r.value.rows);
+      if (r.value.rows.length === 0 || rows.length >= r.value.total) break;
+    }
+    // The byte-order mark makes Excel read the Chinese titles as UTF-8.
+    const blob = new Blob(['\uFEFF', blankCountSheet(rows)], { type: 'text/csv;charset=utf-8' });
+    saveFile(blob, `count-sheet-${wh}.csv`);
+  };
 
   const post = async () => {
     setResult(null);
-    const { counts, errors } = parseCountSheet(sheet);
+    const { counts, errors, blank } = parseCountSheet(sheet);
     if (errors.length || counts.length === 0) {
       setError({
         code: 'invalid_input',
@@ -46,13 +76,14 @@ export function StocktakeForm({ store }: { store: InventoryStore }) {
       return;
     }
     const r = await api.call('inventory.stocktake', {
-      warehouse: warehouse || warehouses[0]?.code || '',
+      warehouse: wh,
       counts,
       reason: 'stocktake',
     });
     if (!r.ok) return setError(r.error);
     setError(null);
-    setResult(r.value);
+    setResult({ ...r.value, blank });
+    setScanned(null);
     void store.getState().loadLevels();
   };
 
@@ -66,13 +97,37 @@ export function StocktakeForm({ store }: { store: InventoryStore }) {
           <WarehouseOptions warehouses={warehouses} />
         </select>
       </label>
+      <div className="form-actions">
+        <button type="button" className="btn" onClick={() => void downloadSheet()} disabled={!wh}>
+          {t('inventory.stocktake.download')}
+        </button>
+      </div>
+      <label>
+        {t('inventory.stocktake.scan')}
+        <input
+          value={scan}
+          onChange={(e) => setScan(e.target.value)}
+          onKeyDown={(e) => void onScanKey(e)}
+          autoComplete="off"
+          spellCheck={false}
+          placeholder="6901234567892"
+        />
+      </label>
+      {scanned && (
+        <p className="notice" role="status">
+          {t('inventory.stocktake.scanned', {
+            sku: scanned,
+            count: parseCountSheet(sheet).counts.find((c) => c.sku === scanned)?.counted ?? 0,
+          })}
+        </p>
+      )}
       <label className="field-wide">
         {t('inventory.stocktake.sheet')}
         <textarea
           rows={10}
           value={sheet}
           onChange={(e) => setSheet(e.target.value)}
-          placeholder={'sku,count\nTEA-01,12'}
+          placeholder={'sku,counted\nTEA-01,12'}
           className="mono"
         />
       </label>
@@ -88,6 +143,7 @@ export function StocktakeForm({ store }: { store: InventoryStore }) {
               changed: result.differences.length,
               unchanged: result.unchanged,
             })}
+            {result.blank > 0 && ` ${t('inventory.stocktake.blank', { count: result.blank })}`}
           </p>
           {result.differences.length > 0 && (
             <table className="data-table">

@@ -1,0 +1,141 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import {
+  blankCountSheet,
+  countScanned,
+  parseCountSheet,
+} from '../../src-renderer/features/inventory/count-sheet';
+import { fakeBridge } from './fake-bridge';
+import { renderApp } from './render-app';
+
+afterEach(cleanup);
+
+const hit = (sku: string, barcode: string) => ({
+  sku,
+  title: `Title ${sku}`,
+  spec: '',
+  barcode,
+  priceMinor: 0,
+  currency: 'CNY',
+  match: 'exact' as const,
+});
+
+describe('count sheet text', () => {
+  it('reads the downloaded sheet back by its header: blank counts are left alone, quoted titles keep their commas', () => {
+    const sheet = blankCountSheet([
+      { bin: 'A-01', sku: 'BAG', title: '帆布包, 黑色' },
+      { bin: null, sku: 'TEA', title: '龙井茶' },
+    ]);
+    expect(sheet).toBe('bin,sku,title,counted\r\nA-01,BAG,"帆布包, 黑色",\r\n,TEA,龙井茶,\r\n');
+    const filled = sheet.replace('"帆布包, 黑色",', '"帆布包, 黑色",7');
+    expect(parseCountSheet(filled)).toEqual({ counts: [{ sku: 'BAG', counted: 7 }], errors: [], blank: 1 });
+  });
+
+  it('takes what a Chinese keyboard types: full-width commas and digits, a 盘点 header, spaces', () => {
+    expect(parseCountSheet('商品编码，实盘数量\nTEA，１２\nCUP 3\nMUG；0')).toEqual({
+      counts: [
+        { sku: 'TEA', counted: 12 },
+        { sku: 'CUP', counted: 3 },
+        { sku: 'MUG', counted: 0 },
+      ],
+      errors: [],
+      blank: 0,
+    });
+  });
+
+  it('names a count that is not a whole number, negative or beyond counting', () => {
+    expect(parseCountSheet('TEA,12.5\nCUP,-1\nMUG,99999999999999999999\nCAP,3').errors).toEqual([
+      '1: "TEA,12.5"',
+      '2: "CUP,-1"',
+      '3: "MUG,99999999999999999999"',
+    ]);
+  });
+
+  it('counts a scan by raising its line, in the sheet’s own columns', () => {
+    const sheet = 'bin,sku,title,counted\nA-01,TEA,龙井茶,\n';
+    const once = countScanned(sheet, 'TEA');
+    expect(parseCountSheet(countScanned(once, 'TEA')).counts).toEqual([{ sku: 'TEA', counted: 2 }]);
+    const other = countScanned(once, 'CUP');
+    expect(other).toBe('bin,sku,title,counted\nA-01,TEA,龙井茶,1\n,CUP,,1\n');
+    expect(countScanned('', 'CUP')).toBe('CUP,1\n');
+  });
+});
+
+describe('stocktake screen', () => {
+  it('scanning barcodes counts one per scan and posts the counts (zh-CN)', async () => {
+    const bridge = fakeBridge({
+      handlers: {
+        'inventory.levels': () => ({ ok: true, value: { rows: [], total: 0 } }),
+        'skus.search': (input) => ({
+          ok: true,
+          value: { rows: input.query === '6901234567892' ? [hit('TEA', '6901234567892')] : [] },
+        }),
+        'inventory.stocktake': () => ({
+          ok: true,
+          value: {
+            differences: [{ sku: 'TEA', onHandBefore: 5, counted: 2, delta: -3 }],
+            unchanged: 0,
+            allocatedOrders: [],
+          },
+        }),
+      },
+    });
+    renderApp({ bridge, hash: '#/inventory/stocktake', language: 'zh-CN' });
+    const scan = await screen.findByLabelText('扫码盘点（每扫一次计 1 件）');
+    for (const code of ['6901234567892', '6901234567892']) {
+      fireEvent.change(scan, { target: { value: code } });
+      fireEvent.keyDown(scan, { key: 'Enter' });
+      await waitFor(() => expect((scan as HTMLInputElement).value).toBe(''));
+    }
+    await screen.findByText('TEA：已盘 2 件');
+    fireEvent.change(scan, { target: { value: 'NOPE-9' } });
+    fireEvent.keyDown(scan, { key: 'Enter' });
+    expect((await screen.findByRole('alert')).textContent).toContain('没有 SKU 或条码“NOPE-9”');
+    fireEvent.click(screen.getByRole('button', { name: '提交差异' }));
+    await waitFor(() =>
+      expect(bridge.callsOf('inventory.stocktake')).toEqual([
+        { warehouse: 'HZ-01', counts: [{ sku: 'TEA', counted: 2 }], reason: 'stocktake' },
+      ]),
+    );
+  });
+
+  it('downloads a blank count sheet of the warehouse, every page, in walking order', async () => {
+    const rows = Array.from({ length: 501 }, (_, i) => ({
+      warehouse: 'HZ-01',
+      sku: `S${String(i).padStart(3, '0')}`,
+      title: 'T',
+      bin: 'A-01',
+      binSequence: 1,
+      onHand: 4,
+      reserved: 0,
+      available: 4,
+      threshold: 0,
+    }));
+    const bridge = fakeBridge({
+      handlers: {
+        'inventory.levels': (input) => ({
+          ok: true,
+          value: { rows: rows.slice(input.offset, input.offset + input.limit), total: rows.length },
+        }),
+      },
+    });
+    const saved: Blob[] = [];
+    const createObjectURL = vi.fn((b: Blob) => (saved.push(b), 'blob:sheet'));
+    Object.assign(URL, { createObjectURL, revokeObjectURL: () => undefined });
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+    renderApp({ bridge, hash: '#/inventory/stocktake' });
+    fireEvent.click(await screen.findByRole('button', { name: 'Download blank count sheet (CSV)' }));
+    await waitFor(() => expect(saved).toHaveLength(1));
+    const text = await saved[0]!.text();
+    const lines = text
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0]).toBe('bin,sku,title,counted');
+    expect(lines).toHaveLength(502);
+    expect(lines[501]).toBe('A-01,S500,T,');
+    expect(bridge.callsOf('inventory.levels').filter((c) => c.warehouse === 'HZ-01')).toHaveLength(2);
+    click.mockRestore();
+  });
+});
