@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import { ORDER_STATUSES } from '../../src-shared/domain/order-status';
+import { STOCK_DETAIL_RULES } from './stock-error-text';
 
 /**
  * The detail under an error's translated headline is the core's English sentence. The ones a
@@ -61,6 +62,7 @@ const RULES: Rule[] = [
       t('errorDetail.wrongStep', { id: m.id, status: status(t, m.status!), needs: status(t, m.needs!) }),
   ],
   [/^warehouse: there is no warehouse "(?<code>.*)"$/, (t, m) => t('errorDetail.noWarehouse', m)],
+  ...STOCK_DETAIL_RULES,
 ];
 
 export function errorDetailText(t: TFunction, message: string): string {

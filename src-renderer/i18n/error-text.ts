@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { AppError } from '../../src-shared/result';
 import { errorDetailText } from './error-detail-text';
+import { STOCK_ISSUE_PATTERNS } from './stock-error-text';
 
 /**
  * The core writes messages in English. Known field messages (from the contract's schemas) are
@@ -18,12 +19,13 @@ const ISSUE_PATTERNS: [RegExp, string][] = [
   [/^Too big/i, 'issues.tooLong'],
   [/^Too small/i, 'issues.tooShort'],
   [/^Invalid/i, 'issues.invalid'],
+  ...STOCK_ISSUE_PATTERNS,
 ];
 
 export function issueText(t: TFunction, message: string): string {
   for (const [re, key] of ISSUE_PATTERNS) {
     const m = re.exec(message);
-    if (m) return t(key, { n: m[1] ?? '', detail: message });
+    if (m) return t(key, { n: m[1] ?? '', detail: message, ...m.groups });
   }
   return message;
 }

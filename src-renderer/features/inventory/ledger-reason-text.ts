@@ -11,6 +11,9 @@ import { orderNoteText } from '../orders/order-note-text';
 export function ledgerReasonText(t: TFunction, reason: string | null): string {
   if (!reason) return '';
   if (reason === 'allocated') return t('inventory.ledgerReason.allocated');
+  // The forms' and the core's default reasons when the clerk gave none.
+  if (reason === 'receipt' || reason === 'transfer' || reason === 'stocktake')
+    return t(`inventory.ledgerReason.${reason}`);
   if (reason === 're-routed') return t('inventory.ledgerReason.rerouted');
   const order = /^order (\w+)$/.exec(reason);
   if (order && (ORDER_STATUSES as readonly string[]).includes(order[1]!))
@@ -38,4 +41,19 @@ export function ledgerReasonText(t: TFunction, reason: string | null): string {
   // A release carries its order's status-change note (split, merge, short pick, the channel's cancellation).
   const note = orderNoteText(t, reason);
   return note === null ? reason : t('inventory.ledgerReason.release', { note });
+}
+
+/**
+ * The references the core writes to tie ledger rows together ("order:42", "transfer:SH>GZ:<ms>",
+ * "stocktake:SH:<ms>"), said as a person would; a receipt's own reference (a PO number) as typed.
+ */
+export function ledgerReferenceText(t: TFunction, reference: string | null): string {
+  if (!reference) return '';
+  const order = /^order:(\d+)$/.exec(reference);
+  if (order) return t('inventory.ledgerReference.order', { id: order[1] });
+  const transfer = /^transfer:(\S+)>(\S+):\d+$/.exec(reference);
+  if (transfer) return t('inventory.ledgerReference.transfer', { from: transfer[1], to: transfer[2] });
+  const count = /^stocktake:(\S+):\d+$/.exec(reference);
+  if (count) return t('inventory.ledgerReference.stocktake', { warehouse: count[1] });
+  return reference;
 }

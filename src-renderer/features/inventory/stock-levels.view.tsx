@@ -3,7 +3,7 @@ import { useStore } from 'zustand';
 import { formatDateTime } from '../../ui/format';
 import type { InventoryStore } from './inventory.store';
 import { WarehouseOptions } from './warehouse-options';
-import { ledgerReasonText } from './ledger-reason-text';
+import { ledgerReasonText, ledgerReferenceText } from './ledger-reason-text';
 
 export function StockLevelsView({ store }: { store: InventoryStore }) {
   const { t } = useTranslation();
@@ -117,7 +117,7 @@ export function StockLevelsView({ store }: { store: InventoryStore }) {
                   <td>{t(`inventory.kind.${r.kind}`, { defaultValue: r.kind })}</td>
                   <td className="num">{r.onHandDelta || ''}</td>
                   <td className="num">{r.reservedDelta || ''}</td>
-                  <td className="mono small">{r.reference ?? ''}</td>
+                  <td className="mono small">{ledgerReferenceText(t, r.reference)}</td>
                   <td>{ledgerReasonText(t, r.reason)}</td>
                   <td>{r.actor}</td>
                 </tr>
