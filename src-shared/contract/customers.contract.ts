@@ -16,6 +16,9 @@ export const rfmSegment = z.enum(RFM_SEGMENTS);
 
 const spend = z.object({ currency, totalMinor: minor, averageMinor: minor, orders: z.number().int() });
 
+/** How the customer list is ordered: latest buyers, most orders, or by name. */
+export const CUSTOMER_SORTS = ['recent', 'orders', 'name'] as const;
+
 export const customerSummary = z.object({
   id,
   name: z.string(),
@@ -91,15 +94,23 @@ export type CustomerMatch = z.infer<typeof customerMatch>;
 
 export const customersContract = {
   'customers.list': read(
-    'Customer profiles with order count, spend and RFM segment, most recent buyers first',
+    'Customer profiles with order count, spend and RFM segment; search by name or phone (as typed: spaces, dashes, +86), filter by segment, sort; with the count per segment',
     z
       .object({
         search: z.string().max(100).optional(),
+        segment: rfmSegment.optional(),
+        sort: z.enum(CUSTOMER_SORTS).default('recent'),
         offset: z.number().int().min(0).default(0),
         limit: z.number().int().min(1).max(500).default(100),
       })
       .strict(),
-    z.object({ rows: z.array(customerSummary), total: z.number().int() }),
+    z.object({
+      rows: z.array(customerSummary),
+      /** Customers matching search and segment. */
+      total: z.number().int(),
+      /** Customers matching the search, per segment (segments with none are left out). */
+      segments: z.array(z.object({ segment: rfmSegment, count: z.number().int() })),
+    }),
   ),
   'customers.get': read(
     'One customer profile: orders, spend, usual address, preferred SKUs, RFM',

@@ -155,6 +155,59 @@ describe('customer profiles', () => {
     });
   });
 
+  test('the list finds a phone as typed (spaces, dashes, +86) and a name in any case, filters by segment with counts, sorts', async () => {
+    await load([
+      line('L1', { placed_at: '2026-03-18 10:00' }), // 张伟: new
+      line('L2', {
+        buyer_name: 'Kevin Patel',
+        phone: '13900000001',
+        address: '上海市浦东新区张江路1号',
+        placed_at: '2026-01-01 10:00',
+      }),
+      line('L3', {
+        buyer_name: 'Kevin Patel',
+        phone: '13900000001',
+        address: '上海市浦东新区张江路1号',
+        placed_at: '2026-01-02 10:00',
+      }),
+      line('L4', {
+        buyer_name: 'Kevin Patel',
+        phone: '13900000001',
+        address: '上海市浦东新区张江路1号',
+        placed_at: '2026-01-03 10:00',
+      }),
+      line('L5', {
+        buyer_name: '阿兰',
+        phone: '13700000002',
+        address: '北京市朝阳区建国路1号',
+        placed_at: '2026-03-01 10:00',
+      }),
+      line('L6', {
+        buyer_name: '阿兰',
+        phone: '13700000002',
+        address: '北京市朝阳区建国路1号',
+        placed_at: '2026-03-02 10:00',
+      }),
+    ]);
+    const names = async (input: object) =>
+      (await value(core.call('customers.list', input))).rows.map((r: { name: string }) => r.name);
+    expect(await names({ search: '138 1234 5678' })).toEqual(['张伟']);
+    expect(await names({ search: '+86 138-1234-5678' })).toEqual(['张伟']);
+    expect(await names({ search: 'kevin' })).toEqual(['Kevin Patel']);
+    const all = await value(core.call('customers.list', {}));
+    expect(all.segments).toEqual([
+      { segment: 'new', count: 1 },
+      { segment: 'loyal', count: 1 },
+      { segment: 'promising', count: 1 },
+    ]);
+    const loyal = await value(core.call('customers.list', { segment: 'loyal' }));
+    expect(loyal).toMatchObject({ total: 1, rows: [{ name: 'Kevin Patel', orderCount: 3 }] });
+    expect(loyal.segments).toEqual(all.segments); // counts stay those of the search, for the chips
+    expect(await names({})).toEqual(['张伟', '阿兰', 'Kevin Patel']);
+    expect(await names({ sort: 'orders' })).toEqual(['Kevin Patel', '阿兰', '张伟']);
+    expect(await names({ sort: 'orders', offset: 1, limit: 1 })).toEqual(['阿兰']);
+  });
+
   test.each([
     [null, 0, 'none'],
     [3, 1, 'new'],

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fakeBridge } from './fake-bridge';
 import { renderApp } from './render-app';
@@ -56,20 +56,91 @@ describe('customers screen', () => {
   it('lists customers, searches by phone and opens a profile with its RFM reasons and usual address', async () => {
     const bridge = fakeBridge({
       handlers: {
-        'customers.list': () => ({ ok: true, value: { rows: [row], total: 1 } }),
+        'customers.list': () => ({
+          ok: true,
+          value: { rows: [row], total: 1, segments: [{ segment: 'loyal' as const, count: 1 }] },
+        }),
         'customers.get': () => ({ ok: true, value: profile }),
       },
     });
     renderApp({ bridge, hash: '#/customers', language: 'zh-CN' });
-    expect(await screen.findByText('忠实客户')).toBeTruthy();
+    expect(await screen.findByText('忠实客户', { selector: 'td span' })).toBeTruthy();
     expect(screen.getByText('266.00 CNY')).toBeTruthy();
     fireEvent.change(screen.getByLabelText('搜索姓名或手机号'), { target: { value: '1381234' } });
     fireEvent.submit(screen.getByLabelText('搜索姓名或手机号'));
-    expect(bridge.callsOf('customers.list').at(-1)).toEqual({ search: '1381234', limit: 200 });
+    expect(bridge.callsOf('customers.list').at(-1)).toEqual({
+      search: '1381234',
+      sort: 'recent',
+      offset: 0,
+      limit: 200,
+    });
     fireEvent.click(screen.getByRole('button', { name: '张伟' }));
     const p = await screen.findByRole('region', { name: '张伟 的客户档案' });
     expect(within(p).getByText('最近一单在 4 天前 · 3 单 · ≥ 3 单且 90 天内下过单')).toBeTruthy();
     expect(within(p).getByText('广东省深圳市南山区粤海街道科技园南路88号 (用过 3 次)')).toBeTruthy();
     expect(within(p).getByText('共 266.00 CNY，客单价 88.67')).toBeTruthy();
+  });
+});
+
+describe('customers screen for a back office', () => {
+  it('searches while typing, filters by segment chips with counts, sorts, shows more, and says statuses and counts in words', async () => {
+    const other = {
+      ...row,
+      id: 8,
+      name: '王芳',
+      phone: '13900000000',
+      orderCount: 1,
+      segment: 'new' as const,
+    };
+    const bridge = fakeBridge({
+      handlers: {
+        'customers.list': ({ offset }) => ({
+          ok: true,
+          value: {
+            rows: offset === 0 ? [row] : [other],
+            total: 2,
+            segments: [
+              { segment: 'new' as const, count: 1 },
+              { segment: 'loyal' as const, count: 1 },
+            ],
+          },
+        }),
+        'customers.get': () => ({
+          ok: true,
+          value: { ...profile, usualAddress: { ...profile.usualAddress, uses: 1 } },
+        }),
+      },
+    });
+    renderApp({ bridge, hash: '#/customers' });
+    await screen.findByText('Loyal', { selector: 'span' });
+    // The list holds one page of two: "show more" fetches the rest.
+    fireEvent.click(screen.getByRole('button', { name: 'Show more (1 of 2)' }));
+    await screen.findByRole('button', { name: '王芳' });
+    expect(bridge.callsOf('customers.list').at(-1)).toMatchObject({ offset: 1 });
+    expect(screen.queryByRole('button', { name: /Show more/ })).toBeNull();
+
+    // Typing alone searches (no Enter), once the typing settles.
+    fireEvent.change(screen.getByLabelText('Search name or phone'), { target: { value: '138 1234' } });
+    await waitFor(() =>
+      expect(bridge.callsOf('customers.list').at(-1)).toMatchObject({ search: '138 1234', offset: 0 }),
+    );
+    // Segment chips carry their counts; pressing one filters, pressing it again clears.
+    const chips = screen.getByRole('group', { name: 'Segment' });
+    const loyal = within(chips).getByRole('button', { name: 'Loyal1' });
+    fireEvent.click(loyal);
+    await waitFor(() => expect(bridge.callsOf('customers.list').at(-1)).toMatchObject({ segment: 'loyal' }));
+    expect(loyal.getAttribute('aria-pressed')).toBe('true');
+    fireEvent.change(screen.getByLabelText('Sort'), { target: { value: 'orders' } });
+    await waitFor(() =>
+      expect(bridge.callsOf('customers.list').at(-1)).toMatchObject({ segment: 'loyal', sort: 'orders' }),
+    );
+    fireEvent.click(loyal);
+    await waitFor(() => expect(bridge.callsOf('customers.list').at(-1)).not.toHaveProperty('segment'));
+
+    fireEvent.click(screen.getByRole('button', { name: '张伟' }));
+    const p = await screen.findByRole('region', { name: 'Profile of 张伟' });
+    expect(within(p).getByText('Pending review')).toBeTruthy();
+    expect(within(p).queryByText('pending_review')).toBeNull();
+    expect(within(p).getByText('广东省深圳市南山区粤海街道科技园南路88号 (used on 1 order)')).toBeTruthy();
   });
 });

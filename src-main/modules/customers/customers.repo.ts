@@ -84,31 +84,26 @@ export interface CustomerListRow {
   lastOrderAt: number | null;
 }
 
+/**
+ * Every customer matching a name or phone search, with order count and first/last order; the
+ * service segments, sorts and pages them (the RFM segment is worked out in code, not SQL).
+ * `digits` is the search as a phone number: phones are stored normalised, without spaces or +86.
+ */
 export function listCustomerRows(
   sqlite: Sqlite,
   search: string | null,
-  offset: number,
-  limit: number,
+  digits: string | null,
 ): CustomerListRow[] {
-  const like = search ? `%${search}%` : null;
   return sqlite
     .prepare(
       `select c.id, c.name, c.phone, count(o.id) as orderCount, min(o.placed_at) as firstOrderAt, max(o.placed_at) as lastOrderAt
        from customers c left join orders o on o.customer_id = c.id and o.status != 'cancelled'
-       where (@like is null or c.name like @like or c.phone like @like)
-       group by c.id order by lastOrderAt desc nulls last, c.id desc limit @limit offset @offset`,
+       where @text is null or instr(lower(c.name), lower(@text)) > 0 or instr(c.phone, @text) > 0
+          or (@digits is not null and instr(c.phone, @digits) > 0)
+       group by c.id`,
     )
-    .all({ like, limit, offset }) as CustomerListRow[];
+    .all({ text: search, digits }) as CustomerListRow[];
 }
-
-export const countCustomers = (sqlite: Sqlite, search: string | null): number =>
-  (
-    sqlite
-      .prepare(
-        'select count(*) as n from customers c where (@like is null or c.name like @like or c.phone like @like)',
-      )
-      .get({ like: search ? `%${search}%` : null }) as { n: number }
-  ).n;
 
 /** Spend per customer and currency (cancelled orders excluded); a shop may sell in several. */
 export function spendByCustomer(

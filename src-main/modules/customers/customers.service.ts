@@ -1,16 +1,18 @@
 import type { CoreContext } from '../../core-context';
-import type {
-  CustomerMatch,
-  CustomerProfile,
-  CustomerSummary,
+import {
+  RFM_SEGMENTS,
+  type CUSTOMER_SORTS,
+  type CustomerMatch,
+  type CustomerProfile,
+  type CustomerSummary,
 } from '../../../src-shared/contract/customers.contract';
 import { AppFailure } from '../../../src-shared/result';
 import {
-  countCustomers,
   customerKeysOf,
   customerStats,
   customerStatements,
   findCustomer,
+  type CustomerListRow,
   listCustomerRows,
   lookupCustomerRows,
   recentOrders,
@@ -58,16 +60,44 @@ function spendOf(rows: { currency: string; totalMinor: number; orders: number }[
   }));
 }
 
-export function listCustomers(ctx: CoreContext, input: { search?: string; offset: number; limit: number }) {
+const byName = new Intl.Collator('zh-CN');
+const SORTS: Record<(typeof CUSTOMER_SORTS)[number], (a: CustomerListRow, b: CustomerListRow) => number> = {
+  recent: (a, b) => (b.lastOrderAt ?? -1) - (a.lastOrderAt ?? -1) || b.id - a.id,
+  orders: (a, b) => b.orderCount - a.orderCount || (b.lastOrderAt ?? -1) - (a.lastOrderAt ?? -1),
+  name: (a, b) => byName.compare(a.name, b.name) || a.id - b.id,
+};
+
+export function listCustomers(
+  ctx: CoreContext,
+  input: {
+    search?: string;
+    segment?: Segment;
+    sort: (typeof CUSTOMER_SORTS)[number];
+    offset: number;
+    limit: number;
+  },
+) {
   const search = input.search?.trim() || null;
-  const rows = listCustomerRows(ctx.sqlite, search, input.offset, input.limit);
+  const now = ctx.now();
+  const all = listCustomerRows(ctx.sqlite, search, search ? phoneDigits(search) : null).map((r) => ({
+    ...r,
+    segment: rfmSegment(r.lastOrderAt === null ? null : Math.floor((now - r.lastOrderAt) / DAY), r.orderCount)
+      .segment,
+  }));
+  const counts = new Map<Segment, number>();
+  for (const r of all) counts.set(r.segment, (counts.get(r.segment) ?? 0) + 1);
+  const matching = input.segment ? all.filter((r) => r.segment === input.segment) : all;
+  const rows = matching.sort(SORTS[input.sort]).slice(input.offset, input.offset + input.limit);
   const spend = spendByCustomer(
     ctx.sqlite,
     rows.map((r) => r.id),
   );
-  const now = ctx.now();
   return {
-    total: countCustomers(ctx.sqlite, search),
+    total: matching.length,
+    segments: RFM_SEGMENTS.filter((s) => counts.has(s)).map((segment) => ({
+      segment,
+      count: counts.get(segment)!,
+    })),
     rows: rows.map((r): CustomerSummary => ({
       id: r.id,
       name: r.name,
@@ -76,10 +106,7 @@ export function listCustomers(ctx: CoreContext, input: { search?: string; offset
       firstOrderAt: iso(r.firstOrderAt),
       lastOrderAt: iso(r.lastOrderAt),
       spend: spendOf(spend.filter((s) => s.customerId === r.id)),
-      segment: rfmSegment(
-        r.lastOrderAt === null ? null : Math.floor((now - r.lastOrderAt) / DAY),
-        r.orderCount,
-      ).segment,
+      segment: r.segment,
     })),
   };
 }

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { formatMajor } from '../../../src-shared/domain/money';
+import { isOrderStatus } from '../orders/order-labels';
 import type { CustomerProfile } from './customers.store';
 import { rfmReasonsText } from './rfm-reason-text';
 
@@ -46,7 +47,7 @@ export function CustomerProfileView({ p, onClose }: { p: CustomerProfile; onClos
         <dt>{t('customersPage.usualAddress')}</dt>
         <dd>
           {a
-            ? `${a.province}${a.city}${a.district}${a.street}${a.detail} (${t('customersPage.uses', { n: a.uses })})`
+            ? `${a.province}${a.city}${a.district}${a.street}${a.detail} (${t('customersPage.uses', { count: a.uses })})`
             : '—'}
         </dd>
         <dt>{t('customersPage.topSkus')}</dt>
@@ -64,8 +65,8 @@ export function CustomerProfileView({ p, onClose }: { p: CustomerProfile; onClos
               <td>
                 <a href={`#/orders?id=${o.id}`}>{o.externalId}</a>
               </td>
-              <td>{o.status}</td>
-              <td>
+              <td>{isOrderStatus(o.status) ? t(`status.${o.status}`) : o.status}</td>
+              <td className="num">
                 {formatMajor(o.totalMinor, o.currency)} {o.currency}
               </td>
             </tr>
