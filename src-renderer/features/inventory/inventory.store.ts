@@ -32,6 +32,8 @@ export interface InventoryActions {
   loadLevels(more?: boolean): Promise<void>;
   showLedger(sku: string | null): Promise<void>;
   moreLedger(): Promise<void>;
+  /** The safety stock of a SKU in one warehouse; null goes back to the SKU's own safety stock. */
+  setThreshold(warehouse: string, sku: string, minAvailable: number | null): Promise<boolean>;
   setError(e: AppError | null): void;
 }
 
@@ -94,6 +96,16 @@ export function createInventoryStore(api: Api): InventoryStore {
       if (get().ledgerSku !== sku) return;
       if (r.ok) set((s) => ({ ledger: [...s.ledger, ...r.value.rows], ledgerTotal: r.value.total }));
       else set({ error: r.error });
+    },
+    async setThreshold(warehouse, sku, minAvailable) {
+      const r = await api.call('inventory.threshold', { warehouse, sku, minAvailable });
+      if (!r.ok) {
+        set({ error: r.error });
+        return false;
+      }
+      set({ error: null });
+      await get().loadLevels();
+      return true;
     },
     setError(e) {
       set({ error: e });

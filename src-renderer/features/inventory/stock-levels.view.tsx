@@ -1,9 +1,52 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { formatDateTime } from '../../ui/format';
-import type { InventoryStore } from './inventory.store';
+import type { InventoryStore, LevelRow } from './inventory.store';
 import { WarehouseOptions } from './warehouse-options';
 import { ledgerReasonText, ledgerReferenceText } from './ledger-reason-text';
+
+/** The safety-stock cell: Enter saves this warehouse's own threshold, empty goes back to the SKU's. */
+function ThresholdCell({ store, row }: { store: InventoryStore; row: LevelRow }) {
+  const { t } = useTranslation();
+  const [value, setValue] = useState<string | null>(null);
+  const label = t('inventory.threshold.edit', { sku: row.sku, warehouse: row.warehouse });
+  if (value === null)
+    return (
+      <button
+        type="button"
+        className="btn-link"
+        aria-label={label}
+        onClick={() => setValue(String(row.threshold))}
+      >
+        {row.threshold || '—'}
+      </button>
+    );
+  const save = async () => {
+    const text = value.trim();
+    if (text !== '' && !/^\d+$/.test(text)) {
+      store.getState().setError({ code: 'invalid_input', message: t('inventory.threshold.bad') });
+      return;
+    }
+    const ok = await store.getState().setThreshold(row.warehouse, row.sku, text === '' ? null : Number(text));
+    if (ok) setValue(null);
+  };
+  return (
+    <input
+      autoFocus
+      className="threshold-input"
+      aria-label={label}
+      title={t('inventory.threshold.hint')}
+      inputMode="numeric"
+      value={value}
+      onChange={(e) => setValue(e.target.value)}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter' && !e.nativeEvent.isComposing) void save();
+        if (e.key === 'Escape') setValue(null);
+      }}
+    />
+  );
+}
 
 export function StockLevelsView({ store }: { store: InventoryStore }) {
   const { t } = useTranslation();
@@ -77,7 +120,9 @@ export function StockLevelsView({ store }: { store: InventoryStore }) {
                 <td className="num">{l.onHand}</td>
                 <td className="num">{l.reserved}</td>
                 <td className="num">{l.available}</td>
-                <td className="num">{l.threshold || '—'}</td>
+                <td className="num">
+                  <ThresholdCell store={store} row={l} />
+                </td>
               </tr>
             ))}
           </tbody>
