@@ -142,5 +142,10 @@ describe('customers screen for a back office', () => {
     expect(within(p).getByText('Pending review')).toBeTruthy();
     expect(within(p).queryByText('pending_review')).toBeNull();
     expect(within(p).getByText('广东省深圳市南山区粤海街道科技园南路88号 (used on 1 order)')).toBeTruthy();
+
+    // The order number opens that order in the queue's drawer; the id leaves the address.
+    fireEvent.click(within(p).getByRole('link', { name: 'P3' }));
+    await waitFor(() => expect(bridge.callsOf('orders.get').at(-1)).toEqual({ id: 3 }));
+    expect(window.location.hash).toBe('#/orders');
   });
 });

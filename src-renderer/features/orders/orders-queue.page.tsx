@@ -50,6 +50,15 @@ export function OrdersQueuePage() {
     };
   }, [api, store]);
 
+  // A link from elsewhere (a customer's order list: #/orders?id=42) opens that order's drawer.
+  // The id is dropped from the address at once, so a reload or Back does not open it again.
+  useEffect(() => {
+    const id = Number(/[?&]id=(\d+)/.exec(window.location.hash)?.[1]);
+    if (!Number.isSafeInteger(id) || id <= 0) return;
+    window.history.replaceState(null, '', '#/orders');
+    store.getState().open(id);
+  }, [store]);
+
   // Coming back to the queue: show fresh numbers without losing filter or scroll position.
   useEffect(() => {
     // A store created just now is already loading; an older one (or one that failed) refreshes.
