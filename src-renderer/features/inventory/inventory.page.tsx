@@ -5,7 +5,7 @@ import { createInventoryStore } from './inventory.store';
 import { BinsView } from './bins.view';
 import { RoutingSettingsView } from './routing-settings.view';
 import { SkuCatalogView } from './sku-catalog.view';
-import { StockAlertsView } from './stock-alerts.view';
+import { StockAlertsView, type TransferDraft } from './stock-alerts.view';
 import { StockLevelsView } from './stock-levels.view';
 import { StockMoveForm } from './stock-move.form';
 import { StocktakeForm } from './stocktake.form';
@@ -30,6 +30,8 @@ export function InventoryPage() {
   const error = useStore(store, (s) => s.error);
   const warehouses = useStore(store, (s) => s.warehouses);
   const [tab, setTab] = useState<Tab>(() => tabInHash() ?? 'levels');
+  /** An alert's "transfer from X" opens the transfer form filled in; the clerk checks and posts it. */
+  const [transfer, setTransfer] = useState<{ draft: TransferDraft; n: number } | null>(null);
 
   // #/inventory/alerts opens that tab, also when Inventory is already open. The hash then goes
   // back to #/inventory without a hashchange, so the same link works again after another tab.
@@ -75,9 +77,16 @@ export function InventoryPage() {
       {error && <ErrorBanner error={error} onDismiss={() => store.getState().setError(null)} />}
       {tab === 'levels' && <StockLevelsView store={store} />}
       {tab === 'bins' && <BinsView warehouses={warehouses} />}
-      {tab === 'move' && <StockMoveForm store={store} />}
+      {tab === 'move' && <StockMoveForm key={transfer?.n ?? 0} store={store} transfer={transfer?.draft} />}
       {tab === 'stocktake' && <StocktakeForm store={store} />}
-      {tab === 'alerts' && <StockAlertsView />}
+      {tab === 'alerts' && (
+        <StockAlertsView
+          onTransfer={(draft) => {
+            setTransfer((p) => ({ draft, n: (p?.n ?? 0) + 1 }));
+            setTab('move');
+          }}
+        />
+      )}
       {tab === 'skus' && <SkuCatalogView />}
       {tab === 'routing' && <RoutingSettingsView />}
     </div>

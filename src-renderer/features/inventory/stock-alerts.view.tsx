@@ -18,7 +18,44 @@ export const suggestionText = (t: TFunction, s: StockSuggestion): string =>
     order: s.orderId ?? '',
   });
 
-export function StockAlertsView() {
+/** What a transfer suggestion fills the transfer form with. */
+export interface TransferDraft {
+  from: string;
+  to: string;
+  sku: string;
+  quantity: number;
+}
+
+/** A suggestion as something to do: a transfer opens the filled-in form, an order opens its drawer. */
+function SuggestionAction({
+  alert,
+  s,
+  onTransfer,
+}: {
+  alert: AlertRow;
+  s: StockSuggestion;
+  onTransfer(d: TransferDraft): void;
+}) {
+  const { t } = useTranslation();
+  const text = suggestionText(t, s);
+  if (s.action === 'transfer' && s.fromWarehouse && s.quantity)
+    return (
+      <button
+        type="button"
+        className="btn-link"
+        onClick={() =>
+          onTransfer({ from: s.fromWarehouse!, to: alert.warehouse, sku: alert.sku, quantity: s.quantity! })
+        }
+      >
+        {text}
+      </button>
+    );
+  if ((s.action === 'contact_buyer' || s.action === 'cancel') && s.orderId)
+    return <a href={`#/orders?id=${s.orderId}`}>{text}</a>;
+  return <>{text}</>;
+}
+
+export function StockAlertsView({ onTransfer }: { onTransfer(d: TransferDraft): void }) {
   const { t } = useTranslation();
   const api = useApi();
   const [rows, setRows] = useState<AlertRow[] | null>(null);
@@ -67,7 +104,9 @@ export function StockAlertsView() {
             <td>
               <ul className="reasons">
                 {a.suggestions.map((s, i) => (
-                  <li key={i}>{suggestionText(t, s)}</li>
+                  <li key={i}>
+                    <SuggestionAction alert={a} s={s} onTransfer={onTransfer} />
+                  </li>
                 ))}
               </ul>
             </td>

@@ -6,21 +6,22 @@ import { useApi } from '../../api/api-context';
 import { ErrorBanner } from '../../ui/error-banner';
 import type { InventoryStore } from './inventory.store';
 import { WarehouseOptions } from './warehouse-options';
+import type { TransferDraft } from './stock-alerts.view';
 
 type Mode = 'receive' | 'adjust' | 'transfer';
 
 /** Receipts, corrections and transfers: every one needs a reason, which the ledger keeps. */
-export function StockMoveForm({ store }: { store: InventoryStore }) {
+export function StockMoveForm({ store, transfer }: { store: InventoryStore; transfer?: TransferDraft }) {
   const { t } = useTranslation();
   const api = useApi();
   const warehouses = useStore(store, (s) => s.warehouses);
-  const [mode, setMode] = useState<Mode>('receive');
-  const [warehouse, setWarehouse] = useState('');
-  const [to, setTo] = useState('');
-  const [sku, setSku] = useState('');
+  const [mode, setMode] = useState<Mode>(transfer ? 'transfer' : 'receive');
+  const [warehouse, setWarehouse] = useState(transfer?.from ?? '');
+  const [to, setTo] = useState(transfer?.to ?? '');
+  const [sku, setSku] = useState(transfer?.sku ?? '');
   const [bin, setBin] = useState('');
-  const [quantity, setQuantity] = useState('');
-  const [reason, setReason] = useState('');
+  const [quantity, setQuantity] = useState(transfer ? String(transfer.quantity) : '');
+  const [reason, setReason] = useState(transfer ? t('inventory.move.lowStockReason') : '');
   const [error, setError] = useState<AppError | null>(null);
   const [done, setDone] = useState<string | null>(null);
 
