@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { AppError } from '../../src-shared/result';
+import { ENTRY_ISSUE_PATTERNS } from './entry-error-text';
 import { errorDetailText } from './error-detail-text';
 import { STOCK_ISSUE_PATTERNS } from './stock-error-text';
 
@@ -20,6 +21,7 @@ const ISSUE_PATTERNS: [RegExp, string][] = [
   [/^Too small/i, 'issues.tooShort'],
   [/^Invalid/i, 'issues.invalid'],
   ...STOCK_ISSUE_PATTERNS,
+  ...ENTRY_ISSUE_PATTERNS,
 ];
 
 export function issueText(t: TFunction, message: string): string {

@@ -159,7 +159,7 @@ describe('new order form', () => {
     });
     expect(within(d).getByLabelText('Quantity of CUP-01').getAttribute('aria-invalid')).toBe('true');
     expect(within(d).getByLabelText('Phone').getAttribute('aria-invalid')).toBe('true');
-    expect(within(d).getByText('"138" is not a valid CN phone number')).toBeTruthy();
+    expect(within(d).getByText('"138" is not a valid CN phone number.')).toBeTruthy();
 
     fireEvent.change(within(d).getByLabelText('Quantity of CUP-01'), { target: { value: '1' } });
     expect(within(d).getByLabelText('Quantity of CUP-01').getAttribute('aria-invalid')).toBeNull();
@@ -204,8 +204,13 @@ describe('new order form with a keyboard and an input method', () => {
         ok: false,
         error: {
           code: 'invalid_input',
-          message: 'Invalid input for orders.create',
-          issues: [{ path: 'buyerMessage', message: 'Too big: expected string to have <=500 characters' }],
+          message:
+            'The order was not created: recipient.phone: "12345" is not a valid CN phone number; address.text: is required: this customer has no earlier address to use; buyerMessage: Too big',
+          issues: [
+            { path: 'recipient.phone', message: '"12345" is not a valid CN phone number' },
+            { path: 'address.text', message: 'is required: this customer has no earlier address to use' },
+            { path: 'buyerMessage', message: 'Too big: expected string to have <=500 characters' },
+          ],
         },
       },
     ]);
@@ -252,5 +257,10 @@ describe('new order form with a keyboard and an input method', () => {
     fireEvent.change(within(d).getByLabelText('电话'), { target: { value: '13900001111' } });
     fireEvent.click(create);
     await waitFor(() => expect(message.getAttribute('aria-invalid')).toBe('true'));
+    // Each refusal is said in Chinese under its field; the banner does not repeat the core's English summary.
+    expect(within(d).getByText('“12345”不是有效的 CN 电话号码。')).toBeTruthy();
+    expect(within(d).getByText('必填：该客户没有以前用过的地址。')).toBeTruthy();
+    expect(within(d).getByText('内容太长。')).toBeTruthy();
+    expect(within(d).getByRole('alert').textContent).not.toMatch(/not created|recipient\.phone/);
   });
 });

@@ -63,8 +63,11 @@ export function OrderEntryDialog(props: { onClose(): void; onCreated(id: number)
   };
   const v = s.values;
   const total = s.totalMinor();
+  // Issues go under their fields; the banner keeps the headline and any issue with no field. The
+  // core's one-line summary of the same issues (in English) would only repeat them.
   const bannerError = s.error && {
     ...s.error,
+    message: s.error.issues?.length ? '' : s.error.message,
     issues: (s.error.issues ?? []).filter((i) => !shownOnField(i.path)),
   };
 
