@@ -34,6 +34,7 @@ export function Combobox<T>(props: {
   const [searched, setSearched] = useState('');
   // The answer for the latest text only; older answers that arrive late are dropped.
   const latest = useRef<{ query: string; result: Promise<T[]> } | null>(null);
+  const inputRef = useRef<HTMLInputElement>(null);
   const { search } = props;
 
   const run = (query: string): Promise<T[]> => {
@@ -79,13 +80,19 @@ export function Combobox<T>(props: {
     const rows = fresh ? items : await run(q);
     const item = rows[fresh ? active : 0];
     if (item) pick(item);
-    else setOpen(true);
+    else {
+      setOpen(true);
+      // Nothing found: the text is selected so the next scan or typing replaces it instead of
+      // being appended to the unknown code.
+      inputRef.current?.select();
+    }
   };
 
   const showList = open && text.trim() !== '' && searched === text.trim();
   return (
     <div className="combobox">
       <input
+        ref={inputRef}
         id={props.id}
         type="text"
         role="combobox"

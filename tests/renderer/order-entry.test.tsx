@@ -238,6 +238,11 @@ describe('new order form with a keyboard and an input method', () => {
     // Once composed, Enter picks as usual.
     fireEvent.keyDown(sku, { key: 'Enter' });
     await within(d).findByLabelText('CUP-01 的数量');
+    // A scan nothing matches says so and selects the code, so the next scan replaces it.
+    await typeAndEnter(sku, '0000000000000');
+    await within(d).findByText('没有匹配的 SKU。');
+    const box = sku as HTMLInputElement;
+    expect([box.selectionStart, box.selectionEnd]).toEqual([0, 13]);
 
     // Tab from the last control comes back to the first, Shift+Tab from the first to the last.
     const create = within(d).getByRole('button', { name: '创建订单' });
@@ -262,5 +267,21 @@ describe('new order form with a keyboard and an input method', () => {
     expect(within(d).getByText('必填：该客户没有以前用过的地址。')).toBeTruthy();
     expect(within(d).getByText('内容太长。')).toBeTruthy();
     expect(within(d).getByRole('alert').textContent).not.toMatch(/not created|recipient\.phone/);
+  });
+});
+
+describe('a customer with one earlier order', () => {
+  it('says "used on 1 order", not "1 orders"', async () => {
+    const once = { ...ZHANG, orderCount: 1, usualAddress: { ...ZHANG.usualAddress!, uses: 1 } };
+    const bridge = fakeBridge({
+      handlers: { 'customers.lookup': () => ({ ok: true, value: { rows: [once] } }) },
+    });
+    renderApp({ bridge });
+    await screen.findByText('EXT-00001');
+    fireEvent.keyDown(screen.getByRole('grid'), { key: 'n' });
+    const d = dialog();
+    await typeAndEnter(within(d).getByRole('combobox', { name: 'Find customer' }), '1381');
+    expect(await within(d).findByText(/usual address \(used on 1 order\);/)).toBeTruthy();
+    expect(within(d).getByRole('status').textContent).toBe('张伟 · 1 earlier order');
   });
 });

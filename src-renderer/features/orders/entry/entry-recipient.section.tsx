@@ -100,7 +100,9 @@ export function EntryRecipientSection({
           label={t('orders.entry.addressText')}
           error={errorOf('address.text')}
           hint={
-            fromUsual ? t('orders.entry.usualAddressHint', { n: usual.uses }) : t('orders.entry.addressHint')
+            fromUsual
+              ? t('orders.entry.usualAddressHint', { count: usual.uses })
+              : t('orders.entry.addressHint')
           }
         >
           <textarea
