@@ -66,7 +66,25 @@ describe('stocktake screen', () => {
   it('scanning barcodes counts one per scan and posts the counts (zh-CN)', async () => {
     const bridge = fakeBridge({
       handlers: {
-        'inventory.levels': () => ({ ok: true, value: { rows: [], total: 0 } }),
+        'inventory.levels': () => ({
+          ok: true,
+          value: {
+            rows: [
+              {
+                warehouse: 'HZ-01',
+                sku: 'TEA',
+                title: '龙井茶',
+                bin: 'A-01',
+                binSequence: 1,
+                onHand: 5,
+                reserved: 0,
+                available: 5,
+                threshold: 0,
+              },
+            ],
+            total: 1,
+          },
+        }),
         'skus.search': (input) => ({
           ok: true,
           value: { rows: input.query === '6901234567892' ? [hit('TEA', '6901234567892')] : [] },
@@ -92,7 +110,13 @@ describe('stocktake screen', () => {
     fireEvent.change(scan, { target: { value: 'NOPE-9' } });
     fireEvent.keyDown(scan, { key: 'Enter' });
     expect((await screen.findByRole('alert')).textContent).toContain('没有 SKU 或条码“NOPE-9”');
-    fireEvent.click(screen.getByRole('button', { name: '提交差异' }));
+    // A half-finished count is seen before it writes anything off.
+    fireEvent.click(screen.getByRole('button', { name: '核对差异' }));
+    const preview = await screen.findByRole('region', { name: '待提交的差异' });
+    expect(preview.textContent).toContain('TEA52-3');
+    expect(bridge.callsOf('inventory.stocktake')).toEqual([]);
+    fireEvent.click(screen.getByRole('button', { name: '确认提交这些差异' }));
+    await screen.findByText('已提交 1 个差异，0 个无变化。');
     await waitFor(() =>
       expect(bridge.callsOf('inventory.stocktake')).toEqual([
         { warehouse: 'HZ-01', counts: [{ sku: 'TEA', counted: 2 }], reason: 'stocktake' },

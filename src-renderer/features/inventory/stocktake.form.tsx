@@ -5,13 +5,21 @@ import type { OpOutput } from '../../../src-shared/contract';
 import type { AppError } from '../../../src-shared/result';
 import { useApi } from '../../api/api-context';
 import { ErrorBanner } from '../../ui/error-banner';
-import type { InventoryStore } from './inventory.store';
+import type { InventoryStore, LevelRow } from './inventory.store';
 import { WarehouseOptions } from './warehouse-options';
-import { blankCountSheet, countScanned, parseCountSheet } from './count-sheet';
+import { blankCountSheet, countScanned, parseCountSheet, type ParsedSheet } from './count-sheet';
 import { saveFile } from '../picking/save-file';
 
-/** Levels are read a page at a time for the blank sheet. */
+/** Levels are read a page at a time for the blank sheet and the check. */
 const SHEET_PAGE = 500;
+
+interface Preview extends ParsedSheet {
+  warehouse: string;
+  /** `before` is null for a SKU the warehouse never held (or a code typed as a barcode). */
+  rows: { sku: string; counted: number; before: number | null; delta: number | null }[];
+}
+
+const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
 
 export function StocktakeForm({ store }: { store: InventoryStore }) {
   const { t } = useTranslation();
@@ -21,6 +29,7 @@ export function StocktakeForm({ store }: { store: InventoryStore }) {
   const [sheet, setSheet] = useState('');
   const [error, setError] = useState<AppError | null>(null);
   const [result, setResult] = useState<(OpOutput<'inventory.stocktake'> & { blank: number }) | null>(null);
+  const [preview, setPreview] = useState<Preview | null>(null);
   const [scan, setScan] = useState('');
   /** The SKU scanned last; its count is read from the sheet, which may also be typed in. */
   const [scanned, setScanned] = useState<string | null>(null);
@@ -43,12 +52,13 @@ export function StocktakeForm({ store }: { store: InventoryStore }) {
     setError(null);
     // From the sheet as it is now: a scanner's next Enter may come before this render.
     setSheet((text) => countScanned(text, hit.sku));
+    setPreview(null);
     setScanned(hit.sku);
   };
 
-  /** Every SKU the warehouse holds, in walking order, with the count left blank. */
-  const downloadSheet = async () => {
-    const rows: { bin: string | null; sku: string; title: string }[] = [];
+  /** Every SKU the warehouse holds, in walking order; null when the read failed (the error is shown). */
+  const warehouseLevels = async (): Promise<LevelRow[] | null> => {
+    const rows: LevelRow[] = [];
     for (;;) {
       const r = await api.call('inventory.levels', {
         warehouse: wh,
@@ -56,33 +66,63 @@ export function StocktakeForm({ store }: { store: InventoryStore }) {
         offset: rows.length,
         limit: SHEET_PAGE,
       });
-      if (!r.ok) return setError(r.error);
+      if (!r.ok) {
+        setError(r.error);
+        return null;
+      }
       rows.push(...r.value.rows);
-      if (r.value.rows.length === 0 || rows.length >= r.value.total) break;
+      if (r.value.rows.length === 0 || rows.length >= r.value.total) return rows;
     }
+  };
+
+  /** The blank sheet for the floor: every SKU the warehouse holds, count left empty. */
+  const downloadSheet = async () => {
+    const rows = await warehouseLevels();
+    if (!rows) return;
     // The byte-order mark makes Excel read the Chinese titles as UTF-8.
     const blob = new Blob(['\uFEFF', blankCountSheet(rows)], { type: 'text/csv;charset=utf-8' });
     saveFile(blob, `count-sheet-${wh}.csv`);
   };
 
-  const post = async () => {
+  /**
+   * First the differences as they would be posted, so a half-finished count or a slip of the
+   * scanner is seen before it writes stock off; the core works them out again when posting.
+   */
+  const check = async () => {
     setResult(null);
-    const { counts, errors, blank } = parseCountSheet(sheet);
-    if (errors.length || counts.length === 0) {
+    const parsed = parseCountSheet(sheet);
+    if (parsed.errors.length || parsed.counts.length === 0) {
       setError({
         code: 'invalid_input',
-        message: t('inventory.stocktake.badLines', { lines: errors.join('; ') || '—' }),
+        message: t('inventory.stocktake.badLines', { lines: parsed.errors.join('; ') || '—' }),
       });
       return;
     }
-    const r = await api.call('inventory.stocktake', {
+    const levels = await warehouseLevels();
+    if (!levels) return;
+    const onHand = new Map(levels.map((l) => [l.sku, l.onHand]));
+    setError(null);
+    setPreview({
+      ...parsed,
       warehouse: wh,
-      counts,
+      rows: parsed.counts.map((c) => {
+        const before = onHand.get(c.sku) ?? null;
+        return { ...c, before, delta: before === null ? null : c.counted - before };
+      }),
+    });
+  };
+
+  const post = async () => {
+    if (!preview) return;
+    const r = await api.call('inventory.stocktake', {
+      warehouse: preview.warehouse,
+      counts: preview.counts,
       reason: 'stocktake',
     });
     if (!r.ok) return setError(r.error);
     setError(null);
-    setResult({ ...r.value, blank });
+    setPreview(null);
+    setResult({ ...r.value, blank: preview.blank });
     setScanned(null);
     void store.getState().loadLevels();
   };
@@ -93,7 +133,13 @@ export function StocktakeForm({ store }: { store: InventoryStore }) {
       {error && <ErrorBanner error={error} onDismiss={() => setError(null)} />}
       <label>
         {t('inventory.filter.warehouse')}
-        <select value={warehouse} onChange={(e) => setWarehouse(e.target.value)}>
+        <select
+          value={warehouse}
+          onChange={(e) => {
+            setWarehouse(e.target.value);
+            setPreview(null);
+          }}
+        >
           <WarehouseOptions warehouses={warehouses} />
         </select>
       </label>
@@ -126,16 +172,60 @@ export function StocktakeForm({ store }: { store: InventoryStore }) {
         <textarea
           rows={10}
           value={sheet}
-          onChange={(e) => setSheet(e.target.value)}
+          onChange={(e) => {
+            setSheet(e.target.value);
+            setPreview(null);
+          }}
           placeholder={'sku,counted\nTEA-01,12'}
           className="mono"
         />
       </label>
       <div className="form-actions">
-        <button type="button" className="btn btn-primary" onClick={() => void post()}>
-          {t('inventory.stocktake.post')}
+        <button type="button" className="btn btn-primary" onClick={() => void check()}>
+          {t('inventory.stocktake.check')}
         </button>
       </div>
+      {preview && (
+        <section className="stocktake-preview" aria-label={t('inventory.stocktake.previewTitle')}>
+          <h3>{t('inventory.stocktake.previewTitle')}</h3>
+          <table className="data-table">
+            <thead>
+              <tr>
+                <th>{t('inventory.col.sku')}</th>
+                <th className="num">{t('inventory.stocktake.before')}</th>
+                <th className="num">{t('inventory.stocktake.counted')}</th>
+                <th className="num">{t('inventory.stocktake.delta')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {preview.rows
+                .filter((r) => r.delta !== 0)
+                .map((r) => (
+                  <tr key={r.sku} className={r.delta !== null && r.delta < 0 ? 'stock-low' : undefined}>
+                    <td className="mono">{r.sku}</td>
+                    <td className="num">{r.before ?? '—'}</td>
+                    <td className="num">{r.counted}</td>
+                    <td className="num">{r.delta === null ? '?' : signed(r.delta)}</td>
+                  </tr>
+                ))}
+            </tbody>
+          </table>
+          <p className="muted small">
+            {t('inventory.stocktake.previewNote', {
+              unchanged: preview.rows.filter((r) => r.delta === 0).length,
+              warehouse: preview.warehouse,
+            })}
+          </p>
+          <div className="form-actions">
+            <button type="button" className="btn" onClick={() => setPreview(null)}>
+              {t('common.cancel')}
+            </button>
+            <button type="button" className="btn btn-primary" onClick={() => void post()}>
+              {t('inventory.stocktake.post')}
+            </button>
+          </div>
+        </section>
+      )}
       {result && (
         <>
           <p className="notice">
@@ -161,7 +251,7 @@ export function StocktakeForm({ store }: { store: InventoryStore }) {
                     <td className="mono">{d.sku}</td>
                     <td className="num">{d.onHandBefore}</td>
                     <td className="num">{d.counted}</td>
-                    <td className="num">{d.delta > 0 ? `+${d.delta}` : d.delta}</td>
+                    <td className="num">{signed(d.delta)}</td>
                   </tr>
                 ))}
               </tbody>
