@@ -78,6 +78,26 @@ export function draftToInput(d: Draft) {
   };
 }
 
+const whole = (v: string): boolean => /^\d+$/.test(v.trim());
+
+/**
+ * The number fields that are not whole numbers ("abc", "1.5", "三百"), by their label key: said
+ * here, because the server would only see them as missing numbers.
+ */
+export function draftProblems(d: Draft): string[] {
+  const out: string[] = [];
+  if (!whole(d.weightGrams)) out.push('inventory.sku.weight');
+  const dims = d.dims.split(/[×xX*,\s]+/).filter(Boolean);
+  if (dims.length > 3 || !dims.every(whole)) out.push('inventory.sku.dims');
+  if (!whole(d.safetyStock)) out.push('inventory.col.threshold');
+  const parts = d.components
+    .split(/[,，\n]+/)
+    .map((v) => v.trim())
+    .filter(Boolean);
+  if (parts.some((c) => !whole(c.split(/[×xX*]/)[1] ?? '1'))) out.push('inventory.sku.components');
+  return out;
+}
+
 export function SkuCatalogView() {
   const { t } = useTranslation();
   const api = useApi();
@@ -99,6 +119,16 @@ export function SkuCatalogView() {
   const save = async (e: FormEvent) => {
     e.preventDefault();
     if (!draft) return;
+    const problems = draftProblems(draft);
+    if (problems.length) {
+      setError({
+        code: 'invalid_input',
+        message: t('inventory.sku.notNumbers', {
+          fields: problems.map((k) => t(k)).join(t('inventory.sku.joiner')),
+        }),
+      });
+      return;
+    }
     const r = await api.call('skus.save', draftToInput(draft));
     if (!r.ok) return setError(r.error);
     setError(null);
