@@ -10,6 +10,8 @@ import { STOCK_ISSUE_PATTERNS } from './stock-error-text';
  * more useful than a vague translated one.
  */
 const ISSUE_PATTERNS: [RegExp, string][] = [
+  // Anchored to whole messages, so they go before the generic "Too big" / "Invalid" below.
+  ...STOCK_ISSUE_PATTERNS,
   [/^is required$/i, 'issues.required'],
   [/^must be at least (\d+) characters?$/i, 'issues.minLength'],
   [/^may use letters, digits/i, 'issues.codeChars'],
@@ -20,7 +22,6 @@ const ISSUE_PATTERNS: [RegExp, string][] = [
   [/^Too big/i, 'issues.tooLong'],
   [/^Too small/i, 'issues.tooShort'],
   [/^Invalid/i, 'issues.invalid'],
-  ...STOCK_ISSUE_PATTERNS,
   ...ENTRY_ISSUE_PATTERNS,
 ];
 

@@ -47,5 +47,8 @@ export const STOCK_ISSUE_PATTERNS: [RegExp, string][] = [
   [/^cannot be negative$/, 'inventory.issue.negative'],
   [/^must not be 0$/, 'inventory.issue.zero'],
   [/^must be at least 1$/, 'inventory.issue.atLeastOne'],
+  // zod's own wording for a quantity that is past its ceiling or not whole: not "too long".
+  [/^Too big: expected (?:number|int) to be <=(\d+)$/, 'inventory.issue.atMost'],
+  [/^Invalid input: expected int, received number$/, 'inventory.issue.wholeNumber'],
   [/^"(.*)" already belongs to SKU (?<owner>\S+)$/, 'inventory.issue.barcodeTaken'],
 ];

@@ -96,6 +96,14 @@ describe('stock refusals in the UI language', () => {
       reason: 'x',
     });
     expect(zhIssues(huge)).toEqual(['数字太大']);
+    const many = await refusal(core, 'inventory.receive', {
+      warehouse: 'SH',
+      lines: [
+        { sku: 'MUG', quantity: 6_901_234_500_011 },
+        { sku: 'CAP', quantity: 1.5 },
+      ],
+    });
+    expect(zhIssues(many)).toEqual(['不能超过 1000000', '必须是整数']);
     const same = await refusal(core, 'inventory.transfer', { from: 'SH', to: 'SH', sku: 'MUG', quantity: 1 });
     expect(errorText(zh, same).detail).toBe('调入仓库必须与调出仓库不同');
   });
