@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { read } from './define';
+import { read, write } from './define';
 import { id, currency, minor, isoDate } from './common.schema';
 
 export const RFM_SEGMENTS = [
@@ -116,6 +116,14 @@ export const customersContract = {
     'One customer profile: orders, spend, usual address, preferred SKUs, RFM',
     z.object({ id }).strict(),
     customerProfile,
+  ),
+  'customers.merge': write(
+    'Merge a duplicate profile into another (the same buyer seen under two phones or names): its orders and keys move, the duplicate is removed; audited',
+    z
+      .object({ from: id, into: id })
+      .strict()
+      .refine((v) => v.from !== v.into, { message: 'cannot merge a customer into itself', path: ['into'] }),
+    z.object({ into: id, ordersMoved: z.number().int() }),
   ),
   'customers.lookup': read(
     'Find a customer while taking an order: by phone (spaces and dashes ignored) or name, with the usual address',

@@ -208,6 +208,46 @@ describe('customer profiles', () => {
     expect(await names({ sort: 'orders', offset: 1, limit: 1 })).toEqual(['阿兰']);
   });
 
+  test('a duplicate the keys could not join (new phone, other address) is merged by hand: orders and keys move, audited, all or nothing', async () => {
+    await load([
+      line('M1', { placed_at: '2026-03-01 10:00' }),
+      line('M2', { phone: '13900000009', address: '上海市浦东新区张江路1号', placed_at: '2026-03-10 10:00' }),
+    ]);
+    const kept = (await order('M1')).customer.id;
+    const dup = (await order('M2')).customer.id;
+    expect(dup).not.toBe(kept);
+    const merged = await value(core.call('customers.merge', { from: dup, into: kept }));
+    expect(merged).toEqual({ into: kept, ordersMoved: 1 });
+    expect((await order('M2')).customer.id).toBe(kept);
+    const p = await value(core.call('customers.get', { id: kept }));
+    expect(p.orderCount).toBe(2);
+    expect(p.keys).toEqual(expect.arrayContaining([{ kind: 'phone', key: '13900000009' }]));
+    expect(await core.call('customers.get', { id: dup })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
+    // A later order under the second phone lands on the kept profile.
+    await load([line('M3', { phone: '13900000009', address: '北京市朝阳区建国路1号' })], 'later.csv');
+    expect((await order('M3')).customer.id).toBe(kept);
+    expect(
+      core.ctx.sqlite
+        .prepare(
+          "select entity_id as id, reason from audit_log where entity = 'customer' and action = 'merge'",
+        )
+        .all(),
+    ).toEqual([{ id: kept, reason: 'merged by hand: 张伟 (13900000009) is 张伟' }]);
+    // Merging a profile that is gone, or into itself, changes nothing.
+    expect(await core.call('customers.merge', { from: dup, into: kept })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
+    expect(await core.call('customers.merge', { from: kept, into: kept })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
+    expect((await value(core.call('customers.list', {}))).total).toBe(1);
+  });
+
   test.each([
     [null, 0, 'none'],
     [3, 1, 'new'],

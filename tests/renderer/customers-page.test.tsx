@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fakeBridge } from './fake-bridge';
 import { renderApp } from './render-app';
@@ -147,5 +147,53 @@ describe('customers screen for a back office', () => {
     fireEvent.click(within(p).getByRole('link', { name: 'P3' }));
     await waitFor(() => expect(bridge.callsOf('orders.get').at(-1)).toEqual({ id: 3 }));
     expect(window.location.hash).toBe('#/orders');
+  });
+});
+
+describe('merging a duplicate profile', () => {
+  it('finds the duplicate (never the profile itself), says what moves, merges only on confirm and shows the joined profile', async () => {
+    const dup = {
+      id: 9,
+      name: '张伟',
+      phone: '13900000009',
+      orderCount: 1,
+      lastOrderAt: null,
+      usualAddress: null,
+    };
+    let merged = false;
+    const bridge = fakeBridge({
+      handlers: {
+        'customers.list': () => ({ ok: true, value: { rows: [row], total: 1, segments: [] } }),
+        'customers.get': () => ({ ok: true, value: { ...profile, orderCount: merged ? 4 : 3 } }),
+        'customers.lookup': () => ({
+          ok: true,
+          value: { rows: [{ ...dup, id: 7, phone: '13812345678', orderCount: 3 }, dup] },
+        }),
+        'customers.merge': () => {
+          merged = true;
+          return { ok: true, value: { into: 7, ordersMoved: 1 } };
+        },
+      },
+    });
+    renderApp({ bridge, hash: '#/customers', language: 'zh-CN' });
+    fireEvent.click(await screen.findByRole('button', { name: '张伟' }));
+    const p = await screen.findByRole('region', { name: '张伟 的客户档案' });
+    const find = within(p).getByRole('combobox', { name: '按手机号或姓名查找重复客户…' });
+    fireEvent.change(find, { target: { value: '张伟' } });
+    const options = await within(p).findAllByRole('option');
+    expect(options.map((o) => o.textContent)).toEqual(['张伟 13900000009 1 单']);
+    await act(async () => {
+      fireEvent.keyDown(find, { key: 'Enter' });
+      await Promise.resolve();
+    });
+    const confirm = await within(p).findByRole('alertdialog');
+    expect(confirm.textContent).toContain('把 张伟（13900000009，1 单）合并到 张伟？');
+    expect(bridge.callsOf('customers.merge')).toHaveLength(0);
+    fireEvent.click(within(confirm).getByRole('button', { name: '合并' }));
+    await waitFor(() => expect(bridge.callsOf('customers.merge')).toEqual([{ from: 9, into: 7 }]));
+    // The profile and the list load again with the joined numbers.
+    await waitFor(() => expect(within(p).queryByRole('alertdialog')).toBeNull());
+    await waitFor(() => expect(bridge.callsOf('customers.get')).toHaveLength(2));
+    expect(within(p).getByText('4')).toBeTruthy();
   });
 });

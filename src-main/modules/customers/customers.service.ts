@@ -21,6 +21,8 @@ import {
   topSkus,
 } from './customers.repo';
 import { usualAddress } from './customer-link';
+import { recordAudit } from '../audit';
+import { reassignCustomerOrders } from '../orders';
 
 const DAY = 86_400_000;
 const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
@@ -193,4 +195,35 @@ export function lookupCustomers(ctx: CoreContext, query: string, limit: number):
         : null,
     };
   });
+}
+
+/**
+ * A merge the shop decides (two profiles the keys could not join: a new phone, a nickname): the
+ * duplicate's orders and keys move to the kept profile and the duplicate goes, in one write.
+ */
+export function mergeCustomers(ctx: CoreContext, from: number, into: number, actor: string) {
+  const st = customerStatements(ctx.sqlite);
+  const gone = findCustomer(ctx.sqlite, from);
+  const kept = findCustomer(ctx.sqlite, into);
+  if (!gone || !kept)
+    throw new AppFailure(
+      'not_found',
+      `Customer ${gone ? into : from} does not exist (it may have been merged already); nothing was merged`,
+    );
+  const ids = ctx.sqlite.prepare('select id from orders where customer_id = ?').pluck().all(from) as number[];
+  reassignCustomerOrders(ctx.sqlite, from, into);
+  st.moveKeys.run(into, from);
+  st.deleteCustomer.run(from);
+  recordAudit(ctx.db, {
+    at: ctx.now(),
+    actor,
+    entity: 'customer',
+    entityId: into,
+    action: 'merge',
+    from: String(from),
+    to: String(into),
+    reason: `merged by hand: ${gone.name}${gone.phone ? ` (${gone.phone})` : ''} is ${kept.name}`,
+  });
+  if (ids.length) ctx.emit('orders.changed', { ids, reason: 'customer profiles merged' });
+  return { into, ordersMoved: ids.length };
 }

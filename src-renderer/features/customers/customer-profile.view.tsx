@@ -2,12 +2,21 @@ import { useTranslation } from 'react-i18next';
 import { formatMajor } from '../../../src-shared/domain/money';
 import { isOrderStatus } from '../orders/order-labels';
 import type { CustomerProfile } from './customers.store';
+import { CustomerMergeSection } from './customer-merge.section';
 import { rfmReasonsText } from './rfm-reason-text';
 
 const day = (iso: string | null) => (iso ? iso.slice(0, 10) : '—');
 
 /** One customer: spend, RFM segment with its reasons, usual address, favourite SKUs and orders. */
-export function CustomerProfileView({ p, onClose }: { p: CustomerProfile; onClose: () => void }) {
+export function CustomerProfileView({
+  p,
+  onClose,
+  onMerged,
+}: {
+  p: CustomerProfile;
+  onClose: () => void;
+  onMerged: () => void;
+}) {
   const { t } = useTranslation();
   const a = p.usualAddress;
   return (
@@ -73,6 +82,7 @@ export function CustomerProfileView({ p, onClose }: { p: CustomerProfile; onClos
           ))}
         </tbody>
       </table>
+      <CustomerMergeSection into={p} onMerged={onMerged} />
     </section>
   );
 }

@@ -135,7 +135,11 @@ export function CustomersPage() {
           )}
         </div>
         {s.selected && (
-          <CustomerProfileView p={s.selected} onClose={() => void store.getState().open(null)} />
+          <CustomerProfileView
+            p={s.selected}
+            onClose={() => void store.getState().open(null)}
+            onMerged={() => void store.getState().merged()}
+          />
         )}
       </div>
     </div>

@@ -30,6 +30,8 @@ export interface CustomersActions {
   load(): Promise<void>;
   loadMore(): Promise<void>;
   open(id: number | null): Promise<void>;
+  /** After a merge into the open profile: it and the list show the joined numbers. */
+  merged(): Promise<void>;
   setError(e: AppError | null): void;
 }
 
@@ -79,6 +81,10 @@ export function createCustomersStore(api: Api): CustomersStore {
       },
       load: () => fetchPage(0),
       loadMore: () => fetchPage(get().rows.length),
+      async merged() {
+        const id = get().selected?.id;
+        await Promise.all([fetchPage(0), id === undefined ? null : get().open(id)]);
+      },
       async open(id) {
         if (id === null) return set({ selected: null });
         const r = await api.call('customers.get', { id });
