@@ -14,7 +14,7 @@ export interface LevelFilter {
 }
 
 export interface InventoryState {
-  warehouses: { code: string; name: string }[];
+  warehouses: { code: string; name: string; active: boolean }[];
   filter: LevelFilter;
   levels: LevelRow[];
   total: number | null;
@@ -54,7 +54,8 @@ export function createInventoryStore(api: Api): InventoryStore {
     error: null,
     async init() {
       const r = await api.call('warehouses.list', {});
-      if (r.ok) set({ warehouses: r.value.rows.map((w) => ({ code: w.code, name: w.name })) });
+      if (r.ok)
+        set({ warehouses: r.value.rows.map((w) => ({ code: w.code, name: w.name, active: w.active })) });
       else set({ error: r.error });
       await get().loadLevels();
     },

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import type { AppError } from '../../../src-shared/result';
@@ -24,6 +24,19 @@ export function StockMoveForm({ store, transfer }: { store: InventoryStore; tran
   const [reason, setReason] = useState(transfer ? t('inventory.move.lowStockReason') : '');
   const [error, setError] = useState<AppError | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  const wh = warehouse || warehouses[0]?.code || '';
+  /** The warehouse's active bins, offered while typing so a slip (A-O1) is seen before posting. */
+  const [bins, setBins] = useState<string[]>([]);
+  useEffect(() => {
+    if (mode !== 'receive' || !wh) return;
+    let current = true;
+    void api.call('bins.list', { warehouse: wh }).then((r) => {
+      if (current) setBins(r.ok ? r.value.rows.filter((b) => b.active).map((b) => b.code) : []);
+    });
+    return () => {
+      current = false;
+    };
+  }, [api, mode, wh]);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -33,7 +46,6 @@ export function StockMoveForm({ store, transfer }: { store: InventoryStore; tran
       setError({ code: 'invalid_input', message: t('inventory.move.badQuantity') });
       return;
     }
-    const wh = warehouse || warehouses[0]?.code || '';
     const r =
       mode === 'receive'
         ? await api.call('inventory.receive', {
@@ -98,7 +110,18 @@ export function StockMoveForm({ store, transfer }: { store: InventoryStore; tran
         {mode === 'receive' && (
           <label>
             {t('inventory.col.bin')}
-            <input value={bin} onChange={(e) => setBin(e.target.value)} />
+            <input
+              value={bin}
+              onChange={(e) => setBin(e.target.value)}
+              list="receive-bins"
+              autoComplete="off"
+              spellCheck={false}
+            />
+            <datalist id="receive-bins">
+              {bins.map((b) => (
+                <option key={b} value={b} />
+              ))}
+            </datalist>
           </label>
         )}
         <label>
