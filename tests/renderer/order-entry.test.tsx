@@ -159,6 +159,8 @@ describe('new order form', () => {
     });
     expect(within(d).getByLabelText('Quantity of CUP-01').getAttribute('aria-invalid')).toBe('true');
     expect(within(d).getByLabelText('Phone').getAttribute('aria-invalid')).toBe('true');
+    // The keyboard lands on the first field to correct.
+    await waitFor(() => expect(document.activeElement).toBe(within(d).getByLabelText('Phone')));
     expect(within(d).getByText('"138" is not a valid CN phone number.')).toBeTruthy();
 
     fireEvent.change(within(d).getByLabelText('Quantity of CUP-01'), { target: { value: '1' } });

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import type { Channel } from '../../../../src-shared/contract/settings.contract';
@@ -39,6 +39,7 @@ export function OrderEntryDialog(props: { onClose(): void; onCreated(id: number)
   const [store] = useState(() => createEntryStore(api));
   const s = useStore(store);
   const [channels, setChannels] = useState<Channel[]>([]);
+  const formRef = useRef<HTMLFormElement>(null);
   // Focus goes back where it was (the queue) when the form closes, so j/k work at once. Done on
   // close rather than in an effect cleanup, which StrictMode also runs right after mounting.
   const [before] = useState(() => document.activeElement as HTMLElement | null);
@@ -77,6 +78,11 @@ export function OrderEntryDialog(props: { onClose(): void; onCreated(id: number)
     if (made) {
       props.onCreated(made.id);
       before?.focus({ preventScroll: true });
+    } else {
+      // A keyboard user lands on the first field to correct, once React has marked it.
+      requestAnimationFrame(() =>
+        formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus(),
+      );
     }
   };
 
@@ -87,6 +93,7 @@ export function OrderEntryDialog(props: { onClose(): void; onCreated(id: number)
   return (
     <div className="modal-backdrop">
       <form
+        ref={formRef}
         className="modal order-entry"
         role="dialog"
         aria-modal="true"
