@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { StockSuggestion } from '../../src-shared/contract/inventory.contract';
 import { fakeBridge } from './fake-bridge';
 import { renderApp } from './render-app';
 
@@ -20,7 +21,7 @@ const warehouse = (id: number, code: string, name: string) => ({
   active: true,
 });
 
-const alert = (id: number, kind: 'low_stock' | 'backorder', suggestions: unknown[]) => ({
+const alert = (id: number, kind: 'low_stock' | 'backorder', suggestions: StockSuggestion[]) => ({
   id,
   kind,
   warehouse: 'HZ-01',

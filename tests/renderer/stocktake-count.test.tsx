@@ -140,7 +140,10 @@ describe('stocktake screen', () => {
       handlers: {
         'inventory.levels': (input) => ({
           ok: true,
-          value: { rows: rows.slice(input.offset, input.offset + input.limit), total: rows.length },
+          value: {
+            rows: rows.slice(input.offset ?? 0, (input.offset ?? 0) + (input.limit ?? 100)),
+            total: rows.length,
+          },
         }),
       },
     });
