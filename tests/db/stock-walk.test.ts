@@ -75,6 +75,12 @@ describe('stock walk: a clerk’s mistakes', () => {
     await value(core.call('inventory.threshold', { warehouse: 'GZ', sku: 'TEA-OLD-01', minAvailable: 1 }));
     expect((await level(core, 'SH'))?.onHand).toBe(6);
     expect((await level(core, 'GZ'))?.onHand).toBe(2);
+    // The levels screen's search takes a scan as well.
+    const found = await value(core.call('inventory.levels', { search: 'TEA-OLD-01' }));
+    expect(found.rows.map((r: { warehouse: string; sku: string }) => `${r.warehouse} ${r.sku}`)).toEqual([
+      'GZ TEA',
+      'SH TEA',
+    ]);
     // The same SKU scanned and typed on one count sheet is one SKU counted twice.
     const twice = await core.call('inventory.stocktake', {
       warehouse: 'SH',

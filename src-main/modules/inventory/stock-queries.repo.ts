@@ -43,8 +43,12 @@ function where(f: LevelFilter): { sql: string; params: Record<string, unknown> }
     params.bin = f.bin;
   }
   if (f.search?.trim()) {
-    parts.push('(s.sku like @like or s.title like @like)');
+    // A scanned barcode finds its SKU too (exact, through the barcode's primary key).
+    parts.push(
+      '(s.sku like @like or s.title like @like or s.id in (select sku_id from sku_barcodes where barcode = @code))',
+    );
     params.like = `%${f.search.trim()}%`;
+    params.code = f.search.trim();
   }
   if (f.belowThreshold) parts.push(`l.on_hand - l.reserved < ${THRESHOLD}`);
   if (f.skuIds) {
