@@ -18,6 +18,8 @@ export function Combobox<T>(props: {
   itemKey(item: T): string;
   renderItem(item: T): ReactNode;
   onPick(item: T): void;
+  /** Enter found nothing: the text is a new entry (a new customer's name or phone), not a search. */
+  onNoMatch?(text: string): void;
   /** Empty the field after a pick (item lists such as order lines), instead of leaving the text. */
   clearOnPick?: boolean;
   emptyText: string;
@@ -85,6 +87,7 @@ export function Combobox<T>(props: {
       // Nothing found: the text is selected so the next scan or typing replaces it instead of
       // being appended to the unknown code.
       inputRef.current?.select();
+      props.onNoMatch?.(q);
     }
   };
 

@@ -287,3 +287,25 @@ describe('a customer with one earlier order', () => {
     expect(within(d).getByRole('status').textContent).toBe('张伟 · 1 earlier order');
   });
 });
+
+describe('a new customer typed into the lookup', () => {
+  it('goes into its field when no customer matches, and the clerk carries on with the other field', async () => {
+    renderApp({ bridge: entryBridge([]) });
+    await screen.findByText('EXT-00001');
+    fireEvent.keyDown(screen.getByRole('grid'), { key: 'n' });
+    const d = dialog();
+    const lookup = within(d).getByRole('combobox', { name: 'Find customer' });
+    await typeAndEnter(lookup, '王小明');
+    await waitFor(() =>
+      expect((within(d).getByLabelText('Recipient') as HTMLInputElement).value).toBe('王小明'),
+    );
+    expect((within(d).getByLabelText('Recipient') as HTMLInputElement).value).toBe('王小明');
+    expect(document.activeElement).toBe(within(d).getByLabelText('Phone'));
+    await typeAndEnter(lookup, '139 0000 2222');
+    await waitFor(() =>
+      expect((within(d).getByLabelText('Phone') as HTMLInputElement).value).toBe('139 0000 2222'),
+    );
+    expect(document.activeElement).toBe(within(d).getByLabelText('Recipient'));
+    expect(within(d).queryByRole('status')).toBeNull(); // no customer picked
+  });
+});

@@ -1,3 +1,4 @@
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import type { CustomerMatch } from '../../../../src-shared/contract/customers.contract';
@@ -29,6 +30,15 @@ export function EntryRecipientSection({
   const s = useStore(store);
   const v = s.values;
   const usual = s.customer?.usualAddress;
+  const nameRef = useRef<HTMLInputElement>(null);
+  const phoneRef = useRef<HTMLInputElement>(null);
+  // No customer has that phone or name: it is a new one, so what was typed goes into its field and
+  // the clerk carries on with the other, instead of typing it twice.
+  const newCustomer = (text: string) => {
+    const isPhone = /^\+?[\d\s()-]{5,}$/.test(text);
+    s.set(isPhone ? 'phone' : 'name', text);
+    (isPhone ? nameRef : phoneRef).current?.focus();
+  };
   const fromUsual = usual && v.addressKind === 'cn' && v.addressText === usualAddressText(usual);
   return (
     <fieldset className="entry-recipient">
@@ -55,6 +65,7 @@ export function EntryRecipientSection({
             </span>
           )}
           onPick={(c) => s.pickCustomer(c)}
+          onNoMatch={newCustomer}
         />
         {s.customer && (
           <span className="entry-customer-chip" role="status">
@@ -65,6 +76,7 @@ export function EntryRecipientSection({
       <div className="form-grid">
         <FormField label={t('orders.entry.name')} error={errorOf('recipient.name')}>
           <input
+            ref={nameRef}
             value={v.name}
             maxLength={ENTRY_LIMITS.name}
             onChange={(e) => s.set('name', e.target.value)}
@@ -72,6 +84,7 @@ export function EntryRecipientSection({
         </FormField>
         <FormField label={t('orders.entry.phone')} error={errorOf('recipient.phone')}>
           <input
+            ref={phoneRef}
             value={v.phone}
             inputMode="tel"
             maxLength={ENTRY_LIMITS.phone}
