@@ -128,4 +128,25 @@ describe('stock walk: a clerk’s mistakes', () => {
     alerts = await value(core.call('inventory.alerts', {}));
     expect(alerts.rows).toEqual([]);
   });
+
+  test('a threshold set for a warehouse that has none of the SKU yet raises its alert, with a transfer to suggest', async () => {
+    await value(core.call('inventory.receive', { warehouse: 'SH', lines: [{ sku: 'TEA', quantity: 40 }] }));
+    // The SKU's own safety stock does not make every warehouse that does not carry it "low".
+    await value(core.call('skus.save', { sku: 'TEA', title: '龙井茶', safetyStock: 3 }));
+    expect((await value(core.call('inventory.alerts', {}))).rows).toEqual([]);
+    await value(core.call('inventory.threshold', { warehouse: 'GZ', sku: 'TEA', minAvailable: 6 }));
+    const alerts = await value(core.call('inventory.alerts', {}));
+    expect(alerts.rows).toMatchObject([
+      {
+        kind: 'low_stock',
+        warehouse: 'GZ',
+        sku: 'TEA',
+        available: 0,
+        threshold: 6,
+        suggestions: [{ action: 'transfer', fromWarehouse: 'SH', quantity: 6 }],
+      },
+    ]);
+    await value(core.call('inventory.transfer', { from: 'SH', to: 'GZ', sku: 'TEA', quantity: 6 }));
+    expect((await value(core.call('inventory.alerts', {}))).rows).toEqual([]);
+  });
 });

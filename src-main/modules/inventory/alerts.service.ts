@@ -1,7 +1,7 @@
 import type { CoreContext } from '../../core-context';
 import type { StockSuggestion } from '../../../src-shared/contract/inventory.contract';
 import { findOpenAlert, insertAlert, resolveAlerts, updateAlert, type AlertKind } from './alerts.repo';
-import { levelsOfSkus } from './stock-queries.repo';
+import { ownThreshold, levelsOfSkus } from './stock-queries.repo';
 
 /** Where else this SKU sits above its own threshold: each such warehouse can give without going low itself. */
 function transferSuggestions(
@@ -52,9 +52,9 @@ function raise(
     suggestionsJson,
     now,
   });
-  const level = levelsOfSkus(ctx.sqlite, [skuId]).find((l) => l.warehouseId === warehouseId);
-  const warehouse = level?.warehouse ?? String(warehouseId);
-  const sku = level?.sku ?? String(skuId);
+  const { warehouse, sku } = ctx.sqlite
+    .prepare('select w.code as warehouse, s.sku from warehouses w, skus s where w.id = ? and s.id = ?')
+    .get(warehouseId, skuId) as { warehouse: string; sku: string };
   ctx.emit('stock.low', {
     alertId: id,
     kind,
@@ -83,8 +83,13 @@ export function checkLowStock(ctx: CoreContext, touched: { warehouseId: number; 
     const key = `${t.warehouseId}:${t.skuId}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    const l = levels.get(key);
-    if (!l) continue;
+    // A warehouse that never held the SKU has no level row. A threshold set for that warehouse
+    // itself still counts (someone means to stock it there); the SKU's default does not, or every
+    // warehouse that does not carry it would be "low".
+    const l = levels.get(key) ?? {
+      available: 0,
+      threshold: ownThreshold(ctx.sqlite, t.warehouseId, t.skuId),
+    };
     if (l.threshold > 0 && l.available < l.threshold) {
       raise(
         ctx,

@@ -100,6 +100,14 @@ export const effectiveThreshold = (sqlite: Sqlite, warehouseId: number, skuId: n
       .get(warehouseId, skuId) as { th: number } | undefined
   )?.th ?? 0;
 
+/** The threshold set for this warehouse itself (stock_thresholds), 0 when there is none. */
+export const ownThreshold = (sqlite: Sqlite, warehouseId: number, skuId: number): number =>
+  (
+    sqlite
+      .prepare('select min_available as th from stock_thresholds where warehouse_id = ? and sku_id = ?')
+      .get(warehouseId, skuId) as { th: number } | undefined
+  )?.th ?? 0;
+
 export interface LedgerRowDb {
   id: number;
   at: number;
