@@ -193,6 +193,13 @@ describe('new order form', () => {
     expect(bridge.callsOf('orders.create')).toHaveLength(0);
 
     fireEvent.change(within(d).getByLabelText('TEA-01 的单价'), { target: { value: '12.30' } });
+    // A stray Esc does not throw the typed order away: the first asks, another key keeps it…
+    fireEvent.keyDown(within(d).getByLabelText('地址'), { key: 'Escape' });
+    expect(within(d).getByRole('status').textContent).toBe('再按一次 Esc 放弃此订单；按其他键继续填写。');
+    fireEvent.keyDown(within(d).getByLabelText('地址'), { key: 'a' });
+    fireEvent.keyDown(within(d).getByLabelText('地址'), { key: 'Escape' });
+    expect(screen.getByRole('dialog')).toBe(d);
+    // …and a second Esc discards it.
     fireEvent.keyDown(within(d).getByLabelText('地址'), { key: 'Escape' });
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(bridge.callsOf('orders.create')).toHaveLength(0);

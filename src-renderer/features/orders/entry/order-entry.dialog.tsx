@@ -63,6 +63,16 @@ export function OrderEntryDialog(props: { onClose(): void; onCreated(id: number)
     return t(`orders.entry.error.${m}`, { defaultValue: issueText(t, m) });
   };
   const v = s.values;
+  const typed = Boolean(
+    v.name ||
+    v.phone ||
+    v.addressText.trim() ||
+    v.lines.length ||
+    v.message ||
+    v.shipping ||
+    Object.values(v.intl).some(Boolean),
+  );
+  const [discarding, setDiscarding] = useState(false);
   const total = s.totalMinor();
   // Issues go under their fields; the banner keeps the headline and any issue with no field. The
   // core's one-line summary of the same issues (in English) would only repeat them.
@@ -107,9 +117,12 @@ export function OrderEntryDialog(props: { onClose(): void; onCreated(id: number)
           // Enter and Esc belong to the input method while it composes (拼音 → 汉字).
           if (isComposing(e)) return;
           keepTabInside(e, e.currentTarget);
+          if (e.key !== 'Escape' && discarding) setDiscarding(false);
           if (e.key === 'Escape' && !e.defaultPrevented) {
             e.preventDefault();
-            close();
+            // A stray Esc must not throw away a typed order: the first one asks, the second discards.
+            if (typed && !discarding) setDiscarding(true);
+            else close();
           } else if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
             e.preventDefault();
             void submit();
@@ -201,6 +214,11 @@ export function OrderEntryDialog(props: { onClose(): void; onCreated(id: number)
           </div>
         </div>
         <footer className="order-entry-foot">
+          {discarding && (
+            <span className="order-entry-discard" role="status">
+              {t('orderEntry.discardHint')}
+            </span>
+          )}
           <span className="order-entry-total" aria-live="polite">
             {t('orders.lines.total')}:{' '}
             <strong className="mono">{total === null ? '—' : formatMoney(total, s.currency)}</strong>
