@@ -51,4 +51,6 @@ export const STOCK_ISSUE_PATTERNS: [RegExp, string][] = [
   [/^Too big: expected (?:number|int) to be <=(\d+)$/, 'inventory.issue.atMost'],
   [/^Invalid input: expected int, received number$/, 'inventory.issue.wholeNumber'],
   [/^"(.*)" already belongs to SKU (?<owner>\S+)$/, 'inventory.issue.barcodeTaken'],
+  [/^"(.*)" is the code of SKU (?<owner>\S+)$/, 'inventory.issue.barcodeIsCode'],
+  [/^"(.*)" is a barcode of SKU (?<owner>\S+)$/, 'inventory.issue.codeIsBarcode'],
 ];

@@ -92,6 +92,20 @@ describe('stock walk: a clerk’s mistakes', () => {
     expect(!twice.ok && twice.error.message).toMatch(/TEA is counted twice/);
   });
 
+  test('one scanned text never means two SKUs: a barcode that is another SKU’s code, a code that is another’s barcode', async () => {
+    await value(core.call('skus.save', { sku: 'CUP-500', title: '茶杯' }));
+    const asBarcode = await core.call('skus.save', { sku: 'TEA', title: '龙井茶', barcodes: ['CUP-500'] });
+    expect(!asBarcode.ok && asBarcode.error.issues).toEqual([
+      { path: 'barcodes.0', message: '"CUP-500" is the code of SKU CUP-500' },
+    ]);
+    const asCode = await core.call('skus.save', { sku: 'TEA-OLD-01', title: '旧包装' });
+    expect(!asCode.ok && asCode.error.issues).toEqual([
+      { path: 'sku', message: '"TEA-OLD-01" is a barcode of SKU TEA' },
+    ]);
+    // A SKU may carry its own code as a barcode.
+    await value(core.call('skus.save', { sku: 'CUP-500', title: '茶杯', barcodes: ['CUP-500'] }));
+  });
+
   test('quantities too big to be real are refused before they reach the ledger', async () => {
     const huge = 9_007_199_254_740_991;
     const adjust = await core.call('inventory.adjust', {

@@ -89,6 +89,8 @@ describe('stock refusals in the UI language', () => {
     const barcode = await refusal(core, 'skus.save', { sku: 'CUP', title: '杯', barcodes: [BARCODE.MUG] });
     expect(errorText(zh, barcode).detail).toBe('SKU CUP 未保存：');
     expect(zhIssues(barcode)).toEqual([`条码“${BARCODE.MUG}”已属于 SKU MUG`]);
+    const asBarcode = await refusal(core, 'skus.save', { sku: 'CUP', title: '杯', barcodes: ['SOCK'] });
+    expect(zhIssues(asBarcode)).toEqual(['“SOCK”是 SKU SOCK 的编码；扫描它会找到那个 SKU']);
     const huge = await refusal(core, 'inventory.adjust', {
       warehouse: 'SH',
       sku: 'MUG',

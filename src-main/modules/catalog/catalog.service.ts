@@ -65,11 +65,17 @@ export function saveSku(ctx: CoreContext, input: SkuInput, actor: string): Sku {
   const existing = findSkuByCode(ctx.sqlite, input.sku);
   const issues: { path: string; message: string }[] = [];
   const barcodes = [...new Set(input.barcodes)];
+  // A scan is looked up as a SKU code first, then as a barcode: one text may not mean two SKUs.
   barcodes.forEach((code, i) => {
     const owner = barcodeOwner(ctx.sqlite, code);
     if (owner && owner.sku !== input.sku)
       issues.push({ path: `barcodes.${i}`, message: `"${code}" already belongs to SKU ${owner.sku}` });
+    else if (code !== input.sku && findSkuByCode(ctx.sqlite, code))
+      issues.push({ path: `barcodes.${i}`, message: `"${code}" is the code of SKU ${code}` });
   });
+  const codeOwner = barcodeOwner(ctx.sqlite, input.sku);
+  if (codeOwner && codeOwner.sku !== input.sku)
+    issues.push({ path: 'sku', message: `"${input.sku}" is a barcode of SKU ${codeOwner.sku}` });
   const components: { skuId: number; quantity: number }[] = [];
   input.components.forEach((c, i) => {
     const comp = findSkuByCode(ctx.sqlite, c.sku);
