@@ -43,6 +43,7 @@ export const STOCK_ISSUE_PATTERNS: [RegExp, string][] = [
   [/^counted twice$/, 'inventory.issue.countedTwice'],
   [/^same as from$/, 'inventory.issue.sameWarehouse'],
   [/^is a bundle$/, 'inventory.issue.bundle'],
+  [/^a reason is required$/, 'inventory.issue.reasonRequired'],
   [/^is too large$/, 'inventory.issue.tooLarge'],
   [/^cannot be negative$/, 'inventory.issue.negative'],
   [/^must not be 0$/, 'inventory.issue.zero'],

@@ -106,6 +106,13 @@ describe('stock refusals in the UI language', () => {
       ],
     });
     expect(zhIssues(many)).toEqual(['不能超过 1000000', '必须是整数']);
+    const noReason = await refusal(core, 'inventory.adjust', {
+      warehouse: 'SH',
+      sku: 'MUG',
+      delta: -1,
+      reason: '  ',
+    });
+    expect(zhIssues(noReason)).toEqual(['请填写原因（库存流水会记录）']);
     const same = await refusal(core, 'inventory.transfer', { from: 'SH', to: 'SH', sku: 'MUG', quantity: 1 });
     expect(errorText(zh, same).detail).toBe('调入仓库必须与调出仓库不同');
   });
