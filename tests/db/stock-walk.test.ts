@@ -106,6 +106,40 @@ describe('stock walk: a clerk’s mistakes', () => {
     await value(core.call('skus.save', { sku: 'CUP-500', title: '茶杯', barcodes: ['CUP-500'] }));
   });
 
+  test('the adjustments of one count sheet share one reference, however long posting takes', async () => {
+    let clock = 1_764_000_000_000;
+    const slow = aCore({ now: () => (clock += 7) });
+    try {
+      await setup(slow);
+      await value(slow.call('skus.save', { sku: 'CUP', title: '茶杯' }));
+      await value(
+        slow.call('inventory.receive', {
+          warehouse: 'SH',
+          lines: [
+            { sku: 'TEA', quantity: 5 },
+            { sku: 'CUP', quantity: 5 },
+          ],
+        }),
+      );
+      await value(
+        slow.call('inventory.stocktake', {
+          warehouse: 'SH',
+          counts: [
+            { sku: 'TEA', counted: 4 },
+            { sku: 'CUP', counted: 6 },
+          ],
+        }),
+      );
+      const refs = slow.ctx.sqlite
+        .prepare("select distinct reference from stock_ledger where reference like 'stocktake:%'")
+        .pluck()
+        .all();
+      expect(refs).toHaveLength(1);
+    } finally {
+      slow.dispose();
+    }
+  });
+
   test('quantities too big to be real are refused before they reach the ledger', async () => {
     const huge = 9_007_199_254_740_991;
     const adjust = await core.call('inventory.adjust', {

@@ -226,13 +226,15 @@ export function postStocktake(
     return { s, before: l.onHand, counted: c.counted };
   });
   const differences = rows.filter((r) => r.counted !== r.before);
+  // One sheet, one reference: the ledger shows its adjustments as one count.
+  const reference = `stocktake:${w.code}:${ctx.now()}`;
   for (const r of differences) {
     moveStock(ctx, {
       warehouseId: w.id,
       skuId: r.s.id,
       kind: 'adjustment',
       onHandDelta: r.counted - r.before,
-      reference: `stocktake:${w.code}:${ctx.now()}`,
+      reference,
       reason: input.reason,
       actor,
     });
