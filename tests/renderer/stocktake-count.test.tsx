@@ -63,6 +63,47 @@ describe('count sheet text', () => {
 });
 
 describe('stocktake screen', () => {
+  it('says before posting that a count is below what orders hold, and does not let it be posted', async () => {
+    const bridge = fakeBridge({
+      handlers: {
+        'inventory.levels': () => ({
+          ok: true,
+          value: {
+            rows: [
+              {
+                warehouse: 'HZ-01',
+                sku: 'MUG',
+                title: '马克杯',
+                bin: 'A-01',
+                binSequence: 1,
+                onHand: 10,
+                reserved: 4,
+                available: 6,
+                threshold: 0,
+              },
+            ],
+            total: 1,
+          },
+        }),
+      },
+    });
+    renderApp({ bridge, hash: '#/inventory/stocktake', language: 'zh-CN' });
+    fireEvent.change(await screen.findByLabelText('盘点表'), { target: { value: 'MUG,3' } });
+    fireEvent.click(screen.getByRole('button', { name: '核对差异' }));
+    const preview = await screen.findByRole('region', { name: '待提交的差异' });
+    expect(preview.textContent).toContain('已有 4 件被订单占用：请先释放或重新分仓这些订单，或重新清点');
+    expect((screen.getByRole('button', { name: '确认提交这些差异' }) as HTMLButtonElement).disabled).toBe(
+      true,
+    );
+    fireEvent.change(screen.getByLabelText('盘点表'), { target: { value: 'MUG,4' } });
+    fireEvent.click(screen.getByRole('button', { name: '核对差异' }));
+    await waitFor(() =>
+      expect((screen.getByRole('button', { name: '确认提交这些差异' }) as HTMLButtonElement).disabled).toBe(
+        false,
+      ),
+    );
+  });
+
   it('scanning barcodes counts one per scan and posts the counts (zh-CN)', async () => {
     const bridge = fakeBridge({
       handlers: {

@@ -16,7 +16,7 @@ const SHEET_PAGE = 500;
 interface Preview extends ParsedSheet {
   warehouse: string;
   /** `before` is null for a SKU the warehouse never held (or a code typed as a barcode). */
-  rows: { sku: string; counted: number; before: number | null; delta: number | null }[];
+  rows: { sku: string; counted: number; before: number | null; delta: number | null; reserved: number }[];
 }
 
 const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
@@ -100,14 +100,20 @@ export function StocktakeForm({ store }: { store: InventoryStore }) {
     }
     const levels = await warehouseLevels();
     if (!levels) return;
-    const onHand = new Map(levels.map((l) => [l.sku, l.onHand]));
+    const bySku = new Map(levels.map((l) => [l.sku, l]));
     setError(null);
     setPreview({
       ...parsed,
       warehouse: wh,
       rows: parsed.counts.map((c) => {
-        const before = onHand.get(c.sku) ?? null;
-        return { ...c, before, delta: before === null ? null : c.counted - before };
+        const l = bySku.get(c.sku);
+        const before = l?.onHand ?? null;
+        return {
+          ...c,
+          before,
+          reserved: l?.reserved ?? 0,
+          delta: before === null ? null : c.counted - before,
+        };
       }),
     });
   };
@@ -195,6 +201,7 @@ export function StocktakeForm({ store }: { store: InventoryStore }) {
                 <th className="num">{t('inventory.stocktake.before')}</th>
                 <th className="num">{t('inventory.stocktake.counted')}</th>
                 <th className="num">{t('inventory.stocktake.delta')}</th>
+                <th />
               </tr>
             </thead>
             <tbody>
@@ -206,6 +213,11 @@ export function StocktakeForm({ store }: { store: InventoryStore }) {
                     <td className="num">{r.before ?? '—'}</td>
                     <td className="num">{r.counted}</td>
                     <td className="num">{r.delta === null ? '?' : signed(r.delta)}</td>
+                    <td className="small">
+                      {/* Orders hold these units: the core refuses a count below them, so say it now. */}
+                      {r.counted < r.reserved &&
+                        t('inventory.stocktake.belowReserved', { reserved: r.reserved })}
+                    </td>
                   </tr>
                 ))}
             </tbody>
@@ -220,7 +232,12 @@ export function StocktakeForm({ store }: { store: InventoryStore }) {
             <button type="button" className="btn" onClick={() => setPreview(null)}>
               {t('common.cancel')}
             </button>
-            <button type="button" className="btn btn-primary" onClick={() => void post()}>
+            <button
+              type="button"
+              className="btn btn-primary"
+              onClick={() => void post()}
+              disabled={preview.rows.some((r) => r.counted < r.reserved)}
+            >
               {t('inventory.stocktake.post')}
             </button>
           </div>
