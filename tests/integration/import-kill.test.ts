@@ -1,33 +1,22 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { build } from 'esbuild';
+import { bundleChildren } from '../fixtures/bundle-child';
 import { createCore } from '../../src-main/compose';
 import { shopifyExport } from '../fixtures/shopify-gen';
 
 const ORDERS = 12_000;
 
 /** The child and the import worker, bundled side by side as the CLI ships them. */
-async function bundle(): Promise<string> {
-  mkdirSync(join(process.cwd(), 'test-output'), { recursive: true });
-  const dir = mkdtempSync(join(process.cwd(), 'test-output', 'import-kill-'));
-  await build({
-    entryPoints: {
+const bundle = async (): Promise<string> =>
+  join(
+    await bundleChildren('import-kill', {
       'import-kill.child': join(__dirname, 'import-kill.child.ts'),
       'intake-worker': join(__dirname, '../../src-main/modules/intake/intake.worker.ts'),
-    },
-    outdir: dir,
-    outExtension: { '.js': '.cjs' },
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    packages: 'external',
-    logLevel: 'warning',
-    define: { __PACKDESK_VERSION__: '"test"' },
-  });
-  return join(dir, 'import-kill.child.cjs');
-}
+    }),
+    'import-kill.child.cjs',
+  );
 
 describe('kill -9 during a large file import (parsed in the worker)', () => {
   let child: string;

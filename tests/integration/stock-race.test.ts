@@ -1,30 +1,19 @@
 import { fork } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { build } from 'esbuild';
+import { bundleChildren } from '../fixtures/bundle-child';
 import { aCore, value } from '../fixtures/core';
 import { approvedOrders, aRoutingWorld, line, shanghai } from '../fixtures/routing';
 
 type Tally = { won: number; refused: number; busy: number };
 
 /** The worker is bundled once so every child is a plain Node process, as in production. */
-async function bundleWorker(): Promise<string> {
-  // Inside the repository so the bundle finds node_modules and migrations like dist/ does.
-  mkdirSync(join(process.cwd(), 'test-output'), { recursive: true });
-  const out = join(mkdtempSync(join(process.cwd(), 'test-output', 'race-')), 'stock-race.worker.cjs');
-  await build({
-    entryPoints: [join(__dirname, 'stock-race.worker.ts')],
-    outfile: out,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    packages: 'external',
-    logLevel: 'warning',
-    define: { __PACKDESK_VERSION__: '"test"' },
-  });
-  return out;
-}
+const bundleWorker = async (): Promise<string> =>
+  join(
+    await bundleChildren('race', { 'stock-race.worker': join(__dirname, 'stock-race.worker.ts') }),
+    'stock-race.worker.cjs',
+  );
 
 async function race(script: string, dbPath: string, args: string[][]): Promise<Tally[]> {
   const children = args.map((a) =>

@@ -1,28 +1,18 @@
 import { fork } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { build } from 'esbuild';
+import { bundleChildren } from '../fixtures/bundle-child';
 import { aCore, value } from '../fixtures/core';
 import { approvedOrders, aRoutingWorld, line, shanghai } from '../fixtures/routing';
 
 type Tally = { ok: number; refused: number; busy: number; codes: string[] };
 
-async function bundleWorker(): Promise<string> {
-  mkdirSync(join(process.cwd(), 'test-output'), { recursive: true });
-  const out = join(mkdtempSync(join(process.cwd(), 'test-output', 'count-race-')), 'worker.cjs');
-  await build({
-    entryPoints: [join(__dirname, 'stocktake-race.worker.ts')],
-    outfile: out,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    packages: 'external',
-    logLevel: 'warning',
-    define: { __PACKDESK_VERSION__: '"test"' },
-  });
-  return out;
-}
+const bundleWorker = async (): Promise<string> =>
+  join(
+    await bundleChildren('count-race', { worker: join(__dirname, 'stocktake-race.worker.ts') }),
+    'worker.cjs',
+  );
 
 function run(script: string, dbPath: string, args: string[]): Promise<Tally> {
   const c = fork(script, [dbPath, ...args], {
@@ -64,7 +54,9 @@ describe('a stocktake posted while orders are being allocated in other processes
         reserved: number;
       };
       expect(level.onHand - level.reserved).toBeGreaterThanOrEqual(0);
-      expect(level.onHand).toBeLessThanOrEqual(20);
+      // Nothing makes stock: at most what was received. (Not "at most the 20 counted": when the
+      // routers reserve 21 first, every count of 20 is refused and the shelf keeps its 25.)
+      expect(level.onHand).toBeLessThanOrEqual(25);
       const sums = core.ctx.sqlite
         .prepare('select sum(on_hand_delta) as onHand, sum(reserved_delta) as reserved from stock_ledger')
         .get();

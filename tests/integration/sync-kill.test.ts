@@ -1,28 +1,18 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { build } from 'esbuild';
+import { bundleChildren } from '../fixtures/bundle-child';
 import { createCore } from '../../src-main/compose';
 import { aShopifyOrder, startFakeShopify, type FakeShopify } from '../fixtures/fake-shopify';
 
 const TOKEN = 'shpat_test_token_1234';
 
-async function bundleWorker(): Promise<string> {
-  mkdirSync(join(process.cwd(), 'test-output'), { recursive: true });
-  const out = join(mkdtempSync(join(process.cwd(), 'test-output', 'sync-kill-')), 'sync-kill.worker.cjs');
-  await build({
-    entryPoints: [join(__dirname, 'sync-kill.worker.ts')],
-    outfile: out,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    packages: 'external',
-    logLevel: 'warning',
-    define: { __PACKDESK_VERSION__: '"test"' },
-  });
-  return out;
-}
+const bundleWorker = async (): Promise<string> =>
+  join(
+    await bundleChildren('sync-kill', { 'sync-kill.worker': join(__dirname, 'sync-kill.worker.ts') }),
+    'sync-kill.worker.cjs',
+  );
 
 describe('kill -9 during a channel pull', () => {
   let worker: string;
