@@ -4,22 +4,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { StockSuggestion } from '../../src-shared/contract/inventory.contract';
 import { fakeBridge } from './fake-bridge';
 import { renderApp } from './render-app';
+import { aWarehouseRow } from './warehouse-samples';
 
 afterEach(cleanup);
-
-const warehouse = (id: number, code: string, name: string) => ({
-  id,
-  code,
-  name,
-  country: 'CN',
-  province: '',
-  city: '',
-  district: '',
-  address: '',
-  contactName: '',
-  phone: '',
-  active: true,
-});
 
 const alert = (id: number, kind: 'low_stock' | 'backorder', suggestions: StockSuggestion[]) => ({
   id,
@@ -39,7 +26,7 @@ describe('stock alerts: the suggestions are things to do', () => {
       handlers: {
         'warehouses.list': () => ({
           ok: true,
-          value: { rows: [warehouse(1, 'HZ-01', '杭州仓'), warehouse(2, 'GZ', '广州仓')] },
+          value: { rows: [aWarehouseRow(1, 'HZ-01', '杭州仓'), aWarehouseRow(2, 'GZ', '广州仓')] },
         }),
         'inventory.levels': () => ({ ok: true, value: { rows: [], total: 0 } }),
         'inventory.alerts': () => ({

@@ -3,22 +3,9 @@ import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fakeBridge } from './fake-bridge';
 import { renderApp } from './render-app';
+import { aWarehouseRow } from './warehouse-samples';
 
 afterEach(cleanup);
-
-const warehouse = (id: number, code: string, name: string, active: boolean) => ({
-  id,
-  code,
-  name,
-  country: 'CN',
-  province: '',
-  city: '',
-  district: '',
-  address: '',
-  contactName: '',
-  phone: '',
-  active,
-});
 
 const bin = (code: string, active = true) => ({ code, sequence: 10, active, skuCount: 0, skus: [] });
 
@@ -28,7 +15,7 @@ describe('receiving form', () => {
       handlers: {
         'warehouses.list': () => ({
           ok: true,
-          value: { rows: [warehouse(1, 'SH', '上海仓', true), warehouse(2, 'GZ', '广州仓', false)] },
+          value: { rows: [aWarehouseRow(1, 'SH', '上海仓', true), aWarehouseRow(2, 'GZ', '广州仓', false)] },
         }),
         'inventory.levels': () => ({ ok: true, value: { rows: [], total: 0 } }),
         'bins.list': (input) => ({

@@ -21,6 +21,22 @@ interface Preview extends ParsedSheet {
 
 const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
 
+/** The columns of a count's differences, before posting (with a note column) and after. */
+function DifferencesHead({ note = false }: { note?: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <thead>
+      <tr>
+        <th>{t('inventory.col.sku')}</th>
+        <th className="num">{t('inventory.stocktake.before')}</th>
+        <th className="num">{t('inventory.stocktake.counted')}</th>
+        <th className="num">{t('inventory.stocktake.delta')}</th>
+        {note && <th />}
+      </tr>
+    </thead>
+  );
+}
+
 export function StocktakeForm({ store }: { store: InventoryStore }) {
   const { t } = useTranslation();
   const api = useApi();
@@ -195,15 +211,7 @@ export function StocktakeForm({ store }: { store: InventoryStore }) {
         <section className="stocktake-preview" aria-label={t('inventory.stocktake.previewTitle')}>
           <h3>{t('inventory.stocktake.previewTitle')}</h3>
           <table className="data-table">
-            <thead>
-              <tr>
-                <th>{t('inventory.col.sku')}</th>
-                <th className="num">{t('inventory.stocktake.before')}</th>
-                <th className="num">{t('inventory.stocktake.counted')}</th>
-                <th className="num">{t('inventory.stocktake.delta')}</th>
-                <th />
-              </tr>
-            </thead>
+            <DifferencesHead note />
             <tbody>
               {preview.rows
                 .filter((r) => r.delta !== 0)
@@ -254,14 +262,7 @@ export function StocktakeForm({ store }: { store: InventoryStore }) {
           </p>
           {result.differences.length > 0 && (
             <table className="data-table">
-              <thead>
-                <tr>
-                  <th>{t('inventory.col.sku')}</th>
-                  <th className="num">{t('inventory.stocktake.before')}</th>
-                  <th className="num">{t('inventory.stocktake.counted')}</th>
-                  <th className="num">{t('inventory.stocktake.delta')}</th>
-                </tr>
-              </thead>
+              <DifferencesHead />
               <tbody>
                 {result.differences.map((d) => (
                   <tr key={d.sku}>
