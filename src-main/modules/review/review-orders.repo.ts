@@ -143,8 +143,8 @@ export function reviewWriter(sqlite: Sqlite) {
   const st = sqlite.prepare(
     'update orders set reasons_json = ?, tags_json = ?, priority = ?, updated_at = ? where id = ?',
   );
-  return (id: number, reasons: string[], tags: string[], priority: number, now: number): void => {
-    st.run(JSON.stringify(reasons), JSON.stringify(tags), priority, now, id);
+  return (id: number, reasonsJson: string, tagsJson: string, priority: number, now: number): void => {
+    st.run(reasonsJson, tagsJson, priority, now, id);
   };
 }
 

@@ -34,6 +34,19 @@ export const mergeReasons = (existing: string[], review: string[]): string[] => 
   ...review.map((r) => REVIEW_PREFIX + r),
 ];
 
+/**
+ * mergeReasons on the stored reasons_json text. An order reviewed for the first time holds no
+ * review line to replace: the new lines are appended to the text as it is, without parsing and
+ * re-writing it (a run of 100,000 orders did that for every one of them).
+ */
+export function mergedReasonsJson(json: string, review: string[]): string {
+  if (json.includes(`"${REVIEW_PREFIX}`) || !json.endsWith(']'))
+    return JSON.stringify(mergeReasons(JSON.parse(json) as string[], review));
+  if (review.length === 0) return json;
+  const added = review.map((r) => JSON.stringify(REVIEW_PREFIX + r)).join(',');
+  return json === '[]' ? `[${added}]` : `${json.slice(0, -1)},${added}]`;
+}
+
 interface Writers {
   order: ReturnType<typeof reviewWriter>;
   status: RunTransitions;
@@ -62,9 +75,9 @@ function applyVerdict(
   const added = v.addTags.filter((t) => !tags.includes(t));
   const newTags = added.length ? [...tags, ...added] : tags;
   const priority = v.priority ?? row.priority;
-  const reasons = mergeReasons(JSON.parse(row.reasonsJson) as string[], v.reasons);
+  const reasonsJson = mergedReasonsJson(row.reasonsJson, v.reasons);
   if (v.outcome === 'unchanged') {
-    w.order(row.id, reasons, [...newTags], priority, ctx.now());
+    w.order(row.id, reasonsJson, JSON.stringify(newTags), priority, ctx.now());
     return true;
   }
   if (v.outcome === 'approved') w.approved?.(row, priority, lines);
@@ -79,7 +92,7 @@ function applyVerdict(
     why,
     // Most orders gain no tag: their tags text is written back as it was read.
     {
-      reasonsJson: JSON.stringify(reasons),
+      reasonsJson,
       tagsJson: added.length ? JSON.stringify(newTags) : row.tagsJson,
       priority,
     },
