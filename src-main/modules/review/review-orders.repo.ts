@@ -39,17 +39,19 @@ export interface LineRow {
 }
 
 /**
- * Which orders a pass looks at: all pending ones, a batch of a run (ids, read with their current
- * status) or the latest N (a simulation).
+ * Which orders a pass looks at: all pending ones, the pending ones of a run's batch (an id range,
+ * read along the table: a run's status changes wait until its end, so the range holds just the
+ * batch) or the latest N (a simulation).
  */
 export type ReviewScope =
-  { kind: 'pending' } | { kind: 'ids'; ids: readonly number[] } | { kind: 'latest'; limit: number };
+  { kind: 'pending' } | { kind: 'range'; first: number; last: number } | { kind: 'latest'; limit: number };
 
-const scopeSql = (s: ReviewScope): { where: string; params: unknown[] } =>
+const scopeSql = (s: ReviewScope, id: string): { where: string; params: unknown[] } =>
   s.kind === 'pending'
     ? { where: `o.status = 'pending_review'`, params: [] }
-    : s.kind === 'ids'
-      ? { where: `o.id in (select value from json_each(?))`, params: [JSON.stringify(s.ids)] }
+    : s.kind === 'range'
+      ? // Unary + keeps the planner off the status index: the id range is the narrow part.
+        { where: `${id} between ? and ? and +o.status = 'pending_review'`, params: [s.first, s.last] }
       : {
           where: `o.id in (select id from orders order by placed_at desc, id desc limit ?)`,
           params: [s.limit],
@@ -90,7 +92,7 @@ const toOrderRow = (r: unknown[]): ReviewOrderRow => ({
 });
 
 export function readScopeOrders(sqlite: Sqlite, scope: ReviewScope): ReviewOrderRow[] {
-  const { where, params } = scopeSql(scope);
+  const { where, params } = scopeSql(scope, 'o.id');
   const rows = stmt(
     sqlite,
     `select o.id, o.external_id, o.status, c.code, o.type, o.country, o.province, o.city,
@@ -106,7 +108,7 @@ export function readScopeOrders(sqlite: Sqlite, scope: ReviewScope): ReviewOrder
 }
 
 export function readScopeLines(sqlite: Sqlite, scope: ReviewScope): LineRow[] {
-  const { where, params } = scopeSql(scope);
+  const { where, params } = scopeSql(scope, 'l.order_id');
   const rows = stmt(
     sqlite,
     `select l.order_id, l.line_no, l.sku, l.quantity, l.presale_ship_date

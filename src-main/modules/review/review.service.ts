@@ -137,7 +137,8 @@ export function runReview(
   // share of the run. Customer totals do not change during a run, so the basis is read once.
   for (let i = 0; i < ids.length; i += BATCH) {
     const batch = ids.slice(i, i + BATCH);
-    for (const order of loadFacts(ctx.sqlite, { kind: 'ids', ids: batch }, home, basis)) {
+    const scope = { kind: 'range', first: batch[0]!, last: batch[batch.length - 1]! } as const;
+    for (const order of loadFacts(ctx.sqlite, scope, home, basis)) {
       const v = evaluate(rules, order.facts);
       counts[v.outcome] += 1;
       if (applyVerdict(ctx, writers, order, v, by)) changedIds.push(order.row.id);
