@@ -39,21 +39,32 @@ export function moveStock(
  */
 export function reservationWriter(ctx: CoreContext, actor: string) {
   const ledger = ledgerWriter(ctx.sqlite);
+  // Written on flush() grouped by SKU and warehouse (in reserving order within each): the ledger's
+  // SKU index and the stock level its trigger updates are then visited one after the other,
+  // which for a run's 100,000 reservations cost markedly less than in serving order. All are
+  // positive reservations, so each row's SQL check sees no more reserved than the last one will.
+  let queued: { orderId: number; warehouseId: number; skuId: number; quantity: number; at: number }[] = [];
   return {
     reserve(orderId: number, warehouseId: number, skuId: number, quantity: number): void {
-      ledger.add({
-        warehouseId,
-        skuId,
-        kind: 'reservation',
-        onHandDelta: 0,
-        reservedDelta: quantity,
-        reference: orderReference(orderId),
-        reason: 'allocated',
-        actor,
-        at: ctx.now(),
-      });
+      queued.push({ orderId, warehouseId, skuId, quantity, at: ctx.now() });
     },
-    flush: ledger.flush,
+    flush(): void {
+      queued.sort((a, b) => a.skuId - b.skuId || a.warehouseId - b.warehouseId);
+      for (const q of queued)
+        ledger.add({
+          warehouseId: q.warehouseId,
+          skuId: q.skuId,
+          kind: 'reservation',
+          onHandDelta: 0,
+          reservedDelta: q.quantity,
+          reference: orderReference(q.orderId),
+          reason: 'allocated',
+          actor,
+          at: q.at,
+        });
+      queued = [];
+      ledger.flush();
+    },
   };
 }
 export type ReservationWriter = ReturnType<typeof reservationWriter>;
