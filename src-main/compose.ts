@@ -1,5 +1,5 @@
 import { drizzle } from 'drizzle-orm/better-sqlite3';
-import { openDatabase, type Sqlite } from './adapters/db/open';
+import { openDatabase, startCheckpoints, type Sqlite } from './adapters/db/open';
 import { migrateDatabase } from './adapters/db/migrate';
 import { migrationsDir as defaultMigrationsDir } from './adapters/db/paths';
 import * as schema from './adapters/db/schema';
@@ -88,6 +88,7 @@ export function createCore(opts: CoreOptions): Core {
   const migrationsDir = opts.migrationsDir ?? defaultMigrationsDir();
   const sqlite: Sqlite = openDatabase(opts.dbPath);
   migrateDatabase(sqlite, migrationsDir);
+  const stopCheckpoints = startCheckpoints(sqlite);
   const bus = new EventBus();
   const ctx: CoreContext = {
     db: drizzle(sqlite, { schema }),
@@ -181,6 +182,7 @@ export function createCore(opts: CoreOptions): Core {
       waybills.stop();
       folders.stop();
       pipeline.stop();
+      stopCheckpoints();
       try {
         sqlite.pragma('optimize');
       } catch {
