@@ -1,7 +1,7 @@
 import type { CoreContext } from '../../core-context';
 import { ROUTING_REGIONS, type RoutingRegion } from '../../../src-shared/contract/routing.contract';
 import { AppFailure } from '../../../src-shared/result';
-import { catalogSnapshot, stockNeeds, type CatalogSnapshot } from '../catalog';
+import { catalogSnapshot, type CatalogSnapshot } from '../catalog';
 import {
   checkLowStock,
   reservationWriter,
@@ -15,7 +15,8 @@ import type { OrderStatus } from '../../../src-shared/domain/order-status';
 import { encodeAlternatives } from './alternatives-codec';
 import { runRecord, type RunRecord } from './routing-record';
 import { listCarriers, listRates, type RateRow } from './carriers.repo';
-import { planOrder, type Need, type ParcelFacts, type Plan, type PlanWorld } from './routing-plan';
+import { planOrder, type PlanWorld } from './routing-plan';
+import { orderFacts, splitByWarehouse, stockKey, unknownSkuReasons } from './routing-needs';
 import { regionOf } from './routing-regions';
 import {
   activeWarehouses,
@@ -30,7 +31,6 @@ import {
   type BatchLine,
   type ServingOrder,
   routingStatements,
-  type RoutableLine,
   type RoutableOrder,
   type RoutingStatements,
 } from './routing.repo';
@@ -76,8 +76,6 @@ const BATCH = 2000;
 /** Decided orders' rows are written out at the latest at this count, to bound what waits in memory. */
 const FLUSH_AT = 100_000;
 
-const key = (warehouseId: number, skuId: number): string => `${warehouseId}:${skuId}`;
-
 function loadWorld(ctx: CoreContext, actor: string, transitions: RunTransitions): RunWorld {
   const cfg = readRoutingConfig(ctx);
   const rates = new Map<number, RateRow[]>();
@@ -86,7 +84,9 @@ function loadWorld(ctx: CoreContext, actor: string, transitions: RunTransitions)
     list.push(r);
     rates.set(r.carrierId, list);
   }
-  const stock = new Map(availableStock(ctx.sqlite).map((s) => [key(s.warehouseId, s.skuId), s.available]));
+  const stock = new Map(
+    availableStock(ctx.sqlite).map((s) => [stockKey(s.warehouseId, s.skuId), s.available]),
+  );
   const ranks = new Map<string, Map<number, number>>();
   for (const p of regionPreferences(ctx.sqlite)) {
     const m = ranks.get(p.region) ?? new Map<number, number>();
@@ -114,103 +114,12 @@ function loadWorld(ctx: CoreContext, actor: string, transitions: RunTransitions)
     reserved: reservationWriter(ctx, actor),
     base: {
       warehouses,
-      available: (w, s) => stock.get(key(w, s)) ?? 0,
+      available: (w, s) => stock.get(stockKey(w, s)) ?? 0,
       carriers: listCarriers(ctx.sqlite).filter((c) => c.active),
       rates,
       promiseDays: cfg.promiseDays,
     },
   };
-}
-
-/** Physical needs and parcel facts of an order; a line whose SKU is unknown makes the order an exception. */
-function orderFacts(
-  world: RunWorld,
-  o: RoutableOrder,
-  lines: RoutableLine[],
-): { needs: Need[]; facts: ParcelFacts; lineNeeds: Need[][] } | { unknown: RoutableLine[] } {
-  const unknown = lines.filter((l) => !world.catalog.byCode.has(l.sku));
-  if (unknown.length) return { unknown };
-  const needs = new Map<number, Need>();
-  const facts: ParcelFacts = {
-    country: (o.country || 'CN').toUpperCase(),
-    province: o.province,
-    cod: (o.paymentMethod ?? '').toLowerCase() === 'cod',
-    weightGrams: 0,
-    volumeMm3: 0,
-    coldChain: false,
-    bulky: false,
-    battery: false,
-    liquid: false,
-  };
-  const lineNeeds: Need[][] = [];
-  for (const l of lines) {
-    const parts = stockNeeds(world.catalog, world.catalog.byCode.get(l.sku)!, l.quantity);
-    lineNeeds.push(parts.map((p) => ({ skuId: p.sku.id, sku: p.sku.sku, quantity: p.quantity })));
-    for (const part of parts) {
-      const s = part.sku;
-      const n = needs.get(s.id) ?? { skuId: s.id, sku: s.sku, quantity: 0 };
-      n.quantity += part.quantity;
-      needs.set(s.id, n);
-      facts.weightGrams += s.weightGrams * part.quantity;
-      facts.volumeMm3 += s.lengthMm * s.widthMm * s.heightMm * part.quantity;
-      facts.coldChain ||= Boolean(s.coldChain);
-      facts.bulky ||= Boolean(s.bulky);
-      facts.battery ||= Boolean(s.battery);
-      facts.liquid ||= Boolean(s.liquid);
-    }
-  }
-  return { needs: [...needs.values()], facts, lineNeeds };
-}
-
-/** Why lines outside the catalogue stop an order: unknown SKUs by name, lines without one by number. */
-function unknownSkuReasons(lines: RoutableLine[]): string[] {
-  const named = [...new Set(lines.filter((l) => l.sku.trim() !== '').map((l) => l.sku))];
-  const blank = lines.filter((l) => l.sku.trim() === '').map((l) => l.lineNo);
-  return [
-    ...(named.length
-      ? [`SKU ${named.join(', ')} is not in the catalog; add it (skus.save) and route again`]
-      : []),
-    ...(blank.length
-      ? [
-          `${blank.length > 1 ? 'lines' : 'line'} ${blank.join(', ')} ${blank.length > 1 ? 'have' : 'has'} no SKU: map ${blank.length > 1 ? 'them' : 'it'} on the SKU mapping screen, then route again`,
-        ]
-      : []),
-  ];
-}
-
-/**
- * When no warehouse has everything and the shop allows it: give each line to the first warehouse
- * (by preference, then cost) that still has all of it. Null when some line fits nowhere, or when
- * everything would come from one warehouse anyway.
- */
-function splitByWarehouse(
-  world: RunWorld,
-  plan: Plan,
-  lineNeeds: Need[][],
-): { warehouse: string; lineNos: number[] }[] | null {
-  const order = plan.alternatives
-    .filter((a) => a.carrier !== null)
-    .sort((a, b) => (a.rank ?? 1e9) - (b.rank ?? 1e9) || a.totalMinor! - b.totalMinor!);
-  const ids = new Map(world.base.warehouses.map((w) => [w.code, w.id]));
-  const taken = new Map<string, number>();
-  const groups = new Map<string, number[]>();
-  for (const [i, needs] of lineNeeds.entries()) {
-    const fits = order.find((a) =>
-      needs.every(
-        (n) =>
-          world.base.available(ids.get(a.warehouse)!, n.skuId) -
-            (taken.get(key(ids.get(a.warehouse)!, n.skuId)) ?? 0) >=
-          n.quantity,
-      ),
-    );
-    if (!fits) return null;
-    for (const n of needs) {
-      const k = key(ids.get(fits.warehouse)!, n.skuId);
-      taken.set(k, (taken.get(k) ?? 0) + n.quantity);
-    }
-    groups.set(fits.warehouse, [...(groups.get(fits.warehouse) ?? []), i + 1]);
-  }
-  return groups.size > 1 ? [...groups].map(([warehouse, lineNos]) => ({ warehouse, lineNos })) : null;
 }
 
 /**
@@ -233,7 +142,7 @@ function routeOne(ctx: CoreContext, world: RunWorld, orderId: number, actor: str
   }
   out.considered++;
   const lines = pre?.lines ?? batchLines(ctx.sqlite, [orderId]);
-  const f = orderFacts(world, o, lines);
+  const f = orderFacts(world.catalog, o, lines);
   const from = o.status as OrderStatus;
   if ('unknown' in f) {
     if (o.status === 'backordered') return;
@@ -253,7 +162,10 @@ function routeOne(ctx: CoreContext, world: RunWorld, orderId: number, actor: str
   if (o.warehouseId !== null && world.st.wasAllocated.get(orderId)) {
     world.reserved.flush();
     for (const r of releaseOrderReservations(ctx, orderId, actor, 're-routed')) {
-      world.stock.set(key(r.warehouseId, r.skuId), world.base.available(r.warehouseId, r.skuId) + r.reserved);
+      world.stock.set(
+        stockKey(r.warehouseId, r.skuId),
+        world.base.available(r.warehouseId, r.skuId) + r.reserved,
+      );
     }
   }
   const presale = presaleOf(world, lines);
@@ -265,19 +177,22 @@ function routeOne(ctx: CoreContext, world: RunWorld, orderId: number, actor: str
   });
   const groups =
     plan.outcome === 'backordered' && world.allowSplit && o.status === 'approved'
-      ? splitByWarehouse(world, plan, f.lineNeeds)
+      ? splitByWarehouse(world.base, plan, f.lineNeeds)
       : null;
   if (plan.outcome === 'allocated') {
     for (const n of f.needs) {
       world.reserved.reserve(orderId, plan.warehouseId, n.skuId, n.quantity);
       world.stock.set(
-        key(plan.warehouseId, n.skuId),
+        stockKey(plan.warehouseId, n.skuId),
         world.base.available(plan.warehouseId, n.skuId) - n.quantity,
       );
     }
     world.record.settle(orderId, from, plan, plan.reasons[plan.reasons.length - 1]!, o.currency);
     for (const n of f.needs)
-      world.touched.set(key(plan.warehouseId, n.skuId), { warehouseId: plan.warehouseId, skuId: n.skuId });
+      world.touched.set(stockKey(plan.warehouseId, n.skuId), {
+        warehouseId: plan.warehouseId,
+        skuId: n.skuId,
+      });
     out.allocated.push(orderId);
   } else if (groups) {
     const reasons = [
