@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { fakeBridge } from './fake-bridge';
+import { importBridge } from './import-bridge';
 import { renderApp } from './render-app';
 
 afterEach(cleanup);
@@ -9,30 +9,12 @@ afterEach(cleanup);
 const NOTE =
   'hk.csv: read as GBK/GB18030 (simplified Chinese), but it could also be Big5 (traditional Chinese): its few Chinese characters read plausibly either way. If names or addresses look garbled, save the file as CSV UTF-8 and import it again.';
 
-const bridgeWith = (notes: string[] | undefined) =>
-  fakeBridge({
-    handlers: {
-      'intake.upload': (input) => ({ ok: true, value: { bytes: atob(input.chunkBase64).length } }),
-      'intake.runs': () => ({ ok: true, value: { rows: [] } }),
-      'intake.import': () => ({
-        ok: true,
-        value: {
-          runId: 1,
-          format: 'packdesk',
-          channel: '',
-          imported: 1,
-          updated: 0,
-          unchanged: 0,
-          rejected: [],
-          ...(notes ? { notes } : {}),
-        },
-      }),
-      'standardize.unmatched': () => ({ ok: true, value: { rows: [] } }),
-    },
-  });
-
 async function importFile(language: 'en' | 'zh-CN', notes: string[] | undefined) {
-  renderApp({ bridge: bridgeWith(notes), hash: '#/import', language });
+  renderApp({
+    bridge: importBridge({ imported: 1, ...(notes ? { notes } : {}) }),
+    hash: '#/import',
+    language,
+  });
   const input = await screen.findByLabelText(language === 'en' ? 'Choose file…' : '选择文件…');
   fireEvent.change(input, {
     target: { files: [new File(['order_id\n1\n'], 'hk.csv', { type: 'text/csv' })] },

@@ -2,6 +2,7 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fakeBridge } from './fake-bridge';
+import { importBridge } from './import-bridge';
 import { renderApp } from './render-app';
 import { toBase64 } from '../../src-renderer/features/import/import.store';
 
@@ -19,24 +20,11 @@ const unmatchedRow = {
 
 describe('import screen', () => {
   it('uploads the picked file in base64 chunks, imports it and shows the per-row report', async () => {
-    const bridge = fakeBridge({
-      handlers: {
-        'intake.upload': (input) => ({ ok: true, value: { bytes: atob(input.chunkBase64).length } }),
-        'intake.runs': () => ({ ok: true, value: { rows: [] } }),
-        'intake.import': () => ({
-          ok: true,
-          value: {
-            runId: 1,
-            format: 'taobao',
-            channel: '',
-            imported: 2,
-            updated: 0,
-            unchanged: 1,
-            rejected: [{ row: 3, column: '宝贝总数量', message: 'order 38: quantity -3 must be at least 1' }],
-          },
-        }),
-        'standardize.unmatched': () => ({ ok: true, value: { rows: [] } }),
-      },
+    const bridge = importBridge({
+      format: 'taobao',
+      imported: 2,
+      unchanged: 1,
+      rejected: [{ row: 3, column: '宝贝总数量', message: 'order 38: quantity -3 must be at least 1' }],
     });
     renderApp({ bridge, hash: '#/import', language: 'zh-CN' });
     const input = await screen.findByLabelText('选择文件…');
@@ -56,25 +44,7 @@ describe('import screen', () => {
   });
 
   it('imports a file dropped on the drop zone the same way', async () => {
-    const bridge = fakeBridge({
-      handlers: {
-        'intake.upload': (input) => ({ ok: true, value: { bytes: atob(input.chunkBase64).length } }),
-        'intake.runs': () => ({ ok: true, value: { rows: [] } }),
-        'intake.import': () => ({
-          ok: true,
-          value: {
-            runId: 2,
-            format: 'pdd',
-            channel: '',
-            imported: 1,
-            updated: 0,
-            unchanged: 0,
-            rejected: [],
-          },
-        }),
-        'standardize.unmatched': () => ({ ok: true, value: { rows: [] } }),
-      },
-    });
+    const bridge = importBridge({ runId: 2, format: 'pdd', imported: 1 });
     renderApp({ bridge, hash: '#/import' });
     const zone = await screen.findByTestId('import-drop');
     const file = new File(['订单号,商品,商品数量(件)\n1,卫衣,1\n'], 'pdd.csv', { type: 'text/csv' });
