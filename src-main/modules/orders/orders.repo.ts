@@ -127,6 +127,16 @@ export const searchBody = (o: SearchFields): string =>
     ...o.lines.map((l) => `${l.sku} ${l.title}`),
   ].join(' ');
 
+/**
+ * `searchBody` as an SQL expression over `orders o` (its lines read in line_no order). The search
+ * index keeps only which trigrams a body has, so the queue checks a longer query against this
+ * text; migration 0024 fills the index with it. Keep the two in step (a property test compares them).
+ */
+export const SEARCH_BODY_SQL = `o.external_id || ' ' || o.recipient_name || ' ' || o.phone || ' ' ||
+  coalesce(nullif(o.province || o.city || o.district || o.street || o.detail, ''), o.address_raw) ||
+  coalesce((select group_concat(' ' || l.sku || ' ' || l.title, '' order by l.line_no)
+    from order_lines l where l.order_id = o.id), '')`;
+
 /** Prepared statements, made once per connection. */
 export function ordersStatements(sqlite: Sqlite) {
   return {
