@@ -46,25 +46,26 @@ export function keysOf(f: CustomerFacts): { kind: KeyKind; key: string; label: s
 }
 
 /**
- * Which profile each customer key points at, for one import page: filled for the page's keys in
- * one query per kind and batch (`prefetchKeys`), then kept in step with every key written, moved
- * or merged by `linkCustomer`. `null` = known to be absent. Lives only as long as the page's
- * transaction, so a rolled-back page can never leave it pointing at profiles that do not exist.
- * A merge is recorded once (younger → older profile) and followed on read, instead of rewriting
- * every entry of a cache that holds a whole page's keys.
+ * Which profile each customer key points at, within one import transaction: filled as keys are
+ * looked up, kept in step with every key written, moved or merged by `linkCustomer`. `null` =
+ * known to be absent. Lives only as long as the transaction, so a rolled-back page can never
+ * leave it pointing at profiles that do not exist. A merge is recorded once (younger → older
+ * profile) and followed on read, instead of rewriting every entry that names the younger one.
+ * A plain Map inside (not a subclass): this is read several times per imported order.
  */
-export class KeyCache extends Map<string, number | null> {
+export class KeyCache {
+  private readonly ids = new Map<string, number | null>();
   private readonly mergedInto = new Map<number, number>();
 
-  override get(key: string): number | null | undefined {
-    let id = super.get(key);
-    for (
-      let to = id == null ? undefined : this.mergedInto.get(id);
-      to !== undefined;
-      to = this.mergedInto.get(to)
-    )
-      id = to;
+  get(key: string): number | null | undefined {
+    let id = this.ids.get(key);
+    if (id == null || this.mergedInto.size === 0) return id;
+    for (let to = this.mergedInto.get(id); to !== undefined; to = this.mergedInto.get(to)) id = to;
     return id;
+  }
+
+  set(key: string, id: number | null): void {
+    this.ids.set(key, id);
   }
 
   merged(from: number, into: number): void {
@@ -73,31 +74,6 @@ export class KeyCache extends Map<string, number | null> {
 }
 
 const cacheKey = (kind: KeyKind, key: string) => `${kind}\u0000${key}`;
-
-/**
- * Looks up every key of `facts` at once (one query per key kind) into the page's cache; keys
- * the cache already knows (a repeat buyer earlier in the same transaction) are not asked again.
- */
-export function prefetchKeys(
-  st: CustomerStatements,
-  facts: CustomerFacts[],
-  cache: KeyCache = new KeyCache(),
-): KeyCache {
-  const byKind = new Map<KeyKind, string[]>();
-  for (const f of facts)
-    for (const k of keysOf(f)) {
-      const ck = cacheKey(k.kind, k.key);
-      if (cache.has(ck)) continue;
-      cache.set(ck, null);
-      const list = byKind.get(k.kind);
-      if (list) list.push(k.key);
-      else byKind.set(k.kind, [k.key]);
-    }
-  for (const [kind, keys] of byKind)
-    for (const row of st.byKeys.all(kind, JSON.stringify(keys)) as { key: string; id: number }[])
-      cache.set(cacheKey(kind, row.key), row.id);
-  return cache;
-}
 
 /**
  * Finds the profile an order belongs to by buyer id, phone, email or name + address; creates one

@@ -40,9 +40,6 @@ export function customerStatements(sqlite: Sqlite) {
   return {
     byKey: sqlite.prepare('select customer_id as id from customer_keys where kind = ? and key = ?'),
     /** `byKey` for many keys of one kind at once (an import page), as a JSON array. */
-    byKeys: sqlite.prepare(
-      'select key, customer_id as id from customer_keys where kind = ? and key in (select value from json_each(?))',
-    ),
     // Profiles made before keys existed (demo data, older imports) are still found by phone.
     byPhone: sqlite.prepare('select id from customers where phone = ? order by id limit 1'),
     insertKey: sqlite.prepare(

@@ -6,13 +6,6 @@ export {
   type CustomerStatements,
   type UsualAddress,
 } from './customers.repo';
-export {
-  linkCustomer,
-  prefetchKeys,
-  usualAddress,
-  type CustomerFacts,
-  KeyCache,
-  type LinkResult,
-} from './customer-link';
+export { linkCustomer, usualAddress, type CustomerFacts, KeyCache, type LinkResult } from './customer-link';
 export { customersHandlers } from './customers.handlers';
 export { rfmSegment } from './customers.service';

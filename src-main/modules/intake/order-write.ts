@@ -6,7 +6,6 @@ import {
   FILLED_FROM_USUAL,
   KeyCache,
   linkCustomer,
-  prefetchKeys,
   usualAddress,
   type CustomerFacts,
   type CustomerStatements,
@@ -312,8 +311,10 @@ const BATCH = 100;
 
 /**
  * Writes one import page inside the caller's transaction, with the same result per order as
- * `writeOrder` one by one, but the stored copies and the customer keys of each batch of orders
- * are looked up in one query per channel or key kind instead of several per order.
+ * `writeOrder` one by one, but the stored copies of each batch of orders are looked up in one
+ * query per channel, and customer keys once per transaction (`KeyCache`). Customer keys are
+ * looked up one by one as orders link: a batched `in (json_each(…))` lookup cost 0.3 s more
+ * per 100,000 orders than the single-key statement, nearly all of them misses.
  */
 export function writePage(w: WriteContext, page: readonly ParsedOrder[]): WriteResult[] {
   const out: WriteResult[] = [];
@@ -366,11 +367,6 @@ function writeBatch(w: WriteContext, batch: readonly PreparedOrder[], keys: KeyC
   w.stored = stored;
   try {
     const steps = batch.map((pre, i) => readyOrder(w, pre, channels[i] as Channel, find));
-    prefetchKeys(
-      w.customers,
-      steps.flatMap((s) => ('ready' in s ? [s.ready.facts] : [])),
-      keys,
-    );
     return steps.map((s) =>
       'done' in s
         ? s.done
