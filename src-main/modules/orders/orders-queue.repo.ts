@@ -1,5 +1,7 @@
 import type { Sqlite } from '../../adapters/db/open';
 import { stmt } from '../../adapters/db/statements';
+import { SEARCH_BODY_SQL } from './orders.repo';
+import { codePoints, foldCase, trigramsOf } from './search-text';
 
 /** A filter with channel codes already resolved and dates already in epoch milliseconds. */
 export interface QueueFilter {
@@ -58,18 +60,32 @@ function termsStartingWith(sqlite: Sqlite, prefix: string): { term: string; doc:
   ).all(prefix, `${prefix}\u{10FFFF}`) as { term: string; doc: number }[];
 }
 
+/** The queue's check of a longer query against the order's own text, made once per connection. */
+const foldReady = new WeakSet<Sqlite>();
+function bodyContains(sqlite: Sqlite, text: string, params: unknown[]): string {
+  if (!foldReady.has(sqlite)) {
+    sqlite.function('packdesk_fold', { deterministic: true }, (s: unknown) => foldCase(String(s)));
+    foldReady.add(sqlite);
+  }
+  params.push(foldCase(text));
+  return `instr(packdesk_fold(${SEARCH_BODY_SQL}), ?) > 0`;
+}
+
 /**
- * Trigram search needs three characters. Two (a Chinese given name such as 张伟, very common) are
- * looked up as every indexed trigram that starts with them: fields are joined by spaces, so a
- * pair inside a name or phone is always followed by something. When that pair is common a
- * newest-first scan fills a page sooner than the index would; one character always scans.
+ * The index keeps which trigrams each order's text has, not where (detail=none: far cheaper to
+ * write on import), so three characters or more are looked up as all of their trigrams, and a
+ * longer query is then checked against the order's text itself ("abcd" must not find "abcXbcd").
+ * Two (a Chinese given name such as 张伟, very common) are looked up as every indexed trigram that
+ * starts with them: fields are joined by spaces, so a pair inside a name or phone is always
+ * followed by something. When that pair is common a newest-first scan fills a page sooner than
+ * the index would; one character always scans.
  */
 function searchClause(sqlite: Sqlite, text: string, params: unknown[]): string {
   const q = text.trim();
-  const length = [...q].length;
+  const length = codePoints(q).length;
   if (length >= 3) {
-    params.push(quoted(q));
-    return ftsMatch;
+    params.push(trigramsOf(q).map(quoted).join(' AND '));
+    return length === 3 ? ftsMatch : `(${ftsMatch} and ${bodyContains(sqlite, q, params)})`;
   }
   if (length === 2) {
     // The trigram tokenizer folds case, so its terms are lower case.
