@@ -60,13 +60,22 @@ function termsStartingWith(sqlite: Sqlite, prefix: string): { term: string; doc:
   ).all(prefix, `${prefix}\u{10FFFF}`) as { term: string; doc: number }[];
 }
 
-/** The queue's check of a longer query against the order's own text, made once per connection. */
+/**
+ * Gives a connection `packdesk_fold` (foldCase), which the queue's check of a longer query calls;
+ * once per connection. Exported for a bare connection replaying the queue's SQL (packdesk bench).
+ */
 const foldReady = new WeakSet<Sqlite>();
-function bodyContains(sqlite: Sqlite, text: string, params: unknown[]): string {
+export function withSearchFold(sqlite: Sqlite): Sqlite {
   if (!foldReady.has(sqlite)) {
     sqlite.function('packdesk_fold', { deterministic: true }, (s: unknown) => foldCase(String(s)));
     foldReady.add(sqlite);
   }
+  return sqlite;
+}
+
+/** The order's own text (SEARCH_BODY_SQL) holds the query, case folded as the index folds it. */
+function bodyContains(sqlite: Sqlite, text: string, params: unknown[]): string {
+  withSearchFold(sqlite);
   params.push(foldCase(text));
   return `instr(packdesk_fold(${SEARCH_BODY_SQL}), ?) > 0`;
 }
