@@ -34,73 +34,146 @@ const fail = (fileName: string, row: number | null, message: string): never => {
 
 const isZip = (b: Uint8Array): boolean => b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
 
-/** Reads CSV, TSV (Amazon flat files) or XLSX into a Table; any damage is an error naming the row. */
-export async function readTable(buf: Uint8Array, fileName: string): Promise<Table> {
-  if (buf.length === 0) fail(fileName, null, 'the file is empty');
-  const t = isZip(buf) ? await readXlsx(buf, fileName) : readDelimited(buf, fileName);
-  if (t.headers.every((h) => h === '')) fail(fileName, 1, 'the first row has no column names');
-  return t;
+/**
+ * A sheet opened for reading: its header (and notes) at once, its data rows when asked, in
+ * chunks, so a large CSV is worked on while the rest of it is still being parsed.
+ */
+export interface TableReader {
+  /** The table without its rows (`rows` and `rowNumbers` are empty). */
+  head: Table;
+  /**
+   * Hands every data row to `onRows` in file order, a chunk at a time. Damage (a row cut short, an
+   * unclosed quote) is thrown where it is found, once the rows before it were handed over.
+   */
+  eachChunk(onRows: (rows: string[][], rowNumbers: number[]) => void): void;
 }
 
-function readDelimited(buf: Uint8Array, fileName: string): Table {
-  const { text, encoding, note } = decodeText(buf, fileName);
+/** Characters of CSV text parsed per chunk (about 2,500 Shopify orders). */
+const CHUNK_CHARS = 1 << 20;
+
+/** Opens CSV, TSV (Amazon flat files) or XLSX: the header now, the rows chunk by chunk. */
+export async function openTable(buf: Uint8Array, fileName: string): Promise<TableReader> {
+  if (buf.length === 0) fail(fileName, null, 'the file is empty');
+  const r = isZip(buf) ? wholeTable(await readXlsx(buf, fileName)) : openDelimited(buf, fileName);
+  if (r.head.headers.every((h) => h === '')) fail(fileName, 1, 'the first row has no column names');
+  return r;
+}
+
+/** Reads CSV, TSV or XLSX into a Table at once; damage is kept in `damage`, with the rows before it. */
+export async function readTable(buf: Uint8Array, fileName: string): Promise<Table> {
+  const reader = await openTable(buf, fileName);
+  const rows: string[][] = [];
+  const rowNumbers: number[] = [];
+  let damage: AppFailure | undefined;
+  try {
+    reader.eachChunk((r, n) => {
+      for (let i = 0; i < r.length; i++) {
+        rows.push(r[i] as string[]);
+        rowNumbers.push(n[i] as number);
+      }
+    });
+  } catch (e) {
+    if (!(e instanceof AppFailure)) throw e;
+    damage = e;
+  }
+  return { ...reader.head, rows, rowNumbers, ...(damage && { damage }) };
+}
+
+/** A table read whole (a workbook): one chunk. */
+function wholeTable(t: Table): TableReader {
+  return {
+    head: { ...t, rows: [], rowNumbers: [] },
+    eachChunk: (onRows) => onRows(t.rows, t.rowNumbers),
+  };
+}
+
+function openDelimited(buf: Uint8Array, fileName: string): TableReader {
+  const { text: decoded, encoding, note } = decodeText(buf, fileName);
+  const text = decoded.charCodeAt(0) === 0xfeff ? decoded.slice(1) : decoded;
   const firstLine = text.slice(0, text.indexOf('\n') >>> 0);
   // Tabs: Amazon flat files. Semicolons: a CSV saved by Excel where the decimal mark is a comma
   // (Germany, France…), which is also what "CSV UTF-8" gives there. The header row decides.
   const count = (re: RegExp) => firstLine.match(re)?.length ?? 0;
   const [tabs, commas, semicolons] = [count(/\t/g), count(/,/g), count(/;/g)];
   const tsv = tabs > commas && tabs >= semicolons;
-  const delimiter = tsv ? '\t' : semicolons > commas ? ';' : ',';
   // papaparse: several times faster than the alternatives on 100k-order exports. Amazon flat files
   // are tab-separated without quoting, so a `"` inside a product name is text there (NUL never
   // occurs: decodeText refused it).
-  const parsed = Papa.parse<string[]>(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, {
-    delimiter,
+  const options = {
+    delimiter: tsv ? '\t' : semicolons > commas ? ';' : ',',
     quoteChar: tsv ? '\u0000' : '"',
-    // Blank lines are kept here and skipped below, so the rows after one keep the number Excel shows.
-    skipEmptyLines: false,
-  });
-  const quoteError = parsed.errors.find((e) => e.type === 'Quotes');
-  let damage = quoteError
-    ? failure(
-        fileName,
-        (quoteError.row ?? 0) + 1,
-        quoteError.code === 'MissingQuotes'
-          ? 'a quoted cell is never closed (the file is truncated or damaged)'
-          : `a quoted cell is malformed (${quoteError.message})`,
-      )
-    : undefined;
-  const [head, ...body] = parsed.data;
+  };
+  const first = Papa.parse<string[]>(text, { ...options, preview: 1 });
+  const head = first.data[0];
   if (!head) return fail(fileName, null, 'the file has no header row');
   const width = head.length;
-  const rows: string[][] = [];
-  const rowNumbers: number[] = [];
-  for (let i = 0; i < body.length && !damage; i++) {
-    const row = body[i] as string[];
-    if (row.length !== width) {
-      // A row of empty cells (",,,," left by Excel below the data, a blank line) holds nothing to
-      // lose: skipped like an empty row of a sheet, whatever its cell count.
-      if (row.every((v) => v.trim() === '')) continue;
-      damage = failure(
-        fileName,
-        i + 2,
-        `this row has ${row.length} cells but the header has ${width} (the file is truncated or damaged)`,
-      );
-      break;
-    }
-    if (row.every((v) => v.trim() === '')) continue;
-    rows.push(row);
-    rowNumbers.push(i + 2);
-  }
-  return {
+  const table: Table = {
     fileName,
     encoding,
     headers: head.map((h) => h.trim()),
-    rows,
-    rowNumbers,
+    rows: [],
+    rowNumbers: [],
     notes: note ? [note] : [],
-    ...(damage && { damage }),
   };
+  const eachChunk = (onRows: (rows: string[][], rowNumbers: number[]) => void) => {
+    // Records after the header, blank ones included, so each row keeps the number Excel shows.
+    // The text is parsed again from its start (the header preview's cursor is not where the
+    // header ends), and the header record is dropped from the first chunk.
+    let seen = -1;
+    let damage: AppFailure | undefined;
+    const chunk = (res: Papa.ParseResult<string[]>, parser: Papa.Parser) => {
+      if (seen < 0) {
+        res.data.shift();
+        for (const e of res.errors) if (e.row !== undefined) e.row--;
+        seen = 0;
+      }
+      const quoteError = res.errors.find((e) => e.type === 'Quotes');
+      // Rows past a malformed quote are not trusted: only those before it are kept.
+      const end = quoteError ? (quoteError.row ?? 0) : res.data.length;
+      const rows: string[][] = [];
+      const rowNumbers: number[] = [];
+      for (let i = 0; i < end; i++) {
+        const row = res.data[i] as string[];
+        const rowNumber = seen + i + 2;
+        // A row of empty cells (",,,," left by Excel below the data, a blank line) holds nothing
+        // to lose: skipped like an empty row of a sheet, whatever its cell count.
+        if (row.every((v) => v.trim() === '')) continue;
+        if (row.length !== width) {
+          damage = failure(
+            fileName,
+            rowNumber,
+            `this row has ${row.length} cells but the header has ${width} (the file is truncated or damaged)`,
+          );
+          break;
+        }
+        rows.push(row);
+        rowNumbers.push(rowNumber);
+      }
+      if (!damage && quoteError)
+        damage = failure(
+          fileName,
+          seen + end + 2,
+          quoteError.code === 'MissingQuotes'
+            ? 'a quoted cell is never closed (the file is truncated or damaged)'
+            : `a quoted cell is malformed (${quoteError.message})`,
+        );
+      seen += res.data.length;
+      if (rows.length) onRows(rows, rowNumbers);
+      if (damage) parser.abort();
+    };
+    // papaparse streams a string in chunks too (its StringStreamer honours chunkSize and hands
+    // each chunk's whole rows to `chunk`); its types describe that for files only.
+    const streaming = {
+      ...options,
+      newline: first.meta.linebreak,
+      chunkSize: CHUNK_CHARS,
+      skipEmptyLines: false,
+      chunk,
+    } as Papa.ParseConfig<string[]>;
+    Papa.parse<string[]>(text, streaming);
+    if (damage) throw damage;
+  };
+  return { head: table, eachChunk };
 }
 
 function cellText(v: ExcelJS.CellValue): string {
