@@ -13,12 +13,6 @@ export interface Table {
   rowNumbers: number[];
   /** About the whole file, for the import report (e.g. an encoding that was a close call). */
   notes: string[];
-  /**
-   * The first damaged row (cut short, an unclosed quote), with `rows` read up to it. The reader
-   * throws it once it knows the header is an export it reads at all: a file that is no export
-   * (notes, a report of another kind) is named as such, not as a damaged one.
-   */
-  damage?: AppFailure;
 }
 
 const failure = (fileName: string, row: number | null, message: string): AppFailure => {
@@ -57,26 +51,6 @@ export async function openTable(buf: Uint8Array, fileName: string): Promise<Tabl
   const r = isZip(buf) ? wholeTable(await readXlsx(buf, fileName)) : openDelimited(buf, fileName);
   if (r.head.headers.every((h) => h === '')) fail(fileName, 1, 'the first row has no column names');
   return r;
-}
-
-/** Reads CSV, TSV or XLSX into a Table at once; damage is kept in `damage`, with the rows before it. */
-export async function readTable(buf: Uint8Array, fileName: string): Promise<Table> {
-  const reader = await openTable(buf, fileName);
-  const rows: string[][] = [];
-  const rowNumbers: number[] = [];
-  let damage: AppFailure | undefined;
-  try {
-    reader.eachChunk((r, n) => {
-      for (let i = 0; i < r.length; i++) {
-        rows.push(r[i] as string[]);
-        rowNumbers.push(n[i] as number);
-      }
-    });
-  } catch (e) {
-    if (!(e instanceof AppFailure)) throw e;
-    damage = e;
-  }
-  return { ...reader.head, rows, rowNumbers, ...(damage && { damage }) };
 }
 
 /** A table read whole (a workbook): one chunk. */

@@ -148,6 +148,33 @@ const DONE: string[] = [];
 let collected: ((order: unknown) => void) | null = null;
 
 /**
+ * Set while a layout parses one chunk of a file read in chunks (`withChunking`): the order of the
+ * chunk's last row is held back (its rows may go on in the next chunk), and an order already
+ * built from an earlier chunk means the file does not keep each order's rows together.
+ */
+export interface Chunking {
+  /** The file's last chunk: nothing is held back. */
+  last: boolean;
+  /** Order keys built from earlier chunks. */
+  seen: Set<string>;
+  /** Set by groupBy: indexes of the rows held back for the next chunk. */
+  carry: number[];
+}
+let chunking: Chunking | null = null;
+
+/** An order's rows are not next to each other in the file: it must be grouped whole. */
+export class RowsApart extends Error {}
+
+export function withChunking<R>(c: Chunking, parse: () => R): R {
+  chunking = c;
+  try {
+    return parse();
+  } finally {
+    chunking = null;
+  }
+}
+
+/**
  * Runs a layout's parse and hands each order to `sink` as it is built, in file order, instead of
  * keeping it in the result's `orders` (which stays empty: the sink counts). The import worker
  * starts preparing (and the writer writing) while the rest of the file is still being parsed,
@@ -215,6 +242,7 @@ export function groupBy(
   rejected: { row: number; column: string; message: string }[],
 ) {
   const groups = new Map<string, number[]>();
+  let lastKey: string | undefined;
   t.rows.forEach((row, i) => {
     const k = key(row);
     if (!k) {
@@ -232,7 +260,16 @@ export function groupBy(
     const g = groups.get(k);
     if (g) g.push(i);
     else groups.set(k, [i]);
+    lastKey = k;
   });
+  if (chunking) {
+    for (const k of groups.keys()) if (chunking.seen.has(k)) throw new RowsApart(k);
+    if (!chunking.last && lastKey !== undefined) {
+      chunking.carry = groups.get(lastKey) as number[];
+      groups.delete(lastKey);
+    }
+    for (const k of groups.keys()) chunking.seen.add(k);
+  }
   return [...groups].map(([k, rows]) => ({ key: k, rows }));
 }
 

@@ -32,7 +32,7 @@ export interface ImportSource {
   /**
    * While the file is still being parsed: the next prepared orders, waited for on this thread
    * (the caller holds a transaction open). Null once the whole file parsed. Throws the parse's
-   * failure, so the caller's transaction rolls back.
+   * failure, so the caller's transaction rolls back, or `SourceRestarted`: roll back, start over.
    */
   nextWhileParsing(): PreparedOrder[] | null;
   /** Once parsed: the next `count` prepared orders, fewer only at the end of the file. */
@@ -110,4 +110,21 @@ export type HeaderMessage = { type: 'header'; layout: SourceLayout } | { type: '
 /** The writer's answer to the header: where to start. */
 export type StartMessage = { type: 'start'; from: number };
 export type DataMessage = Wire[];
-export type EndMessage = { type: 'parsed'; summary: ParseSummary } | { type: 'error'; error: WireError };
+/**
+ * On `end`: the summary, the failure, or a restart: the file's rows of one order were found apart,
+ * so the first `void` data messages are void and the orders come again from the start, whole.
+ */
+export type EndMessage =
+  | { type: 'parsed'; summary: ParseSummary }
+  | { type: 'error'; error: WireError }
+  | { type: 'restart'; void: number };
+
+/**
+ * Thrown by `nextWhileParsing` when the orders handed out so far are void (the worker parses the
+ * file again, whole): the caller rolls back what it wrote of them and starts its transaction over.
+ */
+export class SourceRestarted extends Error {
+  constructor() {
+    super('the import file is parsed again: its rows of one order are not together');
+  }
+}

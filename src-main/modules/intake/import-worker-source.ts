@@ -8,6 +8,7 @@ import {
   type HeaderMessage,
   type ImportSource,
   type ParseSummary,
+  SourceRestarted,
   type SourceRequest,
   type StartMessage,
   type WorkerInit,
@@ -74,6 +75,8 @@ export function workerSource(req: SourceRequest): Promise<ImportSource> {
     let parsed: ParseSummary | null = null;
     // Orders received but not yet handed out (a chunk is split across pages).
     let queue: Wire[] = [];
+    // Data messages taken off the port: a restart voids the first so many the worker posted.
+    let received = 0;
     const close = () => {
       if (closed) return;
       closed = true;
@@ -89,7 +92,10 @@ export function workerSource(req: SourceRequest): Promise<ImportSource> {
         const last = receiveMessageOnPort(end.port1);
         if (last) return { end: last.message as EndMessage };
         const next = receiveMessageOnPort(data.port1);
-        if (next) return { data: next.message as DataMessage };
+        if (next) {
+          received++;
+          return { data: next.message as DataMessage };
+        }
         if (Atomics.wait(signal, 0, seen, STALL_MS) === 'timed-out')
           throw new Error(`${req.fileName}: the import worker stopped answering`);
       }
@@ -106,6 +112,12 @@ export function workerSource(req: SourceRequest): Promise<ImportSource> {
         const m = receive();
         if ('data' in m) return m.data.map(decodePrepared);
         if (m.end.type === 'error') throw fromWire(m.end.error);
+        if (m.end.type === 'restart') {
+          // Posted before the restart, so all on the port already.
+          for (; received < m.end.void; received++) receiveMessageOnPort(data.port1);
+          queue = [];
+          throw new SourceRestarted();
+        }
         parsed = m.end.summary;
         return null;
       },
@@ -114,6 +126,7 @@ export function workerSource(req: SourceRequest): Promise<ImportSource> {
         while (queue.length < count) {
           const next = receiveMessageOnPort(data.port1);
           if (!next) break;
+          received++;
           queue = queue.length ? queue.concat(next.message as DataMessage) : (next.message as DataMessage);
         }
         const page = queue.slice(0, count);

@@ -10,6 +10,7 @@ import {
   type ParseSummary,
   type SourceLayout,
   type SourceRequest,
+  SourceRestarted,
   summaryOf,
 } from './import-source';
 import { WorkerUnavailable, workerSource } from './import-worker-source';
@@ -193,20 +194,29 @@ async function writeRun(
       });
     req.onPage?.({ runId: r.id, done, total: r.totalOrders });
   };
-  if (!source.parsed) {
+  while (!source.parsed) {
     // The worker is still parsing: what it hands over meanwhile is written in one transaction
     // that commits, with the run, only once the whole file parsed. A file found damaged near
-    // its end rolls it back and changes nothing, as if it had been parsed before writing.
-    const first = ctx.sqlite
-      .transaction(() => {
-        const page = nothingWritten();
-        for (let orders = source.nextWhileParsing(); orders; orders = source.nextWhileParsing())
-          writeOrders(w, orders, page);
-        const r = run ?? newRun(summaryOf(source));
-        advance(r, page);
-        return { r, page };
-      })
-      .immediate();
+    // its end rolls it back and changes nothing, as if it had been parsed before writing; one
+    // whose rows of an order turn out to be apart rolls it back and is written again, whole.
+    let first: { r: RunRow; page: Written };
+    try {
+      first = ctx.sqlite
+        .transaction(() => {
+          const page = nothingWritten();
+          for (let orders = source.nextWhileParsing(); orders; orders = source.nextWhileParsing())
+            writeOrders(w, orders, page);
+          const r = run ?? newRun(summaryOf(source));
+          advance(r, page);
+          return { r, page };
+        })
+        .immediate();
+    } catch (e) {
+      if (!(e instanceof SourceRestarted)) throw e;
+      // Channels made in the rolled-back transaction are gone.
+      w.channels.clear();
+      continue;
+    }
     run = first.r;
     committed(run, first.page);
   }
