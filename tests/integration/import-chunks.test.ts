@@ -1,9 +1,10 @@
 import fc from 'fast-check';
+import Papa from 'papaparse';
 import { importFile } from '../../src-main/modules/intake';
 import { RowsApart } from '../../src-main/modules/intake/cell-parse';
 import { parseInChunks, readImportTable, parseTable } from '../../src-main/modules/intake/import-parse';
 import type { Table } from '../../src-main/modules/intake/intake.types';
-import type { TableReader } from '../../src-main/adapters/files/table-read.adapter';
+import { openTable, type TableReader } from '../../src-main/adapters/files/table-read.adapter';
 import { aCore } from '../fixtures/core';
 import { canonicalOrders } from '../fixtures/db-snapshot';
 import { shopifyExport } from '../fixtures/shopify-gen';
@@ -84,6 +85,39 @@ describe('an export read in chunks', () => {
     } finally {
       inWorker.dispose();
       inThread.dispose();
+    }
+  });
+});
+
+describe('a CSV read in chunks', () => {
+  test('rows come out as one parse of the whole text gives them: quoted newlines, cells longer than a chunk, CRLF', async () => {
+    const long = 'x'.repeat(150_000);
+    const short = (from: number) =>
+      Array.from({ length: 1500 }, (_, i) => [String(from + i), `"line ${i}\nsecond, with a comma"`, '1']);
+    const rows = [
+      ['id', 'note', 'qty'],
+      ['1', 'plain', '1'],
+      ['2', `"a ""quoted"" cell\r\nover two lines"`, '2'],
+      ...short(3),
+      ['0', `"${long}\n${long}"`, '3'],
+      ...short(2000),
+    ];
+    for (const eol of ['\n', '\r\n']) {
+      const text = rows.map((r) => r.join(',')).join(eol);
+      const reader = await openTable(Buffer.from(text), 'x.csv');
+      const got: string[][] = [];
+      const numbers: number[] = [];
+      let chunks = 0;
+      reader.eachChunk((r, n) => {
+        chunks++;
+        got.push(...r);
+        numbers.push(...n);
+      });
+      const whole = Papa.parse<string[]>(text, { newline: eol as '\n' }).data.slice(1);
+      expect(chunks).toBeGreaterThan(2);
+      expect(got).toEqual(whole);
+      expect(numbers).toEqual(whole.map((_, i) => i + 2));
+      expect(got[1502]?.[1]).toBe(`${long}\n${long}`);
     }
   });
 });

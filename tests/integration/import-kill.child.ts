@@ -1,10 +1,10 @@
-// Forked by import-kill.test.ts: imports one file (parsed in the import worker), reporting each
+// Forked by import-kill.test.ts: imports one file (parsed in the import worker or in-thread), reporting each
 // committed page, until it is done or killed.
 import { readFileSync } from 'node:fs';
 import { createCore } from '../../src-main/compose';
 import { importFile } from '../../src-main/modules/intake';
 
-const [dbPath, file] = process.argv.slice(2) as [string, string];
+const [dbPath, file, parse] = process.argv.slice(2) as [string, string, 'worker' | 'in-thread'];
 
 async function main(): Promise<void> {
   const core = createCore({ dbPath });
@@ -15,7 +15,7 @@ async function main(): Promise<void> {
     format: 'auto',
     actor: 'test',
     pageSize: 1500,
-    worker: true,
+    worker: parse === 'worker',
     // Sent only after the page's transaction committed: an acknowledgement the test may rely on.
     onPage: (p) => process.send?.({ done: p.done }),
   });
