@@ -65,6 +65,41 @@ describe('customer profiles', () => {
     );
   });
 
+  test('one file gives what the same rows give one file each: merges, usual addresses and repeated orders within a batch', async () => {
+    const rows = [
+      line('B1'),
+      line('B2', { phone: '13900000000', address: '上海市浦东新区张江路1号', buyer_name: '王芳' }),
+      line('B3', { phone: '13900000000', address: '', placed_at: '2026-03-11 10:00' }),
+      // Same phone as B1, same name + address as B2: merges the two profiles B1 and B2/B3 hold.
+      line('B4', { buyer_name: '王芳', address: '上海市浦东新区张江路1号', placed_at: '2026-03-12 10:00' }),
+      line('B5', { address: '', placed_at: '2026-03-13 10:00' }),
+    ];
+    /** Orders by id with their customer told apart by first appearance, not by surrogate id. */
+    const state = () => {
+      const all = core.ctx.sqlite
+        .prepare(
+          `select external_id as id, customer_id as c, province, city, district, detail, reasons_json as reasons
+           from orders order by external_id`,
+        )
+        .all() as { id: string; c: number; reasons: string }[];
+      const seen = new Map<number, number>();
+      return {
+        orders: all.map((o) => ({ ...o, c: seen.get(o.c) ?? (seen.set(o.c, seen.size), seen.size - 1) })),
+        customers: core.ctx.sqlite.prepare('select count(*) as n from customers').get(),
+        keys: core.ctx.sqlite.prepare('select kind, key from customer_keys order by kind, key').all(),
+      };
+    };
+    await load(rows);
+    const oneFile = state();
+    core.dispose();
+    core = aCore({ now: () => NOW });
+    for (const [i, r] of rows.entries()) await load([r], `row${i}.csv`);
+    expect(oneFile).toEqual(state());
+    expect(new Set(oneFile.orders.map((o) => o.c))).toEqual(new Set([0]));
+    expect(oneFile.orders.find((o) => o.id === 'B5')).toMatchObject({ district: '浦东新区' });
+    expect(oneFile.orders.find((o) => o.id === 'B3')).toMatchObject({ district: '浦东新区' });
+  });
+
   test('a masked recipient links to nobody', async () => {
     await load([line('M1', { buyer_name: '张**', phone: '138****5678', address: '广东省深圳市南山区****' })]);
     const m = await order('M1');

@@ -51,34 +51,40 @@ export function keysOf(f: CustomerFacts): { kind: KeyKind; key: string; label: s
  * known to be absent. Lives only as long as the transaction, so a rolled-back page can never
  * leave it pointing at profiles that do not exist. A merge is recorded once (younger → older
  * profile) and followed on read, instead of rewriting every entry that names the younger one.
- * A plain Map inside (not a subclass): this is read several times per imported order.
+ * It is read several times per imported order: one plain map per key kind, keyed by the key
+ * text itself (no joined string per lookup, no Map subclass).
  */
 export class KeyCache {
-  private readonly ids = new Map<string, number | null>();
+  private readonly ids = new Map<KeyKind, Map<string, number | null>>();
   private readonly mergedInto = new Map<number, number>();
 
-  get(key: string): number | null | undefined {
-    let id = this.ids.get(key);
-    if (id == null || this.mergedInto.size === 0) return id;
-    for (let to = this.mergedInto.get(id); to !== undefined; to = this.mergedInto.get(to)) id = to;
-    return id;
+  get(kind: KeyKind, key: string): number | null | undefined {
+    const id = this.ids.get(kind)?.get(key);
+    return id == null || this.mergedInto.size === 0 ? id : this.current(id);
   }
 
-  set(key: string, id: number | null): void {
-    this.ids.set(key, id);
+  set(kind: KeyKind, key: string, id: number | null): void {
+    let byKey = this.ids.get(kind);
+    if (!byKey) this.ids.set(kind, (byKey = new Map()));
+    byKey.set(key, id);
   }
 
   merged(from: number, into: number): void {
     this.mergedInto.set(from, into);
   }
-}
 
-const cacheKey = (kind: KeyKind, key: string) => `${kind}\u0000${key}`;
+  /** The profile `id` is now: itself, or the one it was merged into. */
+  current(id: number): number {
+    for (let to = this.mergedInto.get(id); to !== undefined; to = this.mergedInto.get(to)) id = to;
+    return id;
+  }
+}
 
 /**
  * Finds the profile an order belongs to by buyer id, phone, email or name + address; creates one
  * on first sight. When the keys point at two profiles they are the same person seen twice, so the
  * younger profile is merged into the older (orders and keys move, an audit entry says why).
+ * Runs once per imported order: plain loops, no per-call maps or sets.
  */
 export function linkCustomer(
   db: Db,
@@ -96,25 +102,28 @@ export function linkCustomer(
       isNew: false,
       reasons: ['no customer link: recipient masked and no buyer id'],
     };
-  const hits = new Map<number, string[]>();
-  const known = new Set<string>();
+  // stored[i]: the profile keys[i] is stored for (null: not stored); hit[i]: the profile it
+  // points at, counting profiles made before keys existed, found by phone.
+  const stored: (number | null)[] = [];
+  const hit: (number | null)[] = [];
+  let id: number | null = null;
   for (const k of keys) {
-    const ck = cacheKey(k.kind, k.key);
-    let found = cache?.get(ck);
+    let found = cache?.get(k.kind, k.key);
     if (found === undefined) {
       found = (st.byKey.get(k.kind, k.key) as { id: number } | undefined)?.id ?? null;
-      cache?.set(ck, found);
+      cache?.set(k.kind, k.key, found);
     }
-    if (found !== null) known.add(ck);
-    else if (k.kind === 'phone') found = (st.byPhone.get(k.key) as { id: number } | undefined)?.id ?? null;
-    if (found !== null) hits.set(found, [...(hits.get(found) ?? []), k.label]);
+    stored.push(found);
+    if (found === null && k.kind === 'phone')
+      found = (st.byPhone.get(k.key) as { id: number } | undefined)?.id ?? null;
+    hit.push(found);
+    if (found !== null && (id === null || found < id)) id = found;
   }
   // The order's reason names its keys, not the history (new profile or not, merged or not), so
   // the same orders give the same reasons whatever order they arrive in; merges go to the audit log.
   const reasons = [`customer profile linked by ${keys.map((k) => k.label).join(', ')}`];
-  let id: number;
   let isNew = false;
-  if (hits.size === 0) {
+  if (id === null) {
     id = st.insert(
       {
         name: f.name,
@@ -127,34 +136,36 @@ export function linkCustomer(
       now,
     );
     isNew = true;
-  } else {
-    const ids = [...hits.keys()].sort((a, b) => a - b);
-    id = ids[0] as number;
-    for (const other of ids.slice(1)) {
-      const why = `same ${(hits.get(other) ?? []).join(', ')} as customer #${id}`;
-      reassignCustomerOrders(sqlite, other, id);
-      st.moveKeys.run(id, other);
+  } else if (hit.some((h) => h !== null && h !== id)) {
+    // The older profile stays; every younger one is merged into it, once.
+    const into = id;
+    const others = [...new Set(hit.filter((h): h is number => h !== null && h !== into))].sort(
+      (a, b) => a - b,
+    );
+    for (const other of others) {
+      const labels = keys.filter((_, i) => hit[i] === other).map((k) => k.label);
+      reassignCustomerOrders(sqlite, other, into);
+      st.moveKeys.run(into, other);
       st.deleteCustomer.run(other);
-      cache?.merged(other, id);
+      cache?.merged(other, into);
       recordAudit(db, {
         at: now,
         actor,
         entity: 'customer',
-        entityId: id,
+        entityId: into,
         action: 'merge',
         from: String(other),
-        to: String(id),
-        reason: why,
+        to: String(into),
+        reason: `same ${labels.join(', ')} as customer #${into}`,
       });
     }
   }
   // Keys already stored belong to `id` now (merges moved them); only new ones are written.
-  for (const k of keys) {
-    const ck = cacheKey(k.kind, k.key);
-    if (known.has(ck)) continue;
+  keys.forEach((k, i) => {
+    if (stored[i] !== null) return;
     st.insertKey.run(id, k.kind, k.key);
-    cache?.set(ck, id);
-  }
+    cache?.set(k.kind, k.key, id);
+  });
   return { customerId: id, isNew, reasons };
 }
 

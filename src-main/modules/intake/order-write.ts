@@ -11,6 +11,7 @@ import {
   type CustomerStatements,
 } from '../customers';
 import {
+  insertOrders,
   ordersStatements,
   replaceOrderLines,
   storedIsCurrent,
@@ -180,55 +181,58 @@ function readyOrder(w: WriteContext, pre: PreparedOrder, channel: Channel, find:
   return { ready: { p, channel, hash, std, facts } };
 }
 
-/** Links the customer, fills a missing address from the usual one, upserts, records the changes. */
-function commitOrder(
+/**
+ * Links the customer and fills a missing address from the customer's usual one. `beforeRead`
+ * runs before the stored orders are read for that address (the batch writes what it holds).
+ */
+function linkOrder(
   w: WriteContext,
-  { p, channel, hash, std, facts }: Prepared,
+  { std, facts }: Prepared,
   now: number,
-  find: FindStored,
   keys: KeyCache | undefined,
-): WriteResult {
-  // Looked up again: an earlier order of the same page may have been this one (a repeated id).
-  const existing = find(channel.id, p.externalId);
-  if (existing && storedIsCurrent(existing, p.sourceUpdatedAt, hash)) return UNCHANGED;
+  beforeRead: () => void,
+): void {
   const o = std.order;
   const link = linkCustomer(w.ctx.db, w.ctx.sqlite, w.customers, facts, now, w.actor, keys);
   o.customerId = link.customerId;
   o.reasons.push(...link.reasons);
   const noAddress = !o.addressMasked && !o.addressRaw.trim() && !o.province && !o.detail;
-  if (noAddress && link.customerId !== null && !link.isNew) {
-    const usual = usualAddress(w.customers, link.customerId);
-    if (usual) {
-      for (const f of ['country', 'province', 'city', 'district', 'street', 'detail', 'postcode'] as const) {
-        if (o[f] !== usual[f])
-          std.changes.push({
-            field: f,
-            before: o[f],
-            after: usual[f],
-            reason: FILLED_FROM_USUAL,
-          });
-        o[f] = usual[f];
-      }
-      o.addressRaw = usual.addressRaw;
-      o.region = regionOf(o.country, o.province);
-      // The order has an address now: "no address" would contradict the line below.
-      o.reasons = o.reasons.filter((r) => r !== NO_ADDRESS_REASON);
-      o.reasons.push(
-        `address missing: filled from customer #${link.customerId}'s usual address (used on ${usual.uses} order${usual.uses > 1 ? 's' : ''})`,
-      );
-    }
+  if (!noAddress || link.customerId === null || link.isNew) return;
+  beforeRead();
+  const usual = usualAddress(w.customers, link.customerId);
+  if (!usual) return;
+  for (const f of ['country', 'province', 'city', 'district', 'street', 'detail', 'postcode'] as const) {
+    if (o[f] !== usual[f])
+      std.changes.push({
+        field: f,
+        before: o[f],
+        after: usual[f],
+        reason: FILLED_FROM_USUAL,
+      });
+    o[f] = usual[f];
   }
-  const r = upsertOrder(w.orders, o, now, existing);
-  if (r.outcome !== 'unchanged') {
-    w.stored?.set(versionKey(channel.id, p.externalId), {
-      id: r.id,
-      sourceUpdatedAt: p.sourceUpdatedAt,
-      sourceHash: hash,
-      hand: existing?.hand ?? null,
-    });
-  }
+  o.addressRaw = usual.addressRaw;
+  o.region = regionOf(o.country, o.province);
+  // The order has an address now: "no address" would contradict the line below.
+  o.reasons = o.reasons.filter((r) => r !== NO_ADDRESS_REASON);
+  o.reasons.push(
+    `address missing: filled from customer #${link.customerId}'s usual address (used on ${usual.uses} order${usual.uses > 1 ? 's' : ''})`,
+  );
+}
+
+/** Once the order row is written: the standardisation record and what the channel's status means here. */
+function finishOrder(
+  w: WriteContext,
+  { p, std }: Prepared,
+  r: Pick<ReturnType<typeof upsertOrder>, 'id' | 'outcome' | 'kept'>,
+): void {
   // What the channel sent where a reviewer's correction was kept: on the order, not lost.
-  replaceChanges(w.changes, r.id, [...std.changes, ...r.kept], r.outcome === 'inserted');
+  replaceChanges(
+    w.changes,
+    r.id,
+    r.kept.length ? [...std.changes, ...r.kept] : std.changes,
+    r.outcome === 'inserted',
+  );
   if (p.cancelled) {
     try {
       transitionOrder(
@@ -256,7 +260,83 @@ function commitOrder(
       if (!(e instanceof AppFailure)) throw e;
     }
   }
+}
+
+/** Links, fills, upserts and finishes one order at once (API orders, `writeOrder`). */
+function commitOrder(w: WriteContext, ready: Prepared, now: number, find: FindStored): WriteResult {
+  const { p, channel, hash } = ready;
+  const existing = find(channel.id, p.externalId);
+  if (existing && storedIsCurrent(existing, p.sourceUpdatedAt, hash)) return UNCHANGED;
+  linkOrder(w, ready, now, undefined, () => undefined);
+  const r = upsertOrder(w.orders, ready.std.order, now, existing);
+  finishOrder(w, ready, r);
   return r;
+}
+
+/**
+ * Writes a batch's orders in batch order, holding new ones back to insert them together
+ * (`insertOrders`, a few dozen rows per statement) with ids taken in turn from `nextId`.
+ * Whatever reads stored orders (an update, an item report's lines, a customer's usual address)
+ * first writes what is held, so it sees the batch as if each order had been written at once.
+ */
+class BatchWriter {
+  private held: { ready: Prepared; id: number }[] = [];
+  private firstId = 0;
+
+  constructor(
+    private readonly w: WriteContext,
+    private readonly now: number,
+    private readonly find: FindStored,
+    private readonly keys: KeyCache,
+  ) {}
+
+  write(ready: Prepared): WriteResult {
+    const { w, now, find } = this;
+    const { p, channel, hash } = ready;
+    // Looked up again: an earlier order of the same batch may have been this one (a repeated id).
+    const existing = find(channel.id, p.externalId);
+    if (existing && storedIsCurrent(existing, p.sourceUpdatedAt, hash)) return UNCHANGED;
+    linkOrder(w, ready, now, this.keys, this.flush);
+    if (existing) {
+      this.flush();
+      const r = upsertOrder(w.orders, ready.std.order, now, existing);
+      this.stored(ready, r.id, existing.hand ?? null);
+      finishOrder(w, ready, r);
+      return r;
+    }
+    if (!this.held.length) this.firstId = w.orders.nextId.get() as number;
+    const id = this.firstId + this.held.length;
+    this.held.push({ ready, id });
+    this.stored(ready, id, null);
+    return { id, outcome: 'inserted' };
+  }
+
+  readonly flush = (): void => {
+    if (!this.held.length) return;
+    const held = this.held;
+    this.held = [];
+    for (const { ready } of held) {
+      const o = ready.std.order;
+      // A customer merged away since the order was linked: the profile it went into.
+      if (o.customerId !== null) o.customerId = this.keys.current(o.customerId);
+    }
+    insertOrders(
+      this.w.orders,
+      held.map((h) => h.ready.std.order),
+      this.firstId,
+      this.now,
+    );
+    for (const { ready, id } of held) finishOrder(this.w, ready, { id, outcome: 'inserted', kept: [] });
+  };
+
+  private stored({ p, channel, hash }: Prepared, id: number, hand: string | null): void {
+    this.w.stored?.set(versionKey(channel.id, p.externalId), {
+      id,
+      sourceUpdatedAt: p.sourceUpdatedAt,
+      sourceHash: hash,
+      hand,
+    });
+  }
 }
 
 /**
@@ -300,7 +380,7 @@ export function writeOrder(w: WriteContext, p: ParsedOrder): WriteResult {
   const step = readyOrder(w, prepareParsed(w.standardizer, p, w.homeCountry), channel, find);
   if ('done' in step) return step.done;
   if ('linesOnly' in step) return writeLines(w, p, channel, now, find);
-  return commitOrder(w, step.ready, now, find, undefined);
+  return commitOrder(w, step.ready, now, find);
 }
 
 /**
@@ -367,13 +447,15 @@ function writeBatch(w: WriteContext, batch: readonly PreparedOrder[], keys: KeyC
   w.stored = stored;
   try {
     const steps = batch.map((pre, i) => readyOrder(w, pre, channels[i] as Channel, find));
-    return steps.map((s) =>
-      'done' in s
-        ? s.done
-        : 'linesOnly' in s
-          ? writeLines(w, s.linesOnly, s.channel, now, find)
-          : commitOrder(w, s.ready, now, find, keys),
-    );
+    const writer = new BatchWriter(w, now, find, keys);
+    const results = steps.map((s) => {
+      if ('done' in s) return s.done;
+      if ('ready' in s) return writer.write(s.ready);
+      writer.flush();
+      return writeLines(w, s.linesOnly, s.channel, now, find);
+    });
+    writer.flush();
+    return results;
   } finally {
     w.stored = null;
   }

@@ -2,6 +2,7 @@ export { ordersHandlers } from './orders.handlers';
 export { transitionOrder, transitionFrom, getOrder, countOrders, routingLine } from './orders.service';
 export { runTransitions, type RunTransitions } from './run-transitions';
 export {
+  insertOrders,
   ordersStatements,
   upsertOrder,
   storedIsCurrent,

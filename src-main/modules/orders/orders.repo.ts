@@ -150,7 +150,14 @@ export function ordersStatements(sqlite: Sqlite) {
          ${HAND_STATE}
        from orders where channel_id = ? and external_id in (select value from json_each(?))`,
     ),
-    insert: sqlite.prepare(`insert into orders (${ORDER_COLUMNS}) values (${ORDER_PARAMS})`),
+    /** The id the next inserted order gets (AUTOINCREMENT: past every id ever used). */
+    nextId: sqlite
+      .prepare(
+        `select max(coalesce((select seq from sqlite_sequence where name = 'orders'), 0),
+                    coalesce((select max(id) from orders), 0)) + 1`,
+      )
+      .pluck(),
+    insert: rowsInsert(sqlite, `insert into orders (id, ${ORDER_COLUMNS})`, ORDER_ROW, BULK_ORDERS),
     // A newer copy without the buyer's ID keeps the one on file (a reviewer may have added it).
     update: sqlite.prepare(
       `update orders set type = @type, placed_at = @placedAt, source_updated_at = @sourceUpdatedAt, currency = @currency,
@@ -163,12 +170,34 @@ export function ordersStatements(sqlite: Sqlite) {
        where id = @id`,
     ),
     deleteLines: sqlite.prepare('delete from order_lines where order_id = ?'),
-    insertLine: sqlite.prepare(
-      `insert into order_lines (order_id, line_no, sku, title, spec, quantity, unit_price_minor, presale_ship_date)
-       values (?, ?, ?, ?, ?, ?, ?, ?)`,
-    ),
+    insertLines: rowsInsert(sqlite, LINES_INSERT, LINE_ROW, BULK_LINES),
+    insertLine: sqlite.prepare(`${LINES_INSERT} values ${LINE_ROW}`),
     deleteSearch: sqlite.prepare('delete from orders_search where rowid = ?'),
+    insertSearches: rowsInsert(sqlite, 'insert into orders_search (rowid, body)', '(?, ?)', BULK_ORDERS),
     insertSearch: sqlite.prepare('insert into orders_search (rowid, body) values (?, ?)'),
+  };
+}
+
+/** Rows per multi-row insert: one statement for a few dozen rows saves most of each row's call overhead. */
+const BULK_ORDERS = 50;
+const BULK_LINES = 100;
+const ORDER_ROW = `(?, ${ORDER_PARAMS})`;
+const LINE_ROW = '(?, ?, ?, ?, ?, ?, ?, ?)';
+const LINES_INSERT =
+  'insert into order_lines (order_id, line_no, sku, title, spec, quantity, unit_price_minor, presale_ship_date)';
+
+/** `insert … values` for `per` rows at once and for one row; `run` takes the rows' values flat. */
+function rowsInsert(sqlite: Sqlite, head: string, row: string, per: number) {
+  const many = sqlite.prepare(`${head} values ${Array.from({ length: per }, () => row).join(', ')}`);
+  const one = sqlite.prepare(`${head} values ${row}`);
+  const width = row.split('?').length - 1;
+  return {
+    run(values: unknown[]): void {
+      const n = values.length / width;
+      const full = n - (n % per);
+      for (let i = 0; i < full; i += per) many.run(values.slice(i * width, (i + per) * width));
+      for (let i = full; i < n; i++) one.run(values.slice(i * width, (i + 1) * width));
+    },
   };
 }
 export type OrdersStatements = ReturnType<typeof ordersStatements>;
@@ -210,69 +239,30 @@ export function upsertOrder(
   if (existing && storedIsCurrent(existing, o.sourceUpdatedAt, hash)) {
     return { id: existing.id, outcome: 'unchanged', kept: [] };
   }
-  let kept: KeptCorrection[] = [];
-  if (existing?.hand) ({ order: o, kept } = keepHandCorrections(o, JSON.parse(existing.hand) as HandState));
-  const tagsJson = JSON.stringify(o.tags);
-  const reasonsJson = JSON.stringify(o.reasons);
-  let id: number;
-  if (existing) {
-    id = existing.id;
-    const { lines: _lines, ...fields } = o;
-    st.update.run({
-      ...fields,
-      region: o.region ?? '',
-      buyerIdNumber: o.buyerIdNumber ?? null,
-      sourceHash: hash,
-      addressMasked: o.addressMasked ? 1 : 0,
-      addressAmbiguous: o.addressAmbiguous ? 1 : 0,
-      tagsJson,
-      reasonsJson,
-      now,
-      id,
-    });
-    st.deleteLines.run(id);
-    st.deleteSearch.run(id);
-  } else {
-    // In ORDER_COLUMNS order.
-    id = Number(
-      st.insert.run(
-        o.channelId,
-        o.externalId,
-        o.status ?? 'pending_review',
-        o.type,
-        o.placedAt,
-        o.sourceUpdatedAt,
-        o.currency,
-        o.totalMinor,
-        o.shippingMinor,
-        o.paymentMethod,
-        o.buyerMessage,
-        o.customerId,
-        o.recipientName,
-        o.phone,
-        o.country,
-        o.province,
-        o.city,
-        o.district,
-        o.street,
-        o.detail,
-        o.postcode,
-        o.addressRaw,
-        o.addressMasked ? 1 : 0,
-        o.addressAmbiguous ? 1 : 0,
-        tagsJson,
-        reasonsJson,
-        o.region ?? '',
-        o.buyerIdNumber ?? null,
-        hash,
-        now,
-        now,
-      ).lastInsertRowid,
-    );
+  if (!existing) {
+    const id = st.nextId.get() as number;
+    insertOrders(st, [o], id, now);
+    return { id, outcome: 'inserted', kept: [] };
   }
-  const lines = o.lines;
-  for (let i = 0; i < lines.length; i++) {
-    const l = lines[i] as NewOrderLine;
+  let kept: KeptCorrection[] = [];
+  if (existing.hand) ({ order: o, kept } = keepHandCorrections(o, JSON.parse(existing.hand) as HandState));
+  const id = existing.id;
+  const { lines: _lines, ...fields } = o;
+  st.update.run({
+    ...fields,
+    region: o.region ?? '',
+    buyerIdNumber: o.buyerIdNumber ?? null,
+    sourceHash: hash,
+    addressMasked: o.addressMasked ? 1 : 0,
+    addressAmbiguous: o.addressAmbiguous ? 1 : 0,
+    tagsJson: JSON.stringify(o.tags),
+    reasonsJson: JSON.stringify(o.reasons),
+    now,
+    id,
+  });
+  st.deleteLines.run(id);
+  st.deleteSearch.run(id);
+  o.lines.forEach((l, i) =>
     st.insertLine.run(
       id,
       i + 1,
@@ -282,10 +272,75 @@ export function upsertOrder(
       l.quantity,
       l.unitPriceMinor,
       l.presaleShipDate ?? null,
-    );
-  }
+    ),
+  );
   st.insertSearch.run(id, searchBody(o));
-  return { id, outcome: existing ? 'updated' : 'inserted', kept };
+  return { id, outcome: 'updated', kept };
+}
+
+/** The values of ORDER_COLUMNS for a new order, in that order, after its explicit id. */
+function pushOrderValues(into: unknown[], id: number, o: NewOrder, now: number): void {
+  into.push(
+    id,
+    o.channelId,
+    o.externalId,
+    o.status ?? 'pending_review',
+    o.type,
+    o.placedAt,
+    o.sourceUpdatedAt,
+    o.currency,
+    o.totalMinor,
+    o.shippingMinor,
+    o.paymentMethod,
+    o.buyerMessage,
+    o.customerId,
+    o.recipientName,
+    o.phone,
+    o.country,
+    o.province,
+    o.city,
+    o.district,
+    o.street,
+    o.detail,
+    o.postcode,
+    o.addressRaw,
+    o.addressMasked ? 1 : 0,
+    o.addressAmbiguous ? 1 : 0,
+    JSON.stringify(o.tags),
+    JSON.stringify(o.reasons),
+    o.region ?? '',
+    o.buyerIdNumber ?? null,
+    o.sourceHash ?? '',
+    now,
+    now,
+  );
+}
+
+/**
+ * Inserts new orders with the ids `firstId`, `firstId + 1`…, their lines and search rows, a few
+ * dozen rows per statement (an import's new orders go in together). The caller knows none of them
+ * is stored, and took `firstId` from `st.nextId` in the same transaction.
+ */
+export function insertOrders(
+  st: OrdersStatements,
+  orders: readonly NewOrder[],
+  firstId: number,
+  now: number,
+): void {
+  const values: unknown[] = [];
+  const lines: unknown[] = [];
+  const search: unknown[] = [];
+  orders.forEach((o, k) => {
+    const id = firstId + k;
+    pushOrderValues(values, id, o, now);
+    o.lines.forEach((l, i) =>
+      lines.push(id, i + 1, l.sku, l.title, l.spec, l.quantity, l.unitPriceMinor, l.presaleShipDate ?? null),
+    );
+    search.push(id, searchBody(o));
+  });
+  st.insert.run(values);
+  st.insertLines.run(lines);
+  st.insertSearches.run(search);
 }
 
 export function findOrderRow(sqlite: Sqlite, id: number): OrderRow | undefined {
