@@ -267,6 +267,9 @@ describe('import pipeline', () => {
     expect(before.reasons.join()).toMatch(/line 1 .* is not in the catalogue/);
     const { rows } = await value(core.call('standardize.unmatched', { limit: 50 }));
     const group = rows.find((r: { title: string }) => r.title.includes('加绒连帽卫衣'));
+    const found = async (search: string) =>
+      (await value(core.call('orders.list', { filter: { search } }))).rows.map((r: { id: number }) => r.id);
+    const searchIds = await found('HD-GRY-XL');
     core.ctx.sqlite
       .prepare(
         `insert into skus (sku, title, spec, created_at, updated_at) values ('HD-GRY-XL', '加绒连帽卫衣', 'XL', 0, 0)`,
@@ -279,6 +282,9 @@ describe('import pipeline', () => {
     ).toMatchObject({ remapped: 1 });
     const after = await value(core.call('orders.get', { id }));
     expect(after.lines[0].sku).toBe('HD-GRY-XL');
+    // The search index follows: the SKU it was mapped to finds the order now.
+    expect(searchIds).toEqual([]);
+    expect(await found('HD-GRY-XL')).toEqual([id]);
     expect(after.reasons.join()).not.toMatch(/not in the catalogue/);
     expect(after.reasons.length).toBe(before.reasons.length - 1);
     const changes = await value(core.call('standardize.changes', { orderId: id }));

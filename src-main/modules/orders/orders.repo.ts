@@ -468,8 +468,22 @@ export function findOrderState(
 
 /** Points lines at another SKU (a person mapped the channel's text to the catalogue). */
 export function remapLineSku(sqlite: Sqlite, lineIds: number[], sku: string): void {
-  const st = stmt(sqlite, 'update order_lines set sku = ? where id = ?');
-  for (const id of lineIds) st.run(sku, id);
+  const st = stmt(sqlite, 'update order_lines set sku = ? where id = ? returning order_id as orderId');
+  const orders = new Set<number>();
+  for (const id of lineIds) {
+    const row = st.get(sku, id) as { orderId: number } | undefined;
+    if (row) orders.add(row.orderId);
+  }
+  // The new SKU is searchable, the old one no longer matches.
+  const drop = stmt(sqlite, 'delete from orders_search where rowid = ?');
+  const index = stmt(
+    sqlite,
+    `insert into orders_search (rowid, body) select o.id, ${SEARCH_BODY_SQL} from orders o where o.id = ?`,
+  );
+  for (const id of orders) {
+    drop.run(id);
+    index.run(id);
+  }
 }
 
 /**
