@@ -1,5 +1,6 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
+import { holdCheckpoints } from '../../src-main/adapters/db/open';
 import { aCore } from '../fixtures/core';
 import { aChannel, anOrder, seedOrders } from '../fixtures/orders';
 
@@ -24,6 +25,32 @@ describe('WAL checkpoints after the write, not inside it', () => {
         ),
       );
       expect(statSync(file).size).toBe(before);
+      const until = Date.now() + 5000;
+      while (statSync(file).size === before && Date.now() < until) await sleep(100);
+      expect(statSync(file).size).toBeGreaterThan(before + 4_000_000);
+    } finally {
+      core.dispose();
+    }
+  });
+
+  test('a bulk write (an import) holds checkpoints: the file stays as it was; the first tick after the release copies everything', async () => {
+    const core = aCore();
+    try {
+      const file = join(core.dir, 'packdesk.db');
+      await sleep(1300);
+      const before = statSync(file).size;
+      const release = holdCheckpoints(core.ctx.sqlite);
+      const channelId = aChannel(core);
+      seedOrders(
+        core,
+        Array.from({ length: 20_000 }, () =>
+          anOrder({ channelId, buyerMessage: '请尽快发货，谢谢'.repeat(8) }),
+        ),
+      );
+      await sleep(2500); // two ticks pass, held
+      expect(statSync(file).size).toBe(before);
+      release();
+      release(); // harmless twice
       const until = Date.now() + 5000;
       while (statSync(file).size === before && Date.now() < until) await sleep(100);
       expect(statSync(file).size).toBeGreaterThan(before + 4_000_000);

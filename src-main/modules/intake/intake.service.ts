@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import type { CoreContext } from '../../core-context';
+import { holdCheckpoints } from '../../adapters/db/open';
 import type { ImportReport } from '../../../src-shared/contract/intake.contract';
 import type { ImportFormat, RowProblem } from './intake.types';
 import { advanceRun, findRun, findRunningRun, insertRun, type RunRow } from './intake.repo';
@@ -75,9 +76,11 @@ export async function importFile(ctx: CoreContext, req: ImportRequest): Promise<
   const pageSize = req.pageSize ?? 20_000;
   const standardizer = loadStandardizer(ctx.sqlite);
   const source = await openSource(req, standardizer);
+  const release = holdCheckpoints(ctx.sqlite);
   try {
     return await writeRun(ctx, req, source, standardizer, pageSize);
   } finally {
+    release();
     source.close();
   }
 }
