@@ -64,6 +64,9 @@ const report = (r: RunRow, layout: SourceLayout, notes: string[]): ImportResult 
 
 const nextTick = () => new Promise<void>((resolve) => setImmediate(resolve));
 
+/** Orders taken from the source at a time within a page. */
+const TAKE = 500;
+
 /**
  * File → rows → orders, committed page by page; each page's orders and the run's progress share
  * one transaction. The same file resumes an unfinished run (after a crash or kill) instead of
@@ -239,13 +242,18 @@ async function writeRun(
       .immediate();
   }
   while (done < r.totalOrders) {
-    const orders = source.take(pageSize);
-    if (!orders.length)
-      throw new Error(`${req.fileName}: the file ran out of orders at ${done}/${r.totalOrders}`);
     const page = nothingWritten();
     ctx.sqlite
       .transaction(() => {
-        writeOrders(w, orders, page);
+        // Taken a few hundred at a time: decoded orders die young instead of a page's worth at once.
+        while (page.orders < pageSize && done + page.orders < r.totalOrders) {
+          const orders = source.take(Math.min(TAKE, pageSize - page.orders));
+          if (!orders.length)
+            throw new Error(
+              `${req.fileName}: the file ran out of orders at ${done + page.orders}/${r.totalOrders}`,
+            );
+          writeOrders(w, orders, page);
+        }
         advance(r, page);
       })
       .immediate();
