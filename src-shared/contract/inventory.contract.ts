@@ -113,6 +113,32 @@ export const binRow = z.object({
 });
 export type BinRow = z.infer<typeof binRow>;
 
+/**
+ * Where the stock ledger stood (its last entry's id) when something was read: a count sent with
+ * the mark its SKU was counted at keeps the stock that moved after it.
+ */
+const ledgerMark = z.number().int().min(0);
+
+/** A count sheet: the SKUs counted in one warehouse, each with the mark it was counted at if known. */
+const stocktakeSheet = z.object({
+  warehouse: warehouseCode,
+  counts: z
+    .array(z.object({ sku: skuCode, counted: stockCount, asOf: ledgerMark.optional() }).strict())
+    .min(1)
+    .max(20_000),
+});
+
+/** A counted SKU as posting changes it: on hand when counted, moved since, after, and the adjustment. */
+const countedRow = z.object({
+  sku: z.string(),
+  onHandBefore: z.number().int(),
+  counted: z.number().int(),
+  movedSince: z.number().int(),
+  onHandAfter: z.number().int(),
+  delta: z.number().int(),
+  reserved: z.number().int(),
+});
+
 export const stockLevelRow = z.object({
   warehouse: z.string(),
   sku: z.string(),
@@ -279,27 +305,21 @@ export const inventoryContract = {
       .strict(),
     z.object({ levels: z.array(levelChange), allocatedOrders: z.array(id) }),
   ),
+  'inventory.countMark': read(
+    'Where the stock ledger stands now: the mark a count started now is taken at (each counted SKU may carry its own)',
+    z.object({}).strict(),
+    z.object({ ledgerMark }),
+  ),
+  'inventory.stocktakeCheck': read(
+    'What posting a count sheet would change, row by row; nothing is written',
+    stocktakeSheet.strict(),
+    z.object({ rows: z.array(countedRow) }),
+  ),
   'inventory.stocktake': write(
     'Post a count sheet: each difference from on-hand becomes an adjustment; found stock allocates backordered orders',
-    z
-      .object({
-        warehouse: warehouseCode,
-        counts: z
-          .array(z.object({ sku: skuCode, counted: stockCount }).strict())
-          .min(1)
-          .max(20_000),
-        reason: reason.default('stocktake'),
-      })
-      .strict(),
+    stocktakeSheet.extend({ reason: reason.default('stocktake') }).strict(),
     z.object({
-      differences: z.array(
-        z.object({
-          sku: z.string(),
-          onHandBefore: z.number().int(),
-          counted: z.number().int(),
-          delta: z.number().int(),
-        }),
-      ),
+      differences: z.array(countedRow),
       unchanged: z.number().int(),
       allocatedOrders: z.array(id),
     }),

@@ -63,28 +63,32 @@ describe('count sheet text', () => {
 });
 
 describe('stocktake screen', () => {
+  /** The core's reckoning for a sheet, as `inventory.stocktakeCheck` gives it. */
+  const checked =
+    (onHandBefore: number, movedSince: number, reserved: number) =>
+    (input: { counts: { sku: string; counted: number }[] }) => ({
+      ok: true as const,
+      value: {
+        rows: input.counts.map((c) => ({
+          sku: c.sku,
+          onHandBefore,
+          counted: c.counted,
+          movedSince,
+          onHandAfter: c.counted + movedSince,
+          delta: c.counted - onHandBefore,
+          reserved,
+        })),
+      },
+    });
+  const noLevels = () => ({ ok: true as const, value: { rows: [], total: 0 } });
+  const mark = (ledgerMark: number) => () => ({ ok: true as const, value: { ledgerMark } });
+
   it('says before posting that a count is below what orders hold, and does not let it be posted', async () => {
     const bridge = fakeBridge({
       handlers: {
-        'inventory.levels': () => ({
-          ok: true,
-          value: {
-            rows: [
-              {
-                warehouse: 'HZ-01',
-                sku: 'MUG',
-                title: '马克杯',
-                bin: 'A-01',
-                binSequence: 1,
-                onHand: 10,
-                reserved: 4,
-                available: 6,
-                threshold: 0,
-              },
-            ],
-            total: 1,
-          },
-        }),
+        'inventory.levels': noLevels,
+        'inventory.countMark': mark(41),
+        'inventory.stocktakeCheck': checked(10, 0, 4),
       },
     });
     renderApp({ bridge, hash: '#/inventory/stocktake', language: 'zh-CN' });
@@ -102,30 +106,20 @@ describe('stocktake screen', () => {
         false,
       ),
     );
+    // A typed sheet is counted as of when it was started.
+    expect(bridge.callsOf('inventory.stocktakeCheck').at(-1)).toEqual({
+      warehouse: 'HZ-01',
+      counts: [{ sku: 'MUG', counted: 4, asOf: 41 }],
+    });
   });
 
-  it('scanning barcodes counts one per scan and posts the counts (zh-CN)', async () => {
+  it('scanning barcodes counts one per scan, each SKU as of its first scan, and posts the counts (zh-CN)', async () => {
+    let ledgerMark = 70;
     const bridge = fakeBridge({
       handlers: {
-        'inventory.levels': () => ({
-          ok: true,
-          value: {
-            rows: [
-              {
-                warehouse: 'HZ-01',
-                sku: 'TEA',
-                title: '龙井茶',
-                bin: 'A-01',
-                binSequence: 1,
-                onHand: 5,
-                reserved: 0,
-                available: 5,
-                threshold: 0,
-              },
-            ],
-            total: 1,
-          },
-        }),
+        'inventory.levels': noLevels,
+        'inventory.countMark': () => ({ ok: true, value: { ledgerMark: ledgerMark++ } }),
+        'inventory.stocktakeCheck': checked(5, -1, 0),
         'skus.search': (input) => ({
           ok: true,
           value: { rows: input.query === '6901234567892' ? [hit('TEA', '6901234567892')] : [] },
@@ -133,7 +127,17 @@ describe('stocktake screen', () => {
         'inventory.stocktake': () => ({
           ok: true,
           value: {
-            differences: [{ sku: 'TEA', onHandBefore: 5, counted: 2, delta: -3 }],
+            differences: [
+              {
+                sku: 'TEA',
+                onHandBefore: 5,
+                counted: 2,
+                movedSince: -1,
+                onHandAfter: 1,
+                delta: -3,
+                reserved: 0,
+              },
+            ],
             unchanged: 0,
             allocatedOrders: [],
           },
@@ -151,16 +155,17 @@ describe('stocktake screen', () => {
     fireEvent.change(scan, { target: { value: 'NOPE-9' } });
     fireEvent.keyDown(scan, { key: 'Enter' });
     expect((await screen.findByRole('alert')).textContent).toContain('没有 SKU 或条码“NOPE-9”');
-    // A half-finished count is seen before it writes anything off.
+    // A half-finished count is seen before it writes anything off: on hand when counted 5, counted
+    // 2, one picked since, 1 left after posting, an adjustment of −3.
     fireEvent.click(screen.getByRole('button', { name: '核对差异' }));
     const preview = await screen.findByRole('region', { name: '待提交的差异' });
-    expect(preview.textContent).toContain('TEA52-3');
+    expect(preview.textContent).toContain('TEA52-11-3');
     expect(bridge.callsOf('inventory.stocktake')).toEqual([]);
     fireEvent.click(screen.getByRole('button', { name: '确认提交这些差异' }));
     await screen.findByText('已提交 1 个差异，0 个无变化。');
     await waitFor(() =>
       expect(bridge.callsOf('inventory.stocktake')).toEqual([
-        { warehouse: 'HZ-01', counts: [{ sku: 'TEA', counted: 2 }], reason: 'stocktake' },
+        { warehouse: 'HZ-01', counts: [{ sku: 'TEA', counted: 2, asOf: 70 }], reason: 'stocktake' },
       ]),
     );
   });
@@ -179,6 +184,7 @@ describe('stocktake screen', () => {
     }));
     const bridge = fakeBridge({
       handlers: {
+        'inventory.countMark': mark(12),
         'inventory.levels': (input) => ({
           ok: true,
           value: {

@@ -17,6 +17,8 @@ import { checkLowStock } from './alerts.service';
 import { levelsOfSkus } from './stock-queries.repo';
 import {
   adjustStock,
+  checkStocktake,
+  countMark,
   postStocktake,
   receiveStock,
   setStockThreshold,
@@ -111,6 +113,8 @@ export const inventoryHandlers = (ctx: CoreContext, deps: InventoryDeps = {}) =>
       const levels = transferStock(ctx, input, call.actor);
       return { levels, allocatedOrders: afterArrival([input.sku], call.actor) };
     },
+    'inventory.countMark': () => countMark(ctx),
+    'inventory.stocktakeCheck': (input) => checkStocktake(ctx, input),
     'inventory.stocktake': (input, call) => {
       const out = postStocktake(ctx, input, call.actor);
       const found = out.differences.filter((d) => d.delta > 0).map((d) => d.sku);

@@ -97,3 +97,20 @@ export function stockLevel(
     .get(warehouseId, skuId) as { onHand: number; reserved: number } | undefined;
   return row ?? { onHand: 0, reserved: 0 };
 }
+
+/**
+ * Where the stock ledger is now (its last entry's id, 0 when empty): a count taken at this mark
+ * is compared with the stock as it was then (`movedSince`).
+ */
+export const ledgerMark = (sqlite: Sqlite): number =>
+  sqlite.prepare('select coalesce(max(id), 0) from stock_ledger').pluck().get() as number;
+
+/** On-hand change of one SKU in one warehouse after a ledger mark (stock_ledger_sku_idx covers it). */
+export const movedSince = (sqlite: Sqlite, warehouseId: number, skuId: number, mark: number): number =>
+  sqlite
+    .prepare(
+      `select coalesce(sum(on_hand_delta), 0) from stock_ledger
+        where sku_id = ? and warehouse_id = ? and id > ?`,
+    )
+    .pluck()
+    .get(skuId, warehouseId, mark) as number;

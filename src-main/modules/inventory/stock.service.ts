@@ -4,7 +4,7 @@ import { barcodeOwner, findSkuByCode, isBundle, type SkuRow } from '../catalog';
 import { listAlerts } from './alerts.repo';
 import { checkLowStock } from './alerts.service';
 import { moveStock } from './inventory.service';
-import { stockLevel } from './inventory.repo';
+import { ledgerMark, movedSince, stockLevel } from './inventory.repo';
 import { assignBin, findBin } from './bins.repo';
 import { listLedger, listLevels, setThreshold, effectiveThreshold } from './stock-queries.repo';
 import { findWarehouseByCode, type WarehouseRow } from './warehouses.repo';
@@ -197,15 +197,35 @@ export function transferStock(
   return [levelOf(ctx, from, s), levelOf(ctx, to, s)];
 }
 
-export function postStocktake(
-  ctx: CoreContext,
-  input: { warehouse: string; counts: { sku: string; counted: number }[]; reason: string },
-  actor: string,
-) {
-  const w = warehouseByCode(ctx, input.warehouse);
+/** One line of a count sheet: `asOf` is the ledger mark (`ledgerMark`) when this SKU was counted. */
+export interface CountInput {
+  sku: string;
+  counted: number;
+  asOf?: number | undefined;
+}
+
+/**
+ * A counted line as posting it would change stock. A count is of the shelf when it was counted:
+ * stock that moved in or out of the warehouse after its mark (a parcel picked, a delivery
+ * received while the clerk walked the aisles) is kept on top of the count instead of being
+ * written off or counted twice. Without a mark the count is of the shelf as it is now.
+ */
+interface CountedRow {
+  s: SkuRow;
+  onHand: number;
+  moved: number;
+  counted: number;
+  /** On hand when it was counted, the number the count is compared with. */
+  before: number;
+  after: number;
+  reserved: number;
+}
+
+function countedRows(ctx: CoreContext, w: WarehouseRow, counts: readonly CountInput[]): CountedRow[] {
+  const mark = ledgerMark(ctx.sqlite);
   // Keyed by SKU, not by what was typed: a scanned barcode and the typed code are one SKU.
   const seen = new Map<number, number>();
-  const rows = input.counts.map((c, i) => {
+  return counts.map((c, i) => {
     const path = `counts.${i}`;
     const s = stockedSku(ctx, c.sku, `${path}.sku`);
     if (seen.has(s.id))
@@ -215,17 +235,63 @@ export function postStocktake(
         [{ path: `${path}.sku`, message: 'counted twice' }],
       );
     seen.set(s.id, i);
-    const l = stockLevel(ctx.sqlite, w.id, s.id);
-    if (c.counted < l.reserved) {
+    if (c.asOf !== undefined && c.asOf > mark)
       throw new AppFailure(
-        'conflict',
-        `${path}.counted: ${c.counted} × ${s.sku} counted in ${w.code}, but ${l.reserved} are reserved for orders; release or re-route those orders first`,
-        [{ path: `${path}.counted`, message: `below the ${l.reserved} reserved` }],
+        'invalid_input',
+        `${path}.asOf: stock mark ${c.asOf} is past the last stock movement (${mark}); it comes from another database — start the count again`,
+        [{ path: `${path}.asOf`, message: 'mark past the ledger' }],
       );
-    }
-    return { s, before: l.onHand, counted: c.counted };
+    const l = stockLevel(ctx.sqlite, w.id, s.id);
+    const moved = c.asOf === undefined ? 0 : movedSince(ctx.sqlite, w.id, s.id, c.asOf);
+    return {
+      s,
+      onHand: l.onHand,
+      moved,
+      counted: c.counted,
+      before: l.onHand - moved,
+      after: c.counted + moved,
+      reserved: l.reserved,
+    };
   });
-  const differences = rows.filter((r) => r.counted !== r.before);
+}
+
+const countView = (r: CountedRow) => ({
+  sku: r.s.sku,
+  onHandBefore: r.before,
+  counted: r.counted,
+  movedSince: r.moved,
+  onHandAfter: r.after,
+  delta: r.after - r.onHand,
+  reserved: r.reserved,
+});
+
+/** What posting a count sheet would change, row by row; nothing is written. */
+export function checkStocktake(ctx: CoreContext, input: { warehouse: string; counts: CountInput[] }) {
+  const w = warehouseByCode(ctx, input.warehouse);
+  return { rows: countedRows(ctx, w, input.counts).map(countView) };
+}
+
+/** The mark a count started now takes (see `ledgerMark`). */
+export const countMark = (ctx: CoreContext) => ({ ledgerMark: ledgerMark(ctx.sqlite) });
+
+export function postStocktake(
+  ctx: CoreContext,
+  input: { warehouse: string; counts: CountInput[]; reason: string },
+  actor: string,
+) {
+  const w = warehouseByCode(ctx, input.warehouse);
+  const rows = countedRows(ctx, w, input.counts);
+  rows.forEach((r, i) => {
+    if (r.after >= r.reserved) return;
+    const path = `counts.${i}.counted`;
+    const since = r.moved ? `, ${r.moved > 0 ? '+' : ''}${r.moved} moved since it was counted` : '';
+    throw new AppFailure(
+      'conflict',
+      `${path}: ${r.counted} × ${r.s.sku} counted in ${w.code}${since}, but ${r.reserved} are reserved for orders; release or re-route those orders first`,
+      [{ path, message: `below the ${r.reserved} reserved` }],
+    );
+  });
+  const differences = rows.filter((r) => r.after !== r.onHand);
   // One sheet, one reference: the ledger shows its adjustments as one count.
   const reference = `stocktake:${w.code}:${ctx.now()}`;
   for (const r of differences) {
@@ -233,7 +299,7 @@ export function postStocktake(
       warehouseId: w.id,
       skuId: r.s.id,
       kind: 'adjustment',
-      onHandDelta: r.counted - r.before,
+      onHandDelta: r.after - r.onHand,
       reference,
       reason: input.reason,
       actor,
@@ -244,12 +310,7 @@ export function postStocktake(
     differences.map((r) => ({ warehouseId: w.id, skuId: r.s.id })),
   );
   return {
-    differences: differences.map((r) => ({
-      sku: r.s.sku,
-      onHandBefore: r.before,
-      counted: r.counted,
-      delta: r.counted - r.before,
-    })),
+    differences: differences.map(countView),
     unchanged: rows.length - differences.length,
   };
 }

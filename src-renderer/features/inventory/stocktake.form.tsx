@@ -1,7 +1,7 @@
 import { useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
-import type { OpOutput } from '../../../src-shared/contract';
+import type { OpInput, OpOutput } from '../../../src-shared/contract';
 import type { AppError } from '../../../src-shared/result';
 import { useApi } from '../../api/api-context';
 import { ErrorBanner } from '../../ui/error-banner';
@@ -13,27 +13,57 @@ import { saveFile } from '../picking/save-file';
 /** Levels are read a page at a time for the blank sheet and the check. */
 const SHEET_PAGE = 500;
 
+type CountedRow = OpOutput<'inventory.stocktakeCheck'>['rows'][number];
+type Count = OpInput<'inventory.stocktake'>['counts'][number];
+
 interface Preview extends ParsedSheet {
   warehouse: string;
-  /** `before` is null for a SKU the warehouse never held (or a code typed as a barcode). */
-  rows: { sku: string; counted: number; before: number | null; delta: number | null; reserved: number }[];
+  /** What is posted: the sheet's counts, each with the stock mark it was counted at. */
+  marked: Count[];
+  rows: CountedRow[];
 }
 
 const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
 
-/** The columns of a count's differences, before posting (with a note column) and after. */
-function DifferencesHead({ note = false }: { note?: boolean }) {
+/**
+ * A count's differences, before posting (with a note column) and after: on hand when counted,
+ * the count, what moved since (picked, received while the clerk counted), on hand after posting.
+ */
+function Differences({ rows, note = false }: { rows: CountedRow[]; note?: boolean }) {
   const { t } = useTranslation();
   return (
-    <thead>
-      <tr>
-        <th>{t('inventory.col.sku')}</th>
-        <th className="num">{t('inventory.stocktake.before')}</th>
-        <th className="num">{t('inventory.stocktake.counted')}</th>
-        <th className="num">{t('inventory.stocktake.delta')}</th>
-        {note && <th />}
-      </tr>
-    </thead>
+    <table className="data-table">
+      <thead>
+        <tr>
+          <th>{t('inventory.col.sku')}</th>
+          <th className="num">{t('inventory.stocktake.before')}</th>
+          <th className="num">{t('inventory.stocktake.counted')}</th>
+          <th className="num">{t('inventory.stocktake.moved')}</th>
+          <th className="num">{t('inventory.stocktake.after')}</th>
+          <th className="num">{t('inventory.stocktake.delta')}</th>
+          {note && <th />}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.sku} className={note && r.delta < 0 ? 'stock-low' : undefined}>
+            <td className="mono">{r.sku}</td>
+            <td className="num">{r.onHandBefore}</td>
+            <td className="num">{r.counted}</td>
+            <td className="num">{r.movedSince ? signed(r.movedSince) : '—'}</td>
+            <td className="num">{r.onHandAfter}</td>
+            <td className="num">{signed(r.delta)}</td>
+            {note && (
+              <td className="small">
+                {/* Orders hold these units: the core refuses a count below them, so say it now. */}
+                {r.onHandAfter < r.reserved &&
+                  t('inventory.stocktake.belowReserved', { reserved: r.reserved })}
+              </td>
+            )}
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
 
@@ -49,7 +79,33 @@ export function StocktakeForm({ store }: { store: InventoryStore }) {
   const [scan, setScan] = useState('');
   /** The SKU scanned last; its count is read from the sheet, which may also be typed in. */
   const [scanned, setScanned] = useState<string | null>(null);
+  /**
+   * Stock marks: when the sheet was started (downloaded, first typed) and when each SKU was first
+   * scanned. Stock that moves after its SKU's mark is kept on top of the count when posting.
+   */
+  const [sheetMark, setSheetMark] = useState<number | null>(null);
+  const [marks, setMarks] = useState<Record<string, number>>({});
   const wh = warehouse || warehouses[0]?.code || '';
+
+  const takeMark = async (): Promise<number | null> => {
+    const r = await api.call('inventory.countMark', {});
+    if (!r.ok) setError(r.error);
+    return r.ok ? r.value.ledgerMark : null;
+  };
+  const startSheet = async () => {
+    if (sheetMark !== null) return;
+    const mark = await takeMark();
+    if (mark !== null) setSheetMark((m) => m ?? mark);
+  };
+  const forgetMarks = () => {
+    setSheetMark(null);
+    setMarks({});
+  };
+  const marked = (counts: ParsedSheet['counts']): Count[] =>
+    counts.map((c) => {
+      const asOf = marks[c.sku] ?? sheetMark;
+      return asOf === null ? c : { ...c, asOf };
+    });
 
   /** A scanner types the barcode and Enter: each scan counts one unit of its SKU. */
   const onScanKey = async (e: KeyboardEvent<HTMLInputElement>) => {
@@ -66,6 +122,10 @@ export function StocktakeForm({ store }: { store: InventoryStore }) {
       return setError({ code: 'not_found', message: t('inventory.stocktake.unknownScan', { code: query }) });
     }
     setError(null);
+    if (marks[hit.sku] === undefined) {
+      const mark = await takeMark();
+      if (mark !== null) setMarks((m) => (m[hit.sku] === undefined ? { ...m, [hit.sku]: mark } : m));
+    }
     // From the sheet as it is now: a scanner's next Enter may come before this render.
     setSheet((text) => countScanned(text, hit.sku));
     setPreview(null);
@@ -93,15 +153,18 @@ export function StocktakeForm({ store }: { store: InventoryStore }) {
 
   /** The blank sheet for the floor: every SKU the warehouse holds, count left empty. */
   const downloadSheet = async () => {
+    const mark = await takeMark();
     const rows = await warehouseLevels();
-    if (!rows) return;
+    if (!rows || mark === null) return;
+    // The count starts with the sheet going to the floor.
+    setSheetMark(mark);
     // The byte-order mark makes Excel read the Chinese titles as UTF-8.
     const blob = new Blob(['\uFEFF', blankCountSheet(rows)], { type: 'text/csv;charset=utf-8' });
     saveFile(blob, `count-sheet-${wh}.csv`);
   };
 
   /**
-   * First the differences as they would be posted, so a half-finished count or a slip of the
+   * First the differences as the core would post them, so a half-finished count or a slip of the
    * scanner is seen before it writes stock off; the core works them out again when posting.
    */
   const check = async () => {
@@ -114,31 +177,18 @@ export function StocktakeForm({ store }: { store: InventoryStore }) {
       });
       return;
     }
-    const levels = await warehouseLevels();
-    if (!levels) return;
-    const bySku = new Map(levels.map((l) => [l.sku, l]));
+    const counts = marked(parsed.counts);
+    const r = await api.call('inventory.stocktakeCheck', { warehouse: wh, counts });
+    if (!r.ok) return setError(r.error);
     setError(null);
-    setPreview({
-      ...parsed,
-      warehouse: wh,
-      rows: parsed.counts.map((c) => {
-        const l = bySku.get(c.sku);
-        const before = l?.onHand ?? null;
-        return {
-          ...c,
-          before,
-          reserved: l?.reserved ?? 0,
-          delta: before === null ? null : c.counted - before,
-        };
-      }),
-    });
+    setPreview({ ...parsed, warehouse: wh, marked: counts, rows: r.value.rows });
   };
 
   const post = async () => {
     if (!preview) return;
     const r = await api.call('inventory.stocktake', {
       warehouse: preview.warehouse,
-      counts: preview.counts,
+      counts: preview.marked,
       reason: 'stocktake',
     });
     if (!r.ok) return setError(r.error);
@@ -146,6 +196,7 @@ export function StocktakeForm({ store }: { store: InventoryStore }) {
     setPreview(null);
     setResult({ ...r.value, blank: preview.blank });
     setScanned(null);
+    forgetMarks();
     void store.getState().loadLevels();
   };
 
@@ -197,6 +248,8 @@ export function StocktakeForm({ store }: { store: InventoryStore }) {
           onChange={(e) => {
             setSheet(e.target.value);
             setPreview(null);
+            if (e.target.value.trim()) void startSheet();
+            else forgetMarks();
           }}
           placeholder={'sku,counted\nTEA-01,12'}
           className="mono"
@@ -210,26 +263,7 @@ export function StocktakeForm({ store }: { store: InventoryStore }) {
       {preview && (
         <section className="stocktake-preview" aria-label={t('inventory.stocktake.previewTitle')}>
           <h3>{t('inventory.stocktake.previewTitle')}</h3>
-          <table className="data-table">
-            <DifferencesHead note />
-            <tbody>
-              {preview.rows
-                .filter((r) => r.delta !== 0)
-                .map((r) => (
-                  <tr key={r.sku} className={r.delta !== null && r.delta < 0 ? 'stock-low' : undefined}>
-                    <td className="mono">{r.sku}</td>
-                    <td className="num">{r.before ?? '—'}</td>
-                    <td className="num">{r.counted}</td>
-                    <td className="num">{r.delta === null ? '?' : signed(r.delta)}</td>
-                    <td className="small">
-                      {/* Orders hold these units: the core refuses a count below them, so say it now. */}
-                      {r.counted < r.reserved &&
-                        t('inventory.stocktake.belowReserved', { reserved: r.reserved })}
-                    </td>
-                  </tr>
-                ))}
-            </tbody>
-          </table>
+          <Differences rows={preview.rows.filter((r) => r.delta !== 0)} note />
           <p className="muted small">
             {t('inventory.stocktake.previewNote', {
               unchanged: preview.rows.filter((r) => r.delta === 0).length,
@@ -244,7 +278,7 @@ export function StocktakeForm({ store }: { store: InventoryStore }) {
               type="button"
               className="btn btn-primary"
               onClick={() => void post()}
-              disabled={preview.rows.some((r) => r.counted < r.reserved)}
+              disabled={preview.rows.some((r) => r.onHandAfter < r.reserved)}
             >
               {t('inventory.stocktake.post')}
             </button>
@@ -260,21 +294,7 @@ export function StocktakeForm({ store }: { store: InventoryStore }) {
             })}
             {result.blank > 0 && ` ${t('inventory.stocktake.blank', { count: result.blank })}`}
           </p>
-          {result.differences.length > 0 && (
-            <table className="data-table">
-              <DifferencesHead />
-              <tbody>
-                {result.differences.map((d) => (
-                  <tr key={d.sku}>
-                    <td className="mono">{d.sku}</td>
-                    <td className="num">{d.onHandBefore}</td>
-                    <td className="num">{d.counted}</td>
-                    <td className="num">{signed(d.delta)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
+          {result.differences.length > 0 && <Differences rows={result.differences} />}
         </>
       )}
     </div>
