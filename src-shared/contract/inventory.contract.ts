@@ -119,19 +119,26 @@ export type BinRow = z.infer<typeof binRow>;
  */
 const ledgerMark = z.number().int().min(0);
 
-/** A count sheet: the SKUs counted in one warehouse, each with the mark it was counted at if known. */
+/** The stock a SKU was counted against: the ledger mark then, and its units then in totes or packed. */
+const countedAsOf = z.object({ ledgerMark, offShelf: stockCount }).strict();
+
+/** A count sheet: the shelves of one warehouse, each SKU with the stock it was counted against if known. */
 const stocktakeSheet = z.object({
   warehouse: warehouseCode,
   counts: z
-    .array(z.object({ sku: skuCode, counted: stockCount, asOf: ledgerMark.optional() }).strict())
+    .array(z.object({ sku: skuCode, counted: stockCount, asOf: countedAsOf.optional() }).strict())
     .min(1)
     .max(20_000),
 });
 
-/** A counted SKU as posting changes it: on hand when counted, moved since, after, and the adjustment. */
+/**
+ * A counted SKU as posting changes it: on hand when counted (of which `offShelf` in totes or
+ * packed), the shelf count, moved since, on hand after, and the adjustment.
+ */
 const countedRow = z.object({
   sku: z.string(),
   onHandBefore: z.number().int(),
+  offShelf: z.number().int(),
   counted: z.number().int(),
   movedSince: z.number().int(),
   onHandAfter: z.number().int(),
@@ -306,9 +313,9 @@ export const inventoryContract = {
     z.object({ levels: z.array(levelChange), allocatedOrders: z.array(id) }),
   ),
   'inventory.countMark': read(
-    'Where the stock ledger stands now: the mark a count started now is taken at (each counted SKU may carry its own)',
-    z.object({}).strict(),
-    z.object({ ledgerMark }),
+    'What a count started now is taken against: where the stock ledger stands, and the units of each SKU picked into totes or packed (on hand, off the shelves)',
+    z.object({ warehouse: warehouseCode }).strict(),
+    z.object({ ledgerMark, offShelf: z.array(z.object({ sku: z.string(), units: z.number().int() })) }),
   ),
   'inventory.stocktakeCheck': read(
     'What posting a count sheet would change, row by row; nothing is written',

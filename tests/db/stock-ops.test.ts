@@ -160,7 +160,16 @@ describe('stock operations', () => {
     );
     expect(out).toEqual({
       differences: [
-        { sku: 'TEA', onHandBefore: 10, counted: 9, movedSince: 0, onHandAfter: 9, delta: -1, reserved: 0 },
+        {
+          sku: 'TEA',
+          onHandBefore: 10,
+          offShelf: 0,
+          counted: 9,
+          movedSince: 0,
+          onHandAfter: 9,
+          delta: -1,
+          reserved: 0,
+        },
       ],
       unchanged: 1,
       allocatedOrders: [],

@@ -71,7 +71,16 @@ describe('stock walk: a clerk’s mistakes', () => {
       core.call('inventory.stocktake', { warehouse: 'SH', counts: [{ sku: '6901234567892', counted: 6 }] }),
     );
     expect(take.differences).toEqual([
-      { sku: 'TEA', onHandBefore: 7, counted: 6, movedSince: 0, onHandAfter: 6, delta: -1, reserved: 0 },
+      {
+        sku: 'TEA',
+        onHandBefore: 7,
+        offShelf: 0,
+        counted: 6,
+        movedSince: 0,
+        onHandAfter: 6,
+        delta: -1,
+        reserved: 0,
+      },
     ]);
     await value(core.call('bins.assign', { warehouse: 'GZ', sku: '6901234567892', bin: null }));
     await value(core.call('inventory.threshold', { warehouse: 'GZ', sku: 'TEA-OLD-01', minAvailable: 1 }));

@@ -51,7 +51,7 @@ describe('a stocktake in a real browser while the warehouse keeps working', () =
     const row = preview.locator('tbody tr');
     await row.first().waitFor();
     // On hand when counted 20, counted 18, +10 since, 28 after, an adjustment of −2.
-    expect(await row.locator('td').allInnerTexts()).toEqual(['MUG', '20', '18', '+10', '28', '-2', '']);
+    expect(await row.locator('td').allInnerTexts()).toEqual(['MUG', '20', '—', '18', '+10', '28', '-2', '']);
     await page.screenshot({ path: join(OUT, 'stocktake-01-moved-since.png') });
     await preview.getByRole('button', { name: 'Post these differences' }).click();
     await page.getByText('1 differences posted, 0 unchanged.').waitFor();

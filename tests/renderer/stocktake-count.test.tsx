@@ -65,30 +65,36 @@ describe('count sheet text', () => {
 describe('stocktake screen', () => {
   /** The core's reckoning for a sheet, as `inventory.stocktakeCheck` gives it. */
   const checked =
-    (onHandBefore: number, movedSince: number, reserved: number) =>
+    (onHandBefore: number, offShelf: number, movedSince: number, reserved: number) =>
     (input: { counts: { sku: string; counted: number }[] }) => ({
       ok: true as const,
       value: {
         rows: input.counts.map((c) => ({
           sku: c.sku,
           onHandBefore,
+          offShelf,
           counted: c.counted,
           movedSince,
-          onHandAfter: c.counted + movedSince,
-          delta: c.counted - onHandBefore,
+          onHandAfter: c.counted + offShelf + movedSince,
+          delta: c.counted + offShelf - onHandBefore,
           reserved,
         })),
       },
     });
   const noLevels = () => ({ ok: true as const, value: { rows: [], total: 0 } });
-  const mark = (ledgerMark: number) => () => ({ ok: true as const, value: { ledgerMark } });
+  const mark =
+    (ledgerMark: number, offShelf: { sku: string; units: number }[] = []) =>
+    () => ({
+      ok: true as const,
+      value: { ledgerMark, offShelf },
+    });
 
   it('says before posting that a count is below what orders hold, and does not let it be posted', async () => {
     const bridge = fakeBridge({
       handlers: {
         'inventory.levels': noLevels,
         'inventory.countMark': mark(41),
-        'inventory.stocktakeCheck': checked(10, 0, 4),
+        'inventory.stocktakeCheck': checked(10, 0, 0, 4),
       },
     });
     renderApp({ bridge, hash: '#/inventory/stocktake', language: 'zh-CN' });
@@ -109,7 +115,7 @@ describe('stocktake screen', () => {
     // A typed sheet is counted as of when it was started.
     expect(bridge.callsOf('inventory.stocktakeCheck').at(-1)).toEqual({
       warehouse: 'HZ-01',
-      counts: [{ sku: 'MUG', counted: 4, asOf: 41 }],
+      counts: [{ sku: 'MUG', counted: 4, asOf: { ledgerMark: 41, offShelf: 0 } }],
     });
   });
 
@@ -118,8 +124,11 @@ describe('stocktake screen', () => {
     const bridge = fakeBridge({
       handlers: {
         'inventory.levels': noLevels,
-        'inventory.countMark': () => ({ ok: true, value: { ledgerMark: ledgerMark++ } }),
-        'inventory.stocktakeCheck': checked(5, -1, 0),
+        'inventory.countMark': () => ({
+          ok: true,
+          value: { ledgerMark: ledgerMark++, offShelf: [{ sku: 'TEA', units: 1 }] },
+        }),
+        'inventory.stocktakeCheck': checked(5, 1, -1, 0),
         'skus.search': (input) => ({
           ok: true,
           value: { rows: input.query === '6901234567892' ? [hit('TEA', '6901234567892')] : [] },
@@ -131,10 +140,11 @@ describe('stocktake screen', () => {
               {
                 sku: 'TEA',
                 onHandBefore: 5,
+                offShelf: 1,
                 counted: 2,
                 movedSince: -1,
-                onHandAfter: 1,
-                delta: -3,
+                onHandAfter: 2,
+                delta: -2,
                 reserved: 0,
               },
             ],
@@ -155,17 +165,21 @@ describe('stocktake screen', () => {
     fireEvent.change(scan, { target: { value: 'NOPE-9' } });
     fireEvent.keyDown(scan, { key: 'Enter' });
     expect((await screen.findByRole('alert')).textContent).toContain('没有 SKU 或条码“NOPE-9”');
-    // A half-finished count is seen before it writes anything off: on hand when counted 5, counted
-    // 2, one picked since, 1 left after posting, an adjustment of −3.
+    // A half-finished count is seen before it writes anything off: on hand when counted 5, one of
+    // them in a tote, 2 on the shelf, one shipped since: 2 left after posting, an adjustment of −2.
     fireEvent.click(screen.getByRole('button', { name: '核对差异' }));
     const preview = await screen.findByRole('region', { name: '待提交的差异' });
-    expect(preview.textContent).toContain('TEA52-11-3');
+    expect(preview.textContent).toContain('TEA512-12-2');
     expect(bridge.callsOf('inventory.stocktake')).toEqual([]);
     fireEvent.click(screen.getByRole('button', { name: '确认提交这些差异' }));
     await screen.findByText('已提交 1 个差异，0 个无变化。');
     await waitFor(() =>
       expect(bridge.callsOf('inventory.stocktake')).toEqual([
-        { warehouse: 'HZ-01', counts: [{ sku: 'TEA', counted: 2, asOf: 70 }], reason: 'stocktake' },
+        {
+          warehouse: 'HZ-01',
+          counts: [{ sku: 'TEA', counted: 2, asOf: { ledgerMark: 70, offShelf: 1 } }],
+          reason: 'stocktake',
+        },
       ]),
     );
   });

@@ -113,7 +113,7 @@ export const inventoryHandlers = (ctx: CoreContext, deps: InventoryDeps = {}) =>
       const levels = transferStock(ctx, input, call.actor);
       return { levels, allocatedOrders: afterArrival([input.sku], call.actor) };
     },
-    'inventory.countMark': () => countMark(ctx),
+    'inventory.countMark': (input) => countMark(ctx, input),
     'inventory.stocktakeCheck': (input) => checkStocktake(ctx, input),
     'inventory.stocktake': (input, call) => {
       const out = postStocktake(ctx, input, call.actor);

@@ -162,3 +162,43 @@ export function setThreshold(
       )
       .run(warehouseId, skuId, minAvailable);
 }
+
+export interface OffShelf {
+  skuId: number;
+  sku: string;
+  units: number;
+}
+
+/**
+ * Units picked into totes or packed and not shipped yet, by SKU id, in one warehouse: still on
+ * hand, but not on the shelves a clerk counts. A packed order holds all its units at the bench;
+ * an order still being picked holds its share of its wave's picks, which fill the wave's orders
+ * in slot order (as the picking screen puts them away). Waves are read from fulfillment's tables.
+ */
+export function offShelfUnits(sqlite: Sqlite, warehouseId: number): OffShelf[] {
+  return sqlite
+    .prepare(
+      `with open_waves as (
+         select distinct wo.wave_id as id from orders o
+           join wave_orders wo on wo.order_id = o.id and wo.removed_at is null
+           join waves w on w.id = wo.wave_id and w.warehouse_id = ?
+          where o.status in ('picking', 'packed')
+       ), lines as (
+         select l.wave_id, l.sku_id, o.status, l.quantity,
+                coalesce(sum(l.quantity) over (partition by l.wave_id, l.sku_id order by wo.slot
+                  rows between unbounded preceding and 1 preceding), 0) as ahead
+           from wave_lines l
+           join wave_orders wo on wo.wave_id = l.wave_id and wo.order_id = l.order_id and wo.removed_at is null
+           join orders o on o.id = l.order_id and o.status <> 'cancelled'
+          where l.wave_id in (select id from open_waves)
+       )
+       select l.sku_id as skuId, s.sku,
+              sum(case when l.status = 'packed' then l.quantity
+                       else max(0, min(l.quantity, coalesce(p.picked, 0) - l.ahead)) end) as units
+         from lines l join skus s on s.id = l.sku_id
+         left join wave_picks p on p.wave_id = l.wave_id and p.sku_id = l.sku_id
+        where l.status in ('picking', 'packed')
+        group by l.sku_id having units > 0`,
+    )
+    .all(warehouseId) as OffShelf[];
+}

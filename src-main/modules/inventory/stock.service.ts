@@ -6,7 +6,13 @@ import { checkLowStock } from './alerts.service';
 import { moveStock } from './inventory.service';
 import { ledgerMark, movedSince, stockLevel } from './inventory.repo';
 import { assignBin, findBin } from './bins.repo';
-import { listLedger, listLevels, setThreshold, effectiveThreshold } from './stock-queries.repo';
+import {
+  listLedger,
+  listLevels,
+  offShelfUnits,
+  setThreshold,
+  effectiveThreshold,
+} from './stock-queries.repo';
 import { findWarehouseByCode, type WarehouseRow } from './warehouses.repo';
 import type { StockSuggestion } from '../../../src-shared/contract/inventory.contract';
 
@@ -197,23 +203,28 @@ export function transferStock(
   return [levelOf(ctx, from, s), levelOf(ctx, to, s)];
 }
 
-/** One line of a count sheet: `asOf` is the ledger mark (`ledgerMark`) when this SKU was counted. */
+/**
+ * One line of a count sheet. `asOf`: the stock when this SKU was counted, as `countMark` gave it
+ * (the ledger mark, and the SKU's units then in totes or packed); without it, the stock now.
+ */
 export interface CountInput {
   sku: string;
   counted: number;
-  asOf?: number | undefined;
+  asOf?: { ledgerMark: number; offShelf: number } | undefined;
 }
 
 /**
- * A counted line as posting it would change stock. A count is of the shelf when it was counted:
- * stock that moved in or out of the warehouse after its mark (a parcel picked, a delivery
- * received while the clerk walked the aisles) is kept on top of the count instead of being
- * written off or counted twice. Without a mark the count is of the shelf as it is now.
+ * A counted line as posting it would change stock. A count is of the shelves when it was
+ * counted: units then picked into totes or packed (on hand, off the shelf) are added to it, and
+ * stock that moved in or out of the warehouse after its mark (a parcel shipped, a delivery
+ * received while the clerk walked the aisles) is kept on top of it instead of being written off
+ * or counted twice. Without a mark the count is of the shelves as they are now.
  */
 interface CountedRow {
   s: SkuRow;
   onHand: number;
   moved: number;
+  offShelf: number;
   counted: number;
   /** On hand when it was counted, the number the count is compared with. */
   before: number;
@@ -223,6 +234,7 @@ interface CountedRow {
 
 function countedRows(ctx: CoreContext, w: WarehouseRow, counts: readonly CountInput[]): CountedRow[] {
   const mark = ledgerMark(ctx.sqlite);
+  let offShelfNow: Map<number, number> | null = null;
   // Keyed by SKU, not by what was typed: a scanned barcode and the typed code are one SKU.
   const seen = new Map<number, number>();
   return counts.map((c, i) => {
@@ -235,21 +247,24 @@ function countedRows(ctx: CoreContext, w: WarehouseRow, counts: readonly CountIn
         [{ path: `${path}.sku`, message: 'counted twice' }],
       );
     seen.set(s.id, i);
-    if (c.asOf !== undefined && c.asOf > mark)
+    if (c.asOf && c.asOf.ledgerMark > mark)
       throw new AppFailure(
         'invalid_input',
-        `${path}.asOf: stock mark ${c.asOf} is past the last stock movement (${mark}); it comes from another database — start the count again`,
+        `${path}.asOf: stock mark ${c.asOf.ledgerMark} is past the last stock movement (${mark}); it comes from another database — start the count again`,
         [{ path: `${path}.asOf`, message: 'mark past the ledger' }],
       );
     const l = stockLevel(ctx.sqlite, w.id, s.id);
-    const moved = c.asOf === undefined ? 0 : movedSince(ctx.sqlite, w.id, s.id, c.asOf);
+    const moved = c.asOf ? movedSince(ctx.sqlite, w.id, s.id, c.asOf.ledgerMark) : 0;
+    offShelfNow ??= new Map(offShelfUnits(ctx.sqlite, w.id).map((o) => [o.skuId, o.units]));
+    const offShelf = c.asOf ? c.asOf.offShelf : (offShelfNow.get(s.id) ?? 0);
     return {
       s,
       onHand: l.onHand,
       moved,
+      offShelf,
       counted: c.counted,
       before: l.onHand - moved,
-      after: c.counted + moved,
+      after: c.counted + offShelf + moved,
       reserved: l.reserved,
     };
   });
@@ -258,6 +273,7 @@ function countedRows(ctx: CoreContext, w: WarehouseRow, counts: readonly CountIn
 const countView = (r: CountedRow) => ({
   sku: r.s.sku,
   onHandBefore: r.before,
+  offShelf: r.offShelf,
   counted: r.counted,
   movedSince: r.moved,
   onHandAfter: r.after,
@@ -271,8 +287,14 @@ export function checkStocktake(ctx: CoreContext, input: { warehouse: string; cou
   return { rows: countedRows(ctx, w, input.counts).map(countView) };
 }
 
-/** The mark a count started now takes (see `ledgerMark`). */
-export const countMark = (ctx: CoreContext) => ({ ledgerMark: ledgerMark(ctx.sqlite) });
+/** What a count started now is taken against: the ledger mark and the units off the shelves. */
+export function countMark(ctx: CoreContext, input: { warehouse: string }) {
+  const w = warehouseByCode(ctx, input.warehouse);
+  return {
+    ledgerMark: ledgerMark(ctx.sqlite),
+    offShelf: offShelfUnits(ctx.sqlite, w.id).map(({ sku, units }) => ({ sku, units })),
+  };
+}
 
 export function postStocktake(
   ctx: CoreContext,
@@ -284,7 +306,10 @@ export function postStocktake(
   rows.forEach((r, i) => {
     if (r.after >= r.reserved) return;
     const path = `counts.${i}.counted`;
-    const since = r.moved ? `, ${r.moved > 0 ? '+' : ''}${r.moved} moved since it was counted` : '';
+    const since = [
+      r.offShelf ? `, ${r.offShelf} in totes or packed` : '',
+      r.moved ? `, ${r.moved > 0 ? '+' : ''}${r.moved} moved since it was counted` : '',
+    ].join('');
     throw new AppFailure(
       'conflict',
       `${path}: ${r.counted} × ${r.s.sku} counted in ${w.code}${since}, but ${r.reserved} are reserved for orders; release or re-route those orders first`,

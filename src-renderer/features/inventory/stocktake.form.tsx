@@ -15,6 +15,13 @@ const SHEET_PAGE = 500;
 
 type CountedRow = OpOutput<'inventory.stocktakeCheck'>['rows'][number];
 type Count = OpInput<'inventory.stocktake'>['counts'][number];
+type Mark = OpOutput<'inventory.countMark'>;
+
+/** What one SKU is counted against: the ledger mark, and its units then in totes or packed. */
+const asOfFor = (mark: Mark, sku: string): NonNullable<Count['asOf']> => ({
+  ledgerMark: mark.ledgerMark,
+  offShelf: mark.offShelf.find((o) => o.sku === sku)?.units ?? 0,
+});
 
 interface Preview extends ParsedSheet {
   warehouse: string;
@@ -26,8 +33,9 @@ interface Preview extends ParsedSheet {
 const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
 
 /**
- * A count's differences, before posting (with a note column) and after: on hand when counted,
- * the count, what moved since (picked, received while the clerk counted), on hand after posting.
+ * A count's differences, before posting (with a note column) and after: on hand when counted and
+ * how much of it was in totes or packed, the shelf count, what moved since (shipped, received
+ * while the clerk counted), on hand after posting.
  */
 function Differences({ rows, note = false }: { rows: CountedRow[]; note?: boolean }) {
   const { t } = useTranslation();
@@ -37,6 +45,7 @@ function Differences({ rows, note = false }: { rows: CountedRow[]; note?: boolea
         <tr>
           <th>{t('inventory.col.sku')}</th>
           <th className="num">{t('inventory.stocktake.before')}</th>
+          <th className="num">{t('inventory.stocktake.offShelf')}</th>
           <th className="num">{t('inventory.stocktake.counted')}</th>
           <th className="num">{t('inventory.stocktake.moved')}</th>
           <th className="num">{t('inventory.stocktake.after')}</th>
@@ -49,6 +58,7 @@ function Differences({ rows, note = false }: { rows: CountedRow[]; note?: boolea
           <tr key={r.sku} className={note && r.delta < 0 ? 'stock-low' : undefined}>
             <td className="mono">{r.sku}</td>
             <td className="num">{r.onHandBefore}</td>
+            <td className="num">{r.offShelf || '—'}</td>
             <td className="num">{r.counted}</td>
             <td className="num">{r.movedSince ? signed(r.movedSince) : '—'}</td>
             <td className="num">{r.onHandAfter}</td>
@@ -80,17 +90,18 @@ export function StocktakeForm({ store }: { store: InventoryStore }) {
   /** The SKU scanned last; its count is read from the sheet, which may also be typed in. */
   const [scanned, setScanned] = useState<string | null>(null);
   /**
-   * Stock marks: when the sheet was started (downloaded, first typed) and when each SKU was first
-   * scanned. Stock that moves after its SKU's mark is kept on top of the count when posting.
+   * What the count is taken against: the stock when the sheet was started (downloaded, first
+   * typed) and when each SKU was first scanned. Units then in totes are added to the shelf count,
+   * and stock that moves after its SKU's mark is kept on top of it when posting.
    */
-  const [sheetMark, setSheetMark] = useState<number | null>(null);
-  const [marks, setMarks] = useState<Record<string, number>>({});
+  const [sheetMark, setSheetMark] = useState<Mark | null>(null);
+  const [marks, setMarks] = useState<Record<string, NonNullable<Count['asOf']>>>({});
   const wh = warehouse || warehouses[0]?.code || '';
 
-  const takeMark = async (): Promise<number | null> => {
-    const r = await api.call('inventory.countMark', {});
+  const takeMark = async (): Promise<Mark | null> => {
+    const r = await api.call('inventory.countMark', { warehouse: wh });
     if (!r.ok) setError(r.error);
-    return r.ok ? r.value.ledgerMark : null;
+    return r.ok ? r.value : null;
   };
   const startSheet = async () => {
     if (sheetMark !== null) return;
@@ -103,8 +114,8 @@ export function StocktakeForm({ store }: { store: InventoryStore }) {
   };
   const marked = (counts: ParsedSheet['counts']): Count[] =>
     counts.map((c) => {
-      const asOf = marks[c.sku] ?? sheetMark;
-      return asOf === null ? c : { ...c, asOf };
+      const asOf = marks[c.sku] ?? (sheetMark && asOfFor(sheetMark, c.sku));
+      return asOf ? { ...c, asOf } : c;
     });
 
   /** A scanner types the barcode and Enter: each scan counts one unit of its SKU. */
@@ -124,7 +135,8 @@ export function StocktakeForm({ store }: { store: InventoryStore }) {
     setError(null);
     if (marks[hit.sku] === undefined) {
       const mark = await takeMark();
-      if (mark !== null) setMarks((m) => (m[hit.sku] === undefined ? { ...m, [hit.sku]: mark } : m));
+      if (mark !== null)
+        setMarks((m) => (m[hit.sku] === undefined ? { ...m, [hit.sku]: asOfFor(mark, hit.sku) } : m));
     }
     // From the sheet as it is now: a scanner's next Enter may come before this render.
     setSheet((text) => countScanned(text, hit.sku));
@@ -211,6 +223,8 @@ export function StocktakeForm({ store }: { store: InventoryStore }) {
           onChange={(e) => {
             setWarehouse(e.target.value);
             setPreview(null);
+            // Totes and marks are the old warehouse's: the count starts again.
+            forgetMarks();
           }}
         >
           <WarehouseOptions warehouses={warehouses} />
