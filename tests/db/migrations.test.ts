@@ -85,4 +85,22 @@ describe('migrations', () => {
     expect(plan).not.toMatch(/TEMP B-TREE/);
     db.close();
   });
+
+  test('what an order holds is read from the ledger by its reference, not by scanning the ledger', () => {
+    const db = openDatabase(join(dir, 'r.db'));
+    migrateDatabase(db, migrationsDir());
+    // The shape of openReservations / heldStock (waves, shipping, cancelling, re-routing).
+    const plan = (
+      db
+        .prepare(
+          `explain query plan select warehouse_id, sku_id, sum(reserved_delta) from stock_ledger
+            where reference = ? and warehouse_id = ? group by warehouse_id, sku_id`,
+        )
+        .all('order:1', 1) as { detail: string }[]
+    )
+      .map((r) => r.detail)
+      .join(' | ');
+    expect(plan).toMatch(/SEARCH stock_ledger USING INDEX stock_ledger_reference_idx \(reference=\?\)/);
+    db.close();
+  });
 });

@@ -41,6 +41,9 @@ export const stockLedger = sqliteTable(
   },
   (t) => [
     index('stock_ledger_sku_idx').on(t.skuId, t.warehouseId, t.id),
+    // What an order holds (reference order:<id>) is read when it is waved, shipped, cancelled or
+    // re-routed; without this each read scanned the whole ledger (28 ms at 200,000 rows).
+    index('stock_ledger_reference_idx').on(t.reference),
     check(
       'stock_ledger_kind',
       sql`${t.kind} in ('receipt','adjustment','reservation','release','pick','ship','transfer','return')`,

@@ -1,0 +1,1 @@
+CREATE INDEX `stock_ledger_reference_idx` ON `stock_ledger` (`reference`);
