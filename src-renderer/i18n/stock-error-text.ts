@@ -19,7 +19,7 @@ export const STOCK_DETAIL_RULES: Rule[] = [
     'notAvailable',
   ),
   rule(
-    String.raw`(?<counted>\d+) × (?<sku>\S+) counted in (?<warehouse>\S+), but (?<reserved>\d+) are reserved for orders; release or re-route those orders first`,
+    String.raw`(?<counted>\d+) × (?<sku>\S+) counted in (?<warehouse>\S+)(?: \([^)]*\))?, but (?<reserved>\d+) are reserved for orders; release or re-route those orders first`,
     'countBelowReserved',
   ),
   rule(String.raw`warehouse (?<warehouse>\S+) is not active, so it takes no goods; .*`, 'warehouseInactive'),

@@ -61,6 +61,22 @@ describe('stock refusals in the UI language', () => {
       'SH 盘得 2 × MUG，但已有 3 件被订单占用；请先释放或重新分仓这些订单，或重新清点',
     );
     expect(zhIssues(count)).toEqual(['少于已被订单占用的 3 件']);
+    // Counted against a mark, with a delivery since: the number set against the orders is the
+    // count with the delivery added, and the sentence still reads in Chinese.
+    const mark = await core.call('inventory.countMark', { warehouse: 'SH' });
+    if (!mark.ok) throw new Error('no count mark');
+    const { ledgerMark } = mark.value as { ledgerMark: number };
+    await core.call('inventory.receive', { warehouse: 'SH', lines: [{ sku: 'MUG', quantity: 1 }] });
+    const marked = await refusal(core, 'inventory.stocktake', {
+      warehouse: 'SH',
+      counts: [{ sku: 'MUG', counted: 1, asOf: { ledgerMark, offShelf: 0 } }],
+    });
+    expect(marked.message).toMatch(
+      /2 × MUG counted in SH \(1 on the shelves, \+1 moved since it was counted\)/,
+    );
+    expect(errorText(zh, marked).detail).toBe(
+      'SH 盘得 2 × MUG，但已有 3 件被订单占用；请先释放或重新分仓这些订单，或重新清点',
+    );
 
     const gz = (await core.call('warehouses.list', {})) as { ok: true; value: { rows: { code: string }[] } };
     const w = gz.value.rows.find((r) => r.code === 'GZ')!;

@@ -234,7 +234,11 @@ interface CountedRow {
 
 function countedRows(ctx: CoreContext, w: WarehouseRow, counts: readonly CountInput[]): CountedRow[] {
   const mark = ledgerMark(ctx.sqlite);
-  let offShelfNow: Map<number, number> | null = null;
+  // Read once, and only when a row has no mark of its own.
+  let offShelfBySku: Map<number, number> | null = null;
+  const offShelfNow = (skuId: number) =>
+    (offShelfBySku ??= new Map(offShelfUnits(ctx.sqlite, w.id).map((o) => [o.skuId, o.units]))).get(skuId) ??
+    0;
   // Keyed by SKU, not by what was typed: a scanned barcode and the typed code are one SKU.
   const seen = new Map<number, number>();
   return counts.map((c, i) => {
@@ -255,8 +259,7 @@ function countedRows(ctx: CoreContext, w: WarehouseRow, counts: readonly CountIn
       );
     const l = stockLevel(ctx.sqlite, w.id, s.id);
     const moved = c.asOf ? movedSince(ctx.sqlite, w.id, s.id, c.asOf.ledgerMark) : 0;
-    offShelfNow ??= new Map(offShelfUnits(ctx.sqlite, w.id).map((o) => [o.skuId, o.units]));
-    const offShelf = c.asOf ? c.asOf.offShelf : (offShelfNow.get(s.id) ?? 0);
+    const offShelf = c.asOf ? c.asOf.offShelf : offShelfNow(s.id);
     return {
       s,
       onHand: l.onHand,
@@ -306,13 +309,16 @@ export function postStocktake(
   rows.forEach((r, i) => {
     if (r.after >= r.reserved) return;
     const path = `counts.${i}.counted`;
-    const since = [
-      r.offShelf ? `, ${r.offShelf} in totes or packed` : '',
-      r.moved ? `, ${r.moved > 0 ? '+' : ''}${r.moved} moved since it was counted` : '',
-    ].join('');
+    // The number set against what orders hold is the count with what it does not see added.
+    const parts = [
+      r.offShelf || r.moved ? `${r.counted} on the shelves` : '',
+      r.offShelf ? `${r.offShelf} in totes or packed` : '',
+      r.moved ? `${r.moved > 0 ? '+' : ''}${r.moved} moved since it was counted` : '',
+    ].filter(Boolean);
+    const detail = parts.length ? ` (${parts.join(', ')})` : '';
     throw new AppFailure(
       'conflict',
-      `${path}: ${r.counted} × ${r.s.sku} counted in ${w.code}${since}, but ${r.reserved} are reserved for orders; release or re-route those orders first`,
+      `${path}: ${r.after} × ${r.s.sku} counted in ${w.code}${detail}, but ${r.reserved} are reserved for orders; release or re-route those orders first`,
       [{ path, message: `below the ${r.reserved} reserved` }],
     );
   });
