@@ -243,6 +243,20 @@ describe('customer profiles', () => {
     expect(await names({ sort: 'orders', offset: 1, limit: 1 })).toEqual(['阿兰']);
   });
 
+  test('the list finds a phone typed with full-width digits or 0086, and a name typed in traditional characters (either way round)', async () => {
+    await load([
+      line('W1'),
+      line('W2', { buyer_name: '陳美玲', phone: '13900000003', address: '上海市浦东新区张江路1号' }),
+    ]);
+    const names = async (search: string) =>
+      (await value(core.call('customers.list', { search }))).rows.map((r: { name: string }) => r.name);
+    expect(await names('１３８ １２３４')).toEqual(['张伟']);
+    expect(await names('＋８６ １３８１２３４５６７８')).toEqual(['张伟']);
+    expect(await names('0086 138 1234 5678')).toEqual(['张伟']);
+    expect(await names('張偉')).toEqual(['张伟']);
+    expect(await names('陈美')).toEqual(['陳美玲']);
+  });
+
   test('a duplicate the keys could not join (new phone, other address) is merged by hand: orders and keys move, audited, all or nothing', async () => {
     await load([
       line('M1', { placed_at: '2026-03-01 10:00' }),

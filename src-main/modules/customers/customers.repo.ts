@@ -1,5 +1,6 @@
 import type { Sqlite } from '../../adapters/db/open';
 import { stmt } from '../../adapters/db/statements';
+import { foldTraditional } from '../standardize';
 
 export interface CustomerValues {
   name: string;
@@ -72,6 +73,22 @@ export interface UsualAddress {
   uses: number;
 }
 
+/**
+ * A name as the customer search compares it: case and traditional characters folded, so 張偉 finds
+ * 张伟 and 陈美 finds 陳美玲 (a shop's buyers write either, and so do its clerks' input methods).
+ */
+export const foldName = (name: string): string => foldTraditional(name.toLowerCase());
+
+/** Gives a connection `packdesk_name_fold` (foldName), once per connection. */
+const nameFoldReady = new WeakSet<Sqlite>();
+function withNameFold(sqlite: Sqlite): Sqlite {
+  if (!nameFoldReady.has(sqlite)) {
+    sqlite.function('packdesk_name_fold', { deterministic: true }, (s: unknown) => foldName(String(s)));
+    nameFoldReady.add(sqlite);
+  }
+  return sqlite;
+}
+
 export interface CustomerListRow {
   id: number;
   name: string;
@@ -91,15 +108,15 @@ export function listCustomerRows(
   search: string | null,
   digits: string | null,
 ): CustomerListRow[] {
-  return sqlite
+  return withNameFold(sqlite)
     .prepare(
       `select c.id, c.name, c.phone, count(o.id) as orderCount, min(o.placed_at) as firstOrderAt, max(o.placed_at) as lastOrderAt
        from customers c left join orders o on o.customer_id = c.id and o.status != 'cancelled'
-       where @text is null or instr(lower(c.name), lower(@text)) > 0 or instr(c.phone, @text) > 0
+       where @text is null or instr(packdesk_name_fold(c.name), @folded) > 0 or instr(c.phone, @text) > 0
           or (@digits is not null and instr(c.phone, @digits) > 0)
        group by c.id`,
     )
-    .all({ text: search, digits }) as CustomerListRow[];
+    .all({ text: search, folded: search === null ? null : foldName(search), digits }) as CustomerListRow[];
 }
 
 /** Spend per customer and currency (cancelled orders excluded); a shop may sell in several. */
@@ -206,25 +223,30 @@ export function lookupCustomerRows(
     for (const id of ids) if (!ranks.has(id)) ranks.set(id, rank);
   };
   const ids = (sql: string, ...params: unknown[]) =>
-    sqlite
+    withNameFold(sqlite)
       .prepare(sql)
       .pluck()
       .all(...params) as number[];
   const upper = (q: string) => `${q}\u{10FFFF}`;
+  // Names are stored as the buyer wrote them: a query in traditional characters is also tried
+  // simplified through the name index (張偉 → 张伟), and the scan compares both folded.
+  const folded = foldName(text);
+  const names = folded === text ? [text] : [text, folded];
   if (digits) add(ids('select id from customers where phone = ?', digits), 0);
-  add(ids('select id from customers where name = ?', text), 0);
+  for (const n of names) add(ids('select id from customers where name = ?', n), 0);
   if (digits)
     add(
       ids('select id from customers where phone > ? and phone < ? limit ?', digits, upper(digits), limit),
       1,
     );
-  add(ids('select id from customers where name > ? and name < ? limit ?', text, upper(text), limit), 1);
+  for (const n of names)
+    add(ids('select id from customers where name > ? and name < ? limit ?', n, upper(n), limit), 1);
   if (ranks.size < limit)
     add(
       ids(
-        `select id from customers where instr(name, @text) > 0
+        `select id from customers where instr(packdesk_name_fold(name), @folded) > 0
            or (@digits is not null and length(@digits) >= 3 and instr(phone, @digits) > 0) limit @limit`,
-        { text, digits, limit },
+        { folded, digits, limit },
       ),
       2,
     );

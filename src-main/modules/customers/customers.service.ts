@@ -79,7 +79,7 @@ export function listCustomers(
     limit: number;
   },
 ) {
-  const search = input.search?.trim() || null;
+  const search = typed(input.search ?? '') || null;
   const now = ctx.now();
   const all = listCustomerRows(ctx.sqlite, search, search ? phoneDigits(search) : null).map((r) => ({
     ...r,
@@ -165,14 +165,21 @@ export function getCustomer(ctx: CoreContext, id: number): CustomerProfile {
   };
 }
 
-/** A query that is a phone number as people type it: digits with spaces, dashes, brackets or a leading +. */
+/** A query that is a phone number as people type it: digits with spaces, dashes, brackets or a leading + or 00. */
 const phoneDigits = (q: string): string | null =>
-  /^\+?[\d\s()-]+$/.test(q) && /\d/.test(q) ? q.replace(/[^\d+]/g, '').replace(/^\+86/, '') : null;
+  /^\+?[\d\s()-]+$/.test(q) && /\d/.test(q) ? q.replace(/[^\d+]/g, '').replace(/^(?:\+|00)86/, '') : null;
+
+/**
+ * A search as typed, with what a Chinese input method in full-width mode gives made plain
+ * (１３８ → 138, ＋８６ → +86, the ideographic space → a space): phones are stored in ASCII digits.
+ */
+const typed = (q: string): string => q.normalize('NFKC').trim();
 
 /** The order-entry lookup: best matches first, each with the address its orders usually go to. */
 export function lookupCustomers(ctx: CoreContext, query: string, limit: number): CustomerMatch[] {
   const st = customerStatements(ctx.sqlite);
-  return lookupCustomerRows(ctx.sqlite, query, phoneDigits(query), limit).map((r) => {
+  const q = typed(query);
+  return lookupCustomerRows(ctx.sqlite, q, phoneDigits(q), limit).map((r) => {
     const a = usualAddress(st, r.id);
     return {
       id: r.id,
