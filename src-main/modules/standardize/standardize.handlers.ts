@@ -2,6 +2,7 @@ import type { Handlers } from '../../dispatch';
 import type { CoreContext } from '../../core-context';
 import { AppFailure } from '../../../src-shared/result';
 import { dropOrderReasons, remapLineSku } from '../orders';
+import { rekeyAfterSynonymEdit } from './mapping-rekey';
 import { loadStandardizer, matchSku } from './order-standardize';
 import { DEFAULT_SYNONYMS, sourceKey, synonymMap } from './spec-synonyms';
 import {
@@ -123,11 +124,12 @@ export const standardizeHandlers = (ctx: CoreContext) =>
       };
     },
     'standardize.saveSynonym': ({ term, canonical }) => {
-      if (canonical.trim() === '') deleteSynonym(ctx.sqlite, term.trim());
-      else saveSynonym(ctx.sqlite, term.trim(), canonical.trim(), ctx.now());
-      return {
-        term: term.trim(),
-        canonical: synonymMap(listShopSynonyms(ctx.sqlite)).get(term.trim().toUpperCase()) ?? '',
-      };
+      const t = term.trim();
+      const c = canonical.trim();
+      if (c === '') deleteSynonym(ctx.sqlite, t);
+      else saveSynonym(ctx.sqlite, t, c, ctx.now());
+      const synonyms = synonymMap(listShopSynonyms(ctx.sqlite));
+      rekeyAfterSynonymEdit(ctx.sqlite, synonyms, c === '' ? `Removing "${t}"` : `"${t}" → "${c}"`);
+      return { term: t, canonical: synonyms.get(t.toUpperCase()) ?? '' };
     },
   }) satisfies Partial<Handlers>;

@@ -116,3 +116,28 @@ export const unmatchedLines = (sqlite: Sqlite, limit: number): UnmatchedLine[] =
        order by l.title, l.spec limit ?`,
     )
     .all(limit) as UnmatchedLine[];
+
+/** Remembered mappings with their row ids, oldest first: what a dictionary edit re-keys. */
+export const mappingRows = (
+  sqlite: Sqlite,
+): { id: number; sourceKey: string; title: string; spec: string; sku: string }[] =>
+  sqlite
+    .prepare('select id, source_key as sourceKey, title, spec, sku from sku_mappings order by id')
+    .all() as { id: number; sourceKey: string; title: string; spec: string; sku: string }[];
+
+/**
+ * Gives mappings their new keys and removes the ones made redundant. Changed rows are parked on a
+ * key no mapping can have first, so a row may take the key another row is leaving.
+ */
+export function rekeyMappings(
+  sqlite: Sqlite,
+  moves: { id: number; sourceKey: string }[],
+  drop: number[],
+): void {
+  const del = sqlite.prepare('delete from sku_mappings where id = ?');
+  for (const id of drop) del.run(id);
+  const park = sqlite.prepare('update sku_mappings set source_key = char(0) || id where id = ?');
+  for (const m of moves) park.run(m.id);
+  const set = sqlite.prepare('update sku_mappings set source_key = ? where id = ?');
+  for (const m of moves) set.run(m.sourceKey, m.id);
+}

@@ -1,0 +1,87 @@
+import { importFile } from '../../src-main/modules/intake';
+import { aCore, value } from '../fixtures/core';
+import { csv, HEADERS, utf8, type Row } from '../fixtures/order-files';
+
+const line = (id: string, spec: string): Row => ({
+  order_id: id,
+  placed_at: '2026-03-10 10:00',
+  channel: 'sheet',
+  buyer_name: '张伟',
+  phone: '13812345678',
+  address: '广东省深圳市南山区粤海街道科技园南路88号',
+  sku: 'CH-TEE',
+  title: '纯棉T恤',
+  spec,
+  quantity: '1',
+  unit_price: '59',
+  currency: 'CNY',
+  shipping_fee: '0',
+});
+
+/**
+ * A remembered mapping is stored under the channel text's canonical spec, which the synonym
+ * dictionary decides: editing the dictionary must neither forget mappings nor quietly send one
+ * channel spec to the SKU mapped for another.
+ */
+describe('SKU mappings and the synonym dictionary', () => {
+  let core: ReturnType<typeof aCore>;
+  beforeEach(async () => {
+    core = aCore({ now: () => Date.UTC(2026, 2, 20) });
+    // Catalogue titles unlike the channel's, so only a remembered mapping can match.
+    for (const sku of ['TEE-WINE', 'TEE-RED'])
+      await value(core.call('skus.save', { sku, title: `Tee ${sku}`, priceMinor: 5900 }));
+  });
+  afterEach(() => core.dispose());
+  const load = (rows: Row[], name: string) =>
+    importFile(core.ctx, {
+      fileName: name,
+      bytes: utf8(csv(HEADERS.packdesk, rows)),
+      format: 'packdesk',
+      actor: 'test',
+    });
+  const skuOf = async (ext: string) => {
+    const l = await value(core.call('orders.list', { filter: { search: ext } }));
+    return (await value(core.call('orders.get', { id: l.rows[0].id }))).lines[0].sku;
+  };
+  const map = (spec: string, sku: string) =>
+    value(core.call('standardize.mapSku', { title: '纯棉T恤', spec, sku }));
+
+  test('a mapping made before a synonym edit still maps the same channel text on the next import', async () => {
+    await load([line('A1', '颜色:酒红')], 'a1.csv');
+    expect(await map('颜色:酒红', 'TEE-WINE')).toMatchObject({ remapped: 1 });
+    await value(core.call('standardize.saveSynonym', { term: '酒红', canonical: '酒红/Burgundy' }));
+    await load([line('A2', '颜色:酒红')], 'a2.csv');
+    expect(await skuOf('A2')).toBe('TEE-WINE');
+    // And after the shop entry is removed again.
+    await value(core.call('standardize.saveSynonym', { term: '酒红', canonical: '' }));
+    await load([line('A3', '酒红')], 'a3.csv');
+    expect(await skuOf('A3')).toBe('TEE-WINE');
+  });
+
+  test('a synonym that would make two specs mapped to different SKUs one is refused, and nothing changes', async () => {
+    await load([line('B1', '颜色:酒红'), line('B2', '颜色:大红')], 'b.csv');
+    await map('颜色:酒红', 'TEE-WINE');
+    await map('颜色:大红', 'TEE-RED');
+    const r = await core.call('standardize.saveSynonym', { term: '酒红', canonical: '红/Red' });
+    expect(r).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    if (!r.ok) expect(r.error.message).toMatch(/纯棉T恤 颜色:酒红.*TEE-WINE.*纯棉T恤 颜色:大红.*TEE-RED/);
+    const shop = (await value(core.call('standardize.synonyms', {}))).rows.filter(
+      (s: { source: string }) => s.source === 'shop',
+    );
+    expect(shop).toEqual([]);
+    await load([line('B3', '颜色:酒红')], 'b3.csv');
+    expect(await skuOf('B3')).toBe('TEE-WINE');
+  });
+
+  test('a synonym joining two specs mapped to the same SKU keeps one mapping', async () => {
+    await load([line('C1', '颜色:酒红'), line('C2', '颜色:大红')], 'c.csv');
+    await map('颜色:酒红', 'TEE-RED');
+    await map('颜色:大红', 'TEE-RED');
+    await value(core.call('standardize.saveSynonym', { term: '酒红', canonical: '红/Red' }));
+    expect(core.ctx.sqlite.prepare('select source_key, sku from sku_mappings').all()).toEqual([
+      { source_key: '纯棉T恤|红/Red', sku: 'TEE-RED' },
+    ]);
+    await load([line('C3', '酒红色')], 'c3.csv');
+    expect(await skuOf('C3')).toBe('CH-TEE'); // 酒红色 is no synonym: still waits for a mapping
+  });
+});
