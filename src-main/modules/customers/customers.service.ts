@@ -7,6 +7,7 @@ import {
   type CustomerSummary,
 } from '../../../src-shared/contract/customers.contract';
 import { AppFailure } from '../../../src-shared/result';
+import { halfWidth } from '../../../src-shared/domain/half-width';
 import {
   customerKeysOf,
   customerStats,
@@ -169,11 +170,8 @@ export function getCustomer(ctx: CoreContext, id: number): CustomerProfile {
 const phoneDigits = (q: string): string | null =>
   /^\+?[\d\s()-]+$/.test(q) && /\d/.test(q) ? q.replace(/[^\d+]/g, '').replace(/^(?:\+|00)86/, '') : null;
 
-/**
- * A search as typed, with what a Chinese input method in full-width mode gives made plain
- * (１３８ → 138, ＋８６ → +86, the ideographic space → a space): phones are stored in ASCII digits.
- */
-const typed = (q: string): string => q.normalize('NFKC').trim();
+/** A search as typed, full-width digits and signs made ASCII (１３８, ＋８６): phones are stored in ASCII. */
+const typed = (q: string): string => halfWidth(q).trim();
 
 /** The order-entry lookup: best matches first, each with the address its orders usually go to. */
 export function lookupCustomers(ctx: CoreContext, query: string, limit: number): CustomerMatch[] {
