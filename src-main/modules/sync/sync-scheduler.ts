@@ -23,6 +23,9 @@ export interface SchedulerOptions {
   makeClient?: (channel: ApiChannelRow, creds: Credentials, io: ChannelIo) => ChannelClient;
 }
 
+/** How one run ended: 'down' when the shop could not be reached at all (offline, timeout). */
+type Outcome = 'ok' | 'error' | 'down';
+
 export interface OfflineState {
   since: number;
   retryAt: number;
@@ -56,7 +59,9 @@ export function createSyncScheduler(opts: SchedulerOptions): SyncScheduler {
   const offlineCap = opts.offlineCapMs ?? 15 * 60_000;
   const makeClient = opts.makeClient ?? clientFor;
   const next = new Map<number, number>();
-  const running = new Map<number, Promise<void>>();
+  /** Network failures in a row per channel: a shop that cannot be reached backs off on its own. */
+  const downStreak = new Map<number, number>();
+  const running = new Map<number, Promise<Outcome>>();
   let offline: OfflineState | null = null;
   let timer: ReturnType<typeof setInterval> | null = null;
   let firstTick: ReturnType<typeof setTimeout> | undefined;
@@ -83,7 +88,9 @@ export function createSyncScheduler(opts: SchedulerOptions): SyncScheduler {
   const makeFor = (channel: ApiChannelRow): Promise<ChannelClient> =>
     connectChannel(ctx, secrets, channel, (creds) => makeClient(channel, creds, io));
 
-  async function runOne(channel: ApiChannelRow): Promise<void> {
+  const pause = (n: number) => Math.min(offlineCap, offlineBase * 2 ** (n - 1));
+
+  async function runOne(channel: ApiChannelRow): Promise<Outcome> {
     const interval = (channel.api?.intervalMinutes ?? 15) * 60_000;
     progress(channel.id, 'running', {}, null);
     try {
@@ -93,6 +100,7 @@ export function createSyncScheduler(opts: SchedulerOptions): SyncScheduler {
         hooks: { onPage: (c) => progress(channel.id, 'running', c, null) },
       });
       offline = null;
+      downStreak.delete(channel.id);
       const now = ctx.now();
       save(channel.id, {
         state: 'ok',
@@ -104,18 +112,21 @@ export function createSyncScheduler(opts: SchedulerOptions): SyncScheduler {
       });
       next.set(channel.id, now + interval);
       progress(channel.id, 'ok', counts, null);
+      return 'ok';
     } catch (e) {
       const message = (e as Error)?.message ?? String(e);
       const now = ctx.now();
       if (isNetworkDown(e)) {
         const probes = (offline?.probes ?? 0) + 1;
-        const retryAt = now + Math.min(offlineCap, offlineBase * 2 ** (probes - 1));
-        offline = { since: offline?.since ?? now, retryAt, probes, reason: message };
+        const streak = (downStreak.get(channel.id) ?? 0) + 1;
+        downStreak.set(channel.id, streak);
+        // The computer may be offline; tickOnce lifts this at once if another shop answers.
+        offline = { since: offline?.since ?? now, retryAt: now + pause(probes), probes, reason: message };
         // One state, overwritten: a day offline leaves one line, not a thousand errors.
         save(channel.id, { state: 'offline', lastError: message });
-        next.set(channel.id, retryAt);
+        next.set(channel.id, now + pause(Math.max(probes, streak)));
         progress(channel.id, 'offline', {}, message);
-        return;
+        return 'down';
       }
       if (!(e instanceof ChannelError) && !(e instanceof AppFailure))
         console.error('[packdesk] sync failed unexpectedly:', e);
@@ -126,11 +137,12 @@ export function createSyncScheduler(opts: SchedulerOptions): SyncScheduler {
           : interval;
       next.set(channel.id, now + wait);
       progress(channel.id, 'error', {}, message);
+      return 'error';
     }
   }
 
   /** One in-flight pull per channel: a second request joins the first. */
-  function run(channel: ApiChannelRow): Promise<void> {
+  function run(channel: ApiChannelRow): Promise<Outcome> {
     const current = running.get(channel.id);
     if (current) return current;
     const p = runOne(channel).finally(() => running.delete(channel.id));
@@ -148,19 +160,23 @@ export function createSyncScheduler(opts: SchedulerOptions): SyncScheduler {
     // than writing an error every few minutes next to the desktop app that syncs the same database.
     const channels = runnable();
     if (!channels.length || !(await secrets.status()).available) return;
-    const now = ctx.now();
-    if (offline) {
-      if (now < offline.retryAt) return;
-      // Probe with one channel; the others follow as soon as it gets through.
-      const probe = channels[0];
-      if (!probe) return;
-      await run(probe);
-      if (offline) return;
-    }
-    for (const c of channels) {
-      if ((next.get(c.id) ?? 0) > ctx.now()) continue;
-      await run(c);
-      if (offline) return;
+    if (offline && ctx.now() < offline.retryAt) return;
+    // Shops that answered last time go first: one shop that cannot be reached (an address typed
+    // wrong, its host down) must neither hold up the others nor make the computer look offline.
+    const order = [...channels].sort((a, b) => (downStreak.get(a.id) ?? 0) - (downStreak.get(b.id) ?? 0));
+    // While offline the first one is the probe, due or not; the others follow once it gets through.
+    let probe = offline !== null;
+    let reached = false;
+    for (const c of order) {
+      if (!probe && (next.get(c.id) ?? 0) > ctx.now()) continue;
+      probe = false;
+      const failingAlone = downStreak.has(c.id) && order.some((o) => o.id !== c.id && !downStreak.has(o.id));
+      const outcome = await run(c);
+      if (outcome !== 'down') reached = true;
+      // Only this shop is unreachable when another one answered in this tick, or it was already
+      // failing while the others answered; else the computer is offline and runOne paused everything.
+      else if (!reached && !failingAlone) return;
+      offline = null;
     }
   }
 
