@@ -206,6 +206,38 @@ describe('new order form', () => {
   });
 });
 
+describe('amounts typed with an input method in full-width mode', () => {
+  it('reads ２ as 2 and ￥１，２９９．５０ as 1299.50 in the line, the total, a re-scan and the order sent', async () => {
+    const bridge = entryBridge([
+      { ok: true, value: { id: 9, externalId: 'M-20260320-0003', created: true } },
+    ]);
+    renderApp({ bridge, language: 'zh-CN' });
+    await screen.findByText('EXT-00001');
+    fireEvent.click(screen.getByRole('button', { name: '新建订单' }));
+    const d = screen.getByRole('dialog', { name: '新建订单（电话 / 门店）' });
+    fireEvent.change(within(d).getByLabelText('收件人'), { target: { value: '李雷' } });
+    fireEvent.change(within(d).getByLabelText('电话'), { target: { value: '１３９００００１１１１' } });
+    fireEvent.change(within(d).getByLabelText('地址'), { target: { value: '上海市浦东新区张江路1号' } });
+    await typeAndEnter(within(d).getByRole('combobox', { name: '添加商品' }), 'TEA-01');
+    fireEvent.change(await within(d).findByLabelText('TEA-01 的数量'), { target: { value: '２' } });
+    fireEvent.change(within(d).getByLabelText('TEA-01 的单价'), { target: { value: '￥１，２９９．５０' } });
+    fireEvent.change(within(d).getByLabelText('运费'), { target: { value: '８' } });
+    expect(within(d).getByText('¥2,607.00')).toBeTruthy();
+    expect(within(d).getByText('¥2,599.00')).toBeTruthy(); // the line's amount
+    // Scanning the item again counts on from what was typed.
+    await typeAndEnter(within(d).getByRole('combobox', { name: '添加商品' }), 'TEA-01');
+    await waitFor(() =>
+      expect((within(d).getByLabelText('TEA-01 的数量') as HTMLInputElement).value).toBe('3'),
+    );
+    fireEvent.click(within(d).getByRole('button', { name: '创建订单' }));
+    await waitFor(() => expect(bridge.callsOf('orders.create')).toHaveLength(1));
+    expect(bridge.callsOf('orders.create')[0]).toMatchObject({
+      lines: [{ sku: 'TEA-01', quantity: 3, unitPriceMinor: 129_950 }],
+      shippingMinor: 800,
+    });
+  });
+});
+
 describe('new order form with a keyboard and an input method', () => {
   it('ignores Enter and Esc while an input method composes, keeps Tab inside, stops long texts and shows the message error on its field', async () => {
     const bridge = entryBridge([

@@ -1,19 +1,16 @@
 import { useTranslation } from 'react-i18next';
 import type { SkuHit } from '../../../../src-shared/contract/catalog.contract';
+import { halfWidth } from '../../../../src-shared/domain/half-width';
 import { formatMajor, parseMajor } from '../../../../src-shared/domain/money';
 import { useApi } from '../../../api/api-context';
 import { Combobox } from '../../../ui/combobox';
 import { formatMoney } from '../../../ui/format';
-import type { EntryLine } from './order-entry.store';
+import { typedAmount, typedQuantity, type EntryLine } from './order-entry.store';
 
 const lineAmount = (l: EntryLine, currency: string): string => {
-  try {
-    const qty = Number(l.quantity);
-    if (!Number.isInteger(qty)) return '—';
-    return formatMoney(parseMajor(l.price || '0', currency) * qty, currency);
-  } catch {
-    return '—';
-  }
+  const qty = typedQuantity(l.quantity, 0);
+  const price = typedAmount(l.price, currency);
+  return Number.isInteger(qty) && price !== null ? formatMoney(price * qty, currency) : '—';
 };
 
 /** The order's items: a SKU search that also takes scans, and one editable row per SKU. */
@@ -106,7 +103,7 @@ export function EntryLinesSection(props: {
                       onBlur={(e) => {
                         try {
                           props.onChange(l.key, {
-                            price: formatMajor(parseMajor(e.target.value, currency), currency),
+                            price: formatMajor(parseMajor(halfWidth(e.target.value), currency), currency),
                           });
                         } catch {
                           // Left as typed; submitting shows what is wrong with it.

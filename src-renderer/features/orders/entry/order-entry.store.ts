@@ -7,6 +7,7 @@ import {
   type ENTRY_PAYMENT_METHODS,
 } from '../../../../src-shared/contract/order-entry.schema';
 import type { OrderType } from '../../../../src-shared/domain/ids';
+import { halfWidth } from '../../../../src-shared/domain/half-width';
 import { formatMajor, parseMajor } from '../../../../src-shared/domain/money';
 import type { AppError } from '../../../../src-shared/result';
 import type { Api } from '../../../api/client';
@@ -80,12 +81,19 @@ const newRequestId = (): string =>
 export const usualAddressText = (a: NonNullable<CustomerMatch['usualAddress']>): string =>
   [a.province, a.city, a.district, a.street, a.detail].filter(Boolean).join('') || a.raw;
 
-const amount = (text: string, currency: string): number | null => {
+// Amounts and quantities as typed, also with an input method left in full-width mode (２, ￥１，２９９．５０).
+export const typedAmount = (text: string, currency: string): number | null => {
   try {
-    return text.trim() === '' ? 0 : parseMajor(text, currency);
+    return text.trim() === '' ? 0 : parseMajor(halfWidth(text), currency);
   } catch {
     return null;
   }
+};
+
+/** A typed quantity as a number; NaN when empty (`empty`: what an empty field counts as). */
+export const typedQuantity = (text: string, empty = Number.NaN): number => {
+  const plain = halfWidth(text).trim();
+  return plain === '' ? empty : Number(plain);
 };
 
 export function createEntryStore(api: Api, channel = MANUAL_CHANNEL_CODE): EntryStore {
@@ -149,8 +157,8 @@ export function createEntryStore(api: Api, channel = MANUAL_CHANNEL_CODE): Entry
         const lines = get().values.lines;
         const same = lines.find((l) => l.sku === hit.sku);
         if (same) {
-          const n = Number.parseInt(same.quantity, 10);
-          get().setLine(same.key, { quantity: String(Number.isFinite(n) ? n + 1 : 1) });
+          const n = typedQuantity(same.quantity);
+          get().setLine(same.key, { quantity: String(Number.isInteger(n) ? n + 1 : 1) });
           return;
         }
         const line: EntryLine = {
@@ -212,10 +220,10 @@ export function createEntryStore(api: Api, channel = MANUAL_CHANNEL_CODE): Entry
       },
       totalMinor() {
         const { values, currency } = get();
-        let total = amount(values.shipping, currency);
+        let total = typedAmount(values.shipping, currency);
         for (const l of values.lines) {
-          const price = amount(l.price, currency);
-          const qty = Number(l.quantity);
+          const price = typedAmount(l.price, currency);
+          const qty = typedQuantity(l.quantity, 0);
           if (total === null || price === null || !Number.isInteger(qty)) return null;
           total += price * qty;
         }
@@ -225,13 +233,13 @@ export function createEntryStore(api: Api, channel = MANUAL_CHANNEL_CODE): Entry
         const { values: v, currency, customer } = get();
         const local: Record<string, string> = {};
         const minor = (text: string, path: string): number => {
-          const n = amount(text, currency);
+          const n = typedAmount(text, currency);
           if (n === null) local[path] = 'not_amount';
           return n ?? 0;
         };
         const lines = v.lines.map((l, i) => ({
           sku: l.sku,
-          quantity: Number(l.quantity.trim() === '' ? Number.NaN : l.quantity),
+          quantity: typedQuantity(l.quantity),
           unitPriceMinor: minor(l.price, `lines.${i}.unitPriceMinor`),
         }));
         lines.forEach((l, i) => {
