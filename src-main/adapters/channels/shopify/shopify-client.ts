@@ -60,11 +60,20 @@ const envelope = z.object({
 const FIRST_COST_GUESS = 0;
 
 /**
+ * The shop as owners give it: "myshop", "myshop.myshopify.com", a URL, or the address of a page of
+ * Shopify's admin (admin.shopify.com/store/myshop/orders…), which names the shop but is not its API host.
+ */
+export function shopifyShopUrl(input: string): URL {
+  const admin = /^(?:https?:\/\/)?admin\.shopify\.com\/store\/([a-z0-9][a-z0-9-]*)/i.exec(input.trim());
+  return checkedBaseUrl(admin ? admin[1]! : input, (name) => `${name}.myshopify.com`);
+}
+
+/**
  * Shopify GraphQL Admin API: the orders query with an updated_at filter, cursor pagination and
  * cost-based throttling (waits until the bucket holds the next query's cost; THROTTLED retried).
  */
 export function createShopifyClient(opts: ShopifyOptions): ChannelClient & ChannelPusher {
-  const base = checkedBaseUrl(opts.shop, (name) => `${name}.myshopify.com`);
+  const base = shopifyShopUrl(opts.shop);
   const endpoint = new URL(`/admin/api/${SHOPIFY_API_VERSION}/graphql.json`, base).toString();
   const { io } = opts;
   const pageSize = opts.pageSize ?? 20;

@@ -29,11 +29,23 @@ type Send = { method: 'GET' | 'POST' | 'PUT'; body?: unknown };
 const wooDate = (ms: number): string => new Date(ms).toISOString().slice(0, 19);
 
 /**
+ * The WordPress site an address belongs to: owners paste the dashboard page where they made the keys
+ * (…/wp-admin/admin.php?page=wc-settings…), and the REST API lives beside wp-admin, not under it.
+ */
+export function wooSiteRoot(url: URL): URL {
+  const root = new URL(url);
+  root.search = '';
+  root.hash = '';
+  root.pathname = root.pathname.replace(/\/(?:wp-admin|wp-json|wp-login\.php)(?:\/.*)?$/i, '') || '/';
+  return root;
+}
+
+/**
  * WooCommerce REST v3: GET /wp-json/wc/v3/orders with modified_after (GMT), page/per_page and
  * X-WP-TotalPages, HTTP Basic with the consumer key and secret.
  */
 export function createWooClient(opts: WooOptions): ChannelClient & ChannelPusher {
-  const base = checkedBaseUrl(opts.siteUrl);
+  const base = wooSiteRoot(checkedBaseUrl(opts.siteUrl));
   const { io } = opts;
   const perPage = Math.min(100, opts.pageSize ?? 100);
   const auth = `Basic ${Buffer.from(`${opts.consumerKey}:${opts.consumerSecret}`).toString('base64')}`;
