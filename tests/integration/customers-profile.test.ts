@@ -257,6 +257,26 @@ describe('customer profiles', () => {
     expect(await names('陈美')).toEqual(['陳美玲']);
   });
 
+  test('a phone a profile gained later (a merge, a repeat order) finds it in the list and the entry lookup, and the profile shows it', async () => {
+    // First seen without a phone; the second order (same name + address) brings one.
+    await load([line('P1', { phone: '' }), line('P2', { placed_at: '2026-03-11 10:00' })]);
+    const first = (await order('P1')).customer.id;
+    expect((await order('P2')).customer.id).toBe(first);
+    // Another profile under a second phone, merged into the first by hand.
+    await load([line('P3', { phone: '13900000009', address: '上海市浦东新区张江路1号' })], 'p3.csv');
+    await value(core.call('customers.merge', { from: (await order('P3')).customer.id, into: first }));
+    const names = async (search: string) =>
+      (await value(core.call('customers.list', { search }))).rows.map((r: { id: number }) => r.id);
+    expect(await names('138 1234 5678')).toEqual([first]);
+    expect(await names('139 0000 0009')).toEqual([first]);
+    const lookup = async (query: string) =>
+      (await value(core.call('customers.lookup', { query }))).rows.map((r: { id: number }) => r.id);
+    expect(await lookup('13812345678')).toEqual([first]);
+    expect(await lookup('1390000')).toEqual([first]);
+    expect(await lookup('00009')).toEqual([first]);
+    expect((await value(core.call('customers.get', { id: first }))).phone).toBe('13812345678');
+  });
+
   test('a duplicate the keys could not join (new phone, other address) is merged by hand: orders and keys move, audited, all or nothing', async () => {
     await load([
       line('M1', { placed_at: '2026-03-01 10:00' }),

@@ -152,6 +152,7 @@ export function linkCustomer(
       const labels = keys.filter((_, i) => hit[i] === other).map((k) => k.label);
       reassignCustomerOrders(sqlite, other, into);
       st.moveKeys.run(into, other);
+      st.fillContact.run({ from: other, into });
       st.deleteCustomer.run(other);
       cache?.merged(other, into);
       recordAudit(db, {
@@ -171,6 +172,7 @@ export function linkCustomer(
     if (stored[i] !== null) return;
     st.insertKey.run(id, k.kind, k.key);
     cache?.set(k.kind, k.key, id);
+    if (k.kind === 'phone' && !isNew) st.fillPhone.run(k.key, id);
   });
   return { customerId: id, isNew, reasons };
 }

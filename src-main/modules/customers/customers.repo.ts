@@ -48,6 +48,13 @@ export function customerStatements(sqlite: Sqlite) {
     ),
     moveKeys: sqlite.prepare('update or ignore customer_keys set customer_id = ? where customer_id = ?'),
     deleteCustomer: sqlite.prepare('delete from customers where id = ?'),
+    /** Before a merge deletes `from`: the kept profile takes the phone and email it lacks. */
+    fillContact: sqlite.prepare(
+      `update customers set phone = coalesce(phone, (select phone from customers where id = @from)),
+         email = coalesce(email, (select email from customers where id = @from)) where id = @into`,
+    ),
+    /** A profile first seen without a phone shows the first one an order brings. */
+    fillPhone: sqlite.prepare('update customers set phone = ? where id = ? and phone is null'),
     exists: sqlite.prepare('select id, name from customers where id = ?'),
     insert: (v: CustomerValues, now: number) => insertCustomer(sqlite, v, now),
     usualAddress: sqlite.prepare(
@@ -114,6 +121,9 @@ export function listCustomerRows(
        from customers c left join orders o on o.customer_id = c.id and o.status != 'cancelled'
        where @text is null or instr(packdesk_name_fold(c.name), @folded) > 0 or instr(c.phone, @text) > 0
           or (@digits is not null and instr(c.phone, @digits) > 0)
+          -- Every phone the profile's orders brought (a merge, a new number), not only the one it shows.
+          or (@digits is not null and exists (select 1 from customer_keys k
+                where k.customer_id = c.id and k.kind = 'phone' and instr(k.key, @digits) > 0))
        group by c.id`,
     )
     .all({ text: search, folded: search === null ? null : foldName(search), digits }) as CustomerListRow[];
@@ -232,11 +242,23 @@ export function lookupCustomerRows(
   // simplified through the name index (張偉 → 张伟), and the scan compares both folded.
   const folded = foldName(text);
   const names = folded === text ? [text] : [text, folded];
+  // Phones are looked up among the profile's phone keys too: every number its orders brought.
   if (digits) add(ids('select id from customers where phone = ?', digits), 0);
+  if (digits) add(ids("select customer_id from customer_keys where kind = 'phone' and key = ?", digits), 0);
   for (const n of names) add(ids('select id from customers where name = ?', n), 0);
   if (digits)
     add(
       ids('select id from customers where phone > ? and phone < ? limit ?', digits, upper(digits), limit),
+      1,
+    );
+  if (digits)
+    add(
+      ids(
+        "select customer_id from customer_keys where kind = 'phone' and key > ? and key < ? limit ?",
+        digits,
+        upper(digits),
+        limit,
+      ),
       1,
     );
   for (const n of names)
@@ -247,6 +269,15 @@ export function lookupCustomerRows(
         `select id from customers where instr(packdesk_name_fold(name), @folded) > 0
            or (@digits is not null and length(@digits) >= 3 and instr(phone, @digits) > 0) limit @limit`,
         { folded, digits, limit },
+      ),
+      2,
+    );
+  if (digits && digits.length >= 3 && ranks.size < limit)
+    add(
+      ids(
+        "select customer_id from customer_keys where kind = 'phone' and instr(key, ?) > 0 limit ?",
+        digits,
+        limit,
       ),
       2,
     );

@@ -218,6 +218,7 @@ export function mergeCustomers(ctx: CoreContext, from: number, into: number, act
   const ids = ctx.sqlite.prepare('select id from orders where customer_id = ?').pluck().all(from) as number[];
   reassignCustomerOrders(ctx.sqlite, from, into);
   st.moveKeys.run(into, from);
+  st.fillContact.run({ from, into });
   st.deleteCustomer.run(from);
   recordAudit(ctx.db, {
     at: ctx.now(),
