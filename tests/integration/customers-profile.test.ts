@@ -273,6 +273,10 @@ describe('customer profiles', () => {
       (await value(core.call('customers.lookup', { query }))).rows.map((r: { id: number }) => r.id);
     expect(await lookup('13812345678')).toEqual([first]);
     expect(await lookup('1390000')).toEqual([first]);
+    // The entry form fills in the phone the clerk was given, not the one the profile shows.
+    expect((await value(core.call('customers.lookup', { query: '139 0000 0009' }))).rows[0].phone).toBe(
+      '13900000009',
+    );
     expect(await lookup('00009')).toEqual([first]);
     expect((await value(core.call('customers.get', { id: first }))).phone).toBe('13812345678');
   });

@@ -284,12 +284,17 @@ export function lookupCustomerRows(
   if (ranks.size === 0) return [];
   const rows = sqlite
     .prepare(
-      `select c.id, c.name, c.phone, count(o.id) as orderCount, min(o.placed_at) as firstOrderAt,
-              max(o.placed_at) as lastOrderAt
+      // Found by another of its phones: that phone, which the entry form fills in, not the profile's.
+      `select c.id, c.name,
+              case when @digits is null or instr(c.phone, @digits) > 0 then c.phone
+                   else coalesce((select k.key from customer_keys k where k.customer_id = c.id and k.kind = 'phone'
+                                    and instr(k.key, @digits) > 0 order by k.key != @digits, k.id limit 1), c.phone)
+              end as phone,
+              count(o.id) as orderCount, min(o.placed_at) as firstOrderAt, max(o.placed_at) as lastOrderAt
          from customers c left join orders o on o.customer_id = c.id and o.status != 'cancelled'
-        where c.id in (select value from json_each(?)) group by c.id`,
+        where c.id in (select value from json_each(@ids)) group by c.id`,
     )
-    .all(JSON.stringify([...ranks.keys()])) as CustomerListRow[];
+    .all({ ids: JSON.stringify([...ranks.keys()]), digits }) as CustomerListRow[];
   return rows
     .map((r) => ({ ...r, rank: ranks.get(r.id)! }))
     .sort(
