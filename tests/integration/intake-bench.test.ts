@@ -34,6 +34,23 @@ describe('intake benchmarks (small N; `packdesk bench` runs 100,000)', () => {
       expect(orders).toHaveLength(2000);
       expect(lines).toHaveLength(4000);
       expect(dump('import-raw.db')).toEqual([orders, lines]);
+      // The floor in the note stores every row the import stored, search rows included.
+      const every = (file: string) => {
+        const db = new Database(join(scratch.dir, file), { readonly: true });
+        const rows = ['orders', 'order_lines', 'customers', 'customer_keys', 'standardization_changes'].map(
+          (t) => db.prepare(`select * from ${t} order by id`).raw().all(),
+        );
+        rows.push(
+          db.prepare("select count(*) from orders_search where orders_search match 'buy'").raw().all(),
+        );
+        db.close();
+        return rows;
+      };
+      const stored = every('import.db');
+      expect(stored[2]!.length).toBeGreaterThan(0);
+      expect(stored[5]).not.toEqual([[0]]);
+      expect(every('import-raw-every.db')).toEqual(stored);
+      expect(f.note).toMatch(/a raw insert of every row it stored, in its order: [\d.]+ s/);
     } finally {
       scratch.dispose();
     }
