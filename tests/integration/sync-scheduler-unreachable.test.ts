@@ -114,6 +114,14 @@ describe('sync scheduler with one shop that cannot be reached', () => {
     await h.core.sync.tick();
     // One probe (two tries) for both shops, not one per shop.
     expect(attempts - before).toBe(2);
+    // An hour offline: every shop's next run is the next probe or later, never a time already past.
+    for (let i = 0; i < 4 * 60; i++) {
+      clock.t += 15_000;
+      await h.core.sync.tick();
+    }
+    const off = await status();
+    for (const c of off.channels)
+      expect(Date.parse(c.nextRunAt)).toBeGreaterThanOrEqual(Date.parse((off.offline as any).retryAt));
     online = true;
     const calls = shop.ordersCalls.length;
     clock.t = h.core.sync.offline()!.retryAt;

@@ -206,7 +206,11 @@ export function createSyncScheduler(opts: SchedulerOptions): SyncScheduler {
       const chosen = channelIds ? all.filter((c) => channelIds.includes(c.id)) : runnable();
       await Promise.all(chosen.map((c) => run(c)));
     },
-    nextRunAt: (id) => next.get(id) ?? null,
+    // While offline nothing runs before the next probe, however long ago a channel was due.
+    nextRunAt: (id) => {
+      const at = next.get(id);
+      return at === undefined ? null : Math.max(at, offline?.retryAt ?? at);
+    },
     isRunning: (id) => running.has(id),
     offline: () => offline,
     clientFor: makeFor,
