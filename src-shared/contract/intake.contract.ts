@@ -128,7 +128,7 @@ export const intakeContract = {
     }),
   ),
   'standardize.mapSku': write(
-    'Remember that a channel title + spec is an internal SKU and apply it to waiting order lines',
+    'Remember that a channel title + spec is an internal SKU (its code or a barcode of it) and apply it to waiting order lines',
     z
       .object({ title: z.string().max(500), spec: z.string().max(500), sku: z.string().min(1).max(64) })
       .strict(),

@@ -84,4 +84,26 @@ describe('SKU mappings and the synonym dictionary', () => {
     await load([line('C3', '酒红色')], 'c3.csv');
     expect(await skuOf('C3')).toBe('CH-TEE'); // 酒红色 is no synonym: still waits for a mapping
   });
+
+  test('a barcode scanned into the mapping screen maps to its SKU', async () => {
+    await value(
+      core.call('skus.save', {
+        sku: 'TEE-NAVY',
+        title: 'Tee navy',
+        priceMinor: 5900,
+        barcodes: ['6901234500017'],
+      }),
+    );
+    await load([line('D1', '颜色:藏青')], 'd.csv');
+    expect(await map('颜色:藏青', '6901234500017')).toMatchObject({ remapped: 1 });
+    expect(await skuOf('D1')).toBe('TEE-NAVY');
+    expect(core.ctx.sqlite.prepare('select sku from sku_mappings').pluck().all()).toEqual(['TEE-NAVY']);
+    // Neither a SKU code nor a barcode: refused, naming what was typed.
+    expect(
+      await core.call('standardize.mapSku', { title: '纯棉T恤', spec: '颜色:藏青', sku: 'NOPE' }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', message: expect.stringContaining('"NOPE"') },
+    });
+  });
 });

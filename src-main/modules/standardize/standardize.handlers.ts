@@ -12,7 +12,7 @@ import {
   listShopSynonyms,
   saveMapping,
   saveSynonym,
-  skuExists,
+  skuForCode,
   standardizeStatements,
   unmatchedLines,
 } from './standardize.repo';
@@ -67,11 +67,13 @@ export const standardizeHandlers = (ctx: CoreContext) =>
         });
       return { rows };
     },
-    'standardize.mapSku': ({ title, spec, sku }, call) => {
-      if (!skuExists(ctx.sqlite, sku)) {
+    'standardize.mapSku': ({ title, spec, sku: code }, call) => {
+      // Typed or scanned: a barcode maps to the SKU it belongs to.
+      const sku = skuForCode(ctx.sqlite, code.trim());
+      if (sku === undefined) {
         throw new AppFailure(
           'invalid_input',
-          `SKU "${sku}" is not in the catalogue; add it there first or pick another`,
+          `"${code}" is neither a SKU code nor a barcode in the catalogue; add it there first or pick another`,
           [{ path: 'sku', message: 'unknown SKU' }],
         );
       }

@@ -91,8 +91,16 @@ export function saveMapping(
 export const catalogueSkus = (sqlite: Sqlite): { sku: string; title: string; spec: string }[] =>
   sqlite.prepare('select sku, title, spec from skus').all() as { sku: string; title: string; spec: string }[];
 
-export const skuExists = (sqlite: Sqlite, sku: string): boolean =>
-  Boolean(sqlite.prepare('select 1 from skus where sku = ?').get(sku));
+/** The catalogue SKU a typed code or a scanned barcode names (the code wins), or undefined. */
+export const skuForCode = (sqlite: Sqlite, code: string): string | undefined =>
+  sqlite
+    .prepare(
+      `select sku from (select sku, 0 as rank from skus where sku = @code
+         union all select s.sku, 1 from sku_barcodes b join skus s on s.id = b.sku_id where b.barcode = @code)
+       order by rank limit 1`,
+    )
+    .pluck()
+    .get({ code }) as string | undefined;
 
 export interface UnmatchedLine {
   lineId: number;
