@@ -130,4 +130,45 @@ describe('sync scheduler', () => {
     });
     expect(h.orders()).toHaveLength(5);
   });
+
+  it('a revoked token waits for the owner; new credentials or a new address are synced at the next tick', async () => {
+    shop.token = 'shpat_rotated_token_9999';
+    await h.core.sync.tick();
+    expect(await h.status()).toMatchObject({
+      state: 'error',
+      lastError: expect.stringMatching(
+        /refused the credentials \(HTTP 401.*check them in the channel settings/,
+      ),
+    });
+    // Not retried on every tick: a refused token is tried again only at the next interval.
+    const refused = shop.requests.length;
+    for (let i = 0; i < 10; i++) {
+      clock.t += 15_000;
+      await h.core.sync.tick();
+    }
+    expect(shop.requests.length).toBe(refused);
+    // The owner reconnects the shop: the next tick syncs it, not the next interval.
+    await h.core.call('channels.setCredentials', {
+      channelId: h.channelId,
+      credentials: { kind: 'shopify', accessToken: 'shpat_rotated_token_9999' },
+    });
+    clock.t += 15_000;
+    await h.core.sync.tick();
+    expect(await h.status()).toMatchObject({ state: 'ok', lastError: null, lastCounts: { imported: 5 } });
+    // Same after fixing the address of a shop that could not be reached.
+    const url = shop.url;
+    await h.core.call('sync.configure', {
+      channelId: h.channelId,
+      url: 'http://127.0.0.1:9',
+      intervalMinutes: 15,
+    });
+    clock.t += 15 * 60_000;
+    await h.core.sync.tick();
+    expect((await h.status()).state).toBe('offline');
+    await h.core.call('sync.configure', { channelId: h.channelId, url, intervalMinutes: 15 });
+    clock.t += 15_000;
+    await h.core.sync.tick();
+    expect(await h.status()).toMatchObject({ state: 'ok', lastError: null });
+    expect(h.core.sync.offline()).toBeNull();
+  });
 });

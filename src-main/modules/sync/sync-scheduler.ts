@@ -40,6 +40,11 @@ export interface SyncScheduler {
   tick(): Promise<void>;
   /** Runs the given channels (all API channels when omitted) now, ignoring their schedule and any offline pause. */
   runNow(channelIds?: number[]): Promise<void>;
+  /**
+   * The channel's address or credentials changed: it is due at the next tick, whatever its last
+   * failure put off (an interval after a refused token, a long pause for an address that did not answer).
+   */
+  reconnected(channelId: number): void;
   nextRunAt(channelId: number): number | null;
   isRunning(channelId: number): boolean;
   offline(): OfflineState | null;
@@ -205,6 +210,12 @@ export function createSyncScheduler(opts: SchedulerOptions): SyncScheduler {
       // Asked for by id: run it even if automatic sync is off. "All": only the connected, enabled ones.
       const chosen = channelIds ? all.filter((c) => channelIds.includes(c.id)) : runnable();
       await Promise.all(chosen.map((c) => run(c)));
+    },
+    reconnected(id) {
+      next.delete(id);
+      downStreak.delete(id);
+      // The pause may have come from this channel's old address; the next tick tries again.
+      offline = null;
     },
     // While offline nothing runs before the next probe, however long ago a channel was due.
     nextRunAt: (id) => {

@@ -136,11 +136,15 @@ export const syncHandlers = (ctx: CoreContext, deps: { scheduler: SyncScheduler;
         action: 'sync-config',
         data: { url, intervalMinutes, syncEnabled },
       });
+      scheduler.reconnected(channelId);
       ctx.emit('settings.changed', { what: 'channels' });
       return one(channelId);
     },
-    'channels.setCredentials': ({ channelId, credentials }, call) =>
-      setCredentials(ctx, secrets, channelId, credentials, call.actor),
+    'channels.setCredentials': async ({ channelId, credentials }, call) => {
+      const saved = await setCredentials(ctx, secrets, channelId, credentials, call.actor);
+      scheduler.reconnected(channelId);
+      return saved;
+    },
     'channels.testConnection': async ({ channelId, url, credentials }) => {
       const c = findApiChannel(ctx.sqlite, channelId);
       if (!c)
