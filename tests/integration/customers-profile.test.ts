@@ -257,6 +257,21 @@ describe('customer profiles', () => {
     expect(await names('陈美')).toEqual(['陳美玲']);
   });
 
+  test('a landline (stored 0755-86001234) is found typed without the dash, with spaces or with +86', async () => {
+    await load([line('T1', { buyer_name: '李经理', phone: '0755 8600 1234' }), line('T2')]);
+    const names = async (search: string) =>
+      (await value(core.call('customers.list', { search }))).rows.map((r: { name: string }) => r.name);
+    expect((await value(core.call('customers.list', { search: '李经理' }))).rows[0].phone).toBe(
+      '0755-86001234',
+    );
+    for (const typed of ['075586001234', '0755 8600 1234', '+86 755 8600 1234', '86001234'])
+      expect(await names(typed)).toEqual(['李经理']);
+    const lookup = async (query: string) =>
+      (await value(core.call('customers.lookup', { query }))).rows.map((r: { name: string }) => r.name);
+    expect(await lookup('0755 8600 1234')).toEqual(['李经理']);
+    expect(await lookup('07558600')).toEqual(['李经理']);
+  });
+
   test('a phone a profile gained later (a merge, a repeat order) finds it in the list and the entry lookup, and the profile shows it', async () => {
     // First seen without a phone; the second order (same name + address) brings one.
     await load([line('P1', { phone: '' }), line('P2', { placed_at: '2026-03-11 10:00' })]);

@@ -120,10 +120,11 @@ export function listCustomerRows(
       `select c.id, c.name, c.phone, count(o.id) as orderCount, min(o.placed_at) as firstOrderAt, max(o.placed_at) as lastOrderAt
        from customers c left join orders o on o.customer_id = c.id and o.status != 'cancelled'
        where @text is null or instr(packdesk_name_fold(c.name), @folded) > 0 or instr(c.phone, @text) > 0
-          or (@digits is not null and instr(c.phone, @digits) > 0)
+          -- Landlines are stored as labels print them (0755-86001234): compared without the dash.
+          or (@digits is not null and instr(replace(c.phone, '-', ''), @digits) > 0)
           -- Every phone the profile's orders brought (a merge, a new number), not only the one it shows.
           or (@digits is not null and exists (select 1 from customer_keys k
-                where k.customer_id = c.id and k.kind = 'phone' and instr(k.key, @digits) > 0))
+                where k.customer_id = c.id and k.kind = 'phone' and instr(replace(k.key, '-', ''), @digits) > 0))
        group by c.id`,
     )
     .all({ text: search, folded: search === null ? null : foldName(search), digits }) as CustomerListRow[];
@@ -267,7 +268,8 @@ export function lookupCustomerRows(
     add(
       ids(
         `select id from customers where instr(packdesk_name_fold(name), @folded) > 0
-           or (@digits is not null and length(@digits) >= 3 and instr(phone, @digits) > 0) limit @limit`,
+           or (@digits is not null and length(@digits) >= 3 and instr(replace(phone, '-', ''), @digits) > 0)
+         limit @limit`,
         { folded, digits, limit },
       ),
       2,
@@ -275,7 +277,7 @@ export function lookupCustomerRows(
   if (digits && digits.length >= 3 && ranks.size < limit)
     add(
       ids(
-        "select customer_id from customer_keys where kind = 'phone' and instr(key, ?) > 0 limit ?",
+        "select customer_id from customer_keys where kind = 'phone' and instr(replace(key, '-', ''), ?) > 0 limit ?",
         digits,
         limit,
       ),
@@ -286,9 +288,9 @@ export function lookupCustomerRows(
     .prepare(
       // Found by another of its phones: that phone, which the entry form fills in, not the profile's.
       `select c.id, c.name,
-              case when @digits is null or instr(c.phone, @digits) > 0 then c.phone
+              case when @digits is null or instr(replace(c.phone, '-', ''), @digits) > 0 then c.phone
                    else coalesce((select k.key from customer_keys k where k.customer_id = c.id and k.kind = 'phone'
-                                    and instr(k.key, @digits) > 0 order by k.key != @digits, k.id limit 1), c.phone)
+                                    and instr(replace(k.key, '-', ''), @digits) > 0 order by k.key != @digits, k.id limit 1), c.phone)
               end as phone,
               count(o.id) as orderCount, min(o.placed_at) as firstOrderAt, max(o.placed_at) as lastOrderAt
          from customers c left join orders o on o.customer_id = c.id and o.status != 'cancelled'
