@@ -257,6 +257,44 @@ describe('customer profiles', () => {
     expect(await names('陈美')).toEqual(['陳美玲']);
   });
 
+  test('colleagues sharing a company switchboard are kept apart; each is still linked by it with their own name', async () => {
+    const office = {
+      phone: '0755-86001234转801',
+      address: '广东省深圳市南山区粤海街道科技园南路88号A座1201',
+    };
+    await load([
+      line('S1', { ...office, buyer_name: '张伟', placed_at: '2026-03-01 10:00' }),
+      line('S2', {
+        ...office,
+        buyer_name: '张丽',
+        phone: '0755-86001234转802',
+        placed_at: '2026-03-02 10:00',
+      }),
+    ]);
+    const zhangWei = (await order('S1')).customer.id;
+    expect((await order('S2')).customer.id).not.toBe(zhangWei);
+    // 张伟 again, from home this time: the switchboard with his name finds him.
+    await load(
+      [line('S3', { phone: '0755-86001234', buyer_name: '张伟', address: '上海市浦东新区张江路1号' })],
+      's3.csv',
+    );
+    expect((await order('S3')).customer.id).toBe(zhangWei);
+    expect((await order('S3')).reasons).toContain(
+      'customer profile linked by landline 0755-86001234 + name, name + address',
+    );
+    expect((await value(core.call('customers.list', {}))).total).toBe(2);
+    expect(
+      core.ctx.sqlite.prepare("select count(*) from audit_log where action = 'merge'").pluck().get(),
+    ).toBe(0);
+    const phones = (await value(core.call('customers.list', { search: '0755 8600 1234' }))).rows.map(
+      (r: { phone: string }) => r.phone,
+    );
+    expect(phones).toEqual(['0755-86001234', '0755-86001234']);
+    expect((await value(core.call('customers.lookup', { query: '075586001234' }))).rows[0].phone).toBe(
+      '0755-86001234',
+    );
+  });
+
   test('a landline (stored 0755-86001234) is found typed without the dash, with spaces or with +86', async () => {
     await load([line('T1', { buyer_name: '李经理', phone: '0755 8600 1234' }), line('T2')]);
     const names = async (search: string) =>

@@ -48,6 +48,14 @@ async function notesOf(core: TestCore) {
 }
 
 describe('what intake says about an order, in the UI language', () => {
+  it('says a link by a landline with the name (a shared switchboard) in both languages', () => {
+    const reason = 'customer profile linked by landline 0755-86001234 + name, name + address';
+    expect(orderReasonText(zh, reason)).toBe('按座机 0755-86001234 + 姓名、姓名 + 地址关联客户档案');
+    expect(orderReasonText(en, reason)).toBe(
+      'customer profile linked by landline 0755-86001234 + name, name + address',
+    );
+  });
+
   let core: TestCore;
   beforeEach(() => (core = aCore({ now: () => Date.UTC(2026, 2, 20) })));
   afterEach(() => core.dispose());

@@ -33,11 +33,21 @@ export interface LinkResult {
 // A masked buyer id or name (##密文, 张**, PDD ciphertext) identifies nobody.
 const masked = isMasked;
 
+/**
+ * A mobile (13812345678) or a foreign number (+14155550100) is one person's or one household's.
+ * A Chinese landline or service number (0755-86001234, 400-1234567) is often a company's
+ * switchboard, shared by colleagues at one address: it identifies someone only with their name.
+ */
+const personalPhone = (phone: string): boolean => phone.startsWith('+') || /^1\d{10}$/.test(phone);
+
 export function keysOf(f: CustomerFacts): { kind: KeyKind; key: string; label: string }[] {
   const keys: { kind: KeyKind; key: string; label: string }[] = [];
   if (f.buyerId && !masked(f.buyerId))
     keys.push({ kind: 'buyer', key: `${f.channelId}:${f.buyerId}`, label: `channel buyer id ${f.buyerId}` });
-  if (f.phone) keys.push({ kind: 'phone', key: f.phone, label: `phone ${f.phone}` });
+  if (f.phone && personalPhone(f.phone))
+    keys.push({ kind: 'phone', key: f.phone, label: `phone ${f.phone}` });
+  else if (f.phone && f.name && !masked(f.name))
+    keys.push({ kind: 'phone', key: `${f.phone}|${f.name}`, label: `landline ${f.phone} + name` });
   if (f.email && f.email.includes('@'))
     keys.push({ kind: 'email', key: f.email.toLowerCase(), label: `email ${f.email.toLowerCase()}` });
   if (f.name && !masked(f.name) && f.addressKey)
@@ -120,7 +130,8 @@ export function linkCustomer(
       cache?.set(k.kind, k.key, found);
     }
     stored.push(found);
-    if (found === null && k.kind === 'phone')
+    // (Never a landline key: its profile's phone alone would join colleagues again.)
+    if (found === null && k.kind === 'phone' && k.key === f.phone)
       found = (st.byPhone.get(k.key) as { id: number } | undefined)?.id ?? null;
     hit.push(found);
     if (found !== null && (id === null || found < id)) id = found;
@@ -172,7 +183,7 @@ export function linkCustomer(
     if (stored[i] !== null) return;
     st.insertKey.run(id, k.kind, k.key);
     cache?.set(k.kind, k.key, id);
-    if (k.kind === 'phone' && !isNew) st.fillPhone.run(k.key, id);
+    if (k.kind === 'phone' && !isNew) st.fillPhone.run(f.phone, id);
   });
   return { customerId: id, isNew, reasons };
 }

@@ -289,7 +289,7 @@ export function lookupCustomerRows(
       // Found by another of its phones: that phone, which the entry form fills in, not the profile's.
       `select c.id, c.name,
               case when @digits is null or instr(replace(c.phone, '-', ''), @digits) > 0 then c.phone
-                   else coalesce((select k.key from customer_keys k where k.customer_id = c.id and k.kind = 'phone'
+                   else coalesce((select substr(k.key, 1, instr(k.key || '|', '|') - 1) from customer_keys k where k.customer_id = c.id and k.kind = 'phone'
                                     and instr(replace(k.key, '-', ''), @digits) > 0 order by k.key != @digits, k.id limit 1), c.phone)
               end as phone,
               count(o.id) as orderCount, min(o.placed_at) as firstOrderAt, max(o.placed_at) as lastOrderAt

@@ -52,6 +52,7 @@ const hintText = (t: TFunction, hint: string) => read(t, TYPE_HINTS, hint) ?? hi
 const KEY_LABELS: Rule[] = [
   [/^channel buyer id (?<id>.+)$/, (t, m) => t('orders.intake.key.buyer', m)],
   [/^phone (?<phone>.+)$/, (t, m) => t('orders.intake.key.phone', m)],
+  [/^landline (?<phone>.+) \+ name$/, (t, m) => t('orders.intake.key.landlineName', m)],
   [/^email (?<email>.+)$/, (t, m) => t('orders.intake.key.email', m)],
   [/^name \+ address$/, (t) => t('orders.intake.key.nameAddress')],
 ];
@@ -112,7 +113,7 @@ const REASONS: Rule[] = [
         keys: join(
           t,
           m
-            .keys!.split(/, (?=channel buyer id |phone |email |name \+ address$)/)
+            .keys!.split(/, (?=channel buyer id |phone |landline |email |name \+ address$)/)
             .map((k) => read(t, KEY_LABELS, k) ?? k),
         ),
       }),
