@@ -32,7 +32,10 @@ const aSyncChannel = (over: Partial<SyncChannel> = {}): SyncChannel => ({
   ...over,
 });
 
-function bridgeWith(channels: SyncChannel[], extra: { offline?: boolean; keychain?: boolean } = {}) {
+function bridgeWith(
+  channels: SyncChannel[],
+  extra: { offline?: boolean; keychain?: boolean; testMessage?: string } = {},
+) {
   return fakeBridge({
     handlers: {
       'sync.status': () => ({
@@ -60,7 +63,9 @@ function bridgeWith(channels: SyncChannel[], extra: { offline?: boolean; keychai
       }),
       'channels.testConnection': () => ({
         ok: true,
-        value: { ok: true, shopName: 'Fake Outfitters', message: 'Connected to Fake Outfitters' },
+        value: extra.testMessage
+          ? { ok: false, shopName: null, message: extra.testMessage }
+          : { ok: true, shopName: 'Fake Outfitters', message: 'Connected to Fake Outfitters' },
       }),
     },
   });
@@ -112,6 +117,27 @@ describe('channel sync screen', () => {
         { channelId: 3, credentials: { kind: 'shopify', accessToken: 'shpat_new_token_123' } },
       ]),
     );
+  });
+
+  it('says a channel’s last error and a failed connection test in Chinese, with what to do', async () => {
+    const refused =
+      'Shopify orders: the shop refused the credentials (HTTP 401: [API] Invalid API key or access token (unrecognized login or wrong password)); check them in the channel settings';
+    const bridge = bridgeWith([aSyncChannel({ state: 'error', lastError: refused })], {
+      testMessage: 'Shopify shop: cannot reach fake-outfitters.myshopify.com (ENOTFOUND)',
+    });
+    renderApp({ bridge, hash: '#/sync', language: 'zh-CN' });
+    const card = (await screen.findByRole('heading', { name: /US Shopify/ })).closest('article')!;
+    expect(
+      within(card).getByText(
+        'Shopify 订单：店铺拒绝了凭据（HTTP 401: [API] Invalid API key or access token (unrecognized login or wrong password)）。请重新连接店铺：在“连接设置”中填写新的访问令牌或密钥',
+      ),
+    ).toBeTruthy();
+    fireEvent.click(within(card).getByRole('button', { name: '测试连接' }));
+    expect(
+      await within(card).findByText(
+        '连接失败：Shopify 连接测试：无法连接 fake-outfitters.myshopify.com（ENOTFOUND），请检查网络和店铺地址',
+      ),
+    ).toBeTruthy();
   });
 
   it('says when sync is paused offline and when credentials cannot be stored, in Chinese too', async () => {

@@ -4,6 +4,7 @@ import type { SyncChannel } from '../../../src-shared/contract/sync.contract';
 import { formatDateTime } from '../../ui/format';
 import { ConnectionForm } from './connection.form';
 import type { ConnectionDraft, TestResult } from './channels-sync.store';
+import { syncErrorText } from './sync-error-text';
 
 const when = (iso: string | null, never: string) => (iso ? formatDateTime(iso) : never);
 
@@ -41,7 +42,7 @@ export function ChannelSyncCard(props: {
       </dl>
       {c.lastError && (
         <p className={c.state === 'offline' ? 'sync-error sync-error-offline' : 'sync-error'} role="alert">
-          {c.lastError}
+          {syncErrorText(t, c.lastError)}
         </p>
       )}
       <div className="sync-actions">
@@ -74,7 +75,7 @@ export function ChannelSyncCard(props: {
         <p className={props.test.ok ? 'sync-test-ok' : 'sync-error'} role="status">
           {props.test.ok
             ? t('sync.testOk', { shop: props.test.shopName })
-            : t('sync.testFailed', { message: props.test.message })}
+            : t('sync.testFailed', { message: syncErrorText(t, props.test.message) })}
         </p>
       )}
       {editing && (
