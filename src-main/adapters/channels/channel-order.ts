@@ -56,6 +56,12 @@ export interface ChannelClient {
   fetchOrdersPage(since: number | null, cursor: string | null): Promise<OrdersPage>;
   /** Checks the address and credentials; returns the shop's name as the API reports it. */
   testConnection(): Promise<{ shopName: string }>;
+  /**
+   * True when the next page starts after the last order read, in change order (Shopify's cursor):
+   * an order changed mid-sweep moves to the end and is read there, so seeing it twice means no
+   * order was skipped. Numbered pages (WooCommerce) shift instead and are read again.
+   */
+  readonly keysetPaging?: boolean;
 }
 
 /** One tracking number to hand to a channel, for the order as we store it (its number or name). */

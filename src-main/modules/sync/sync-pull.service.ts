@@ -84,8 +84,8 @@ function planSweep(
  * Pulls one channel page by page. Each page's orders and the sweep's progress commit in one
  * transaction, so a run killed between pages resumes exactly there; the checkpoint timestamp moves
  * only when the sweep's last page commits, to min(newest change seen, sweep start), so orders
- * changed while paging are read by the next run. A sweep that saw an order twice (the pages shifted
- * under it) is read again from the same point, up to maxRechecks times.
+ * changed while paging are read by the next run. A sweep over numbered pages that saw an order twice
+ * (the pages shifted under it) is read again from the same point, up to maxRechecks times.
  */
 export async function pullChannel(
   ctx: CoreContext,
@@ -139,7 +139,7 @@ export async function pullChannel(
     }
     for (const o of page.orders) {
       const before = seen.get(o.externalId);
-      if (before !== undefined) drifted = true;
+      if (before !== undefined && !client.keysetPaging) drifted = true;
       seen.set(o.externalId, Math.max(before ?? 0, o.sourceUpdatedAt));
     }
     const pageMax = page.orders.reduce<number | null>(

@@ -175,6 +175,7 @@ export function createShopifyClient(opts: ShopifyOptions): ChannelClient & Chann
   }
 
   return {
+    keysetPaging: true,
     async fetchOrdersPage(since, cursor): Promise<OrdersPage> {
       const data = shopifyOrdersData.safeParse(
         await gql('orders', ORDERS_QUERY, { q: updatedSince(since), after: cursor, first: pageSize }),
