@@ -295,6 +295,25 @@ describe('customer profiles', () => {
     );
   });
 
+  test('a surname with a title (张先生, Mr Li) at one address names nobody in particular: two such buyers are kept apart', async () => {
+    const office = { address: '广东省深圳市南山区粤海街道科技园南路88号A座1201' };
+    await load([
+      line('H1', { ...office, buyer_name: '张先生', phone: '13800000001' }),
+      line('H2', { ...office, buyer_name: '张先生', phone: '13800000002' }),
+      line('H3', { ...office, buyer_name: 'Mr. Li', phone: '13800000003' }),
+      line('H4', { ...office, buyer_name: 'Mr. Li', phone: '13800000004' }),
+      // A full name at the address still links.
+      line('H5', { ...office, buyer_name: '张伟', phone: '13800000005' }),
+      line('H6', { ...office, buyer_name: '张伟', phone: '13800000006' }),
+    ]);
+    const ids = await Promise.all(
+      ['H1', 'H2', 'H3', 'H4', 'H5', 'H6'].map(async (x) => (await order(x)).customer.id),
+    );
+    expect(new Set(ids.slice(0, 4)).size).toBe(4);
+    expect(ids[4]).toBe(ids[5]);
+    expect((await order('H2')).reasons).toContain('customer profile linked by phone 13800000002');
+  });
+
   test('a landline (stored 0755-86001234) is found typed without the dash, with spaces or with +86', async () => {
     await load([line('T1', { buyer_name: '李经理', phone: '0755 8600 1234' }), line('T2')]);
     const names = async (search: string) =>

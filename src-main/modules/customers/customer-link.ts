@@ -40,6 +40,15 @@ const masked = isMasked;
  */
 const personalPhone = (phone: string): boolean => phone.startsWith('+') || /^1\d{10}$/.test(phone);
 
+/**
+ * A surname with a title (张先生, 李女士, 王总, 欧阳老师, Mr. Li) is how a clerk or a buyer writes
+ * "whoever it is": two colleagues at one company address are both 张先生, so such a name joins
+ * nobody by address. (A full name still does; a phone or buyer id still links them.)
+ */
+const TITLE_ONLY =
+  /^(?:\p{Script=Han}{1,2}(?:先生|女士|小姐|太太|夫人|老师|经理|总|老板|师傅|同学|阿姨|叔叔|大哥|大姐|哥|姐|工)|(?:mr|mrs|ms|miss|dr)(?:\.\s*|\s+)\p{L}+)$/iu;
+const namesSomeone = (name: string): boolean => !masked(name) && !TITLE_ONLY.test(name.trim());
+
 export function keysOf(f: CustomerFacts): { kind: KeyKind; key: string; label: string }[] {
   const keys: { kind: KeyKind; key: string; label: string }[] = [];
   if (f.buyerId && !masked(f.buyerId))
@@ -50,7 +59,7 @@ export function keysOf(f: CustomerFacts): { kind: KeyKind; key: string; label: s
     keys.push({ kind: 'phone', key: `${f.phone}|${f.name}`, label: `landline ${f.phone} + name` });
   if (f.email && f.email.includes('@'))
     keys.push({ kind: 'email', key: f.email.toLowerCase(), label: `email ${f.email.toLowerCase()}` });
-  if (f.name && !masked(f.name) && f.addressKey)
+  if (f.name && namesSomeone(f.name) && f.addressKey)
     keys.push({ kind: 'name_address', key: `${f.name}|${f.addressKey}`, label: `name + address` });
   return keys;
 }
