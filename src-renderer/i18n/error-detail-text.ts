@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import { ORDER_STATUSES } from '../../src-shared/domain/order-status';
+import { MAPPING_DETAIL_RULES } from './mapping-error-text';
 import { STOCK_DETAIL_RULES } from './stock-error-text';
 
 /**
@@ -63,6 +64,7 @@ const RULES: Rule[] = [
   ],
   [/^warehouse: there is no warehouse "(?<code>.*)"$/, (t, m) => t('errorDetail.noWarehouse', m)],
   ...STOCK_DETAIL_RULES,
+  ...MAPPING_DETAIL_RULES,
 ];
 
 export function errorDetailText(t: TFunction, message: string): string {

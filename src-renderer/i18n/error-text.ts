@@ -2,6 +2,7 @@ import type { TFunction } from 'i18next';
 import type { AppError } from '../../src-shared/result';
 import { ENTRY_ISSUE_PATTERNS } from './entry-error-text';
 import { errorDetailText } from './error-detail-text';
+import { MAPPING_ISSUE_PATTERNS } from './mapping-error-text';
 import { STOCK_ISSUE_PATTERNS } from './stock-error-text';
 
 /**
@@ -12,6 +13,7 @@ import { STOCK_ISSUE_PATTERNS } from './stock-error-text';
 const ISSUE_PATTERNS: [RegExp, string][] = [
   // Anchored to whole messages, so they go before the generic "Too big" / "Invalid" below.
   ...STOCK_ISSUE_PATTERNS,
+  ...MAPPING_ISSUE_PATTERNS,
   [/^is required$/i, 'issues.required'],
   [/^must be at least (\d+) characters?$/i, 'issues.minLength'],
   [/^may use letters, digits/i, 'issues.codeChars'],
