@@ -35,6 +35,27 @@ describe('shop addresses copied from the admin pages', () => {
     expect(woo.requests.every((r) => r.url.pathname.startsWith('/wp-json/wc/v3/'))).toBe(true);
   });
 
+  it('WooCommerce on "Plain" permalinks: the REST API is reached at ?rest_route=', async () => {
+    woo = await startFakeWoo();
+    woo.plainPermalinks = true;
+    woo.stripAuthHeader = true;
+    for (let i = 1; i <= 3; i++) woo.orders.push(aWooOrder(i, '2025-03-10T10:00:00'));
+    h = await aSyncedChannel({
+      kind: 'woocommerce',
+      url: woo.url,
+      credentials: { kind: 'woocommerce', consumerKey: woo.key, consumerSecret: woo.secret },
+      clock: aClock(),
+    });
+    expect(await h.core.call('channels.testConnection', { channelId: h.channelId })).toMatchObject({
+      value: { ok: true },
+    });
+    expect((await h.syncNow()).ok).toBe(true);
+    expect(await h.status()).toMatchObject({ state: 'ok', lastError: null });
+    expect(h.orders()).toHaveLength(3);
+    expect(woo.listCalls.at(-1)!.get('rest_route')).toBe('/wc/v3/orders');
+    expect(woo.listCalls.at(-1)!.get('page')).toBe('1');
+  });
+
   it('Shopify: admin.shopify.com/store/NAME is the shop NAME.myshopify.com', async () => {
     const asked: string[] = [];
     const io: ChannelIo = {

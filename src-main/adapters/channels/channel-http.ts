@@ -15,6 +15,8 @@ export class ChannelError extends Error {
     readonly status?: number,
     /** The wait the server asked for (Retry-After, throttle status), in ms. */
     readonly retryAfterMs?: number,
+    /** What came instead of JSON (an HTML page): the answer was not the API's. */
+    readonly notJson?: string,
   ) {
     super(message);
     this.name = 'ChannelError';
@@ -137,6 +139,8 @@ export async function requestJson(
       'bad_answer',
       `${what}: expected JSON but got ${type || 'no content type'} (a login or firewall page?)`,
       status,
+      undefined,
+      type || 'no content type',
     );
   }
   try {

@@ -53,8 +53,11 @@ export function createWooClient(opts: WooOptions): ChannelClient & ChannelPusher
   // Some hosts strip the Authorization header; WooCommerce then says the consumer key is missing and
   // accepts the key and secret as query parameters instead (over https only: checkedBaseUrl).
   let queryAuth = false;
+  // On "Plain" permalinks WordPress does not route /wp-json/…; the same API answers at ?rest_route=.
+  let restRoute = false;
   const once = (path: string, params: Record<string, string>, what: string, send?: Send) => {
-    const url = new URL(path, base.toString().endsWith('/') ? base : `${base.toString()}/`);
+    const url = new URL(restRoute ? '' : path, base.toString().endsWith('/') ? base : `${base.toString()}/`);
+    if (restRoute) url.searchParams.set('rest_route', `/${path.replace(/^wp-json\//, '')}`);
     for (const [k, v] of Object.entries(params)) url.searchParams.set(k, v);
     if (queryAuth) {
       url.searchParams.set('consumer_key', opts.consumerKey);
@@ -75,18 +78,24 @@ export function createWooClient(opts: WooOptions): ChannelClient & ChannelPusher
     );
   };
   const get = async (path: string, params: Record<string, string>, what: string, send?: Send) => {
-    try {
-      return await once(path, params, what, send);
-    } catch (e) {
-      if (
-        queryAuth ||
-        !(e instanceof ChannelError) ||
-        e.kind !== 'auth' ||
-        !/consumer key is missing/i.test(e.message)
-      )
+    for (;;) {
+      try {
+        return await once(path, params, what, send);
+      } catch (e) {
+        if (!(e instanceof ChannelError)) throw e;
+        if (!queryAuth && e.kind === 'auth' && /consumer key is missing/i.test(e.message)) {
+          queryAuth = true;
+          continue;
+        }
+        // Not routed: a 404, or a 200 page that is not JSON (the site's front page). Only reads are
+        // tried again: a write whose answer was lost must not be sent twice.
+        const notRouted = e.status === 404 || (e.status === 200 && e.notJson !== undefined);
+        if (!restRoute && notRouted && (send?.method ?? 'GET') === 'GET') {
+          restRoute = true;
+          continue;
+        }
         throw e;
-      queryAuth = true;
-      return once(path, params, what, send);
+      }
     }
   };
 
