@@ -132,7 +132,35 @@ export const intakeContract = {
     z
       .object({ title: z.string().max(500), spec: z.string().max(500), sku: z.string().min(1).max(64) })
       .strict(),
-    z.object({ sourceKey: z.string(), remapped: z.number().int() }),
+    z.object({
+      sourceKey: z.string(),
+      /** Unmatched lines of waiting orders now on the SKU. */
+      remapped: z.number().int(),
+      /** A correction: lines of orders not yet allocated moved from the SKU mapped before. */
+      corrected: z.number().int(),
+      /** A correction: lines of orders allocated or further, which keep the SKU mapped before. */
+      left: z.number().int(),
+    }),
+  ),
+  'standardize.mappings': read(
+    'The remembered SKU mappings (channel title + spec → internal SKU), latest first',
+    z.object({}).strict(),
+    z.object({
+      rows: z.array(
+        z.object({
+          sourceKey: z.string(),
+          title: z.string(),
+          spec: z.string(),
+          sku: z.string(),
+          updatedAt: isoDate,
+        }),
+      ),
+    }),
+  ),
+  'standardize.forgetMapping': write(
+    'Forget a remembered SKU mapping: later imports of that title + spec wait on the mapping screen again; orders keep their SKU',
+    z.object({ sourceKey: z.string().min(1).max(1100) }).strict(),
+    z.object({ forgotten: z.boolean() }),
   ),
   'standardize.synonyms': read(
     'The spec/size/colour dictionary: built-in defaults and the shop’s own entries',

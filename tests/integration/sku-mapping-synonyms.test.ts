@@ -106,4 +106,47 @@ describe('SKU mappings and the synonym dictionary', () => {
       error: { code: 'invalid_input', message: expect.stringContaining('"NOPE"') },
     });
   });
+
+  test('a wrong mapping is corrected: waiting orders move to the new SKU, allocated ones are counted, not touched', async () => {
+    await load([line('E1', '颜色:酒红'), line('E2', '颜色:酒红')], 'e.csv');
+    expect(await map('颜色:酒红', 'TEE-RED')).toMatchObject({ remapped: 2, corrected: 0, left: 0 });
+    // A later import picks the (wrong) remembered mapping up too.
+    await load([line('E3', '颜色:酒红')], 'e3.csv');
+    expect(await skuOf('E3')).toBe('TEE-RED');
+    // E2 went on: it is allocated, its stock is held for TEE-RED.
+    const e2 = (await value(core.call('orders.list', { filter: { search: 'E2' } }))).rows[0].id;
+    core.ctx.sqlite.prepare("update orders set status = 'allocated' where id = ?").run(e2);
+    expect(await map('颜色:酒红', 'TEE-WINE')).toMatchObject({ remapped: 0, corrected: 2, left: 1 });
+    expect(await skuOf('E1')).toBe('TEE-WINE');
+    expect(await skuOf('E3')).toBe('TEE-WINE');
+    expect(await skuOf('E2')).toBe('TEE-RED');
+    const e1 = (await value(core.call('orders.list', { filter: { search: 'E1' } }))).rows[0].id;
+    expect((await value(core.call('standardize.changes', { orderId: e1 }))).rows).toContainEqual({
+      field: 'lines.1.sku',
+      before: 'TEE-RED',
+      after: 'TEE-WINE',
+      reason: 'mapping corrected on the SKU mapping screen by system',
+    });
+    // The mapping list shows the corrected one; forgetting it leaves orders as they are.
+    const { rows } = await value(core.call('standardize.mappings', {}));
+    expect(rows).toEqual([
+      {
+        sourceKey: '纯棉T恤|酒红',
+        title: '纯棉T恤',
+        spec: '颜色:酒红',
+        sku: 'TEE-WINE',
+        updatedAt: expect.any(String),
+      },
+    ]);
+    expect(await value(core.call('standardize.forgetMapping', { sourceKey: '纯棉T恤|酒红' }))).toEqual({
+      forgotten: true,
+    });
+    expect((await value(core.call('standardize.mappings', {}))).rows).toEqual([]);
+    await load([line('E4', '颜色:酒红')], 'e4.csv');
+    expect(await skuOf('E4')).toBe('CH-TEE');
+    expect(await skuOf('E1')).toBe('TEE-WINE');
+    expect(await value(core.call('standardize.forgetMapping', { sourceKey: '纯棉T恤|酒红' }))).toEqual({
+      forgotten: false,
+    });
+  });
 });

@@ -118,7 +118,7 @@ describe('import screen', () => {
         'standardize.unmatched': () => ({ ok: true, value: { rows: mapped ? [] : [unmatchedRow] } }),
         'standardize.mapSku': () => (
           (mapped = true),
-          { ok: true, value: { sourceKey: unmatchedRow.sourceKey, remapped: 3 } }
+          { ok: true, value: { sourceKey: unmatchedRow.sourceKey, remapped: 3, corrected: 0, left: 0 } }
         ),
       },
     });

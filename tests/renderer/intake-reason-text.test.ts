@@ -48,6 +48,12 @@ async function notesOf(core: TestCore) {
 }
 
 describe('what intake says about an order, in the UI language', () => {
+  it('says a corrected SKU mapping on the order in both languages', () => {
+    const reason = 'mapping corrected on the SKU mapping screen by anna';
+    expect(changeReasonText(zh, reason)).toBe('anna 在 SKU 对应页面更正映射');
+    expect(changeReasonText(en, reason)).toBe(reason);
+  });
+
   it('says a link by a landline with the name (a shared switchboard) in both languages', () => {
     const reason = 'customer profile linked by landline 0755-86001234 + name, name + address';
     expect(orderReasonText(zh, reason)).toBe('按座机 0755-86001234 + 姓名、姓名 + 地址关联客户档案');

@@ -24,7 +24,10 @@ describe('SKU mapping screen with a scanner and a keyboard', () => {
         'standardize.unmatched': () => ({ ok: true, value: { rows } }),
         'standardize.mapSku': (input) => {
           rows = rows.filter((r) => r.spec !== input.spec);
-          return { ok: true, value: { sourceKey: `${input.title}|${input.spec}`, remapped: 3 } };
+          return {
+            ok: true,
+            value: { sourceKey: `${input.title}|${input.spec}`, remapped: 3, corrected: 0, left: 0 },
+          };
         },
       },
     });

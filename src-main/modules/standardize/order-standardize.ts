@@ -12,7 +12,13 @@ import {
   type PhoneResult,
 } from './contact-normalize';
 import { canonicalSpec, normalizeTitle, sourceKey, synonymMap } from './spec-synonyms';
-import { catalogueSkus, listMappings, listShopSynonyms, type ChangeRow } from './standardize.repo';
+import {
+  catalogueSkus,
+  listMappings,
+  listShopSynonyms,
+  REMEMBERED_MAPPING,
+  type ChangeRow,
+} from './standardize.repo';
 
 /** What one import needs to standardise its orders, loaded once instead of per order. */
 export interface Standardizer {
@@ -91,7 +97,7 @@ export function matchSku(
 
 function matchUnknownSku(s: Standardizer, title: string, spec: string): { sku: string; reason: string } {
   const mapped = s.mappings.get(sourceKey(title, spec, s.synonyms));
-  if (mapped) return { sku: mapped, reason: 'remembered SKU mapping' };
+  if (mapped) return { sku: mapped, reason: REMEMBERED_MAPPING };
   const t = normalizeTitle(title);
   const c = canonicalSpec(spec, s.synonyms);
   const hits = s.catalogue.filter(

@@ -2,14 +2,18 @@ import type { Handlers } from '../../dispatch';
 import type { CoreContext } from '../../core-context';
 import { AppFailure } from '../../../src-shared/result';
 import { dropOrderReasons, remapLineSku } from '../orders';
+import { correctMappedLines } from './mapping-correct';
 import { rekeyAfterSynonymEdit } from './mapping-rekey';
 import { loadStandardizer, matchSku } from './order-standardize';
 import { DEFAULT_SYNONYMS, sourceKey, synonymMap } from './spec-synonyms';
 import {
   appendChanges,
+  deleteMapping,
   deleteSynonym,
   listChanges,
+  listMappingsByRecency,
   listShopSynonyms,
+  mappedSku,
   saveMapping,
   saveSynonym,
   skuForCode,
@@ -79,7 +83,13 @@ export const standardizeHandlers = (ctx: CoreContext) =>
       }
       const s = loadStandardizer(ctx.sqlite);
       const key = sourceKey(title, spec, s.synonyms);
+      const previous = mappedSku(ctx.sqlite, key);
       saveMapping(ctx.sqlite, { sourceKey: key, title, spec, sku }, ctx.now());
+      // A correction of a wrong mapping also moves what the old one mapped, where it still can.
+      const correction =
+        previous !== undefined && previous !== sku
+          ? correctMappedLines(ctx.sqlite, { key, previous, sku, synonyms: s.synonyms }, call.actor)
+          : { corrected: 0, left: 0, orderIds: [] };
       const lines = unmatchedLines(ctx.sqlite, 1_000_000).filter(
         (l) => sourceKey(l.title, l.spec, s.synonyms) === key,
       );
@@ -106,13 +116,26 @@ export const standardizeHandlers = (ctx: CoreContext) =>
         const line = NOT_IN_CATALOGUE.exec(reason)?.[1];
         return line !== undefined && mapped.has(`${orderId}:${line}`);
       });
-      if (orderIds.length)
+      const changed = [...new Set([...orderIds, ...correction.orderIds])];
+      if (changed.length)
         ctx.emit('orders.changed', {
-          ids: orderIds,
+          ids: changed,
           reason: `SKU mapping ${title} ${spec} → ${sku} by ${call.actor}`,
         });
-      return { sourceKey: key, remapped: lines.length };
+      return {
+        sourceKey: key,
+        remapped: lines.length,
+        corrected: correction.corrected,
+        left: correction.left,
+      };
     },
+    'standardize.mappings': () => ({
+      rows: listMappingsByRecency(ctx.sqlite).map((m) => ({
+        ...m,
+        updatedAt: new Date(m.updatedAt).toISOString(),
+      })),
+    }),
+    'standardize.forgetMapping': ({ sourceKey: key }) => ({ forgotten: deleteMapping(ctx.sqlite, key) }),
     'standardize.synonyms': () => {
       const shop = listShopSynonyms(ctx.sqlite);
       const shopTerms = new Set(shop.map((s) => s.term.toUpperCase()));

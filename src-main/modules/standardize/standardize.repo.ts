@@ -1,5 +1,8 @@
 import type { Sqlite } from '../../adapters/db/open';
 
+/** The change reason of a line an import matched through a remembered SKU mapping. */
+export const REMEMBERED_MAPPING = 'remembered SKU mapping';
+
 export interface ChangeRow {
   field: string;
   before: string;
@@ -149,3 +152,37 @@ export function rekeyMappings(
   const set = sqlite.prepare('update sku_mappings set source_key = ? where id = ?');
   for (const m of moves) set.run(m.sourceKey, m.id);
 }
+
+/** The SKU a title + spec key is mapped to now, if any. */
+export const mappedSku = (sqlite: Sqlite, sourceKey: string): string | undefined =>
+  sqlite.prepare('select sku from sku_mappings where source_key = ?').pluck().get(sourceKey) as
+    string | undefined;
+
+export const deleteMapping = (sqlite: Sqlite, sourceKey: string): boolean =>
+  sqlite.prepare('delete from sku_mappings where source_key = ?').run(sourceKey).changes > 0;
+
+export const listMappingsByRecency = (
+  sqlite: Sqlite,
+): { sourceKey: string; title: string; spec: string; sku: string; updatedAt: number }[] =>
+  sqlite
+    .prepare(
+      'select source_key as sourceKey, title, spec, sku, updated_at as updatedAt from sku_mappings order by updated_at desc, id desc',
+    )
+    .all() as { sourceKey: string; title: string; spec: string; sku: string; updatedAt: number }[];
+
+/**
+ * Lines a mapping gave `sku` (on the mapping screen, or from the remembered mapping on import),
+ * on orders not yet shipped or cancelled, with their order's status: what correcting it may move.
+ */
+export const linesMappedTo = (sqlite: Sqlite, sku: string): (UnmatchedLine & { status: string })[] =>
+  sqlite
+    .prepare(
+      `select l.id as lineId, l.order_id as orderId, l.line_no as lineNo, l.sku, l.title, l.spec, l.quantity, o.status
+       from order_lines l join orders o on o.id = l.order_id
+       where l.sku = @sku and o.status not in ('shipped','delivered','returned','cancelled')
+         and exists (select 1 from standardization_changes c where c.order_id = l.order_id
+           and c.field = 'lines.' || l.line_no || '.sku' and c.after = @sku
+           and (c.reason = @remembered or c.reason like 'mapped on the SKU mapping screen by %'
+                or c.reason like 'mapping corrected on the SKU mapping screen by %'))`,
+    )
+    .all({ sku, remembered: REMEMBERED_MAPPING }) as (UnmatchedLine & { status: string })[];

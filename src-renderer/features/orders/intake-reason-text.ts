@@ -172,6 +172,10 @@ const CHANGES: Rule[] = [
   ],
   [/^mapped on the SKU mapping screen by (?<actor>.+)$/, (t, m) => t('orders.intake.change.mappedBy', m)],
   [
+    /^mapping corrected on the SKU mapping screen by (?<actor>.+)$/,
+    (t, m) => t('orders.intake.change.mappingCorrectedBy', m),
+  ],
+  [
     /^kept the hand correction; the channel sent a different value$/,
     (t) => t('orders.intake.change.keptCorrection'),
   ],
