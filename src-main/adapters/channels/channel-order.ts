@@ -48,6 +48,14 @@ export interface OrdersPage {
   orders: ChannelOrder[];
   /** Opaque continuation (Shopify cursor or WooCommerce page number); null on the last page. */
   next: string | null;
+  /** The shop's clock when it answered (HTTP Date header), ms; undefined when it sent none. */
+  shopTime?: number;
+}
+
+/** An answer's HTTP Date header in ms, or undefined when missing or unreadable. */
+export function answerDate(headers: Headers): number | undefined {
+  const at = Date.parse(headers.get('date') ?? '');
+  return Number.isNaN(at) ? undefined : at;
 }
 
 /** What the sync engine needs from any channel API. */

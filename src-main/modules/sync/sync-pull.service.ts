@@ -115,6 +115,8 @@ export async function pullChannel(
       ctx.now(),
     ),
   );
+  /** The shop's clock at this run's first answer: the checkpoint never passes it. */
+  let shopStart: number | undefined;
   const seen = new Map<string, number>();
   let drifted = false;
   let rechecks = 0;
@@ -137,6 +139,7 @@ export async function pullChannel(
       }
       throw e;
     }
+    shopStart ??= page.shopTime;
     for (const o of page.orders) {
       const before = seen.get(o.externalId);
       if (before !== undefined && !client.keysetPaging) drifted = true;
@@ -161,9 +164,12 @@ export async function pullChannel(
         patchSyncState(ctx.sqlite, channelId, { sweepCursor: sweep.cursor, sweepMaxAt: maxAt }, ctx.now());
         return;
       }
-      // Nothing changed in the whole window: everything up to the sweep's start has been seen.
+      // Nothing changed in the whole window: everything up to the sweep's start has been seen. The
+      // shop stamps changes with its own clock, so this computer's clock, hours ahead when its time
+      // zone is set wrong, must not carry the checkpoint past the shop's "now" (that would skip the
+      // orders of those hours); this also mends a checkpoint an earlier run put in the shop's future.
       const reached = Math.min(maxAt ?? sweep.startedAt, sweep.startedAt);
-      const cursorAt = Math.max(state?.cursorAt ?? reached, reached);
+      const cursorAt = Math.min(Math.max(state?.cursorAt ?? reached, reached), shopStart ?? Infinity);
       patchSyncState(
         ctx.sqlite,
         channelId,

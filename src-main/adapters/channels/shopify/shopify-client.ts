@@ -9,7 +9,7 @@ import {
   type ChannelIo,
   type RetryPolicy,
 } from '../channel-http';
-import type { ChannelClient, ChannelPusher, OrdersPage } from '../channel-order';
+import { answerDate, type ChannelClient, type ChannelPusher, type OrdersPage } from '../channel-order';
 import { pushShopifyTracking } from './shopify-fulfillment';
 import {
   mapShopifyOrder,
@@ -79,6 +79,8 @@ export function createShopifyClient(opts: ShopifyOptions): ChannelClient & Chann
   const pageSize = opts.pageSize ?? 20;
   const costs = new Map<string, number>();
   let bucket: { available: number; rate: number; at: number } | null = null;
+  /** The shop's clock at the last answer (Date header). */
+  let answeredAt: number | undefined;
 
   /** Sleeps until the bucket, refilling at restoreRate, holds `cost` points. */
   async function pace(cost: number): Promise<void> {
@@ -98,7 +100,7 @@ export function createShopifyClient(opts: ShopifyOptions): ChannelClient & Chann
       io,
       async () => {
         await pace(costs.get(name) ?? FIRST_COST_GUESS);
-        const { body } = await requestJson(
+        const { body, headers } = await requestJson(
           io,
           endpoint,
           {
@@ -112,6 +114,7 @@ export function createShopifyClient(opts: ShopifyOptions): ChannelClient & Chann
           },
           `Shopify ${name}`,
         );
+        answeredAt = answerDate(headers);
         const env = envelope.safeParse(body);
         if (!env.success)
           throw new ChannelError('bad_answer', `Shopify ${name}: the answer is not a GraphQL response`);
@@ -180,6 +183,7 @@ export function createShopifyClient(opts: ShopifyOptions): ChannelClient & Chann
       const data = shopifyOrdersData.safeParse(
         await gql('orders', ORDERS_QUERY, { q: updatedSince(since), after: cursor, first: pageSize }),
       );
+      const shopTime = answeredAt;
       if (!data.success)
         throw new ChannelError(
           'bad_answer',
@@ -196,7 +200,7 @@ export function createShopifyClient(opts: ShopifyOptions): ChannelClient & Chann
       }
       if (pageInfo.hasNextPage && !pageInfo.endCursor)
         throw new ChannelError('bad_answer', 'Shopify orders: hasNextPage without an endCursor');
-      return { orders, next: pageInfo.hasNextPage ? pageInfo.endCursor : null };
+      return { orders, next: pageInfo.hasNextPage ? pageInfo.endCursor : null, shopTime };
     },
     // One try per call: the outbox retries later, after reading the order again.
     pushTracking: (p) => pushShopifyTracking((name, query, vars) => gql(name, query, vars, NO_RETRY), p),

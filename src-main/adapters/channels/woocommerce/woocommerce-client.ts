@@ -9,7 +9,7 @@ import {
   type ChannelIo,
   type RetryPolicy,
 } from '../channel-http';
-import type { ChannelClient, ChannelPusher, OrdersPage } from '../channel-order';
+import { answerDate, type ChannelClient, type ChannelPusher, type OrdersPage } from '../channel-order';
 import { pushWooTracking } from './woocommerce-push';
 import { mapWooOrder, parseWooOrder } from './woocommerce-order.mapper';
 
@@ -125,7 +125,7 @@ export function createWooClient(opts: WooOptions): ChannelClient & ChannelPusher
           'bad_answer',
           `WooCommerce orders page ${page}: missing or bad X-WP-TotalPages header`,
         );
-      return { orders, next: page < total ? String(page + 1) : null };
+      return { orders, next: page < total ? String(page + 1) : null, shopTime: answerDate(headers) };
     },
     pushTracking: (p) =>
       pushWooTracking((path, what, send) => get(path, {}, what, send).then((r) => r.body), p),
