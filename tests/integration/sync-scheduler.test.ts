@@ -171,4 +171,15 @@ describe('sync scheduler', () => {
     expect(await h.status()).toMatchObject({ state: 'ok', lastError: null });
     expect(h.core.sync.offline()).toBeNull();
   });
+
+  it('a shop in maintenance (503 with Retry-After: 1 hour) is asked again after the hour, not every interval', async () => {
+    shop.faults.push({ kind: 'status', status: 503, retryAfter: '3600' });
+    await h.core.sync.tick();
+    const s = await h.status();
+    expect(s).toMatchObject({ state: 'error', lastError: expect.stringMatching(/HTTP 503/) });
+    expect(Date.parse(s.nextRunAt)).toBe(clock.now() + 3_600_000);
+    clock.t += 30 * 60_000;
+    await h.core.sync.tick();
+    expect(shop.requests).toHaveLength(1);
+  });
 });

@@ -136,10 +136,8 @@ export function createSyncScheduler(opts: SchedulerOptions): SyncScheduler {
       if (!(e instanceof ChannelError) && !(e instanceof AppFailure))
         console.error('[packdesk] sync failed unexpectedly:', e);
       save(channel.id, { state: 'error', lastError: message });
-      const wait =
-        e instanceof ChannelError && e.kind === 'rate_limited'
-          ? Math.max(interval, e.retryAfterMs ?? 0)
-          : interval;
+      // A 429, or a 503 during maintenance, may say how long to stay away (Retry-After).
+      const wait = e instanceof ChannelError ? Math.max(interval, e.retryAfterMs ?? 0) : interval;
       next.set(channel.id, now + wait);
       progress(channel.id, 'error', {}, message);
       return 'error';
