@@ -157,4 +157,22 @@ describe('WooCommerce sync against a local REST v3 API', () => {
       "WooCommerce orders page 1: access denied (HTTP 403: Blocked by ModSecurity): the key lacks read permission, or the site's firewall blocks this computer; check the key's permissions and the firewall",
     );
   });
+
+  it('leaves out the drafts WooCommerce lists with status=any: block-checkout drafts and empty auto-drafts', async () => {
+    // A visitor who opened the block checkout and left, and an empty order the admin screen created.
+    woo.orders.push(
+      aWooOrder(251, gmt(5), { status: 'checkout-draft' }),
+      aWooOrder(252, gmt(6), { status: 'auto-draft', line_items: [], total: '0.00' }),
+    );
+    await connect();
+    expect((await h.syncNow()).ok).toBe(true);
+    expect(h.orders()).toHaveLength(250);
+    expect(h.orders().some((o) => o.externalId === '251' || o.externalId === '252')).toBe(false);
+    // The visitor comes back and pays: the order is then pulled like any other.
+    woo.orders[250] = aWooOrder(251, gmt(130), { status: 'processing' });
+    clock.t += 20 * 60_000;
+    expect((await h.syncNow()).ok).toBe(true);
+    expect(h.orders().find((o) => o.externalId === '251')).toMatchObject({ status: expect.any(String) });
+    expect(h.orders()).toHaveLength(251);
+  });
 });

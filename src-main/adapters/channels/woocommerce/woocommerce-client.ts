@@ -25,6 +25,13 @@ export interface WooOptions {
 /** A request of the tracking push: one try each (the outbox retries the whole push later). */
 type Send = { method: 'GET' | 'POST' | 'PUT'; body?: unknown };
 
+/**
+ * Listed by status=any although no buyer placed them (until WooCommerce 10.4/10.7): a block checkout
+ * opened and left (checkout-draft) and the empty order the admin's "Add order" screen starts
+ * (auto-draft). Left out unparsed; one that is paid later comes back with its new status.
+ */
+const DRAFT_STATUSES = new Set(['checkout-draft', 'auto-draft', 'draft']);
+
 /** modified_after wants the GMT time without offset, as WooCommerce prints it. */
 const wooDate = (ms: number): string => new Date(ms).toISOString().slice(0, 19);
 
@@ -118,7 +125,9 @@ export function createWooClient(opts: WooOptions): ChannelClient & ChannelPusher
       const { body, headers } = await get('wp-json/wc/v3/orders', params, `WooCommerce orders page ${page}`);
       if (!Array.isArray(body))
         throw new ChannelError('bad_answer', `WooCommerce orders page ${page}: expected a list of orders`);
-      const orders = body.map((o, i) => mapWooOrder(parseWooOrder(o, i)));
+      const orders = body
+        .filter((o) => !DRAFT_STATUSES.has((o as { status?: unknown })?.status as string))
+        .map((o, i) => mapWooOrder(parseWooOrder(o, i)));
       const total = Number(headers.get('x-wp-totalpages'));
       if (!Number.isInteger(total) || total < 0)
         throw new ChannelError(
