@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fakeBridge } from './fake-bridge';
 import { renderApp } from './render-app';
@@ -22,6 +22,7 @@ describe('SKU mapping screen with a scanner and a keyboard', () => {
     const bridge = fakeBridge({
       handlers: {
         'standardize.unmatched': () => ({ ok: true, value: { rows } }),
+        'standardize.mappings': () => ({ ok: true, value: { rows: [] } }),
         'standardize.mapSku': (input) => {
           rows = rows.filter((r) => r.spec !== input.spec);
           return {
@@ -46,5 +47,62 @@ describe('SKU mapping screen with a scanner and a keyboard', () => {
     ]);
     // The next spec waiting is ready for the next scan.
     await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText('SKU for 纯棉T恤 藏青 M')));
+  });
+});
+
+describe('remembered SKU mappings', () => {
+  it('lists them, corrects one with Enter (saying what moved and what stays) and forgets one', async () => {
+    let rows = [
+      {
+        sourceKey: '纯棉T恤|酒红',
+        title: '纯棉T恤',
+        spec: '酒红',
+        sku: 'TEE-RED',
+        updatedAt: '2026-03-20T02:00:00.000Z',
+      },
+      {
+        sourceKey: '卫衣|XL',
+        title: '卫衣',
+        spec: 'XL码',
+        sku: 'HD-XL',
+        updatedAt: '2026-03-19T02:00:00.000Z',
+      },
+    ];
+    const bridge = fakeBridge({
+      handlers: {
+        'standardize.unmatched': () => ({ ok: true, value: { rows: [] } }),
+        'standardize.mappings': () => ({ ok: true, value: { rows } }),
+        'standardize.mapSku': (input) => {
+          rows = rows.map((r) => (r.title === input.title ? { ...r, sku: input.sku } : r));
+          return { ok: true, value: { sourceKey: '纯棉T恤|酒红', remapped: 0, corrected: 4, left: 1 } };
+        },
+        'standardize.forgetMapping': (input) => {
+          rows = rows.filter((r) => r.sourceKey !== input.sourceKey);
+          return { ok: true, value: { forgotten: true } };
+        },
+      },
+    });
+    renderApp({ bridge, hash: '#/import', language: 'zh-CN' });
+    fireEvent.click(await screen.findByRole('tab', { name: 'SKU 映射' }));
+    const table = await screen.findByRole('table', { name: '已记住的映射' });
+    const box = within(table).getByLabelText('纯棉T恤 酒红 的 SKU');
+    expect((box as HTMLInputElement).value).toBe('TEE-RED');
+    fireEvent.change(box, { target: { value: 'TEE-WINE' } });
+    await act(async () => {
+      fireEvent.submit(box);
+    });
+    expect(bridge.callsOf('standardize.mapSku')).toEqual([
+      { title: '纯棉T恤', spec: '酒红', sku: 'TEE-WINE' },
+    ]);
+    const section = table.closest('section')!;
+    expect((await within(section).findByRole('status')).textContent).toBe(
+      '纯棉T恤 酒红 → TEE-WINE：未分配库存的订单中 4 行已改；已分配库存的订单中 1 行保留 TEE-RED',
+    );
+    fireEvent.click(within(table).getByRole('button', { name: '忘记 卫衣 XL码' }));
+    await waitFor(() => expect(within(table).queryByText('卫衣')).toBeNull());
+    expect(bridge.callsOf('standardize.forgetMapping')).toEqual([{ sourceKey: '卫衣|XL' }]);
+    expect(within(section).getByRole('status').textContent).toBe(
+      '已忘记 卫衣 XL码：之后导入的这一规格会在此等待映射；已有订单的 SKU 不变',
+    );
   });
 });

@@ -1,7 +1,8 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import type { ImportStore, UnmatchedRow } from './import.store';
+import { RememberedMappingsView } from './remembered-mappings.view';
 
 function MappingRow({ row, onMap }: { row: UnmatchedRow; onMap: (sku: string) => Promise<boolean> }) {
   const { t } = useTranslation();
@@ -52,15 +53,42 @@ export function SkuMappingView({ store }: { store: ImportStore }) {
   useEffect(() => {
     void store.getState().loadUnmatched();
   }, [store]);
+  const [mapped, setMapped] = useState(0);
+  const onMap = async (r: UnmatchedRow, i: number, sku: string) => {
+    const done = await store.getState().mapSku(r, sku);
+    if (done) {
+      setFocusRow(i);
+      setMapped((n) => n + 1);
+    }
+    return done;
+  };
   useEffect(() => {
     if (focusRow === null) return;
     const inputs = table.current?.querySelectorAll<HTMLInputElement>('tbody input');
     inputs?.[Math.min(focusRow, inputs.length - 1)]?.focus();
     setFocusRow(null);
   }, [rows, focusRow]);
-  if (!rows.length) return <p className="muted">{t('intake.noUnmatched')}</p>;
   return (
-    <table ref={table} className="data-table" aria-label={t('intake.mappingTitle')}>
+    <>
+      {rows.length === 0 ? (
+        <p className="muted">{t('intake.noUnmatched')}</p>
+      ) : (
+        <MappingTable rows={rows} table={table} onMap={onMap} />
+      )}
+      {/* Remounted after each mapping, so it lists the one just made. */}
+      <RememberedMappingsView key={mapped} />
+    </>
+  );
+}
+
+function MappingTable(props: {
+  rows: UnmatchedRow[];
+  table: RefObject<HTMLTableElement | null>;
+  onMap: (row: UnmatchedRow, i: number, sku: string) => Promise<boolean>;
+}) {
+  const { t } = useTranslation();
+  return (
+    <table ref={props.table} className="data-table" aria-label={t('intake.mappingTitle')}>
       <thead>
         <tr>
           <th>{t('intake.title')}</th>
@@ -71,16 +99,8 @@ export function SkuMappingView({ store }: { store: ImportStore }) {
         </tr>
       </thead>
       <tbody>
-        {rows.map((r, i) => (
-          <MappingRow
-            key={r.sourceKey}
-            row={r}
-            onMap={async (sku) => {
-              const done = await store.getState().mapSku(r, sku);
-              if (done) setFocusRow(i);
-              return done;
-            }}
-          />
+        {props.rows.map((r, i) => (
+          <MappingRow key={r.sourceKey} row={r} onMap={(sku) => props.onMap(r, i, sku)} />
         ))}
       </tbody>
     </table>
