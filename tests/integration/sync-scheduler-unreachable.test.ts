@@ -93,6 +93,12 @@ describe('sync scheduler with one shop that cannot be reached', () => {
       lastError: expect.stringMatching(/cannot reach 127\.0\.0\.1/),
     });
     expect(s.channels.find((c) => c.channelId === good)).toMatchObject({ state: 'ok', lastError: null });
+    // "Sync now" on the dead shop fails for that shop alone: the other one is not paused.
+    await h.syncNow();
+    expect((await status()).offline).toBeNull();
+    expect((await status()).channels.find((c) => c.channelId === h.channelId)).toMatchObject({
+      state: 'offline',
+    });
   });
 
   it('when the computer goes offline it still probes one shop per pause, then resumes every shop', async () => {

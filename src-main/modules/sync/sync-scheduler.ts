@@ -153,6 +153,13 @@ export function createSyncScheduler(opts: SchedulerOptions): SyncScheduler {
     return p;
   }
 
+  /**
+   * Another shop answered on its last run: a shop that was already down then, and is down again,
+   * is down alone; that is no sign of the computer being offline.
+   */
+  const othersAnswer = (c: ApiChannelRow, all: ApiChannelRow[]) =>
+    all.some((o) => o.id !== c.id && !downStreak.has(o.id));
+
   const runnable = (): ApiChannelRow[] => {
     const withSecrets = secretChannelIds(ctx.sqlite);
     return listApiChannels(ctx.sqlite).filter((c) => c.enabled && c.api?.enabled && withSecrets.has(c.id));
@@ -173,12 +180,12 @@ export function createSyncScheduler(opts: SchedulerOptions): SyncScheduler {
     for (const c of order) {
       if (!probe && (next.get(c.id) ?? 0) > ctx.now()) continue;
       probe = false;
-      const failingAlone = downStreak.has(c.id) && order.some((o) => o.id !== c.id && !downStreak.has(o.id));
+      const wasDown = downStreak.has(c.id);
       const outcome = await run(c);
       if (outcome !== 'down') reached = true;
       // Only this shop is unreachable when another one answered in this tick, or it was already
-      // failing while the others answered; else the computer is offline and runOne paused everything.
-      else if (!reached && !failingAlone) return;
+      // down while the others answered; else the computer is offline and runOne paused everything.
+      else if (!reached && !(wasDown && othersAnswer(c, order))) return;
       offline = null;
     }
   }
@@ -207,7 +214,14 @@ export function createSyncScheduler(opts: SchedulerOptions): SyncScheduler {
       const all = listApiChannels(ctx.sqlite).filter((c) => c.api);
       // Asked for by id: run it even if automatic sync is off. "All": only the connected, enabled ones.
       const chosen = channelIds ? all.filter((c) => channelIds.includes(c.id)) : runnable();
-      await Promise.all(chosen.map((c) => run(c)));
+      const others = runnable();
+      await Promise.all(
+        chosen.map(async (c) => {
+          const wasDown = downStreak.has(c.id);
+          // Pressing "sync now" on a shop that is down alone must not pause the others.
+          if ((await run(c)) === 'down' && wasDown && othersAnswer(c, others)) offline = null;
+        }),
+      );
     },
     reconnected(id) {
       next.delete(id);
