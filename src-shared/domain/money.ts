@@ -1,4 +1,5 @@
 import { AppFailure } from '../result';
+import { halfWidth } from './half-width';
 
 /** Minor units per major unit. JPY/KRW have none; everything we sell in otherwise has cents/分. */
 const MINOR_DIGITS: Record<string, number> = { JPY: 0, KRW: 0, VND: 0, CLP: 0, KWD: 3, BHD: 3 };
@@ -49,6 +50,27 @@ export const parseMajor = (text: string, currency: string): number => {
   const minor = Number(whole) * 10 ** digits + Number((frac + '000').slice(0, digits) || '0');
   assertInt(minor, 'amount');
   return sign ? -minor : minor;
+};
+
+/**
+ * "9,50" and "1.234,56": a decimal comma, as sheets from Germany, France… write money. A comma
+ * before exactly one or two final digits is never a thousands separator (those group by three),
+ * so it is read as the decimal point instead of being dropped ("9,50" is not 950).
+ */
+const DECIMAL_COMMA = /^(-?[^,.\d]*)(\d{1,3}(?:\.\d{3})+|\d+),(\d{1,2})(\D*)$/;
+
+/**
+ * An amount as people and sheets write it: full width (￥１，２９９．５０, an input method left
+ * in full-width mode) and a decimal comma ("9,50") read too; otherwise as `parseMajor`.
+ * The import's cells and the order-entry form read amounts through this one function.
+ */
+export const parseWrittenMajor = (text: string, currency: string): number => {
+  const plain = halfWidth(text);
+  const comma = plain.includes(',') ? DECIMAL_COMMA.exec(plain.trim()) : null;
+  return parseMajor(
+    comma ? `${comma[1]}${(comma[2] as string).replaceAll('.', '')}.${comma[3]}${comma[4]}` : plain,
+    currency,
+  );
 };
 
 /** Formats minor units as a plain decimal string in major units ("1299.00"). */

@@ -238,6 +238,35 @@ describe('amounts typed with an input method in full-width mode', () => {
   });
 });
 
+describe('a price typed with a decimal comma', () => {
+  it('reads 12,50 as 12.50, as imports do, not as 1250', async () => {
+    const bridge = entryBridge([
+      { ok: true, value: { id: 9, externalId: 'M-20260320-0004', created: true } },
+    ]);
+    renderApp({ bridge, language: 'en' });
+    await screen.findByText('EXT-00001');
+    fireEvent.click(screen.getByRole('button', { name: 'New order' }));
+    const d = dialog();
+    fireEvent.change(within(d).getByLabelText('Recipient'), { target: { value: 'Anna' } });
+    fireEvent.change(within(d).getByLabelText('Phone'), { target: { value: '13900001111' } });
+    fireEvent.change(within(d).getByLabelText('Address'), { target: { value: '上海市浦东新区张江路1号' } });
+    await typeAndEnter(within(d).getByRole('combobox', { name: 'Add item' }), 'TEA-01');
+    const price = await within(d).findByLabelText('Unit price of TEA-01');
+    fireEvent.change(price, { target: { value: '12,50' } });
+    fireEvent.blur(price);
+    expect((price as HTMLInputElement).value).toBe('12.50');
+    fireEvent.change(price, { target: { value: '1,299' } });
+    fireEvent.blur(price);
+    expect((price as HTMLInputElement).value).toBe('1299.00');
+    fireEvent.change(price, { target: { value: '12,5' } });
+    fireEvent.click(within(d).getByRole('button', { name: 'Create order' }));
+    await waitFor(() => expect(bridge.callsOf('orders.create')).toHaveLength(1));
+    expect(bridge.callsOf('orders.create')[0].lines).toEqual([
+      { sku: 'TEA-01', quantity: 1, unitPriceMinor: 1_250 },
+    ]);
+  });
+});
+
 describe('new order form with a keyboard and an input method', () => {
   it('ignores Enter and Esc while an input method composes, keeps Tab inside, stops long texts and shows the message error on its field', async () => {
     const bridge = entryBridge([

@@ -1,5 +1,5 @@
 import { halfWidth } from '../../../src-shared/domain/half-width';
-import { parseMajor } from '../../../src-shared/domain/money';
+import { parseWrittenMajor } from '../../../src-shared/domain/money';
 import type { Table } from './intake.types';
 
 /** A problem in one cell: the order it belongs to is rejected, the rest of the file imports. */
@@ -65,27 +65,15 @@ export function quantity(text: string, column: string): number {
   return n;
 }
 
-/**
- * "9,50" and "1.234,56": a decimal comma, as sheets from Germany, France… write money. A comma
- * before exactly one or two final digits is never a thousands separator (those group by three),
- * so it is read as the decimal point instead of being dropped ("9,50" is not 950).
- */
-const DECIMAL_COMMA = /^(-?[^,.\d]*)(\d{1,3}(?:\.\d{3})+|\d+),(\d{1,2})(\D*)$/;
-
 /** An amount in major units; empty means 0 unless required. Negative amounts are refused. */
 export function amount(text: string, currency: string, column: string, required = false): number {
   if (text.trim() === '') {
     if (required) throw new RowError(column, 'the amount is missing');
     return 0;
   }
-  const plain = halfWidth(text);
   let minor: number;
   try {
-    const comma = plain.includes(',') ? DECIMAL_COMMA.exec(plain.trim()) : null;
-    minor = parseMajor(
-      comma ? `${comma[1]}${(comma[2] as string).replaceAll('.', '')}.${comma[3]}${comma[4]}` : plain,
-      currency,
-    );
+    minor = parseWrittenMajor(text, currency);
   } catch {
     throw new RowError(column, `"${text}" is not an amount`);
   }

@@ -1,7 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { SkuHit } from '../../../../src-shared/contract/catalog.contract';
-import { halfWidth } from '../../../../src-shared/domain/half-width';
-import { formatMajor, parseMajor } from '../../../../src-shared/domain/money';
+import { formatMajor, parseWrittenMajor } from '../../../../src-shared/domain/money';
 import { useApi } from '../../../api/api-context';
 import { Combobox } from '../../../ui/combobox';
 import { formatMoney } from '../../../ui/format';
@@ -103,7 +102,7 @@ export function EntryLinesSection(props: {
                       onBlur={(e) => {
                         try {
                           props.onChange(l.key, {
-                            price: formatMajor(parseMajor(halfWidth(e.target.value), currency), currency),
+                            price: formatMajor(parseWrittenMajor(e.target.value, currency), currency),
                           });
                         } catch {
                           // Left as typed; submitting shows what is wrong with it.

@@ -8,7 +8,7 @@ import {
 } from '../../../../src-shared/contract/order-entry.schema';
 import type { OrderType } from '../../../../src-shared/domain/ids';
 import { halfWidth } from '../../../../src-shared/domain/half-width';
-import { formatMajor, parseMajor } from '../../../../src-shared/domain/money';
+import { formatMajor, parseWrittenMajor } from '../../../../src-shared/domain/money';
 import type { AppError } from '../../../../src-shared/result';
 import type { Api } from '../../../api/client';
 
@@ -81,10 +81,11 @@ const newRequestId = (): string =>
 export const usualAddressText = (a: NonNullable<CustomerMatch['usualAddress']>): string =>
   [a.province, a.city, a.district, a.street, a.detail].filter(Boolean).join('') || a.raw;
 
-// Amounts and quantities as typed, also with an input method left in full-width mode (２, ￥１，２９９．５０).
+// Amounts and quantities as typed, also with an input method left in full-width mode (２, ￥１，２９９．５０)
+// and, for amounts, a decimal comma (12,50) as imports read it.
 export const typedAmount = (text: string, currency: string): number | null => {
   try {
-    return text.trim() === '' ? 0 : parseMajor(halfWidth(text), currency);
+    return text.trim() === '' ? 0 : parseWrittenMajor(text, currency);
   } catch {
     return null;
   }
