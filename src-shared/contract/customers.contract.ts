@@ -94,7 +94,7 @@ export type CustomerMatch = z.infer<typeof customerMatch>;
 
 export const customersContract = {
   'customers.list': read(
-    'Customer profiles with order count, spend and RFM segment; search by name or phone (as typed: spaces, dashes, +86), filter by segment, sort; with the count per segment',
+    'Customer profiles with order count, spend and RFM segment; search by name, phone (as typed: spaces, dashes, +86) or email, filter by segment, sort; with the count per segment',
     z
       .object({
         search: z.string().max(100).optional(),
@@ -126,7 +126,7 @@ export const customersContract = {
     z.object({ into: id, ordersMoved: z.number().int() }),
   ),
   'customers.lookup': read(
-    'Find a customer while taking an order: by phone (spaces and dashes ignored) or name, with the usual address',
+    'Find a customer while taking an order: by phone (spaces and dashes ignored), name or email, with the usual address',
     z
       .object({
         query: z.string().trim().min(1, 'is required').max(100),

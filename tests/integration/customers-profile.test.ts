@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { importFile } from '../../src-main/modules/intake';
 import { rfmSegment } from '../../src-main/modules/customers';
 import { aCore, value } from '../fixtures/core';
@@ -312,6 +313,22 @@ describe('customer profiles', () => {
     expect(new Set(ids.slice(0, 4)).size).toBe(4);
     expect(ids[4]).toBe(ids[5]);
     expect((await order('H2')).reasons).toContain('customer profile linked by phone 13800000002');
+  });
+
+  test('a Shopify buyer is found by email, whole or in part, in any case, in the list and the entry lookup', async () => {
+    await importFile(core.ctx, {
+      fileName: 'shopify-orders.csv',
+      bytes: readFileSync('tests/fixtures/files/shopify-orders.csv'),
+      format: 'auto',
+      actor: 'test',
+    });
+    const names = async (search: string) =>
+      (await value(core.call('customers.list', { search }))).rows.map((r: { name: string }) => r.name);
+    expect(await names('emma.w@example.com')).toEqual(['Emma Wilson']);
+    expect(await names('EMMA.W@')).toEqual(['Emma Wilson']);
+    const lookup = async (query: string) =>
+      (await value(core.call('customers.lookup', { query }))).rows.map((r: { name: string }) => r.name);
+    expect(await lookup('emma.w@example.com')).toEqual(['Emma Wilson']);
   });
 
   test('a landline (stored 0755-86001234) is found typed without the dash, with spaces or with +86', async () => {

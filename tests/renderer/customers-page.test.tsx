@@ -66,8 +66,8 @@ describe('customers screen', () => {
     renderApp({ bridge, hash: '#/customers', language: 'zh-CN' });
     expect(await screen.findByText('忠实客户', { selector: 'td span' })).toBeTruthy();
     expect(screen.getByText('266.00 CNY')).toBeTruthy();
-    fireEvent.change(screen.getByLabelText('搜索姓名或手机号'), { target: { value: '1381234' } });
-    fireEvent.submit(screen.getByLabelText('搜索姓名或手机号'));
+    fireEvent.change(screen.getByLabelText('搜索姓名、手机号或邮箱'), { target: { value: '1381234' } });
+    fireEvent.submit(screen.getByLabelText('搜索姓名、手机号或邮箱'));
     expect(bridge.callsOf('customers.list').at(-1)).toEqual({
       search: '1381234',
       sort: 'recent',
@@ -120,7 +120,7 @@ describe('customers screen for a back office', () => {
     expect(screen.queryByRole('button', { name: /Show more/ })).toBeNull();
 
     // Typing alone searches (no Enter), once the typing settles.
-    fireEvent.change(screen.getByLabelText('Search name or phone'), { target: { value: '138 1234' } });
+    fireEvent.change(screen.getByLabelText('Search name, phone or email'), { target: { value: '138 1234' } });
     await waitFor(() =>
       expect(bridge.callsOf('customers.list').at(-1)).toMatchObject({ search: '138 1234', offset: 0 }),
     );

@@ -120,6 +120,9 @@ export function listCustomerRows(
       `select c.id, c.name, c.phone, count(o.id) as orderCount, min(o.placed_at) as firstOrderAt, max(o.placed_at) as lastOrderAt
        from customers c left join orders o on o.customer_id = c.id and o.status != 'cancelled'
        where @text is null or instr(packdesk_name_fold(c.name), @folded) > 0 or instr(c.phone, @text) > 0
+          -- Shopify and WooCommerce buyers are known by email: every one their orders brought.
+          or exists (select 1 from customer_keys k
+                where k.customer_id = c.id and k.kind = 'email' and instr(k.key, @folded) > 0)
           -- Landlines are stored as labels print them (0755-86001234): compared without the dash.
           or (@digits is not null and instr(replace(c.phone, '-', ''), @digits) > 0)
           -- Every phone the profile's orders brought (a merge, a new number), not only the one it shows.
@@ -274,6 +277,19 @@ export function lookupCustomerRows(
       ),
       2,
     );
+  // An email, whole or in part (email keys are stored in lower case).
+  if (text.includes('@')) {
+    add(ids("select customer_id from customer_keys where kind = 'email' and key = ?", folded), 0);
+    if (ranks.size < limit)
+      add(
+        ids(
+          "select customer_id from customer_keys where kind = 'email' and instr(key, ?) > 0 limit ?",
+          folded,
+          limit,
+        ),
+        2,
+      );
+  }
   if (digits && digits.length >= 3 && ranks.size < limit)
     add(
       ids(
