@@ -97,9 +97,37 @@ export function specTokens(spec: string): string[] {
     .filter((t) => t && !LABELS.test(t));
 }
 
+/** Holds the words of a many-word term together through `specTokens` (it splits on spaces). */
+const JOIN = '\u2060';
+const SEPARATOR = '[;；,，/|\\s:：]';
+const phrasesOf = new WeakMap<ReadonlyMap<string, string>, RegExp | null>();
+
+/**
+ * Terms of more than one word ("ONE SIZE", a shop's "DUSTY ROSE") found whole in a spec, between
+ * separators, and kept as one token: split into words they would never match ("One Size" read as
+ * ONE and the label SIZE). One pattern per dictionary, longest terms first.
+ */
+function joinPhrases(spec: string, synonyms: ReadonlyMap<string, string>): string {
+  let re = phrasesOf.get(synonyms);
+  if (re === undefined) {
+    const terms = [...synonyms.keys()]
+      .filter((t) => t.includes(' '))
+      .sort((a, b) => b.length - a.length)
+      .map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replaceAll(' ', '\\s+'));
+    re = terms.length ? new RegExp(`(^|${SEPARATOR})(${terms.join('|')})(?=$|${SEPARATOR})`, 'gi') : null;
+    phrasesOf.set(synonyms, re);
+  }
+  return re
+    ? spec.replace(re, (_, before: string, term: string) => before + term.split(/\s+/).join(JOIN))
+    : spec;
+}
+
 /** Canonical spec: each token through the dictionary, sorted, so "XL码 大红" = "红色 / 加大码". */
 export function canonicalSpec(spec: string, synonyms: ReadonlyMap<string, string>): string {
-  const tokens = specTokens(spec).map((t) => synonyms.get(t) ?? t);
+  const tokens = specTokens(joinPhrases(spec, synonyms)).map((t) => {
+    const term = t.replaceAll(JOIN, ' ');
+    return synonyms.get(term) ?? term;
+  });
   return [...new Set(tokens)].sort().join(' ');
 }
 
@@ -113,7 +141,8 @@ export const sourceKey = (title: string, spec: string, synonyms: ReadonlyMap<str
 /** Defaults merged with the shop's entries, keyed in upper case like the tokens. */
 export function synonymMap(shop: { term: string; canonical: string }[]): Map<string, string> {
   const m = new Map<string, string>();
-  for (const [k, v] of Object.entries(DEFAULT_SYNONYMS)) m.set(k.toUpperCase(), v);
-  for (const s of shop) m.set(s.term.toUpperCase(), s.canonical);
+  const key = (term: string) => term.trim().toUpperCase().replace(/\s+/g, ' ');
+  for (const [k, v] of Object.entries(DEFAULT_SYNONYMS)) m.set(key(k), v);
+  for (const s of shop) m.set(key(s.term), s.canonical);
   return m;
 }
