@@ -4,6 +4,7 @@ import { ENTRY_ISSUE_PATTERNS } from './entry-error-text';
 import { errorDetailText } from './error-detail-text';
 import { MAPPING_ISSUE_PATTERNS } from './mapping-error-text';
 import { STOCK_ISSUE_PATTERNS } from './stock-error-text';
+import { SYNC_ISSUE_PATTERNS } from './sync-error-text';
 
 /**
  * The core writes messages in English. Known field messages (from the contract's schemas) are
@@ -14,6 +15,7 @@ const ISSUE_PATTERNS: [RegExp, string][] = [
   // Anchored to whole messages, so they go before the generic "Too big" / "Invalid" below.
   ...STOCK_ISSUE_PATTERNS,
   ...MAPPING_ISSUE_PATTERNS,
+  ...SYNC_ISSUE_PATTERNS,
   [/^is required$/i, 'issues.required'],
   [/^must be at least (\d+) characters?$/i, 'issues.minLength'],
   [/^may use letters, digits/i, 'issues.codeChars'],

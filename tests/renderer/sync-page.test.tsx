@@ -34,7 +34,13 @@ const aSyncChannel = (over: Partial<SyncChannel> = {}): SyncChannel => ({
 
 function bridgeWith(
   channels: SyncChannel[],
-  extra: { offline?: boolean; keychain?: boolean; testMessage?: string } = {},
+  extra: {
+    offline?: boolean;
+    keychain?: boolean;
+    testMessage?: string;
+    /** Field messages the core refuses the connection settings with. */
+    refuse?: { path: string; message: string }[];
+  } = {},
 ) {
   return fakeBridge({
     handlers: {
@@ -56,7 +62,13 @@ function bridgeWith(
         },
       }),
       'sync.now': (i) => ({ ok: true, value: { started: i.channelId ? [i.channelId] : [3] } }),
-      'sync.configure': () => ({ ok: true, value: channels[0]! }),
+      'sync.configure': () =>
+        extra.refuse
+          ? {
+              ok: false,
+              error: { code: 'invalid_input', message: extra.refuse[0]!.message, issues: extra.refuse },
+            }
+          : { ok: true, value: channels[0]! },
       'channels.setCredentials': (i) => ({
         ok: true,
         value: { channelId: i.channelId, backend: 'gnome_libsecret', storedAt: '2025-03-10T09:30:00.000Z' },
@@ -138,6 +150,26 @@ describe('channel sync screen', () => {
         '连接失败：Shopify 连接测试：无法连接 fake-outfitters.myshopify.com（ENOTFOUND），请检查网络和店铺地址',
       ),
     ).toBeTruthy();
+  });
+
+  it('says the connection form’s field problems in Chinese', async () => {
+    const bridge = bridgeWith([aSyncChannel({ kind: 'woocommerce', name: 'Woo EU' })], {
+      refuse: [
+        {
+          path: 'url',
+          message: 'shop.example.com must be reached over https:// so the credentials are not sent in clear',
+        },
+        { path: 'intervalMinutes', message: 'must be at least 5 minutes' },
+      ],
+    });
+    renderApp({ bridge, hash: '#/sync', language: 'zh-CN' });
+    const card = (await screen.findByRole('heading', { name: /Woo EU/ })).closest('article')!;
+    fireEvent.click(within(card).getByRole('button', { name: '连接设置' }));
+    fireEvent.click(within(card).getByRole('button', { name: '保存' }));
+    expect(
+      await within(card).findByText('shop.example.com 必须通过 https:// 访问，以免凭据以明文传输'),
+    ).toBeTruthy();
+    expect(within(card).getByText('不能少于 5 分钟')).toBeTruthy();
   });
 
   it('says when sync is paused offline and when credentials cannot be stored, in Chinese too', async () => {

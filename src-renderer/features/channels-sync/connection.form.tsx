@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SyncChannel } from '../../../src-shared/contract/sync.contract';
+import { issueText } from '../../i18n/error-text';
 import { FormField } from '../../ui/form-field';
 import type { ConnectionDraft } from './channels-sync.store';
 import { FormActions } from '../../ui/form-actions';
@@ -21,6 +22,11 @@ export function ConnectionForm(props: {
   onTest(typed: Pick<ConnectionDraft, 'url' | 'credentials'>): void;
 }) {
   const { t } = useTranslation();
+  /** The core's field message for `path`, in the UI language. */
+  const issue = (path: string) => {
+    const message = props.issues[path];
+    return message ? issueText(t, message) : undefined;
+  };
   const c = props.channel;
   const [url, setUrl] = useState(c.url);
   const [interval, setInterval] = useState(c.intervalMinutes);
@@ -55,11 +61,11 @@ export function ConnectionForm(props: {
       <FormField
         label={t(c.kind === 'shopify' ? 'sync.form.shop' : 'sync.form.site')}
         hint={t(c.kind === 'shopify' ? 'sync.form.shopHint' : 'sync.form.siteHint')}
-        error={props.issues.url}
+        error={issue('url')}
       >
         <input type="text" value={url} onChange={(e) => setUrl(e.target.value)} required spellCheck={false} />
       </FormField>
-      <FormField label={t('sync.form.interval')} error={props.issues.intervalMinutes}>
+      <FormField label={t('sync.form.interval')} error={issue('intervalMinutes')}>
         <input
           type="number"
           min={5}
@@ -78,7 +84,7 @@ export function ConnectionForm(props: {
           {c.hasCredentials ? t('sync.form.stored', { backend: c.credentialsBackend }) : t('sync.form.none')}
         </p>
         {c.kind === 'shopify' ? (
-          <FormField label={t('sync.form.token')} hint={keep} error={props.issues['credentials.accessToken']}>
+          <FormField label={t('sync.form.token')} hint={keep} error={issue('credentials.accessToken')}>
             <input
               type="password"
               value={token}
@@ -92,7 +98,7 @@ export function ConnectionForm(props: {
             <FormField
               label={t('sync.form.consumerKey')}
               hint={keep}
-              error={props.issues['credentials.consumerKey']}
+              error={issue('credentials.consumerKey')}
             >
               <input
                 type="password"
@@ -102,10 +108,7 @@ export function ConnectionForm(props: {
                 autoComplete="new-password"
               />
             </FormField>
-            <FormField
-              label={t('sync.form.consumerSecret')}
-              error={props.issues['credentials.consumerSecret']}
-            >
+            <FormField label={t('sync.form.consumerSecret')} error={issue('credentials.consumerSecret')}>
               <input
                 type="password"
                 value={secret}
