@@ -26,4 +26,5 @@ export const MAPPING_DETAIL_RULES: Rule[] = [
 export const MAPPING_ISSUE_PATTERNS: [RegExp, string][] = [
   [/^unknown SKU$/, 'intake.mappingIssue.unknownCode'],
   [/^joins specs mapped to (?<skuA>.+) and (?<skuB>.+)$/, 'intake.mappingIssue.joins'],
+  [/^cannot contain ; , \/ \| or : \(they separate the values of a spec\)$/, 'intake.mappingIssue.separator'],
 ];

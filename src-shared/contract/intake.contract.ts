@@ -173,7 +173,17 @@ export const intakeContract = {
   ),
   'standardize.saveSynonym': write(
     'Add or change a spec synonym (canonical empty removes the shop entry)',
-    z.object({ term: z.string().min(1).max(40), canonical: z.string().max(40) }).strict(),
+    z
+      .object({
+        // ; , / | and : separate the values of a spec ("颜色:红; 尺码:XL"): a term holding one never matches.
+        term: z
+          .string()
+          .min(1)
+          .max(40)
+          .regex(/^[^;；,，/|:：]+$/, 'cannot contain ; , / | or : (they separate the values of a spec)'),
+        canonical: z.string().max(40),
+      })
+      .strict(),
     z.object({ term: z.string(), canonical: z.string() }),
   ),
   'folders.status': read(

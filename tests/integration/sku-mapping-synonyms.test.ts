@@ -149,4 +149,21 @@ describe('SKU mappings and the synonym dictionary', () => {
       forgotten: false,
     });
   });
+
+  test('a synonym term with a separator in it (it could never match a spec value) is refused', async () => {
+    for (const term of ['2XL/XXL', '颜色:红', 'S,M'])
+      expect(await core.call('standardize.saveSynonym', { term, canonical: 'XXL' })).toMatchObject({
+        ok: false,
+        error: {
+          code: 'invalid_input',
+          issues: [{ path: 'term', message: expect.stringMatching(/^cannot contain/) }],
+        },
+      });
+    expect(
+      await value(core.call('standardize.saveSynonym', { term: 'Dusty Rose', canonical: '粉/Pink' })),
+    ).toEqual({
+      term: 'Dusty Rose',
+      canonical: '粉/Pink',
+    });
+  });
 });

@@ -57,6 +57,11 @@ describe('SKU mapping refusals in the UI language', () => {
     expect(errorText(en, joins).detail).toBe(joins.message);
     expect(issueText(zh, joins.issues![0]!.message)).toBe('会合并映射到 TEE-WINE 和 TEE-RED 的规格');
 
+    const separator = await refused('standardize.saveSynonym', { term: '2XL/XXL', canonical: 'XXL' });
+    expect(issueText(zh, separator.issues![0]!.message)).toBe(
+      '不能包含 ; , / | 或 :（它们用来分隔规格的各个值）',
+    );
+
     // Removing the shop's entry would send 正红 back to 红/Red, where 大红 is mapped to TEE-RED.
     await value(core.call('standardize.mapSku', { title: '纯棉T恤', spec: '正红', sku: 'TEE-WINE' }));
     const removing = await refused('standardize.saveSynonym', { term: '正红', canonical: '' });
