@@ -197,3 +197,54 @@ describe('merging a duplicate profile', () => {
     expect(within(p).getByText('4')).toBeTruthy();
   });
 });
+
+describe('merging a duplicate with the keyboard only', () => {
+  it('lands on Cancel when asked (a merge cannot be undone), Esc cancels, and the keyboard goes back to the search', async () => {
+    const dup = {
+      id: 9,
+      name: '张伟',
+      phone: '13900000009',
+      orderCount: 1,
+      lastOrderAt: null,
+      usualAddress: null,
+    };
+    const bridge = fakeBridge({
+      handlers: {
+        'customers.list': () => ({ ok: true, value: { rows: [row], total: 1, segments: [] } }),
+        'customers.get': () => ({ ok: true, value: profile }),
+        'customers.lookup': () => ({ ok: true, value: { rows: [dup] } }),
+        'customers.merge': () => ({ ok: true, value: { into: 7, ordersMoved: 1 } }),
+      },
+    });
+    renderApp({ bridge, hash: '#/customers', language: 'zh-CN' });
+    fireEvent.click(await screen.findByRole('button', { name: '张伟' }));
+    const p = await screen.findByRole('region', { name: '张伟 的客户档案' });
+    const pick = async () => {
+      const find = within(p).getByRole('combobox', { name: '按手机号或姓名查找重复客户…' });
+      fireEvent.change(find, { target: { value: '139' } });
+      await within(p).findByRole('option');
+      await act(async () => {
+        fireEvent.keyDown(find, { key: 'Enter' });
+        await Promise.resolve();
+      });
+      return within(p).findByRole('alertdialog');
+    };
+    const confirm = await pick();
+    expect(document.activeElement).toBe(within(confirm).getByRole('button', { name: '取消' }));
+    fireEvent.keyDown(document.activeElement!, { key: 'Escape' });
+    expect(within(p).queryByRole('alertdialog')).toBeNull();
+    expect(document.activeElement).toBe(
+      within(p).getByRole('combobox', { name: '按手机号或姓名查找重复客户…' }),
+    );
+    expect(bridge.callsOf('customers.merge')).toHaveLength(0);
+
+    const again = await pick();
+    fireEvent.click(within(again).getByRole('button', { name: '合并' }));
+    await waitFor(() => expect(within(p).queryByRole('alertdialog')).toBeNull());
+    await waitFor(() =>
+      expect(document.activeElement).toBe(
+        within(p).getByRole('combobox', { name: '按手机号或姓名查找重复客户…' }),
+      ),
+    );
+  });
+});

@@ -16,13 +16,19 @@ export function CustomerMergeSection(props: { into: { id: number; name: string }
   const [dup, setDup] = useState<CustomerMatch | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
+  // Once the question is answered the keyboard goes back to the search (the confirm it was on is gone).
+  const [answered, setAnswered] = useState(false);
+  const close = () => {
+    setDup(null);
+    setAnswered(true);
+  };
   const merge = async () => {
     if (!dup || busy) return;
     setBusy(true);
     const r = await api.call('customers.merge', { from: dup.id, into: props.into.id });
     setBusy(false);
     if (!r.ok) return setError(r.error);
-    setDup(null);
+    close();
     setError(null);
     props.onMerged();
   };
@@ -35,6 +41,11 @@ export function CustomerMergeSection(props: { into: { id: number; name: string }
           className="customer-merge-confirm"
           role="alertdialog"
           aria-label={t('customersPage.merge.title')}
+          onKeyDown={(e) => {
+            if (e.key !== 'Escape' || e.nativeEvent.isComposing) return;
+            e.stopPropagation();
+            close();
+          }}
         >
           <p>
             {t('customersPage.merge.confirm', {
@@ -47,7 +58,8 @@ export function CustomerMergeSection(props: { into: { id: number; name: string }
           <button type="button" className="btn btn-primary" disabled={busy} onClick={() => void merge()}>
             {t('customersPage.merge.do')}
           </button>
-          <button type="button" className="btn" onClick={() => setDup(null)}>
+          {/* Not undoable: the keyboard lands on the harmless answer. */}
+          <button type="button" className="btn" autoFocus onClick={close}>
             {t('common.cancel')}
           </button>
         </div>
@@ -57,6 +69,7 @@ export function CustomerMergeSection(props: { into: { id: number; name: string }
           placeholder={t('customersPage.merge.find')}
           emptyText={t('customersPage.none')}
           clearOnPick
+          autoFocus={answered}
           search={async (query) => {
             const r = await api.call('customers.lookup', { query, limit: 8 });
             return r.ok ? r.value.rows.filter((c) => c.id !== props.into.id) : [];
