@@ -348,6 +348,9 @@ describe('lookups for the entry form', () => {
     // An exact name first, then a longer name that starts with it.
     expect((await find('张伟')).map((c: any) => c.name)).toEqual(['张伟', '张伟强']);
     expect(await find('nobody')).toEqual([]);
+    // Only the country code typed so far: no number yet, so nobody (not every customer).
+    expect(await find('+86')).toEqual([]);
+    expect(await find('0086 ')).toEqual([]);
     // As a clerk's input method may give it: full-width digits, traditional characters.
     expect((await find('１３８１２３４５６７８')).map((c: any) => c.name)).toEqual(['张伟']);
     expect((await find('張偉')).map((c: any) => c.name)).toEqual(['张伟', '张伟强']);
