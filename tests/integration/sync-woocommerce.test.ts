@@ -175,4 +175,24 @@ describe('WooCommerce sync against a local REST v3 API', () => {
     expect(h.orders().find((o) => o.externalId === '251')).toMatchObject({ status: expect.any(String) });
     expect(h.orders()).toHaveLength(251);
   });
+
+  it('asks for smaller pages when a slow host fails on pages of 100 (out of memory, gateway timeout)', async () => {
+    woo.maxPerPage = 25;
+    await connect();
+    // The third page of 25 is cut off: the run stops there and the next one resumes at it.
+    woo.faults.push(...Array<null>(14).fill(null), { kind: 'truncate' });
+    await h.syncNow();
+    expect(h.state()).toMatchObject({ state: 'error', sweep_cursor: '3/25' });
+    expect(h.orders()).toHaveLength(50);
+    expect((await h.syncNow()).ok).toBe(true);
+    expect(await h.status()).toMatchObject({ state: 'ok', lastError: null });
+    expect(h.orders()).toHaveLength(250);
+    const sizes = woo.listCalls.map((p) => p.get('per_page'));
+    // Six tries at 100 and six at 50 (the host might only be busy), then pages of 25 to the end.
+    expect(sizes.filter((s) => s === '100')).toHaveLength(6);
+    expect(sizes.filter((s) => s === '50')).toHaveLength(6);
+    expect(woo.listCalls.slice(12).map((p) => `${p.get('page')}/${p.get('per_page')}`)).toEqual(
+      ['1', '2', '3', '3', '4', '5', '6', '7', '8', '9', '10'].map((n) => `${n}/25`),
+    );
+  });
 });

@@ -106,35 +106,66 @@ export function createWooClient(opts: WooOptions): ChannelClient & ChannelPusher
     }
   };
 
+  // Pages shrink (100 → 50 → 25 → 5, each dividing the one before, so page boundaries stay put) when
+  // a slow host fails on them: PHP out of memory (500), a gateway or this client timing out. A 503
+  // (maintenance) says nothing about page size. The cursor is "page", or "page/size" once shrunk.
+  let size = perPage;
+  const smaller = (s: number) => (s <= 5 ? null : s % 2 === 0 ? s / 2 : s % 5 === 0 ? s / 5 : null);
+  const tooBig = (e: unknown) =>
+    e instanceof ChannelError && (e.kind === 'timeout' || (e.kind === 'server' && e.status !== 503));
+  const cursorOf = (page: number, s: number) => (s === perPage ? String(page) : `${page}/${s}`);
+
+  async function fetchPage(since: number | null, page: number, pageSize: number): Promise<OrdersPage> {
+    const params: Record<string, string> = {
+      dates_are_gmt: 'true',
+      status: 'any',
+      // 'date' is the documented ordering ('modified' is unconfirmed on HPOS stores): pages are not in
+      // change order, so the checkpoint moves only when the sweep ends (see sync-pull.service.ts).
+      orderby: 'date',
+      order: 'asc',
+      per_page: String(pageSize),
+      page: String(page),
+    };
+    if (since !== null) params.modified_after = wooDate(since);
+    const { body, headers } = await get('wp-json/wc/v3/orders', params, `WooCommerce orders page ${page}`);
+    if (!Array.isArray(body))
+      throw new ChannelError('bad_answer', `WooCommerce orders page ${page}: expected a list of orders`);
+    const orders = body
+      .filter((o) => !DRAFT_STATUSES.has((o as { status?: unknown })?.status as string))
+      .map((o, i) => mapWooOrder(parseWooOrder(o, i)));
+    const total = Number(headers.get('x-wp-totalpages'));
+    if (!Number.isInteger(total) || total < 0)
+      throw new ChannelError(
+        'bad_answer',
+        `WooCommerce orders page ${page}: missing or bad X-WP-TotalPages header`,
+      );
+    return {
+      orders,
+      next: page < total ? cursorOf(page + 1, pageSize) : null,
+      shopTime: answerDate(headers),
+    };
+  }
+
   return {
     async fetchOrdersPage(since, cursor): Promise<OrdersPage> {
-      const page = cursor ? Number(cursor) : 1;
-      if (!Number.isInteger(page) || page < 1)
-        throw new ChannelError('client', `WooCommerce: bad page cursor "${cursor}"`);
-      const params: Record<string, string> = {
-        dates_are_gmt: 'true',
-        status: 'any',
-        // 'date' is the documented ordering ('modified' is unconfirmed on HPOS stores): pages are not in
-        // change order, so the checkpoint moves only when the sweep ends (see sync-pull.service.ts).
-        orderby: 'date',
-        order: 'asc',
-        per_page: String(perPage),
-        page: String(page),
-      };
-      if (since !== null) params.modified_after = wooDate(since);
-      const { body, headers } = await get('wp-json/wc/v3/orders', params, `WooCommerce orders page ${page}`);
-      if (!Array.isArray(body))
-        throw new ChannelError('bad_answer', `WooCommerce orders page ${page}: expected a list of orders`);
-      const orders = body
-        .filter((o) => !DRAFT_STATUSES.has((o as { status?: unknown })?.status as string))
-        .map((o, i) => mapWooOrder(parseWooOrder(o, i)));
-      const total = Number(headers.get('x-wp-totalpages'));
-      if (!Number.isInteger(total) || total < 0)
-        throw new ChannelError(
-          'bad_answer',
-          `WooCommerce orders page ${page}: missing or bad X-WP-TotalPages header`,
-        );
-      return { orders, next: page < total ? String(page + 1) : null, shopTime: answerDate(headers) };
+      const m = cursor === null ? null : /^([1-9]\d*)(?:\/([1-9]\d*))?$/.exec(cursor);
+      if (cursor !== null && !m) throw new ChannelError('client', `WooCommerce: bad page cursor "${cursor}"`);
+      let page = m ? Number(m[1]) : 1;
+      let pageSize = m?.[2] ? Number(m[2]) : perPage;
+      if (size < pageSize && pageSize % size === 0) {
+        page = ((page - 1) * pageSize) / size + 1;
+        pageSize = size;
+      }
+      for (;;) {
+        try {
+          return await fetchPage(since, page, pageSize);
+        } catch (e) {
+          const less = tooBig(e) ? smaller(pageSize) : null;
+          if (!less) throw e;
+          page = ((page - 1) * pageSize) / less + 1;
+          pageSize = size = less;
+        }
+      }
     },
     pushTracking: (p) =>
       pushWooTracking((path, what, send) => get(path, {}, what, send).then((r) => r.body), p),
