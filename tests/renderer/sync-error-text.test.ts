@@ -92,6 +92,14 @@ describe('sync errors in the UI language', () => {
     expect(
       syncErrorText(zh, 'Channel "My shop" has no credentials yet; enter them in its connection settings'),
     ).toBe('渠道“My shop”还没有凭据，请在“连接设置”中填写');
+    expect(
+      syncErrorText(
+        zh,
+        'WooCommerce orders page 3: the answer broke off midway (UND_ERR_SOCKET); nothing from it was saved',
+      ),
+    ).toBe(
+      'WooCommerce 订单第 3 页：店铺的响应中途断开（UND_ERR_SOCKET），本次未保存任何内容，Packdesk 将在下次同步时重试',
+    );
     // A wording not known here is shown as written.
     expect(syncErrorText(zh, 'Shopify order #1026: totalPriceSet "twelve" is not an amount')).toBe(
       'Shopify order #1026: totalPriceSet "twelve" is not an amount',

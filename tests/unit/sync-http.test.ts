@@ -80,6 +80,27 @@ describe('channel HTTP policy', () => {
     expect(refused.message).toBe(`probe: cannot reach 127.0.0.1:${port} (ECONNREFUSED)`);
   });
 
+  it('an answer broken off midway is a retried server fault, not "cannot reach" (the shop was reached)', async () => {
+    const { io: x } = io(0.5);
+    const { requestJson } = await import('../../src-main/adapters/channels/channel-http');
+    const { createServer } = await import('node:http');
+    const srv = createServer((req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': '1000' });
+      res.write('{"data": {"orders": [');
+      setTimeout(() => req.socket.destroy(), 20);
+    });
+    await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
+    const port = (srv.address() as { port: number }).port;
+    const cut = await requestJson(x, `http://127.0.0.1:${port}/x`, {}, 'Shopify orders').catch((e) => e);
+    srv.close();
+    expect(cut).toBeInstanceOf(ChannelError);
+    expect(cut.kind).toBe('server');
+    expect(cut.message).toMatch(
+      /^Shopify orders: the answer broke off midway \(.+\); nothing from it was saved$/,
+    );
+    expect(DEFAULT_RETRY.tries.server).toBeGreaterThan(1);
+  });
+
   it('accepts shop names and https addresses, and plain http only on this machine', () => {
     expect(checkedBaseUrl('myshop', (n) => `${n}.myshopify.com`).toString()).toBe(
       'https://myshop.myshopify.com/',

@@ -83,14 +83,17 @@ export async function requestJson(
 ): Promise<{ body: unknown; headers: Headers; status: number }> {
   let res: Response;
   let text: string;
+  const timedOut = (e: unknown) => {
+    const name = (e as Error)?.name;
+    return name === 'TimeoutError' || name === 'AbortError';
+  };
+  const noAnswer = () =>
+    new ChannelError('timeout', `${what}: no answer within ${Math.round(io.timeoutMs / 1000)} s`);
   try {
     res = await io.fetch(url, { ...init, signal: AbortSignal.timeout(io.timeoutMs) });
-    text = await res.text();
   } catch (e) {
     const name = (e as Error)?.name;
-    if (name === 'TimeoutError' || name === 'AbortError') {
-      throw new ChannelError('timeout', `${what}: no answer within ${Math.round(io.timeoutMs / 1000)} s`);
-    }
+    if (timedOut(e)) throw noAnswer();
     const code = causeCode(e);
     if (OFFLINE_CODES.has(code) || name === 'TypeError') {
       throw new ChannelError(
@@ -99,6 +102,17 @@ export async function requestJson(
       );
     }
     throw new ChannelError('offline', `${what}: ${(e as Error)?.message ?? String(e)}`);
+  }
+  try {
+    text = await res.text();
+  } catch (e) {
+    if (timedOut(e)) throw noAnswer();
+    // The shop was reached and began to answer: a server or proxy fault, retried like a 5xx.
+    throw new ChannelError(
+      'server',
+      `${what}: the answer broke off midway (${causeCode(e) || (e as Error)?.message}); nothing from it was saved`,
+      res.status,
+    );
   }
   const status = res.status;
   if (status === 429) {

@@ -41,6 +41,10 @@ const RULES: [RegExp, Say][] = [
     (t, m) => t('sync.error.notJson', m),
   ],
   [
+    /^the answer broke off midway \((?<why>.*)\); nothing from it was saved$/,
+    (t, m) => t('sync.error.brokeOff', m),
+  ],
+  [
     /^the answer is not complete JSON \((?<why>.*)\); nothing from it was saved$/,
     (t, m) => t('sync.error.incomplete', m),
   ],
