@@ -256,6 +256,16 @@ describe('customer profiles', () => {
     expect(await names('0086 138 1234 5678')).toEqual(['张伟']);
     expect(await names('張偉')).toEqual(['张伟']);
     expect(await names('陈美')).toEqual(['陳美玲']);
+    // Given names too, not only the characters of place names (張嬌 → 张娇, 穎 → 颖).
+    await load(
+      [
+        line('W3', { buyer_name: '张娇', phone: '13900000004' }),
+        line('W4', { buyer_name: '林穎', phone: '13900000005' }),
+      ],
+      'w2.csv',
+    );
+    expect(await names('張嬌')).toEqual(['张娇']);
+    expect(await names('林颖')).toEqual(['林穎']);
   });
 
   test('colleagues sharing a company switchboard are kept apart; each is still linked by it with their own name', async () => {

@@ -17,7 +17,8 @@ function pairs(): Map<string, string> {
  * 廣東省深圳市南山區 → 广东省深圳市南山区, 訂單編號 → 订单编号: traditional characters of division
  * names and import column names made simplified, one character for one, so offsets into the
  * text stay valid. Only for matching: a person's name or an address's detail is never rewritten.
- * Characters outside those names are left as they are (the table holds only what matching needs).
+ * The table also holds the common characters names are written in (GB2312 level 1), so the
+ * customer search finds 張嬌 as 张娇. Other characters are left as they are.
  */
 export function foldTraditional(text: string): string {
   const m = pairs();
