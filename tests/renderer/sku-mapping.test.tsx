@@ -106,3 +106,27 @@ describe('remembered SKU mappings', () => {
     );
   });
 });
+
+describe('spec dictionary with the keyboard', () => {
+  it('after Enter saves a synonym, the keyboard is back in the first field for the next one', async () => {
+    const bridge = fakeBridge({
+      handlers: {
+        'standardize.synonyms': () => ({ ok: true, value: { rows: [] } }),
+        'standardize.saveSynonym': (input) => ({ ok: true, value: input }),
+      },
+    });
+    renderApp({ bridge, hash: '#/import', language: 'zh-CN' });
+    fireEvent.click(await screen.findByRole('tab', { name: '规格词典' }));
+    const term = await screen.findByLabelText('渠道写法');
+    fireEvent.change(term, { target: { value: '酒红' } });
+    const canonical = screen.getByLabelText('统一为');
+    canonical.focus();
+    fireEvent.change(canonical, { target: { value: '红/Red' } });
+    await act(async () => {
+      fireEvent.submit(canonical);
+    });
+    await waitFor(() => expect(bridge.callsOf('standardize.saveSynonym')).toHaveLength(1));
+    await waitFor(() => expect(document.activeElement).toBe(term));
+    expect((term as HTMLInputElement).value).toBe('');
+  });
+});

@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../../api/api-context';
 import type { OpOutput } from '../../../src-shared/contract';
@@ -15,6 +15,7 @@ export function SynonymsView() {
   const [term, setTerm] = useState('');
   const [canonical, setCanonical] = useState('');
   const [error, setError] = useState<AppError | null>(null);
+  const termRef = useRef<HTMLInputElement>(null);
   const load = async () => {
     const r = await api.call('standardize.synonyms', {});
     if (r.ok) setRows(r.value.rows);
@@ -28,6 +29,8 @@ export function SynonymsView() {
     if (!r.ok) return setError(r.error);
     setTerm('');
     setCanonical('');
+    // Ready for the next term: a shop types its dictionary in one go.
+    termRef.current?.focus();
     await load();
   };
   const submit = (e: FormEvent) => {
@@ -40,7 +43,7 @@ export function SynonymsView() {
       <form className="import-options" onSubmit={submit}>
         <label>
           {t('intake.synonymTerm')}
-          <input value={term} onChange={(e) => setTerm(e.target.value)} placeholder="XL码" />
+          <input ref={termRef} value={term} onChange={(e) => setTerm(e.target.value)} placeholder="XL码" />
         </label>
         <label>
           {t('intake.synonymCanonical')}
