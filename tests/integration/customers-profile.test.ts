@@ -143,6 +143,29 @@ describe('customer profiles', () => {
     expect(profile.usualAddress).toMatchObject({ district: '南山区', uses: 2 });
   });
 
+  test('an order filled with a usual address abroad is classified by where it now ships: cross-border', async () => {
+    const abroad = {
+      buyer_name: 'Anna Smith',
+      phone: '+1 212 555 0100',
+      address: '1 Main Street',
+      country: 'US',
+      province: 'NY',
+      city: 'New York',
+      postcode: '10001',
+    };
+    await load([line('X1', abroad), line('X2', { ...abroad, placed_at: '2026-03-11 10:00' })]);
+    expect((await order('X1')).type).toBe('cross_border');
+    await load(
+      [line('X3', { ...abroad, address: '', country: '', province: '', city: '', postcode: '' })],
+      'later.csv',
+    );
+    const x3 = await order('X3');
+    expect(x3.address).toMatchObject({ country: 'US', city: 'New York' });
+    expect(x3.type).toBe('cross_border');
+    expect(x3.reasons).toContain('type cross_border: ships to US from CN');
+    expect(x3.reasons.filter((r: string) => r.startsWith('type '))).toHaveLength(1);
+  });
+
   test('the profile and the list give the same, stored customer name; the latest recipient shows on its order', async () => {
     await load([
       line('N1'),

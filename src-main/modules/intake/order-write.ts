@@ -187,7 +187,7 @@ function readyOrder(w: WriteContext, pre: PreparedOrder, channel: Channel, find:
  */
 function linkOrder(
   w: WriteContext,
-  { std, facts }: Prepared,
+  { p, channel, std, facts }: Prepared,
   now: number,
   keys: KeyCache | undefined,
   beforeRead: () => void,
@@ -213,6 +213,12 @@ function linkOrder(
   }
   o.addressRaw = usual.addressRaw;
   o.region = regionOf(o.country, o.province);
+  // Classified on arrival by where it ships: a usual address abroad makes it cross-border.
+  const t = classify(p, o.country, w.homeCountry, channel.kind);
+  if (t.type !== o.type) {
+    o.type = t.type;
+    o.reasons = o.reasons.map((r) => (r.startsWith('type ') ? t.reason : r));
+  }
   // The order has an address now: "no address" would contradict the line below.
   o.reasons = o.reasons.filter((r) => r !== NO_ADDRESS_REASON);
   o.reasons.push(
