@@ -41,8 +41,10 @@ describe('a stocktake in a real browser while the warehouse keeps working', () =
     await page.goto(new URL('/#/inventory/stocktake', app!.baseUrl).href);
     await page.getByLabel('Warehouse').selectOption('SH');
     // The clerk starts typing the sheet: the count is as of now. 18 mugs on the shelf.
+    // Listening before typing: the mark's answer can come back before fill() returns.
+    const marked = page.waitForResponse((r) => r.url().includes('inventory.countMark'));
     await page.getByLabel('Count sheet').fill('MUG,18');
-    await page.waitForResponse((r) => r.url().includes('inventory.countMark'));
+    await marked;
     // Meanwhile the goods-in desk receives 10 more.
     await app!.call('inventory.receive', { warehouse: 'SH', lines: [{ sku: 'MUG', quantity: 10 }] });
     expect(await mugsInShanghai()).toBe(30);
