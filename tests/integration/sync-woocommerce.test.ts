@@ -194,5 +194,13 @@ describe('WooCommerce sync against a local REST v3 API', () => {
     expect(woo.listCalls.slice(12).map((p) => `${p.get('page')}/${p.get('per_page')}`)).toEqual(
       ['1', '2', '3', '3', '4', '5', '6', '7', '8', '9', '10'].map((n) => `${n}/25`),
     );
+    // The next run starts at pages of 25: it does not spend a dozen failing requests finding them again.
+    woo.orders.push(aWooOrder(251, gmt(100)));
+    const before = woo.listCalls.length;
+    expect((await h.syncNow()).ok).toBe(true);
+    expect(h.orders()).toHaveLength(251);
+    const next = woo.listCalls.slice(before).map((p) => p.get('per_page'));
+    expect(next.length).toBeGreaterThan(0);
+    expect(new Set(next)).toEqual(new Set(['25']));
   });
 });

@@ -47,6 +47,9 @@ export function wooSiteRoot(url: URL): URL {
   return root;
 }
 
+/** Per site root: the smaller page size a slow host was found to need (see createWooClient). */
+const pageSizeFor = new Map<string, number>();
+
 /**
  * WooCommerce REST v3: GET /wp-json/wc/v3/orders with modified_after (GMT), page/per_page and
  * X-WP-TotalPages, HTTP Basic with the consumer key and secret.
@@ -109,7 +112,10 @@ export function createWooClient(opts: WooOptions): ChannelClient & ChannelPusher
   // Pages shrink (100 → 50 → 25 → 5, each dividing the one before, so page boundaries stay put) when
   // a slow host fails on them: PHP out of memory (500), a gateway or this client timing out. A 503
   // (maintenance) says nothing about page size. The cursor is "page", or "page/size" once shrunk.
-  let size = perPage;
+  // The size that worked is kept for the host while Packdesk runs: each run would otherwise spend
+  // a dozen failing requests (and their back-off) finding it again.
+  const host = base.toString();
+  let size = Math.min(perPage, pageSizeFor.get(host) ?? perPage);
   const smaller = (s: number) => (s <= 5 ? null : s % 2 === 0 ? s / 2 : s % 5 === 0 ? s / 5 : null);
   const tooBig = (e: unknown) =>
     e instanceof ChannelError && (e.kind === 'timeout' || (e.kind === 'server' && e.status !== 503));
@@ -164,6 +170,7 @@ export function createWooClient(opts: WooOptions): ChannelClient & ChannelPusher
           if (!less) throw e;
           page = ((page - 1) * pageSize) / less + 1;
           pageSize = size = less;
+          pageSizeFor.set(host, less);
         }
       }
     },
