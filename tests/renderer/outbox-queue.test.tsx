@@ -61,7 +61,7 @@ const ROWS: OutboxJob[] = [
   }),
 ];
 
-function bridgeWithQueue() {
+function bridgeWithQueue(offline: OpOutput<'outbox.list'>['offline'] = null) {
   let rows = ROWS;
   const list = (status?: string[]): OpOutput<'outbox.list'> => ({
     rows: status ? rows.filter((r) => status.includes(r.status)) : rows,
@@ -76,7 +76,7 @@ function bridgeWithQueue() {
     exportable: rows.some((r) => r.status === 'export')
       ? [{ channelId: 5, channelName: '淘宝旗舰店', waiting: 1 }]
       : [],
-    offline: null,
+    offline,
   });
   return fakeBridge({
     handlers: {
@@ -127,7 +127,11 @@ describe('channel sync screen: outbound tracking queue', () => {
     expect(within(dead).getByText(/Gave up after 10 attempts: .*HTTP 503/)).toBeTruthy();
     const queued = within(section).getByText('#1002').closest('tr')!;
     expect(within(queued).getByText('Queued')).toBeTruthy();
-    expect(within(queued).getByText(/rate limited \(HTTP 429\)/)).toBeTruthy();
+    expect(
+      within(queued).getByText(
+        'Shopify fulfilment lookup: the shop asked Packdesk to slow down; Packdesk tries again by itself at the time under Next try',
+      ),
+    ).toBeTruthy();
     expect(within(queued).getByText(/^2025-03-10 \d\d:30$/)).toBeTruthy();
     // Only failed and dead jobs can be retried by hand.
     expect(within(queued).queryByRole('button')).toBeNull();
@@ -136,6 +140,33 @@ describe('channel sync screen: outbound tracking queue', () => {
     fireEvent.click(within(dead).getByRole('button', { name: 'Retry order #1001 now' }));
     await waitFor(() => expect(bridge.callsOf('outbox.retry')).toEqual([{ ids: [1] }]));
     await waitFor(() => expect(within(section).getByRole('button', { name: 'Queued (2)' })).toBeTruthy());
+  });
+
+  it('says each push’s last error in Chinese on the Chinese page, with what to do', async () => {
+    const offline = {
+      since: '2025-03-10T09:00:00.000Z',
+      retryAt: '2025-03-10T09:05:00.000Z',
+      reason: 'Shopify fulfillmentLookup: cannot reach shop.example (ENOTFOUND)',
+    };
+    renderApp({ bridge: bridgeWithQueue(offline), hash: '#/sync', language: 'zh-CN' });
+    expect(
+      await screen.findByText(
+        'Shopify 查询订单发货信息：无法连接 shop.example（ENOTFOUND），请检查网络和店铺地址',
+      ),
+    ).toBeTruthy();
+    const dead = (await screen.findByText('#1001')).closest('tr')!;
+    expect(
+      within(dead).getByText(
+        '已尝试 10 次仍未成功，不再自动重试：Shopify 查询订单发货信息：店铺服务器出错（HTTP 503），可按“立即重试”再试；若持续出现，请确认店铺网站是否正常',
+      ),
+    ).toBeTruthy();
+    const queued = screen.getByText('#1002').closest('tr')!;
+    expect(
+      within(queued).getByText(
+        'Shopify 查询订单发货信息：店铺要求降低请求频率，Packdesk 会在“下次尝试”所示时间自动重试',
+      ),
+    ).toBeTruthy();
+    expect(screen.queryByText(/Gave up|rate limited/)).toBeNull();
   });
 
   it('retries every refused and given-up push at once', async () => {

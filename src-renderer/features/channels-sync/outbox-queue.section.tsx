@@ -6,6 +6,7 @@ import { formatDateTime } from '../../ui/format';
 import { StateText, type Tone } from '../../ui/state-text';
 import { useLiveStore } from '../../ui/use-live-store';
 import { createOutboxStore, type ExportedFile, type OutboxStatus } from './outbox.store';
+import { pushErrorText } from './push-error-text';
 
 /** Waiting for a run or for its export file, being sent, sent, or failed (dead = retries used up). */
 const OUTBOX_TONE: Record<OutboxStatus, Tone> = {
@@ -48,7 +49,7 @@ export function OutboxQueueSection() {
       {s.list?.offline && (
         <div className="sync-banner" role="status">
           <strong>{t('outbox.offline', { retry: formatDateTime(s.list.offline.retryAt) })}</strong>
-          <span>{s.list.offline.reason}</span>
+          <span>{pushErrorText(t, s.list.offline.reason)}</span>
         </div>
       )}
       {s.exported && (
@@ -128,7 +129,7 @@ export function OutboxQueueSection() {
                 </td>
                 <td>
                   <StateText tone={OUTBOX_TONE[j.status]}>{t(`outbox.status.${j.status}`)}</StateText>
-                  {j.lastError && <div className="field-error">{j.lastError}</div>}
+                  {j.lastError && <div className="field-error">{pushErrorText(t, j.lastError)}</div>}
                 </td>
                 <td>{j.attempts}</td>
                 <td>{j.nextRunAt ? formatDateTime(j.nextRunAt) : ''}</td>
