@@ -150,6 +150,28 @@ describe('SKU mappings and the synonym dictionary', () => {
     });
   });
 
+  test('a mapping corrected while an order is held after allocation leaves that order on the SKU its stock is held for', async () => {
+    await load([line('H1', '颜色:酒红'), line('H2', '颜色:酒红')], 'h.csv');
+    await map('颜色:酒红', 'TEE-RED');
+    const h2 = (await value(core.call('orders.list', { filter: { search: 'H2' } }))).rows[0].id;
+    // H2 was allocated (one TEE-RED reserved for it) and then held by a reviewer.
+    await value(core.call('warehouses.save', { code: 'SH', name: '上海仓', province: '上海' }));
+    await value(
+      core.call('inventory.receive', { warehouse: 'SH', lines: [{ sku: 'TEE-RED', quantity: 3 }] }),
+    );
+    core.ctx.sqlite
+      .prepare(
+        `insert into stock_ledger (warehouse_id, sku_id, kind, reserved_delta, reference, actor, at)
+         select w.id, s.id, 'reservation', 1, ?, 'test', 0 from warehouses w, skus s
+          where w.code = 'SH' and s.sku = 'TEE-RED'`,
+      )
+      .run(`order:${h2}`);
+    core.ctx.sqlite.prepare("update orders set status = 'held' where id = ?").run(h2);
+    expect(await map('颜色:酒红', 'TEE-WINE')).toMatchObject({ corrected: 1, left: 1 });
+    expect(await skuOf('H1')).toBe('TEE-WINE');
+    expect(await skuOf('H2')).toBe('TEE-RED');
+  });
+
   test('a synonym term with a separator in it (it could never match a spec value) is refused', async () => {
     for (const term of ['2XL/XXL', '颜色:红', 'S,M'])
       expect(await core.call('standardize.saveSynonym', { term, canonical: 'XXL' })).toMatchObject({
