@@ -41,7 +41,7 @@ describe('background work on a host without a keychain (packdesk serve)', () => 
 });
 
 describe('background work stays idle while its work waits (no busy loops)', () => {
-  test('a push waiting for export, a system printer without Electron and an unreachable network printer: under 3 % of a core while waiting', async () => {
+  test('a push waiting for export, a system printer without Electron and an unreachable network printer: under 2.5 % of a core more than the idle process while waiting', async () => {
     const core = aCore();
     try {
       await aFloor(core);
@@ -57,15 +57,24 @@ describe('background work stays idle while its work waits (no busy loops)', () =
         const p = await value(core.call('printing.printers.save', { name, ...extra }));
         await value(core.call('printing.print', { document: 'label', orderIds: [b], printerId: p.id }));
       }
+      /** Share of one core this process used over two seconds. */
+      const cpuShare = async () => {
+        const cpu = process.cpuUsage();
+        const t0 = performance.now();
+        await new Promise((r) => setTimeout(r, 2_000));
+        const used = process.cpuUsage(cpu);
+        return (used.user + used.system) / 1000 / (performance.now() - t0);
+      };
+      // The test runner's own worker idles at about 2 % of a core: measured first (once the setup
+      // has settled), then taken off.
+      await new Promise((r) => setTimeout(r, 1_500));
+      const runner = await cpuShare();
       core.startBackgroundWork();
       await new Promise((r) => setTimeout(r, 1_500)); // first attempts and their failures
-      const cpu = process.cpuUsage();
-      const t0 = performance.now();
-      await new Promise((r) => setTimeout(r, 1_000));
-      const used = process.cpuUsage(cpu);
-      const share = (used.user + used.system) / 1000 / (performance.now() - t0);
-      // Idle measures about 0.05 %; the outbox loop this guards against took about 8 %.
-      expect(share).toBeLessThan(0.03);
+      const share = (await cpuShare()) - runner;
+      // Background work waiting adds well under 1 % (within the runner's own ±1 %); the outbox
+      // loop this guards against took about 8 %.
+      expect(share).toBeLessThan(0.025);
     } finally {
       core.dispose();
     }
