@@ -10,10 +10,10 @@ export {
   dropOrderReasons,
   reassignCustomerOrders,
   replaceOrderLines,
-  setOrderTracking,
   type NewOrder,
   type NewOrderLine,
   type OrdersStatements,
   type StoredOrderVersion,
   type UpsertOutcome,
 } from './orders.repo';
+export { setOrderTracking } from './orders-status.repo';

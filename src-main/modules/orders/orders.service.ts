@@ -14,14 +14,8 @@ import {
   type QueueFilter,
   type QueueSortField,
 } from './orders-queue.repo';
-import {
-  findOrderLines,
-  findOrderRow,
-  findOrderState,
-  setOrderStatus,
-  setOrderStatusFrom,
-  type RunColumns,
-} from './orders.repo';
+import { findOrderLines, findOrderRow } from './orders.repo';
+import { findOrderState, setOrderStatus, setOrderStatusFrom, type RunColumns } from './orders-status.repo';
 
 const iso = (ms: number): string => new Date(ms).toISOString();
 

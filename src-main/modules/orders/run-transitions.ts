@@ -2,7 +2,7 @@ import type { CoreContext } from '../../core-context';
 import type { OrderStatus } from '../../../src-shared/domain/order-status';
 import { AppFailure } from '../../../src-shared/result';
 import { auditWriter } from '../audit';
-import { RUN_COLUMN_KEYS, type RunColumns } from './orders.repo';
+import { RUN_COLUMN_KEYS, type RunColumns } from './orders-status.repo';
 import { afterTransition, checkTransition, writeTransition } from './orders.service';
 
 /** A checked status change whose row write waits for land() or flush(). */
