@@ -93,10 +93,10 @@ function rawInsertSeconds(importedPath: string, rawPath: string): { seconds: num
 function rawEverySeconds(importedPath: string, rawPath: string): number {
   createCore({ dbPath: rawPath }).close();
   const src = new Database(importedPath, { readonly: true });
-  const table = (name: string, first: string[] = []) => {
+  const table = (name: string, first: string[] = [], order = 'id') => {
     const cols = [...first, ...storedColumns(src, name).filter((c) => !first.includes(c))];
     const rows = src
-      .prepare(`select ${cols.join(', ')} from ${name} order by id`)
+      .prepare(`select ${cols.join(', ')} from ${name} order by ${order}`)
       .raw()
       .all() as unknown[][];
     return { name, cols, rows };
@@ -105,7 +105,8 @@ function rawEverySeconds(importedPath: string, rawPath: string): number {
   const lines = table('order_lines', ['order_id']);
   const changes = table('standardization_changes', ['order_id']);
   const customers = table('customers', ['id']);
-  const keys = table('customer_keys');
+  // Keys have no row id: a profile's keys are written with it or with its later orders.
+  const keys = table('customer_keys', [], 'customer_id');
   const channels = table('channels', ['id']);
   const bodies = src
     .prepare(`select o.id, ${SEARCH_BODY_SQL} from orders o order by o.id`)

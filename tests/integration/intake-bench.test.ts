@@ -38,7 +38,11 @@ describe('intake benchmarks (small N; `packdesk bench` runs 100,000)', () => {
       const every = (file: string) => {
         const db = new Database(join(scratch.dir, file), { readonly: true });
         const rows = ['orders', 'order_lines', 'customers', 'customer_keys', 'standardization_changes'].map(
-          (t) => db.prepare(`select * from ${t} order by id`).raw().all(),
+          (t) =>
+            db
+              .prepare(`select * from ${t} order by ${t === 'customer_keys' ? 'kind, key' : 'id'}`)
+              .raw()
+              .all(),
         );
         rows.push(
           db.prepare("select count(*) from orders_search where orders_search match 'buy'").raw().all(),

@@ -134,6 +134,18 @@ export function linkCustomer(
   let id: number | null = null;
   for (const k of keys) {
     let found = cache?.get(k.kind, k.key);
+    if (
+      found === undefined &&
+      k.kind === UNKEPT &&
+      id !== null &&
+      st.insertKey.run(id, k.kind, k.key).changes
+    ) {
+      // A repeat buyer's new address (nearly every one is new): written at once, which tells
+      // that it was not stored without a lookup first. A stored one is looked up as any key.
+      stored.push(id);
+      hit.push(id);
+      continue;
+    }
     if (found === undefined) {
       found = (st.byKey.get(k.kind, k.key) as { id: number } | undefined)?.id ?? null;
       cache?.set(k.kind, k.key, found);

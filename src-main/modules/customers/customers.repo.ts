@@ -40,7 +40,6 @@ export const FILLED_FROM_USUAL = "filled from the customer's usual address";
 export function customerStatements(sqlite: Sqlite) {
   return {
     byKey: sqlite.prepare('select customer_id as id from customer_keys where kind = ? and key = ?'),
-    /** `byKey` for many keys of one kind at once (an import page), as a JSON array. */
     // Profiles made before keys existed (demo data, older imports) are still found by phone.
     byPhone: sqlite.prepare('select id from customers where phone = ? order by id limit 1'),
     insertKey: sqlite.prepare(
@@ -306,7 +305,7 @@ export function lookupCustomerRows(
       `select c.id, c.name,
               case when @digits is null or instr(replace(c.phone, '-', ''), @digits) > 0 then c.phone
                    else coalesce((select substr(k.key, 1, instr(k.key || '|', '|') - 1) from customer_keys k where k.customer_id = c.id and k.kind = 'phone'
-                                    and instr(replace(k.key, '-', ''), @digits) > 0 order by k.key != @digits, k.id limit 1), c.phone)
+                                    and instr(replace(k.key, '-', ''), @digits) > 0 order by k.key != @digits, k.key limit 1), c.phone)
               end as phone,
               count(o.id) as orderCount, min(o.placed_at) as firstOrderAt, max(o.placed_at) as lastOrderAt
          from customers c left join orders o on o.customer_id = c.id and o.status != 'cancelled'

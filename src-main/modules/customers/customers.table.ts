@@ -1,4 +1,4 @@
-import { sqliteTable, integer, text, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { sqliteTable, integer, text, index, primaryKey } from 'drizzle-orm/sqlite-core';
 
 export const customers = sqliteTable(
   'customers',
@@ -18,12 +18,14 @@ export const customers = sqliteTable(
 
 /**
  * What identifies a customer: a channel buyer id, a phone, or name + address. One key belongs to
- * one profile; an order whose keys point at two profiles merges them.
+ * one profile; an order whose keys point at two profiles merges them. Stored by (kind, key)
+ * WITHOUT ROWID (added by hand to migration 0026, which drizzle cannot declare; keep it if the
+ * table is ever rebuilt): a lookup is one b-tree search, and an import writes one b-tree and the
+ * profile index per new key instead of a row, two indexes and the AUTOINCREMENT counter.
  */
 export const customerKeys = sqliteTable(
   'customer_keys',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
     customerId: integer('customer_id')
       .notNull()
       .references(() => customers.id, { onDelete: 'cascade' }),
@@ -31,7 +33,7 @@ export const customerKeys = sqliteTable(
     key: text('key').notNull(),
   },
   (t) => [
-    uniqueIndex('customer_keys_kind_key_uq').on(t.kind, t.key),
+    primaryKey({ columns: [t.kind, t.key] }),
     index('customer_keys_customer_idx').on(t.customerId),
   ],
 );

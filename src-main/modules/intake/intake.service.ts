@@ -78,10 +78,14 @@ export async function importFile(ctx: CoreContext, req: ImportRequest): Promise<
   // do not dominate, small enough to show progress about once a second.
   const pageSize = req.pageSize ?? 20_000;
   const standardizer = loadStandardizer(ctx.sqlite);
-  const source = await openSource(req, standardizer);
+  const opening = openSource(req, standardizer);
+  // The run is found by the file's hash: worked out while the worker starts and reads the header
+  // (a worker waits for its start until the run is found; hashing after it took 0.08 s of 39 MiB).
+  const fileHash = createHash('sha256').update(req.bytes).digest('hex');
+  const source = await opening;
   const release = holdCheckpoints(ctx.sqlite);
   try {
-    return await writeRun(ctx, req, source, standardizer, pageSize);
+    return await writeRun(ctx, req, source, standardizer, pageSize, fileHash);
   } finally {
     release();
     source.close();
@@ -157,9 +161,9 @@ async function writeRun(
   source: ImportSource,
   standardizer: Standardizer,
   pageSize: number,
+  fileHash: string,
 ): Promise<ImportResult> {
   const { layout } = source;
-  const fileHash = createHash('sha256').update(req.bytes).digest('hex');
   const channelCode = req.channel ?? '';
   const w = writeContext(ctx, layout, req.channel ?? null, req.actor, standardizer);
   let run = findRunningRun(ctx.sqlite, fileHash, layout.format, channelCode);
