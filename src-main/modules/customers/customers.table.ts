@@ -32,8 +32,5 @@ export const customerKeys = sqliteTable(
     kind: text('kind').notNull(),
     key: text('key').notNull(),
   },
-  (t) => [
-    primaryKey({ columns: [t.kind, t.key] }),
-    index('customer_keys_customer_idx').on(t.customerId),
-  ],
+  (t) => [primaryKey({ columns: [t.kind, t.key] }), index('customer_keys_customer_idx').on(t.customerId)],
 );
