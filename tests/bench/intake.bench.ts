@@ -88,7 +88,9 @@ function rawInsertSeconds(importedPath: string, rawPath: string): { seconds: num
  * customer keys, standardisation records and search rows — one prepared statement per row, in the
  * import's order (a page of orders with their lines, records and search rows, and the customers
  * and keys made meanwhile), in one transaction on a fresh database: what an importer that did
- * nothing but store its rows would need, the floor for this schema.
+ * nothing but store its rows would need, the floor for this schema. Keys keep no order of their
+ * own (no row id): they go in profile order, an even share per page, which writes the profile
+ * index in order and makes the floor a little lower than the import's own key order would.
  */
 function rawEverySeconds(importedPath: string, rawPath: string): number {
   createCore({ dbPath: rawPath }).close();
@@ -105,8 +107,7 @@ function rawEverySeconds(importedPath: string, rawPath: string): number {
   const lines = table('order_lines', ['order_id']);
   const changes = table('standardization_changes', ['order_id']);
   const customers = table('customers', ['id']);
-  // Keys have no row id: a profile's keys are written with it or with its later orders.
-  const keys = table('customer_keys', [], 'customer_id');
+  const keys = table('customer_keys', [], 'customer_id, kind, key');
   const channels = table('channels', ['id']);
   const bodies = src
     .prepare(`select o.id, ${SEARCH_BODY_SQL} from orders o order by o.id`)
